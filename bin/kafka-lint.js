@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The command-line linter: see server/src/cli.
+require("../dist/cli.js");

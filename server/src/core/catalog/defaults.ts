@@ -1,0 +1,170 @@
+import type { LibraryId } from '../model';
+import type { VersionedValue } from './types';
+import { compareVersions } from './versions';
+
+/**
+ * Defaults of the durability keys, per client library, as ../shared/kafka-facts.md records them.
+ *
+ * For `java` (and `spring`, which passes unset keys through to kafka-clients) the versions are Kafka
+ * versions; for the other libraries they are the library's own versions. A library whose default does not
+ * depend on its version has a single entry with `since: '0'`.
+ */
+const JAVA: Readonly<Record<string, readonly VersionedValue[]>> = {
+  acks: [
+    { since: '0', value: '1' },
+    { since: '3.0', value: 'all', note: 'KIP-679 made acks=all the producer default in Kafka 3.0' },
+  ],
+  retries: [
+    { since: '0', value: '0' },
+    { since: '2.1', value: '2147483647', note: 'since 2.1 retries are unbounded and delivery.timeout.ms (120 s) bounds the retrying instead (KIP-91)' },
+  ],
+  'enable.idempotence': [
+    { since: '0', value: 'false' },
+    { since: '3.0', value: 'true', note: 'default true since 3.0, but not applied in 3.0.0 and 3.1.0 (KAFKA-13598); effective from 3.0.1, 3.1.1 and 3.2.0' },
+  ],
+  'max.in.flight.requests.per.connection': [{ since: '0', value: '5' }],
+  'delivery.timeout.ms': [{ since: '2.1', value: '120000' }],
+  'linger.ms': [
+    { since: '0', value: '0' },
+    { since: '4.0', value: '5', note: 'KIP-1030 raised the default to 5 ms in 4.0' },
+  ],
+  'max.request.size': [{ since: '0', value: '1048576' }],
+  'enable.auto.commit': [{ since: '0', value: 'true' }],
+  'auto.commit.interval.ms': [{ since: '0', value: '5000' }],
+  'auto.offset.reset': [{ since: '0', value: 'latest' }],
+  'isolation.level': [{ since: '0', value: 'read_uncommitted' }],
+  'session.timeout.ms': [
+    { since: '0.10.1', value: '10000' },
+    { since: '3.0', value: '45000', note: 'KIP-735' },
+  ],
+  'unclean.leader.election.enable': [
+    { since: '0', value: 'true' },
+    { since: '0.11.0', value: 'false', note: 'unclean election has been off by default since 0.11.0' },
+  ],
+  'min.insync.replicas': [{ since: '0', value: '1' }],
+  'default.replication.factor': [{ since: '0', value: '1' }],
+  'offsets.topic.replication.factor': [{ since: '0', value: '3' }],
+  'transaction.state.log.replication.factor': [{ since: '0', value: '3' }],
+  'transaction.state.log.min.isr': [{ since: '0', value: '2' }],
+  'message.max.bytes': [
+    { since: '0', value: '1000012' },
+    { since: '2.5', value: '1048588', note: 'KAFKA-4203 aligned it with max.request.size plus the log overhead in 2.5' },
+  ],
+  'replica.lag.time.max.ms': [
+    { since: '0', value: '10000' },
+    { since: '2.5', value: '30000' },
+  ],
+  'offsets.retention.minutes': [
+    { since: '0', value: '1440' },
+    { since: '2.0', value: '10080', note: 'KIP-186 raised it from 1 day to 7 days in 2.0' },
+  ],
+  'log.dir': [{ since: '0', value: '/tmp/kafka-logs' }],
+  'auto.create.topics.enable': [{ since: '0', value: 'true' }],
+  'allow.auto.create.topics': [{ since: '0', value: 'true' }],
+};
+
+/** librdkafka and its bindings (confluent-kafka-python, -go, -dotnet; the non-KafkaJS API of confluent-js). Versions are librdkafka's. */
+const LIBRDKAFKA: Readonly<Record<string, readonly VersionedValue[]>> = {
+  acks: [
+    { since: '0', value: '1' },
+    { since: '1.0.0', value: 'all', note: 'librdkafka 1.0.0 changed the default to all (-1)' },
+  ],
+  retries: [
+    { since: '0', value: '2' },
+    { since: '1.5.2', value: '2147483647' },
+  ],
+  'enable.idempotence': [{ since: '0', value: 'false' }],
+  'enable.auto.commit': [{ since: '0', value: 'true' }],
+  'enable.auto.offset.store': [{ since: '0', value: 'true' }],
+  'auto.offset.reset': [{ since: '0', value: 'latest' }],
+  'isolation.level': [{ since: '0', value: 'read_committed' }],
+};
+
+const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, readonly VersionedValue[]>>>>> = {
+  java: JAVA,
+  spring: JAVA,
+  librdkafka: LIBRDKAFKA,
+  'confluent-js': { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'enable.auto.commit': [{ since: '0', value: 'true' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
+  kafkajs: { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'enable.auto.commit': [{ since: '0', value: 'true' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
+  'kafka-python': {
+    acks: [
+      { since: '0', value: '1' },
+      { since: '3.0.0', value: 'all', note: 'kafka-python 3.0.0 (June 2026) switched to acks=all with idempotence' },
+    ],
+    retries: [
+      { since: '0', value: '0' },
+      { since: '2.2.0', value: '2147483647', note: 'kafka-python 2.2.0 made retries unbounded, bounded by delivery_timeout_ms' },
+    ],
+    'enable.idempotence': [
+      { since: '0', value: 'false' },
+      { since: '3.0.0', value: 'true' },
+    ],
+    'enable.auto.commit': [{ since: '0', value: 'true' }],
+    'auto.offset.reset': [{ since: '0', value: 'latest' }],
+  },
+  sarama: {
+    acks: [{ since: '0', value: '1' }],
+    retries: [{ since: '0', value: '3' }],
+    'enable.idempotence': [{ since: '0', value: 'false' }],
+    'enable.auto.commit': [{ since: '0', value: 'true' }],
+    'auto.offset.reset': [{ since: '0', value: 'latest' }],
+  },
+  'franz-go': {
+    acks: [{ since: '0', value: 'all' }],
+    retries: [{ since: '0', value: '2147483647' }],
+    'enable.idempotence': [{ since: '0', value: 'true' }],
+    'enable.auto.commit': [{ since: '0', value: 'true' }],
+    'auto.offset.reset': [{ since: '0', value: 'earliest' }],
+  },
+  'kafka-go': {
+    acks: [{ since: '0', value: '0', note: 'a kafka.Writer built as a struct literal without RequiredAcks sends with RequireNone' }],
+    'auto.offset.reset': [{ since: '0', value: 'earliest' }],
+  },
+};
+
+/** The default that applies, with the history it came from. */
+export interface DefaultValue {
+  readonly value: string;
+  /** The version the value took effect in (`0` = always). */
+  readonly since: string;
+  readonly note?: string;
+  /** The whole history, oldest first (for hovers: "1 before 3.0, all since"). */
+  readonly history: readonly VersionedValue[];
+  /** Whether `version` was the library's own version (true) or a Kafka version. */
+  readonly byLibraryVersion: boolean;
+  /** True when the library version is unknown and the value depends on it. */
+  readonly versionDependent: boolean;
+}
+
+/**
+ * The default of `key` for `library`. For `java`/`spring` the Kafka version picks the entry; for other
+ * libraries `libraryVersion` does, and when it is unknown the newest entry is returned with
+ * `versionDependent` set so that messages can say "depends on the installed version".
+ */
+export function libraryDefault(key: string, library: LibraryId, kafkaVersion: string, libraryVersion?: string): DefaultValue | undefined {
+  const table = LIBRARIES[library];
+  const history = table?.[key];
+  if (!history || history.length === 0) return undefined;
+  const byLibraryVersion = library !== 'java' && library !== 'spring';
+  const version = byLibraryVersion ? libraryVersion : kafkaVersion;
+  let pick: VersionedValue | undefined;
+  if (version === undefined) {
+    pick = history[history.length - 1];
+  } else {
+    for (const v of history) if (compareVersions(version, v.since) >= 0) pick = v;
+  }
+  if (!pick) return undefined; // key did not exist yet in that version
+  return {
+    value: pick.value,
+    since: pick.since,
+    note: pick.note,
+    history,
+    byLibraryVersion,
+    versionDependent: byLibraryVersion && version === undefined && history.length > 1,
+  };
+}
+
+/** Kafka's own (java) default for `key` at `kafkaVersion`. */
+export function kafkaDefault(key: string, kafkaVersion: string): DefaultValue | undefined {
+  return libraryDefault(key, 'java', kafkaVersion);
+}

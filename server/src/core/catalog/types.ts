@@ -1,0 +1,37 @@
+import type { Role, Stage } from '../model';
+
+/** The type of a config value, as Kafka's ConfigDef declares it. */
+export type ValueType = 'string' | 'boolean' | 'int' | 'short' | 'long' | 'double' | 'list' | 'class' | 'password';
+
+/** A value that holds from a version on. A history is sorted oldest first. */
+export interface VersionedValue {
+  /** First version (Kafka version, or the library's own version for client libraries) with this value. `0` = always. */
+  readonly since: string;
+  readonly value: string;
+  /** Why or how it changed (KIP, bug), in our words. */
+  readonly note?: string;
+}
+
+/** What we know about one Kafka key: the hover text and the validation data. */
+export interface KeyDoc {
+  readonly key: string;
+  /** Other spellings with the same meaning (librdkafka's `request.required.acks` for `acks`). */
+  readonly aliases?: readonly string[];
+  /** Which configurations accept the key. */
+  readonly roles: readonly Role[];
+  readonly type: ValueType;
+  /** Closed set of accepted values (case-insensitive where Kafka is). */
+  readonly validValues?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** What the key does, one or two sentences in our own words. */
+  readonly summary: string;
+  /** The stage whose durability the key affects, if any. */
+  readonly stage?: Stage;
+  /** How a wrong value loses messages, in our own words. */
+  readonly loss?: string;
+  /** The value we recommend, and why, in a short phrase. */
+  readonly safe?: string;
+  /** Default history in Apache Kafka's own clients/broker (oldest first). */
+  readonly defaults?: readonly VersionedValue[];
+}

@@ -1,0 +1,42 @@
+import type { ConfigEntry, ConfigGroup, Edit, Fix } from './model';
+
+/**
+ * Builders for the quick fixes rules attach to findings. Each returns undefined when the source cannot be
+ * changed safely (no rendering for the value, no way to insert): a rule then reports without a fix.
+ */
+
+/** Replaces the entry's value with `value`, rendered in the source's syntax. */
+export function setValueFix(entry: ConfigEntry, value: string, title: string, preferred = true): Fix | undefined {
+  const text = entry.renderValue?.(value);
+  if (text === undefined) return undefined;
+  return { title, preferred, edits: [{ range: entry.valueRange, newText: text }] };
+}
+
+/** Deletes the entry (its whole logical line). */
+export function removeEntryFix(entry: ConfigEntry, title: string, preferred = false): Fix | undefined {
+  if (!entry.removeRange) return undefined;
+  return { title, preferred, edits: [{ range: entry.removeRange, newText: '' }] };
+}
+
+/** Adds `key=value` to the group. */
+export function insertEntryFix(group: ConfigGroup, key: string, value: string, title: string, preferred = true): Fix | undefined {
+  const edit: Edit | undefined = group.insertEntry?.(key, value);
+  if (!edit) return undefined;
+  return { title, preferred, edits: [edit] };
+}
+
+/**
+ * Applies non-overlapping edits to `text` (used by fix-all, the CLI's --fix and the tests).
+ * Overlapping edits after the first are skipped so that a fix never damages the file.
+ */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.range.start < at) continue;
+    out += text.slice(at, e.range.start) + e.newText;
+    at = e.range.end;
+  }
+  return out + text.slice(at);
+}

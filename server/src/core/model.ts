@@ -1,0 +1,204 @@
+/**
+ * The source-neutral model every rule reads.
+ *
+ * A parser (properties, Spring YAML) or a code scanner (Java, TS/JS, Python, Go) turns a file into an
+ * {@link AnalyzedDocument}: groups of config entries (one group per producer/consumer/broker/topic
+ * configuration found) plus code facts (sends, commits, closes). Rules never see the source syntax;
+ * they see canonical Kafka keys and values, and offsets into the original text.
+ *
+ * Offsets are UTF-16 code-unit offsets into `AnalyzedDocument.text`, ranges are half-open `[start, end)`.
+ * Only the LSP adapter and the CLI convert them to line/column.
+ *
+ * This module and everything under `core/` must not import `vscode` or `vscode-languageserver*`.
+ */
+
+/** A half-open `[start, end)` span of UTF-16 offsets into the document text. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The stage of a message's journey that a rule protects. `config` is for file-level hygiene rules. */
+export type Stage = 'producer' | 'broker' | 'consumer' | 'config';
+
+/** What a configuration configures. A file can hold several roles (a Spring file: producer and consumer). */
+export type Role = 'producer' | 'consumer' | 'broker' | 'topic' | 'admin' | 'streams' | 'connect';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A rule's configured level: a severity, or `off`. */
+export type RuleLevel = Severity | 'off';
+
+/**
+ * The client library (or config dialect) whose defaults apply to a group.
+ * `java` is plain Kafka (`.properties` files and kafka-clients); `spring` is Spring Boot / Spring for Apache Kafka.
+ */
+export type LibraryId =
+  | 'java'
+  | 'spring'
+  | 'kafkajs'
+  | 'confluent-js'
+  | 'librdkafka'
+  | 'kafka-python'
+  | 'sarama'
+  | 'franz-go'
+  | 'kafka-go';
+
+/** How a document was read. */
+export type DocumentKind =
+  | 'properties'
+  | 'spring-properties'
+  | 'spring-yaml'
+  | 'java'
+  | 'javascript'
+  | 'typescript'
+  | 'python'
+  | 'go'
+  | 'unknown';
+
+/** One text replacement. `range.start === range.end` inserts. */
+export interface Edit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A quick fix computed in core. It changes only its edits' spans. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+  /** The fix a user most likely wants (offered first, used by fix-all). */
+  readonly preferred?: boolean;
+}
+
+/** Extra location attached to a finding (e.g. the other line of a duplicate key). */
+export interface RelatedLocation {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/**
+ * One setting as written in the source, already mapped to Kafka's own key and value.
+ *
+ * `spring.kafka.producer.acks: 0`, `props.put(ProducerConfig.ACKS_CONFIG, "0")` and `acks=0` all become
+ * `{ key: 'acks', value: '0' }`; `sarama.WaitForLocal` becomes `{ key: 'acks', value: '1' }`.
+ */
+export interface ConfigEntry {
+  /** Canonical Kafka key, e.g. `acks`, `enable.auto.commit`. Aliases are kept as written (`request.required.acks`). */
+  readonly key: string;
+  /** Canonical value as Kafka would read it (Java properties semantics: leading whitespace stripped, escapes decoded). */
+  readonly value: string;
+  /** The key as spelled in the source (`spring.kafka.consumer.enable-auto-commit`, `ProducerConfig.ACKS_CONFIG`). */
+  readonly rawKey: string;
+  /**
+   * Identity for duplicate detection within a document: two entries with the same `identity` set the same
+   * thing in the same way (relaxed-binding spellings of one Spring property share an identity).
+   */
+  readonly identity: string;
+  /** Span of the key as written. */
+  readonly keyRange: Range;
+  /** Span of the value as written (may be empty: `key=`). For a multi-line value, the whole logical value. */
+  readonly valueRange: Range;
+  /** Span that removing this entry deletes: the whole logical line(s) including the line break. Undefined if it cannot be removed safely. */
+  readonly removeRange?: Range;
+  /** Role implied by where the entry is written (`spring.kafka.producer.*` → producer). */
+  readonly role?: Role;
+  /**
+   * Source text that sets this entry to a new canonical value at `valueRange`, in the source's own syntax
+   * (escaped for .properties, quoted for YAML/Java, `sarama.WaitForAll` for Go). Undefined when no safe text exists.
+   */
+  renderValue?(value: string): string | undefined;
+}
+
+/**
+ * One configuration: a producer, a consumer, a broker, a topic — or a file that mixes them.
+ * Entries are in source order and include every occurrence (last wins, as in Kafka).
+ */
+export interface ConfigGroup {
+  readonly roles: readonly Role[];
+  readonly library: LibraryId;
+  readonly entries: readonly ConfigEntry[];
+  /** Where findings about a setting that is *missing* are reported (the constructor call, the first line, …). */
+  readonly anchor: Range;
+  /**
+   * Text edit that adds `key` with `value` to this group in the source's syntax, or undefined when it cannot
+   * be done safely. `key` is the canonical Kafka key; the group chooses the spelling.
+   */
+  insertEntry?(key: string, value: string): Edit | undefined;
+  /**
+   * Spring only: true when the group's consumer settings are used by a Spring listener container, which
+   * forces `enable.auto.commit=false` unless it is set explicitly.
+   */
+  readonly springContainer?: boolean;
+  /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
+  readonly libraryVersion?: string;
+}
+
+/** Something the code does that can lose messages, found by a scanner with its exact range. */
+export interface CodeFact {
+  readonly kind: 'unhandled-send' | 'commit-before-processing' | 'close-without-flush';
+  readonly library: LibraryId;
+  readonly range: Range;
+  /** One sentence for the message: what exactly the code does. */
+  readonly detail: string;
+  /** Severity override (e.g. confluent-kafka `produce()` without a delivery callback is only info). */
+  readonly severity?: Severity;
+  readonly fixes?: readonly Fix[];
+}
+
+/** A problem the reader found in the text itself (malformed `\u` escape, YAML syntax error). */
+export interface ParseProblem {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** A file after parsing or scanning: what rules run on. */
+export interface AnalyzedDocument {
+  /** Path or URI as given by the caller; used for role detection by file name. */
+  readonly path: string;
+  readonly text: string;
+  readonly kind: DocumentKind;
+  /** False for files with no Kafka-identifying content: no finding is reported on them. */
+  readonly isKafka: boolean;
+  readonly groups: readonly ConfigGroup[];
+  readonly facts: readonly CodeFact[];
+  readonly problems: readonly ParseProblem[];
+  /** Line-comment prefix of the file's syntax (`#`, `//`), for suppression comments. */
+  readonly commentPrefix: string;
+}
+
+/** A finding, before severity overrides are applied. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly stage: Stage;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedLocation[];
+  readonly fixes?: readonly Fix[];
+}
+
+/** Returns the last entry for `key` (Kafka's last-wins rule), or undefined. */
+export function lastEntry(group: ConfigGroup, key: string): ConfigEntry | undefined {
+  for (let i = group.entries.length - 1; i >= 0; i--) {
+    if (group.entries[i].key === key) return group.entries[i];
+  }
+  return undefined;
+}
+
+/** Returns the last entry for the first of `keys` that is set, checking in order (e.g. `acks` before `request.required.acks`). */
+export function lastEntryOf(group: ConfigGroup, keys: readonly string[]): ConfigEntry | undefined {
+  let best: ConfigEntry | undefined;
+  let bestIndex = -1;
+  group.entries.forEach((e, i) => {
+    if (keys.includes(e.key) && i > bestIndex) {
+      best = e;
+      bestIndex = i;
+    }
+  });
+  return best;
+}
+
+/** True when the group configures `role`. */
+export function hasRole(group: ConfigGroup, role: Role): boolean {
+  return group.roles.includes(role);
+}

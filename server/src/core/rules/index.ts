@@ -1,0 +1,17 @@
+import type { Rule } from './types';
+import { syntaxError } from './config/syntax-error';
+import { acksZero } from './producer/acks-zero';
+
+/**
+ * The explicit rule registry. Order is presentation order (docs, README table); findings are sorted by
+ * position anyway. Adding a rule: see CONTRIBUTING.md.
+ */
+export const RULES: readonly Rule[] = [
+  acksZero,
+  syntaxError,
+];
+
+/** Looks a rule up by id. */
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,70 @@
+import type { AnalyzedDocument, Edit, Fix, Range } from './model';
+import { LineIndex } from './text';
+
+/**
+ * Suppression comments, in the file's own comment syntax:
+ *
+ *   # kafka-lint-disable-next-line producer/acks-zero -- the test cluster has one broker
+ *   // kafka-lint-disable producer/unhandled-send            (whole file)
+ *
+ * Several ids may be given, separated by spaces or commas; none means every rule. Everything after `--`
+ * is the reason, which we keep for the reader and ignore.
+ */
+const DIRECTIVE = /(?:#|!|\/\/)\s*kafka-lint-(disable-next-line|disable)(?=\s|$)([^\r\n]*)/g;
+
+export interface Suppressions {
+  /** True when findings of `ruleId` starting on 0-based `line` are silenced. */
+  isSuppressed(ruleId: string, line: number): boolean;
+}
+
+/** Reads every directive in the text once. */
+export function readSuppressions(text: string, index: LineIndex = new LineIndex(text)): Suppressions {
+  const byLine = new Map<number, string[] | 'all'>();
+  let file: Set<string> | 'all' | undefined;
+  DIRECTIVE.lastIndex = 0;
+  for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
+    const spec = m[2].split('--')[0];
+    const ids = spec.split(/[\s,]+/).filter((s) => s.length > 0);
+    const line = index.positionAt(m.index).line;
+    if (m[1] === 'disable-next-line') {
+      byLine.set(line + 1, ids.length === 0 ? 'all' : ids);
+    } else if (ids.length === 0 || file === 'all') {
+      file = 'all';
+    } else {
+      file ??= new Set();
+      ids.forEach((id) => (file as Set<string>).add(id));
+    }
+  }
+  return {
+    isSuppressed(ruleId: string, line: number): boolean {
+      if (file === 'all' || (file && file.has(ruleId))) return true;
+      const entry = byLine.get(line);
+      return entry === 'all' || (entry !== undefined && entry.includes(ruleId));
+    },
+  };
+}
+
+/** The quick fix that inserts `kafka-lint-disable-next-line <ruleId>` above the finding's line, indented like it. */
+export function disableForLineFix(document: AnalyzedDocument, ruleId: string, range: Range, index: LineIndex = new LineIndex(document.text)): Fix {
+  const line = index.positionAt(range.start).line;
+  const start = index.lineStart(line);
+  const indent = /^[ \t\f]*/.exec(document.text.slice(start, index.lineEnd(line)))?.[0] ?? '';
+  const edit: Edit = {
+    range: { start, end: start },
+    newText: `${indent}${document.commentPrefix} kafka-lint-disable-next-line ${ruleId} -- reason${index.eolOf(line)}`,
+  };
+  return { title: `Disable ${ruleId} for this line`, edits: [edit] };
+}
+
+/** The quick fix that inserts `kafka-lint-disable <ruleId>` at the top of the file (after a BOM or shebang). */
+export function disableForFileFix(document: AnalyzedDocument, ruleId: string, index: LineIndex = new LineIndex(document.text)): Fix {
+  const text = document.text;
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('#!', at)) at = index.lineStart(1) === 0 ? text.length : index.lineStart(1);
+  const needsBreakBefore = at === text.length && at > 0 && !/[\r\n]$/.test(text);
+  const eol = index.eolOf(0);
+  return {
+    title: `Disable ${ruleId} for this file`,
+    edits: [{ range: { start: at, end: at }, newText: `${needsBreakBefore ? eol : ''}${document.commentPrefix} kafka-lint-disable ${ruleId} -- reason${eol}` }],
+  };
+}
