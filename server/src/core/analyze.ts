@@ -1,4 +1,5 @@
 import type { AnalyzedDocument, DocumentKind } from './model';
+import { SCANNERS } from './scanners/index';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -25,4 +26,24 @@ export function documentKind(path: string, languageId?: string): DocumentKind {
 /** An empty, non-Kafka document (nothing to report). */
 export function emptyDocument(path: string, text: string, kind: DocumentKind = 'unknown'): AnalyzedDocument {
   return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
+}
+
+/**
+ * Reads any supported file into the model. Config files are delegated to {@link analyzeConfig}; client
+ * code to the scanner registered for its kind. Never throws on bad input: unreadable text gives a
+ * non-Kafka document (no findings).
+ */
+export async function analyze(path: string, text: string, languageId?: string): Promise<AnalyzedDocument> {
+  const kind = documentKind(path, languageId);
+  const load = SCANNERS[kind];
+  if (load) {
+    const scanner = await load();
+    return scanner.scan(path, text);
+  }
+  return analyzeConfig(path, text, languageId);
+}
+
+/** Synchronous reader for config files (`.properties`, Spring `.properties`/`.yml`). Implemented by the config readers. */
+export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
+  return emptyDocument(path, text, documentKind(path, languageId));
 }

@@ -1,6 +1,9 @@
 import type { Rule } from './types';
 import { syntaxError } from './config/syntax-error';
 import { acksZero } from './producer/acks-zero';
+import { unhandledSend } from './producer/unhandled-send';
+import { closeWithoutFlush } from './producer/close-without-flush';
+import { commitBeforeProcessing } from './consumer/commit-before-processing';
 
 /**
  * The explicit rule registry. Order is presentation order (docs, README table); findings are sorted by
@@ -8,6 +11,9 @@ import { acksZero } from './producer/acks-zero';
  */
 export const RULES: readonly Rule[] = [
   acksZero,
+  unhandledSend,
+  closeWithoutFlush,
+  commitBeforeProcessing,
   syntaxError,
 ];
 

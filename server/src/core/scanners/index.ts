@@ -1,0 +1,16 @@
+import type { AnalyzedDocument, DocumentKind } from '../model';
+
+/**
+ * A code scanner: client source → config groups + code facts. Scanners are async only because a
+ * tree-sitter grammar loads (once) on first use; after that, scanning is synchronous work.
+ */
+export interface Scanner {
+  scan(path: string, text: string): Promise<AnalyzedDocument>;
+}
+
+/**
+ * The explicit scanner registry, by document kind. Each entry loads its module on first use so that a
+ * server that only ever sees `.properties` files never loads a grammar.
+ */
+export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
+};
