@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { describeChange, forgetDocument, parseDocument } from '../../server/src/core/scanners/tree-sitter';
+
+describe('tree-sitter loader', () => {
+  it('parses Java with UTF-16 offsets that match the model', async () => {
+    const text = 'class A { String s = "é😀"; void f() { producer.send(r); } }';
+    const tree = await parseDocument('java', 'mem://a.java', text);
+    const node = tree.rootNode.descendantForIndex(text.indexOf('producer'));
+    assert.equal(node?.text, 'producer');
+    assert.equal(node?.startIndex, text.indexOf('producer'));
+    forgetDocument('mem://a.java');
+  });
+
+  it('re-parses incrementally after an edit and gives the same tree as a fresh parse', async () => {
+    const before = 'class A {\n  void f() { producer.send(r); }\n}\n';
+    const after = before.replace('send(r)', 'send(r, cb)');
+    await parseDocument('java', 'mem://b.java', before);
+    const incremental = (await parseDocument('java', 'mem://b.java', after)).rootNode.toString();
+    forgetDocument('mem://b.java');
+    const fresh = (await parseDocument('java', 'mem://c.java', after)).rootNode.toString();
+    forgetDocument('mem://c.java');
+    assert.equal(incremental, fresh);
+    assert.match(incremental, /argument_list \(identifier\) \(identifier\)/);
+  });
+
+  it('describes a change as the span between the common prefix and suffix', () => {
+    const e = describeChange('ab\ncd', 'ab\nXcd');
+    assert.deepEqual(
+      { s: e.startIndex, o: e.oldEndIndex, n: e.newEndIndex, sp: e.startPosition, np: e.newEndPosition },
+      { s: 3, o: 3, n: 4, sp: { row: 1, column: 0 }, np: { row: 1, column: 1 } },
+    );
+  });
+
+  it('loads each grammar the scanners use', async () => {
+    for (const g of ['javascript', 'typescript', 'tsx', 'python', 'go'] as const) {
+      const tree = await parseDocument(g, `mem://x.${g}`, 'x');
+      assert.ok(tree.rootNode.type.length > 0, g);
+      forgetDocument(`mem://x.${g}`);
+    }
+  });
+});
