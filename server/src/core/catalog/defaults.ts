@@ -84,8 +84,11 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
   java: JAVA,
   spring: JAVA,
   librdkafka: LIBRDKAFKA,
-  'confluent-js': { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'enable.auto.commit': [{ since: '0', value: 'true' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
-  kafkajs: { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'enable.auto.commit': [{ since: '0', value: 'true' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
+  // kafkajs, the KafkaJS API of confluent-js and franz-go also auto-commit by default, but they commit only
+  // records whose handler has returned (or records from the previous poll), so an unset auto-commit is not
+  // the Java hazard and has no entry here; their loss patterns are code facts (un-awaited work, greedy commits).
+  'confluent-js': { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
+  kafkajs: { acks: [{ since: '0', value: 'all' }], retries: [{ since: '0', value: '5' }], 'enable.idempotence': [{ since: '0', value: 'false' }], 'auto.offset.reset': [{ since: '0', value: 'latest' }] },
   'kafka-python': {
     acks: [
       { since: '0', value: '1' },
@@ -113,7 +116,6 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
     acks: [{ since: '0', value: 'all' }],
     retries: [{ since: '0', value: '2147483647' }],
     'enable.idempotence': [{ since: '0', value: 'true' }],
-    'enable.auto.commit': [{ since: '0', value: 'true' }],
     'auto.offset.reset': [{ since: '0', value: 'earliest' }],
   },
   'kafka-go': {
