@@ -1,0 +1,121 @@
+/**
+ * Command-line arguments → a typed request. Pure: no I/O, so every usage error is decided here and
+ * reported by the caller with exit code 2.
+ */
+
+export type OutputFormat = 'text' | 'json';
+
+export interface CliRequest {
+  /** `lint` (default), `config` (effective configuration), `help` or `version`. */
+  readonly command: 'lint' | 'config' | 'help' | 'version';
+  readonly format: OutputFormat;
+  readonly kafkaVersion?: string;
+  readonly configFile?: string;
+  readonly paths: readonly string[];
+}
+
+/** A mistake in the command line: the caller prints it and exits with 2. */
+export class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+
+/** The options that take a value, by long name. */
+const VALUE_OPTIONS = ['--format', '--kafka-version', '--config'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+/**
+ * Parses `argv` (without `node` and the script). Accepts `--opt value` and `--opt=value`; `--` ends the
+ * options. The first positional argument `config` selects the config subcommand.
+ */
+export function parseArgs(argv: readonly string[]): CliRequest {
+  let format: OutputFormat = 'text';
+  let kafkaVersion: string | undefined;
+  let configFile: string | undefined;
+  let help = false;
+  let version = false;
+  const positionals: string[] = [];
+  let subcommand: 'config' | undefined;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
+      // Only an unescaped first positional can name the subcommand; `-- config` lints a folder called config.
+      if (!optionsEnded && arg === 'config' && positionals.length === 0 && subcommand === undefined) subcommand = 'config';
+      else positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (arg === '--version' || arg === '-v') {
+      version = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown option '${name}'`);
+    }
+    let value: string;
+    if (eq >= 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      if (i + 1 >= argv.length) throw new UsageError(`option '${name}' needs a value`);
+      value = argv[++i];
+    }
+    switch (name as ValueOption) {
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${value}'`);
+        }
+        format = value as OutputFormat;
+        break;
+      case '--kafka-version':
+        if (!/^\d+(\.\d+){0,2}$/.test(value.trim())) {
+          throw new UsageError(`--kafka-version must look like 3.9 or 2.8.1; got '${value}'`);
+        }
+        kafkaVersion = value.trim();
+        break;
+      case '--config':
+        if (value === '') throw new UsageError('--config needs a file name');
+        configFile = value;
+        break;
+    }
+  }
+
+  if (help) return { command: 'help', format, kafkaVersion, configFile, paths: positionals };
+  if (version) return { command: 'version', format, kafkaVersion, configFile, paths: positionals };
+  if (subcommand === 'config') {
+    if (positionals.length === 0) throw new UsageError('config needs at least one FILE');
+    return { command: 'config', format, kafkaVersion, configFile, paths: positionals };
+  }
+  return { command: 'lint', format, kafkaVersion, configFile, paths: positionals.length > 0 ? positionals : ['.'] };
+}
+
+/** The `--help` text. */
+export const HELP = `Usage:
+  kafka-lint [options] [PATH...]          lint files and folders (default: .)
+  kafka-lint config [options] FILE...     print the effective configuration of each file
+
+Finds Kafka settings and client code that lose messages.
+Reads .properties, .yml, .yaml, .java, .ts, .tsx, .js, .mjs, .cjs, .py and .go files;
+folders are searched recursively, skipping node_modules and .git.
+
+Options:
+  --format text|json     output format (default: text)
+  --kafka-version X.Y    Kafka version whose defaults apply to unset keys
+  --config FILE          options file (default: ./.kafkalint.json when present)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes:
+  0  no error-severity finding
+  1  at least one error-severity finding
+  2  usage error or internal error
+`;

@@ -1,0 +1,115 @@
+import { findKey, libraryDefault } from '../core/catalog/index';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, LibraryId, Role } from '../core/model';
+import { LineIndex } from '../core/text';
+
+/** One line of `kafka-lint config`: a key set in the file, or a default that applies because it is unset. */
+export interface EffectiveEntry {
+  readonly key: string;
+  readonly value: string;
+  readonly source: 'file' | 'default';
+  /** 1-based line of the effective (last) occurrence; null for defaults. */
+  readonly line: number | null;
+}
+
+/** The effective configuration of one file: the JSON contract of `kafka-lint config --format json`. */
+export interface EffectiveConfig {
+  readonly file: string;
+  readonly roles: Role[];
+  readonly entries: EffectiveEntry[];
+}
+
+/**
+ * The durability keys whose defaults `config` shows when the file leaves them unset, by role.
+ * Only keys that decide whether messages survive; the catalog supplies the values per version and library.
+ */
+export const DURABILITY_KEYS: Readonly<Partial<Record<Role, readonly string[]>>> = {
+  producer: ['acks', 'retries', 'enable.idempotence', 'max.in.flight.requests.per.connection', 'delivery.timeout.ms', 'linger.ms'],
+  consumer: ['enable.auto.commit', 'auto.commit.interval.ms', 'auto.offset.reset', 'isolation.level'],
+  broker: [
+    'min.insync.replicas',
+    'default.replication.factor',
+    'unclean.leader.election.enable',
+    'offsets.topic.replication.factor',
+    'transaction.state.log.replication.factor',
+    'transaction.state.log.min.isr',
+    'auto.create.topics.enable',
+    'log.dir',
+  ],
+  topic: ['min.insync.replicas', 'unclean.leader.election.enable'],
+};
+
+const ROLE_ORDER: readonly Role[] = ['producer', 'consumer', 'broker', 'topic', 'admin', 'streams', 'connect'];
+
+/**
+ * Computes what a file configures: every key it sets with the value Kafka would use (last wins), then the
+ * defaults of the unset durability keys for the file's roles, taken from the catalog for the group's
+ * library at `kafkaVersion`.
+ */
+export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaVersion: string): EffectiveConfig {
+  const groups = document.isKafka ? document.groups : [];
+  const roleSet = new Set<Role>(groups.flatMap((g) => g.roles));
+  const roles = ROLE_ORDER.filter((r) => roleSet.has(r));
+  const index = new LineIndex(document.text);
+
+  // Last wins, shown where the key first appears so the table reads in file order.
+  const all: ConfigEntry[] = groups.flatMap((g) => g.entries).sort((a, b) => a.keyRange.start - b.keyRange.start);
+  const byKey = new Map<string, ConfigEntry>();
+  for (const e of all) {
+    if (byKey.has(e.key)) byKey.delete(e.key);
+    byKey.set(e.key, e);
+  }
+  const firstSeen = new Map<string, number>();
+  all.forEach((e, i) => {
+    if (!firstSeen.has(e.key)) firstSeen.set(e.key, i);
+  });
+  const set = [...byKey.values()].sort((a, b) => (firstSeen.get(a.key) ?? 0) - (firstSeen.get(b.key) ?? 0));
+  const entries: EffectiveEntry[] = set.map((e) => ({
+    key: e.key,
+    value: e.value,
+    source: 'file',
+    line: index.positionAt(e.keyRange.start).line + 1,
+  }));
+
+  // A key counts as set when it or one of its aliases is (librdkafka's request.required.acks sets acks).
+  const setCanonical = new Set([...byKey.keys()].map((k) => findKey(k)?.key ?? k));
+  const shown = new Set<string>();
+  for (const role of roles) {
+    const group = groups.find((g) => g.roles.includes(role));
+    if (!group) continue;
+    for (const key of DURABILITY_KEYS[role] ?? []) {
+      if (setCanonical.has(key) || shown.has(key)) continue;
+      if (key === 'log.dir' && setCanonical.has('log.dirs')) continue;
+      const value = defaultValue(key, group, kafkaVersion);
+      if (value === undefined) continue;
+      shown.add(key);
+      entries.push({ key, value, source: 'default', line: null });
+    }
+  }
+  return { file, roles, entries };
+}
+
+function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string): string | undefined {
+  // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
+  if (key === 'enable.auto.commit' && group.springContainer) return 'false';
+  return libraryDefault(key, group.library, kafkaVersion, group.libraryVersion)?.value;
+}
+
+/** The text of `kafka-lint config`: per file, a header with the roles and a KEY / VALUE / SOURCE table. */
+export function formatEffectiveText(configs: readonly EffectiveConfig[], libraries: ReadonlyMap<string, LibraryId>, kafkaVersion: string): string {
+  const out: string[] = [];
+  for (const c of configs) {
+    out.push(`${c.file}  ${c.roles.length > 0 ? `(${c.roles.join(', ')})` : '(no Kafka configuration found)'}`);
+    if (c.entries.length > 0) {
+      const library = libraries.get(c.file) ?? 'java';
+      const defaultLabel = library === 'java' || library === 'spring' ? `default (Kafka ${kafkaVersion})` : `default (${library})`;
+      const rows = c.entries.map((e) => [e.key, e.value, e.source === 'file' ? `line ${e.line}` : defaultLabel]);
+      const header = ['KEY', 'VALUE', 'SOURCE'];
+      const widths = [0, 1].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+      const row = (r: string[]) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`.trimEnd();
+      out.push(row(header));
+      for (const r of rows) out.push(row(r));
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}

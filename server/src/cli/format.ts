@@ -1,0 +1,113 @@
+import type { Finding, Severity, Stage } from '../core/model';
+import { LineIndex } from '../core/text';
+
+/**
+ * A finding as the CLI prints it: the JSON contract other tools read. Lines and columns are 1-based;
+ * the column counts UTF-16 code units, as the editor does; `endColumn` is just past the last character.
+ */
+export interface CliFinding {
+  readonly file: string;
+  readonly rule: string;
+  readonly stage: Stage;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Converts core findings (offsets) to CLI findings (1-based positions) for one file. */
+export function toCliFindings(file: string, text: string, findings: readonly Finding[], index: LineIndex = new LineIndex(text)): CliFinding[] {
+  return findings.map((f) => {
+    const start = index.positionAt(f.range.start);
+    const end = index.positionAt(f.range.end);
+    return {
+      file,
+      rule: f.ruleId,
+      stage: f.stage,
+      severity: f.severity,
+      message: f.message,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
+  });
+}
+
+/** The whole `--format json` output: one object, one line, newline-terminated. */
+export function formatJson(findings: readonly CliFinding[]): string {
+  return `${JSON.stringify({ findings })}\n`;
+}
+
+/** ANSI styling, or identity functions when colors are off. */
+export interface Colors {
+  bold(s: string): string;
+  dim(s: string): string;
+  severity(severity: Severity, s: string): string;
+}
+
+const PLAIN: Colors = { bold: (s) => s, dim: (s) => s, severity: (_severity, s) => s };
+
+const ANSI: Colors = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  severity: (severity, s) => {
+    const code = severity === 'error' ? 31 : severity === 'warning' ? 33 : severity === 'info' ? 36 : 90;
+    return `\x1b[${code}m${s}\x1b[39m`;
+  },
+};
+
+/**
+ * Colors only for a terminal and only when `NO_COLOR` is not set at all (https://no-color.org), so that
+ * piped output and CI logs stay plain.
+ */
+export function pickColors(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Colors {
+  return stream.isTTY === true && env.NO_COLOR === undefined ? ANSI : PLAIN;
+}
+
+/** `3 errors, 5 warnings, 1 info, 2 hints`: only the severities that occur, errors first. */
+export function countsPhrase(findings: readonly CliFinding[]): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const parts: string[] = [];
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const hints = count('hint');
+  if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  if (infos) parts.push(`${infos} info`);
+  if (hints) parts.push(`${hints} ${hints === 1 ? 'hint' : 'hints'}`);
+  return parts.join(', ');
+}
+
+/**
+ * The text report: findings grouped by file (files in the order linted), one line per finding in the
+ * `file:line:col  severity  message  rule-id` shape terminals and editors make clickable, then a summary.
+ */
+export function formatText(findings: readonly CliFinding[], filesChecked: number, colors: Colors = PLAIN): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, CliFinding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  for (const [file, list] of byFile) {
+    lines.push(colors.bold(file));
+    for (const f of list) {
+      const severity = colors.severity(f.severity, f.severity.padEnd(7));
+      lines.push(`  ${f.file}:${f.line}:${f.column}  ${severity}  ${f.message}  ${colors.dim(f.rule)}`);
+    }
+    lines.push('');
+  }
+  const checked = `${filesChecked} ${filesChecked === 1 ? 'file' : 'files'} checked`;
+  if (findings.length === 0) {
+    lines.push(`No problems found (${checked}).`);
+  } else {
+    const files = byFile.size;
+    lines.push(colors.bold(`${countsPhrase(findings)} in ${files} ${files === 1 ? 'file' : 'files'} (${checked})`));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,111 @@
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** File name endings the CLI reads when it searches a folder. */
+export const LINTED_EXTENSIONS = ['.properties', '.yml', '.yaml', '.java', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.py', '.go'] as const;
+
+/** Folders never searched: dependencies and version control. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/** A file to lint: `display` is what the user sees (as given, or joined onto the folder given). */
+export interface FoundFile {
+  readonly display: string;
+  readonly absolute: string;
+}
+
+export interface WalkResult {
+  readonly files: FoundFile[];
+  /** Paths given on the command line that do not exist (a usage error). */
+  readonly missing: string[];
+  /** Folders or entries that could not be read, with the reason (a note, not an error). */
+  readonly notes: string[];
+}
+
+/** True when a file name has one of the {@link LINTED_EXTENSIONS}. TypeScript declaration files are skipped. */
+export function isLintedName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.d.ts')) return false;
+  return LINTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Expands command-line paths into the files to lint, in a stable order: each argument in turn, a folder's
+ * entries sorted by name. A file named explicitly is linted whatever its extension. Every file appears
+ * once, even when reached twice; folder symlink cycles are followed only once.
+ */
+export function collectFiles(paths: readonly string[]): WalkResult {
+  const files: FoundFile[] = [];
+  const missing: string[] = [];
+  const notes: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenFolders = new Set<string>();
+
+  const addFile = (display: string, absolute: string): void => {
+    let key = absolute;
+    try {
+      key = realpathSync(absolute);
+    } catch {
+      // A dangling link: keep the given path; reading it will produce the note.
+    }
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push({ display, absolute });
+  };
+
+  const walkFolder = (display: string, absolute: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch (err) {
+      notes.push(`${display}: cannot read folder (${reason(err)})`);
+      return;
+    }
+    if (seenFolders.has(real)) return;
+    seenFolders.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(absolute).sort();
+    } catch (err) {
+      notes.push(`${display}: cannot read folder (${reason(err)})`);
+      return;
+    }
+    for (const name of names) {
+      const childAbsolute = join(absolute, name);
+      const childDisplay = join(display, name);
+      let isFolder: boolean;
+      let isFile: boolean;
+      try {
+        const st = statSync(childAbsolute);
+        isFolder = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        // Dangling symlinks and entries removed while walking are not worth a note.
+        continue;
+      }
+      if (isFolder) {
+        if (!SKIPPED_FOLDERS.has(name)) walkFolder(childDisplay, childAbsolute);
+      } else if (isFile && isLintedName(name)) {
+        addFile(childDisplay, childAbsolute);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = resolve(given);
+    let st;
+    try {
+      st = statSync(absolute);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    if (st.isDirectory()) walkFolder(given, absolute);
+    else addFile(given, absolute);
+  }
+  return { files, missing, notes };
+}
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (err instanceof Error ? err.message : String(err));
+}
