@@ -61,6 +61,62 @@ const JAVA: Readonly<Record<string, readonly VersionedValue[]>> = {
   'log.dir': [{ since: '0', value: '/tmp/kafka-logs' }],
   'auto.create.topics.enable': [{ since: '0', value: 'true' }],
   'allow.auto.create.topics': [{ since: '0', value: 'true' }],
+  // Producer timing and buffering: they decide how long a record may wait before it fails.
+  'request.timeout.ms': [{ since: '0', value: '30000' }],
+  'buffer.memory': [{ since: '0', value: '33554432' }],
+  'max.block.ms': [{ since: '0', value: '60000' }],
+  'batch.size': [{ since: '0', value: '16384' }],
+  'transaction.timeout.ms': [{ since: '0', value: '60000' }],
+  // Consumer liveness and fetch sizes.
+  'max.poll.interval.ms': [{ since: '0', value: '300000' }],
+  'max.poll.records': [{ since: '0', value: '500' }],
+  'heartbeat.interval.ms': [{ since: '0', value: '3000' }],
+  'group.protocol': [{ since: '3.7', value: 'classic' }],
+  'default.api.timeout.ms': [{ since: '2.0', value: '60000' }],
+  'max.partition.fetch.bytes': [{ since: '0', value: '1048576' }],
+  'fetch.max.bytes': [{ since: '0.10.1', value: '52428800' }],
+  // Broker and topic storage: how long and how safely the log keeps records.
+  'max.message.bytes': [
+    { since: '0', value: '1000012' },
+    { since: '2.5', value: '1048588', note: 'follows the broker message.max.bytes default, raised in 2.5 (KAFKA-4203)' },
+  ],
+  'replica.fetch.max.bytes': [{ since: '0', value: '1048576' }],
+  'num.replica.fetchers': [{ since: '0', value: '1' }],
+  'num.partitions': [{ since: '0', value: '1' }],
+  'log.flush.interval.messages': [{ since: '0', value: '9223372036854775807' }],
+  'flush.messages': [{ since: '0', value: '9223372036854775807' }],
+  'flush.ms': [{ since: '0', value: '9223372036854775807' }],
+  'log.flush.scheduler.interval.ms': [{ since: '0', value: '9223372036854775807' }],
+  'log.retention.hours': [{ since: '0', value: '168' }],
+  'retention.ms': [{ since: '0', value: '604800000' }],
+  'log.retention.bytes': [{ since: '0', value: '-1' }],
+  'retention.bytes': [{ since: '0', value: '-1' }],
+  'log.cleanup.policy': [{ since: '0', value: 'delete' }],
+  'cleanup.policy': [{ since: '0', value: 'delete' }],
+  'delete.retention.ms': [{ since: '0', value: '86400000' }],
+  'log.retention.check.interval.ms': [{ since: '0', value: '300000' }],
+  'log.segment.bytes': [{ since: '0', value: '1073741824' }],
+  'segment.bytes': [{ since: '0', value: '1073741824' }],
+  'segment.ms': [{ since: '0', value: '604800000' }],
+  'delete.topic.enable': [
+    { since: '0', value: 'false' },
+    { since: '1.0', value: 'true', note: 'topic deletion has been enabled by default since 1.0.0' },
+  ],
+  'message.timestamp.after.max.ms': [
+    { since: '3.6', value: '9223372036854775807' },
+    { since: '4.0', value: '3600000', note: 'KIP-1030 targets 1 hour in 4.0 (taken from the KIP, not yet confirmed in the released code)' },
+  ],
+  'log.message.timestamp.after.max.ms': [
+    { since: '3.6', value: '9223372036854775807' },
+    { since: '4.0', value: '3600000', note: 'KIP-1030 targets 1 hour in 4.0 (taken from the KIP, not yet confirmed in the released code)' },
+  ],
+  'unclean.leader.election.interval.ms': [{ since: '3.9', value: '300000' }],
+  'share.coordinator.state.topic.replication.factor': [{ since: '4.0', value: '3' }],
+  'share.coordinator.state.topic.min.isr': [{ since: '4.0', value: '2' }],
+  'num.recovery.threads.per.data.dir': [
+    { since: '0', value: '1' },
+    { since: '4.0', value: '2', note: 'KIP-1030 raised it to 2 in 4.0' },
+  ],
 };
 
 /** librdkafka and its bindings (confluent-kafka-python, -go, -dotnet; the non-KafkaJS API of confluent-js). Versions are librdkafka's. */
@@ -78,6 +134,34 @@ const LIBRDKAFKA: Readonly<Record<string, readonly VersionedValue[]>> = {
   'enable.auto.offset.store': [{ since: '0', value: 'true' }],
   'auto.offset.reset': [{ since: '0', value: 'latest' }],
   'isolation.level': [{ since: '0', value: 'read_committed' }],
+  'linger.ms': [
+    { since: '0', value: '0' },
+    { since: '1.4.0', value: '0.5' },
+    { since: '1.5.0', value: '5', note: 'librdkafka 1.5.0 raised the default linger to 5 ms' },
+  ],
+  'request.timeout.ms': [
+    { since: '0', value: '5000' },
+    { since: '1.5.2', value: '30000', note: 'librdkafka 1.5.2 aligned it with the Java client' },
+  ],
+  // librdkafka's message.timeout.ms: 5 minutes where the Java client waits 2.
+  'delivery.timeout.ms': [{ since: '0', value: '300000' }],
+  'max.in.flight.requests.per.connection': [{ since: '0', value: '1000000' }],
+  'queue.buffering.max.messages': [{ since: '0', value: '100000' }],
+  'queue.buffering.max.kbytes': [{ since: '0', value: '1048576' }],
+  'message.max.bytes': [{ since: '0', value: '1000000' }],
+  'auto.commit.interval.ms': [{ since: '0', value: '5000' }],
+  'max.poll.interval.ms': [{ since: '0', value: '300000' }],
+  'session.timeout.ms': [{ since: '0', value: '45000' }],
+  'group.protocol': [{ since: '0', value: 'classic' }],
+};
+
+/** librdkafka's alternative spellings, which share the canonical key's defaults. */
+const LIBRDKAFKA_ALIASES: Readonly<Record<string, string>> = {
+  'request.required.acks': 'acks',
+  'message.send.max.retries': 'retries',
+  'queue.buffering.max.ms': 'linger.ms',
+  'message.timeout.ms': 'delivery.timeout.ms',
+  'max.in.flight': 'max.in.flight.requests.per.connection',
 };
 
 const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, readonly VersionedValue[]>>>>> = {
@@ -104,6 +188,15 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
     ],
     'enable.auto.commit': [{ since: '0', value: 'true' }],
     'auto.offset.reset': [{ since: '0', value: 'latest' }],
+    'auto.commit.interval.ms': [{ since: '0', value: '5000' }],
+    'isolation.level': [{ since: '0', value: 'read_uncommitted' }],
+    'linger.ms': [{ since: '0', value: '0' }],
+    'max.in.flight.requests.per.connection': [{ since: '0', value: '5' }],
+    'delivery.timeout.ms': [{ since: '2.2.0', value: '120000' }],
+    'session.timeout.ms': [
+      { since: '0', value: '10000' },
+      { since: '3.0.0', value: '45000' },
+    ],
   },
   sarama: {
     acks: [{ since: '0', value: '1' }],
@@ -111,12 +204,20 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
     'enable.idempotence': [{ since: '0', value: 'false' }],
     'enable.auto.commit': [{ since: '0', value: 'true' }],
     'auto.offset.reset': [{ since: '0', value: 'latest' }],
+    'auto.commit.interval.ms': [{ since: '0', value: '1000' }],
+    'max.in.flight.requests.per.connection': [{ since: '0', value: '5' }],
+    'max.request.size': [{ since: '0', value: '1048576' }],
+    'session.timeout.ms': [{ since: '0', value: '10000' }],
   },
   'franz-go': {
     acks: [{ since: '0', value: 'all' }],
     retries: [{ since: '0', value: '2147483647' }],
     'enable.idempotence': [{ since: '0', value: 'true' }],
     'auto.offset.reset': [{ since: '0', value: 'earliest' }],
+    'linger.ms': [
+      { since: '0', value: '0' },
+      { since: '1.20.0', value: '10', note: 'franz-go 1.20.0 started lingering 10 ms by default' },
+    ],
   },
   'kafka-go': {
     acks: [{ since: '0', value: '0', note: 'a kafka.Writer built as a struct literal without RequiredAcks sends with RequireNone' }],
@@ -145,7 +246,8 @@ export interface DefaultValue {
  */
 export function libraryDefault(key: string, library: LibraryId, kafkaVersion: string, libraryVersion?: string): DefaultValue | undefined {
   const table = LIBRARIES[library];
-  const history = table?.[key];
+  const alias = library === 'librdkafka' ? LIBRDKAFKA_ALIASES[key] : undefined;
+  const history = table?.[key] ?? (alias ? table?.[alias] : undefined);
   if (!history || history.length === 0) return undefined;
   const byLibraryVersion = library !== 'java' && library !== 'spring';
   const version = byLibraryVersion ? libraryVersion : kafkaVersion;

@@ -20,7 +20,7 @@ export interface KeyDoc {
   /** Which configurations accept the key. */
   readonly roles: readonly Role[];
   readonly type: ValueType;
-  /** Closed set of accepted values (case-insensitive where Kafka is). */
+  /** Closed set of accepted values (case-insensitive where Kafka is), safest first: completion keeps this order. */
   readonly validValues?: readonly string[];
   readonly min?: number;
   readonly max?: number;
@@ -34,4 +34,12 @@ export interface KeyDoc {
   readonly safe?: string;
   /** Default history in Apache Kafka's own clients/broker (oldest first). */
   readonly defaults?: readonly VersionedValue[];
+  /** One short phrase per valid value, for completion and hovers. Keys are values from `validValues`. */
+  readonly valueDocs?: Readonly<Record<string, string>>;
+  /** Apache Kafka version that introduced the key, when it matters (`delivery.timeout.ms`: 2.1). */
+  readonly since?: string;
+  /** Apache Kafka version that removed the key (`zookeeper.connect`: 4.0). */
+  readonly removedIn?: string;
+  /** Where the key lives when the role alone does not say it (librdkafka-only keys). */
+  readonly origin?: 'librdkafka';
 }
