@@ -1,0 +1,118 @@
+import type { KeyDoc } from './types';
+import { findKey } from './index';
+
+/**
+ * Value checks as Kafka's `ConfigDef` performs them when a client or broker starts: the value is trimmed,
+ * parsed by its declared type, then checked against the closed set or the numeric bounds. Unknown keys and
+ * free-form types (string, class, password) are never reported.
+ */
+
+/** Bounds of Java's integral types, as BigInt so that `long` is exact. */
+const BOUNDS: Readonly<Record<'short' | 'int' | 'long', readonly [bigint, bigint]>> = {
+  short: [-32768n, 32767n],
+  int: [-2147483648n, 2147483647n],
+  long: [-9223372036854775808n, 9223372036854775807n],
+};
+
+/** `Double.parseDouble` accepts decimal and exponent forms with an optional type suffix. */
+const DOUBLE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+
+function inSet(value: string, valid: readonly string[]): boolean {
+  const v = value.toLowerCase();
+  return valid.some((s) => s.toLowerCase() === v);
+}
+
+function oneOf(valid: readonly string[]): string {
+  return `must be one of ${valid.join(', ')}`;
+}
+
+function checkBounds(n: number, doc: KeyDoc): string | undefined {
+  if (doc.min !== undefined && n < doc.min) return `must be at least ${doc.min}`;
+  if (doc.max !== undefined && n > doc.max) return `must be at most ${doc.max}`;
+  return undefined;
+}
+
+function checkIntegral(value: string, type: 'short' | 'int' | 'long', doc: KeyDoc): string | undefined {
+  if (!/^[+-]?\d+$/.test(value)) return `must be a whole number (${type})`;
+  const n = BigInt(value);
+  const [lo, hi] = BOUNDS[type];
+  if (n < lo || n > hi) return `is out of range for a ${type}`;
+  return checkBounds(Number(n), doc);
+}
+
+/**
+ * Returns why Kafka would reject `value` for `key`, or undefined when the value is valid or the key is not in
+ * the catalog. Booleans must read `true`/`false` in any case; numbers must parse and respect the catalog's
+ * bounds; closed sets are compared case-insensitively; list elements are checked one by one.
+ */
+export function validateValue(key: string, value: string): string | undefined {
+  const doc = findKey(key);
+  if (!doc) return undefined;
+  const v = value.trim();
+  switch (doc.type) {
+    case 'boolean':
+      return /^(true|false)$/i.test(v) ? undefined : 'must be true or false';
+    case 'short':
+    case 'int':
+    case 'long': {
+      const reason = checkIntegral(v, doc.type, doc);
+      if (reason) return reason;
+      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues) : undefined;
+    }
+    case 'double':
+      if (!DOUBLE.test(v)) return 'must be a number';
+      return checkBounds(Number(v.replace(/[fFdD]$/, '')), doc);
+    case 'list': {
+      if (!doc.validValues || v === '') return undefined;
+      const bad = v.split(/\s*,\s*/).find((element) => !inSet(element, doc.validValues ?? []));
+      return bad === undefined ? undefined : `contains ${bad || 'an empty element'}, but each element ${oneOf(doc.validValues)}`;
+    }
+    case 'string':
+      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions (`aks` → `ask`). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Spellings that mean the same key in other dialects: `enable_auto_commit`, `enable-auto-commit`, `ENABLE.AUTO.COMMIT`. */
+function canonicalSpelling(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, '.');
+}
+
+/**
+ * The candidate `key` was most likely meant to be, or undefined when none is close: the same key in
+ * another case or separator style, or one within a small edit distance (1 for short keys, up to 3 for long
+ * ones). Ties go to the earlier candidate.
+ */
+export function suggestKey(key: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(key)) return undefined;
+  const wanted = canonicalSpelling(key.trim());
+  if (wanted === '') return undefined;
+  const limit = wanted.length <= 4 ? 1 : wanted.length <= 12 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const c = canonicalSpelling(candidate);
+    if (Math.abs(c.length - wanted.length) >= bestDistance) continue;
+    const dist = c === wanted ? 0 : distance(wanted, c);
+    if (dist < bestDistance) {
+      best = candidate;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}

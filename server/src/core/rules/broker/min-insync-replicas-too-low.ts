@@ -1,0 +1,56 @@
+import { hasRole } from '../../model';
+import type { Rule } from '../types';
+import { forEachGroup } from '../types';
+import { insertEntryFix, setValueFix } from '../../fixes';
+import { defaultPhrase, intValue, isPlaceholder, unsafeDefault } from '../support';
+
+/** Minimum-ISR keys and the writes each one guards. */
+const KEYS: Readonly<Record<string, string>> = {
+  'min.insync.replicas': 'an acks=all write',
+  'transaction.state.log.min.isr': 'a transaction state write',
+  'share.coordinator.state.topic.min.isr': 'a share-group state write',
+};
+const SAFE = '2';
+
+function consequence(key: string): string {
+  return `${KEYS[key]} is acknowledged once the leader alone has it, so when the in-sync set has shrunk to the leader and that broker fails, acknowledged records are lost`;
+}
+
+/** A minimum in-sync replica count below 2 (including a broker that keeps the default of 1). */
+export const minInsyncReplicasTooLow: Rule = {
+  meta: {
+    id: 'broker/min-insync-replicas-too-low',
+    stage: 'broker',
+    defaultSeverity: 'warning',
+    description: 'min.insync.replicas (or the transaction/share state topic min ISR) below 2: acks=all can be satisfied by the leader alone.',
+    fixable: true,
+  },
+  check(context) {
+    forEachGroup(context, (group) => {
+      const seen = new Set<string>();
+      for (let i = group.entries.length - 1; i >= 0; i--) {
+        const entry = group.entries[i];
+        if (!(entry.key in KEYS) || seen.has(entry.key)) continue;
+        seen.add(entry.key);
+        const n = intValue(entry);
+        if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;
+        const fix = setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`);
+        context.report({
+          range: entry.valueRange,
+          message: `Broker stage: with ${entry.key}=${n} ${consequence(entry.key)}; use ${SAFE} with a replication factor of 3.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+      const key = 'min.insync.replicas';
+      if (!hasRole(group, 'broker') || seen.has(key)) return;
+      const found = unsafeDefault(key, group, context.options, (v) => v === '1');
+      if (!found) return;
+      const fix = insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`);
+      context.report({
+        range: group.anchor,
+        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)} when it is not set, so ${consequence(key)}; set it to ${SAFE}.`,
+        fixes: fix ? [fix] : [],
+      });
+    });
+  },
+};

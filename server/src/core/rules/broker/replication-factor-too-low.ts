@@ -1,0 +1,60 @@
+import { hasRole } from '../../model';
+import type { Rule } from '../types';
+import { forEachGroup } from '../types';
+import { insertEntryFix, setValueFix } from '../../fixes';
+import { defaultPhrase, intValue, isPlaceholder, unsafeDefault } from '../support';
+
+/** Replication-factor keys and what a single broker failure costs when each is too low. */
+const KEYS: Readonly<Record<string, string>> = {
+  'default.replication.factor': 'the records of every topic created without an explicit replication factor',
+  'replication.factor': "this topic's records",
+  'offsets.topic.replication.factor': 'the committed consumer offsets (groups then restart from auto.offset.reset)',
+  'transaction.state.log.replication.factor': 'the transaction state (open transactions can no longer complete)',
+  'share.coordinator.state.topic.replication.factor': 'the share-group delivery state',
+};
+const SAFE = '3';
+
+function consequence(key: string, rf: number): string {
+  const what = KEYS[key];
+  return rf <= 1 ? `a single copy exists, so losing one broker's disk loses ${what}` : `only ${rf} copies exist, so one broker outage leaves ${what} with no spare copy and a second failure loses them`;
+}
+
+/** Replication factors below 3 (including a broker that keeps the default of 1 for new topics). */
+export const replicationFactorTooLow: Rule = {
+  meta: {
+    id: 'broker/replication-factor-too-low',
+    stage: 'broker',
+    defaultSeverity: 'warning',
+    description: 'A replication factor below 3 (topics, the default for new topics, or the internal offsets, transaction and share-state topics).',
+    fixable: true,
+  },
+  check(context) {
+    forEachGroup(context, (group) => {
+      const seen = new Set<string>();
+      for (let i = group.entries.length - 1; i >= 0; i--) {
+        const entry = group.entries[i];
+        if (!(entry.key in KEYS) || seen.has(entry.key)) continue;
+        seen.add(entry.key); // last one wins, as in Kafka
+        const rf = intValue(entry);
+        // -1 asks for the broker default; malformed values are config/invalid-value's business.
+        if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3) continue;
+        const fix = setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`);
+        context.report({
+          range: entry.valueRange,
+          message: `Broker stage: with ${entry.key}=${rf} ${consequence(entry.key, rf)}; use ${SAFE}.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+      if (!hasRole(group, 'broker') || seen.has('default.replication.factor')) return;
+      const key = 'default.replication.factor';
+      const found = unsafeDefault(key, group, context.options, (v) => /^\d+$/.test(v) && Number(v) < 3);
+      if (!found) return;
+      const fix = insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`);
+      context.report({
+        range: group.anchor,
+        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)} when it is not set, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
+        fixes: fix ? [fix] : [],
+      });
+    });
+  },
+};

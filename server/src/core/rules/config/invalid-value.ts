@@ -1,0 +1,73 @@
+import type { ConfigEntry, ConfigGroup } from '../../model';
+import type { Rule } from '../types';
+import { validateValue } from '../../catalog/validate';
+import { findKey } from '../../catalog/index';
+import { isPlaceholder, stageLabel, stageOfKey } from '../support';
+
+/** Spring's own boolean conversion, used for its typed `spring.kafka.*` properties. */
+const SPRING_BOOLEANS: Readonly<Record<string, string>> = { true: 'true', on: 'true', yes: 'true', '1': 'true', false: 'false', off: 'false', no: 'false', '0': 'false' };
+
+/**
+ * Spring Boot binds its typed properties (`spring.kafka.consumer.enable-auto-commit`) with its own
+ * converters (durations like `5s`, sizes like `16KB`, `yes`/`no` booleans) before Kafka sees them; the
+ * pass-through maps (`spring.kafka.*.properties.*`) reach Kafka unchanged.
+ */
+function springTyped(group: ConfigGroup, entry: ConfigEntry): boolean {
+  return group.library === 'spring' && entry.rawKey.startsWith('spring.') && !/\.properties[.[]/.test(entry.rawKey);
+}
+
+/** The value Kafka ends up validating, or undefined when another layer's conversion makes it unknowable here. */
+function valueForKafka(group: ConfigGroup, entry: ConfigEntry): string | undefined {
+  if (!springTyped(group, entry)) return entry.value;
+  const doc = findKey(entry.key);
+  if (doc?.type === 'boolean') return SPRING_BOOLEANS[entry.value.trim().toLowerCase()] ?? entry.value;
+  // Only closed string sets go through unchanged; Spring's enum binding also accepts `read-committed`.
+  if (doc?.type === 'string' && doc.validValues) return entry.value.replace(/-/g, doc.validValues.some((v) => v.includes('_')) ? '_' : '-');
+  return undefined;
+}
+
+function roleWord(entry: ConfigEntry): string {
+  const roles = findKey(entry.key)?.roles ?? [];
+  const role = entry.role ?? (roles.length === 1 ? roles[0] : undefined);
+  switch (role) {
+    case 'producer':
+      return 'the producer is never created and sends nothing';
+    case 'consumer':
+      return 'the consumer is never created and reads nothing';
+    case 'broker':
+      return 'the broker does not start';
+    case 'topic':
+      return 'the topic cannot be created or altered with it';
+    default:
+      return 'the client or broker that reads it fails to start';
+  }
+}
+
+/** A value that Kafka's ConfigDef rejects when the client or broker starts. */
+export const invalidValue: Rule = {
+  meta: {
+    id: 'config/invalid-value',
+    stage: 'config',
+    defaultSeverity: 'error',
+    description: 'A value Kafka rejects at startup (acks=2, enable.auto.commit=yes, a non-numeric or too small replication factor).',
+    fixable: false,
+  },
+  check(context) {
+    const reported = new Set<number>();
+    for (const group of context.document.groups) {
+      for (const entry of group.entries) {
+        if (isPlaceholder(entry) || reported.has(entry.keyRange.start)) continue;
+        const value = valueForKafka(group, entry);
+        if (value === undefined) continue;
+        const reason = validateValue(entry.key, value);
+        if (!reason) continue;
+        reported.add(entry.keyRange.start);
+        const range = entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange;
+        context.report({
+          range,
+          message: `${stageLabel(stageOfKey(entry.key))}: Kafka rejects ${entry.key}=${entry.value.trim()} (it ${reason}) with a ConfigException, so ${roleWord(entry)}.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { Edit, Fix } from '../../model';
+import type { Rule } from '../types';
+import { allKeys, findKey } from '../../catalog/index';
+import { suggestKey } from '../../catalog/validate';
+import { stageLabel, stageOfKey } from '../support';
+
+/** Every spelling the catalog knows, canonical keys first, for "did you mean". */
+function candidates(): string[] {
+  const keys = allKeys();
+  return [...keys.map((k) => k.key), ...keys.flatMap((k) => k.aliases ?? [])];
+}
+
+/** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
+export const unknownKey: Rule = {
+  meta: {
+    id: 'config/unknown-key',
+    stage: 'config',
+    defaultSeverity: 'info',
+    description: 'A key Kafka does not know in a Kafka .properties file (often a typo), with the closest known key.',
+    fixable: true,
+  },
+  check(context) {
+    const { document } = context;
+    if (!document.isKafka || document.kind !== 'properties') return;
+    let known: string[] | undefined;
+    for (const group of document.groups) {
+      for (const entry of group.entries) {
+        if (findKey(entry.key)) continue;
+        known ??= candidates();
+        const suggestion = suggestKey(entry.key, known);
+        const stage = suggestion ? stageOfKey(suggestion) : 'config';
+        const fixes: Fix[] = [];
+        if (suggestion && /^[A-Za-z0-9._-]+$/.test(suggestion)) {
+          const edit: Edit = { range: entry.keyRange, newText: suggestion };
+          fixes.push({ title: `Change to ${suggestion}`, preferred: true, edits: [edit] });
+        }
+        const hint = suggestion ? `; did you mean ${suggestion}?` : '.';
+        context.report({
+          range: entry.keyRange,
+          message: `${stageLabel(stage)}: Kafka does not know ${entry.key} and only logs it as unused, so this setting never takes effect${hint}`,
+          fixes,
+        });
+      }
+    }
+  },
+};

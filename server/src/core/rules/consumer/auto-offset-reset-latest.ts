@@ -1,0 +1,35 @@
+import type { Rule } from '../types';
+import { forEachGroup } from '../types';
+import { setValueFix } from '../../fixes';
+import { effectiveEntry, isPlaceholder, normalizedValue } from '../support';
+
+const KEY = 'auto.offset.reset';
+/** librdkafka spells "latest" three ways. */
+const LATEST = ['latest', 'largest', 'end'];
+
+/** `auto.offset.reset=latest`: a group without a usable committed offset starts at the end of the log. */
+export const autoOffsetResetLatest: Rule = {
+  meta: {
+    id: 'consumer/auto-offset-reset-latest',
+    stage: 'consumer',
+    defaultSeverity: 'info',
+    description: 'auto.offset.reset=latest: a new group, or one whose offsets expired or fell out of range, skips everything already in the topic.',
+    fixable: true,
+  },
+  check(context) {
+    forEachGroup(context, (group) => {
+      const entry = effectiveEntry(group, [KEY], 'consumer');
+      if (!entry || isPlaceholder(entry)) return;
+      const value = normalizedValue(entry);
+      const librdkafka = group.library === 'librdkafka' || group.library === 'confluent-js';
+      if (value !== 'latest' && !(librdkafka && LATEST.includes(value))) return;
+      // Choosing to re-read the backlog is a behaviour change, so the fix is offered but not preferred.
+      const fix = setValueFix(entry, 'earliest', `Set ${KEY}=earliest (a group without a committed offset reads the existing records)`, false);
+      context.report({
+        range: entry.valueRange,
+        message: `Consumer stage: with ${KEY}=${entry.value.trim()} a group that has no valid committed offset (new, expired after offsets.retention.minutes, or deleted by retention) jumps to the end of the log and never reads the records before it.`,
+        fixes: fix ? [fix] : [],
+      });
+    });
+  },
+};

@@ -1,0 +1,52 @@
+import { hasRole } from '../../model';
+import type { Fix } from '../../model';
+import type { Rule } from '../types';
+import { forEachGroup } from '../types';
+import { insertEntryFix, removeEntryFix, setValueFix } from '../../fixes';
+import { defaultPhrase, effectiveEntry, groupDefault, intValue, isPlaceholder, unsafeDefault } from '../support';
+
+const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
+/** What to write when the default itself is 0: retry until the delivery timeout (Java's default since 2.1). */
+const UNBOUNDED = '2147483647';
+const LOSS = 'the first transient error (a leader change, a request timeout, too few in-sync replicas) fails the record for good, and it is lost unless the application handles the failure';
+
+/** `retries=0`, written or inherited from Kafka < 2.1: a transient broker error fails the send at once. */
+export const retriesDisabled: Rule = {
+  meta: {
+    id: 'producer/retries-disabled',
+    stage: 'producer',
+    defaultSeverity: 'warning',
+    description: 'retries=0 (set, or the default before Kafka 2.1): a transient broker error fails the send instead of retrying it.',
+    fixable: true,
+  },
+  check(context) {
+    forEachGroup(context, (group) => {
+      const entry = effectiveEntry(group, RETRY_KEYS, 'producer');
+      if (entry) {
+        if (isPlaceholder(entry) || intValue(entry) !== 0) return;
+        // Removing the line is the cleanest fix, but only where the default actually retries.
+        const current = groupDefault('retries', group, context.options)?.value;
+        const defaultRetries = current !== undefined && current !== '0';
+        const remove = defaultRetries ? removeEntryFix(entry, `Remove ${entry.key}=0 (use the default, ${current})`, true) : undefined;
+        const target = defaultRetries ? current : UNBOUNDED;
+        const set = setValueFix(entry, target, `Set ${entry.key}=${target}`, !remove);
+        const fixes = [remove, set].filter((f): f is Fix => f !== undefined);
+        context.report({
+          range: entry.valueRange,
+          message: `Producer stage: with ${entry.key}=0 ${LOSS}; leave retries unset and bound retrying with delivery.timeout.ms.`,
+          fixes,
+        });
+        return;
+      }
+      if (!hasRole(group, 'producer')) return;
+      const found = unsafeDefault('retries', group, context.options, (v) => v === '0');
+      if (!found) return;
+      const fix = insertEntryFix(group, 'retries', UNBOUNDED, `Add retries=${UNBOUNDED}`);
+      context.report({
+        range: group.anchor,
+        message: `Producer stage: ${defaultPhrase('retries', group, context.options, found)} when retries is not set, so ${LOSS}; set retries explicitly.`,
+        fixes: fix ? [fix] : [],
+      });
+    });
+  },
+};

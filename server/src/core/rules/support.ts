@@ -1,0 +1,126 @@
+import type { ConfigEntry, ConfigGroup, LibraryId, Role, Stage } from '../model';
+import type { DefaultValue } from '../catalog/defaults';
+import { libraryDefault } from '../catalog/defaults';
+import { findKey } from '../catalog/index';
+import type { LintOptions } from '../options';
+
+/**
+ * Small helpers the rules share: reading values the way Kafka reads them, naming the stage and the
+ * library in messages, and picking the default that applies to a group.
+ */
+
+/** How messages open: the stage that loses the message. */
+const STAGE_LABEL: Readonly<Record<Stage, string>> = {
+  producer: 'Producer stage',
+  broker: 'Broker stage',
+  consumer: 'Consumer stage',
+  config: 'Config',
+};
+
+/** The message prefix for a stage, e.g. `Producer stage`. */
+export function stageLabel(stage: Stage): string {
+  return STAGE_LABEL[stage];
+}
+
+/** The stage a key's catalog entry names, or `config` when the catalog does not say. */
+export function stageOfKey(key: string): Stage {
+  return findKey(key)?.stage ?? 'config';
+}
+
+const LIBRARY_NAME: Readonly<Record<LibraryId, string>> = {
+  java: 'Kafka',
+  spring: 'Kafka',
+  kafkajs: 'KafkaJS',
+  'confluent-js': '@confluentinc/kafka-javascript',
+  librdkafka: 'librdkafka',
+  'kafka-python': 'kafka-python',
+  sarama: 'Sarama',
+  'franz-go': 'franz-go',
+  'kafka-go': 'kafka-go',
+};
+
+/** A library's display name; Java and Spring groups use Kafka's own defaults, so they say `Kafka`. */
+export function libraryName(library: LibraryId): string {
+  return LIBRARY_NAME[library];
+}
+
+/** Kafka reads values trimmed; booleans and enum words are compared case-insensitively here. */
+export function normalizedValue(entry: ConfigEntry): string {
+  return entry.value.trim().toLowerCase();
+}
+
+/** The integer an entry holds as Java's `Integer.parseInt` would read it (after trimming), or undefined. */
+export function intValue(entry: ConfigEntry): number | undefined {
+  const v = entry.value.trim();
+  if (!/^[+-]?\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** True when the value is a placeholder resolved later (`${ENV:default}`, a Kafka config provider). */
+export function isPlaceholder(entry: ConfigEntry): boolean {
+  return entry.value.includes('${');
+}
+
+/**
+ * The entry that wins for `keys` in a group (last one, as Kafka reads it), ignoring entries written for
+ * another role (Spring's `spring.kafka.consumer.*` does not configure the producer).
+ */
+export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
+  for (let i = group.entries.length - 1; i >= 0; i--) {
+    const e = group.entries[i];
+    if (!keys.includes(e.key)) continue;
+    if (role && e.role && e.role !== role) continue;
+    return e;
+  }
+  return undefined;
+}
+
+/** The default of `key` that applies to `group` under the configured Kafka version. */
+export function groupDefault(key: string, group: ConfigGroup, options: LintOptions): DefaultValue | undefined {
+  return libraryDefault(key, group.library, options.kafkaVersion, group.libraryVersion);
+}
+
+/**
+ * How a message names where a default comes from: `Kafka 2.8`, `Sarama`, `kafka-python 2.1.0`, or, when the
+ * library version is unknown and matters, `kafka-python (depending on the installed version)`.
+ */
+export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
+  const name = libraryName(group.library);
+  if (!def.byLibraryVersion) return `${name} ${options.kafkaVersion}`;
+  if (group.libraryVersion) return `${name} ${group.libraryVersion}`;
+  if (def.versionDependent) return `${name} (depending on the installed version)`;
+  return name;
+}
+
+/**
+ * Decides whether an unset key's default is the unsafe `bad` value for this group. When the library version
+ * is unknown and only some versions default to `bad`, the finding is still due, flagged as version-dependent.
+ */
+export function unsafeDefault(
+  key: string,
+  group: ConfigGroup,
+  options: LintOptions,
+  isBad: (value: string) => boolean,
+): { readonly def: DefaultValue; readonly value: string; readonly dependsOnVersion: boolean } | undefined {
+  const def = groupDefault(key, group, options);
+  if (!def) return undefined;
+  if (isBad(def.value.toLowerCase())) return { def, value: def.value, dependsOnVersion: false };
+  if (def.versionDependent) {
+    const older = def.history.find((h) => isBad(h.value.toLowerCase()));
+    if (older) return { def, value: older.value, dependsOnVersion: true };
+  }
+  return undefined;
+}
+
+/**
+ * Phrase for an unset key's default, for the start of a message: `Kafka 2.8 defaults acks to 1` or
+ * `kafka-python defaults acks to 1 before 3.0.0, so it depends on the installed version`.
+ */
+export function defaultPhrase(key: string, group: ConfigGroup, options: LintOptions, found: { def: DefaultValue; value: string; dependsOnVersion: boolean }): string {
+  const source = defaultSource(group, options, found.def);
+  if (!found.dependsOnVersion) return `${source} defaults ${key} to ${found.value}`;
+  const next = found.def.history.find((_h, i) => i > 0 && found.def.history[i - 1].value === found.value);
+  const until = next ? ` before ${next.since}` : ' in some versions';
+  return `${libraryName(group.library)} defaults ${key} to ${found.value}${until} (it depends on the installed version)`;
+}
