@@ -1,0 +1,85 @@
+import type { KeyDoc, ValueType } from '../types';
+import type { Role } from '../../model';
+
+const CLIENTS: readonly Role[] = ['producer', 'consumer', 'admin', 'streams', 'connect'];
+/** Security keys are read by clients and, per listener, by brokers. */
+const SECURE: readonly Role[] = [...CLIENTS, 'broker'];
+
+/** A key whose entry is only a type and one sentence: connection and security plumbing. */
+function plain(key: string, type: ValueType, summary: string, roles: readonly Role[] = CLIENTS, defaultValue?: string): KeyDoc {
+  return { key, roles, type, summary, defaults: defaultValue === undefined ? undefined : [{ since: '0', value: defaultValue }] };
+}
+
+/** Keys every Kafka client reads: connection, identity, retries of requests, security. */
+export const CLIENT_KEYS: readonly KeyDoc[] = [
+  plain('bootstrap.servers', 'list', 'host:port pairs the client contacts first to discover the whole cluster; a few brokers are enough.'),
+  plain('client.id', 'string', 'A name sent with every request, shown in broker logs, metrics and quotas.'),
+  plain('retry.backoff.ms', 'long', 'Pause before a failed request is retried.', CLIENTS, '100'),
+  plain('retry.backoff.max.ms', 'long', 'Upper bound of the exponential backoff between retries (Kafka 3.7+).', CLIENTS, '1000'),
+  plain('reconnect.backoff.ms', 'long', 'Pause before reconnecting to a broker.', CLIENTS, '50'),
+  plain('reconnect.backoff.max.ms', 'long', 'Upper bound of the exponential reconnect backoff.', CLIENTS, '1000'),
+  plain('metadata.max.age.ms', 'long', 'How often metadata is refreshed even without a reason, to notice new partitions and brokers.', CLIENTS, '300000'),
+  plain('connections.max.idle.ms', 'long', 'Idle connections are closed after this time.', SECURE),
+  plain('receive.buffer.bytes', 'int', 'TCP receive buffer (SO_RCVBUF); -1 uses the OS default.'),
+  plain('send.buffer.bytes', 'int', 'TCP send buffer (SO_SNDBUF); -1 uses the OS default.'),
+  {
+    key: 'client.dns.lookup',
+    roles: CLIENTS,
+    type: 'string',
+    validValues: ['use_all_dns_ips', 'resolve_canonical_bootstrap_servers_only'],
+    summary: 'How host names in bootstrap.servers and broker addresses are resolved.',
+    defaults: [{ since: '0', value: 'use_all_dns_ips' }],
+  },
+  {
+    key: 'security.protocol',
+    roles: SECURE,
+    type: 'string',
+    validValues: ['SASL_SSL', 'SSL', 'SASL_PLAINTEXT', 'PLAINTEXT'],
+    valueDocs: {
+      SASL_SSL: 'authenticated and encrypted',
+      SSL: 'encrypted (and mutual TLS if a keystore is set)',
+      SASL_PLAINTEXT: 'authenticated, not encrypted',
+      PLAINTEXT: 'neither authenticated nor encrypted',
+    },
+    summary: 'How the client talks to brokers: plain or TLS, with or without SASL authentication.',
+    defaults: [{ since: '0', value: 'PLAINTEXT' }],
+  },
+  {
+    key: 'sasl.mechanism',
+    roles: SECURE,
+    type: 'string',
+    validValues: ['SCRAM-SHA-512', 'SCRAM-SHA-256', 'OAUTHBEARER', 'PLAIN', 'GSSAPI'],
+    summary: 'SASL mechanism used to authenticate (any registered mechanism is accepted; these are the built-in ones).',
+    defaults: [{ since: '0', value: 'GSSAPI' }],
+  },
+  plain('sasl.jaas.config', 'password', 'JAAS login module and options for SASL, in one line (e.g. a ScramLoginModule with username and password).', SECURE),
+  plain('sasl.kerberos.service.name', 'string', 'Kerberos principal name the brokers run as.', SECURE),
+  plain('sasl.client.callback.handler.class', 'class', 'Callback handler class for the SASL client (OAuth token retrieval and similar).'),
+  plain('sasl.login.callback.handler.class', 'class', 'Callback handler class for the SASL login.', SECURE),
+  plain('sasl.oauthbearer.token.endpoint.url', 'string', 'OAuth token endpoint used by the OAUTHBEARER login handler.', SECURE),
+  plain('ssl.truststore.location', 'string', 'Path of the trust store with the certificates the client trusts.', SECURE),
+  plain('ssl.truststore.password', 'password', 'Password of the trust store.', SECURE),
+  plain('ssl.truststore.type', 'string', 'Format of the trust store (JKS, PKCS12, PEM).', SECURE, 'JKS'),
+  plain('ssl.truststore.certificates', 'password', 'Trusted certificates in PEM form, inline.', SECURE),
+  plain('ssl.keystore.location', 'string', 'Path of the key store with this side\'s own certificate and key (mutual TLS).', SECURE),
+  plain('ssl.keystore.password', 'password', 'Password of the key store.', SECURE),
+  plain('ssl.keystore.type', 'string', 'Format of the key store (JKS, PKCS12, PEM).', SECURE, 'JKS'),
+  plain('ssl.keystore.key', 'password', 'Private key in PEM form, inline.', SECURE),
+  plain('ssl.keystore.certificate.chain', 'password', 'Certificate chain in PEM form, inline.', SECURE),
+  plain('ssl.key.password', 'password', 'Password of the private key in the key store.', SECURE),
+  plain('ssl.protocol', 'string', 'TLS protocol used to build the SSL context.', SECURE, 'TLSv1.3'),
+  plain('ssl.enabled.protocols', 'list', 'TLS protocol versions allowed on connections.', SECURE),
+  plain('ssl.cipher.suites', 'list', 'Allowed TLS cipher suites; empty means all the JVM supports.', SECURE),
+  {
+    key: 'ssl.endpoint.identification.algorithm',
+    roles: SECURE,
+    type: 'string',
+    validValues: ['https', ''],
+    valueDocs: { https: 'check that the broker certificate matches its host name', '': 'do not check the host name' },
+    summary: 'Host-name verification of the broker certificate; an empty value turns it off.',
+    defaults: [
+      { since: '0', value: '' },
+      { since: '2.0', value: 'https', note: 'host-name verification has been on by default since 2.0' },
+    ],
+  },
+];
