@@ -1,0 +1,74 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, emptyDocument } from '../core/analyze';
+import { lint } from '../core/lint';
+import type { AnalyzedDocument, Finding } from '../core/model';
+import type { LintOptions } from '../core/options';
+import { LineIndex } from '../core/text';
+import { uriToPath } from './convert';
+
+/** One document version, analyzed and linted with the options that apply to it. */
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly document: AnalyzedDocument;
+  readonly index: LineIndex;
+  readonly findings: readonly Finding[];
+  readonly options: LintOptions;
+}
+
+interface Entry {
+  readonly version: number;
+  readonly parsed: Promise<AnalyzedDocument>;
+  lint?: { readonly key: string; readonly findings: readonly Finding[] };
+}
+
+/**
+ * Analyses each document version once: diagnostics, hovers, code actions and fix-all of the same version
+ * share one parse. Lint results are kept per options, so a settings change re-lints without re-parsing.
+ * Never rejects: an analyzer failure is logged and gives an empty (non-Kafka) document.
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly optionsFor: (uri: string) => Promise<LintOptions>,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The analysis of the document's current version. */
+  async get(doc: TextDocument): Promise<Analysis> {
+    const text = doc.getText();
+    const path = uriToPath(doc.uri);
+    let entry = this.entries.get(doc.uri);
+    if (!entry || entry.version !== doc.version) {
+      const parsed = analyze(path, text, doc.languageId).catch((err: unknown) => {
+        this.log(`Kafka Lint: could not analyze ${doc.uri}: ${describe(err)}`);
+        return emptyDocument(path, text);
+      });
+      entry = { version: doc.version, parsed };
+      this.entries.set(doc.uri, entry);
+    }
+    const [document, options] = await Promise.all([entry.parsed, this.optionsFor(doc.uri)]);
+    const key = JSON.stringify(options);
+    if (!entry.lint || entry.lint.key !== key) {
+      let findings: readonly Finding[] = [];
+      try {
+        findings = lint(document, options);
+      } catch (err) {
+        this.log(`Kafka Lint: could not lint ${doc.uri}: ${describe(err)}`);
+      }
+      entry.lint = { key, findings };
+    }
+    return { uri: doc.uri, version: entry.version, document, index: new LineIndex(document.text), findings: entry.lint.findings, options };
+  }
+
+  /** Drops a closed document. */
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+/** An error's message with its stack, for the log. */
+export function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

@@ -1,0 +1,35 @@
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import type { CompletionItem } from 'vscode-languageserver/node';
+import type { DocumentKind, Range } from '../core/model';
+import { LineIndex } from '../core/text';
+import { toLspRange } from './convert';
+
+/** One completion from core (`core/completion.ts`). */
+export interface CompletionEntryLike {
+  readonly label: string;
+  readonly kind: 'key' | 'value';
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly insertText: string;
+  readonly range: Range;
+}
+
+/** The core completion function's contract (`core/completion.ts` `completeAt`). */
+export type CompletionProvider = (text: string, offset: number, kind: DocumentKind) => readonly CompletionEntryLike[];
+
+/**
+ * Answers `textDocument/completion` without waiting for analysis: keys and values from the catalog, each
+ * replacing its core range.
+ */
+export function completionsFor(text: string, kind: DocumentKind, offset: number, provider: CompletionProvider): CompletionItem[] {
+  const index = new LineIndex(text);
+  return provider(text, offset, kind).map((entry, i) => ({
+    label: entry.label,
+    kind: entry.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+    detail: entry.detail,
+    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+    textEdit: { range: toLspRange(index, entry.range), newText: entry.insertText },
+    sortText: String(i).padStart(5, '0'),
+  }));
+}

@@ -1,0 +1,227 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { CodeAction, Connection, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentKind } from '../core/analyze';
+import { LineIndex } from '../core/text';
+import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../protocol/constants';
+import type { ApplyAllFixesArgs, StatusParams } from '../protocol/constants';
+import { AnalysisCache, describe } from './analysis-cache';
+import { editFactory, fixAllAction, quickFixes, wants } from './code-actions';
+import type { EditFactory } from './code-actions';
+import { completionsFor } from './completion';
+import type { CompletionProvider } from './completion';
+import { uriToPath } from './convert';
+import { toDiagnostics } from './diagnostics';
+import { hoverFor } from './hover';
+import type { HoverProvider } from './hover';
+import { SettingsStore } from './settings-store';
+
+/** The core features the adapter serves; hover and completion are optional so a build without them still runs. */
+export interface CoreProviders {
+  readonly hover?: HoverProvider;
+  readonly completion?: CompletionProvider;
+}
+
+/** How long push diagnostics wait after the last keystroke. */
+const PUSH_DELAY_MS = 150;
+
+const SERVER_VERSION = '0.1.0';
+
+/**
+ * Wires the Kafka Lint language features onto a connection and starts listening. The adapter is thin: every
+ * answer is computed by core from a cached analysis of the document version and converted here.
+ *
+ * Diagnostics are pulled (`textDocument/diagnostic`) when the client can, otherwise pushed — never both.
+ */
+export function startServer(connection: Connection, providers: CoreProviders = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string): void => connection.console.error(message);
+  let pull = false;
+  let refreshSupport = false;
+  let dynamicConfiguration = false;
+  let folderSupport = false;
+  let makeEdit: EditFactory = editFactory(false);
+  let settings: SettingsStore | undefined;
+  let cache: AnalysisCache | undefined;
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  process.on('uncaughtException', (err) => log(`Kafka Lint: uncaught error: ${describe(err)}`));
+  process.on('unhandledRejection', (err) => log(`Kafka Lint: unhandled rejection: ${describe(err)}`));
+
+  /** Runs a handler, logging any error and answering `fallback` instead of failing the request. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (err) {
+        log(`Kafka Lint: ${name} failed: ${describe(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const isSupported = (doc: TextDocument): boolean => (LANGUAGE_IDS as readonly string[]).includes(doc.languageId);
+
+  function reportSettingsProblem(message: string): void {
+    connection.console.warn(message);
+    connection.window.showWarningMessage(message);
+    void connection.sendNotification(Methods.status, { state: 'warning', message } satisfies StatusParams);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pull = caps.textDocument?.diagnostic !== undefined;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    folderSupport = caps.workspace?.workspaceFolders === true;
+    makeEdit = editFactory(caps.workspace?.workspaceEdit?.documentChanges === true);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
+    const store = settings;
+    cache = new AnalysisCache((uri) => store.optionsFor(uri), log);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        hoverProvider: providers.hover !== undefined,
+        completionProvider: providers.completion !== undefined ? { triggerCharacters: ['.', '=', ':'] } : undefined,
+        executeCommandProvider: { commands: [ServerCommands.applyAllFixes] },
+        diagnosticProvider: pull ? { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: folderSupport ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
+      },
+      serverInfo: { name: 'kafka-lint', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
+    if (folderSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          settings?.setFolders(folders ?? []);
+          refresh();
+        }, log);
+      });
+    }
+  });
+
+  /** Publishes diagnostics for a document (push clients only); skipped when a newer version arrived meanwhile. */
+  async function publish(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc || !cache || !isSupported(doc)) return;
+    const analysis = await cache.get(doc);
+    if (documents.get(uri)?.version !== analysis.version) return;
+    await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+  }
+
+  function schedulePublish(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        publish(uri).catch((err: unknown) => log(`Kafka Lint: diagnostics for ${uri} failed: ${describe(err)}`));
+      }, delay),
+    );
+  }
+
+  /** After a settings change: ask pull clients to re-pull, re-publish for push clients. */
+  function refresh(): void {
+    void connection.sendNotification(Methods.status, { state: 'ok' } satisfies StatusParams);
+    if (pull) {
+      if (refreshSupport) connection.languages.diagnostics.refresh().catch((err: unknown) => log(`Kafka Lint: diagnostics refresh failed: ${describe(err)}`));
+      return;
+    }
+    for (const doc of documents.all()) schedulePublish(doc.uri, 0);
+  }
+
+  documents.onDidChangeContent((e) => {
+    if (!pull) schedulePublish(e.document.uri, e.document.version <= 1 ? 0 : PUSH_DELAY_MS);
+  });
+
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache?.forget(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params: { textDocument: { uri: string } }) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !cache || !isSupported(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(await cache.get(doc)) };
+    }),
+  );
+
+  connection.onDidChangeConfiguration((params) => {
+    settings?.clear(params.settings);
+    refresh();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_CONFIG_FILE}`))) return;
+    settings?.clearProjectFiles();
+    refresh();
+  });
+
+  connection.onCodeAction(
+    guard('code actions', [] as CodeAction[], async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !cache || !isSupported(doc)) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = wants(only, CodeActionKind.QuickFix) ? quickFixes(params, doc.version, makeEdit) : [];
+      // Fix-all only when asked for (source action menu, codeActionsOnSave), not in every light bulb.
+      if (only && wants(only, FIX_ALL_KIND)) {
+        const action = fixAllAction(await cache.get(doc), makeEdit);
+        if (action) actions.push(action);
+      }
+      return actions;
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('command', undefined, async (params) => {
+      if (params.command !== ServerCommands.applyAllFixes || !cache) return undefined;
+      const args = params.arguments?.[0] as Partial<ApplyAllFixesArgs> | undefined;
+      const doc = args?.uri ? documents.get(args.uri) : undefined;
+      if (!doc || !isSupported(doc) || (args?.version !== undefined && args.version !== doc.version)) return undefined;
+      const action = fixAllAction(await cache.get(doc), makeEdit);
+      if (action?.edit) await connection.workspace.applyEdit({ label: 'Kafka Lint: fix all', edit: action.edit });
+      return undefined;
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!providers.hover || !doc || !cache || !isSupported(doc)) return null;
+      const analysis = await cache.get(doc);
+      return hoverFor(analysis, analysis.index.offsetAt(params.position), providers.hover);
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!providers.completion || !doc || !isSupported(doc)) return [];
+      const text = doc.getText();
+      const offset = new LineIndex(text).offsetAt(params.position);
+      return completionsFor(text, documentKind(uriToPath(doc.uri), doc.languageId), offset, providers.completion);
+    }),
+  );
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,65 @@
+/**
+ * Names shared by the VS Code client and the language server: command ids, custom LSP methods,
+ * the languages the server reads and the settings section. Import-free on purpose so the client bundle
+ * stays small.
+ */
+
+/** The `kafkaLint` section of the editor settings. */
+export const SETTINGS_SECTION = 'kafkaLint';
+
+/** The project file read at the workspace root; same shape as the settings (`kafkaVersion`, `rules`). */
+export const PROJECT_CONFIG_FILE = '.kafkalint.json';
+
+/** The `source` of every diagnostic, and the name in fix-all code action kinds. */
+export const DIAGNOSTIC_SOURCE = 'kafka-lint';
+
+/** Code action kind for "fix everything fixable in this file" (VS Code's `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.kafkaLint';
+
+/** Commands contributed by the extension (package.json `contributes.commands`). */
+export const Commands = {
+  showOutput: 'kafkaLint.showOutput',
+  restartServer: 'kafkaLint.restartServer',
+  fixAll: 'kafkaLint.fixAll',
+} as const;
+
+/**
+ * Commands the server executes (`workspace/executeCommand`). `applyAllFixes` takes one
+ * {@link ApplyAllFixesArgs} and answers by sending `workspace/applyEdit`.
+ */
+export const ServerCommands = {
+  applyAllFixes: 'kafkaLint.applyAllFixes',
+} as const;
+
+export interface ApplyAllFixesArgs {
+  readonly uri: string;
+  readonly version?: number;
+}
+
+/** Custom methods, all `kafkaLint/<name>`. */
+export const Methods = {
+  /** Server → client notification: the server's view of its configuration ({@link StatusParams}). */
+  status: 'kafkaLint/status',
+} as const;
+
+export interface StatusParams {
+  /** `ok`, or `warning` when a settings source (e.g. `.kafkalint.json`) could not be read. */
+  readonly state: 'ok' | 'warning';
+  readonly message?: string;
+}
+
+/** Language ids the server analyses: config files and Kafka client code. */
+export const LANGUAGE_IDS = [
+  'kafka-properties',
+  'properties',
+  'yaml',
+  'java',
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+  'python',
+  'go',
+] as const;
+
+export type LanguageId = (typeof LANGUAGE_IDS)[number];

@@ -1,0 +1,70 @@
+import type { RuleLevel } from '../core/model';
+import { DEFAULT_OPTIONS, normalizeOptions } from '../core/options';
+import type { LintOptions, OptionsProblem } from '../core/options';
+
+/**
+ * The one typed contract for the `kafkaLint.*` settings. The client contributes them (package.json,
+ * checked against this file by test/unit/manifest-settings.test.ts); the server pulls them per scope.
+ */
+
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
+export type TraceLevel = (typeof TRACE_LEVELS)[number];
+
+/** `kafkaLint.*` as the editor stores it. */
+export interface KafkaLintSettings {
+  /** `kafkaLint.kafkaVersion`: Kafka version whose defaults apply to unset keys. */
+  readonly kafkaVersion: string;
+  /** `kafkaLint.rules`: rule id → level. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** `kafkaLint.trace.server`: LSP message tracing in the output channel (read by the client). */
+  readonly trace: { readonly server: TraceLevel };
+}
+
+export const DEFAULT_SETTINGS: KafkaLintSettings = Object.freeze({
+  kafkaVersion: DEFAULT_OPTIONS.kafkaVersion,
+  rules: Object.freeze({}),
+  trace: Object.freeze({ server: 'off' as TraceLevel }),
+});
+
+/** Descriptions shown in the settings UI, one per setting key (without the `kafkaLint.` prefix). */
+export const SETTING_DESCRIPTIONS = {
+  kafkaVersion: 'Kafka version whose defaults apply to settings you did not write (e.g. "2.8", "3.9"). Overrides "kafkaVersion" in .kafkalint.json when changed from the default.',
+  rules: 'Level per rule id: off, hint, info, warning or error. Overrides "rules" in .kafkalint.json.',
+  'trace.server': 'Traces the communication between VS Code and the Kafka Lint language server in the "Kafka Lint" output channel.',
+} as const;
+
+export const RULE_LEVEL_DESCRIPTIONS: Readonly<Record<RuleLevel, string>> = {
+  off: 'The rule does not run.',
+  hint: 'Report as a hint (shown faintly, not in the Problems panel).',
+  info: 'Report as information.',
+  warning: 'Report as a warning.',
+  error: 'Report as an error.',
+};
+
+export const TRACE_LEVEL_DESCRIPTIONS: Readonly<Record<TraceLevel, string>> = {
+  off: 'No tracing.',
+  messages: 'Trace the names of requests and notifications.',
+  verbose: 'Trace every message with its parameters.',
+};
+
+/**
+ * Turns the layers of configuration into engine options: defaults, then `.kafkalint.json`, then editor
+ * settings. The editor's `kafkaVersion` only wins when it differs from the default, because the editor
+ * always reports a value (its default) even when the user never set one. Never throws; bad values are
+ * returned as problems and fall back to the layer below.
+ */
+export function resolveOptions(editor: unknown, projectFile?: unknown): { options: LintOptions; problems: OptionsProblem[] } {
+  const file = normalizeOptions(projectFile, DEFAULT_OPTIONS);
+  let editorInput: unknown = editor;
+  if (editor !== null && typeof editor === 'object') {
+    const e = editor as Record<string, unknown>;
+    if (projectFile !== undefined && e.kafkaVersion === DEFAULT_SETTINGS.kafkaVersion) editorInput = { ...e, kafkaVersion: undefined };
+  }
+  const merged = normalizeOptions(editorInput, file.options);
+  return {
+    options: merged.options,
+    problems: [...file.problems.map((p) => ({ message: `.kafkalint.json: ${p.message}` })), ...merged.problems.map((p) => ({ message: `settings: ${p.message}` }))],
+  };
+}

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TestClient, waitFor } from './lsp-test-client';
+
+const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
+
+/** The acks-zero diagnostic, as every client must see it. */
+function assertAcksZero(diagnostics: readonly Diagnostic[]): void {
+  const d = diagnostics.find((x) => x.code === 'producer/acks-zero');
+  assert.ok(d, `no producer/acks-zero in ${JSON.stringify(diagnostics.map((x) => x.code))}`);
+  assert.equal(d.source, 'kafka-lint');
+  assert.deepEqual(d.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } });
+  assert.equal(d.severity, 1);
+  assert.equal(d.codeDescription?.href, 'https://github.com/kafka-lint/kafka-lint/blob/main/docs/rules/producer/acks-zero.md');
+  assert.match(typeof d.message === 'string' ? d.message : d.message.value, /acks=0/);
+}
+
+describe('LSP: initialize and diagnostics', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('answers initialize with incremental sync, code actions, commands and server info', async () => {
+    client = await TestClient.start({ folder });
+    const caps = client.initializeResult!.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.kafkaLint'] });
+    assert.deepEqual(caps.executeCommandProvider, { commands: ['kafkaLint.applyAllFixes'] });
+    assert.equal(caps.diagnosticProvider, undefined, 'a client without textDocument.diagnostic gets push diagnostics only');
+    assert.equal(client.initializeResult!.serverInfo?.name, 'kafka-lint');
+  });
+
+  it('pushes diagnostics to a client without pull support, and clears them on close', async () => {
+    client = await TestClient.start({ folder });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics' });
+    assert.equal(published.version, 1);
+    assertAcksZero(published.diagnostics);
+    const data = published.diagnostics.find((d) => d.code === 'producer/acks-zero')!.data as { version: number; fixes: { title: string }[] };
+    assert.equal(data.version, 1);
+    assert.deepEqual(
+      data.fixes.map((f) => f.title),
+      ['Set acks=all'],
+    );
+    await client.close(uri);
+    await waitFor(() => client!.diagnostics.get(uri)?.diagnostics.length === 0, { message: 'diagnostics cleared on close' });
+  });
+
+  it('re-publishes after an incremental change, for the new version', async () => {
+    client = await TestClient.start({ folder });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    await waitFor(() => client!.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'producer/acks-zero'));
+    const version = await client.edit(uri, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, newText: 'all' });
+    const after = await waitFor(() => (client!.diagnostics.get(uri)?.version === version ? client!.diagnostics.get(uri) : undefined));
+    assert.equal(client.text(uri), 'bootstrap.servers=localhost:9092\nacks=all\n');
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'producer/acks-zero'),
+      [],
+    );
+  });
+
+  it('serves pull diagnostics to a client that declares them, and never pushes', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    assertAcksZero(report.kind === 'full' ? report.items : []);
+    // A hover round-trip orders after any push the server might have (wrongly) scheduled.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(client.publishCount.get(uri), undefined, 'pull clients must not also get publishDiagnostics');
+  });
+
+  it('reports nothing for a file without Kafka content and for languages it does not read', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const plain = client.uri('app.properties');
+    await client.open(plain, 'properties', 'greeting=hello\n');
+    const other = client.uri('notes.md');
+    await client.open(other, 'markdown', 'acks=0\n');
+    for (const uri of [plain, other]) {
+      const report: DocumentDiagnosticReport = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(report, { kind: 'full', items: [] });
+    }
+  });
+
+  it('survives binary garbage in every language it reads', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    let garbage = '';
+    for (let i = 0; i < 4096; i++) garbage += String.fromCharCode((i * 7919 + 13) % 0xffff);
+    garbage += '\ud800\u0000\r\r\n\\u12\\';
+    const languages = ['kafka-properties', 'properties', 'yaml', 'java', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'go'];
+    for (const [i, languageId] of languages.entries()) {
+      const uri = client.uri(`garbage-${i}.${languageId}`);
+      await client.open(uri, languageId, garbage);
+      const report: DocumentDiagnosticReport = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(report.kind, 'full');
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 3 } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+    }
+    assert.equal(client.hasExited, false);
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    client = await TestClient.start({ folder });
+    await client.request('shutdown', null);
+    await client.notify('exit', null);
+    await waitFor(() => client!.hasExited, { message: 'process exit' });
+    assert.equal(client.exitCode, 0);
+  });
+});
