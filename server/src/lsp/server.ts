@@ -2,6 +2,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -70,7 +72,7 @@ export function startServer(connection: Connection, providers: CoreProviders = {
 
   function reportSettingsProblem(message: string): void {
     connection.console.warn(message);
-    connection.window.showWarningMessage(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     void connection.sendNotification(Methods.status, { state: 'warning', message } satisfies StatusParams);
   }
 

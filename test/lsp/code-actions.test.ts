@@ -1,0 +1,132 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor, TestClient, waitFor } from './lsp-test-client';
+
+const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
+
+describe('LSP: code actions', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  function actionsFor(uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+    return client!.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only },
+    });
+  }
+
+  it('offers the core fix first, then disable for line and file; the fix yields exactly the expected text', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
+    const actions = await actionsFor(uri, acksZero);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
+      [
+        ['Set acks=all', 'quickfix', true],
+        ['Disable producer/acks-zero for this line', 'quickfix', false],
+        ['Disable producer/acks-zero for this file', 'quickfix', false],
+      ],
+    );
+    assert.deepEqual(actions[0].diagnostics, [acksZero]);
+    assert.equal(applyTextEdits(PRODUCER, editsFor(actions[0].edit, uri)), 'bootstrap.servers=localhost:9092\nacks=all\n');
+    assert.equal(
+      applyTextEdits(PRODUCER, editsFor(actions[2].edit, uri)),
+      '# kafka-lint-disable producer/acks-zero -- reason\nbootstrap.servers=localhost:9092\nacks=0\n',
+    );
+  });
+
+  it('disable-for-line inserts the directive above the line, and the finding goes away', async () => {
+    client = await TestClient.start({ folder });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const published = await waitFor(() => client!.diagnostics.get(uri));
+    const acksZero = published.diagnostics.find((d) => d.code === 'producer/acks-zero')!;
+    const action = (await actionsFor(uri, acksZero)).find((a) => a.title === 'Disable producer/acks-zero for this line')!;
+    const edits = editsFor(action.edit, uri);
+    assert.equal(applyTextEdits(PRODUCER, edits), 'bootstrap.servers=localhost:9092\n# kafka-lint-disable-next-line producer/acks-zero -- reason\nacks=0\n');
+    assert.equal(edits.length, 1);
+    const version = await client.edit(uri, edits[0]);
+    const after = await waitFor(() => (client!.diagnostics.get(uri)?.version === version ? client!.diagnostics.get(uri) : undefined));
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code).filter((c) => c === 'producer/acks-zero'),
+      [],
+    );
+  });
+
+  it('offers nothing for a diagnostic of an older version or from another source', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
+    assert.deepEqual(await actionsFor(uri, { ...acksZero, source: 'other-linter' }), []);
+    await client.edit(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# producer\n' });
+    assert.deepEqual(await actionsFor(uri, acksZero), []);
+  });
+
+  it('uses versioned documentChanges when the client supports them', async () => {
+    client = await TestClient.start({ folder, pull: true, documentChanges: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
+    const [fix] = await actionsFor(uri, acksZero);
+    const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri, version: 1 });
+    assert.equal(fix.edit!.changes, undefined);
+  });
+
+  it('source.fixAll applies every preferred fix that does not overlap another', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    const text = 'bootstrap.servers=localhost:9092\nacks=0\nretries=0\nacks=1\n';
+    await client.open(uri, 'properties', text);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['Fix all auto-fixable Kafka Lint problems', 'source.fixAll.kafkaLint']],
+    );
+    assert.equal(applyTextEdits(text, editsFor(actions[0].edit, uri)), 'bootstrap.servers=localhost:9092\nacks=all\n');
+    // Light-bulb requests (no `only`) do not compute fix-all.
+    const plain = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(plain, []);
+  });
+
+  it('the applyAllFixes command sends workspace/applyEdit with the fix-all edits', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    await client.request('workspace/executeCommand', { command: 'kafkaLint.applyAllFixes', arguments: [{ uri, version: 1 }] });
+    const applied = await waitFor(() => client!.appliedEdits[0]);
+    assert.equal(applyTextEdits(PRODUCER, editsFor(applied.edit, uri)), 'bootstrap.servers=localhost:9092\nacks=all\n');
+    // A stale version is ignored.
+    await client.request('workspace/executeCommand', { command: 'kafkaLint.applyAllFixes', arguments: [{ uri, version: 7 }] });
+    assert.equal(client.appliedEdits.length, 1);
+  });
+});

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ConfigurationParams, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TestClient, waitFor } from './lsp-test-client';
+
+const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
+
+describe('LSP: settings and .kafkalint.json', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function pulled(uri: string): Promise<Diagnostic[]> {
+    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  const severityOf = (diagnostics: readonly Diagnostic[], code: string): number | undefined => diagnostics.find((d) => d.code === code)?.severity;
+
+  it('pulls kafkaLint settings per scopeUri, and re-grades a rule after didChangeConfiguration + refresh', async () => {
+    let settings: unknown = null;
+    client = await TestClient.start({ folder, pull: true, configuration: (p: ConfigurationParams) => p.items.map(() => settings) });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
+    assert.deepEqual(client.configurationRequests.at(-1)?.items, [{ scopeUri: uri, section: 'kafkaLint' }]);
+
+    // Cached: a second pull of the same version does not ask again.
+    const asked = client.configurationRequests.length;
+    await pulled(uri);
+    assert.equal(client.configurationRequests.length, asked);
+
+    settings = { kafkaVersion: '4.1', rules: { 'producer/acks-zero': 'warning' }, trace: { server: 'off' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(() => client!.refreshRequests.length > 0, { message: 'workspace/diagnostic/refresh' });
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 2);
+
+    settings = { rules: { 'producer/acks-zero': 'off' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(() => client!.refreshRequests.length > 1);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), undefined);
+  });
+
+  it('takes settings from the didChangeConfiguration payload when the client cannot be asked, and re-publishes', async () => {
+    client = await TestClient.start({ folder });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    await waitFor(() => severityOf(client!.diagnostics.get(uri)?.diagnostics ?? [], 'producer/acks-zero') === 1);
+    const before = client.publishCount.get(uri) ?? 0;
+    await client.notify('workspace/didChangeConfiguration', { settings: { kafkaLint: { rules: { 'producer/acks-zero': 'hint' } } } });
+    await waitFor(() => (client!.publishCount.get(uri) ?? 0) > before, { message: 're-publish' });
+    assert.equal(severityOf(client.diagnostics.get(uri)!.diagnostics, 'producer/acks-zero'), 4);
+    assert.equal(client.configurationRequests.length, 0);
+  });
+
+  it('reads .kafkalint.json at the workspace root; editor settings override it', async () => {
+    writeFileSync(join(folder, '.kafkalint.json'), JSON.stringify({ kafkaVersion: '2.8', rules: { 'producer/acks-zero': 'info' } }));
+    let settings: unknown = { kafkaVersion: '4.1', rules: {} };
+    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => settings) });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 3);
+
+    // Kafka 2.8 defaults acks to 1: a producer without acks is flagged under the file's version…
+    const bare = client.uri('bare/producer.properties');
+    await client.open(bare, 'properties', 'bootstrap.servers=localhost:9092\n');
+    assert.deepEqual(
+      (await pulled(bare)).map((d) => d.code),
+      ['producer/acks-leader-only'],
+    );
+    // …and not once the editor explicitly chooses 3.0 (acks=all by default) and re-grades the rule.
+    settings = { kafkaVersion: '3.0', rules: { 'producer/acks-zero': 'error' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(() => client!.refreshRequests.length > 0);
+    assert.deepEqual(await pulled(bare), []);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
+  });
+
+  it('re-reads .kafkalint.json on didChangeWatchedFiles; invalid JSON is reported, not fatal', async () => {
+    const file = join(folder, '.kafkalint.json');
+    writeFileSync(file, JSON.stringify({ rules: { 'producer/acks-zero': 'warning' } }));
+    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => null) });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 2);
+
+    writeFileSync(file, '{ "rules": { "producer/acks-zero": ');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await waitFor(() => client!.refreshRequests.length > 0);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1, 'an unreadable file falls back to the defaults');
+    const shown = await waitFor(() => client!.shownMessages.find((m) => /not valid JSON/.test(m.message)), { message: 'a warning about the JSON' });
+    assert.equal(shown.type, 2);
+    assert.ok(shown.message.includes('.kafkalint.json'));
+
+    writeFileSync(file, JSON.stringify({ rules: { 'producer/acks-zero': 'loud' } }));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await waitFor(() => client!.refreshRequests.length > 1);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
+    await waitFor(() => client!.shownMessages.find((m) => /rules\.producer\/acks-zero must be one of/.test(m.message)), { message: 'a warning about the bad level' });
+    assert.equal(client.hasExited, false);
+  });
+});
