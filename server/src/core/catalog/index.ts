@@ -6,6 +6,7 @@ export type { KeyDoc, ValueType, VersionedValue } from './types';
 export { libraryDefault, kafkaDefault } from './defaults';
 export type { DefaultValue } from './defaults';
 export { KAFKA_VERSIONS, NEWEST_KAFKA_VERSION, compareVersions, isAtLeast } from './versions';
+export { isKnownKafkaKey, knownKeyNames } from './known-keys';
 
 const BY_KEY: ReadonlyMap<string, KeyDoc> = (() => {
   const m = new Map<string, KeyDoc>();
