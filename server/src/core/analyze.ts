@@ -1,5 +1,6 @@
 import type { AnalyzedDocument, DocumentKind } from './model';
 import { SCANNERS } from './scanners/index';
+import { analyzeProperties } from './properties/analyze-properties';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -43,7 +44,16 @@ export async function analyze(path: string, text: string, languageId?: string): 
   return analyzeConfig(path, text, languageId);
 }
 
-/** Synchronous reader for config files (`.properties`, Spring `.properties`/`.yml`). Implemented by the config readers. */
+/**
+ * Synchronous reader for config files: Kafka `.properties`, Spring Boot `application*.properties` and
+ * `application*.yml`. Never throws: a reader failure on hostile input gives a non-Kafka document.
+ */
 export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
-  return emptyDocument(path, text, documentKind(path, languageId));
+  const kind = documentKind(path, languageId);
+  try {
+    if (kind === 'properties') return analyzeProperties(path, text, kind);
+    return emptyDocument(path, text, kind);
+  } catch {
+    return emptyDocument(path, text, kind);
+  }
 }

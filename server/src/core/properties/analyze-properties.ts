@@ -1,0 +1,96 @@
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, Range, Role } from '../model';
+import { detectRoles, keyRole } from '../roles';
+import type { PropertiesFile, PropertiesPair } from './reader';
+import { escapePropertiesKey, escapePropertiesValue, readProperties } from './reader';
+
+/**
+ * Plain Kafka `.properties` files (producer, consumer, admin/streams/connect clients, broker, topic configs)
+ * into the model: one group holding every entry, with the roles detected from the name and the keys.
+ */
+
+/** True for text that is clearly not a text file (NUL characters): such files are never Kafka configuration. */
+export function looksBinary(text: string): boolean {
+  return text.indexOf('\u0000') >= 0;
+}
+
+/** The file's line break (its first one), `\n` when it has none. */
+export function eolOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/** True when the text ends with a line break (or is empty). */
+export function endsWithBreak(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}
+
+/**
+ * Source text that sets a properties value to `value` at the pair's `valueRange`: escaped so that
+ * `Properties.load` reads back exactly `value`, with a `=` added when the line had only a key.
+ */
+export function renderPropertiesValue(pair: PropertiesPair, value: string): string {
+  const escaped = escapePropertiesValue(value);
+  return pair.hasSeparator ? escaped : `=${escaped}`;
+}
+
+/**
+ * An edit appending `line` at the end of a properties text without changing any other line: a line break
+ * is added first when the text lacks a final one, and a blank line when the text ends inside a continued
+ * line (so the new line is not glued onto it). Uses the file's own line-break style.
+ */
+export function appendLineEdit(text: string, file: PropertiesFile, line: string): Edit {
+  const eol = eolOf(text);
+  let prefix = endsWithBreak(text) ? '' : eol;
+  if (file.endsInContinuation) prefix += eol;
+  return { range: { start: text.length, end: text.length }, newText: `${prefix}${line}${eol}` };
+}
+
+/** Builds the model entry for one pair; `canonical` maps the written key to Kafka's key (identity for plain files). */
+export function propertiesEntry(pair: PropertiesPair, key: string, identity: string, role: Role | undefined): ConfigEntry {
+  return {
+    key,
+    value: pair.value,
+    rawKey: pair.rawKey,
+    identity,
+    keyRange: pair.keyRange,
+    valueRange: pair.valueRange,
+    removeRange: pair.lineRange,
+    role,
+    renderValue: (v: string) => renderPropertiesValue(pair, v),
+  };
+}
+
+/** Where "missing key" findings go: the first key, or the first line when there is none. */
+export function anchorOf(text: string, file: PropertiesFile): Range {
+  const first = file.pairs.find((p) => !p.problem);
+  if (first) return first.keyRange;
+  const start = file.contentStart;
+  const m = /\r|\n/.exec(text.slice(start));
+  return { start, end: m ? start + m.index : text.length };
+}
+
+/**
+ * Reads a plain Kafka `.properties` file. Entries are in source order with duplicates kept (last wins);
+ * a line with a malformed `\u` escape is reported as a problem and left out of the entries.
+ */
+export function analyzeProperties(path: string, text: string, kind: DocumentKind = 'properties'): AnalyzedDocument {
+  if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
+  const file = readProperties(text);
+  const pairs = file.pairs.filter((p) => !p.problem);
+  const { roles, isKafka } = detectRoles(path, pairs.map((p) => p.key));
+  const entries = pairs.map((p) => {
+    const r = keyRole(p.key);
+    const role = r && roles.includes(r) ? r : roles.length === 1 ? roles[0] : undefined;
+    return propertiesEntry(p, p.key, p.key, role);
+  });
+  const group: ConfigGroup = {
+    roles,
+    library: 'java',
+    entries,
+    anchor: anchorOf(text, file),
+    insertEntry: (key: string, value: string) => appendLineEdit(text, file, `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`),
+  };
+  return { path, text, kind, isKafka, groups: [group], facts: [], problems: file.problems, commentPrefix: '#' };
+}
