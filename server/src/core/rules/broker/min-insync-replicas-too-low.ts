@@ -13,7 +13,7 @@ const KEYS: Readonly<Record<string, string>> = {
 const SAFE = '2';
 
 function consequence(key: string): string {
-  return `${KEYS[key]} is acknowledged once the leader alone has it, so when the in-sync set has shrunk to the leader and that broker fails, acknowledged records are lost`;
+  return `${KEYS[key]} is acknowledged once the leader alone has it: when the in-sync set has shrunk to the leader and that broker fails, acknowledged records are lost`;
 }
 
 /** A minimum in-sync replica count below 2 (including a broker that keeps the default of 1). */

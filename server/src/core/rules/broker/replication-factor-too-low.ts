@@ -16,7 +16,7 @@ const SAFE = '3';
 
 function consequence(key: string, rf: number): string {
   const what = KEYS[key];
-  return rf <= 1 ? `a single copy exists, so losing one broker's disk loses ${what}` : `only ${rf} copies exist, so one broker outage leaves ${what} with no spare copy and a second failure loses them`;
+  return rf <= 1 ? `a single copy exists: losing one broker's disk loses ${what}` : `only ${rf} copies exist: one broker outage leaves ${what} with no spare copy, and a second failure loses them`;
 }
 
 /** Replication factors below 3 (including a broker that keeps the default of 1 for new topics). */

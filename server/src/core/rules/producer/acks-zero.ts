@@ -4,7 +4,7 @@ import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
 import { defaultPhrase, effectiveEntry, isPlaceholder, unsafeDefault } from '../support';
 
-const LOSS = 'the producer never learns whether the broker stored the record, so any send that fails is lost silently';
+const LOSS = 'the producer never learns whether the broker stored the record: any send that fails is lost silently';
 
 /** `acks=0`: the producer never hears whether the broker stored the record. */
 export const acksZero: Rule = {

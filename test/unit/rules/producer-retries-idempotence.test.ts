@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, options } from './helpers';
+
+describe('rules: producer/retries-disabled', () => {
+  const ID = 'producer/retries-disabled';
+
+  const fires: [string, string][] = [
+    ['retries=0', 'acks=all\nretries=[|0|]\n'],
+    ['librdkafka spelling', 'message.send.max.retries=[|0|]\n'],
+    ['a signed zero', 'retries=[|+0|]\n'],
+  ];
+  for (const [name, fixture] of fires) {
+    it(`reports ${name} on the value`, () => {
+      const r = lintConfig('producer.properties', fixture);
+      const found = of(r.findings, ID);
+      assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /^Producer stage: with (retries|message\.send\.max\.retries)=0 the first transient error/);
+    });
+  }
+
+  it('prefers removing the line on Kafka 2.1+, and can set the default instead', () => {
+    const r = lintConfig('producer.properties', 'acks=all\nretries=0\nlinger.ms=5\n');
+    const [f] = of(r.findings, ID);
+    const remove = fixTitled(f, 'Remove retries=0 (use the default, 2147483647)');
+    assert.equal(remove.preferred, true);
+    assert.equal(applyFix(r.text, remove), 'acks=all\nlinger.ms=5\n');
+    const set = fixTitled(f, 'Set retries=2147483647');
+    assert.equal(set.preferred, false);
+    assert.equal(applyFix(r.text, set), 'acks=all\nretries=2147483647\nlinger.ms=5\n');
+  });
+
+  it('on Kafka 2.0, where the default is 0, only offers to set a retrying value', () => {
+    const r = lintConfig('producer.properties', 'retries=0\n', options('2.0'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Set retries=2147483647']);
+    assert.equal(f.fixes?.[0].preferred, true);
+  });
+
+  it('reports an unset key on the anchor where the default is 0 (Kafka 2.0)', () => {
+    const r = lintConfig('producer.properties', '[|acks|]=all\n', options('2.0'));
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Producer stage: Kafka 2\.0 defaults retries to 0 when retries is not set/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Add retries=2147483647')), 'acks=all\nretries=2147483647\n');
+  });
+
+  const quiet: [string, string, string?][] = [
+    ['unset on Kafka 2.1', 'acks=all\n', '2.1'],
+    ['retries=3', 'retries=3\n'],
+    ['retries=0 overridden', 'retries=0\nretries=5\n'],
+    ['a non-numeric value (invalid-value reports it)', 'retries=none\n'],
+    ['a consumer file', 'group.id=g\n', '2.0'],
+  ];
+  for (const [name, fixture, version] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig(name.includes('consumer') ? 'consumer.properties' : 'producer.properties', fixture, options(version)).findings, ID), []);
+    });
+  }
+
+  it('reports kafka-python before 2.2.0 and not after', () => {
+    assert.equal(of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion: '2.1.0', roles: ['producer'] })), ID).length, 1);
+    assert.equal(of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion: '2.2.0', roles: ['producer'] })), ID).length, 0);
+  });
+});
+
+describe('rules: producer/idempotence-disabled', () => {
+  const ID = 'producer/idempotence-disabled';
+
+  it('reports enable.idempotence=false and prefers removing it on Kafka 3.0+', () => {
+    const r = lintConfig('producer.properties', 'acks=all\nenable.idempotence=[|false|]\n');
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /^Producer stage: enable\.idempotence=false turns off idempotent writes/);
+    const remove = fixTitled(f, 'Remove enable.idempotence=false (use the default, true)');
+    assert.equal(remove.preferred, true);
+    assert.equal(applyFix(r.text, remove), 'acks=all\n');
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set enable.idempotence=true')), 'acks=all\nenable.idempotence=true\n');
+  });
+
+  it('on Kafka 2.8 offers only to set it to true', () => {
+    const r = lintConfig('producer.properties', 'acks=all\nenable.idempotence=FALSE\n', options('2.8'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Set enable.idempotence=true']);
+  });
+
+  it('offers no fix when turning it on would make the producer fail', () => {
+    const r = lintConfig('producer.properties', 'acks=1\nenable.idempotence=false\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.fixes, []);
+    assert.match(f.message, /turning it on also needs acks changed/);
+  });
+
+  const silent: [string, string, string][] = [
+    ['acks=1', 'acks=[|1|]\n', 'Set acks=all'],
+    ['acks=0', 'acks=[|0|]\n', 'Set acks=all'],
+    ['retries=0', 'retries=[|0|]\n', 'Remove retries=0'],
+    ['6 requests in flight on 3.9', 'max.in.flight.requests.per.connection=[|6|]\n', 'Set max.in.flight.requests.per.connection=5'],
+  ];
+  for (const [name, fixture, fixTitle] of silent) {
+    it(`reports ${name} silently switching off the default idempotence`, () => {
+      const r = lintConfig('producer.properties', fixture, options('3.9'));
+      const [f, ...rest] = of(r.findings, ID);
+      assert.equal(rest.length, 0);
+      assert.deepEqual(f.range, r.ranges[0]);
+      assert.equal(f.severity, 'info');
+      assert.match(f.message, /silently switches off the idempotence that Kafka 3\.9 turns on by default/);
+      fixTitled(f, fixTitle);
+    });
+  }
+
+  it('names the conflicting setting in the message', () => {
+    const r = lintConfig('producer.properties', 'acks=1\n', options('3.9'));
+    assert.match(of(r.findings, ID)[0].message, /^Producer stage: acks=1 silently switches off/);
+  });
+
+  it('reports more than 5 in-flight requests as an error on Kafka 4.0', () => {
+    const r = lintConfig('producer.properties', 'max.in.flight.requests.per.connection=[|10|]\n', options('4.0'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /refuses max\.in\.flight\.requests\.per\.connection=10 .*ConfigException/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set max.in.flight.requests.per.connection=5')), 'max.in.flight.requests.per.connection=5\n');
+  });
+
+  it('reports enable.idempotence=true with a conflicting setting as an error (the producer does not start)', () => {
+    const r = lintConfig('producer.properties', 'enable.idempotence=true\nacks=[|1|]\n', options('2.8'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /refuses enable\.idempotence=true together with acks=1/);
+  });
+
+  const quiet: [string, string, string?][] = [
+    ['a conflict before 3.0 (no default idempotence)', 'acks=1\n', '2.8'],
+    ['a conflict on 3.0.0 (KAFKA-13598: default not applied)', 'acks=1\n', '3.0.0'],
+    ['a conflict on 3.1.0', 'retries=0\n', '3.1.0'],
+    ['a safe producer', 'acks=all\nmax.in.flight.requests.per.connection=5\n'],
+    ['enable.idempotence=true without conflicts', 'enable.idempotence=true\nacks=all\n'],
+  ];
+  for (const [name, fixture, version] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('producer.properties', fixture, options(version)).findings, ID), []);
+    });
+  }
+
+  it('does not report a silent switch-off for libraries that keep idempotence off by default', () => {
+    assert.deepEqual(of(lintDocument(codeDocument({ library: 'sarama', roles: ['producer'], entries: [['acks', '1']] })), ID), []);
+  });
+
+  it('reports kafka-python 3.0.0, which turns idempotence on by default', () => {
+    const doc = codeDocument({ library: 'kafka-python', libraryVersion: '3.0.0', roles: ['producer'], entries: [['acks', '1']] });
+    assert.match(of(lintDocument(doc), ID)[0].message, /idempotence that kafka-python 3\.0\.0 turns on by default/);
+  });
+});
