@@ -1,0 +1,202 @@
+import * as assert from 'node:assert/strict';
+import { applyFix, covered, fixTitled, lintConfig, of, options } from './helpers';
+
+describe('rules: broker/unclean-leader-election', () => {
+  const ID = 'broker/unclean-leader-election';
+
+  for (const value of ['true', 'TRUE', ' true ']) {
+    it(`reports unclean.leader.election.enable=${JSON.stringify(value)} with a fix to false`, () => {
+      const r = lintConfig('server.properties', `broker.id=1\nunclean.leader.election.enable=${value}\n`);
+      const [f, ...rest] = of(r.findings, ID);
+      assert.equal(rest.length, 0);
+      assert.equal(covered(r.text, f).trim(), value.trim());
+      assert.equal(f.severity, 'error');
+      assert.match(f.message, /^Broker stage: with unclean\.leader\.election\.enable=true an? .*out of sync/);
+      // Properties drops the blank after `=`, so it stays outside the value span and survives the fix.
+      const lead = value.startsWith(' ') ? ' ' : '';
+      assert.equal(applyFix(r.text, fixTitled(f, 'Set unclean.leader.election.enable=false')), `broker.id=1\nunclean.leader.election.enable=${lead}false\n`);
+    });
+  }
+
+  it('reports the topic-level override too', () => {
+    const r = lintConfig('orders-topic.properties', 'cleanup.policy=delete\nunclean.leader.election.enable=[|true|]\n');
+    assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
+  });
+
+  it('reports an unset key on a broker before 0.11 on the anchor, with an insert fix', () => {
+    const r = lintConfig('server.properties', '[|broker.id|]=1\n', options('0.10.2'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Broker stage: Kafka 0\.10\.2 defaults unclean\.leader\.election\.enable to true when it is not set/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Add unclean.leader.election.enable=false')), 'broker.id=1\nunclean.leader.election.enable=false\n');
+  });
+
+  const quiet: [string, string, string?][] = [
+    ['false', 'broker.id=1\nunclean.leader.election.enable=false\n'],
+    ['unset since 0.11', 'broker.id=1\n', '0.11.0'],
+    ['unset on the newest version', 'broker.id=1\n'],
+  ];
+  for (const [name, fixture, version] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('server.properties', fixture, options(version)).findings, ID), []);
+    });
+  }
+});
+
+describe('rules: broker/replication-factor-too-low', () => {
+  const ID = 'broker/replication-factor-too-low';
+  const keys = [
+    'default.replication.factor',
+    'offsets.topic.replication.factor',
+    'transaction.state.log.replication.factor',
+    'share.coordinator.state.topic.replication.factor',
+  ];
+  for (const key of keys) {
+    for (const rf of ['1', '2']) {
+      it(`reports ${key}=${rf} with a fix to 3`, () => {
+        const r = lintConfig('server.properties', `broker.id=1\ndefault.replication.factor=3\n${key}=[|${rf}|]\n`);
+        const found = of(r.findings, ID);
+        assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+        assert.ok(found[0].message.startsWith(`Broker stage: with ${key}=${rf} `), found[0].message);
+        assert.match(found[0].message, rf === '1' ? /a single copy exists/ : /only 2 copies exist/);
+        assert.equal(applyFix(r.text, fixTitled(found[0], `Set ${key}=3`)), `broker.id=1\ndefault.replication.factor=3\n${key}=3\n`);
+      });
+    }
+  }
+
+  it('reports a topic replication.factor of 1', () => {
+    const r = lintConfig('orders-topic.properties', 'replication.factor=[|1|]\nmin.insync.replicas=1\n');
+    assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
+  });
+
+  it('reports a broker that leaves default.replication.factor unset, on the anchor', () => {
+    const r = lintConfig('server.properties', '[|broker.id|]=1\nmin.insync.replicas=2\n');
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults default\.replication\.factor to 1 when it is not set/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Add default.replication.factor=3')), 'broker.id=1\nmin.insync.replicas=2\ndefault.replication.factor=3\n');
+  });
+
+  const quiet: [string, string][] = [
+    ['RF 3', 'broker.id=1\ndefault.replication.factor=3\noffsets.topic.replication.factor=3\n'],
+    ['the last of two values (3) winning', 'broker.id=1\ndefault.replication.factor=1\ndefault.replication.factor=3\n'],
+    ['-1 (use the broker default)', 'broker.id=1\ndefault.replication.factor=3\nreplication.factor=-1\n'],
+    ['a non-numeric value', 'broker.id=1\ndefault.replication.factor=three\n'],
+  ];
+  for (const [name, fixture] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('server.properties', fixture).findings, ID), []);
+    });
+  }
+
+  it('does not ask a producer file for default.replication.factor', () => {
+    assert.deepEqual(of(lintConfig('producer.properties', 'acks=all\n').findings, ID), []);
+  });
+});
+
+describe('rules: broker/min-insync-replicas-too-low', () => {
+  const ID = 'broker/min-insync-replicas-too-low';
+  for (const key of ['min.insync.replicas', 'transaction.state.log.min.isr', 'share.coordinator.state.topic.min.isr']) {
+    it(`reports ${key}=1 with a fix to 2`, () => {
+      const r = lintConfig('server.properties', `broker.id=1\nmin.insync.replicas=2\n${key}=[|1|]\n`);
+      const found = of(r.findings, ID);
+      assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+      assert.ok(found[0].message.startsWith(`Broker stage: with ${key}=1 `), found[0].message);
+      assert.match(found[0].message, /leader alone/);
+      assert.equal(applyFix(r.text, fixTitled(found[0], `Set ${key}=2`)), `broker.id=1\nmin.insync.replicas=2\n${key}=2\n`);
+    });
+  }
+
+  it('reports a broker that leaves min.insync.replicas unset, on the anchor', () => {
+    const r = lintConfig('server.properties', '[|broker.id|]=1\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults min\.insync\.replicas to 1 when it is not set/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Add min.insync.replicas=2')), 'broker.id=1\nmin.insync.replicas=2\n');
+  });
+
+  it('stays quiet on 2, and on a topic file that does not set it', () => {
+    assert.deepEqual(of(lintConfig('server.properties', 'broker.id=1\nmin.insync.replicas=2\n').findings, ID), []);
+    assert.deepEqual(of(lintConfig('orders-topic.properties', 'cleanup.policy=delete\n').findings, ID), []);
+  });
+});
+
+describe('rules: broker/replication-factor-not-above-min-insync', () => {
+  const ID = 'broker/replication-factor-not-above-min-insync';
+  const pairs: [string, string][] = [
+    ['default.replication.factor', 'min.insync.replicas'],
+    ['replication.factor', 'min.insync.replicas'],
+    ['transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
+    ['share.coordinator.state.topic.replication.factor', 'share.coordinator.state.topic.min.isr'],
+  ];
+  for (const [rfKey, isrKey] of pairs) {
+    it(`warns when ${rfKey} equals ${isrKey}, pointing at the minimum`, () => {
+      const r = lintConfig('server.properties', `broker.id=1\n${rfKey}=[|2|]\n${isrKey}=[|2|]\n`);
+      const [f, ...rest] = of(r.findings, ID);
+      assert.equal(rest.length, 0);
+      assert.deepEqual(f.range, r.ranges[0]);
+      assert.equal(f.severity, 'warning');
+      assert.ok(f.message.startsWith(`Broker stage: ${rfKey}=2 equals ${isrKey}=2`), f.message);
+      assert.deepEqual(f.related?.map((x) => x.range), [r.ranges[1]]);
+      assert.equal(applyFix(r.text, fixTitled(f, `Set ${rfKey}=3`)), `broker.id=1\n${rfKey}=3\n${isrKey}=2\n`);
+    });
+  }
+
+  it('is an error when the replication factor is below the minimum', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\nmin.insync.replicas=[|3|]\ndefault.replication.factor=[|2|]\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[1]);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /is below min\.insync\.replicas=3, so .*every acks=all write is rejected/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set default.replication.factor=4')), 'broker.id=1\nmin.insync.replicas=3\ndefault.replication.factor=4\n');
+  });
+
+  const quiet: [string, string][] = [
+    ['RF 3 over min ISR 2', 'default.replication.factor=3\nmin.insync.replicas=2\n'],
+    ['only one side set', 'default.replication.factor=1\n'],
+    ['a non-numeric side', 'default.replication.factor=x\nmin.insync.replicas=2\n'],
+  ];
+  for (const [name, fixture] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('server.properties', `broker.id=1\n${fixture}`).findings, ID), []);
+    });
+  }
+});
+
+describe('rules: broker/log-dirs-in-tmp', () => {
+  const ID = 'broker/log-dirs-in-tmp';
+
+  it('reports each element under /tmp with its exact range', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\nlog.dirs=[|/tmp/a|], /data/b ,[|/tmp|]\n');
+    const found = of(r.findings, ID);
+    assert.deepEqual(found.map((f) => f.range), [r.ranges[0], r.ranges[1]]);
+    assert.match(found[0].message, /^Broker stage: log\.dirs puts \/tmp\/a under \/tmp/);
+    assert.equal(found[0].severity, 'warning');
+    assert.deepEqual(found[0].fixes, undefined);
+  });
+
+  for (const key of ['log.dir', 'metadata.log.dir']) {
+    it(`reports ${key}`, () => {
+      const r = lintConfig('server.properties', `broker.id=1\nlog.dirs=/data\n${key}=[|/tmp/kraft-combined-logs|]\n`);
+      assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
+    });
+  }
+
+  it('reports a broker with neither log.dirs nor log.dir (default /tmp/kafka-logs) on the anchor', () => {
+    const r = lintConfig('server.properties', '[|broker.id|]=1\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /default \/tmp\/kafka-logs/);
+  });
+
+  const quiet: [string, string][] = [
+    ['persistent paths', 'broker.id=1\nlog.dirs=/var/lib/kafka,/data/kafka\n'],
+    ['a path that only starts with tmp', 'broker.id=1\nlog.dirs=/tmpfs-not/kafka,/var/tmp/kafka\n'],
+  ];
+  for (const [name, fixture] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('server.properties', fixture).findings, ID), []);
+    });
+  }
+});
