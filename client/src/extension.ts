@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { Commands, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../../server/src/protocol/constants';
+import type { ApplyAllFixesArgs, StatusParams } from '../../server/src/protocol/constants';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the Kafka Lint language server (the bundled `dist/server.js`) for Kafka config files and client
+ * code, and adds the output channel, the status bar item and the commands. Everything else lives in the server.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Kafka Lint', { log: true });
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`) },
+  };
+  // The id `kafkaLint` makes the client read `kafkaLint.trace.server`.
+  const languageClient = new LanguageClient('kafkaLint', 'Kafka Lint', serverOptions, clientOptions);
+  client = languageClient;
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.command = Commands.showOutput;
+  const show = (icon: string, tooltip: string): void => {
+    status.text = `$(${icon}) Kafka Lint`;
+    status.tooltip = tooltip;
+    status.show();
+  };
+  show('sync~spin', 'Kafka Lint: starting');
+  languageClient.onDidChangeState((e) => {
+    if (e.newState === State.Running) show('check', 'Kafka Lint: running');
+    else if (e.newState === State.Starting) show('sync~spin', 'Kafka Lint: starting');
+    else show('error', 'Kafka Lint: stopped (click for the output)');
+  });
+  languageClient.onNotification(Methods.status, (p: StatusParams) => {
+    if (p.state === 'warning') show('warning', p.message ?? 'Kafka Lint: configuration problem');
+    else if (languageClient.state === State.Running) show('check', 'Kafka Lint: running');
+  });
+
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(Commands.restartServer, () => languageClient.restart()),
+    vscode.commands.registerCommand(Commands.fixAll, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) return;
+      const args: ApplyAllFixesArgs = { uri: document.uri.toString(), version: document.version };
+      await languageClient.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.applyAllFixes, arguments: [args] });
+    }),
+  );
+  await languageClient.start();
+}
+
+/** Stops the server with the extension. */
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
