@@ -86,6 +86,39 @@ describe('LSP: initialize and diagnostics', function () {
     assert.equal(client.publishCount.get(uri), undefined, 'pull clients must not also get publishDiagnostics');
   });
 
+  it('reports every rule that fires with its exact range, and related locations in the same document', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const items = report.kind === 'full' ? report.items : [];
+    assert.deepEqual(
+      items.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity]),
+      [
+        ['producer/acks-zero', 1, 5, 1, 6, 1],
+        ['producer/idempotence-disabled', 1, 5, 1, 6, 3],
+      ],
+    );
+    const dup = client.uri('consumer.properties');
+    await client.open(dup, 'properties', 'group.id=g\r\nenable.auto.commit=false\r\nenable.auto.commit=false\r\n');
+    const dupReport = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: dup } });
+    const duplicate = (dupReport.kind === 'full' ? dupReport.items : []).find((d) => d.code === 'config/duplicate-key');
+    assert.ok(duplicate);
+    assert.deepEqual(duplicate.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
+    assert.deepEqual(
+      duplicate.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character, r.location.range.end.character]),
+      [[dup, 2, 0, 18]],
+    );
+  });
+
+  it('reads untitled Kafka Properties documents by their language id', async () => {
+    client = await TestClient.start({ folder });
+    const uri = 'untitled:Untitled-1';
+    await client.open(uri, 'kafka-properties', PRODUCER);
+    const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics' });
+    assertAcksZero(published.diagnostics);
+  });
+
   it('reports nothing for a file without Kafka content and for languages it does not read', async () => {
     client = await TestClient.start({ folder, pull: true });
     const plain = client.uri('app.properties');
