@@ -50,9 +50,19 @@ describe('cli: kafka-lint config', () => {
     ]);
     const defaults = Object.fromEntries(f.entries.filter((e) => e.source === 'default').map((e) => [e.key, e]));
     assert.deepEqual(defaults.retries, { key: 'retries', value: '2147483647', source: 'default', line: null });
-    assert.equal(defaults['enable.idempotence'].value, 'true');
+    assert.equal(defaults['enable.idempotence'].value, 'false', 'acks=1 switches the default idempotence off');
     assert.equal(defaults.acks, undefined, 'acks is set, so its default is not listed');
     assert.equal(defaults['enable.auto.commit'], undefined, 'consumer defaults do not apply to a producer');
+  });
+
+  it('the default idempotence shows as true when nothing conflicts with it', () => {
+    const safe = workspace({ 'producer.properties': 'bootstrap.servers=localhost:9092\nacks=all\n' });
+    try {
+      const [f] = parseConfig(runCli(['config', '--format', 'json', 'producer.properties'], safe.dir).stdout);
+      assert.deepEqual(f.entries.find((e) => e.key === 'enable.idempotence'), { key: 'enable.idempotence', value: 'true', source: 'default', line: null });
+    } finally {
+      safe.cleanup();
+    }
   });
 
   it('--kafka-version picks the defaults of that version', () => {

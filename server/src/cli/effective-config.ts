@@ -79,7 +79,7 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
     for (const key of DURABILITY_KEYS[role] ?? []) {
       if (setCanonical.has(key) || shown.has(key)) continue;
       if (key === 'log.dir' && setCanonical.has('log.dirs')) continue;
-      const value = defaultValue(key, group, kafkaVersion);
+      const value = defaultValue(key, group, kafkaVersion, byKey);
       if (value === undefined) continue;
       shown.add(key);
       entries.push({ key, value, source: 'default', line: null });
@@ -88,10 +88,23 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
   return { file, roles, entries };
 }
 
-function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string): string | undefined {
+function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): string | undefined {
   // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
   if (key === 'enable.auto.commit' && group.springContainer) return 'false';
-  return libraryDefault(key, group.library, kafkaVersion, group.libraryVersion)?.value;
+  const value = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion)?.value;
+  // The Java client drops its default idempotence, without a word, when the settings it needs are not met.
+  if (key === 'enable.idempotence' && value === 'true' && (group.library === 'java' || group.library === 'spring') && conflictsWithIdempotence(set)) {
+    return 'false';
+  }
+  return value;
+}
+
+/** True when acks, retries or in-flight requests rule idempotence out (Kafka then disables its default). */
+function conflictsWithIdempotence(set: ReadonlyMap<string, ConfigEntry>): boolean {
+  const acks = set.get('acks')?.value.trim().toLowerCase();
+  const retries = set.get('retries')?.value.trim();
+  const inFlight = Number(set.get('max.in.flight.requests.per.connection')?.value.trim());
+  return (acks !== undefined && acks !== 'all' && acks !== '-1') || retries === '0' || inFlight > 5;
 }
 
 /** The text of `kafka-lint config`: per file, a header with the roles and a KEY / VALUE / SOURCE table. */
