@@ -13,7 +13,7 @@ export const PRODUCER_KEYS: readonly KeyDoc[] = [
       all: 'wait until every in-sync replica has the record',
       '-1': 'same as all',
       '1': 'wait for the partition leader only',
-      '0': 'do not wait at all (fire and forget)',
+      '0': 'do not wait at all: fire and forget',
     },
     stage: 'producer',
     summary: 'How many replicas must have the record before the broker acknowledges a send.',
