@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFix, codeDocument, covered, fixTitled, lintConfig, lintDocument, of, options } from './helpers';
+import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, options } from './helpers';
 
 describe('rules: producer/acks-zero', () => {
   const ID = 'producer/acks-zero';

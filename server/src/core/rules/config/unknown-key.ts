@@ -1,14 +1,8 @@
 import type { Edit, Fix } from '../../model';
 import type { Rule } from '../types';
-import { allKeys, findKey } from '../../catalog/index';
+import { isKnownKafkaKey, knownKeyNames } from '../../catalog/known-keys';
 import { suggestKey } from '../../catalog/validate';
 import { stageLabel, stageOfKey } from '../support';
-
-/** Every spelling the catalog knows, canonical keys first, for "did you mean". */
-function candidates(): string[] {
-  const keys = allKeys();
-  return [...keys.map((k) => k.key), ...keys.flatMap((k) => k.aliases ?? [])];
-}
 
 /** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
 export const unknownKey: Rule = {
@@ -22,12 +16,12 @@ export const unknownKey: Rule = {
   check(context) {
     const { document } = context;
     if (!document.isKafka || document.kind !== 'properties') return;
-    let known: string[] | undefined;
+    let names: readonly string[] | undefined;
     for (const group of document.groups) {
       for (const entry of group.entries) {
-        if (findKey(entry.key)) continue;
-        known ??= candidates();
-        const suggestion = suggestKey(entry.key, known);
+        if (isKnownKafkaKey(entry.key)) continue;
+        names ??= knownKeyNames();
+        const suggestion = suggestKey(entry.key, names);
         const stage = suggestion ? stageOfKey(suggestion) : 'config';
         const fixes: Fix[] = [];
         if (suggestion && /^[A-Za-z0-9._-]+$/.test(suggestion)) {

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { applyFix, fixTitled, lintConfig, of } from './helpers';
+
+describe('rules: config/duplicate-key', () => {
+  const ID = 'config/duplicate-key';
+
+  it('reports the earlier occurrence, names the winning line and value, and links to it', () => {
+    const r = lintConfig('producer.properties', '[|acks|]=all\nlinger.ms=5\n[|acks|]=0\n');
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.message, 'Producer stage: acks is set again on line 3, and that later value (0) wins, so this one (all) is ignored.');
+    assert.deepEqual(f.related?.map((x) => x.range), [r.ranges[1]]);
+    const fix = fixTitled(f, 'Remove the earlier acks (line 1)');
+    assert.equal(fix.preferred, true);
+    assert.equal(applyFix(r.text, fix), 'linger.ms=5\nacks=0\n');
+  });
+
+  it('reports every earlier occurrence of a key set three times, each pointing at the last', () => {
+    const r = lintConfig('producer.properties', '[|retries|]=1\n[|retries|]=2\n[|retries|]=3\n');
+    const found = of(r.findings, ID);
+    assert.deepEqual(found.map((f) => f.range), [r.ranges[0], r.ranges[1]]);
+    for (const f of found) assert.deepEqual(f.related?.map((x) => x.range), [r.ranges[2]]);
+  });
+
+  it('uses Config: for keys the catalog has no stage for', () => {
+    const r = lintConfig('producer.properties', 'acks=all\ncustom.key=a\ncustom.key=b\n');
+    assert.match(of(r.findings, ID)[0].message, /^Config: custom\.key is set again on line 3/);
+  });
+
+  it('stays quiet when every key is set once', () => {
+    assert.deepEqual(of(lintConfig('producer.properties', 'acks=all\nretries=3\n').findings, ID), []);
+  });
+});
+
+describe('rules: config/invalid-value', () => {
+  const ID = 'config/invalid-value';
+
+  const fires: [string, string, string, RegExp][] = [
+    ['acks=2', 'producer.properties', 'acks=[|2|]\n', /^Producer stage: Kafka rejects acks=2 \(it must be one of .*\) with a ConfigException, so the producer is never created/],
+    ['enable.auto.commit=yes', 'consumer.properties', 'group.id=g\nenable.auto.commit=[|yes|]\n', /^Consumer stage: Kafka rejects enable\.auto\.commit=yes \(it must be true or false\)/],
+    ['a non-numeric replication factor', 'server.properties', 'broker.id=1\ndefault.replication.factor=[|three|]\n', /^Broker stage: Kafka rejects default\.replication\.factor=three \(it must be a whole number/],
+    ['a value below the minimum', 'server.properties', 'broker.id=1\nmin.insync.replicas=[|0|]\n', /it must be at least 1\) .*the broker does not start/],
+  ];
+  for (const [name, path, fixture, message] of fires) {
+    it(`reports ${name} on the value`, () => {
+      const r = lintConfig(path, fixture);
+      const found = of(r.findings, ID);
+      assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+      assert.equal(found[0].severity, 'error');
+      assert.match(found[0].message, message);
+    });
+  }
+
+  it('reports an empty value on the key', () => {
+    const r = lintConfig('consumer.properties', 'group.id=g\n[|enable.auto.commit|]=\n');
+    assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
+  });
+
+  const quiet: [string, string][] = [
+    ['valid values with blanks Kafka trims', 'acks = all \nretries= 5\n'],
+    ['a boolean in capitals', 'enable.idempotence=TRUE\n'],
+    ['a placeholder', 'acks=${ACKS}\n'],
+    ['a key the catalog does not know', 'my.key=whatever\n'],
+  ];
+  for (const [name, fixture] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig('producer.properties', fixture).findings, ID), []);
+    });
+  }
+});
+
+describe('rules: config/unknown-key', () => {
+  const ID = 'config/unknown-key';
+
+  it('reports a typo on the key with a did-you-mean and a rename fix', () => {
+    const r = lintConfig('consumer.properties', 'group.id=g\n[|enable.auto.comit|]=false\n');
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /^Consumer stage: Kafka does not know enable\.auto\.comit .*; did you mean enable\.auto\.commit\?$/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Change to enable.auto.commit')), 'group.id=g\nenable.auto.commit=false\n');
+  });
+
+  it('suggests the dotted key for an underscore spelling', () => {
+    const r = lintConfig('producer.properties', 'acks=all\n[|enable_idempotence|]=true\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /did you mean enable\.idempotence\?$/);
+  });
+
+  it('reports a key with no close match without a fix', () => {
+    const r = lintConfig('producer.properties', 'acks=all\n[|my.team.owner|]=payments\n');
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Config: Kafka does not know my\.team\.owner .*never takes effect\.$/);
+    assert.deepEqual(f.fixes, []);
+  });
+
+  const quiet: [string, string, string][] = [
+    ['known keys', 'producer.properties', 'acks=all\nbootstrap.servers=b:9092\nretries=3\n'],
+    ['a listener override family', 'server.properties', 'broker.id=1\nlistener.name.internal.ssl.keystore.location=/k.jks\n'],
+    ['a file that is not Kafka configuration', 'messages.properties', 'greeting=hello\nfarewell=bye\n'],
+  ];
+  for (const [name, path, fixture] of quiet) {
+    it(`stays quiet on ${name}`, () => {
+      assert.deepEqual(of(lintConfig(path, fixture).findings, ID), []);
+    });
+  }
+});
+
+describe('rules: config/syntax-error', () => {
+  it('reports a malformed \\u escape', () => {
+    const r = lintConfig('producer.properties', 'acks=all\nssl.keystore.location=C:\\users\\kafka\n');
+    const found = of(r.findings, 'config/syntax-error');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
+  });
+});
