@@ -13,4 +13,6 @@ export interface Scanner {
  * server that only ever sees `.properties` files never loads a grammar.
  */
 export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
+  javascript: () => import('./javascript').then((m) => m.javascriptScanner),
+  typescript: () => import('./javascript').then((m) => m.typescriptScanner),
 };

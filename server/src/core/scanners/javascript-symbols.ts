@@ -1,0 +1,294 @@
+import type { Node } from './tree-sitter';
+import { callArguments, namedChildren, stringValue, unwrap } from './javascript-syntax';
+
+/**
+ * What a JS/TS expression is, as far as Kafka is concerned: the kafkajs module, a `Kafka` client, a
+ * producer made by `kafka.producer()`, a consumer, … Values are followed through imports, `require`,
+ * destructuring, variables, `this.x` fields and type annotations within one file. Anything else resolves
+ * to undefined, so a `send()` on a mail transport or a socket is never taken for a Kafka send.
+ */
+
+/** The client flavours the JS/TS scanner knows. `librdkafka` is the node-rdkafka style API of confluent-js. */
+export type JsLibrary = 'kafkajs' | 'confluent-js' | 'librdkafka';
+
+export type Sym =
+  | { readonly t: 'module'; readonly pkg: 'kafkajs' | 'confluent' }
+  /** `require('@confluentinc/kafka-javascript').KafkaJS` */
+  | { readonly t: 'kafkajs-namespace' }
+  | { readonly t: 'kafka-class'; readonly lib: 'kafkajs' | 'confluent-js' }
+  /** node-rdkafka style classes: `Producer`, `HighLevelProducer`, `KafkaConsumer`. */
+  | { readonly t: 'rdkafka-class'; readonly role: 'producer' | 'consumer' }
+  /** A type name imported from a Kafka package, used in annotations. */
+  | { readonly t: 'type'; readonly of: 'kafka' | 'producer' | 'consumer' | 'transaction'; readonly lib: JsLibrary }
+  | { readonly t: 'kafka'; readonly lib: 'kafkajs' | 'confluent-js' }
+  | { readonly t: 'producer'; readonly lib: JsLibrary; readonly site?: Node }
+  | { readonly t: 'consumer'; readonly lib: JsLibrary; readonly site?: Node }
+  | { readonly t: 'transaction'; readonly lib: JsLibrary };
+
+/** The package a module specifier names, if it is a Kafka client. */
+export function kafkaPackage(specifier: string): 'kafkajs' | 'confluent' | undefined {
+  if (specifier === 'kafkajs') return 'kafkajs';
+  if (specifier === '@confluentinc/kafka-javascript' || specifier === 'node-rdkafka') return 'confluent';
+  return undefined;
+}
+
+/** A property of a resolved value: `kafkajs.Kafka`, `KafkaJS.Kafka`, `Kafka.Producer`. */
+export function memberOf(sym: Sym, prop: string): Sym | undefined {
+  if (sym.t === 'module' && sym.pkg === 'kafkajs') {
+    if (prop === 'Kafka') return { t: 'kafka-class', lib: 'kafkajs' };
+    if (prop === 'Producer') return { t: 'type', of: 'producer', lib: 'kafkajs' };
+    if (prop === 'Consumer') return { t: 'type', of: 'consumer', lib: 'kafkajs' };
+    if (prop === 'Transaction') return { t: 'type', of: 'transaction', lib: 'kafkajs' };
+    return undefined;
+  }
+  if (sym.t === 'module') {
+    if (prop === 'KafkaJS') return { t: 'kafkajs-namespace' };
+    if (prop === 'Producer' || prop === 'HighLevelProducer') return { t: 'rdkafka-class', role: 'producer' };
+    if (prop === 'KafkaConsumer') return { t: 'rdkafka-class', role: 'consumer' };
+    return undefined;
+  }
+  if (sym.t === 'kafkajs-namespace') {
+    if (prop === 'Kafka') return { t: 'kafka-class', lib: 'confluent-js' };
+    if (prop === 'Producer') return { t: 'type', of: 'producer', lib: 'confluent-js' };
+    if (prop === 'Consumer') return { t: 'type', of: 'consumer', lib: 'confluent-js' };
+    if (prop === 'Transaction') return { t: 'type', of: 'transaction', lib: 'confluent-js' };
+  }
+  return undefined;
+}
+
+/** One place a name gets its value: `const x = …`, `this.x = …`, an import, a typed parameter or field. */
+interface Binding {
+  readonly name: string;
+  /** The value expression, or the import's module for an import binding. */
+  readonly value?: Node;
+  /** For destructuring and named imports: the property taken from `value`. */
+  readonly prop?: string;
+  readonly type?: Node;
+  /** An import: `value` is the module specifier string. */
+  readonly isImport?: boolean;
+}
+
+/** Names bound to Kafka values in one file, resolved to a fixed point (declaration order does not matter). */
+export class SymbolTable {
+  private readonly bindings: Binding[] = [];
+  private readonly env = new Map<string, Sym>();
+  private readonly memo = new Map<number, Sym | null>();
+  private resolving = 0;
+  /** True once an import, `require()` or `import()` of a Kafka package has been seen. */
+  importsKafka = false;
+
+  /** Records the bindings a node introduces; called for every node of the tree. */
+  collect(node: Node): void {
+    switch (node.type) {
+      case 'import_statement':
+        this.collectImport(node);
+        break;
+      case 'call_expression': {
+        const callee = node.childForFieldName('function');
+        if (callee && (callee.type === 'import' || callee.type === 'identifier' && callee.text === 'require')) {
+          const spec = callArguments(node)[0];
+          if (spec && kafkaPackage(stringValue(spec) ?? '')) this.importsKafka = true;
+        }
+        break;
+      }
+      case 'variable_declarator': {
+        const name = node.childForFieldName('name');
+        const value = node.childForFieldName('value') ?? undefined;
+        const type = node.childForFieldName('type') ?? undefined;
+        if (name?.type === 'identifier') this.bindings.push({ name: name.text, value, type });
+        else if (name?.type === 'object_pattern' && value) this.collectPattern(name, value);
+        break;
+      }
+      case 'assignment_expression': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const name = left ? targetName(left) : undefined;
+        if (name && right) this.bindings.push({ name, value: right });
+        else if (left?.type === 'object_pattern' && right) this.collectPattern(left, right);
+        break;
+      }
+      case 'public_field_definition':
+      case 'field_definition': {
+        const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+        if (name) this.bindings.push({ name: `this.${name.text}`, value: node.childForFieldName('value') ?? undefined, type: node.childForFieldName('type') ?? undefined });
+        break;
+      }
+      case 'required_parameter':
+      case 'optional_parameter': {
+        const pattern = node.childForFieldName('pattern');
+        const type = node.childForFieldName('type') ?? undefined;
+        if (pattern?.type !== 'identifier' || !type) break;
+        this.bindings.push({ name: pattern.text, type });
+        // `constructor(private producer: Producer)` also declares `this.producer`.
+        if (node.children.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'readonly')) this.bindings.push({ name: `this.${pattern.text}`, type });
+        break;
+      }
+    }
+  }
+
+  private collectImport(node: Node): void {
+    const source = node.childForFieldName('source');
+    const spec = source ? stringValue(source) : undefined;
+    if (!source || !spec || !kafkaPackage(spec)) return;
+    this.importsKafka = true;
+    const clause = namedChildren(node).find((c) => c.type === 'import_clause');
+    if (!clause) return;
+    for (const part of namedChildren(clause)) {
+      if (part.type === 'identifier' || part.type === 'namespace_import') {
+        const id = part.type === 'identifier' ? part : namedChildren(part).find((c) => c.type === 'identifier');
+        if (id) this.bindings.push({ name: id.text, value: source, isImport: true });
+      } else if (part.type === 'named_imports') {
+        for (const s of namedChildren(part)) {
+          if (s.type !== 'import_specifier') continue;
+          const imported = s.childForFieldName('name');
+          const alias = s.childForFieldName('alias') ?? imported;
+          if (imported && alias) this.bindings.push({ name: alias.text, value: source, prop: stringValue(imported) ?? imported.text, isImport: true });
+        }
+      }
+    }
+  }
+
+  private collectPattern(pattern: Node, value: Node): void {
+    for (const p of namedChildren(pattern)) {
+      if (p.type === 'shorthand_property_identifier_pattern') this.bindings.push({ name: p.text, value, prop: p.text });
+      else if (p.type === 'pair_pattern') {
+        const key = p.childForFieldName('key');
+        const target = p.childForFieldName('value');
+        if (key && target?.type === 'identifier') this.bindings.push({ name: target.text, value, prop: stringValue(key) ?? key.text });
+      }
+    }
+  }
+
+  /** Resolves every binding until nothing changes (a few rounds at most: each round can only add names). */
+  settle(): void {
+    for (let round = 0; round < 6; round++) {
+      let changed = false;
+      for (const b of this.bindings) {
+        if (this.env.has(b.name)) continue;
+        const sym = this.bindingValue(b);
+        if (sym) {
+          this.env.set(b.name, sym);
+          changed = true;
+        }
+      }
+      this.memo.clear();
+      if (!changed) return;
+    }
+  }
+
+  private bindingValue(b: Binding): Sym | undefined {
+    let sym: Sym | undefined;
+    if (b.isImport && b.value) {
+      const pkg = kafkaPackage(stringValue(b.value) ?? '');
+      sym = pkg ? { t: 'module', pkg } : undefined;
+    } else if (b.value) {
+      sym = this.resolve(b.value);
+    }
+    if (sym && b.prop !== undefined) sym = memberOf(sym, b.prop);
+    if (!sym && b.type) sym = this.resolveType(b.type);
+    return sym;
+  }
+
+  /** The Kafka value a name (`producer`, `this.producer`) holds, if any. */
+  lookup(name: string): Sym | undefined {
+    return this.env.get(name);
+  }
+
+  /** What an expression evaluates to, or undefined when it is not (known to be) a Kafka value. */
+  resolve(node: Node): Sym | undefined {
+    const cached = this.memo.get(node.id);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.resolving > 40) return undefined;
+    this.resolving++;
+    try {
+      const sym = this.compute(unwrap(node));
+      this.memo.set(node.id, sym ?? null);
+      return sym;
+    } finally {
+      this.resolving--;
+    }
+  }
+
+  private compute(n: Node): Sym | undefined {
+    switch (n.type) {
+      case 'identifier':
+        return this.env.get(n.text);
+      case 'member_expression': {
+        const object = n.childForFieldName('object');
+        const prop = n.childForFieldName('property')?.text;
+        if (!object || !prop) return undefined;
+        if (object.type === 'this') return this.env.get(`this.${prop}`);
+        const base = this.resolve(object);
+        return base ? memberOf(base, prop) : undefined;
+      }
+      case 'await_expression': {
+        const inner = n.namedChildren.find((c) => c !== null);
+        return inner ? this.resolve(inner) : undefined;
+      }
+      case 'new_expression': {
+        const ctor = n.childForFieldName('constructor');
+        const cls = ctor ? this.resolve(ctor) : undefined;
+        if (cls?.t === 'kafka-class') return { t: 'kafka', lib: cls.lib };
+        if (cls?.t === 'rdkafka-class') return { t: cls.role, lib: 'librdkafka', site: n };
+        return undefined;
+      }
+      case 'call_expression':
+        return this.computeCall(n);
+      default:
+        return undefined;
+    }
+  }
+
+  private computeCall(n: Node): Sym | undefined {
+    const callee = n.childForFieldName('function');
+    if (!callee) return undefined;
+    if (callee.type === 'identifier' && callee.text === 'require' || callee.type === 'import') {
+      const spec = callArguments(n)[0];
+      const pkg = spec ? kafkaPackage(stringValue(spec) ?? '') : undefined;
+      return pkg ? { t: 'module', pkg } : undefined;
+    }
+    if (callee.type !== 'member_expression') return undefined;
+    const object = callee.childForFieldName('object');
+    const prop = callee.childForFieldName('property')?.text;
+    const base = object ? this.resolve(object) : undefined;
+    if (!base || !prop) return undefined;
+    if (base.t === 'kafka' && (prop === 'producer' || prop === 'consumer')) return { t: prop, lib: base.lib, site: n };
+    if (base.t === 'producer' && prop === 'transaction') return { t: 'transaction', lib: base.lib };
+    if (base.t === 'rdkafka-class' && base.role === 'producer' && prop === 'createWriteStream') return { t: 'producer', lib: 'librdkafka', site: n };
+    if (base.t === 'rdkafka-class' && base.role === 'consumer' && prop === 'createReadStream') return { t: 'consumer', lib: 'librdkafka', site: n };
+    return undefined;
+  }
+
+  /** The value a type annotation promises: `Producer`, `KafkaJS.Consumer`, `Producer | undefined`. */
+  resolveType(node: Node): Sym | undefined {
+    const t = node.type === 'type_annotation' ? node.namedChildren.find((c) => c !== null) : node;
+    if (!t) return undefined;
+    let sym: Sym | undefined;
+    if (t.type === 'type_identifier') sym = this.env.get(t.text);
+    else if (t.type === 'nested_type_identifier') {
+      const parts = t.text.split('.').map((p) => p.trim());
+      sym = this.env.get(parts[0]);
+      for (const p of parts.slice(1)) sym = sym ? memberOf(sym, p) : undefined;
+    } else if (t.type === 'union_type' || t.type === 'parenthesized_type') {
+      for (const c of namedChildren(t)) {
+        sym = this.resolveType(c);
+        if (sym) break;
+      }
+      return sym;
+    }
+    if (sym?.t === 'type') return sym.of === 'kafka' ? { t: 'kafka', lib: sym.lib === 'kafkajs' ? 'kafkajs' : 'confluent-js' } : { t: sym.of, lib: sym.lib };
+    if (sym?.t === 'kafka-class') return { t: 'kafka', lib: sym.lib };
+    return undefined;
+  }
+}
+
+/** The name an assignment target binds: `x` or `this.x`. */
+function targetName(left: Node): string | undefined {
+  const n = unwrap(left);
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'member_expression' && n.childForFieldName('object')?.type === 'this') {
+    const prop = n.childForFieldName('property');
+    return prop ? `this.${prop.text}` : undefined;
+  }
+  return undefined;
+}
