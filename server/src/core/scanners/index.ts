@@ -13,6 +13,7 @@ export interface Scanner {
  * server that only ever sees `.properties` files never loads a grammar.
  */
 export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
+  go: () => import('./go').then((m) => m.goScanner),
   javascript: () => import('./javascript').then((m) => m.javascriptScanner),
   typescript: () => import('./javascript').then((m) => m.typescriptScanner),
 };

@@ -1,0 +1,133 @@
+import type { GoContext, GroupBuilder } from './go-support';
+import type { Node } from './tree-sitter';
+import { keyRole } from '../roles';
+import { addRole, closeWithoutFlush, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './go-support';
+
+/**
+ * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's
+ * own keys, plus the `SetKey` calls made on it; `kafka.NewProducer` / `kafka.NewConsumer` give its role.
+ * Code facts: `Produce(msg, nil)` with nobody reading `Events()`, and `Close()` with no `Flush()` before it.
+ */
+
+/** Reads confluent-kafka-go configs and producers in the file. */
+export function scanConfluent(ctx: GoContext): void {
+  if (!ctx.imports('librdkafka')) return;
+  ctx.bindDeclaredTypes({ Producer: 'ck-producer', Consumer: 'ck-consumer', ConfigMap: 'ck-config' }, 'librdkafka');
+
+  const byLiteral = new Map<number, GroupBuilder>();
+  for (const lit of ctx.nodes('composite_literal')) {
+    const q = ctx.qualified(lit.childForFieldName('type'));
+    const body = lit.childForFieldName('body');
+    if (q?.library !== 'librdkafka' || q.name !== 'ConfigMap' || !body) continue;
+    const group = ctx.addGroup('librdkafka', nodeRange(lit.childForFieldName('type') as Node), (_g, key, value) =>
+      ctx.insertElement(body, `${goString(key)}: ${goString(value)}`),
+    );
+    byLiteral.set(lit.startIndex, group);
+    ctx.bind('ck-config', lit, group);
+    for (const el of namedArgs(body)) {
+      if (el.type !== 'keyed_element') continue;
+      const [keyEl, valueEl] = namedArgs(el);
+      const keyNode = keyEl?.namedChildren[0];
+      const valueNode = valueEl?.namedChildren[0];
+      const key = stringContent(keyNode);
+      if (!keyNode || !valueNode || key === undefined) continue;
+      const removeRange = ctx.listElementRemoval(el);
+      addEntry(ctx, group, key, keyNode, valueNode, removeRange);
+    }
+  }
+
+  // `cm.SetKey("acks", "all")` on a config map we know.
+  for (const call of ctx.nodes('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'SetKey') continue;
+    const groups = ctx.resolve(fn.childForFieldName('operand'), ['ck-config']).map((b) => b.group).filter((g): g is GroupBuilder => g !== undefined);
+    const [keyNode, valueNode] = namedArgs(call.childForFieldName('arguments'));
+    const key = stringContent(keyNode);
+    if (key === undefined || !valueNode) continue;
+    const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
+    for (const g of new Set(groups)) addEntry(ctx, g, key, keyNode, valueNode, statement ? ctx.wholeLines(statement) : undefined, inBranch(call));
+  }
+
+  // Producers and consumers built from a config map.
+  for (const call of ctx.nodes('call_expression')) {
+    const q = ctx.callee(call);
+    if (q?.library !== 'librdkafka' || (q.name !== 'NewProducer' && q.name !== 'NewConsumer')) continue;
+    const role = q.name === 'NewProducer' ? 'producer' : 'consumer';
+    const arg = namedArgs(call.childForFieldName('arguments'))[0];
+    const groups: GroupBuilder[] = [];
+    if (arg) {
+      const inline = byLiteral.get(unwrap(arg).startIndex);
+      if (inline) groups.push(inline);
+      else for (const b of ctx.resolve(arg, ['ck-config'])) if (b.group) groups.push(b.group);
+    }
+    for (const g of groups) addRole(g, role);
+    ctx.bind(role === 'producer' ? 'ck-producer' : 'ck-consumer', call, groups[0]);
+  }
+  // A config map whose use is not visible here: its keys tell what it configures.
+  for (const g of byLiteral.values()) {
+    if (g.roles.length > 0) continue;
+    for (const e of g.entries) {
+      const role = keyRole(e.key);
+      if (role === 'producer' || role === 'consumer') addRole(g, role);
+    }
+  }
+
+  unreadDeliveryReports(ctx);
+
+  closeWithoutFlush(ctx, {
+    library: 'librdkafka',
+    kinds: ['ck-producer'],
+    produces: () => true,
+    flushCall: (receiver) => `${receiver}.Flush(15 * 1000)`,
+    detail: (receiver) =>
+      `${receiver}.Close() runs with no Flush() before it, and Close does not wait for queued messages, so whatever is still in the local queue is dropped; call ${receiver}.Flush(timeoutMs) first and check that it returns 0.`,
+  });
+}
+
+/** One `"key": value` of a config map, rendered back in the same kind of Go literal it was written as. */
+function addEntry(ctx: GoContext, group: GroupBuilder, key: string, keyNode: Node, valueNode: Node, removeRange: ReturnType<GoContext['wholeLines']>, conditional = false): void {
+  const kind = valueNode.type;
+  ctx.addEntry(group, {
+    key,
+    value: literalValue(valueNode),
+    rawKey: keyNode.text,
+    keyRange: nodeRange(keyNode),
+    valueRange: nodeRange(valueNode),
+    ...(removeRange ? { removeRange } : {}),
+    role: roleOf(key),
+    conditional,
+    renderValue: (v) => {
+      if ((kind === 'true' || kind === 'false') && (v === 'true' || v === 'false')) return v;
+      if (kind === 'int_literal' && /^-?\d+$/.test(v)) return v;
+      return goString(v);
+    },
+  });
+}
+
+/** The role a librdkafka key belongs to, when it belongs to only one of producer and consumer. */
+function roleOf(key: string): 'producer' | 'consumer' | undefined {
+  const role = keyRole(key);
+  return role === 'producer' || role === 'consumer' ? role : undefined;
+}
+
+/**
+ * `p.Produce(msg, nil)`: with no delivery channel the report goes to `p.Events()`; when nothing in the file
+ * reads that channel (and the producer is not handed elsewhere), a failed delivery is seen by no one.
+ */
+function unreadDeliveryReports(ctx: GoContext): void {
+  for (const call of ctx.nodes('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Produce') continue;
+    const bindings = ctx.resolve(fn.childForFieldName('operand'), ['ck-producer']);
+    const args = namedArgs(call.childForFieldName('arguments'));
+    if (bindings.length === 0 || args.length !== 2 || args[1].type !== 'nil') continue;
+    if (ctx.methodCalls('Events', bindings).length > 0 || bindings.some((b) => b.origin && ctx.escapes(b)) || bindings.some((b) => !b.origin)) continue;
+    ctx.addFact(
+      'unhandled-send',
+      'librdkafka',
+      nodeRange(fn),
+      `${fn.text}(msg, nil) passes no delivery channel and nothing in this file reads ${fn.childForFieldName('operand')?.text}.Events(), so a message that fails delivery is reported to no one; pass a delivery channel or read Events() and check each message's TopicPartition.Error.`,
+      { severity: 'info' },
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import type { Role } from '../model';
+import type { GoContext, GroupBuilder } from './go-support';
+import type { Node } from './tree-sitter';
+import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, enclosingFunction, goString, importsPlain, inBranch, literalValue, namedArgs, nodeRange, placeholder } from './go-support';
+
+/**
+ * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
+ * written inline or collected in a `[]kgo.Opt` slice (literal and `append`s) in the same function. Roles come
+ * from the options and from what the client is used for. Code fact: `Close()` with no `Flush()` before it.
+ */
+
+/** Options that show a producer or a consumer without being a setting of their own. */
+const ROLE_OPTIONS: Readonly<Record<string, Role>> = {
+  DefaultProduceTopic: 'producer',
+  MaxBufferedRecords: 'producer',
+  MaxBufferedBytes: 'producer',
+  ProducerBatchMaxBytes: 'producer',
+  ProducerBatchCompression: 'producer',
+  RecordDeliveryTimeout: 'producer',
+  ProduceRequestTimeout: 'producer',
+  ManualFlushing: 'producer',
+  RecordPartitioner: 'producer',
+  ConsumeTopics: 'consumer',
+  ConsumePartitions: 'consumer',
+  ConsumeRegex: 'consumer',
+  AutoCommitMarks: 'consumer',
+  AutoCommitInterval: 'consumer',
+  BlockRebalanceOnPoll: 'consumer',
+  FetchIsolationLevel: 'consumer',
+};
+
+const PRODUCE_METHODS = ['Produce', 'ProduceSync', 'TryProduce', 'BeginTransaction'];
+const CONSUME_METHODS = ['PollFetches', 'PollRecords', 'CommitRecords', 'CommitUncommittedOffsets', 'MarkCommitRecords', 'CommitMarkedOffsets'];
+
+/** Reads franz-go clients in the file. */
+export function scanFranz(ctx: GoContext): void {
+  if (!ctx.imports('franz-go')) return;
+  const alias = ctx.aliasOf('franz-go') ?? 'kgo';
+  ctx.bindDeclaredTypes({ Client: 'kgo-client' }, 'franz-go');
+
+  for (const call of ctx.nodes('call_expression')) {
+    const q = ctx.callee(call);
+    if (q?.library !== 'franz-go' || q.name !== 'NewClient') continue;
+    const group = ctx.addGroup('franz-go', nodeRange(call.childForFieldName('function') ?? call));
+    const binding = ctx.bind('kgo-client', call, group);
+    for (const option of optionsOf(ctx, call)) readOption(ctx, group, option, alias);
+    if (binding) {
+      if (ctx.methodCalls(PRODUCE_METHODS, [binding]).length > 0) addRole(group, 'producer');
+      if (ctx.methodCalls(CONSUME_METHODS, [binding]).length > 0) addRole(group, 'consumer');
+    }
+  }
+
+  closeWithoutFlush(ctx, {
+    library: 'franz-go',
+    kinds: ['kgo-client'],
+    produces: (bindings) => bindings.some((b) => b.group?.roles.includes('producer')) || ctx.methodCalls(PRODUCE_METHODS, bindings).length > 0,
+    flushCall: (receiver, fn) => {
+      const context = contextParameter(fn) ?? (importsPlain(ctx.root, 'context') ? 'context.Background()' : undefined);
+      return context === undefined ? undefined : `_ = ${receiver}.Flush(${context})`;
+    },
+    detail: (receiver) =>
+      `${receiver}.Close() runs with no Flush() before it, so records still buffered in the client are failed with ErrClientClosed instead of being written; call ${receiver}.Flush(ctx) before closing.`,
+  });
+}
+
+/**
+ * The option expressions a `NewClient` call receives: its direct arguments, and for `opts...` the elements of
+ * the `[]kgo.Opt{...}` literal and the `append(opts, ...)` calls bound to that name in the same function.
+ */
+function optionsOf(ctx: GoContext, call: Node): Node[] {
+  const out: Node[] = [];
+  for (const arg of namedArgs(call.childForFieldName('arguments'))) {
+    if (arg.type !== 'variadic_argument') {
+      out.push(arg);
+      continue;
+    }
+    const name = namedArgs(arg)[0];
+    if (name?.type !== 'identifier') continue;
+    const fn = enclosingFunction(call);
+    const sameScope = (n: Node) => {
+      const f = enclosingFunction(n);
+      return (f ? f.startIndex : -1) === (fn ? fn.startIndex : -1) || !f;
+    };
+    for (const lit of ctx.nodes('composite_literal')) {
+      if (assignedTo(lit)?.text !== name.text || !sameScope(lit)) continue;
+      for (const el of namedArgs(lit.childForFieldName('body'))) if (el.type === 'literal_element' && el.namedChildren[0]) out.push(el.namedChildren[0]);
+    }
+    for (const app of ctx.nodes('call_expression')) {
+      if (app.childForFieldName('function')?.text !== 'append' || assignedTo(app)?.text !== name.text || !sameScope(app)) continue;
+      const args = namedArgs(app.childForFieldName('arguments'));
+      if (args[0]?.text === name.text) out.push(...args.slice(1));
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** The node to remove with an option: its literal element wrapper when it sits in a slice literal. */
+function listItem(option: Node): Node {
+  return option.parent?.type === 'literal_element' ? option.parent : option;
+}
+
+/** Adds the entry (or role) one `kgo.X(...)` option stands for. */
+function readOption(ctx: GoContext, group: GroupBuilder, option: Node, alias: string): void {
+  const q = ctx.callee(option);
+  if (q?.library !== 'franz-go') return;
+  const keyNode = option.childForFieldName('function') as Node;
+  const args = namedArgs(option.childForFieldName('arguments'));
+  const removeRange = ctx.listElementRemoval(listItem(option));
+  // An option appended inside an `if` is an alternative, not a repeat.
+  const conditional = option.parent?.parent?.type === 'call_expression' && inBranch(option);
+  const base = { rawKey: `${q.alias}.${q.name}`, keyRange: nodeRange(keyNode), conditional, ...(removeRange ? { removeRange } : {}) };
+  const self = (value: string) => (v: string) => (v === value ? option.text : undefined);
+  switch (q.name) {
+    case 'RequiredAcks': {
+      if (!args[0]) return;
+      const inner = ctx.callee(args[0]);
+      const value = inner?.library === 'franz-go' ? ({ NoAck: '0', LeaderAck: '1', AllISRAcks: 'all' } as Record<string, string>)[inner.name] : undefined;
+      ctx.addEntry(group, {
+        ...base,
+        key: 'acks',
+        value: value ?? placeholder(args[0]),
+        valueRange: nodeRange(args[0]),
+        role: 'producer',
+        renderValue: (v) => ({ '0': `${alias}.NoAck()`, '1': `${alias}.LeaderAck()`, all: `${alias}.AllISRAcks()`, '-1': `${alias}.AllISRAcks()` } as Record<string, string>)[v],
+      });
+      return;
+    }
+    case 'DisableIdempotentWrite':
+      ctx.addEntry(group, { ...base, key: 'enable.idempotence', value: 'false', valueRange: nodeRange(option), role: 'producer', renderValue: self('false') });
+      return;
+    case 'RecordRetries':
+      if (!args[0]) return;
+      ctx.addEntry(group, {
+        ...base,
+        key: 'retries',
+        value: literalValue(args[0]),
+        valueRange: nodeRange(args[0]),
+        role: 'producer',
+        renderValue: (v) => (/^\d+$/.test(v) ? v : undefined),
+      });
+      return;
+    case 'ProducerLinger': {
+      if (!args[0]) return;
+      const ms = durationMillis(args[0]);
+      ctx.addEntry(group, { ...base, key: 'linger.ms', value: ms === undefined ? placeholder(args[0]) : String(ms), valueRange: nodeRange(args[0]), role: 'producer' });
+      return;
+    }
+    case 'TransactionalID':
+      if (!args[0]) return;
+      ctx.addEntry(group, { ...base, key: 'transactional.id', value: literalValue(args[0]), valueRange: nodeRange(args[0]), role: 'producer', renderValue: goString });
+      return;
+    case 'GreedyAutoCommit':
+      // Greedy mode commits whatever was polled, processed or not: the Java-style auto-commit hazard.
+      ctx.addEntry(group, { ...base, rawKey: `${q.alias}.GreedyAutoCommit()`, key: 'enable.auto.commit', value: 'true', valueRange: nodeRange(option), role: 'consumer', renderValue: self('true') });
+      return;
+    case 'DisableAutoCommit':
+      ctx.addEntry(group, { ...base, key: 'enable.auto.commit', value: 'false', valueRange: nodeRange(option), role: 'consumer', renderValue: self('false') });
+      return;
+    case 'ConsumeResetOffset': {
+      if (!args[0]) return;
+      const text = args[0].text.replace(/\s+/g, '');
+      const value = text === `${q.alias}.NewOffset().AtEnd()` ? 'latest' : text === `${q.alias}.NewOffset().AtStart()` ? 'earliest' : placeholder(args[0]);
+      ctx.addEntry(group, {
+        ...base,
+        key: 'auto.offset.reset',
+        value,
+        valueRange: nodeRange(args[0]),
+        role: 'consumer',
+        renderValue: (v) => ({ latest: `${alias}.NewOffset().AtEnd()`, earliest: `${alias}.NewOffset().AtStart()` } as Record<string, string>)[v],
+      });
+      return;
+    }
+    case 'ConsumerGroup':
+      if (!args[0]) return;
+      ctx.addEntry(group, { ...base, key: 'group.id', value: literalValue(args[0]), valueRange: nodeRange(args[0]), role: 'consumer', renderValue: goString });
+      return;
+    default: {
+      const role = ROLE_OPTIONS[q.name];
+      if (role) addRole(group, role);
+    }
+  }
+}

@@ -1,0 +1,305 @@
+import type { Edit, Fix, Role } from '../model';
+import type { Binding, GoContext, GroupBuilder } from './go-support';
+import type { Node } from './tree-sitter';
+import { addRole, assignedTo, durationMillis, enclosingFunction, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
+
+/**
+ * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
+ * `config.Consumer.*` fields assigned on it become one config group; the producers and consumer groups built
+ * from it give the group its roles. Code facts: `Producer.Return.Errors = false`, an AsyncProducer whose
+ * `Errors()` channel nobody reads, and `session.MarkMessage` before the message is processed.
+ */
+
+/** How one `sarama.Config` field maps to a Kafka key. */
+interface SaramaField {
+  readonly key: string;
+  readonly role?: Role;
+  /** The canonical value of the assigned expression. */
+  read(value: Node, ctx: GoContext): string;
+  /** Go source for a canonical value, or undefined when there is none (or it would not be safe). */
+  render(value: string, alias: string, group: GroupBuilder): string | undefined;
+}
+
+/** `sarama.X` → X when the selector is on the sarama package. */
+function saramaName(node: Node, ctx: GoContext): string | undefined {
+  const q = ctx.qualified(node);
+  return q?.library === 'sarama' ? q.name : undefined;
+}
+
+/** A sarama constant mapped to a canonical value, or an integer literal as written, or a placeholder. */
+function readEnum(names: Readonly<Record<string, string>>, ints: Readonly<Record<string, string>> = {}) {
+  return (value: Node, ctx: GoContext): string => {
+    let v = value;
+    // `sarama.RequiredAcks(1)`: a typed conversion of a literal.
+    if (v.type === 'call_expression' && saramaName(v.childForFieldName('function') as Node, ctx)) {
+      const args = namedArgs(v.childForFieldName('arguments'));
+      if (args.length === 1) v = args[0];
+    }
+    const name = saramaName(v, ctx);
+    if (name !== undefined) return names[name] ?? placeholder(value);
+    const literal = literalValue(v);
+    return ints[literal] ?? (literal.startsWith('${') ? placeholder(value) : literal);
+  };
+}
+
+const readLiteral = (value: Node): string => literalValue(value);
+const readMillis = (value: Node): string => {
+  const ms = durationMillis(value);
+  return ms === undefined ? placeholder(value) : String(ms);
+};
+const renderInt = (value: string): string | undefined => (/^-?\d+$/.test(value) && Math.abs(Number(value)) <= 2147483647 ? value : undefined);
+const renderBool = (value: string): string | undefined => (value === 'true' || value === 'false' ? value : undefined);
+
+const FIELDS: Readonly<Record<string, SaramaField>> = {
+  'Producer.RequiredAcks': {
+    key: 'acks',
+    role: 'producer',
+    read: readEnum({ NoResponse: '0', WaitForLocal: '1', WaitForAll: 'all' }),
+    render: (value, alias) => {
+      const name = ({ '0': 'NoResponse', '1': 'WaitForLocal', all: 'WaitForAll', '-1': 'WaitForAll' } as Record<string, string>)[value];
+      return name ? `${alias}.${name}` : undefined;
+    },
+  },
+  'Producer.Retry.Max': { key: 'retries', role: 'producer', read: readLiteral, render: renderInt },
+  'Producer.Idempotent': {
+    key: 'enable.idempotence',
+    role: 'producer',
+    read: readLiteral,
+    // Sarama refuses Idempotent = true unless Net.MaxOpenRequests is 1 and acks are WaitForAll: only offer it then.
+    render: (value, _alias, group) => {
+      if (value === 'false') return value;
+      if (value !== 'true') return undefined;
+      const last = (key: string) => [...group.entries].reverse().find((e) => e.key === key)?.value;
+      return last('max.in.flight.requests.per.connection') === '1' && ['all', '-1'].includes(last('acks') ?? '') ? value : undefined;
+    },
+  },
+  'Producer.MaxMessageBytes': { key: 'max.request.size', role: 'producer', read: readLiteral, render: renderInt },
+  'Net.MaxOpenRequests': { key: 'max.in.flight.requests.per.connection', role: 'producer', read: readLiteral, render: renderInt },
+  'Consumer.Offsets.AutoCommit.Enable': { key: 'enable.auto.commit', role: 'consumer', read: readLiteral, render: renderBool },
+  'Consumer.Offsets.AutoCommit.Interval': { key: 'auto.commit.interval.ms', role: 'consumer', read: readMillis, render: () => undefined },
+  'Consumer.Offsets.Initial': {
+    key: 'auto.offset.reset',
+    role: 'consumer',
+    read: readEnum({ OffsetNewest: 'latest', OffsetOldest: 'earliest' }, { '-1': 'latest', '-2': 'earliest' }),
+    render: (value, alias) => ({ latest: `${alias}.OffsetNewest`, earliest: `${alias}.OffsetOldest` } as Record<string, string>)[value],
+  },
+  'Consumer.IsolationLevel': {
+    key: 'isolation.level',
+    role: 'consumer',
+    read: readEnum({ ReadCommitted: 'read_committed', ReadUncommitted: 'read_uncommitted' }),
+    render: (value, alias) => ({ read_committed: `${alias}.ReadCommitted`, read_uncommitted: `${alias}.ReadUncommitted` } as Record<string, string>)[value],
+  },
+  'Consumer.Group.Session.Timeout': { key: 'session.timeout.ms', role: 'consumer', read: readMillis, render: () => undefined },
+};
+
+/** The field paths `insertEntry` writes for a key that is missing. */
+const INSERT_PATH: Readonly<Record<string, string>> = {
+  acks: 'Producer.RequiredAcks',
+  retries: 'Producer.Retry.Max',
+  'enable.auto.commit': 'Consumer.Offsets.AutoCommit.Enable',
+  'auto.offset.reset': 'Consumer.Offsets.Initial',
+  'isolation.level': 'Consumer.IsolationLevel',
+};
+
+/** Constructors that take a config as their last argument, and what they make. */
+const CONFIG_USERS: Readonly<Record<string, { readonly role?: Role; readonly sync?: boolean }>> = {
+  NewSyncProducer: { role: 'producer', sync: true },
+  NewAsyncProducer: { role: 'producer' },
+  NewConsumerGroup: { role: 'consumer' },
+  NewConsumer: { role: 'consumer' },
+  NewClient: {},
+};
+
+/** Constructors that take a client as their first argument. */
+const CLIENT_USERS: Readonly<Record<string, { readonly role: Role; readonly sync?: boolean }>> = {
+  NewSyncProducerFromClient: { role: 'producer', sync: true },
+  NewAsyncProducerFromClient: { role: 'producer' },
+  NewConsumerGroupFromClient: { role: 'consumer' },
+  NewConsumerFromClient: { role: 'consumer' },
+};
+
+/** Splits `a.b.Producer.Retry.Max` into the config expression (`a.b`) and the field path (`Producer.Retry.Max`). */
+function splitFieldPath(left: Node): { readonly config: Node; readonly path: string } | undefined {
+  const chain: Node[] = [];
+  let n: Node | null = left;
+  while (n?.type === 'selector_expression') {
+    chain.push(n);
+    n = n.childForFieldName('operand');
+  }
+  // chain[0] is the whole expression; chain[i]'s operand is chain[i + 1].
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const operand = chain[i].childForFieldName('operand');
+    if (!operand) continue;
+    const path = left.text.slice(operand.endIndex - left.startIndex).replace(/\s+/g, '').replace(/^\./, '');
+    if (FIELDS[path] || path === 'Producer.Return.Errors') return { config: operand, path };
+  }
+  return undefined;
+}
+
+/** Reads sarama configs, producers and consumer-group handlers in the file. */
+export function scanSarama(ctx: GoContext): void {
+  if (!ctx.imports('sarama')) return;
+  const alias = ctx.aliasOf('sarama') ?? 'sarama';
+  ctx.bindDeclaredTypes(
+    { Config: 'sarama-config', Client: 'sarama-client', AsyncProducer: 'sarama-async', SyncProducer: 'sarama-sync', ConsumerGroupSession: 'sarama-session' },
+    'sarama',
+  );
+
+  // One group per sarama.NewConfig() call; missing settings are reported there.
+  const calls = ctx.nodes('call_expression');
+  let hasNewConfig = false;
+  for (const call of calls) {
+    const q = ctx.callee(call);
+    if (q?.library !== 'sarama' || q.name !== 'NewConfig') continue;
+    hasNewConfig = true;
+    const group = ctx.addGroup('sarama', nodeRange(call), (g, key, value) => insertSetting(ctx, call, g, key, value));
+    ctx.bind('sarama-config', call, group);
+  }
+
+  // Producers, consumers and clients built from a config give it its roles.
+  for (const call of calls) {
+    const q = ctx.callee(call);
+    if (q?.library !== 'sarama') continue;
+    const args = namedArgs(call.childForFieldName('arguments'));
+    const user = CONFIG_USERS[q.name];
+    const clientUser = CLIENT_USERS[q.name];
+    let groups: GroupBuilder[] = [];
+    if (user && args.length > 0) groups = groupsOf(ctx.resolve(args[args.length - 1], ['sarama-config']));
+    else if (clientUser && args.length > 0) groups = groupsOf(ctx.resolve(args[0], ['sarama-client']));
+    const use = user ?? clientUser;
+    if (!use) continue;
+    for (const g of groups) {
+      if (use.role) addRole(g, use.role);
+      if (use.sync) g.usedBySync = true;
+    }
+    if (q.name === 'NewClient') ctx.bind('sarama-client', call, groups[0]);
+    if (q.name === 'NewAsyncProducer' || q.name === 'NewAsyncProducerFromClient') ctx.bind('sarama-async', call, groups[0]);
+  }
+
+  // `config.Producer.RequiredAcks = sarama.WaitForLocal` and friends.
+  const fallback = new Map<string, GroupBuilder>();
+  const errorsOff: { readonly statement: Node; readonly groups: GroupBuilder[] }[] = [];
+  for (const stmt of ctx.nodes('assignment_statement')) {
+    if (stmt.childForFieldName('operator')?.text !== '=') continue;
+    const lefts = namedArgs(stmt.childForFieldName('left'));
+    const rights = namedArgs(stmt.childForFieldName('right'));
+    if (lefts.length !== 1 || rights.length !== 1) continue;
+    const split = splitFieldPath(lefts[0]);
+    if (!split) continue;
+    let groups = groupsOf(ctx.resolve(split.config, ['sarama-config']));
+    if (groups.length === 0) {
+      // A config built elsewhere (a parameter, a struct field): one group per config expression and function.
+      const fn = enclosingFunction(stmt);
+      const id = `${fn ? fn.startIndex : -1}:${split.config.text}`;
+      let g = fallback.get(id);
+      if (!g) {
+        g = ctx.addGroup('sarama', nodeRange(lefts[0]));
+        fallback.set(id, g);
+      }
+      groups = [g];
+    }
+    const value = rights[0];
+    if (split.path === 'Producer.Return.Errors') {
+      if (literalValue(value) === 'false') errorsOff.push({ statement: stmt, groups });
+      for (const g of groups) addRole(g, 'producer');
+      continue;
+    }
+    const field = FIELDS[split.path];
+    const removeRange = ctx.wholeLines(stmt);
+    for (const g of groups) {
+      ctx.addEntry(g, {
+        key: field.key,
+        value: field.read(value, ctx),
+        rawKey: split.path,
+        keyRange: nodeRange(lefts[0]),
+        valueRange: nodeRange(value),
+        ...(removeRange ? { removeRange } : {}),
+        role: field.role,
+        conditional: inBranch(stmt),
+        renderValue: (v) => field.render(v, alias, g),
+      });
+    }
+  }
+  // A config that never shows where it is created: roles would only duplicate the NewConfig group's findings.
+  if (hasNewConfig) for (const g of fallback.values()) g.roles.length = 0;
+
+  for (const off of errorsOff) {
+    // A SyncProducer refuses to start with Return.Errors = false: that fails loudly, it loses nothing.
+    if (off.groups.some((g) => g.usedBySync)) continue;
+    ctx.addFact(
+      'unhandled-send',
+      'sarama',
+      nodeRange(off.statement),
+      'Producer.Return.Errors = false makes the AsyncProducer throw away every failed send without telling anyone, so those messages vanish silently; leave it true and read the Errors() channel.',
+    );
+  }
+
+  const silenced = new Set(errorsOff.flatMap((o) => o.groups));
+  for (const binding of ctx.bindings) {
+    if (binding.kind !== 'sarama-async' || !binding.origin) continue;
+    if (binding.group && silenced.has(binding.group)) continue;
+    if (ctx.methodCalls('Errors', [binding]).length > 0 || ctx.escapes(binding)) continue;
+    const fn = binding.origin.childForFieldName('function');
+    ctx.addFact(
+      'unhandled-send',
+      'sarama',
+      nodeRange(fn ?? binding.origin),
+      `nothing in this file reads this AsyncProducer's Errors() channel, so failed sends go unnoticed (and once the channel fills up the producer stops); read Errors() in a goroutine and handle each error.`,
+    );
+  }
+
+  markBeforeProcessing(ctx);
+}
+
+/** The groups behind some bindings, without repeats. */
+function groupsOf(bindings: readonly Binding[]): GroupBuilder[] {
+  return [...new Set(bindings.map((b) => b.group).filter((g): g is GroupBuilder => g !== undefined))];
+}
+
+/** `config.Producer.RequiredAcks = sarama.WaitForAll` as a new line after `config := sarama.NewConfig()`. */
+function insertSetting(ctx: GoContext, call: Node, group: GroupBuilder, key: string, value: string): Edit | undefined {
+  const path = INSERT_PATH[key];
+  const target = assignedTo(call);
+  const statement = statementOf(call);
+  if (!path || !target || !statement || statement.parent?.type !== 'statement_list') return undefined;
+  const rendered = FIELDS[path]?.render(value, ctx.aliasOf('sarama') ?? 'sarama', group);
+  if (rendered === undefined) return undefined;
+  return ctx.insertLineAfter(statement, `${target.text}.${path} = ${rendered}`);
+}
+
+/**
+ * `session.MarkMessage(msg, "")` followed, in the same block, by statements that still use `msg`: the
+ * offset is marked (and auto-committed within a second) before the message is processed.
+ */
+function markBeforeProcessing(ctx: GoContext): void {
+  for (const call of ctx.nodes('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'MarkMessage') continue;
+    if (ctx.resolve(fn.childForFieldName('operand'), ['sarama-session']).length === 0) continue;
+    const message = namedArgs(call.childForFieldName('arguments'))[0];
+    const statement = call.parent;
+    const list = statement?.parent;
+    if (message?.type !== 'identifier' || statement?.type !== 'expression_statement' || list?.type !== 'statement_list') continue;
+    const later = namedArgs(list).filter((s) => s.startIndex > statement.endIndex);
+    const uses = later.filter((s) => mentions(s, message.text));
+    if (uses.length === 0) continue;
+    const lastUse = uses[uses.length - 1];
+    ctx.addFact(
+      'commit-before-processing',
+      'sarama',
+      nodeRange(call),
+      `${fn.text}(${message.text}, ...) marks the message as consumed before the code after it processes it, and auto-commit (every second by default) can commit that offset first, so a crash in between skips the message; mark it after processing.`,
+      { fixes: moveAfter(ctx, statement, lastUse) },
+    );
+  }
+}
+
+/** The fix that moves a statement to just after another one in the same block. */
+function moveAfter(ctx: GoContext, statement: Node, after: Node): Fix[] {
+  const remove = ctx.wholeLines(statement);
+  // Code after a return or continue never runs: put the mark just before it instead.
+  const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(after.type);
+  const insert = terminator ? ctx.insertLineBefore(after, statement.text) : ctx.insertLineAfter(after, statement.text);
+  if (!remove || !insert || statement.text.includes('\n')) return [];
+  return [{ title: `Move ${statement.text} after the processing`, preferred: true, edits: [{ range: remove, newText: '' }, insert] }];
+}

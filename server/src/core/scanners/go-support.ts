@@ -1,0 +1,669 @@
+import type { CodeFact, ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role, Severity, Fix } from '../model';
+import type { Node } from './tree-sitter';
+import { nodeRange } from './tree-sitter';
+
+/**
+ * What the Go scanner's per-library passes share: the file's Kafka imports, the variables that hold Kafka
+ * objects (a name bound in a function, or a struct field used across the file), Go literal values, line
+ * arithmetic for safe edits, and the groups and facts being built.
+ */
+
+/** The Go client libraries we read, by the library id their defaults are filed under. */
+export type GoLibrary = Extract<LibraryId, 'sarama' | 'franz-go' | 'librdkafka' | 'kafka-go'>;
+
+/** Import paths of the supported clients, with the package name Go gives them when no alias is written. */
+const IMPORTS: readonly { readonly path: RegExp; readonly library: GoLibrary; readonly name: string }[] = [
+  { path: /^github\.com\/(IBM|Shopify)\/sarama$/, library: 'sarama', name: 'sarama' },
+  { path: /^github\.com\/twmb\/franz-go\/pkg\/kgo$/, library: 'franz-go', name: 'kgo' },
+  { path: /^github\.com\/confluentinc\/confluent-kafka-go(\/v\d+)?\/kafka$/, library: 'librdkafka', name: 'kafka' },
+  { path: /^github\.com\/segmentio\/kafka-go$/, library: 'kafka-go', name: 'kafka' },
+];
+
+/** What a variable holds, as far as the scanner cares. */
+export type BindingKind =
+  | 'sarama-config'
+  | 'sarama-client'
+  | 'sarama-async'
+  | 'sarama-sync'
+  | 'sarama-session'
+  | 'kgo-client'
+  | 'kgo-opts'
+  | 'ck-config'
+  | 'ck-producer'
+  | 'ck-consumer'
+  | 'kg-writer'
+  | 'kg-reader'
+  | 'kg-reader-config'
+  | 'kg-writer-config';
+
+/**
+ * A name that holds a Kafka object. A plain identifier is only visible in the function that binds it (or
+ * everywhere when bound at package level); a struct field (`s.producer`) is matched by field name across
+ * the file, since its methods are usually spread over several functions.
+ */
+export interface Binding {
+  readonly kind: BindingKind;
+  readonly name: string;
+  readonly field: boolean;
+  /** Start offset of the function that binds it, or -1 for the package level and for fields. */
+  readonly scope: number;
+  /** The constructor call or literal the value comes from; undefined for a declared type only. */
+  readonly origin?: Node;
+  /** The group built from the origin, when there is one. */
+  group?: GroupBuilder;
+  /** The left-hand expression that names it, when bound by an assignment. */
+  readonly target?: Node;
+}
+
+/** A config group under construction; exposed to rules as a plain {@link ConfigGroup}. */
+export interface GroupBuilder extends ConfigGroup {
+  readonly roles: Role[];
+  readonly entries: ConfigEntry[];
+  /** Set when a sarama config is handed to a SyncProducer (which refuses `Return.Errors = false`). */
+  usedBySync?: boolean;
+}
+
+/** Everything an entry needs; identity is added by the context. */
+export interface EntrySpec {
+  readonly key: string;
+  readonly value: string;
+  readonly rawKey: string;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+  readonly removeRange?: Range;
+  readonly role?: Role;
+  readonly renderValue?: (value: string) => string | undefined;
+  /**
+   * True when the setting is written inside a branch or loop (`if dev { cfg.X = ... }`): such writes are
+   * alternatives, not repeats, so each gets an identity of its own and never counts as a duplicate.
+   */
+  readonly conditional?: boolean;
+}
+
+/** The scan of one Go file: its tree, its imports and what has been found so far. */
+export class GoContext {
+  /** Package alias → library, for the aliases the file imports. */
+  readonly aliases = new Map<string, GoLibrary>();
+  readonly groups: GroupBuilder[] = [];
+  readonly facts: CodeFact[] = [];
+  readonly bindings: Binding[] = [];
+  private readonly byType = new Map<string, Node[]>();
+  /** Names declared in each function (by its start offset), to tell a local variable from a package alias. */
+  private readonly localNames = new Map<number, Set<string>>();
+
+  constructor(
+    readonly text: string,
+    readonly root: Node,
+  ) {
+    for (const spec of root.descendantsOfType('import_spec')) {
+      if (!spec) continue;
+      const path = stringContent(spec.childForFieldName('path'));
+      const lib = path === undefined ? undefined : IMPORTS.find((i) => i.path.test(path));
+      if (!lib) continue;
+      const name = spec.childForFieldName('name');
+      // A blank (`_`) or dot import gives no qualifier to match on; the file still counts as Kafka code.
+      const alias = name ? name.text : lib.name;
+      this.aliases.set(alias, lib.library);
+    }
+  }
+
+  /** True when the file imports at least one supported Kafka client. */
+  get isKafka(): boolean {
+    return this.aliases.size > 0;
+  }
+
+  /** True when the file imports `library`. */
+  imports(library: GoLibrary): boolean {
+    for (const lib of this.aliases.values()) if (lib === library) return true;
+    return false;
+  }
+
+  /** The alias the file uses for `library` (the first one imported), for rendering new source text. */
+  aliasOf(library: GoLibrary): string | undefined {
+    for (const [alias, lib] of this.aliases) if (lib === library && alias !== '_' && alias !== '.') return alias;
+    return undefined;
+  }
+
+  /** Nodes of the given types anywhere in the file, in source order (cached per type). */
+  nodes(type: string): Node[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.root.descendantsOfType(type).filter((n): n is Node => n !== null);
+      this.byType.set(type, list);
+    }
+    return list;
+  }
+
+  /**
+   * The library and member a qualified name refers to: `sarama.NewConfig` → sarama / NewConfig, for a
+   * selector on an imported package alias or a qualified type (`kafka.Writer`).
+   */
+  qualified(node: Node | null | undefined): { readonly library: GoLibrary; readonly alias: string; readonly name: string } | undefined {
+    if (!node) return undefined;
+    if (node.type === 'selector_expression') {
+      const operand = node.childForFieldName('operand');
+      const field = node.childForFieldName('field');
+      if (operand?.type !== 'identifier' || !field) return undefined;
+      const library = this.aliases.get(operand.text);
+      // A local variable that shadows the package name is not the package.
+      if (!library || this.isShadowed(operand)) return undefined;
+      return { library, alias: operand.text, name: field.text };
+    }
+    if (node.type === 'qualified_type') {
+      const pkg = node.childForFieldName('package');
+      const name = node.childForFieldName('name');
+      const library = pkg ? this.aliases.get(pkg.text) : undefined;
+      if (!library || !name || !pkg) return undefined;
+      return { library, alias: pkg.text, name: name.text };
+    }
+    if (node.type === 'pointer_type' || node.type === 'parenthesized_type') return this.qualified(node.namedChildren[0]);
+    if (node.type === 'generic_type') return this.qualified(node.childForFieldName('type'));
+    return undefined;
+  }
+
+  /** The qualified callee of a call expression (`sarama.NewConfig()` → NewConfig). */
+  callee(call: Node): { readonly library: GoLibrary; readonly alias: string; readonly name: string } | undefined {
+    return call.type === 'call_expression' ? this.qualified(call.childForFieldName('function')) : undefined;
+  }
+
+  /** True when an identifier named like a package alias is a local variable or parameter in its function. */
+  private isShadowed(ident: Node): boolean {
+    const fn = enclosingFunction(ident);
+    if (!fn) return false;
+    let names = this.localNames.get(fn.startIndex);
+    if (!names) {
+      names = new Set();
+      for (const decl of fn.descendantsOfType(['short_var_declaration', 'parameter_declaration', 'var_spec'])) {
+        if (!decl) continue;
+        const declared = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')?.namedChildren ?? [] : decl.childrenForFieldName('name');
+        for (const n of declared) if (n) names.add(n.text);
+      }
+      this.localNames.set(fn.startIndex, names);
+    }
+    return names.has(ident.text);
+  }
+
+  /** Starts a group; roles are added as evidence turns up. */
+  addGroup(library: GoLibrary, anchor: Range, insertEntry?: (group: GroupBuilder, key: string, value: string) => Edit | undefined): GroupBuilder {
+    const group: GroupBuilder = {
+      roles: [],
+      library,
+      entries: [],
+      anchor,
+      insertEntry: insertEntry ? (key, value) => safely(() => insertEntry(group, key, value)) : undefined,
+    };
+    this.groups.push(group);
+    return group;
+  }
+
+  /** Adds an entry to a group, with an identity unique to the group and key. */
+  addEntry(group: GroupBuilder, spec: EntrySpec): ConfigEntry {
+    const index = this.groups.indexOf(group);
+    const { renderValue: render, conditional, ...rest } = spec;
+    const entry: ConfigEntry = {
+      ...rest,
+      identity: conditional ? `${index}:${spec.key}@${spec.keyRange.start}` : `${index}:${spec.key}`,
+      renderValue: render ? (value) => safely(() => render(value)) : undefined,
+    };
+    group.entries.push(entry);
+    if (spec.role) addRole(group, spec.role);
+    return entry;
+  }
+
+  /** Records a code fact. */
+  addFact(kind: CodeFact['kind'], library: GoLibrary, range: Range, detail: string, options: { severity?: Severity; fixes?: Fix[] } = {}): void {
+    this.facts.push({ kind, library, range, detail, ...(options.severity ? { severity: options.severity } : {}), ...(options.fixes?.length ? { fixes: options.fixes } : {}) });
+  }
+
+  /** Records that `value` (a constructor call or literal) is held by the variable it is assigned to, if any. */
+  bind(kind: BindingKind, value: Node, group?: GroupBuilder): Binding | undefined {
+    const target = assignedTo(value);
+    if (!target) return undefined;
+    const binding = this.bindTarget(kind, target, value, group);
+    return binding;
+  }
+
+  /** Records a binding for an explicit left-hand expression. */
+  bindTarget(kind: BindingKind, target: Node, origin: Node | undefined, group?: GroupBuilder): Binding | undefined {
+    let binding: Binding | undefined;
+    if (target.type === 'identifier' && target.text !== '_') {
+      const fn = enclosingFunction(target);
+      binding = { kind, name: target.text, field: false, scope: fn ? fn.startIndex : -1, origin, group, target };
+    } else if (target.type === 'selector_expression') {
+      const field = target.childForFieldName('field');
+      if (field) binding = { kind, name: field.text, field: true, scope: -1, origin, group, target };
+    }
+    if (binding) this.bindings.push(binding);
+    return binding;
+  }
+
+  /**
+   * Records the names declared with a Kafka type: parameters (`sess sarama.ConsumerGroupSession`), struct
+   * fields (`producer *kafka.Producer`) and typed `var` declarations.
+   */
+  bindDeclaredTypes(types: Readonly<Partial<Record<string, BindingKind>>>, library: GoLibrary): void {
+    for (const decl of this.nodes('parameter_declaration').concat(this.nodes('field_declaration'), this.nodes('var_spec'))) {
+      const q = this.qualified(decl.childForFieldName('type'));
+      if (!q || q.library !== library) continue;
+      const kind = types[q.name];
+      if (!kind) continue;
+      for (const name of decl.childrenForFieldName('name')) {
+        if (!name || name.text === '_') continue;
+        const isField = decl.type === 'field_declaration';
+        const fn = isField ? null : enclosingFunction(name);
+        this.bindings.push({ kind, name: name.text, field: isField, scope: fn ? fn.startIndex : -1 });
+      }
+    }
+  }
+
+  /**
+   * The bindings an expression may refer to: an identifier resolves to bindings of that name in its own
+   * function or at package level, a selector (`s.producer`) to field bindings of that field name.
+   */
+  resolve(expr: Node | null | undefined, kinds: readonly BindingKind[]): Binding[] {
+    if (!expr) return [];
+    const e = unwrap(expr);
+    if (e.type === 'identifier') {
+      const fn = enclosingFunction(e);
+      const scope = fn ? fn.startIndex : -1;
+      const local = this.bindings.filter((b) => kinds.includes(b.kind) && !b.field && b.name === e.text && b.scope === scope);
+      if (local.length > 0) return local;
+      return this.bindings.filter((b) => kinds.includes(b.kind) && !b.field && b.name === e.text && b.scope === -1);
+    }
+    if (e.type === 'selector_expression') {
+      const field = e.childForFieldName('field');
+      const operand = e.childForFieldName('operand');
+      // `pkg.Name` is a package member, not a struct field.
+      if (operand?.type === 'identifier' && this.aliases.has(operand.text)) return [];
+      return this.bindings.filter((b) => kinds.includes(b.kind) && b.field && b.name === field?.text);
+    }
+    return [];
+  }
+
+  /**
+   * Method calls `<expr>.<method>(...)` anywhere in the file whose receiver resolves to a binding among
+   * `targets`, in source order.
+   */
+  methodCalls(method: string | readonly string[], targets: readonly Binding[]): Node[] {
+    const names = typeof method === 'string' ? [method] : method;
+    const kinds = [...new Set(targets.map((t) => t.kind))];
+    return this.nodes('call_expression').filter((call) => {
+      const fn = call.childForFieldName('function');
+      if (fn?.type !== 'selector_expression') return false;
+      if (!names.includes(fn.childForFieldName('field')?.text ?? '')) return false;
+      return this.resolve(fn.childForFieldName('operand'), kinds).some((b) => targets.includes(b));
+    });
+  }
+
+  /**
+   * True when a binding's value leaves the code we can see: passed to a function, returned, stored in
+   * another variable, a struct literal or a channel. Reads of it elsewhere are then possible.
+   */
+  escapes(binding: Binding): boolean {
+    for (const ident of this.nodes(binding.field ? 'selector_expression' : 'identifier')) {
+      if (binding.target && ident.startIndex === binding.target.startIndex && ident.endIndex === binding.target.endIndex) continue;
+      if (!this.resolve(ident, [binding.kind]).includes(binding)) continue;
+      let use: Node = ident;
+      while (use.parent && (use.parent.type === 'parenthesized_expression' || (use.parent.type === 'unary_expression' && use.parent.text.startsWith('&')))) use = use.parent;
+      const parent = use.parent;
+      if (!parent) continue;
+      // `x.Method()` or `x.Field` keeps the value where it is.
+      if (parent.type === 'selector_expression' && parent.childForFieldName('operand')?.startIndex === use.startIndex) continue;
+      // The left side of an assignment or declaration re-binds the name; it does not hand the value out.
+      if (parent.type === 'expression_list' && parent.parent && isAssignment(parent.parent) && parent.parent.childForFieldName('left')?.startIndex === parent.startIndex) continue;
+      if (parent.type === 'binary_expression' || parent.type === 'var_spec' || parent.type === 'parameter_declaration') continue;
+      if (parent.type === 'defer_statement' || parent.type === 'expression_statement') continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** Line-based helpers over this file's text. */
+  lineStart(offset: number): number {
+    let i = offset;
+    while (i > 0 && this.text[i - 1] !== '\n' && this.text[i - 1] !== '\r') i--;
+    return i;
+  }
+
+  /** Offset of the line break that ends the line containing `offset` (or the end of the text). */
+  lineEnd(offset: number): number {
+    let i = offset;
+    while (i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
+    return i;
+  }
+
+  /** The whitespace that starts the line containing `offset`. */
+  indentAt(offset: number): string {
+    const start = this.lineStart(offset);
+    let i = start;
+    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+    return this.text.slice(start, i);
+  }
+
+  /** True when only spaces and tabs precede `offset` on its line. */
+  startsLine(offset: number): boolean {
+    return /^[ \t]*$/.test(this.text.slice(this.lineStart(offset), offset));
+  }
+
+  /** True when only spaces, tabs or a `//` comment follow `offset` on its line. */
+  endsLine(offset: number): boolean {
+    return /^[ \t]*(\/\/.*)?$/.test(this.text.slice(offset, this.lineEnd(offset)));
+  }
+
+  /**
+   * The range that deletes the line(s) holding `node` (indentation and line break included), when nothing
+   * else shares those lines; otherwise undefined.
+   */
+  wholeLines(node: Node, extraEnd = node.endIndex): Range | undefined {
+    if (!this.startsLine(node.startIndex) || !this.endsLine(extraEnd)) return undefined;
+    let end = this.lineEnd(extraEnd);
+    if (this.text[end] === '\r' && this.text[end + 1] === '\n') end += 2;
+    else if (end < this.text.length) end += 1;
+    return { start: this.lineStart(node.startIndex), end };
+  }
+
+  /** The line break the file uses (the first one found), for inserted lines. */
+  get eol(): string {
+    const i = this.text.indexOf('\n');
+    return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  /**
+   * An edit that adds `line` (without indentation) as a new statement after `statement`, at the same
+   * indentation; undefined when something else follows the statement on its line.
+   */
+  insertLineAfter(statement: Node, line: string): Edit | undefined {
+    if (!this.endsLine(statement.endIndex) || !this.startsLine(statement.startIndex)) return undefined;
+    const at = this.lineEnd(statement.endIndex);
+    return { range: { start: at, end: at }, newText: `${this.eol}${this.indentAt(statement.startIndex)}${line}` };
+  }
+
+  /**
+   * An edit that adds `line` as a new statement before `statement`, at the same indentation; undefined when
+   * the statement does not start its line.
+   */
+  insertLineBefore(statement: Node, line: string): Edit | undefined {
+    if (!this.startsLine(statement.startIndex)) return undefined;
+    const at = this.lineStart(statement.startIndex);
+    return { range: { start: at, end: at }, newText: `${this.indentAt(statement.startIndex)}${line}${this.eol}` };
+  }
+
+  /**
+   * An edit that adds `element` (e.g. `RequiredAcks: kafka.RequireAll`) to a composite literal's body: on a
+   * line of its own before the closing brace when the literal spans lines, else inline before the brace.
+   */
+  insertElement(body: Node, element: string): Edit | undefined {
+    if (body.type !== 'literal_value' || body.hasError) return undefined;
+    const close = body.lastChild;
+    if (!close || close.type !== '}') return undefined;
+    const elements = body.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+    const multiLine = this.text.slice(body.startIndex, close.startIndex).includes('\n');
+    if (multiLine) {
+      if (!this.startsLine(close.startIndex)) return undefined;
+      const indent = elements.length > 0 ? this.indentAt(elements[elements.length - 1].startIndex) : `${this.indentAt(close.startIndex)}\t`;
+      const at = this.lineStart(close.startIndex);
+      return { range: { start: at, end: at }, newText: `${indent}${element},${this.eol}` };
+    }
+    if (elements.length === 0) return { range: { start: close.startIndex, end: close.startIndex }, newText: element };
+    const trailingComma = close.previousSibling?.type === ',';
+    return { range: { start: close.startIndex, end: close.startIndex }, newText: trailingComma ? ` ${element}` : `, ${element}` };
+  }
+
+  /**
+   * The range that removes one element of a comma-separated list (a call argument, a literal element):
+   * its whole line when it stands alone on one, else the element and one adjacent comma.
+   */
+  listElementRemoval(element: Node): Range | undefined {
+    const next = element.nextSibling;
+    const afterComma = next?.type === ',' ? next.endIndex : element.endIndex;
+    const lines = this.wholeLines(element, afterComma);
+    if (lines) return lines;
+    if (next?.type === ',') {
+      let end = next.endIndex;
+      while (this.text[end] === ' ' || this.text[end] === '\t') end++;
+      return { start: element.startIndex, end };
+    }
+    const prev = element.previousSibling;
+    if (prev?.type === ',') return { start: prev.startIndex, end: element.endIndex };
+    return { start: element.startIndex, end: element.endIndex };
+  }
+}
+
+/** Adds a role once. */
+export function addRole(group: GroupBuilder, role: Role): void {
+  if (!group.roles.includes(role)) group.roles.push(role);
+}
+
+/** Calls `fn`, turning an exception into undefined: a rendering bug must never break linting. */
+function safely<T>(fn: () => T | undefined): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for the statements that assign or declare with `=`/`:=`. */
+function isAssignment(node: Node): boolean {
+  return node.type === 'short_var_declaration' || node.type === 'assignment_statement';
+}
+
+const BRANCHES = new Set([
+  'if_statement',
+  'for_statement',
+  'expression_switch_statement',
+  'type_switch_statement',
+  'select_statement',
+  'expression_case',
+  'default_case',
+  'communication_case',
+  'type_case',
+]);
+
+/** True when a node sits inside a branch or loop of its function rather than on the function's straight path. */
+export function inBranch(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (BRANCHES.has(n.type)) return true;
+    if (n.type === 'function_declaration' || n.type === 'method_declaration' || n.type === 'func_literal') return false;
+  }
+  return false;
+}
+
+/** Strips parentheses and `&` from an expression. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  for (;;) {
+    if (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
+    else if (n.type === 'unary_expression' && n.childForFieldName('operator')?.text === '&' && n.childForFieldName('operand')) n = n.childForFieldName('operand') as Node;
+    else return n;
+  }
+}
+
+/** The function, method or function literal a node is in (the outermost named function for closures). */
+export function enclosingFunction(node: Node): Node | null {
+  let found: Node | null = null;
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'function_declaration' || n.type === 'method_declaration') return n;
+    // A closure sees its enclosing function's variables: keep looking for a named function around it.
+    if (n.type === 'func_literal' && !found) found = n;
+  }
+  return found;
+}
+
+/**
+ * The expression a value is assigned to: `x := v`, `x = v`, `var x = v`, `s.f = v`, `a, err := v`.
+ * Parentheses and `&` around the value are looked through.
+ */
+export function assignedTo(value: Node): Node | undefined {
+  let v = value;
+  while (v.parent && (v.parent.type === 'parenthesized_expression' || (v.parent.type === 'unary_expression' && v.parent.childForFieldName('operator')?.text === '&'))) v = v.parent;
+  const list = v.parent;
+  if (list?.type !== 'expression_list') return undefined;
+  const stmt = list.parent;
+  if (!stmt) return undefined;
+  const values = list.namedChildren.filter((n): n is Node => n !== null);
+  const index = values.findIndex((n) => n.startIndex === v.startIndex && n.endIndex === v.endIndex);
+  let targets: Node[] = [];
+  if (isAssignment(stmt) && stmt.childForFieldName('right')?.startIndex === list.startIndex) {
+    targets = stmt.childForFieldName('left')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+  } else if (stmt.type === 'var_spec' && stmt.childForFieldName('value')?.startIndex === list.startIndex) {
+    targets = stmt.childrenForFieldName('name').filter((n): n is Node => n !== null);
+  }
+  if (targets.length === 0 || index < 0) return undefined;
+  // `p, err := NewX()`: one call, several results; the Kafka object is the first.
+  return values.length === 1 ? targets[0] : targets[index];
+}
+
+/** The statement (direct child of a statement list) that contains a node. */
+export function statementOf(node: Node): Node | undefined {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.parent?.type === 'statement_list' || n.parent?.type === 'source_file') return n;
+  }
+  return undefined;
+}
+
+/** The text inside a Go string literal, with the common escapes decoded; undefined for anything else. */
+export function stringContent(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
+  if (node.type !== 'interpreted_string_literal') return undefined;
+  const inner = node.text.slice(1, -1);
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'" };
+  return inner.replace(/\\(.)/g, (m, c: string) => simple[c] ?? m);
+}
+
+/** Quotes a value as a Go interpreted string literal. */
+export function goString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * A Go value as Kafka would read it: string literals unquoted, numbers and booleans as written. Anything
+ * computed at run time (a variable, a call) becomes `${expr}`, the placeholder form rules leave alone.
+ */
+export function literalValue(node: Node): string {
+  const s = stringContent(node);
+  if (s !== undefined) return s;
+  if (node.type === 'int_literal' || node.type === 'float_literal') return node.text.replace(/_/g, '');
+  if (node.type === 'true' || node.type === 'false') return node.type;
+  if (node.type === 'unary_expression' && node.childForFieldName('operator')?.text === '-') {
+    const operand = node.childForFieldName('operand');
+    if (operand?.type === 'int_literal') return `-${operand.text.replace(/_/g, '')}`;
+  }
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return literalValue(node.namedChildren[0]);
+  return placeholder(node);
+}
+
+/** The placeholder for a value known only at run time. */
+export function placeholder(node: Node): string {
+  return `\${${node.text.replace(/\s+/g, ' ')}}`;
+}
+
+/** The number of milliseconds a simple Go duration expression stands for (`5 * time.Second`), else undefined. */
+export function durationMillis(node: Node): number | undefined {
+  const units: Record<string, number> = { Millisecond: 1, Second: 1000, Minute: 60000, Hour: 3600000 };
+  const unit = (n: Node | null): number | undefined => {
+    if (n?.type !== 'selector_expression' || n.childForFieldName('operand')?.text !== 'time') return undefined;
+    return units[n.childForFieldName('field')?.text ?? ''];
+  };
+  const direct = unit(node);
+  if (direct !== undefined) return direct;
+  if (node.type !== 'binary_expression' || node.childForFieldName('operator')?.text !== '*') return undefined;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const [num, u] = left?.type === 'int_literal' ? [left, unit(right)] : [right, unit(left)];
+  if (num?.type !== 'int_literal' || u === undefined) return undefined;
+  return Number(num.text.replace(/_/g, '')) * u;
+}
+
+/** The named children of a node, without nulls and comments. */
+export function namedArgs(node: Node | null | undefined): Node[] {
+  return (node?.namedChildren ?? []).filter((n): n is Node => n !== null && n.type !== 'comment');
+}
+
+/** True when `inner` lies within `outer`. */
+export function within(inner: Node, outer: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** True when an identifier named `name` occurs inside `node`. */
+export function mentions(node: Node, name: string): boolean {
+  if (node.type === 'identifier' && node.text === name) return true;
+  return node.descendantsOfType('identifier').some((n) => n?.text === name);
+}
+
+export { nodeRange };
+
+/** True when a call runs deferred: `defer x.Close()` or inside a deferred function literal. */
+export function isDeferred(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'defer_statement') return true;
+    if (n.type === 'function_declaration' || n.type === 'method_declaration') return false;
+  }
+  return false;
+}
+
+/** What the close-without-flush check needs to know about one library. */
+export interface CloseCheck {
+  readonly library: GoLibrary;
+  readonly kinds: readonly BindingKind[];
+  /** True when the object behind these bindings sends records (a consumer-only client buffers nothing). */
+  readonly produces: (bindings: readonly Binding[]) => boolean;
+  /** The Flush call to add for a receiver, or undefined when none can be written safely in that function. */
+  readonly flushCall: (receiver: string, fn: Node | null) => string | undefined;
+  readonly detail: (receiver: string) => string;
+}
+
+/**
+ * `x.Close()` on a producer with no `x.Flush(...)` before it in the same function (for a deferred Close,
+ * anywhere in the function): the records still buffered are dropped. The fix adds the Flush.
+ */
+export function closeWithoutFlush(ctx: GoContext, check: CloseCheck): void {
+  for (const call of ctx.nodes('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Close') continue;
+    if (namedArgs(call.childForFieldName('arguments')).length > 0) continue;
+    const receiver = fn.childForFieldName('operand');
+    const bindings = ctx.resolve(receiver, check.kinds);
+    if (!receiver || bindings.length === 0 || !check.produces(bindings)) continue;
+    const scope = enclosingFunction(call);
+    const deferred = isDeferred(call);
+    const name = receiver.text.replace(/\s+/g, '');
+    const flushed = (scope ? scope.descendantsOfType('call_expression') : ctx.nodes('call_expression')).some((c) => {
+      const f = c?.childForFieldName('function');
+      if (f?.type !== 'selector_expression' || f.childForFieldName('field')?.text !== 'Flush') return false;
+      if (f.childForFieldName('operand')?.text.replace(/\s+/g, '') !== name) return false;
+      return deferred || (c !== null && c.startIndex < call.startIndex);
+    });
+    if (flushed) continue;
+    const flush = check.flushCall(name, scope);
+    const fixes: Fix[] = [];
+    if (flush !== undefined) {
+      const statement = call.parent;
+      let edit: Edit | undefined;
+      if (statement?.type === 'defer_statement') {
+        edit = { range: nodeRange(call), newText: `func() { ${flush}; ${call.text} }()` };
+      } else if (statement?.type === 'expression_statement' && statement.parent?.type === 'statement_list') {
+        edit = ctx.insertLineBefore(statement, flush);
+      }
+      if (edit) fixes.push({ title: `Call ${name}.Flush before ${name}.Close()`, preferred: true, edits: [edit] });
+    }
+    ctx.addFact('close-without-flush', check.library, nodeRange(call), check.detail(name), { fixes });
+  }
+}
+
+/** The name of a `context.Context` parameter of a function, if it has one. */
+export function contextParameter(fn: Node | null): string | undefined {
+  const params = fn?.childForFieldName('parameters');
+  for (const p of namedArgs(params)) {
+    if (p.type !== 'parameter_declaration' || p.childForFieldName('type')?.text !== 'context.Context') continue;
+    const name = p.childrenForFieldName('name')[0];
+    if (name) return name.text;
+  }
+  return undefined;
+}
+
+/** True when the file imports a standard-library package by its plain name (`context`, `time`). */
+export function importsPlain(root: Node, path: string): boolean {
+  return root.descendantsOfType('import_spec').some((s) => s !== null && !s.childForFieldName('name') && stringContent(s.childForFieldName('path')) === path);
+}

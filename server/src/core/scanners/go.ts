@@ -1,0 +1,39 @@
+import type { AnalyzedDocument } from '../model';
+import type { Scanner } from './index';
+import { parseDocument } from './tree-sitter';
+import { GoContext } from './go-support';
+import { scanSarama } from './go-sarama';
+import { scanFranz } from './go-franz';
+import { scanConfluent } from './go-confluent';
+import { scanSegmentio } from './go-segmentio';
+
+/**
+ * The Go scanner: Sarama, franz-go, confluent-kafka-go and segmentio/kafka-go code → config groups (one per
+ * `sarama.NewConfig()`, `kgo.NewClient(...)`, `kafka.ConfigMap{...}`, `kafka.Writer{...}` / `ReaderConfig`)
+ * and code facts (unhandled sends, commits before processing, Close without Flush).
+ *
+ * A file is Kafka code only when it imports one of these clients; everything is decided from the syntax
+ * tree, so a half-typed file still gives what its intact parts say.
+ */
+export const goScanner: Scanner = {
+  async scan(path: string, text: string): Promise<AnalyzedDocument> {
+    const empty: AnalyzedDocument = { path, text, kind: 'go', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '//' };
+    let tree;
+    try {
+      tree = await parseDocument('go', path, text);
+    } catch {
+      return empty;
+    }
+    const ctx = new GoContext(text, tree.rootNode);
+    if (!ctx.isKafka) return empty;
+    // Each library pass is independent: a bug in one must not hide what the others found.
+    for (const pass of [scanSarama, scanFranz, scanConfluent, scanSegmentio]) {
+      try {
+        pass(ctx);
+      } catch {
+        // Keep the other passes' results; an exception here is a scanner bug, not the user's.
+      }
+    }
+    return { ...empty, isKafka: true, groups: ctx.groups, facts: ctx.facts };
+  },
+};
