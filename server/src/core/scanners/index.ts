@@ -14,6 +14,7 @@ export interface Scanner {
  */
 export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
   go: () => import('./go').then((m) => m.goScanner),
+  java: () => import('./java').then((m) => m.javaScanner),
   javascript: () => import('./javascript').then((m) => m.javascriptScanner),
   typescript: () => import('./javascript').then((m) => m.typescriptScanner),
 };

@@ -1,0 +1,430 @@
+import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../model';
+import { keyRole } from '../roles';
+import type { Node } from './tree-sitter';
+import { nodeRange } from './tree-sitter';
+import type { JavaFile } from './java-file';
+import { ancestor, argumentsOf, endsLine, headRange, indentAt, ownLinesRange } from './java-file';
+import { KEY_CONSTANTS } from './java-keys';
+import type { Decl, JavaValue, ValueStyle } from './java-symbols';
+import { javaString, renderJavaValue, simpleTypeName } from './java-symbols';
+
+/**
+ * Java config in code → config groups.
+ *
+ * A "config source" is a `Properties`/`Map` variable or an inline `Map.of(...)` literal. Its entries come from
+ * the initializer (`Map.of`, `Map.ofEntries`, double-brace `put`s) and from `put`/`setProperty` calls on the
+ * variable. Its roles come from where it flows within the file: `new KafkaProducer<>(props)`,
+ * `new DefaultKafkaConsumerFactory<>(configs)`, `AdminClient.create(props)`, directly or through a method
+ * that returns it (`new KafkaProducer<>(producerProps())`). Topics come from `new NewTopic(..)` and
+ * Spring's `TopicBuilder`.
+ */
+
+/** One `key → value` written in the code, before it becomes a {@link ConfigEntry}. */
+interface EntryDraft {
+  readonly key: string;
+  readonly rawKey: string;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+  /** Undefined when the value is an expression the scanner cannot read. */
+  readonly value: JavaValue | undefined;
+  readonly valueText: string;
+  /** The `props.put(...)` statement, for removing the entry. */
+  readonly statement?: Node;
+}
+
+/** Where a config source is handed to a Kafka client. */
+interface Flow {
+  readonly role: Role;
+  readonly library: LibraryId;
+  readonly springContainer: boolean;
+  readonly anchor: Node;
+}
+
+/** A `Properties`/`Map` variable or an inline map literal that holds client settings. */
+interface Source {
+  readonly decl?: Decl;
+  readonly literal?: Node;
+  readonly entries: EntryDraft[];
+  readonly flows: Flow[];
+  /** False when settings may come from elsewhere (a parameter, `putAll`, an unreadable key): no "unset" findings then. */
+  complete: boolean;
+  /** True when the source was merged into a topic group. */
+  consumed: boolean;
+  /** `put`/`setProperty` statements on the variable, for inserting a new one after the last. */
+  readonly putStatements: Node[];
+}
+
+/** Kafka client constructors whose config argument we follow: type → (argument index, role). */
+const CLIENT_CONSTRUCTORS: Readonly<Record<string, { readonly arg: number; readonly role: Role; readonly factory?: boolean }>> = {
+  KafkaProducer: { arg: 0, role: 'producer' },
+  KafkaConsumer: { arg: 0, role: 'consumer' },
+  DefaultKafkaProducerFactory: { arg: 0, role: 'producer', factory: true },
+  DefaultKafkaConsumerFactory: { arg: 0, role: 'consumer', factory: true },
+  KafkaStreams: { arg: 1, role: 'streams' },
+  StreamsConfig: { arg: 0, role: 'streams' },
+};
+
+const MAP_FACTORY_OBJECTS = new Set(['Map', 'java.util.Map', 'ImmutableMap']);
+const PUT_METHODS = new Set(['put', 'setProperty', 'putIfAbsent']);
+/** Map.of takes at most ten pairs. */
+const MAP_OF_MAX_PAIRS = 10;
+
+/** Finds every config group (clients and topics) in a Java file. */
+export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
+  const sources = new Map<number, Source>();
+  const byDecl = new Map<Decl, Source>();
+  const { symbols } = file;
+
+  const sourceOfDecl = (decl: Decl): Source => {
+    let s = byDecl.get(decl);
+    if (!s) {
+      s = { decl, entries: [], flows: [], complete: isCompleteInit(decl), consumed: false, putStatements: [] };
+      byDecl.set(decl, s);
+      sources.set(decl.node.id, s);
+      if (decl.init) readMapLiteral(file, decl.init, s);
+    }
+    return s;
+  };
+  const sourceOfLiteral = (node: Node): Source => {
+    let s = sources.get(node.id);
+    if (!s) {
+      s = { literal: node, entries: [], flows: [], complete: true, consumed: false, putStatements: [] };
+      sources.set(node.id, s);
+      readMapLiteral(file, node, s);
+    }
+    return s;
+  };
+  /** The sources an argument expression stands for: a variable, a literal, or a same-file method returning one. */
+  const sourcesOfExpr = (expr: Node | undefined, depth = 0): Source[] => {
+    if (!expr || depth > 3) return [];
+    if (isMapLiteral(expr)) return [sourceOfLiteral(expr)];
+    const decl = symbols.resolve(expr);
+    if (decl) return decl.kind === 'config' ? [sourceOfDecl(decl)] : [];
+    if (expr.type === 'method_invocation') {
+      const object = expr.childForFieldName('object');
+      if (object && object.type !== 'this') return [];
+      const name = expr.childForFieldName('name')?.text;
+      const out: Source[] = [];
+      for (const m of (name && file.methods.get(name)) || []) {
+        for (const ret of m.descendantsOfType('return_statement')) {
+          const value = ret?.namedChild(0);
+          if (value && ancestor(value, ['method_declaration', 'lambda_expression', 'class_body'])?.id === m.id) out.push(...sourcesOfExpr(value, depth + 1));
+        }
+      }
+      return out;
+    }
+    return [];
+  };
+
+  // Every Properties/Map variable that is ever given a Kafka key is a candidate source.
+  for (const decl of symbols.all()) if (decl.kind === 'config' && decl.init && isMapLiteral(decl.init)) sourceOfDecl(decl);
+  for (const call of file.calls) {
+    const name = call.childForFieldName('name')?.text;
+    if (!name) continue;
+    const object = call.childForFieldName('object');
+    if (PUT_METHODS.has(name)) {
+      const decl = symbols.resolve(object);
+      if (!decl || decl.kind !== 'config') continue;
+      const s = sourceOfDecl(decl);
+      const [k, v] = argumentsOf(call);
+      if (!k || !v) continue;
+      const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
+      if (statement) s.putStatements.push(statement);
+      if (!addEntry(file, s, k, v, statement)) s.complete = false;
+    } else if (name === 'putAll' || name === 'load' || name === 'clear' || name === 'remove') {
+      const decl = symbols.resolve(object);
+      if (decl && decl.kind === 'config') sourceOfDecl(decl).complete = false;
+    } else if (name === 'create' && object && /^(AdminClient|Admin|KafkaAdminClient)$/.test(object.text)) {
+      for (const s of sourcesOfExpr(argumentsOf(call)[0])) s.flows.push({ role: 'admin', library: 'java', springContainer: false, anchor: call });
+    }
+  }
+  for (const creation of file.creations) {
+    const typeName = simpleTypeName(creation.childForFieldName('type'));
+    const ctor = typeName ? CLIENT_CONSTRUCTORS[typeName] : undefined;
+    if (!ctor) continue;
+    const arg = argumentsOf(creation)[ctor.arg];
+    const container = ctor.role === 'consumer' && ctor.factory === true && (file.hasListenerContainer || inBeanMethod(creation));
+    for (const s of sourcesOfExpr(arg)) {
+      s.flows.push({ role: ctor.role, library: container ? 'spring' : 'java', springContainer: container, anchor: creation });
+    }
+  }
+
+  const groups: ConfigGroup[] = [];
+  for (const topic of findTopics(file, sourcesOfExpr)) groups.push(topic);
+  for (const s of sources.values()) {
+    if (s.consumed) continue;
+    const group = toGroup(file, s, groups.length);
+    if (group) groups.push(group);
+  }
+  return groups;
+}
+
+/** True when `node` is inside a method annotated `@Bean` (Spring wires such factories into its listener containers). */
+function inBeanMethod(node: Node): boolean {
+  const method = ancestor(node, ['method_declaration']);
+  if (!method) return false;
+  for (let i = 0; i < method.namedChildCount; i++) {
+    const c = method.namedChild(i);
+    if (c?.type === 'modifiers') return /@Bean\b/.test(c.text);
+  }
+  return false;
+}
+
+/** True when a variable's initializer shows every setting it starts with (`new Properties()`, `Map.of(..)`). */
+function isCompleteInit(decl: Decl): boolean {
+  const init = decl.init;
+  if (!init) return false;
+  if (isMapLiteral(init)) return true;
+  if (init.type === 'object_creation_expression') {
+    const args = argumentsOf(init);
+    return args.length === 0 || (args.length === 1 && isMapLiteral(args[0]));
+  }
+  return false;
+}
+
+/** `Map.of(..)`, `Map.ofEntries(..)`, `new HashMap<>(Map.of(..))`, `new Properties() {{ put(..); }}`. */
+function isMapLiteral(node: Node): boolean {
+  if (node.type === 'method_invocation') {
+    const object = node.childForFieldName('object');
+    const name = node.childForFieldName('name')?.text;
+    return !!object && MAP_FACTORY_OBJECTS.has(object.text) && (name === 'of' || name === 'ofEntries');
+  }
+  if (node.type === 'object_creation_expression') {
+    const t = simpleTypeName(node.childForFieldName('type'));
+    if (!t || !['Properties', 'HashMap', 'LinkedHashMap', 'TreeMap', 'ConcurrentHashMap', 'Hashtable'].includes(t)) return false;
+    const args = argumentsOf(node);
+    return hasClassBody(node) !== undefined || (args.length === 1 && isMapLiteral(args[0])) || args.length === 0;
+  }
+  return false;
+}
+
+/** The anonymous class body of a `new X() {{ .. }}` expression. */
+function hasClassBody(node: Node): Node | undefined {
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const c = node.namedChild(i);
+    if (c?.type === 'class_body') return c;
+  }
+  return undefined;
+}
+
+/** Reads the entries a map literal starts with into `s`. */
+function readMapLiteral(file: JavaFile, node: Node, s: Source): void {
+  if (node.type === 'method_invocation') {
+    const name = node.childForFieldName('name')?.text;
+    const object = node.childForFieldName('object');
+    if (!object || !MAP_FACTORY_OBJECTS.has(object.text)) return;
+    const args = argumentsOf(node);
+    if (name === 'of') {
+      for (let i = 0; i + 1 < args.length; i += 2) if (!addEntry(file, s, args[i], args[i + 1])) s.complete = false;
+    } else if (name === 'ofEntries') {
+      for (const e of args) {
+        const ename = e.type === 'method_invocation' ? e.childForFieldName('name')?.text : undefined;
+        const pair = ename === 'entry' ? argumentsOf(e) : [];
+        if (pair.length !== 2 || !addEntry(file, s, pair[0], pair[1])) s.complete = false;
+      }
+    }
+    return;
+  }
+  if (node.type === 'object_creation_expression') {
+    const args = argumentsOf(node);
+    if (args.length === 1) readMapLiteral(file, args[0], s);
+    const body = hasClassBody(node);
+    if (!body) return;
+    // Double-brace initialization: `new Properties() {{ put(k, v); }}`.
+    for (const call of body.descendantsOfType('method_invocation')) {
+      if (!call) continue;
+      const name = call.childForFieldName('name')?.text;
+      const object = call.childForFieldName('object');
+      if (!name || !PUT_METHODS.has(name) || (object && object.type !== 'this')) continue;
+      const [k, v] = argumentsOf(call);
+      if (k && v && !addEntry(file, s, k, v)) s.complete = false;
+    }
+  }
+}
+
+/** Adds `key → value` to a source; false when the key is not readable (then the source is incomplete). */
+function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, statement?: Node): boolean {
+  const key = file.symbols.evaluateKey(keyNode);
+  if (key === undefined) return false;
+  s.entries.push({
+    key,
+    rawKey: keyNode.text,
+    keyRange: nodeRange(keyNode),
+    valueRange: nodeRange(valueNode),
+    value: file.symbols.evaluate(valueNode),
+    valueText: valueNode.text,
+    statement,
+  });
+  return true;
+}
+
+/** Turns a source into a group, or undefined when nothing shows it configures Kafka. */
+function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefined {
+  const roles: Role[] = [];
+  for (const f of s.flows) if (!roles.includes(f.role)) roles.push(f.role);
+  const fromKeys = roles.length === 0;
+  if (fromKeys) {
+    // No client in this file takes it: the keys say what it configures (serializers → producer, group.id → consumer).
+    const seen = new Set<Role>();
+    for (const e of s.entries) {
+      const r = keyRole(e.key);
+      if (r === 'producer' || r === 'consumer' || r === 'topic') seen.add(r);
+    }
+    if (seen.size === 0) return undefined;
+    for (const r of ['producer', 'consumer', 'topic'] as const) if (seen.has(r)) roles.push(r);
+  }
+  const flow = s.flows[0];
+  const library: LibraryId = flow ? flow.library : 'java';
+  const springContainer = s.flows.some((f) => f.springContainer);
+  // "Unset" findings only when the whole config is visible here: a parameter or a `putAll` may set anything.
+  const effectiveRoles = s.complete ? roles : [];
+  const entryRole = roles.length === 1 ? roles[0] : undefined;
+  const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole));
+  const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
+  if (!anchorNode) return undefined;
+  return {
+    roles: effectiveRoles,
+    library,
+    entries,
+    anchor: headRange(file.text, anchorNode),
+    springContainer: springContainer || undefined,
+    insertEntry: (key, value) => insertEntry(file, s, key, value),
+  };
+}
+
+/** A draft entry as the model's entry, with its Java rendering. */
+function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined): ConfigEntry {
+  const style: ValueStyle = e.value?.style ?? 'other';
+  const removeRange = e.statement ? ownLinesRange(file.text, e.statement) : undefined;
+  return {
+    key: e.key,
+    // An expression we cannot evaluate reads as a placeholder: rules skip it instead of guessing.
+    value: e.value ? e.value.value : `\${${e.valueText}}`,
+    rawKey: e.rawKey,
+    identity: `${index}:${e.key}`,
+    keyRange: e.keyRange,
+    valueRange: e.valueRange,
+    removeRange,
+    role,
+    renderValue: e.value ? (v: string) => renderJavaValue(style, v) : undefined,
+  };
+}
+
+/** How the source spells keys: the constant of the config class it already uses, else a string literal. */
+function spellKey(s: Source, key: string): string {
+  for (const e of s.entries) {
+    const m = /^(?:[\w.]*\.)?(\w+)\.\w+$/.exec(e.rawKey.replace(/\s+/g, ''));
+    const cls = m?.[1];
+    const constants = cls ? KEY_CONSTANTS[cls] : undefined;
+    if (!constants) continue;
+    for (const [name, k] of Object.entries(constants)) if (k === key) return `${cls}.${name}`;
+  }
+  return javaString(key);
+}
+
+/** The edit that adds `key = value` to a source, in its own style; undefined when no safe place exists. */
+function insertEntry(file: JavaFile, s: Source, key: string, value: string): Edit | undefined {
+  const keyText = spellKey(s, key);
+  const valueText = javaString(value);
+  const literal = s.literal ?? (s.decl?.init && isMapLiteral(s.decl.init) && s.putStatements.length === 0 ? s.decl.init : undefined);
+  if (literal && literal.type === 'method_invocation') return insertIntoMapFactory(file, literal, keyText, valueText);
+  const decl = s.decl;
+  if (!decl) return undefined;
+  // After the last put in the declaration's own block, else after the declaration itself.
+  const block = decl.statement?.parent;
+  const puts = s.putStatements.filter((p) => (block ? p.parent?.id === block.id : true));
+  const after = puts.length > 0 ? puts[puts.length - 1] : decl.statement;
+  if (!after || !endsLine(file.text, after)) return undefined;
+  const lastCall = puts.length > 0 ? puts[puts.length - 1].namedChild(0) : undefined;
+  const method = lastCall?.childForFieldName('name')?.text ?? (decl.typeName === 'Properties' ? 'setProperty' : 'put');
+  const object = lastCall?.childForFieldName('object')?.text ?? decl.name;
+  const indent = indentAt(file.text, after.startIndex);
+  return { range: { start: after.endIndex, end: after.endIndex }, newText: `\n${indent}${object}.${method === 'putIfAbsent' ? 'put' : method}(${keyText}, ${valueText});` };
+}
+
+/** Adds a pair to `Map.of(..)` (at most ten pairs) or an entry to `Map.ofEntries(..)`. */
+function insertIntoMapFactory(file: JavaFile, call: Node, keyText: string, valueText: string): Edit | undefined {
+  const name = call.childForFieldName('name')?.text;
+  const list = call.childForFieldName('arguments');
+  if (!list || list.hasError) return undefined;
+  const args = argumentsOf(call);
+  const item = name === 'of' ? `${keyText}, ${valueText}` : `Map.entry(${keyText}, ${valueText})`;
+  if (name === 'of' && args.length / 2 >= MAP_OF_MAX_PAIRS) return undefined;
+  if (args.length === 0) return { range: { start: list.startIndex + 1, end: list.startIndex + 1 }, newText: item };
+  const last = args[args.length - 1];
+  const multiLine = file.text.slice(list.startIndex, last.startIndex).includes('\n');
+  const sep = multiLine ? `,\n${indentAt(file.text, last.startIndex)}` : ', ';
+  return { range: { start: last.endIndex, end: last.endIndex }, newText: `${sep}${item}` };
+}
+
+/**
+ * Topics created in code: `new NewTopic(name, partitions, (short) rf)` (with `.configs(map)`) and Spring's
+ * `TopicBuilder.name(..).replicas(n).config(k, v)`.
+ */
+function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => Source[]): ConfigGroup[] {
+  const groups: ConfigGroup[] = [];
+  const build = (anchor: Node, library: LibraryId, rf: { node: Node; rawKey: string; value: JavaValue } | undefined, extra: EntryDraft[]) => {
+    const index = groups.length;
+    const entries: ConfigEntry[] = [];
+    if (rf) {
+      const range = nodeRange(rf.node);
+      entries.push({
+        key: 'replication.factor',
+        value: rf.value.value,
+        rawKey: rf.rawKey,
+        identity: `topic${index}:replication.factor`,
+        keyRange: range,
+        valueRange: range,
+        role: 'topic',
+        renderValue: (v) => renderJavaValue(rf.value.style, v),
+      });
+    }
+    for (const e of extra) entries.push({ ...toEntry(file, e, index, 'topic'), identity: `topic${index}:${e.key}` });
+    if (entries.length === 0) return;
+    groups.push({ roles: ['topic'], library, entries, anchor: headRange(file.text, anchor) });
+  };
+  const configsOf = (arg: Node | undefined): EntryDraft[] => {
+    const out: EntryDraft[] = [];
+    for (const s of sourcesOfExpr(arg)) {
+      s.consumed = true;
+      out.push(...s.entries);
+    }
+    return out;
+  };
+
+  for (const creation of file.creations) {
+    if (simpleTypeName(creation.childForFieldName('type')) !== 'NewTopic') continue;
+    const args = argumentsOf(creation);
+    let rfNode = args.length === 3 ? args[2] : undefined;
+    // `Optional.of((short) 3)`: the value inside; `Optional.empty()` keeps the broker default (no entry).
+    if (rfNode?.type === 'method_invocation' && rfNode.childForFieldName('name')?.text === 'of') rfNode = argumentsOf(rfNode)[0];
+    const value = rfNode ? file.symbols.evaluate(rfNode) : undefined;
+    const extra: EntryDraft[] = [];
+    for (let p = creation.parent, obj: Node = creation; p?.type === 'method_invocation' && p.childForFieldName('object')?.id === obj.id; obj = p, p = p.parent) {
+      if (p.childForFieldName('name')?.text === 'configs') extra.push(...configsOf(argumentsOf(p)[0]));
+    }
+    build(creation, 'java', rfNode && value && /^-?\d+$/.test(value.value) ? { node: rfNode, rawKey: 'replicationFactor', value } : undefined, extra);
+  }
+
+  for (const call of file.calls) {
+    const object = call.childForFieldName('object');
+    if (call.childForFieldName('name')?.text !== 'name' || !object || !/(^|\.)TopicBuilder$/.test(object.text)) continue;
+    let rf: { node: Node; rawKey: string; value: JavaValue } | undefined;
+    const extra: EntryDraft[] = [];
+    for (let p = call.parent, obj: Node = call; p?.type === 'method_invocation' && p.childForFieldName('object')?.id === obj.id; obj = p, p = p.parent) {
+      const name = p.childForFieldName('name')?.text;
+      const args = argumentsOf(p);
+      if (name === 'replicas' && args.length === 1) {
+        const value = file.symbols.evaluate(args[0]);
+        rf = value && /^-?\d+$/.test(value.value) ? { node: args[0], rawKey: 'replicas', value } : undefined;
+      } else if (name === 'config' && args.length === 2) {
+        const key = file.symbols.evaluateKey(args[0]);
+        if (key !== undefined) {
+          extra.push({ key, rawKey: args[0].text, keyRange: nodeRange(args[0]), valueRange: nodeRange(args[1]), value: file.symbols.evaluate(args[1]), valueText: args[1].text });
+        }
+      } else if (name === 'configs' && args.length === 1) extra.push(...configsOf(args[0]));
+    }
+    build(call, 'spring', rf, extra);
+  }
+  return groups;
+}

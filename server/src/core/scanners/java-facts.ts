@@ -1,0 +1,290 @@
+import type { CodeFact, Edit, Fix } from '../model';
+import type { Node } from './tree-sitter';
+import { nodeRange } from './tree-sitter';
+import type { JavaFile } from './java-file';
+import { ancestor, argumentsOf, endsLine, indentAt, ownLinesRange } from './java-file';
+import type { Decl } from './java-symbols';
+
+/**
+ * Java code facts: sends whose result nobody reads, offsets committed before the polled records are
+ * processed, and producers closed without waiting for their buffer. Only calls on names the symbol table
+ * knows to be Kafka clients count: a `send()` on a mail sender or a `commit()` on a database transaction
+ * never does.
+ */
+
+/** Finds the code facts of a Java file. */
+export function findJavaFacts(file: JavaFile): CodeFact[] {
+  const facts: CodeFact[] = [];
+  for (const call of file.calls) {
+    const name = call.childForFieldName('name')?.text;
+    if (!name) continue;
+    const object = call.childForFieldName('object');
+    if (name === 'send' || name === 'sendDefault') {
+      const kind = file.symbols.kindOf(object);
+      if (kind === 'producer' && name === 'send') unhandledProducerSend(file, call, facts);
+      else if (kind === 'template') unhandledTemplateSend(file, call, facts);
+    } else if (name === 'commitSync' || name === 'commitAsync') {
+      if (file.symbols.kindOf(object) === 'consumer') commitBeforeProcessing(file, call, facts);
+    } else if (name === 'close') {
+      if (file.symbols.kindOf(object) === 'producer') closeWithoutWaiting(file, call, facts);
+    }
+  }
+  for (const ref of file.references) {
+    // `records.forEach(producer::send)`: every Future is dropped.
+    const target = ref.namedChild(0);
+    const method = ref.namedChild(1);
+    if (method?.text !== 'send' || file.symbols.kindOf(target) !== 'producer') continue;
+    if (!isForEachArgument(ref)) continue;
+    facts.push({
+      kind: 'unhandled-send',
+      library: 'java',
+      range: nodeRange(ref),
+      detail: `${ref.text} sends each record without a callback and drops the Future it returns, so a send that fails is lost without a trace; send with a callback that handles the exception.`,
+    });
+  }
+  return facts;
+}
+
+/** True when `node` is an argument of a `forEach(..)` call, whose return values are discarded. */
+function isForEachArgument(node: Node): boolean {
+  const list = node.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  const name = call?.type === 'method_invocation' ? call.childForFieldName('name')?.text : undefined;
+  return name === 'forEach' || name === 'forEachOrdered';
+}
+
+/** True when the value of a call is thrown away: a statement of its own, or the body of a `forEach` lambda. */
+function resultIgnored(call: Node): boolean {
+  const parent = call.parent;
+  if (!parent) return false;
+  if (parent.type === 'expression_statement') return true;
+  if (parent.type === 'lambda_expression' && parent.childForFieldName('body')?.id === call.id) return isForEachArgument(parent);
+  return false;
+}
+
+/** The first of `names` that the enclosing method does not already use (a lambda parameter must not shadow a local). */
+function freshName(file: JavaFile, at: Node, names: readonly string[]): string {
+  const scope = ancestor(at, ['method_declaration', 'constructor_declaration', 'class_body']) ?? at;
+  const text = file.text.slice(scope.startIndex, scope.endIndex);
+  for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(text)) return n;
+  return `${names[0]}${scope.startIndex}`;
+}
+
+/** What the inserted handler says: a comment the user replaces with real handling. */
+const HANDLER_COMMENT = '/* handle the failed send: retry, log, or dead-letter it */';
+
+/** `producer.send(record);` with no callback and the Future dropped. */
+function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
+  const args = argumentsOf(call);
+  if (args.length === 0) return; // half-typed code
+  if (args.length >= 2 && args[1].type !== 'null_literal') return;
+  if (!resultIgnored(call)) return;
+  const object = call.childForFieldName('object')?.text ?? 'producer';
+  const fixes: Fix[] = [];
+  const list = call.childForFieldName('arguments');
+  if (args.length === 1 && list && !list.hasError) {
+    const md = freshName(file, call, ['metadata', 'recordMetadata', 'sentMetadata']);
+    const ex = freshName(file, call, ['exception', 'sendException', 'failure']);
+    const edit: Edit = {
+      range: { start: args[0].endIndex, end: args[0].endIndex },
+      newText: `, (${md}, ${ex}) -> { if (${ex} != null) { ${HANDLER_COMMENT} } }`,
+    };
+    fixes.push({ title: 'Add a callback that handles a failed send', preferred: true, edits: [edit] });
+  }
+  facts.push({
+    kind: 'unhandled-send',
+    library: 'java',
+    range: nodeRange(call),
+    detail: `${object}.send(..) has no callback and its Future is dropped, so a send that fails (a timeout, a record too large, a broker error after the retries) is lost without anyone noticing; pass a callback that handles the exception, or check the Future.`,
+    fixes,
+  });
+}
+
+/** `kafkaTemplate.send(..);` whose CompletableFuture is dropped. */
+function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
+  if (argumentsOf(call).length === 0 || !resultIgnored(call)) return;
+  const object = call.childForFieldName('object')?.text ?? 'kafkaTemplate';
+  const name = call.childForFieldName('name')?.text ?? 'send';
+  const fixes: Fix[] = [];
+  if (call.parent?.type === 'expression_statement' && !call.hasError) {
+    const result = freshName(file, call, ['result', 'sendResult']);
+    const ex = freshName(file, call, ['ex', 'failure', 'sendFailure']);
+    fixes.push({
+      title: 'Handle the send result with whenComplete (Spring for Apache Kafka 3.0+)',
+      preferred: true,
+      edits: [{ range: { start: call.endIndex, end: call.endIndex }, newText: `.whenComplete((${result}, ${ex}) -> { if (${ex} != null) { ${HANDLER_COMMENT} } })` }],
+    });
+  }
+  facts.push({
+    kind: 'unhandled-send',
+    library: 'spring',
+    range: nodeRange(call),
+    detail: `${object}.${name}(..) is asynchronous and the future it returns is dropped, so a send that fails (a timeout, a broker error, a record too large) is never noticed and the record is lost; handle the result with whenComplete or wait for it.`,
+    fixes,
+  });
+}
+
+/** True when a commit commits the positions of the last poll (no explicit offsets map). */
+function commitsWholeBatch(file: JavaFile, call: Node): boolean {
+  const args = argumentsOf(call);
+  if (args.length === 0) return true;
+  if (args.length > 1) return false;
+  const a = args[0];
+  if (a.type === 'lambda_expression' || a.type === 'method_reference') return true;
+  if (/^(java\.time\.)?Duration\./.test(a.text)) return true;
+  const decl = file.symbols.resolve(a);
+  return decl?.typeName === 'Duration' || decl?.typeName === 'OffsetCommitCallback';
+}
+
+/** The consumer declaration a records variable was polled from. */
+function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
+  const init = records.init;
+  if (init?.type !== 'method_invocation' || init.childForFieldName('name')?.text !== 'poll') return undefined;
+  return file.symbols.resolve(init.childForFieldName('object'));
+}
+
+/** Uses of a records variable that process it (anything but `isEmpty()` / `count()`), in source order. */
+function processingUses(file: JavaFile, records: Decl): Node[] {
+  const block = records.statement?.parent;
+  if (!block) return [];
+  const out: Node[] = [];
+  for (const id of block.descendantsOfType('identifier')) {
+    if (!id || id.text !== records.name || id.startIndex <= records.node.endIndex) continue;
+    if (file.symbols.lookup(id.text, id.startIndex) !== records) continue;
+    const parent = id.parent;
+    if (parent?.type === 'method_invocation' && parent.childForFieldName('object')?.id === id.id) {
+      const m = parent.childForFieldName('name')?.text;
+      if (m === 'isEmpty' || m === 'count') continue;
+    }
+    out.push(id);
+  }
+  return out;
+}
+
+/** True when `inner` lies within `outer`. */
+function contains(outer: Node, inner: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The loop (for-each or `records.forEach(..)` lambda) over the records variable that contains `node`, if any. */
+function loopOverRecords(file: JavaFile, node: Node, records: Decl | undefined, consumer: Decl): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'method_declaration' || p.type === 'class_body') return undefined;
+    if (p.type === 'enhanced_for_statement') {
+      const value = p.childForFieldName('value');
+      if (!value) continue;
+      if (records && file.symbols.resolve(value) === records) return p;
+      // `for (var r : records.records(tp))` or `for (var r : consumer.poll(timeout))`.
+      const inner = value.type === 'method_invocation' ? value.childForFieldName('object') : undefined;
+      const calledName = value.type === 'method_invocation' ? value.childForFieldName('name')?.text : undefined;
+      if (records && inner && file.symbols.resolve(inner) === records) return p;
+      if (calledName === 'poll' && inner && file.symbols.resolve(inner) === consumer) return p;
+    }
+    if (p.type === 'lambda_expression' && records) {
+      const call = p.parent?.parent;
+      if (call?.type === 'method_invocation' && call.childForFieldName('name')?.text === 'forEach' && file.symbols.resolve(call.childForFieldName('object')) === records) return p;
+    }
+  }
+  return undefined;
+}
+
+/** `consumer.commitSync()` after `poll()` and before (or inside) the processing of the polled records. */
+function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): void {
+  if (!commitsWholeBatch(file, call)) return;
+  const consumer = file.symbols.resolve(call.childForFieldName('object'));
+  if (!consumer) return;
+  const method = call.childForFieldName('name')?.text ?? 'commitSync';
+  const object = call.childForFieldName('object')?.text ?? 'consumer';
+  // The latest poll of this consumer whose records variable is visible at the commit.
+  let records: Decl | undefined;
+  for (const d of file.symbols.all()) {
+    if (d.kind !== 'records' || call.startIndex < d.scopeStart || call.startIndex >= d.scopeEnd) continue;
+    if (polledFrom(file, d) !== consumer) continue;
+    if (!records || d.scopeStart > records.scopeStart) records = d;
+  }
+  if (records) {
+    const uses = processingUses(file, records);
+    const first = uses[0];
+    if (first && call.startIndex < first.startIndex && !contains(call, first)) {
+      facts.push({
+        kind: 'commit-before-processing',
+        library: 'java',
+        range: nodeRange(call),
+        detail: `${object}.${method}() commits the offsets of everything the last poll() returned before those records are processed, so a crash in between skips them on restart; commit after processing.`,
+        fixes: moveCommitFix(file, call, uses),
+      });
+      return;
+    }
+  }
+  const loop = loopOverRecords(file, call, records, consumer);
+  if (loop) {
+    facts.push({
+      kind: 'commit-before-processing',
+      library: 'java',
+      range: nodeRange(call),
+      detail: `${object}.${method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.`,
+    });
+  }
+}
+
+/** Moves the commit statement below the last statement of its block that uses the records. */
+function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[]): Fix[] {
+  const statement = call.parent;
+  const block = statement?.parent;
+  if (statement?.type !== 'expression_statement' || !block || block.type !== 'block') return [];
+  const remove = ownLinesRange(file.text, statement);
+  const last = uses[uses.length - 1];
+  let target: Node | null = last;
+  while (target && target.parent?.id !== block.id) target = target.parent;
+  if (!remove || !target || target.startIndex < statement.endIndex || !endsLine(file.text, target)) return [];
+  const indent = indentAt(file.text, statement.startIndex);
+  return [
+    {
+      title: 'Move the commit after the records are processed',
+      preferred: true,
+      edits: [
+        { range: remove, newText: '' },
+        { range: { start: target.endIndex, end: target.endIndex }, newText: `\n${indent}${statement.text}` },
+      ],
+    },
+  ];
+}
+
+/** True when a close timeout is zero (`Duration.ZERO`, `Duration.ofMillis(0)`, `close(0, TimeUnit.SECONDS)`). */
+function zeroTimeout(file: JavaFile, args: readonly Node[]): boolean {
+  const a = args[0];
+  if (!a) return false;
+  const text = a.text.replace(/\s+/g, '');
+  if (/^(java\.time\.)?Duration\.ZERO$/.test(text)) return true;
+  if (a.type === 'method_invocation' && /^(java\.time\.)?Duration\.of\w+$/.test(`${a.childForFieldName('object')?.text}.${a.childForFieldName('name')?.text}`)) {
+    return file.symbols.evaluate(argumentsOf(a)[0])?.value === '0';
+  }
+  return args.length === 2 && file.symbols.evaluate(a)?.value === '0';
+}
+
+/** `producer.close(Duration.ZERO)` with no `flush()` before it in the same method. */
+function closeWithoutWaiting(file: JavaFile, call: Node, facts: CodeFact[]): void {
+  if (!zeroTimeout(file, argumentsOf(call))) return;
+  const producer = file.symbols.resolve(call.childForFieldName('object'));
+  const scope = ancestor(call, ['method_declaration', 'constructor_declaration', 'lambda_expression']);
+  if (!producer || !scope) return;
+  for (const other of file.calls) {
+    if (other.startIndex >= call.startIndex) break;
+    if (other.startIndex < scope.startIndex || other.childForFieldName('name')?.text !== 'flush') continue;
+    if (file.symbols.resolve(other.childForFieldName('object')) === producer) return;
+  }
+  const object = call.childForFieldName('object')?.text ?? 'producer';
+  const statement = call.parent;
+  const fixes: Fix[] = [];
+  if (statement?.type === 'expression_statement' && ownLinesRange(file.text, statement)) {
+    const indent = indentAt(file.text, statement.startIndex);
+    fixes.push({ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();\n${indent}` }] });
+  }
+  facts.push({
+    kind: 'close-without-flush',
+    library: 'java',
+    range: nodeRange(call),
+    detail: `${call.text.replace(/\s+/g, ' ')} does not wait at all, so records still buffered in the producer or in flight are failed and lost; call flush() first, or close with a timeout long enough to drain them.`,
+    fixes,
+  });
+}

@@ -1,0 +1,39 @@
+import type { AnalyzedDocument } from '../model';
+import type { Scanner } from './index';
+import type { Node } from './tree-sitter';
+import { parseDocument } from './tree-sitter';
+import { findJavaConfigGroups } from './java-config';
+import { findJavaFacts } from './java-facts';
+import { looksLikeKafka, readJavaFile } from './java-file';
+
+/**
+ * The Java scanner: kafka-clients and Spring for Apache Kafka code → config groups and code facts.
+ *
+ * Config in code (`props.put(ProducerConfig.ACKS_CONFIG, "0")`, `Map.of(..)`, `new NewTopic(.., (short) 1)`)
+ * becomes the same model as a `.properties` file, so the config rules apply unchanged; sends, commits and
+ * closes become code facts. See java-config.ts and java-facts.ts.
+ */
+
+/**
+ * Scans an already parsed Java tree. Never throws: a file the scanner cannot make sense of yields a
+ * non-Kafka document, and half-typed code yields whatever the error-tolerant tree still shows.
+ */
+export function scanJavaTree(path: string, text: string, root: Node): AnalyzedDocument {
+  const empty: AnalyzedDocument = { path, text, kind: 'java', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '//' };
+  try {
+    const file = readJavaFile(text, root);
+    if (!looksLikeKafka(file)) return empty;
+    return { ...empty, isKafka: true, groups: findJavaConfigGroups(file), facts: findJavaFacts(file) };
+  } catch {
+    // A scanner bug must not take the editor down; the file then simply gets no Java findings.
+    return empty;
+  }
+}
+
+/** The registered scanner: parses (incrementally, per document) and scans. */
+export const javaScanner: Scanner = {
+  async scan(path: string, text: string): Promise<AnalyzedDocument> {
+    const tree = await parseDocument('java', path, text);
+    return scanJavaTree(path, text, tree.rootNode);
+  },
+};
