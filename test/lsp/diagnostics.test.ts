@@ -86,6 +86,20 @@ describe('LSP: initialize and diagnostics', function () {
     assert.equal(client.publishCount.get(uri), undefined, 'pull clients must not also get publishDiagnostics');
   });
 
+  it('answers unchanged for the resultId of the same version, and a full report after an edit', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const first = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(first.kind, 'full');
+    const again = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+    await client.edit(uri, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, newText: 'all' });
+    const edited = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(edited.kind, 'full');
+    assert.deepEqual(edited.kind === 'full' ? edited.items.map((d) => d.code) : [], []);
+  });
+
   it('reports every rule that fires with its exact range, and related locations in the same document', async () => {
     client = await TestClient.start({ folder, pull: true });
     const uri = client.uri('producer.properties');
@@ -127,7 +141,8 @@ describe('LSP: initialize and diagnostics', function () {
     await client.open(other, 'markdown', 'acks=0\n');
     for (const uri of [plain, other]) {
       const report: DocumentDiagnosticReport = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-      assert.deepEqual(report, { kind: 'full', items: [] });
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(report.kind === 'full' ? report.items : undefined, [], uri);
     }
   });
 

@@ -18,7 +18,7 @@ export interface Analysis {
 
 interface Entry {
   readonly version: number;
-  readonly parsed: Promise<AnalyzedDocument>;
+  readonly parsed: Promise<{ readonly document: AnalyzedDocument; readonly index: LineIndex }>;
   lint?: { readonly key: string; readonly findings: readonly Finding[] };
 }
 
@@ -41,14 +41,16 @@ export class AnalysisCache {
     const path = uriToPath(doc.uri);
     let entry = this.entries.get(doc.uri);
     if (!entry || entry.version !== doc.version) {
-      const parsed = analyze(path, text, doc.languageId).catch((err: unknown) => {
-        this.log(`Kafka Lint: could not analyze ${doc.uri}: ${describe(err)}`);
-        return emptyDocument(path, text);
-      });
+      const parsed = analyze(path, text, doc.languageId)
+        .catch((err: unknown) => {
+          this.log(`Kafka Lint: could not analyze ${doc.uri}: ${describe(err)}`);
+          return emptyDocument(path, text);
+        })
+        .then((document) => ({ document, index: new LineIndex(document.text) }));
       entry = { version: doc.version, parsed };
       this.entries.set(doc.uri, entry);
     }
-    const [document, options] = await Promise.all([entry.parsed, this.optionsFor(doc.uri)]);
+    const [{ document, index }, options] = await Promise.all([entry.parsed, this.optionsFor(doc.uri)]);
     const key = JSON.stringify(options);
     if (!entry.lint || entry.lint.key !== key) {
       let findings: readonly Finding[] = [];
@@ -59,7 +61,7 @@ export class AnalysisCache {
       }
       entry.lint = { key, findings };
     }
-    return { uri: doc.uri, version: entry.version, document, index: new LineIndex(document.text), findings: entry.lint.findings, options };
+    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
   }
 
   /** Drops a closed document. */

@@ -7,7 +7,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { CodeAction, Connection, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
 import { LineIndex } from '../core/text';
@@ -52,6 +52,7 @@ export function startServer(connection: Connection, providers: CoreProviders = {
   let settings: SettingsStore | undefined;
   let cache: AnalysisCache | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
+  let settingsGeneration = 0;
 
   process.on('uncaughtException', (err) => log(`Kafka Lint: uncaught error: ${describe(err)}`));
   process.on('unhandledRejection', (err) => log(`Kafka Lint: unhandled rejection: ${describe(err)}`));
@@ -135,6 +136,7 @@ export function startServer(connection: Connection, providers: CoreProviders = {
 
   /** After a settings change: ask pull clients to re-pull, re-publish for push clients. */
   function refresh(): void {
+    settingsGeneration++;
     void connection.sendNotification(Methods.status, { state: 'ok' } satisfies StatusParams);
     if (pull) {
       if (refreshSupport) connection.languages.diagnostics.refresh().catch((err: unknown) => log(`Kafka Lint: diagnostics refresh failed: ${describe(err)}`));
@@ -154,11 +156,17 @@ export function startServer(connection: Connection, providers: CoreProviders = {
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  // Pull reports are identified by document version and settings generation: the same pair means the
+  // same diagnostics, so the server answers `unchanged` instead of resending them.
   connection.languages.diagnostics.on(
-    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params: { textDocument: { uri: string } }) => {
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params: DocumentDiagnosticParams) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !cache || !isSupported(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(await cache.get(doc)) };
+      const generation = settingsGeneration;
+      const resultId = `${doc.version}@${generation}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      const analysis = await cache.get(doc);
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: `${analysis.version}@${generation}`, items: toDiagnostics(analysis) };
     }),
   );
 
