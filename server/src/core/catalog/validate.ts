@@ -64,7 +64,10 @@ export function validateValue(key: string, value: string): string | undefined {
       return checkBounds(Number(v.replace(/[fFdD]$/, '')), doc);
     case 'list': {
       if (!doc.validValues || v === '') return undefined;
-      const bad = v.split(/\s*,\s*/).find((element) => !inSet(element, doc.validValues ?? []));
+      // The catalog may list whole combinations (`compact,delete`) as well as single elements.
+      const elements = v.split(/\s*,\s*/);
+      if (inSet(elements.join(','), doc.validValues)) return undefined;
+      const bad = elements.find((element) => !inSet(element, doc.validValues ?? []));
       return bad === undefined ? undefined : `contains ${bad || 'an empty element'}, but each element ${oneOf(doc.validValues)}`;
     }
     case 'string':
