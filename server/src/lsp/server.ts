@@ -10,6 +10,7 @@ import {
 import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
+import { hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text';
 import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../protocol/constants';
 import type { ApplyAllFixesArgs, StatusParams } from '../protocol/constants';
@@ -24,11 +25,14 @@ import { hoverFor } from './hover';
 import type { HoverProvider } from './hover';
 import { SettingsStore } from './settings-store';
 
-/** The core features the adapter serves; hover and completion are optional so a build without them still runs. */
+/** The core features behind hover and completion; tests and other hosts may swap them. */
 export interface CoreProviders {
   readonly hover?: HoverProvider;
   readonly completion?: CompletionProvider;
 }
+
+/** The providers the server ships with. */
+export const DEFAULT_PROVIDERS: CoreProviders = { hover: hoverAt };
 
 /** How long push diagnostics wait after the last keystroke. */
 const PUSH_DELAY_MS = 150;
@@ -41,7 +45,7 @@ const SERVER_VERSION = '0.1.0';
  *
  * Diagnostics are pulled (`textDocument/diagnostic`) when the client can, otherwise pushed — never both.
  */
-export function startServer(connection: Connection, providers: CoreProviders = {}): void {
+export function startServer(connection: Connection, providers: CoreProviders = DEFAULT_PROVIDERS): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string): void => connection.console.error(message);
   let pull = false;

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { positionOf, TestClient } from './lsp-test-client';
+
+const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
+
+describe('LSP: hover', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function hover(uri: string, text: string, needle: string, delta: number): Promise<Hover | null> {
+    return client!.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, delta) });
+  }
+
+  it('explains a key, with the default for the configured Kafka version, over the key range', async () => {
+    let settings: unknown = null;
+    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => settings) });
+    assert.equal(client.initializeResult!.capabilities.hoverProvider, true);
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const h = await hover(uri, PRODUCER, 'acks', 2);
+    assert.ok(h);
+    const value = (h.contents as MarkupContent).value;
+    assert.equal((h.contents as MarkupContent).kind, 'markdown');
+    assert.match(value, /^\*\*acks\*\*/);
+    assert.match(value, /\*\*Default\*\* \(Kafka 4\.1\): `all`/);
+    assert.deepEqual(h.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+
+    settings = { kafkaVersion: '2.8' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    const old = await hover(uri, PRODUCER, 'acks', 2);
+    assert.match((old!.contents as MarkupContent).value, /\*\*Default\*\* \(Kafka 2\.8\): `1`/);
+  });
+
+  it('explains the finding under the caret, with a link to the rule page', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const h = await hover(uri, PRODUCER, 'acks=0', 5);
+    const value = (h!.contents as MarkupContent).value;
+    assert.match(value, /^\*\*producer\/acks-zero\*\* \(error\)/);
+    assert.ok(value.includes('(https://github.com/kafka-lint/kafka-lint/blob/main/docs/rules/producer/acks-zero.md)'));
+    assert.deepEqual(h!.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } });
+  });
+
+  it('answers null on a comment and on a blank line', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    const text = '# acks=0 is in a comment\n\nacks=all\n';
+    await client.open(uri, 'properties', text);
+    assert.equal(await hover(uri, text, 'acks=0', 1), null);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 0 } }), null);
+  });
+});
