@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../server/src/core/rules/index';
+
+/**
+ * Every registered rule is documented and tested: a docs page at docs/rules/<id>.md, a unique `stage/name` id
+ * whose stage matches its meta, and at least one unit test that names its id.
+ */
+describe('rules meta', () => {
+  const root = join(__dirname, '..', '..', '..');
+  const testRoot = join(root, 'test', 'unit');
+
+  function testSources(dir: string): string[] {
+    return readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? testSources(p) : n.endsWith('.test.ts') ? [p] : [];
+    });
+  }
+  const tests = testSources(testRoot)
+    .filter((p) => !p.endsWith('rules-meta.test.ts'))
+    .map((p) => readFileSync(p, 'utf8'));
+
+  it('has rules', () => {
+    assert.ok(RULES.length >= 18, `only ${RULES.length} rules registered`);
+  });
+
+  it('has unique ids', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  });
+
+  for (const rule of RULES) {
+    const { id, stage } = rule.meta;
+    describe(id, () => {
+      it('has a stage/name id whose stage is its own', () => {
+        assert.match(id, /^(producer|broker|consumer|config)\/[a-z0-9]+(-[a-z0-9]+)*$/);
+        assert.equal(id.split('/')[0], stage);
+      });
+
+      it('has a description', () => {
+        assert.ok(rule.meta.description.length > 10);
+      });
+
+      it(`has a docs page at docs/rules/${id}.md with the usual sections`, () => {
+        const page = join(root, 'docs', 'rules', `${id}.md`);
+        assert.ok(existsSync(page), `${page} is missing`);
+        const text = readFileSync(page, 'utf8');
+        assert.ok(text.startsWith(`# ${id}\n`), 'the page title is the rule id');
+        for (const section of ['## What fires it', '## How messages are lost', '## When it is fine to ignore', '## Version notes', '## Suppressing']) {
+          assert.ok(text.includes(section), `missing section ${section}`);
+        }
+        assert.ok(text.includes(`kafka-lint-disable-next-line ${id}`), 'shows how to suppress it');
+      });
+
+      it('is listed in docs/rules/README.md', () => {
+        const index = readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8');
+        assert.ok(index.includes(`(${id}.md)`), `${id} is not linked from the index`);
+      });
+
+      it('is named by at least one unit test', () => {
+        assert.ok(tests.some((t) => t.includes(`'${id}'`)), `no test under test/unit mentions '${id}'`);
+      });
+    });
+  }
+});
