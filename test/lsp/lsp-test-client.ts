@@ -46,6 +46,8 @@ export class TestClient {
   readonly refreshRequests: number[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   initializeResult?: InitializeResult;
+  /** What the client answers to `workspace/workspaceFolders`. */
+  workspaceFolders: { uri: string; name: string }[] | null = null;
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private exited = false;
@@ -84,6 +86,7 @@ export class TestClient {
       client.refreshRequests.push(Date.now());
       return null;
     });
+    connection.onRequest('workspace/workspaceFolders', () => client.workspaceFolders);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
     connection.listen();

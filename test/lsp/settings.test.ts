@@ -108,6 +108,21 @@ describe('LSP: settings and .kafkalint.json', function () {
     await waitFor(() => client!.refreshRequests.length > 1);
     assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
     await waitFor(() => client!.shownMessages.find((m) => /rules\.producer\/acks-zero must be one of/.test(m.message)), { message: 'a warning about the bad level' });
+    const status = client.notifications.filter((n) => n.method === 'kafkaLint/status').map((n) => (n.params as { state: string }).state);
+    assert.ok(status.includes('warning'), JSON.stringify(status));
     assert.equal(client.hasExited, false);
+  });
+
+  it('reads the .kafkalint.json of a workspace folder added later', async () => {
+    writeFileSync(join(folder, '.kafkalint.json'), JSON.stringify({ rules: { 'producer/acks-zero': 'off' } }));
+    client = await TestClient.start({ pull: true, configuration: (p) => p.items.map(() => null) });
+    const uri = pathToFileURL(join(folder, 'producer.properties')).href;
+    await client.open(uri, 'properties', PRODUCER);
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
+    const added = { uri: pathToFileURL(folder).href, name: 'added' };
+    client.workspaceFolders = [added];
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [added], removed: [] } });
+    await waitFor(() => client!.refreshRequests.length > 0, { message: 'refresh after the folder change' });
+    assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), undefined);
   });
 });
