@@ -31,10 +31,12 @@ export const duplicateKey: Rule = {
         for (const earlier of list.slice(0, -1)) {
           if (reported.has(earlier.keyRange.start)) continue;
           reported.add(earlier.keyRange.start);
+          // Name the Kafka key too when the source spells it differently (`ProducerConfig.ACKS_CONFIG`).
+          const name = earlier.rawKey === earlier.key ? earlier.key : `${earlier.rawKey} (${earlier.key})`;
           const fix = removeEntryFix(earlier, `Remove the earlier ${earlier.rawKey} (line ${lineOf(earlier)})`, true);
           context.report({
             range: earlier.keyRange,
-            message: `${stageLabel(stageOfKey(earlier.key))}: ${earlier.rawKey} is set again on line ${lineOf(winner)}, and that later value (${winner.value.trim() || 'empty'}) wins, so this one (${earlier.value.trim() || 'empty'}) is ignored.`,
+            message: `${stageLabel(stageOfKey(earlier.key))}: ${name} is set again on line ${lineOf(winner)}, and that later value (${winner.value.trim() || 'empty'}) wins, so this one (${earlier.value.trim() || 'empty'}) is ignored.`,
             related: [{ range: winner.keyRange, message: `${winner.rawKey} is set again here, and this value wins.` }],
             fixes: fix ? [fix] : [],
           });
