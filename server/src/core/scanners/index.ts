@@ -17,4 +17,5 @@ export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
   java: () => import('./java').then((m) => m.javaScanner),
   javascript: () => import('./javascript').then((m) => m.javascriptScanner),
   typescript: () => import('./javascript').then((m) => m.typescriptScanner),
+  python: () => import('./python').then((m) => m.pythonScanner),
 };

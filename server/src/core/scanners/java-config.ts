@@ -310,21 +310,29 @@ function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | unde
   };
 }
 
-/** How the source spells keys: the constant of the config class it already uses, else a string literal. */
-function spellKey(s: Source, key: string): string {
+/**
+ * How the source spells keys: the constant of the config class it already uses (`ProducerConfig.ACKS_CONFIG`,
+ * or a bare `ACKS_CONFIG` when that class is statically imported with `.*`), else a string literal.
+ */
+function spellKey(file: JavaFile, s: Source, key: string): string {
   for (const e of s.entries) {
-    const m = /^(?:[\w.]*\.)?(\w+)\.\w+$/.exec(e.rawKey.replace(/\s+/g, ''));
-    const cls = m?.[1];
+    const raw = e.rawKey.replace(/\s+/g, '');
+    const qualified = /^(?:[\w.]*\.)?(\w+)\.\w+$/.exec(raw);
+    const bareClass = /^\w+$/.test(raw) ? file.symbols.staticConstantClass(raw) : undefined;
+    const cls = qualified?.[1] ?? bareClass;
     const constants = cls ? KEY_CONSTANTS[cls] : undefined;
-    if (!constants) continue;
-    for (const [name, k] of Object.entries(constants)) if (k === key) return `${cls}.${name}`;
+    if (!cls || !constants) continue;
+    const name = Object.keys(constants).find((n) => constants[n] === key);
+    if (!name) continue;
+    if (qualified) return `${cls}.${name}`;
+    if (file.symbols.hasStaticWildcard(cls)) return name;
   }
   return javaString(key);
 }
 
 /** The edit that adds `key = value` to a source, in its own style; undefined when no safe place exists. */
 function insertEntry(file: JavaFile, s: Source, key: string, value: string): Edit | undefined {
-  const keyText = spellKey(s, key);
+  const keyText = spellKey(file, s, key);
   const valueText = javaString(value);
   const literal = s.literal ?? (s.decl?.init && isMapLiteral(s.decl.init) && s.putStatements.length === 0 ? s.decl.init : undefined);
   if (literal && literal.type === 'method_invocation') return insertIntoMapFactory(file, literal, keyText, valueText);

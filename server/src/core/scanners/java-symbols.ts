@@ -221,6 +221,11 @@ export class JavaSymbols {
     return undefined;
   }
 
+  /** True when `import static …<cls>.*;` makes every constant of `cls` usable by its bare name. */
+  hasStaticWildcard(cls: string): boolean {
+    return this.staticWildcards.includes(cls);
+  }
+
   /** What a declared type makes a name hold. */
   kindOfType(typeName: string | undefined): JavaKind {
     if (!typeName) return 'other';

@@ -1,0 +1,268 @@
+import { findKey } from '../catalog/index';
+import type { ConfigEntry, ConfigGroup, Edit, Range } from '../model';
+import type { Node } from './tree-sitter';
+import { nodeRange } from './tree-sitter';
+import { listAppend, listElementRemoval } from './javascript-edits';
+import { namedChildren } from './javascript-syntax';
+import type { PyLibrary } from './python-symbols';
+
+/**
+ * Reads Python client configuration into config groups: confluent-kafka's dicts of librdkafka keys
+ * (`Producer({'acks': '0'})`, inline or through a variable, with later `conf['k'] = v` and
+ * `conf.update({...})`), and kafka-python's keyword arguments (`KafkaProducer(acks=1)`, `**config`).
+ */
+
+type Kind = 'string' | 'number' | 'boolean';
+
+/** The text of a plain string literal (no f-string interpolation, no implicit concatenation), or undefined. */
+export function pyString(node: Node): string | undefined {
+  if (node.type !== 'string') return undefined;
+  const parts = namedChildren(node);
+  if (parts.some((p) => p.type === 'interpolation')) return undefined;
+  const start = parts.find((p) => p.type === 'string_start');
+  const end = parts.find((p) => p.type === 'string_end');
+  if (!start || !end) return undefined;
+  return node.text.slice(start.endIndex - node.startIndex, end.startIndex - node.startIndex);
+}
+
+/** What a Python literal evaluates to, as Kafka would read it; undefined for anything computed. */
+export function pyLiteral(node: Node): { value: string; kind: Kind } | undefined {
+  switch (node.type) {
+    case 'integer':
+    case 'float':
+      return { value: node.text.replace(/_/g, ''), kind: 'number' };
+    case 'true':
+      return { value: 'true', kind: 'boolean' };
+    case 'false':
+      return { value: 'false', kind: 'boolean' };
+    case 'unary_operator': {
+      const arg = node.childForFieldName('argument');
+      const op = node.childForFieldName('operator')?.text;
+      if (arg && (arg.type === 'integer' || arg.type === 'float') && (op === '-' || op === '+')) return { value: `${op === '-' ? '-' : ''}${arg.text}`, kind: 'number' };
+      return undefined;
+    }
+    case 'parenthesized_expression': {
+      const inner = namedChildren(node)[0];
+      return inner ? pyLiteral(inner) : undefined;
+    }
+    default: {
+      const s = pyString(node);
+      return s === undefined ? undefined : { value: s, kind: 'string' };
+    }
+  }
+}
+
+/** The quote a string literal opens with (`'`, `"`), ignoring prefixes; single quotes when unknown. */
+function quoteOf(node: Node | undefined): string {
+  const start = node?.type === 'string' ? namedChildren(node).find((p) => p.type === 'string_start')?.text : undefined;
+  const q = start?.replace(/^[a-zA-Z]+/, '');
+  return q === '"' || q === "'" ? q : "'";
+}
+
+function quote(v: string, q: string): string {
+  return q + v.replace(/\\/g, '\\\\').split(q).join(`\\${q}`) + q;
+}
+
+/** A canonical value written as Python source of the same type as the original literal. */
+function render(kind: Kind | undefined, q: string): (v: string) => string | undefined {
+  return (v) => {
+    if (kind !== 'string' && (v === 'true' || v === 'false')) return v === 'true' ? 'True' : 'False';
+    if (kind !== 'string' && /^-?\d+$/.test(v)) return v;
+    return quote(v, q);
+  };
+}
+
+/** librdkafka's own value spellings mapped to Kafka's, so rules compare like with like. */
+function librdkafkaValue(key: string, value: string): string {
+  if (key === 'auto.offset.reset') {
+    const v = value.toLowerCase();
+    if (v === 'smallest' || v === 'beginning') return 'earliest';
+    if (v === 'largest' || v === 'end') return 'latest';
+  }
+  return value;
+}
+
+/** kafka-python keyword → Kafka key (`enable_auto_commit` → `enable.auto.commit`), only for keys Kafka knows. */
+export function kafkaPythonKey(name: string): string | undefined {
+  const key = name.replace(/_/g, '.');
+  return findKey(key) ? key : undefined;
+}
+
+/** Keys of a confluent-kafka config that register a delivery callback for every produced message. */
+export const DELIVERY_CALLBACK_KEYS: ReadonlySet<string> = new Set(['on_delivery', 'on.delivery', 'dr_cb', 'dr_msg_cb', 'delivery.report.callback']);
+
+/** Where a dict-valued variable got its value and what was added to it later, for following `Producer(conf)`. */
+export interface DictSource {
+  /** Finds the dict literal a name holds at an offset (the last assignment before it), or undefined. */
+  dictAt(name: string, before: number): Node | undefined;
+  /** `conf['k'] = v` and `conf.update({...})` on that name between two offsets, in source order. */
+  additions(name: string, from: number, to: number): readonly Addition[];
+}
+
+/** One later change to a dict variable: a subscript assignment, or an `update()` with a dict literal. */
+export type Addition = { readonly kind: 'subscript'; readonly key: Node; readonly value: Node; readonly statement: Node } | { readonly kind: 'update'; readonly dict: Node };
+
+/** Collects entries for one group. */
+class Entries {
+  readonly list: ConfigEntry[] = [];
+  complete = true;
+  /** True when the config registers a delivery callback (confluent-kafka `on_delivery`). */
+  hasDeliveryCallback = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly index: number,
+    private readonly role: 'producer' | 'consumer',
+    private readonly lib: PyLibrary,
+  ) {}
+
+  add(rawKey: string, keyNode: Node, valueNode: Node, removable: Range | undefined): void {
+    if (DELIVERY_CALLBACK_KEYS.has(rawKey)) this.hasDeliveryCallback = true;
+    const key = this.lib === 'kafka-python' ? kafkaPythonKey(rawKey) : rawKey.includes('.') || rawKey === 'acks' || rawKey === 'retries' ? rawKey : undefined;
+    if (!key) return;
+    const lit = pyLiteral(valueNode);
+    const value = lit ? (this.lib === 'librdkafka' ? librdkafkaValue(key, lit.value) : lit.value) : '${' + valueNode.text + '}';
+    const q = lit?.kind === 'string' ? quoteOf(valueNode) : quoteOf(keyNode);
+    this.list.push({
+      key,
+      value,
+      rawKey,
+      identity: `${this.index}:${key}`,
+      keyRange: nodeRange(keyNode),
+      valueRange: nodeRange(valueNode),
+      removeRange: removable,
+      role: this.role,
+      renderValue: render(lit?.kind, q),
+    });
+  }
+
+  /** Reads a dict literal: `'key': value` pairs and `**other` splats of dicts the file defines. */
+  readDict(dict: Node, dicts: DictSource, depth = 0): void {
+    if (depth > 4) return;
+    for (const child of namedChildren(dict)) {
+      if (child.type === 'pair') {
+        const keyNode = child.childForFieldName('key');
+        const valueNode = child.childForFieldName('value');
+        const key = keyNode ? pyString(keyNode) : undefined;
+        if (keyNode && valueNode && key !== undefined) this.add(key, keyNode, valueNode, listElementRemoval(this.text, nodeRange(child)));
+        else this.complete = false;
+      } else if (child.type === 'dictionary_splat') {
+        this.readSplat(child, dicts, depth);
+      } else if (child.type !== 'comment') {
+        this.complete = false;
+      }
+    }
+  }
+
+  readSplat(splat: Node, dicts: DictSource, depth: number): void {
+    const inner = namedChildren(splat)[0];
+    const dict = inner?.type === 'dictionary' ? inner : inner?.type === 'identifier' ? dicts.dictAt(inner.text, splat.startIndex) : undefined;
+    if (dict) this.readVariable(dict, inner?.type === 'identifier' ? inner.text : undefined, splat.startIndex, dicts, depth + 1);
+    else this.complete = false;
+  }
+
+  /** Reads a dict literal and, when it came from a variable, the changes made to that variable before `until`. */
+  readVariable(dict: Node, name: string | undefined, until: number, dicts: DictSource, depth = 0): void {
+    this.readDict(dict, dicts, depth);
+    if (!name) return;
+    for (const a of dicts.additions(name, dict.endIndex, until)) {
+      if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1);
+      else {
+        const key = pyString(a.key);
+        if (key === undefined) this.complete = false;
+        else this.add(key, a.key, a.value, lineOf(this.text, nodeRange(a.statement)));
+      }
+    }
+  }
+}
+
+/** The whole line(s) of a statement, with the line break, when nothing else shares them. */
+function lineOf(text: string, r: Range): Range | undefined {
+  const start = text.lastIndexOf('\n', r.start - 1) + 1;
+  if (text.slice(start, r.start).trim() !== '') return undefined;
+  let end = r.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  if (end < text.length && text[end] !== '\n' && text[end] !== '\r') return undefined;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { start, end };
+}
+
+/** A producer/consumer construction to read. */
+export interface ClientCall {
+  readonly call: Node;
+  readonly lib: PyLibrary;
+  readonly role: 'producer' | 'consumer';
+}
+
+/** A group plus what the code-fact checks need to know about the configuration behind it. */
+export interface PyGroup {
+  readonly group: ConfigGroup;
+  readonly hasDeliveryCallback: boolean;
+  readonly complete: boolean;
+}
+
+/** Builds the group for one `Producer(...)`, `Consumer(...)`, `KafkaProducer(...)` or `KafkaConsumer(...)` call. */
+export function buildPythonGroup(text: string, index: number, client: ClientCall, dicts: DictSource): PyGroup {
+  const { call, lib, role } = client;
+  const e = new Entries(text, index, role, lib);
+  const argList = call.childForFieldName('arguments');
+  const args = argList ? namedChildren(argList).filter((a) => a.type !== 'comment') : [];
+  /** The dict literal a fix can add to (confluent-kafka), when there is exactly one. */
+  let target: Node | undefined;
+  if (lib === 'librdkafka') {
+    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'list_splat');
+    const first = positional[0];
+    if (first?.type === 'dictionary') {
+      e.readDict(first, dicts);
+      target = first;
+    } else if (first?.type === 'identifier') {
+      const dict = dicts.dictAt(first.text, call.startIndex);
+      if (dict) {
+        e.readVariable(dict, first.text, call.startIndex, dicts);
+        target = dict;
+      } else e.complete = false;
+    } else if (first) e.complete = false;
+    for (const a of args) {
+      if (a.type === 'dictionary_splat') {
+        e.readSplat(a, dicts, 0);
+        const inner = namedChildren(a)[0];
+        if (!target && inner?.type === 'dictionary') target = inner;
+      } else if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name')?.text;
+        if (name && DELIVERY_CALLBACK_KEYS.has(name)) e.hasDeliveryCallback = true;
+      } else if (a.type === 'list_splat') e.complete = false;
+    }
+    if (args.length === 0) e.complete = false;
+  } else {
+    for (const a of args) {
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name');
+        const value = a.childForFieldName('value');
+        if (name && value) e.add(name.text, name, value, listElementRemoval(text, nodeRange(a)));
+      } else if (a.type === 'dictionary_splat') e.readSplat(a, dicts, 0);
+      else if (a.type === 'list_splat') e.complete = false;
+    }
+  }
+  const callee = call.childForFieldName('function') ?? call;
+  const group: ConfigGroup = {
+    roles: e.complete ? [role] : [],
+    library: lib,
+    entries: e.list,
+    anchor: nodeRange(callee),
+    insertEntry(key: string, value: string): Edit | undefined {
+      const literal = value === 'true' ? 'True' : value === 'false' ? 'False' : /^-?\d+$/.test(value) ? value : undefined;
+      if (lib === 'kafka-python') {
+        if (!argList) return undefined;
+        const snake = key.replace(/\./g, '_');
+        if (kafkaPythonKey(snake) !== key) return undefined;
+        return listAppend(text, argList.startIndex + 1, args.map(nodeRange), `${snake}=${literal ?? quote(value, "'")}`);
+      }
+      if (!target) return undefined;
+      const pairs = namedChildren(target).filter((c) => c.type !== 'comment');
+      const q = quoteOf(pairs.find((p) => p.type === 'pair')?.childForFieldName('key') ?? undefined);
+      return listAppend(text, target.startIndex + 1, pairs.map(nodeRange), `${quote(key, q)}: ${literal ?? quote(value, q)}`);
+    },
+  };
+  return { group, hasDeliveryCallback: e.hasDeliveryCallback, complete: e.complete };
+}

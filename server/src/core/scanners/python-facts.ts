@@ -1,0 +1,239 @@
+import type { CodeFact, Fix, LibraryId } from '../model';
+import type { Node } from './tree-sitter';
+import { nodeRange } from './tree-sitter';
+import { namedChildren } from './javascript-syntax';
+
+/**
+ * The Python code facts: a kafka-python send whose future is dropped, a confluent-kafka `produce()` that
+ * nobody will hear back from, and a `commit()` that runs before the polled message is processed.
+ */
+
+const FUNCTION_OR_CLASS = new Set(['function_definition', 'lambda', 'class_definition']);
+
+function enclosingScope(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'module') return p;
+  return undefined;
+}
+
+/** True when an identifier with this name appears in `scope` after `offset` (the future is used later). */
+function usedAfter(scope: Node, name: string, offset: number): boolean {
+  const stack: Node[] = [scope];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.endIndex <= offset) continue;
+    if (n.type === 'identifier' && n.startIndex >= offset && n.text === name) return true;
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return false;
+}
+
+/**
+ * kafka-python `producer.send(...)`: the returned future is the only place a failure shows up. Dropped
+ * when the call is a statement of its own, or assigned to a name that is never used again.
+ */
+export function droppedFutureFact(call: Node, callee: Node): CodeFact | undefined {
+  const parent = call.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'assignment') {
+    const left = parent.childForFieldName('left');
+    const scope = enclosingScope(call);
+    if (!left || left.type !== 'identifier' || !scope || usedAfter(scope, left.text, parent.endIndex)) return undefined;
+  } else if (parent.type !== 'expression_statement') {
+    return undefined;
+  }
+  return {
+    kind: 'unhandled-send',
+    library: 'kafka-python',
+    range: nodeRange(callee),
+    detail: `the future returned by ${callee.text}() is dropped, so a send that fails (broker error, retries used up, delivery timeout) is never seen and the record is lost silently; call .get(timeout=...) on it or attach .add_errback(...) to handle the failure.`,
+  };
+}
+
+/** confluent-kafka `produce()` arguments after which the delivery callback sits positionally: topic, value, key, partition, on_delivery. */
+const ON_DELIVERY_POSITION = 4;
+
+/**
+ * confluent-kafka `producer.produce(...)` with no `on_delivery`/`callback` argument, on a producer whose
+ * configuration registers no delivery callback: failures are only ever reported to a callback.
+ */
+export function produceWithoutCallbackFact(call: Node, callee: Node): CodeFact | undefined {
+  const argList = call.childForFieldName('arguments');
+  const args = argList ? namedChildren(argList).filter((a) => a.type !== 'comment') : [];
+  for (const a of args) {
+    if (a.type === 'keyword_argument' && ['on_delivery', 'callback'].includes(a.childForFieldName('name')?.text ?? '')) return undefined;
+    if (a.type === 'dictionary_splat' || a.type === 'list_splat') return undefined;
+  }
+  if (args.filter((a) => a.type !== 'keyword_argument').length > ON_DELIVERY_POSITION) return undefined;
+  return {
+    kind: 'unhandled-send',
+    library: 'librdkafka',
+    severity: 'info',
+    range: nodeRange(callee),
+    detail: `${callee.text}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.`,
+  };
+}
+
+/** How the scanner tells a consumer or a processing call apart. */
+export interface CommitContext {
+  /** True when the expression is a Kafka consumer made in (or typed in) this file. */
+  isConsumer(node: Node): boolean;
+}
+
+const LOOPS = new Set(['for_statement', 'while_statement']);
+const EXITS = new Set(['continue_statement', 'break_statement', 'return_statement', 'raise_statement']);
+/** Calls that only report on a message: using the message there is not processing it. */
+const REPORTING = /^(print|log|logger|logging|LOG|LOGGER|self\.log(ger)?|warnings)(\.|$)/;
+
+/** The statement of `block` (a `block` or `module`) that contains `node`. */
+function statementIn(block: Node, node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n && n.parent && !n.parent.equals(block)) n = n.parent;
+  return n && n.parent ? n : undefined;
+}
+
+/** Names bound by an assignment or `for` target: `msg`, `(tp, records)`. */
+function targetNames(target: Node, out: Set<string>): void {
+  if (target.type === 'identifier') out.add(target.text);
+  else for (const c of namedChildren(target)) targetNames(c, out);
+}
+
+/** True when `node` reads any name of `names`, outside logging calls and outside nested functions. */
+function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): boolean {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'identifier' && names.has(n.text)) return true;
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      if (fn && REPORTING.test(fn.text)) continue;
+      if (fn?.type === 'attribute') {
+        const object = fn.childForFieldName('object');
+        // Another commit or offset store on the consumer is bookkeeping, not processing.
+        if (object && ctx.isConsumer(object)) continue;
+      }
+    }
+    if (FUNCTION_OR_CLASS.has(n.type)) continue;
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return false;
+}
+
+/**
+ * The names holding the loop's message: the `for msg in consumer` target, names assigned from
+ * `consumer.poll()`/`consume()`, and names derived from those (`value = msg.value()`, `for r in records`).
+ */
+function messageNames(loop: Node, ctx: CommitContext): Set<string> {
+  const names = new Set<string>();
+  if (loop.type === 'for_statement') {
+    const right = loop.childForFieldName('right');
+    const left = loop.childForFieldName('left');
+    if (right && left && ctx.isConsumer(right)) targetNames(left, names);
+  }
+  const body = loop.childForFieldName('body');
+  if (!body) return names;
+  // Source order: a name derived from a message is tracked from where it is assigned.
+  const stack: Node[] = [body];
+  const ordered: Node[] = [];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (FUNCTION_OR_CLASS.has(n.type)) continue;
+    if (n.type === 'assignment' || n.type === 'for_statement') ordered.push(n);
+    const kids = namedChildren(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  for (const n of ordered) {
+    const target = n.childForFieldName('left');
+    const source = n.childForFieldName('right');
+    if (!target || !source) continue;
+    let fromMessage = names.size > 0 && readsAny(source, names, ctx);
+    if (!fromMessage && source.type === 'call') {
+      const fn = source.childForFieldName('function');
+      const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+      fromMessage = !!object && (method === 'poll' || method === 'consume') && ctx.isConsumer(object);
+    }
+    if (fromMessage) targetNames(target, names);
+  }
+  return names;
+}
+
+/**
+ * `consumer.commit(...)` inside a poll loop, followed (in the same loop iteration) by code that uses the
+ * message: the offset is committed before the message is processed. Offers to move a simple commit
+ * statement below the last statement that uses the message, when both sit in the loop body itself.
+ */
+export function commitBeforeProcessingFact(call: Node, callee: Node, library: LibraryId, text: string, ctx: CommitContext): CodeFact | undefined {
+  let loop: Node | undefined;
+  for (let p = call.parent; p; p = p.parent) {
+    if (LOOPS.has(p.type)) {
+      loop = p;
+      break;
+    }
+    if (FUNCTION_OR_CLASS.has(p.type)) return undefined;
+  }
+  const body = loop?.childForFieldName('body');
+  if (!loop || !body) return undefined;
+  const names = messageNames(loop, ctx);
+  if (names.size === 0) return undefined;
+  // Walk out from the commit to the loop body: statements after it, in each enclosing block, run after the commit.
+  let inner: Node = call;
+  let processing: Node | undefined;
+  for (let block = call.parent; block; block = block.parent) {
+    if (block.type !== 'block') continue;
+    const statement = statementIn(block, inner);
+    if (!statement) break;
+    let exits = false;
+    for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+      if (EXITS.has(s.type)) {
+        exits = true;
+        break;
+      }
+      if (readsAny(s, names, ctx)) processing = s;
+    }
+    if (processing || exits || block.equals(body)) break;
+    inner = block;
+  }
+  if (!processing) return undefined;
+  const what = `${callee.text}()`;
+  return {
+    kind: 'commit-before-processing',
+    library,
+    range: nodeRange(callee),
+    detail: `${what} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.`,
+    fixes: moveFix(call, body, names, text, ctx),
+  };
+}
+
+/** Moves a one-line `consumer.commit(...)` statement of the loop body below the last statement there that uses the message. */
+function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: string, ctx: CommitContext): Fix[] | undefined {
+  const statement = call.parent;
+  if (statement?.type !== 'expression_statement' || !statement.parent?.equals(body)) return undefined;
+  let last: Node | undefined;
+  for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (EXITS.has(s.type)) return undefined;
+    if (readsAny(s, names, ctx)) last = s;
+  }
+  if (!last) return undefined;
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const indent = text.slice(lineStart, statement.startIndex);
+  if (indent.trim() !== '') return undefined;
+  let end = statement.endIndex;
+  if (text[end] === '\r') end++;
+  if (text[end] !== '\n') return undefined;
+  end++;
+  const eol = text[statement.endIndex] === '\r' ? '\r\n' : '\n';
+  // After the whole line of the last use, so a trailing comment stays where it was.
+  let lastEnd = text.indexOf('\n', last.endIndex);
+  if (lastEnd < 0) lastEnd = text.length;
+  else if (text[lastEnd - 1] === '\r') lastEnd--;
+  return [
+    {
+      title: `Move ${call.childForFieldName('function')?.text ?? 'commit'}() after the processing`,
+      preferred: true,
+      edits: [
+        { range: { start: lineStart, end }, newText: '' },
+        { range: { start: lastEnd, end: lastEnd }, newText: `${eol}${indent}${statement.text}` },
+      ],
+    },
+  ];
+}

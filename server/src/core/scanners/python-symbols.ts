@@ -1,0 +1,212 @@
+import type { Node } from './tree-sitter';
+import { namedChildren } from './javascript-syntax';
+
+/**
+ * What a Python expression is, as far as Kafka is concerned: a Kafka module, a client class, or a
+ * producer/consumer instance made in this file (with the call that made it). Values are followed through
+ * imports (with aliases and `*`), assignments to names and `self.x`, and type hints, within one file.
+ */
+
+export type PyLibrary = 'librdkafka' | 'kafka-python';
+
+export type PySym =
+  | { readonly t: 'module'; readonly lib: PyLibrary }
+  | { readonly t: 'class'; readonly lib: PyLibrary; readonly role: 'producer' | 'consumer' }
+  | { readonly t: 'producer' | 'consumer'; readonly lib: PyLibrary; readonly site?: Node };
+
+/** The Kafka library a module path belongs to: `confluent_kafka`, `confluent_kafka.avro`, `kafka`, `kafka.producer`. */
+export function kafkaModule(path: string): PyLibrary | undefined {
+  const root = path.split('.')[0];
+  if (root === 'confluent_kafka') return 'librdkafka';
+  if (root === 'kafka') return 'kafka-python';
+  return undefined;
+}
+
+const CLASSES: Readonly<Record<PyLibrary, Readonly<Record<string, 'producer' | 'consumer'>>>> = {
+  librdkafka: {
+    Producer: 'producer',
+    SerializingProducer: 'producer',
+    AvroProducer: 'producer',
+    Consumer: 'consumer',
+    DeserializingConsumer: 'consumer',
+    AvroConsumer: 'consumer',
+  },
+  'kafka-python': { KafkaProducer: 'producer', KafkaConsumer: 'consumer' },
+};
+
+/** A client class exported by a Kafka module, or the module itself for a sub-module (`confluent_kafka.avro`). */
+function memberOf(sym: PySym, name: string): PySym | undefined {
+  if (sym.t !== 'module') return undefined;
+  const role = CLASSES[sym.lib][name];
+  if (role) return { t: 'class', lib: sym.lib, role };
+  // `confluent_kafka.avro.AvroProducer`, `kafka.producer.KafkaProducer`: sub-modules re-export the classes.
+  if (/^[a-z_]+$/.test(name)) return sym;
+  return undefined;
+}
+
+interface Binding {
+  readonly name: string;
+  readonly value?: Node;
+  readonly type?: Node;
+  /** Already known (imports). */
+  readonly sym?: PySym;
+}
+
+/** Names bound to Kafka values in one Python file, resolved to a fixed point. */
+export class PySymbolTable {
+  private readonly bindings: Binding[] = [];
+  private readonly env = new Map<string, PySym>();
+  private readonly memo = new Map<number, PySym | null>();
+  private depth = 0;
+  /** True once an import of a Kafka library has been seen. */
+  importsKafka = false;
+
+  /** Records the bindings a node introduces; called for every node of the tree. */
+  collect(node: Node): void {
+    switch (node.type) {
+      case 'import_statement':
+        for (const part of namedChildren(node)) {
+          const dotted = part.type === 'aliased_import' ? part.childForFieldName('name') : part;
+          const alias = part.type === 'aliased_import' ? part.childForFieldName('alias') : undefined;
+          if (!dotted || dotted.type !== 'dotted_name') continue;
+          const lib = kafkaModule(dotted.text);
+          if (!lib) continue;
+          this.importsKafka = true;
+          // `import kafka.producer` binds `kafka`; `import confluent_kafka as ck` binds `ck`.
+          this.bindings.push({ name: alias ? alias.text : dotted.text.split('.')[0], sym: { t: 'module', lib } });
+        }
+        break;
+      case 'import_from_statement': {
+        const module = node.childForFieldName('module_name');
+        const lib = module ? kafkaModule(module.text) : undefined;
+        if (!lib) break;
+        this.importsKafka = true;
+        if (namedChildren(node).some((c) => c.type === 'wildcard_import')) {
+          for (const [name, role] of Object.entries(CLASSES[lib])) this.bindings.push({ name, sym: { t: 'class', lib, role } });
+        }
+        for (const part of node.childrenForFieldName('name')) {
+          if (!part) continue;
+          const dotted = part.type === 'aliased_import' ? part.childForFieldName('name') : part;
+          const alias = part.type === 'aliased_import' ? part.childForFieldName('alias') : dotted;
+          if (!dotted || !alias || dotted.type !== 'dotted_name') continue;
+          const sym = memberOf({ t: 'module', lib }, dotted.text);
+          if (sym) this.bindings.push({ name: alias.text, sym });
+        }
+        break;
+      }
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const name = left ? targetName(left) : undefined;
+        if (name) this.bindings.push({ name, value: node.childForFieldName('right') ?? undefined, type: node.childForFieldName('type') ?? undefined });
+        break;
+      }
+      case 'typed_parameter':
+      case 'typed_default_parameter': {
+        const id = node.childForFieldName('name') ?? namedChildren(node).find((c) => c.type === 'identifier');
+        const type = node.childForFieldName('type');
+        if (id && type) this.bindings.push({ name: id.text, type });
+        break;
+      }
+      case 'with_item': {
+        // `with KafkaConsumer(...) as consumer:`
+        const value = node.childForFieldName('value');
+        if (value?.type === 'as_pattern') {
+          const target = value.childForFieldName('alias') ?? namedChildren(value)[1];
+          const expr = namedChildren(value)[0];
+          const name = target ? targetName(namedChildren(target)[0] ?? target) : undefined;
+          if (name && expr) this.bindings.push({ name, value: expr });
+        }
+        break;
+      }
+    }
+  }
+
+  /** Resolves every binding until nothing changes. */
+  settle(): void {
+    for (let round = 0; round < 6; round++) {
+      let changed = false;
+      for (const b of this.bindings) {
+        if (this.env.has(b.name)) continue;
+        const sym = b.sym ?? (b.value ? this.resolve(b.value) : undefined) ?? (b.type ? this.resolveType(b.type) : undefined);
+        if (sym) {
+          this.env.set(b.name, sym);
+          changed = true;
+        }
+      }
+      this.memo.clear();
+      if (!changed) return;
+    }
+  }
+
+  /** What an expression evaluates to, or undefined when it is not (known to be) a Kafka value. */
+  resolve(node: Node): PySym | undefined {
+    const cached = this.memo.get(node.id);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.depth > 40) return undefined;
+    this.depth++;
+    try {
+      const sym = this.compute(node);
+      this.memo.set(node.id, sym ?? null);
+      return sym;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private compute(n: Node): PySym | undefined {
+    switch (n.type) {
+      case 'parenthesized_expression': {
+        const inner = namedChildren(n)[0];
+        return inner ? this.resolve(inner) : undefined;
+      }
+      case 'identifier':
+        return this.env.get(n.text);
+      case 'attribute': {
+        const object = n.childForFieldName('object');
+        const attr = n.childForFieldName('attribute')?.text;
+        if (!object || !attr) return undefined;
+        if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) return this.env.get(`self.${attr}`);
+        const base = this.resolve(object);
+        return base ? memberOf(base, attr) : undefined;
+      }
+      case 'call': {
+        const callee = n.childForFieldName('function');
+        const cls = callee ? this.resolve(callee) : undefined;
+        return cls?.t === 'class' ? { t: cls.role, lib: cls.lib, site: n } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The instance a type hint promises: `Producer`, `ck.Consumer`, `Optional[KafkaProducer]`, `KafkaProducer | None`. */
+  resolveType(node: Node): PySym | undefined {
+    if (this.depth > 40) return undefined;
+    this.depth++;
+    try {
+      if (node.type === 'identifier' || node.type === 'attribute') {
+        const cls = this.resolve(node);
+        return cls?.t === 'class' ? { t: cls.role, lib: cls.lib } : undefined;
+      }
+      if (node.type === 'string') return undefined;
+      for (const c of namedChildren(node)) {
+        const sym = this.resolveType(c);
+        if (sym) return sym;
+      }
+      return undefined;
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/** The name an assignment target binds: `x` or `self.x`. */
+export function targetName(left: Node): string | undefined {
+  if (left.type === 'identifier') return left.text;
+  if (left.type === 'attribute') {
+    const object = left.childForFieldName('object');
+    const attr = left.childForFieldName('attribute');
+    if (object?.type === 'identifier' && object.text === 'self' && attr) return `self.${attr.text}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,118 @@
+import type { AnalyzedDocument, CodeFact, ConfigGroup } from '../model';
+import type { Scanner } from './index';
+import type { Node } from './tree-sitter';
+import { parseDocument } from './tree-sitter';
+import { namedChildren, walkTree } from './javascript-syntax';
+import type { Addition, DictSource, PyGroup } from './python-config';
+import { buildPythonGroup } from './python-config';
+import { commitBeforeProcessingFact, droppedFutureFact, produceWithoutCallbackFact } from './python-facts';
+import { PySymbolTable, targetName } from './python-symbols';
+
+/**
+ * The Python scanner: confluent-kafka (librdkafka) and kafka-python client code → config groups and code
+ * facts. A file counts only when it imports one of the two libraries, and a call counts only when its
+ * receiver is a client the file made or typed.
+ */
+
+/** Dict literals assigned to names, and what was added to them afterwards, for following `Producer(conf)`. */
+class Dicts implements DictSource {
+  private readonly assigned = new Map<string, Node[]>();
+  private readonly added = new Map<string, { at: number; addition: Addition }[]>();
+
+  collect(node: Node): void {
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right) return;
+      const name = targetName(left);
+      if (name && right.type === 'dictionary') push(this.assigned, name, right);
+      if (left.type === 'subscript') {
+        const target = left.childForFieldName('value');
+        const key = left.childForFieldName('subscript');
+        const statement = node.parent;
+        const tname = target ? targetName(target) : undefined;
+        if (tname && key && statement) push(this.added, tname, { at: node.startIndex, addition: { kind: 'subscript', key, value: right, statement } });
+      }
+    } else if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'update') return;
+      const object = fn.childForFieldName('object');
+      const name = object ? targetName(object) : undefined;
+      const args = node.childForFieldName('arguments');
+      const dict = args ? namedChildren(args)[0] : undefined;
+      if (name && dict?.type === 'dictionary') push(this.added, name, { at: node.startIndex, addition: { kind: 'update', dict } });
+    }
+  }
+
+  dictAt(name: string, before: number): Node | undefined {
+    let best: Node | undefined;
+    for (const d of this.assigned.get(name) ?? []) if (d.endIndex <= before) best = d;
+    return best;
+  }
+
+  additions(name: string, from: number, to: number): readonly Addition[] {
+    return (this.added.get(name) ?? []).filter((a) => a.at >= from && a.at < to).map((a) => a.addition);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Scans one Python document. Never throws on half-typed code: what tree-sitter could not parse is skipped. */
+async function scanPython(path: string, text: string): Promise<AnalyzedDocument> {
+  const empty: AnalyzedDocument = { path, text, kind: 'python', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
+  // Cheap gate: a file that never names either library cannot import it.
+  if (!/\bkafka\b|confluent_kafka/.test(text)) return empty;
+  const tree = await parseDocument('python', path, text);
+  const symbols = new PySymbolTable();
+  const dicts = new Dicts();
+  const calls: Node[] = [];
+  walkTree(tree, (node) => {
+    symbols.collect(node);
+    dicts.collect(node);
+    if (node.type === 'call') calls.push(node);
+  });
+  if (!symbols.importsKafka) return empty;
+  symbols.settle();
+
+  const groups: ConfigGroup[] = [];
+  const bySite = new Map<number, PyGroup>();
+  for (const call of calls) {
+    const sym = symbols.resolve(call);
+    if (!sym || (sym.t !== 'producer' && sym.t !== 'consumer') || sym.site?.id !== call.id) continue;
+    const built = buildPythonGroup(text, groups.length, { call, lib: sym.lib, role: sym.t }, dicts);
+    bySite.set(call.id, built);
+    groups.push(built.group);
+  }
+
+  const ctx = {
+    isConsumer: (node: Node): boolean => symbols.resolve(node)?.t === 'consumer',
+  };
+  const facts: CodeFact[] = [];
+  for (const call of calls) {
+    const callee = call.childForFieldName('function');
+    if (callee?.type !== 'attribute') continue;
+    const object = callee.childForFieldName('object');
+    const method = callee.childForFieldName('attribute')?.text;
+    const sym = object ? symbols.resolve(object) : undefined;
+    if (!sym || !method) continue;
+    let fact: CodeFact | undefined;
+    if (sym.t === 'producer' && sym.lib === 'kafka-python' && method === 'send') {
+      fact = droppedFutureFact(call, callee);
+    } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && method === 'produce') {
+      // Only when the producer's whole configuration is known: a config from elsewhere may register on_delivery.
+      const config = sym.site ? bySite.get(sym.site.id) : undefined;
+      if (config && config.complete && !config.hasDeliveryCallback) fact = produceWithoutCallbackFact(call, callee);
+    } else if (sym.t === 'consumer' && method === 'commit') {
+      fact = commitBeforeProcessingFact(call, callee, sym.lib, text, ctx);
+    }
+    if (fact) facts.push(fact);
+  }
+  return { path, text, kind: 'python', isKafka: true, groups, facts, problems: [], commentPrefix: '#' };
+}
+
+/** Scanner for `.py` files. */
+export const pythonScanner: Scanner = { scan: scanPython };

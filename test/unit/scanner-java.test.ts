@@ -1,0 +1,420 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/fixes';
+import { lint } from '../../server/src/core/lint';
+import type { AnalyzedDocument, ConfigGroup, Finding, Range } from '../../server/src/core/model';
+import { DEFAULT_OPTIONS } from '../../server/src/core/options';
+import type { LintOptions } from '../../server/src/core/options';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'code', 'java');
+
+/** A fixture's text. */
+function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** The range of the `n`-th occurrence of `needle` in `text` (throws when absent, so a typo cannot pass). */
+function rangeOf(text: string, needle: string, n = 0, from = 0): Range {
+  let at = text.indexOf(needle, from);
+  for (let i = 0; i < n && at >= 0; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`fixture has no ${JSON.stringify(needle)} #${n}`);
+  return { start: at, end: at + needle.length };
+}
+
+/** Scans and lints like the server does. */
+async function check(path: string, text: string, options: LintOptions = DEFAULT_OPTIONS): Promise<{ doc: AnalyzedDocument; findings: Finding[] }> {
+  const doc = await analyze(path, text);
+  return { doc, findings: lint(doc, options) };
+}
+
+/** Findings as `ruleId @ text` for compact, exact comparison. */
+function summary(text: string, findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} @ ${text.slice(f.range.start, f.range.end)}`);
+}
+
+/** The finding of `ruleId` at `range`, or a failed assertion. */
+function findingAt(findings: readonly Finding[], ruleId: string, range: Range): Finding {
+  const f = findings.find((x) => x.ruleId === ruleId && x.range.start === range.start && x.range.end === range.end);
+  assert.ok(f, `no ${ruleId} at ${JSON.stringify(range)}; got ${JSON.stringify(findings.map((x) => [x.ruleId, x.range]))}`);
+  return f;
+}
+
+/** The text after applying a finding's preferred (or only) fix. */
+function fixed(text: string, finding: Finding): string {
+  const fix = finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0];
+  assert.ok(fix, `${finding.ruleId} has no fix`);
+  return applyEdits(text, fix.edits);
+}
+
+/** The group whose anchor starts with `head`. */
+function groupAt(doc: AnalyzedDocument, text: string, head: string): ConfigGroup {
+  const g = doc.groups.find((x) => text.slice(x.anchor.start, x.anchor.end).startsWith(head));
+  assert.ok(g, `no group anchored at ${head}`);
+  return g;
+}
+
+describe('Java scanner: producer config in code', () => {
+  const text = fixture('producer-lossy.java');
+
+  it('maps ProducerConfig constants and string keys to canonical entries with exact ranges', async () => {
+    const { doc } = await check('producer-lossy.java', text);
+    assert.equal(doc.kind, 'java');
+    assert.equal(doc.isKafka, true);
+    assert.equal(doc.commentPrefix, '//');
+    assert.equal(doc.groups.length, 1);
+    const g = doc.groups[0];
+    assert.deepEqual(g.roles, ['producer']);
+    assert.equal(g.library, 'java');
+    assert.deepEqual(g.anchor, rangeOf(text, 'new KafkaProducer<>(props)'));
+    assert.deepEqual(
+      g.entries.map((e) => [e.key, e.value]),
+      [
+        ['bootstrap.servers', '${servers}'],
+        ['key.serializer', 'StringSerializer'],
+        ['value.serializer', 'StringSerializer'],
+        ['acks', '0'],
+        ['retries', '0'],
+        ['enable.idempotence', 'false'],
+      ],
+    );
+    const acks = g.entries[3];
+    assert.equal(acks.rawKey, 'ProducerConfig.ACKS_CONFIG');
+    assert.deepEqual(acks.keyRange, rangeOf(text, 'ProducerConfig.ACKS_CONFIG'));
+    assert.deepEqual(acks.valueRange, rangeOf(text, '"0"'));
+    assert.equal(acks.identity, '0:acks');
+    assert.equal(acks.renderValue?.('all'), '"all"');
+    const line = rangeOf(text, '        props.put(ProducerConfig.ACKS_CONFIG, "0");\n');
+    assert.deepEqual(acks.removeRange, line);
+    assert.equal(g.entries[4].renderValue?.('2147483647'), 'Integer.MAX_VALUE');
+    assert.equal(g.entries[5].renderValue?.('true'), 'Boolean.TRUE');
+    // An expression the scanner cannot read is a placeholder (rules skip it) and has no rendering.
+    assert.equal(g.entries[0].renderValue, undefined);
+  });
+
+  it('reports acks=0, retries=0 and enable.idempotence=false on their values, with fixes in Java syntax', async () => {
+    const { findings } = await check('producer-lossy.java', text);
+    const acks = findingAt(findings, 'producer/acks-zero', rangeOf(text, '"0"'));
+    assert.ok(fixed(text, acks).includes('        props.put(ProducerConfig.ACKS_CONFIG, "all");\n'));
+    const retries = findingAt(findings, 'producer/retries-disabled', rangeOf(text, '0', 0, text.indexOf('RETRIES_CONFIG')));
+    assert.equal(fixed(text, retries), text.replace('        props.put(ProducerConfig.RETRIES_CONFIG, 0);\n', ''));
+    const setRetries = retries.fixes?.find((f) => !f.preferred);
+    assert.ok(setRetries);
+    assert.ok(applyEdits(text, setRetries.edits).includes('props.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);'));
+    findingAt(findings, 'producer/idempotence-disabled', rangeOf(text, 'Boolean.FALSE'));
+  });
+
+  it('flags sends whose Future is dropped (statement and forEach lambda), with a callback fix', async () => {
+    const { findings } = await check('producer-lossy.java', text);
+    const sends = findings.filter((f) => f.ruleId === 'producer/unhandled-send');
+    assert.deepEqual(
+      sends.map((f) => f.range),
+      [rangeOf(text, 'producer.send(new ProducerRecord<>("orders", order))'), rangeOf(text, 'producer.send(new ProducerRecord<>("orders", o))')],
+    );
+    assert.match(sends[0].message, /^Producer stage: producer\.send\(\.\.\) has no callback and its Future is dropped/);
+    assert.equal(
+      fixed(text, sends[0]),
+      text.replace(
+        'producer.send(new ProducerRecord<>("orders", order));',
+        'producer.send(new ProducerRecord<>("orders", order), (metadata, exception) -> { if (exception != null) { /* handle the failed send: retry, log, or dead-letter it */ } });',
+      ),
+    );
+    assert.ok(fixed(text, sends[1]).includes('orders.forEach(o -> producer.send(new ProducerRecord<>("orders", o), (metadata, exception) -> { if (exception != null) {'));
+  });
+
+  it('flags close(Duration.ZERO) without a flush and fixes it by flushing first', async () => {
+    const { findings } = await check('producer-lossy.java', text);
+    const close = findingAt(findings, 'producer/close-without-flush', rangeOf(text, 'producer.close(Duration.ZERO)'));
+    assert.equal(fixed(text, close), text.replace('        producer.close(Duration.ZERO);', '        producer.flush();\n        producer.close(Duration.ZERO);'));
+  });
+
+  it('finds nothing in a safe producer (callbacks, get(), kept futures, constants, flush before close)', async () => {
+    const safe = fixture('producer-safe.java');
+    const { doc, findings } = await check('producer-safe.java', safe);
+    assert.deepEqual(summary(safe, findings), []);
+    assert.deepEqual(
+      doc.groups[0].entries.map((e) => [e.key, e.value]),
+      [
+        ['bootstrap.servers', 'localhost:9092'],
+        ['acks', 'all'],
+        ['retries', '2147483647'],
+        ['enable.idempotence', 'true'],
+        ['delivery.timeout.ms', '120000'],
+      ],
+    );
+    assert.deepEqual(doc.facts, []);
+  });
+
+  it('reads acks=1 as leader-only when the configured Kafka version defaults differently', async () => {
+    const src = `import org.apache.kafka.clients.producer.*;\nclass P {\n  KafkaProducer<String, String> p() {\n    var props = new java.util.Properties();\n    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092");\n    return new KafkaProducer<>(props);\n  }\n}\n`;
+    const { findings } = await check('P.java', src, { ...DEFAULT_OPTIONS, kafkaVersion: '2.8' });
+    const f = findingAt(findings, 'producer/acks-leader-only', rangeOf(src, 'new KafkaProducer<>(props)'));
+    assert.equal(
+      fixed(src, f),
+      src.replace('props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092");', 'props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092");\n    props.put(ProducerConfig.ACKS_CONFIG, "all");'),
+    );
+  });
+});
+
+describe('Java scanner: consumers', () => {
+  it('flags a commit between poll() and the loop over the records, and moves it after the loop', async () => {
+    const text = fixture('consumer-commit-early.java');
+    const { findings } = await check('consumer-commit-early.java', text);
+    const early = findingAt(findings, 'consumer/commit-before-processing', rangeOf(text, 'consumer.commitSync()'));
+    assert.match(early.message, /^Consumer stage: consumer\.commitSync\(\) commits the offsets of everything the last poll\(\) returned before those records are processed/);
+    assert.equal(
+      fixed(text, early),
+      text.replace(
+        '                consumer.commitSync();\n                for (ConsumerRecord<String, String> record : records) {\n                    handle(record);\n                }\n',
+        '                for (ConsumerRecord<String, String> record : records) {\n                    handle(record);\n                }\n                consumer.commitSync();\n',
+      ),
+    );
+    // Inside the loop over the batch, a no-argument commit commits records not processed yet.
+    findingAt(findings, 'consumer/commit-before-processing', rangeOf(text, 'consumer.commitAsync()'));
+    // The commit after the loop is the correct place.
+    const after = rangeOf(text, 'consumer.commitSync()', 1);
+    assert.equal(findings.some((f) => f.range.start === after.start), false);
+  });
+
+  it('reads statically imported ConsumerConfig constants and reports auto-commit and latest', async () => {
+    const text = fixture('consumer-commit-early.java');
+    const { doc, findings } = await check('consumer-commit-early.java', text);
+    assert.deepEqual(
+      doc.groups[0].entries.map((e) => `${e.rawKey}=${e.key}`),
+      ['BOOTSTRAP_SERVERS_CONFIG=bootstrap.servers', 'GROUP_ID_CONFIG=group.id', 'AUTO_OFFSET_RESET_CONFIG=auto.offset.reset'],
+    );
+    findingAt(findings, 'consumer/auto-offset-reset-latest', rangeOf(text, '"latest"'));
+    const auto = findingAt(findings, 'consumer/auto-commit-enabled', rangeOf(text, 'new KafkaConsumer<>(props)'));
+    assert.ok(fixed(text, auto).includes('        props.setProperty(AUTO_OFFSET_RESET_CONFIG, "latest");\n        props.setProperty(ENABLE_AUTO_COMMIT_CONFIG, "false");\n'));
+  });
+
+  it('reports auto-commit when unset (at the constructor) and when true (at the value), not for configs from elsewhere', async () => {
+    const text = fixture('consumer-auto-commit.java');
+    const { findings } = await check('consumer-auto-commit.java', text);
+    assert.deepEqual(summary(text, findings), ['consumer/auto-commit-enabled @ new KafkaConsumer<>(props)', 'consumer/auto-commit-enabled @ "true"']);
+    assert.deepEqual(findings[0].range, rangeOf(text, 'new KafkaConsumer<>(props)', 0));
+    assert.equal(
+      fixed(text, findings[0]),
+      text.replace('props.put(ConsumerConfig.GROUP_ID_CONFIG, "reports");', 'props.put(ConsumerConfig.GROUP_ID_CONFIG, "reports");\n        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");'),
+    );
+    assert.equal(fixed(text, findings[1]), text.replace('ENABLE_AUTO_COMMIT_CONFIG, "true"', 'ENABLE_AUTO_COMMIT_CONFIG, "false"'));
+  });
+
+  it('finds nothing in a consumer that commits after processing or commits explicit offsets', async () => {
+    const text = fixture('consumer-safe.java');
+    const { doc, findings } = await check('consumer-safe.java', text);
+    assert.deepEqual(summary(text, findings), []);
+    assert.deepEqual(doc.facts, []);
+  });
+});
+
+describe('Java scanner: Spring and topics', () => {
+  const text = fixture('spring-config.java');
+
+  it('follows config maps into Spring factories, through @Bean methods that return them', async () => {
+    const { doc } = await check('spring-config.java', text);
+    const producer = groupAt(doc, text, 'new DefaultKafkaProducerFactory<>(producerConfigs())');
+    assert.deepEqual(producer.roles, ['producer']);
+    assert.equal(producer.library, 'java');
+    assert.deepEqual(producer.entries.map((e) => e.key), ['bootstrap.servers', 'acks']);
+    const consumer = groupAt(doc, text, 'new DefaultKafkaConsumerFactory<>(Map.of(');
+    assert.deepEqual(consumer.anchor, rangeOf(text, 'new DefaultKafkaConsumerFactory<>(Map.of('));
+    assert.equal(consumer.library, 'spring');
+    assert.equal(consumer.springContainer, true);
+    // Map.of takes one more pair, in the literal's own layout.
+    const edit = consumer.insertEntry?.('enable.auto.commit', 'false');
+    assert.ok(edit);
+    assert.ok(applyEdits(text, [edit]).includes('            ConsumerConfig.GROUP_ID_CONFIG, "orders",\n            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));'));
+  });
+
+  it('reports acks=1, low replication factors and min.insync.replicas on topics, and the ignored template future', async () => {
+    const { findings } = await check('spring-config.java', text);
+    assert.deepEqual(summary(text, findings), [
+      'producer/acks-leader-only @ "1"',
+      'producer/idempotence-disabled @ "1"',
+      'broker/replication-factor-too-low @ (short) 1',
+      'broker/replication-factor-too-low @ 2',
+      'broker/min-insync-replicas-too-low @ "1"',
+      'producer/unhandled-send @ template.send("orders", v)',
+    ]);
+    const rf = findingAt(findings, 'broker/replication-factor-too-low', rangeOf(text, '(short) 1'));
+    assert.ok(fixed(text, rf).includes('return new NewTopic("orders", 6, (short) 3);'));
+    const replicas = findingAt(findings, 'broker/replication-factor-too-low', rangeOf(text, '2', 0, text.indexOf('.replicas(')));
+    assert.ok(fixed(text, replicas).includes('.partitions(3).replicas(3).config('));
+    const send = findingAt(findings, 'producer/unhandled-send', rangeOf(text, 'template.send("orders", v)'));
+    assert.ok(
+      fixed(text, send).includes('template.send("orders", v).whenComplete((result, ex) -> { if (ex != null) { /* handle the failed send: retry, log, or dead-letter it */ } });'),
+    );
+    // The consumer factory feeds a listener container, which turns auto-commit off itself.
+    assert.equal(findings.some((f) => f.ruleId === 'consumer/auto-commit-enabled'), false);
+  });
+
+  it('treats a consumer factory outside any listener container as a plain Kafka consumer', async () => {
+    const src = `import org.springframework.kafka.core.DefaultKafkaConsumerFactory;\nimport java.util.Map;\nclass F {\n  Object f() {\n    return new DefaultKafkaConsumerFactory<>(Map.of("group.id", "g"));\n  }\n}\n`;
+    const { doc, findings } = await check('F.java', src);
+    assert.equal(doc.groups[0].library, 'java');
+    assert.equal(doc.groups[0].springContainer, undefined);
+    const f = findingAt(findings, 'consumer/auto-commit-enabled', rangeOf(src, 'new DefaultKafkaConsumerFactory<>(Map.of("group.id", "g"))'));
+    assert.ok(fixed(src, f).includes('Map.of("group.id", "g", "enable.auto.commit", "false")'));
+  });
+
+  it('reads NewTopic with Optional replication factors and chained configs', async () => {
+    const src = `import org.apache.kafka.clients.admin.NewTopic;\nimport org.apache.kafka.common.config.TopicConfig;\nimport java.util.*;\nclass T {\n  List<NewTopic> t() {\n    return List.of(\n      new NewTopic("a", Optional.of(3), Optional.of((short) 2)).configs(Map.of(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "true")),\n      new NewTopic("b", Optional.empty(), Optional.empty()));\n  }\n}\n`;
+    const { doc, findings } = await check('T.java', src);
+    assert.equal(doc.groups.length, 1);
+    assert.deepEqual(doc.groups[0].roles, ['topic']);
+    assert.deepEqual(doc.groups[0].entries.map((e) => [e.key, e.value]), [['replication.factor', '2'], ['unclean.leader.election.enable', 'true']]);
+    assert.deepEqual(doc.groups[0].entries[0].valueRange, rangeOf(src, '(short) 2'));
+    findingAt(findings, 'broker/replication-factor-too-low', rangeOf(src, '(short) 2'));
+    findingAt(findings, 'broker/unclean-leader-election', rangeOf(src, '"true"'));
+  });
+});
+
+describe('Java scanner: values and keys', () => {
+  /** The entries of the single group in a snippet that builds a producer from `body`. */
+  async function entriesOf(body: string, imports = 'import org.apache.kafka.clients.producer.*;\nimport org.apache.kafka.clients.CommonClientConfigs;\n') {
+    const src = `${imports}class V {\n  static final String MY_KEY = "linger.ms";\n  KafkaProducer<String, String> p() {\n${body}\n    return new KafkaProducer<>(props);\n  }\n}\n`;
+    const doc = await analyze('V.java', src);
+    assert.equal(doc.groups.length, 1, src);
+    return { src, group: doc.groups[0] };
+  }
+
+  it('evaluates literals, casts, arithmetic, wrapper constants, String.valueOf and final constants', async () => {
+    const { group } = await entriesOf(
+      [
+        '    java.util.Properties props = new java.util.Properties();',
+        '    props.put(ProducerConfig.RETRIES_CONFIG, String.valueOf(0));',
+        '    props.put(ProducerConfig.ACKS_CONFIG, -1);',
+        '    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 16_384);',
+        '    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);',
+        '    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, (int) 5);',
+        '    props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(30000));',
+        '    props.put(MY_KEY, 5);',
+        '    props.put("enable.idempotence", Boolean.valueOf(true));',
+        '    props.put(ProducerConfig.CLIENT_ID_CONFIG, System.getenv("CLIENT"));',
+        '    props.put(unknownKey(), "x");',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      group.entries.map((e) => [e.key, e.value]),
+      [
+        ['retries', '0'],
+        ['acks', '-1'],
+        ['batch.size', '16384'],
+        ['buffer.memory', '33554432'],
+        ['max.in.flight.requests.per.connection', '5'],
+        ['request.timeout.ms', '30000'],
+        ['linger.ms', '5'],
+        ['enable.idempotence', 'true'],
+        ['client.id', '${System.getenv("CLIENT")}'],
+      ],
+    );
+    assert.equal(group.entries[0].renderValue?.('2147483647'), '"2147483647"');
+    assert.equal(group.entries[1].renderValue?.('all'), '"all"');
+    assert.equal(group.entries[3].renderValue?.('1024'), '1024L');
+    // An unreadable key may be anything: no "unset" findings for that config.
+    assert.deepEqual(group.roles, []);
+  });
+
+  it('reads Map.of, Map.ofEntries and double-brace initialization', async () => {
+    const a = await entriesOf('    var props = Map.of(ProducerConfig.ACKS_CONFIG, "0", "retries", 0);', 'import org.apache.kafka.clients.producer.*;\nimport java.util.Map;\n');
+    assert.deepEqual(a.group.entries.map((e) => [e.key, e.value]), [['acks', '0'], ['retries', '0']]);
+    assert.deepEqual(a.group.roles, ['producer']);
+    const edit = a.group.insertEntry?.('enable.idempotence', 'true');
+    assert.ok(edit);
+    assert.ok(applyEdits(a.src, [edit]).includes('Map.of(ProducerConfig.ACKS_CONFIG, "0", "retries", 0, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");'));
+    const b = await entriesOf('    Map<String, Object> props = Map.ofEntries(Map.entry(ProducerConfig.ACKS_CONFIG, "1"));', 'import org.apache.kafka.clients.producer.*;\nimport java.util.Map;\n');
+    assert.deepEqual(b.group.entries.map((e) => [e.key, e.value]), [['acks', '1']]);
+    const edit2 = b.group.insertEntry?.('retries', '3');
+    assert.ok(edit2);
+    assert.ok(applyEdits(b.src, [edit2]).includes('Map.ofEntries(Map.entry(ProducerConfig.ACKS_CONFIG, "1"), Map.entry(ProducerConfig.RETRIES_CONFIG, "3"));'));
+    const c = await entriesOf('    java.util.Properties props = new java.util.Properties() {{ put("acks", "0"); setProperty("retries", "0"); }};');
+    assert.deepEqual(c.group.entries.map((e) => [e.key, e.value]), [['acks', '0'], ['retries', '0']]);
+    // A new setting goes in as a statement after the declaration, not into the anonymous class.
+    const edit3 = c.group.insertEntry?.('linger.ms', '5');
+    assert.ok(edit3);
+    assert.ok(applyEdits(c.src, [edit3]).includes('setProperty("retries", "0"); }};\n    props.setProperty("linger.ms", "5");\n'));
+  });
+
+  it('makes a config incomplete (no unset findings) after putAll or when it is a parameter', async () => {
+    const { group } = await entriesOf('    java.util.Properties props = new java.util.Properties();\n    props.putAll(defaults());\n    props.put("group.id", "g");');
+    assert.deepEqual(group.roles, []);
+    assert.deepEqual(group.entries.map((e) => e.key), ['group.id']);
+  });
+});
+
+describe('Java scanner: only real Kafka clients', () => {
+  it('ignores a file without Kafka: mail send, JDBC commit, socket close, a map with an acks key', async () => {
+    const text = fixture('not-kafka.java');
+    const { doc, findings } = await check('not-kafka.java', text);
+    assert.equal(doc.isKafka, false);
+    assert.deepEqual(findings, []);
+  });
+
+  it('ignores mail, WebSocket, HTTP and JDBC calls in a Kafka file', async () => {
+    const text = fixture('other-clients.java');
+    const { doc, findings } = await check('other-clients.java', text);
+    assert.equal(doc.isKafka, true);
+    assert.deepEqual(doc.facts, []);
+    assert.deepEqual(summary(text, findings), []);
+  });
+
+  it('does not take java.util.function.Consumer or an own Producer class for Kafka clients', async () => {
+    const src = `import java.util.function.Consumer;\nimport org.apache.kafka.clients.consumer.*;\nclass Q {\n  void f(Consumer<String> consumer, Producer producer, Object r) {\n    consumer.commitSync();\n    producer.send(r);\n  }\n}\n`;
+    const { doc } = await check('Q.java', src);
+    assert.deepEqual(doc.facts, []);
+  });
+
+  it('follows shadowing: a lambda parameter named like a producer field is not the producer', async () => {
+    const src = `import org.apache.kafka.clients.producer.*;\nclass S {\n  KafkaProducer<String, String> producer;\n  void f(java.util.List<Mailer> mailers, ProducerRecord<String, String> r) {\n    mailers.forEach(producer -> producer.send(r));\n    producer.send(r);\n  }\n}\n`;
+    const { doc } = await check('S.java', src);
+    assert.deepEqual(doc.facts.map((f) => src.slice(f.range.start, f.range.end)), ['producer.send(r)']);
+    assert.equal(doc.facts[0].range.start, src.lastIndexOf('producer.send(r)'));
+  });
+
+  it('honours kafka-lint-disable-next-line in a Java comment', async () => {
+    const src = `import org.apache.kafka.clients.producer.*;\nclass D {\n  KafkaProducer<String, String> producer;\n  void f(ProducerRecord<String, String> r) {\n    // kafka-lint-disable-next-line producer/unhandled-send -- fire and forget metrics\n    producer.send(r);\n    producer.send(r);\n  }\n}\n`;
+    const { findings } = await check('D.java', src);
+    assert.deepEqual(findings.map((f) => f.range.start), [src.lastIndexOf('producer.send(r)')]);
+  });
+});
+
+describe('Java scanner: robustness', () => {
+  it('keeps working on half-typed code and never offers an edit outside the file', async () => {
+    const text = fixture('half-typed.java');
+    const { doc, findings } = await check('half-typed.java', text);
+    assert.equal(doc.isKafka, true);
+    for (const f of findings) for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.range.start >= 0 && e.range.end <= text.length);
+  });
+
+  it('survives every prefix of every fixture (typing from top to bottom) and binary input', async function () {
+    this.timeout(60000);
+    const names = ['producer-lossy.java', 'consumer-commit-early.java', 'spring-config.java', 'producer-safe.java'];
+    for (const name of names) {
+      const text = fixture(name);
+      for (let cut = 0; cut <= text.length; cut += 37) {
+        const part = text.slice(0, cut);
+        const { findings } = await check(`mem://prefix-${name}`, part);
+        for (const f of findings) {
+          assert.ok(f.range.start >= 0 && f.range.end <= part.length, `${name}@${cut}`);
+          for (const fix of f.fixes ?? []) applyEdits(part, fix.edits);
+        }
+      }
+    }
+    const binary = String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 65536));
+    const { findings } = await check('bin.java', `import org.apache.kafka.clients.producer.*;${binary}`);
+    assert.ok(Array.isArray(findings));
+  });
+
+  it('re-scans after a one-character edit (incremental parse) and sees the new value', async () => {
+    const text = fixture('producer-lossy.java');
+    const path = 'mem://edit/producer-lossy.java';
+    const before = lint(await analyze(path, text));
+    assert.ok(before.some((f) => f.ruleId === 'producer/acks-zero'));
+    const edited = text.replace('ACKS_CONFIG, "0"', 'ACKS_CONFIG, "1"');
+    const after = lint(await analyze(path, edited));
+    assert.equal(after.some((f) => f.ruleId === 'producer/acks-zero'), false);
+    findingAt(after, 'producer/acks-leader-only', rangeOf(edited, '"1"'));
+  });
+});

@@ -1,0 +1,315 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/fixes';
+import { lint } from '../../server/src/core/lint';
+import type { AnalyzedDocument, Finding, Range } from '../../server/src/core/model';
+
+/** The range of the `occurrence`-th appearance of `needle` in `text`. */
+function at(text: string, needle: string, occurrence = 0): Range {
+  let i = -1;
+  for (let k = 0; k <= occurrence; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`${needle} #${occurrence} not in text`);
+  }
+  return { start: i, end: i + needle.length };
+}
+
+let n = 0;
+function scan(text: string): Promise<AnalyzedDocument> {
+  return analyze(`mem://scanner-py-${n++}.py`, text);
+}
+
+async function findings(text: string): Promise<Finding[]> {
+  return lint(await scan(text));
+}
+
+function only(list: Finding[], ruleId: string): Finding[] {
+  return list.filter((f) => f.ruleId === ruleId);
+}
+
+function fixed(text: string, finding: Finding): string {
+  const fix = finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0];
+  assert.ok(fix, `no fix on ${finding.ruleId}`);
+  return applyEdits(text, fix.edits);
+}
+
+const fixture = (rel: string): string => readFileSync(join(__dirname, '../../../test/fixtures/code/python', rel), 'utf8');
+
+describe('scanner-python: config model', () => {
+  it('reads a confluent-kafka dict literal with exact ranges and librdkafka values', async () => {
+    const text = `from confluent_kafka import Producer, Consumer\n\np = Producer({'bootstrap.servers': 'b:9092', 'acks': '1', "enable.idempotence": False})\nc = Consumer({'group.id': 'g', 'auto.offset.reset': 'smallest'})\n`;
+    const doc = await scan(text);
+    assert.equal(doc.isKafka, true);
+    assert.equal(doc.kind, 'python');
+    assert.equal(doc.commentPrefix, '#');
+    assert.deepEqual(
+      doc.groups.map((g) => [g.library, g.roles.join(), g.entries.map((e) => `${e.key}=${e.value}`).join(' ')]),
+      [
+        ['librdkafka', 'producer', 'bootstrap.servers=b:9092 acks=1 enable.idempotence=false'],
+        ['librdkafka', 'consumer', 'group.id=g auto.offset.reset=earliest'],
+      ],
+    );
+    const acks = doc.groups[0].entries[1];
+    assert.deepEqual(acks.keyRange, at(text, "'acks'"));
+    assert.deepEqual(acks.valueRange, at(text, "'1'"));
+    assert.equal(acks.rawKey, 'acks');
+    assert.equal(acks.identity, '0:acks');
+    assert.equal(acks.renderValue?.('all'), "'all'");
+    assert.equal(doc.groups[0].entries[2].renderValue?.('true'), 'True');
+    assert.deepEqual(doc.groups[0].anchor, at(text, 'Producer', 1));
+  });
+
+  it('follows a config variable, later subscript assignments, update() and ** splats', async () => {
+    const text = [
+      'import confluent_kafka',
+      "base = {'bootstrap.servers': 'b:9092'}",
+      "conf = {**base, 'acks': 'all'}",
+      "conf['retries'] = 0",
+      "conf.update({'linger.ms': 5})",
+      'producer = confluent_kafka.Producer(conf)',
+      "conf['acks'] = '0'",
+      '',
+    ].join('\n');
+    const doc = await scan(text);
+    assert.deepEqual(doc.groups[0].entries.map((e) => `${e.key}=${e.value}`), ['bootstrap.servers=b:9092', 'acks=all', 'retries=0', 'linger.ms=5']);
+    assert.deepEqual(doc.groups[0].roles, ['producer']);
+    assert.deepEqual(doc.groups[0].entries[2].keyRange, at(text, "'retries'"));
+  });
+
+  it('maps kafka-python keyword arguments to dotted keys and ignores unknown ones', async () => {
+    const text = `from kafka import KafkaProducer, KafkaConsumer\nproducer = KafkaProducer(bootstrap_servers='b:9092', acks=1, retries=0, value_serializer=str.encode)\nconsumer = KafkaConsumer('orders', group_id='g', enable_auto_commit=True, api_version=(2, 0))\n`;
+    const doc = await scan(text);
+    assert.deepEqual(
+      doc.groups.map((g) => [g.library, g.roles.join(), g.entries.map((e) => `${e.key}=${e.value}`).join(' ')]),
+      [
+        ['kafka-python', 'producer', 'bootstrap.servers=b:9092 acks=1 retries=0 value.serializer=${str.encode}'],
+        ['kafka-python', 'consumer', 'group.id=g enable.auto.commit=true'],
+      ],
+    );
+    const acks = doc.groups[0].entries[1];
+    assert.deepEqual(acks.keyRange, at(text, 'acks'));
+    assert.deepEqual(acks.valueRange, { start: text.indexOf('acks=1') + 5, end: text.indexOf('acks=1') + 6 });
+    assert.equal(acks.rawKey, 'acks');
+    assert.equal(acks.renderValue?.('all'), "'all'");
+    assert.equal(doc.groups[1].entries[1].renderValue?.('false'), 'False');
+  });
+
+  it('an unknown config (parameter, call, unresolved splat) gives a group without roles', async () => {
+    const text = `from confluent_kafka import Consumer\nfrom kafka import KafkaConsumer\ndef make(conf):\n    a = Consumer(conf)\n    b = Consumer(load())\n    c = KafkaConsumer(**settings)\n`;
+    const doc = await scan(text);
+    assert.deepEqual(doc.groups.map((g) => g.roles.length), [0, 0, 0]);
+    assert.deepEqual(lint(doc), []);
+  });
+
+  it('resolves module aliases, wildcard imports, self fields, with-statements and type hints', async () => {
+    const text = [
+      'import confluent_kafka as ck',
+      'from kafka import *',
+      'from typing import Optional',
+      'class Worker:',
+      '    def __init__(self):',
+      "        self.producer = KafkaProducer(acks='all')",
+      "        self.rd = ck.Producer({'acks': 'all', 'on_delivery': self.report})",
+      '    def go(self, other: Optional[KafkaProducer], c: ck.Consumer):',
+      "        self.producer.send('t', b'x')",
+      "        other.send('t', b'x')",
+      "        with KafkaConsumer('t') as kc:",
+      '            for m in kc:',
+      '                kc.commit()',
+      '                handle(m)',
+      '',
+    ].join('\n');
+    const doc = await scan(text);
+    assert.equal(doc.groups.length, 3);
+    assert.deepEqual(doc.facts.map((f) => [f.kind, f.range]), [
+      ['unhandled-send', at(text, 'self.producer.send')],
+      ['unhandled-send', at(text, 'other.send')],
+      ['commit-before-processing', at(text, 'kc.commit')],
+    ]);
+  });
+
+  it('is not Kafka without a Kafka import, and never throws on half-typed or binary input', async () => {
+    assert.equal((await scan(`producer = KafkaProducer(acks=0)\nproducer.send('t')\n`)).isKafka, false);
+    const half = `from kafka import KafkaProducer\np = KafkaProducer(acks=0, retries=\nwhile True:\n    p.send('t'`;
+    const doc = await scan(half);
+    assert.equal(doc.isKafka, true);
+    lint(doc);
+    const binary = `import kafka\n\u0000\u0001\uffff\ud800${'('.repeat(3000)}`;
+    assert.deepEqual(lint(await scan(binary)), []);
+  });
+});
+
+describe('scanner-python: config findings and fixes', () => {
+  it("'acks': '0' → producer/acks-zero, fixed to 'all' keeping the quotes", async () => {
+    const text = `from confluent_kafka import Producer\np = Producer({"bootstrap.servers": "b:9092", "acks": "0"})\n`;
+    const [f] = only(await findings(text), 'producer/acks-zero');
+    assert.deepEqual(f.range, at(text, '"0"'));
+    assert.equal(fixed(text, f), text.replace('"acks": "0"', '"acks": "all"'));
+  });
+
+  it('kafka-python acks=1 → producer/acks-leader-only, fixed to acks=\'all\'', async () => {
+    const text = `from kafka import KafkaProducer\np = KafkaProducer(bootstrap_servers='b:9092', acks=1)\n`;
+    const [f] = only(await findings(text), 'producer/acks-leader-only');
+    assert.deepEqual(f.range, { start: text.indexOf('acks=1') + 5, end: text.indexOf('acks=1') + 6 });
+    assert.equal(fixed(text, f), text.replace('acks=1', "acks='all'"));
+  });
+
+  it('kafka-python producer without acks: acks-leader-only says it depends on the installed version, and adds acks', async () => {
+    const text = `from kafka import KafkaProducer\np = KafkaProducer(\n    bootstrap_servers='b:9092',\n    linger_ms=5,\n)\n`;
+    const [f] = only(await findings(text), 'producer/acks-leader-only');
+    assert.deepEqual(f.range, at(text, 'KafkaProducer', 1));
+    assert.match(f.message, /depends on the installed version/);
+    assert.equal(fixed(text, f), text.replace('linger_ms=5,', "linger_ms=5,\n    acks='all',"));
+  });
+
+  it('kafka-python enable_auto_commit=True → consumer/auto-commit-enabled, fixed to False', async () => {
+    const text = `from kafka import KafkaConsumer\nc = KafkaConsumer('t', group_id='g', enable_auto_commit=True)\n`;
+    const [f] = only(await findings(text), 'consumer/auto-commit-enabled');
+    assert.deepEqual(f.range, at(text, 'True'));
+    assert.equal(fixed(text, f), text.replace('True', 'False'));
+  });
+
+  it('consumers that leave auto-commit unset get the finding and an insert fix (both libraries)', async () => {
+    const text = `from kafka import KafkaConsumer\nfrom confluent_kafka import Consumer\nk = KafkaConsumer('t', group_id='g')\nc = Consumer({\n    'group.id': 'g',\n    'bootstrap.servers': 'b:9092',\n})\n`;
+    const list = only(await findings(text), 'consumer/auto-commit-enabled');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'KafkaConsumer', 1), at(text, 'Consumer', 3)]);
+    assert.equal(fixed(text, list[0]), text.replace("group_id='g')", "group_id='g', enable_auto_commit=False)"));
+    assert.equal(fixed(text, list[1]), text.replace("'b:9092',\n", "'b:9092',\n    'enable.auto.commit': False,\n"));
+  });
+
+  it('retries=0 → producer/retries-disabled, removal fix removes only that argument', async () => {
+    const text = `from kafka import KafkaProducer\np = KafkaProducer(acks='all', retries=0, linger_ms=5)\n`;
+    const [f] = only(await findings(text), 'producer/retries-disabled');
+    assert.deepEqual(f.range, { start: text.indexOf('retries=0') + 8, end: text.indexOf('retries=0') + 9 });
+    assert.equal(fixed(text, f), text.replace('retries=0, ', ''));
+    const set = f.fixes?.find((x) => x.title.startsWith('Set'));
+    assert.ok(set);
+    assert.equal(applyEdits(text, set.edits), text.replace('retries=0', 'retries=2147483647'));
+  });
+
+  it('a duplicate key in a dict is config/duplicate-key on the earlier one', async () => {
+    const text = `from confluent_kafka import Producer\np = Producer({'acks': 'all', 'linger.ms': 5, 'acks': 'all'})\n`;
+    const [f] = only(await findings(text), 'config/duplicate-key');
+    assert.deepEqual(f.range, at(text, "'acks'"));
+  });
+});
+
+describe('scanner-python: producer/unhandled-send', () => {
+  const head = `from kafka import KafkaProducer\nproducer = KafkaProducer(acks='all')\n`;
+  const handled: Array<[string, string]> = [
+    ['waited on with get()', "producer.send('t', b'x').get(timeout=10)"],
+    ['given an errback', "producer.send('t', b'x').add_errback(on_error)"],
+    ['kept and used', "future = producer.send('t', b'x')\nfuture.get(timeout=10)"],
+    ['collected', "futures.append(producer.send('t', b'x'))"],
+    ['returned', "def f():\n    return producer.send('t', b'x')"],
+  ];
+  for (const [name, code] of handled) {
+    it(`no finding when the future is ${name}`, async () => {
+      assert.deepEqual(only(await findings(`${head}${code}\n`), 'producer/unhandled-send'), []);
+    });
+  }
+
+  it('a dropped future is reported on producer.send, also when assigned and never used', async () => {
+    const text = `${head}producer.send('t', b'x')\ndef g():\n    unused = producer.send('t', b'y')\n    return 1\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [
+      [at(text, 'producer.send'), 'warning'],
+      [at(text, 'producer.send', 1), 'warning'],
+    ]);
+    assert.match(list[0].message, /^Producer stage: the future returned by producer\.send\(\) is dropped/);
+  });
+
+  it('confluent-kafka produce() without a delivery callback is info; with one (call or config) it is not reported', async () => {
+    const text = [
+      'from confluent_kafka import Producer',
+      "plain = Producer({'bootstrap.servers': 'b:9092'})",
+      "with_cb = Producer({'bootstrap.servers': 'b:9092', 'on_delivery': report})",
+      "plain.produce('t', b'x')",
+      "plain.produce('t', b'x', on_delivery=report)",
+      "plain.produce('t', value=b'x', callback=report)",
+      "with_cb.produce('t', b'x')",
+      '',
+    ].join('\n');
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
+  });
+
+  it('never reports send(), commit() or close() on other objects in a Kafka file', async () => {
+    const doc = await scan(fixture('not-kafka-calls.py'));
+    assert.equal(doc.isKafka, true);
+    assert.deepEqual(doc.facts, []);
+    assert.deepEqual(only(lint(doc), 'producer/unhandled-send').concat(only(lint(doc), 'consumer/commit-before-processing')), []);
+  });
+});
+
+describe('scanner-python: consumer/commit-before-processing', () => {
+  it('confluent-kafka: commit right after poll, before processing → reported, fix moves the commit below the processing', async () => {
+    const text = [
+      'from confluent_kafka import Consumer',
+      "consumer = Consumer({'group.id': 'g', 'enable.auto.commit': False})",
+      'while True:',
+      '    msg = consumer.poll(1.0)',
+      '    if msg is None:',
+      '        continue',
+      '    consumer.commit(message=msg)',
+      '    value = msg.value()',
+      '    save(value)  # the processing',
+      '    print("done", msg)',
+      '',
+    ].join('\n');
+    const [f] = only(await findings(text), 'consumer/commit-before-processing');
+    assert.deepEqual(f.range, at(text, 'consumer.commit'));
+    assert.match(f.message, /^Consumer stage: consumer\.commit\(\) runs before the message from this poll is processed/);
+    assert.equal(
+      fixed(text, f),
+      text.replace('    consumer.commit(message=msg)\n', '').replace('# the processing\n', '# the processing\n    consumer.commit(message=msg)\n'),
+    );
+  });
+
+  it('kafka-python: commit at the top of a for-loop over the consumer → reported', async () => {
+    const text = `from kafka import KafkaConsumer\nconsumer = KafkaConsumer('t', enable_auto_commit=False)\nfor record in consumer:\n    consumer.commit()\n    if record.value:\n        handle(record.value)\n`;
+    const [f] = only(await findings(text), 'consumer/commit-before-processing');
+    assert.deepEqual(f.range, at(text, 'consumer.commit'));
+  });
+
+  it('kafka-python poll() batches: commit before iterating the records → reported', async () => {
+    const text = `from kafka import KafkaConsumer\nconsumer = KafkaConsumer('t', enable_auto_commit=False)\nwhile running:\n    batch = consumer.poll(timeout_ms=500)\n    consumer.commit()\n    for tp, records in batch.items():\n        for r in records:\n            handle(r)\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'consumer.commit')]);
+  });
+
+  it('commit after processing, commit in an error branch that continues, and logging after commit are fine', async () => {
+    const text = [
+      'from confluent_kafka import Consumer',
+      "consumer = Consumer({'group.id': 'g', 'enable.auto.commit': False})",
+      'while True:',
+      '    msg = consumer.poll(1.0)',
+      '    if msg is None:',
+      '        continue',
+      '    if msg.error():',
+      '        consumer.commit()',
+      '        continue',
+      '    process(msg)',
+      '    consumer.commit(message=msg, asynchronous=False)',
+      '    log.info("committed %s", msg.offset())',
+      '',
+    ].join('\n');
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing'), []);
+  });
+
+  it('commit() on a database session is never reported', async () => {
+    const text = `from kafka import KafkaConsumer\nconsumer = KafkaConsumer('t')\nfor msg in consumer:\n    session.commit()\n    db.commit()\n    handle(msg)\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing'), []);
+  });
+});
+
+describe('scanner-python: edits', () => {
+  it('re-scans an edited document with ranges that follow the edit', async () => {
+    const path = 'mem://scanner-py-edit.py';
+    const before = `from confluent_kafka import Producer\np = Producer({'acks': '0'})\n`;
+    assert.deepEqual(only(lint(await analyze(path, before)), 'producer/acks-zero').map((f) => f.range), [at(before, "'0'")]);
+    const after = before.replace('p = ', '# x\np = ');
+    assert.deepEqual(only(lint(await analyze(path, after)), 'producer/acks-zero').map((f) => f.range), [at(after, "'0'")]);
+  });
+});
