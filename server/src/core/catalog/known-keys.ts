@@ -345,6 +345,11 @@ export function isKnownKafkaKey(key: string): boolean {
   return false;
 }
 
+/** The names Apache Kafka's own Java configs define (no librdkafka or legacy spellings), sorted. */
+export function kafkaKeyNames(): readonly string[] {
+  return [...new Set([...COMMON_CLIENT, ...SECURITY, ...PRODUCER, ...CONSUMER, ...ADMIN, ...BROKER, ...TOPIC, ...STREAMS, ...CONNECT])].sort();
+}
+
 /** Every listed name (catalog keys included), sorted: for completion of keys the catalog does not document. */
 export function knownKeyNames(): readonly string[] {
   return [...new Set([...NAMES, ...catalogKeyNames()])].sort();

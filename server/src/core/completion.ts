@@ -1,0 +1,294 @@
+import type { DocumentKind, Range, Role } from './model';
+import type { KeyDoc } from './catalog/types';
+import { allKeys, findKey, findSpringProperty, kafkaKeyNames, NEWEST_KAFKA_VERSION, SPRING_PROPERTIES, SPRING_PROPERTY_MAPS } from './catalog/index';
+import type { SpringProperty } from './catalog/index';
+import { keyMarkdown } from './hover';
+import { DEFAULT_OPTIONS } from './options';
+
+/**
+ * Completion of keys and values in Kafka `.properties` files and Spring Boot `application.properties` /
+ * `application.yml`. Works on the raw text (the caret is usually in an unfinished line no reader would
+ * accept), so it finds its own context: which key is being typed, or which key's value.
+ */
+
+/** One completion item; the LSP adapter turns it into a CompletionItem with a text edit over `range`. */
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: 'key' | 'value';
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly insertText: string;
+  /** The span the insert replaces. */
+  readonly range: Range;
+}
+
+/**
+ * The completions at `offset`: keys at the start of a logical line, values after `key=` / `key:` / `key `.
+ * Values come safest first (acks: all, -1, 1, 0). Empty inside comments, continuation lines and any kind
+ * of file other than properties and Spring configs; never throws.
+ */
+export function completeAt(text: string, offset: number, kind: DocumentKind): CompletionEntry[] {
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return [];
+  try {
+    if (kind === 'properties' || kind === 'spring-properties') return completeProperties(text, offset, kind === 'spring-properties');
+    if (kind === 'spring-yaml') return completeYaml(text, offset);
+  } catch {
+    // Completion is a convenience: an unexpected input gives no items rather than an error in the editor.
+  }
+  return [];
+}
+
+type Context =
+  | { readonly at: 'key'; readonly range: Range; readonly hasSeparator: boolean }
+  | { readonly at: 'value'; readonly key: string; readonly range: Range; readonly prefix: string };
+
+/** Start and end (before the line break) of the physical line holding `offset`, and where the next line starts. */
+function lineAround(text: string, from: number): { start: number; end: number; next: number } {
+  let end = from;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+  return { start: from, end, next };
+}
+
+/** True when a properties line ends in an odd number of backslashes, so the logical line continues. */
+function continues(line: string): boolean {
+  let n = 0;
+  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+/** The caret's context in a `.properties` file, following Java's rules for comments, separators and continuations. */
+function propertiesContext(text: string, offset: number): Context | undefined {
+  let line = lineAround(text, 0);
+  let continuation = false;
+  while (offset > line.end) {
+    const content = text.slice(line.start, line.end);
+    const comment: boolean = !continuation && /^[ \t\f]*[#!]/.test(content);
+    continuation = !comment && continues(content);
+    if (line.next > text.length) return undefined;
+    line = lineAround(text, line.next);
+  }
+  if (continuation) return undefined;
+  let keyStart = line.start;
+  while (keyStart < line.end && ' \t\f'.includes(text[keyStart])) keyStart++;
+  if (text[keyStart] === '#' || text[keyStart] === '!') return undefined;
+  let keyEnd = keyStart;
+  while (keyEnd < line.end && !'=: \t\f'.includes(text[keyEnd])) keyEnd += text[keyEnd] === '\\' ? 2 : 1;
+  keyEnd = Math.min(keyEnd, line.end);
+  if (offset <= keyEnd) {
+    if (offset < keyStart) return keyStart === keyEnd ? { at: 'key', range: { start: offset, end: offset }, hasSeparator: false } : undefined;
+    return { at: 'key', range: { start: keyStart, end: keyEnd }, hasSeparator: text.slice(keyEnd, line.end).trim().length > 0 };
+  }
+  let valueStart = keyEnd;
+  while (valueStart < line.end && ' \t\f'.includes(text[valueStart])) valueStart++;
+  if (text[valueStart] === '=' || text[valueStart] === ':') valueStart++;
+  while (valueStart < line.end && ' \t\f'.includes(text[valueStart])) valueStart++;
+  if (offset < valueStart) return undefined;
+  let valueEnd = line.end;
+  while (valueEnd > valueStart && ' \t\f'.includes(text[valueEnd - 1])) valueEnd--;
+  const key = text.slice(keyStart, keyEnd).replace(/\\(.)/g, '$1');
+  return { at: 'value', key, range: { start: valueStart, end: Math.max(valueEnd, offset) }, prefix: '' };
+}
+
+function completeProperties(text: string, offset: number, spring: boolean): CompletionEntry[] {
+  const context = propertiesContext(text, offset);
+  if (!context) return [];
+  if (context.at === 'value') {
+    const values = spring ? springValues(context.key) : kafkaValues(context.key);
+    return values.map((v) => ({ ...v, insertText: context.prefix + v.insertText, range: context.range }));
+  }
+  const suffix = context.hasSeparator ? '' : '=';
+  const keys = spring ? springKeyItems() : kafkaKeyItems();
+  return keys.map((k) => ({ ...k, insertText: k.label + suffix, range: context.range }));
+}
+
+type Item = Omit<CompletionEntry, 'range'>;
+
+/** A catalog key as a completion item (label `prefix + key`): type and default as detail, the hover text as docs. */
+function keyItem(doc: KeyDoc, prefix = ''): Item {
+  const newest = doc.defaults?.[doc.defaults.length - 1]?.value;
+  return {
+    label: prefix + doc.key,
+    kind: 'key',
+    detail: newest !== undefined ? `${doc.type} · default ${newest === '' ? '""' : newest}` : doc.type,
+    documentation: keyMarkdown(doc, undefined, undefined, DEFAULT_OPTIONS),
+    insertText: prefix + doc.key,
+  };
+}
+
+let kafkaKeysCache: readonly Item[] | undefined;
+
+/** Documented catalog keys first, then the other names Kafka defines (no docs). */
+function kafkaKeyItems(): readonly Item[] {
+  if (!kafkaKeysCache) {
+    const documented = allKeys().map((d) => keyItem(d));
+    const seen = new Set(documented.map((d) => d.label));
+    const rest: Item[] = kafkaKeyNames()
+      .filter((n) => !seen.has(n))
+      .map((n) => ({ label: n, kind: 'key', detail: 'Kafka key', insertText: n }));
+    kafkaKeysCache = [...documented, ...rest];
+  }
+  return kafkaKeysCache;
+}
+
+let springKeysCache: readonly Item[] | undefined;
+
+/** Typed `spring.kafka.*` properties, then `spring.kafka[.<scope>].properties.<kafka key>` for the scope's keys. */
+function springKeyItems(): readonly Item[] {
+  if (!springKeysCache) {
+    const typed: Item[] = SPRING_PROPERTIES.map((p) => springItem(p));
+    const mapped: Item[] = SPRING_PROPERTY_MAPS.flatMap((m) => keysForScope(m.role).map((d) => keyItem(d, m.prefix)));
+    springKeysCache = [...typed, ...mapped];
+  }
+  return springKeysCache;
+}
+
+/** Catalog keys a Spring scope passes through; the common scope gets the keys every client reads. */
+function keysForScope(role: Role | undefined): readonly KeyDoc[] {
+  if (role) return allKeys(role);
+  return allKeys().filter((d) => d.roles.includes('producer') && d.roles.includes('consumer'));
+}
+
+function springItem(p: SpringProperty): Item {
+  const doc = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
+  const intro = p.kafkaKey ? `Spring Boot property for Kafka's \`${p.kafkaKey}\`.` : 'Spring for Apache Kafka setting.';
+  const body = doc ? keyMarkdown(doc, undefined, undefined, DEFAULT_OPTIONS) : p.summary;
+  return {
+    label: p.name,
+    kind: 'key',
+    detail: p.kafkaKey ? `→ ${p.kafkaKey}` : 'Spring Kafka',
+    documentation: [intro, p.kafkaKey && p.summary ? p.summary : undefined, body].filter((s) => s).join('\n\n'),
+    insertText: p.name,
+  };
+}
+
+/** The values of a Kafka key: its valid values in catalog order (safest first), else its current default. */
+function kafkaValues(key: string): Item[] {
+  const doc = findKey(key);
+  if (!doc) return [];
+  const newest = doc.defaults?.[doc.defaults.length - 1];
+  const values = doc.validValues ?? (doc.type === 'boolean' ? ['true', 'false'] : undefined);
+  if (!values) {
+    return newest ? [{ label: newest.value, kind: 'value', detail: `default in Kafka ${NEWEST_KAFKA_VERSION}`, insertText: newest.value }] : [];
+  }
+  return values
+    .filter((v) => v !== '')
+    .map((v) => {
+      const parts = [doc.valueDocs?.[v], newest?.value === v ? `default in Kafka ${NEWEST_KAFKA_VERSION}` : undefined].filter((s) => s);
+      return { label: v, kind: 'value', detail: parts.length > 0 ? parts.join(' · ') : undefined, insertText: v };
+    });
+}
+
+/** The values of a Spring property: its own enum spellings, else those of the Kafka key it sets. */
+function springValues(name: string): Item[] {
+  const p = findSpringProperty(name);
+  if (!p) return [];
+  if (p.values) {
+    const doc = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
+    return p.values.map((v) => ({ label: v, kind: 'value', detail: doc?.valueDocs?.[v.replace(/-/g, '_')], insertText: v }));
+  }
+  if (p.kafkaKey === 'enable.auto.commit') {
+    // Spring's listener container, not Kafka, decides the default here.
+    const doc = findKey(p.kafkaKey);
+    return ['false', 'true'].map((v) => ({
+      label: v,
+      kind: 'value' as const,
+      detail: [doc?.valueDocs?.[v], v === 'false' ? 'what a Spring listener container uses when unset' : undefined].filter((s) => s).join(' · '),
+      insertText: v,
+    }));
+  }
+  return p.kafkaKey ? kafkaValues(p.kafkaKey) : [];
+}
+
+/** A YAML line split into indentation, key and what follows the colon. */
+interface YamlLine {
+  readonly indent: number;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly key: string;
+  /** Offset just after the `:`, or -1 when the line has no `key:` yet. */
+  readonly colon: number;
+}
+
+function readYamlLine(text: string, start: number, end: number): YamlLine | undefined {
+  const content = text.slice(start, end);
+  const m = /^([ ]*)(- +)?/.exec(content);
+  const indent = m ? m[0].length : 0;
+  const rest = content.slice(indent);
+  if (rest.startsWith('#')) return undefined;
+  const colon = /^([^:#\s][^:#]*?|"[^"]*"|'[^']*')[ \t]*:(?=\s|$)/.exec(rest);
+  if (colon) {
+    const key = colon[1].replace(/^["']|["']$/g, '');
+    return { indent, keyStart: start + indent, keyEnd: start + indent + colon[1].length, key, colon: start + indent + colon[0].length };
+  }
+  const word = /^[^\s:#]*/.exec(rest)?.[0] ?? '';
+  return { indent, keyStart: start + indent, keyEnd: start + indent + word.length, key: word, colon: -1 };
+}
+
+/** The dotted path of the mappings that enclose a line indented by `indent`, read upward from `lineStart`. */
+function yamlParents(text: string, lineStart: number, indent: number): string[] {
+  const parents: string[] = [];
+  let limit = indent;
+  let end = lineStart;
+  while (end > 0 && limit > 0) {
+    end--;
+    if (text[end] === '\n' && text[end - 1] === '\r') end--;
+    let start = end;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    const content = text.slice(start, end);
+    if (/^(---|\.\.\.)\s*$/.test(content)) break;
+    if (content.trim() !== '' && !content.trim().startsWith('#')) {
+      const line = readYamlLine(text, start, end);
+      if (line && line.colon >= 0 && line.indent < limit) {
+        parents.unshift(line.key);
+        limit = line.indent;
+      }
+    }
+    end = start;
+  }
+  return parents;
+}
+
+function completeYaml(text: string, offset: number): CompletionEntry[] {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  const { end } = lineAround(text, start);
+  const line = readYamlLine(text, start, end);
+  if (!line) return [];
+  const commentAt = text.slice(start, end).search(/\s#/);
+  if (commentAt >= 0 && offset > start + commentAt) return [];
+  const parents = yamlParents(text, start, line.indent);
+  if (line.colon >= 0 && offset >= line.colon) {
+    const path = [...parents, line.key].join('.');
+    let valueStart = line.colon;
+    while (valueStart < end && text[valueStart] === ' ') valueStart++;
+    let valueEnd = commentAt >= 0 ? start + commentAt : end;
+    while (valueEnd > valueStart && ' \t'.includes(text[valueEnd - 1])) valueEnd--;
+    const prefix = valueStart === line.colon ? ' ' : '';
+    if (offset < valueStart) return [];
+    return springValues(path).map((v) => ({ ...v, insertText: prefix + v.insertText, range: { start: valueStart, end: Math.max(valueEnd, offset) } }));
+  }
+  if (offset < line.keyStart || offset > line.keyEnd) return [];
+  const parent = parents.join('.');
+  const range = { start: line.keyStart, end: line.keyEnd };
+  const suffix = line.colon >= 0 ? '' : ': ';
+  return yamlChildren(parent).map((c) => ({ ...c, insertText: c.label + suffix, range }));
+}
+
+/** The keys that can be written directly under the YAML mapping at dotted `parent`. */
+function yamlChildren(parent: string): Item[] {
+  const map = SPRING_PROPERTY_MAPS.find((m) => m.prefix === `${parent}.`);
+  if (map) return keysForScope(map.role).map((d) => keyItem(d));
+  const out = new Map<string, Item>();
+  const names = [...SPRING_PROPERTIES.map((p) => p.name), ...SPRING_PROPERTY_MAPS.map((m) => m.prefix.slice(0, -1))];
+  for (const name of names) {
+    if (parent !== '' && !name.startsWith(`${parent}.`)) continue;
+    const rest = parent === '' ? name : name.slice(parent.length + 1);
+    const child = rest.split('.')[0];
+    if (out.has(child)) continue;
+    const leaf = child === rest ? SPRING_PROPERTIES.find((p) => p.name === name) : undefined;
+    out.set(child, leaf ? { ...springItem(leaf), label: child, insertText: child } : { label: child, kind: 'key', detail: `${parent ? `${parent}.` : ''}${child}.*`, insertText: child });
+  }
+  return [...out.values()];
+}
