@@ -19,9 +19,8 @@ export function scanConfluent(ctx: GoContext): void {
     const q = ctx.qualified(lit.childForFieldName('type'));
     const body = lit.childForFieldName('body');
     if (q?.library !== 'librdkafka' || q.name !== 'ConfigMap' || !body) continue;
-    const group = ctx.addGroup('librdkafka', nodeRange(lit.childForFieldName('type') as Node), (_g, key, value) =>
-      ctx.insertElement(body, `${goString(key)}: ${goString(value)}`),
-    );
+    const insert = ctx.elementInserter(body);
+    const group = ctx.addGroup('librdkafka', nodeRange(lit.childForFieldName('type') as Node), insert && ((_g, key, value) => insert(`${goString(key)}: ${goValue(value)}`)));
     byLiteral.set(lit.startIndex, group);
     ctx.bind('ck-config', lit, group);
     for (const el of namedArgs(body)) {
@@ -102,6 +101,11 @@ function addEntry(ctx: GoContext, group: GroupBuilder, key: string, keyNode: Nod
       return goString(v);
     },
   });
+}
+
+/** A new config map value: booleans and integers bare, anything else as a string (librdkafka parses both). */
+function goValue(value: string): string {
+  return value === 'true' || value === 'false' || /^-?\d+$/.test(value) ? value : goString(value);
 }
 
 /** The role a librdkafka key belongs to, when it belongs to only one of producer and consumer. */

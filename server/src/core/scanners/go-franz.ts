@@ -109,7 +109,9 @@ function readOption(ctx: GoContext, group: GroupBuilder, option: Node, alias: st
   // An option appended inside an `if` is an alternative, not a repeat.
   const conditional = option.parent?.parent?.type === 'call_expression' && inBranch(option);
   const base = { rawKey: `${q.alias}.${q.name}`, keyRange: nodeRange(keyNode), conditional, ...(removeRange ? { removeRange } : {}) };
-  const self = (value: string) => (v: string) => (v === value ? option.text : undefined);
+  // Render functions outlive the syntax tree: capture the option's text now.
+  const optionText = option.text;
+  const self = (value: string) => (v: string) => (v === value ? optionText : undefined);
   switch (q.name) {
     case 'RequiredAcks': {
       if (!args[0]) return;

@@ -152,7 +152,8 @@ export function scanSarama(ctx: GoContext): void {
     const q = ctx.callee(call);
     if (q?.library !== 'sarama' || q.name !== 'NewConfig') continue;
     hasNewConfig = true;
-    const group = ctx.addGroup('sarama', nodeRange(call), (g, key, value) => insertSetting(ctx, call, g, key, value));
+    const insert = settingInserter(ctx, call);
+    const group = ctx.addGroup('sarama', nodeRange(call), insert && ((g, key, value) => insert(g, key, value)));
     ctx.bind('sarama-config', call, group);
   }
 
@@ -256,15 +257,23 @@ function groupsOf(bindings: readonly Binding[]): GroupBuilder[] {
   return [...new Set(bindings.map((b) => b.group).filter((g): g is GroupBuilder => g !== undefined))];
 }
 
-/** `config.Producer.RequiredAcks = sarama.WaitForAll` as a new line after `config := sarama.NewConfig()`. */
-function insertSetting(ctx: GoContext, call: Node, group: GroupBuilder, key: string, value: string): Edit | undefined {
-  const path = INSERT_PATH[key];
+/**
+ * Adds `config.Producer.RequiredAcks = sarama.WaitForAll` as a new line after `config := sarama.NewConfig()`.
+ * Everything it needs is read now, so the returned function never touches the syntax tree.
+ */
+function settingInserter(ctx: GoContext, call: Node): ((group: GroupBuilder, key: string, value: string) => Edit | undefined) | undefined {
   const target = assignedTo(call);
   const statement = statementOf(call);
-  if (!path || !target || !statement || statement.parent?.type !== 'statement_list') return undefined;
-  const rendered = FIELDS[path]?.render(value, ctx.aliasOf('sarama') ?? 'sarama', group);
-  if (rendered === undefined) return undefined;
-  return ctx.insertLineAfter(statement, `${target.text}.${path} = ${rendered}`);
+  if (!target || !statement || statement.parent?.type !== 'statement_list') return undefined;
+  const line = ctx.lineAfter(statement);
+  if (!line) return undefined;
+  const name = target.text;
+  const alias = ctx.aliasOf('sarama') ?? 'sarama';
+  return (group, key, value) => {
+    const path = INSERT_PATH[key];
+    const rendered = path ? FIELDS[path]?.render(value, alias, group) : undefined;
+    return rendered === undefined ? undefined : line(`${name}.${path} = ${rendered}`);
+  };
 }
 
 /**

@@ -30,10 +30,11 @@ export function scanSegmentio(ctx: GoContext): void {
     if (q?.library !== 'kafka-go' || !body || !typeNode) continue;
     const fields = keyedFields(body);
     if (q.name === 'Writer') {
-      const group = ctx.addGroup('kafka-go', nodeRange(typeNode), (_g, key, value) => {
+      const insert = ctx.elementInserter(body);
+      const group = ctx.addGroup('kafka-go', nodeRange(typeNode), insert && ((_g, key, value) => {
         const rendered = key === 'acks' ? renderAcks(value, alias) : undefined;
-        return rendered === undefined ? undefined : ctx.insertElement(body, `RequiredAcks: ${rendered}`);
-      });
+        return rendered === undefined ? undefined : insert(`RequiredAcks: ${rendered}`);
+      }));
       addRole(group, 'producer');
       const acks = fields.get('RequiredAcks');
       if (acks) addAcks(ctx, group, acks.key, acks.value, alias, false, ctx.listElementRemoval(acks.element));

@@ -369,13 +369,20 @@ export class GoContext {
   }
 
   /**
-   * An edit that adds `line` (without indentation) as a new statement after `statement`, at the same
-   * indentation; undefined when something else follows the statement on its line.
+   * A function that adds a line (without indentation) as a new statement after `statement`, at the same
+   * indentation; undefined when something else shares the statement's lines. The returned function holds
+   * only offsets and text, never syntax nodes, so it stays valid after the tree is re-parsed or freed.
    */
-  insertLineAfter(statement: Node, line: string): Edit | undefined {
+  lineAfter(statement: Node): ((line: string) => Edit) | undefined {
     if (!this.endsLine(statement.endIndex) || !this.startsLine(statement.startIndex)) return undefined;
     const at = this.lineEnd(statement.endIndex);
-    return { range: { start: at, end: at }, newText: `${this.eol}${this.indentAt(statement.startIndex)}${line}` };
+    const prefix = `${this.eol}${this.indentAt(statement.startIndex)}`;
+    return (line) => ({ range: { start: at, end: at }, newText: `${prefix}${line}` });
+  }
+
+  /** Like {@link lineAfter}, applied at once. */
+  insertLineAfter(statement: Node, line: string): Edit | undefined {
+    return this.lineAfter(statement)?.(line);
   }
 
   /**
@@ -389,24 +396,26 @@ export class GoContext {
   }
 
   /**
-   * An edit that adds `element` (e.g. `RequiredAcks: kafka.RequireAll`) to a composite literal's body: on a
-   * line of its own before the closing brace when the literal spans lines, else inline before the brace.
+   * A function that adds an element (e.g. `RequiredAcks: kafka.RequireAll`) to a composite literal's body:
+   * on a line of its own before the closing brace when the literal spans lines, else inline before the
+   * brace. Like {@link lineAfter}, the function keeps only offsets and text.
    */
-  insertElement(body: Node, element: string): Edit | undefined {
+  elementInserter(body: Node): ((element: string) => Edit) | undefined {
     if (body.type !== 'literal_value' || body.hasError) return undefined;
     const close = body.lastChild;
     if (!close || close.type !== '}') return undefined;
     const elements = body.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
-    const multiLine = this.text.slice(body.startIndex, close.startIndex).includes('\n');
+    const at = close.startIndex;
+    const multiLine = this.text.slice(body.startIndex, at).includes('\n');
     if (multiLine) {
-      if (!this.startsLine(close.startIndex)) return undefined;
-      const indent = elements.length > 0 ? this.indentAt(elements[elements.length - 1].startIndex) : `${this.indentAt(close.startIndex)}\t`;
-      const at = this.lineStart(close.startIndex);
-      return { range: { start: at, end: at }, newText: `${indent}${element},${this.eol}` };
+      if (!this.startsLine(at)) return undefined;
+      const indent = elements.length > 0 ? this.indentAt(elements[elements.length - 1].startIndex) : `${this.indentAt(at)}\t`;
+      const lineStart = this.lineStart(at);
+      const eol = this.eol;
+      return (element) => ({ range: { start: lineStart, end: lineStart }, newText: `${indent}${element},${eol}` });
     }
-    if (elements.length === 0) return { range: { start: close.startIndex, end: close.startIndex }, newText: element };
-    const trailingComma = close.previousSibling?.type === ',';
-    return { range: { start: close.startIndex, end: close.startIndex }, newText: trailingComma ? ` ${element}` : `, ${element}` };
+    const separator = elements.length === 0 ? '' : close.previousSibling?.type === ',' ? ' ' : ', ';
+    return (element) => ({ range: { start: at, end: at }, newText: `${separator}${element}` });
   }
 
   /**

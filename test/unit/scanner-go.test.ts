@@ -1,0 +1,403 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/fixes';
+import { lint } from '../../server/src/core/lint';
+import type { AnalyzedDocument, ConfigGroup, Finding, Range } from '../../server/src/core/model';
+import { forgetDocument } from '../../server/src/core/scanners/tree-sitter';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'code', 'go');
+
+/** Reads a fixture and runs the whole pipeline on it. */
+async function fixture(rel: string): Promise<{ text: string; doc: AnalyzedDocument; findings: Finding[] }> {
+  const text = readFileSync(join(FIXTURES, rel), 'utf8');
+  return run(`/ws/${rel}`, text);
+}
+
+async function run(path: string, text: string): Promise<{ text: string; doc: AnalyzedDocument; findings: Finding[] }> {
+  const doc = await analyze(path, text);
+  forgetDocument(path);
+  return { text, doc, findings: lint(doc) };
+}
+
+/**
+ * The range of the `nth` occurrence of `snippet` in `text` (fails when there is none). A snippet may mark
+ * the range inside some context with `[[` and `]]`: `Retry.Max = [[0]]` is the `0` after `Retry.Max = `.
+ */
+function at(text: string, snippet: string, nth = 0): Range {
+  const open = snippet.indexOf('[[');
+  const close = snippet.indexOf(']]');
+  const plain = open >= 0 ? snippet.replace('[[', '').replace(']]', '') : snippet;
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(plain, i + 1);
+    assert.ok(i >= 0, `snippet not found: ${snippet} (#${nth})`);
+  }
+  return open >= 0 ? { start: i + open, end: i + close - 2 } : { start: i, end: i + plain.length };
+}
+
+/** The text a snippet stands for (its marked part when it has `[[ ]]`). */
+function marked(snippet: string): string {
+  const m = /\[\[(.*)\]\]/s.exec(snippet);
+  return m ? m[1] : snippet;
+}
+
+type Expected = readonly [ruleId: string, snippet: string, nth?: number];
+
+/** Asserts the exact list of findings: rule ids and ranges, in position order. */
+function expectFindings(text: string, findings: readonly Finding[], expected: readonly Expected[]): void {
+  const actual = findings.map((f) => ({ ruleId: f.ruleId, range: f.range, text: text.slice(f.range.start, f.range.end) }));
+  const want = expected
+    .map(([ruleId, snippet, nth]) => ({ ruleId, range: at(text, snippet, nth ?? 0), text: marked(snippet) }))
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  assert.deepEqual(actual, want);
+}
+
+/** The one finding with `ruleId`, applied with its first (preferred) fix. */
+function fixed(text: string, findings: readonly Finding[], ruleId: string, fixIndex = 0): string {
+  const matching = findings.filter((f) => f.ruleId === ruleId);
+  assert.equal(matching.length, 1, `one ${ruleId} finding`);
+  const fix = matching[0].fixes?.[fixIndex];
+  assert.ok(fix, `${ruleId} has fix #${fixIndex}`);
+  return applyEdits(text, fix.edits);
+}
+
+/** A compact view of a group's entries: key, value and the source text of key and value. */
+function entries(text: string, group: ConfigGroup) {
+  return group.entries.map((e) => [e.key, e.value, text.slice(e.keyRange.start, e.keyRange.end), text.slice(e.valueRange.start, e.valueRange.end)]);
+}
+
+describe('Go scanner: documents', () => {
+  it('treats a file without a Kafka import as non-Kafka: no groups, facts or findings', async () => {
+    const { doc, findings } = await fixture('other/not-kafka.go');
+    assert.equal(doc.kind, 'go');
+    assert.equal(doc.isKafka, false);
+    assert.equal(doc.commentPrefix, '//');
+    assert.deepEqual([doc.groups.length, doc.facts.length, findings.length], [0, 0, 0]);
+  });
+
+  it('never counts a database Commit, a file Close, a bufio Flush, a stream Send or a foreign Produce/ReadMessage', async () => {
+    const { doc, findings } = await fixture('other/mixed.go');
+    assert.equal(doc.isKafka, true);
+    assert.deepEqual(doc.facts, []);
+    assert.deepEqual(findings, []);
+    // The franz-go client in Kafka() is flushed before it is closed: a producer, with nothing to report.
+    assert.deepEqual(doc.groups.map((g) => [g.library, g.roles]), [['franz-go', ['producer']]]);
+  });
+
+  it('reads what it can from half-typed code and never throws', async () => {
+    const { text, findings } = await fixture('other/half-typed.go');
+    expectFindings(text, findings, [['producer/acks-zero', 'sarama.NoResponse']]);
+  });
+
+  it('survives binary input and an empty file', async () => {
+    const binary = `package x\nimport "github.com/IBM/sarama"\n\u0000\u0001\uFFFD\u0007 func ( { sarama.NewConfig(`;
+    const a = await run('/ws/bin.go', binary);
+    assert.equal(a.doc.isKafka, true);
+    assert.deepEqual(a.findings, []);
+    const b = await run('/ws/empty.go', '');
+    assert.equal(b.doc.isKafka, false);
+  });
+
+  it('honours a kafka-lint-disable-next-line comment in Go syntax', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func f() {',
+      '\tc := sarama.NewConfig()',
+      '\t// kafka-lint-disable-next-line producer/acks-zero -- metrics only',
+      '\tc.Producer.RequiredAcks = sarama.NoResponse',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/suppressed.go', text);
+    assert.deepEqual(findings.map((f) => f.ruleId), []);
+  });
+});
+
+describe('Go scanner: sarama', () => {
+  it('maps config fields to Kafka keys and reports the lossy ones', async () => {
+    const { text, doc, findings } = await fixture('sarama/producer-lossy.go');
+    assert.equal(doc.groups.length, 1);
+    const group = doc.groups[0];
+    assert.deepEqual([group.library, group.roles, text.slice(group.anchor.start, group.anchor.end)], ['sarama', ['producer'], 'sarama.NewConfig()']);
+    assert.deepEqual(entries(text, group), [
+      ['acks', '0', 'config.Producer.RequiredAcks', 'sarama.NoResponse'],
+      ['retries', '0', 'config.Producer.Retry.Max', '0'],
+      ['enable.idempotence', 'false', 'config.Producer.Idempotent', 'false'],
+    ]);
+    expectFindings(text, findings, [
+      ['producer/acks-zero', 'sarama.NoResponse'],
+      ['producer/retries-disabled', 'Retry.Max = [[0]]'],
+      ['producer/idempotence-disabled', 'Idempotent = [[false]]'],
+      ['producer/unhandled-send', 'config.Producer.Return.Errors = false'],
+    ]);
+    // Return.Errors = false already explains the lost errors: no second fact for the unread channel.
+    assert.equal(doc.facts.length, 1);
+  });
+
+  it('fixes acks=0 with sarama.WaitForAll and removes Retry.Max = 0 as a whole line', async () => {
+    const { text, findings } = await fixture('sarama/producer-lossy.go');
+    assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('= sarama.NoResponse', '= sarama.WaitForAll'));
+    assert.equal(fixed(text, findings, 'producer/retries-disabled'), text.replace('\tconfig.Producer.Retry.Max = 0\n', ''));
+  });
+
+  it('reports the WaitForLocal default at NewConfig() for a config used by a producer, and inserts WaitForAll', async () => {
+    const { text, findings } = await fixture('sarama/producer-default.go');
+    expectFindings(text, findings, [['producer/acks-leader-only', 'sarama.NewConfig()']]);
+    assert.equal(
+      fixed(text, findings, 'producer/acks-leader-only'),
+      text.replace('cfg := sarama.NewConfig()\n', 'cfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n'),
+    );
+  });
+
+  it('renders values with the alias the file imports sarama under, and follows a producer kept in a struct field', async () => {
+    const { text, doc, findings } = await fixture('sarama/producer-alias.go');
+    expectFindings(text, findings, [
+      ['producer/acks-leader-only', 'kf.WaitForLocal'],
+      ['producer/unhandled-send', 'kf.NewAsyncProducer'],
+    ]);
+    assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('= kf.WaitForLocal', '= kf.WaitForAll'));
+    assert.match(doc.facts[0].detail, /Errors\(\) channel/);
+  });
+
+  it('is quiet for WaitForAll, idempotence with one open request, branch-local retries and a drained Errors() channel', async () => {
+    const { text, doc, findings } = await fixture('sarama/producer-safe.go');
+    assert.deepEqual(findings, []);
+    const idempotent = doc.groups[0].entries.find((e) => e.key === 'enable.idempotence');
+    // Idempotent = true is only offered where sarama accepts it (MaxOpenRequests 1, WaitForAll).
+    assert.equal(idempotent?.renderValue?.('true'), 'true');
+    // The two Retry.Max writes are alternatives (if/else), not a duplicate.
+    assert.deepEqual(entries(text, doc.groups[0]).filter((e) => e[0] === 'retries').map((e) => e[1]), ['10', '20']);
+  });
+
+  it('reports session.MarkMessage before processing and moves it after the last use of the message', async () => {
+    const { text, doc, findings } = await fixture('sarama/consumer-mark-before.go');
+    expectFindings(text, findings, [
+      ['consumer/commit-before-processing', 'session.MarkMessage(msg, "")'],
+      ['consumer/auto-offset-reset-latest', 'sarama.OffsetNewest'],
+      ['consumer/auto-commit-enabled', 'AutoCommit.Enable = [[true]]'],
+    ]);
+    assert.deepEqual(doc.groups.map((g) => g.roles), [['consumer']]);
+    const moved = text
+      .replace('\t\tsession.MarkMessage(msg, "")\n', '')
+      .replace('log.Printf("stored offset %d", msg.Offset)\n', 'log.Printf("stored offset %d", msg.Offset)\n\t\tsession.MarkMessage(msg, "")\n');
+    assert.equal(fixed(text, findings, 'consumer/commit-before-processing'), moved);
+    assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('= sarama.OffsetNewest', '= sarama.OffsetOldest'));
+  });
+
+  it('is quiet when the message is marked after it is processed', async () => {
+    const { doc, findings } = await fixture('sarama/consumer-safe.go');
+    assert.deepEqual([doc.facts, findings], [[], []]);
+  });
+
+  it('does not report Return.Errors = false on a config used by a SyncProducer (sarama refuses it at start-up)', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func f(b []string) {',
+      '\tc := sarama.NewConfig()',
+      '\tc.Producer.RequiredAcks = sarama.WaitForAll',
+      '\tc.Producer.Return.Errors = false',
+      '\tp, _ := sarama.NewSyncProducer(b, c)',
+      '\t_ = p',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/sync.go', text);
+    assert.deepEqual([doc.facts, findings], [[], []]);
+  });
+
+  it('reports a setting written twice on the straight path as a duplicate, and offers no unsafe Idempotent = true', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func f(b []string) {',
+      '\tc := sarama.NewConfig()',
+      '\tc.Producer.RequiredAcks = sarama.WaitForLocal',
+      '\tc.Producer.RequiredAcks = sarama.WaitForAll',
+      '\tc.Producer.Idempotent = false',
+      '\tp, _ := sarama.NewSyncProducer(b, c)',
+      '\t_ = p',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/dup.go', text);
+    expectFindings(text, findings, [
+      ['config/duplicate-key', 'c.Producer.RequiredAcks'],
+      ['producer/idempotence-disabled', 'Idempotent = [[false]]'],
+    ]);
+    // Idempotent = true without Net.MaxOpenRequests = 1 stops sarama from starting: only the removal is offered.
+    const idem = findings.find((f) => f.ruleId === 'producer/idempotence-disabled');
+    assert.deepEqual(idem?.fixes?.map((f) => f.edits.map((e) => text.slice(e.range.start, e.range.end))), []);
+  });
+
+  it('gives a config set up in a helper its roles from the fields it sets', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func tune(c *sarama.Config) {',
+      '\tc.Consumer.Offsets.AutoCommit.Enable = true',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/helper.go', text);
+    assert.deepEqual(doc.groups.map((g) => [g.roles, text.slice(g.anchor.start, g.anchor.end)]), [[['consumer'], 'c.Consumer.Offsets.AutoCommit.Enable']]);
+    expectFindings(text, findings, [['consumer/auto-commit-enabled', 'Enable = [[true]]']]);
+  });
+});
+
+describe('Go scanner: franz-go', () => {
+  it('reads options from a []kgo.Opt literal and append, and reports Close without Flush', async () => {
+    const { text, doc, findings } = await fixture('franz/producer-lossy.go');
+    assert.deepEqual(doc.groups.map((g) => [g.library, g.roles, text.slice(g.anchor.start, g.anchor.end)]), [
+      ['franz-go', ['producer'], 'kgo.NewClient'],
+      ['franz-go', ['producer'], 'kgo.NewClient'],
+    ]);
+    assert.deepEqual(entries(text, doc.groups[0]), [
+      ['acks', '0', 'kgo.RequiredAcks', 'kgo.NoAck()'],
+      ['enable.idempotence', 'false', 'kgo.DisableIdempotentWrite', 'kgo.DisableIdempotentWrite()'],
+    ]);
+    expectFindings(text, findings, [
+      ['producer/acks-zero', 'kgo.NoAck()'],
+      ['producer/idempotence-disabled', 'kgo.DisableIdempotentWrite()'],
+      ['producer/close-without-flush', 'client.Close()'],
+      ['producer/acks-leader-only', 'kgo.LeaderAck()'],
+      ['producer/close-without-flush', 'cl.Close()'],
+    ]);
+  });
+
+  it('fixes acks with kgo.AllISRAcks(), removes DisableIdempotentWrite, and adds a Flush before Close', async () => {
+    const { text, findings } = await fixture('franz/producer-lossy.go');
+    assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('kgo.RequiredAcks(kgo.NoAck())', 'kgo.RequiredAcks(kgo.AllISRAcks())'));
+    // Idempotence cannot come back while acks is NoAck (franz-go would refuse to start): no fix there.
+    assert.deepEqual(findings.find((f) => f.ruleId === 'producer/idempotence-disabled')?.fixes, []);
+    const close = findings.filter((f) => f.ruleId === 'producer/close-without-flush');
+    assert.equal(applyEdits(text, close[0].fixes?.[0].edits ?? []), text.replace('\tclient.Close()\n', '\t_ = client.Flush(context.Background())\n\tclient.Close()\n'));
+    // A deferred Close flushes inside the deferred call, with the function's own context.
+    assert.equal(applyEdits(text, close[1].fixes?.[0].edits ?? []), text.replace('defer cl.Close()', 'defer func() { _ = cl.Flush(ctx); cl.Close() }()'));
+  });
+
+  it('removes DisableIdempotentWrite() with its comma when nothing else stands in the way', async () => {
+    const text = 'package x\nimport "github.com/twmb/franz-go/pkg/kgo"\nfunc f() {\n\tcl, _ := kgo.NewClient(kgo.DisableIdempotentWrite(), kgo.DefaultProduceTopic("t"))\n\t_ = cl\n}\n';
+    const { findings } = await run('/ws/franz-idem.go', text);
+    expectFindings(text, findings, [['producer/idempotence-disabled', 'kgo.DisableIdempotentWrite()']]);
+    assert.equal(fixed(text, findings, 'producer/idempotence-disabled'), text.replace('kgo.DisableIdempotentWrite(), ', ''));
+  });
+
+  it('is quiet when Flush runs before Close, and for a consumer-only client', async () => {
+    const { doc, findings } = await fixture('franz/producer-safe.go');
+    assert.deepEqual(findings, []);
+    assert.deepEqual(doc.groups.map((g) => g.roles), [['producer'], ['consumer']]);
+  });
+
+  it('maps GreedyAutoCommit to enable.auto.commit=true and AtEnd() to latest', async () => {
+    const { text, doc, findings } = await fixture('franz/consumer-greedy.go');
+    assert.deepEqual(entries(text, doc.groups[0]), [
+      ['group.id', 'billing', 'kgo.ConsumerGroup', '"billing"'],
+      ['enable.auto.commit', 'true', 'kgo.GreedyAutoCommit', 'kgo.GreedyAutoCommit()'],
+      ['auto.offset.reset', 'latest', 'kgo.ConsumeResetOffset', 'kgo.NewOffset().AtEnd()'],
+    ]);
+    assert.equal(doc.groups[0].entries[1].rawKey, 'kgo.GreedyAutoCommit()');
+    expectFindings(text, findings, [
+      ['consumer/auto-commit-enabled', 'kgo.GreedyAutoCommit()'],
+      ['consumer/auto-offset-reset-latest', 'kgo.NewOffset().AtEnd()'],
+    ]);
+    assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kgo.NewOffset().AtEnd()', 'kgo.NewOffset().AtStart()'));
+    // Removing the option restores franz-go's default (commit only what was processed): the whole line goes.
+    assert.equal(applyEdits(text, [{ range: doc.groups[0].entries[1].removeRange as Range, newText: '' }]), text.replace('\t\tkgo.GreedyAutoCommit(),\n', ''));
+  });
+
+  it('does not flag the franz-go auto-commit default', async () => {
+    const text = 'package x\nimport "github.com/twmb/franz-go/pkg/kgo"\nfunc f() {\n\tcl, _ := kgo.NewClient(kgo.ConsumerGroup("g"), kgo.ConsumeTopics("t"))\n\t_ = cl\n}\n';
+    const { findings } = await run('/ws/franz-default.go', text);
+    assert.deepEqual(findings, []);
+  });
+});
+
+describe('Go scanner: confluent-kafka-go', () => {
+  it('reads a ConfigMap literal and reports acks, idempotence, retries, Produce(msg, nil) and Close without Flush', async () => {
+    const { text, doc, findings } = await fixture('confluent/producer-lossy.go');
+    assert.deepEqual(doc.groups.map((g) => [g.library, g.roles]), [['librdkafka', ['producer']]]);
+    expectFindings(text, findings, [
+      ['producer/acks-zero', '"0"'],
+      ['producer/idempotence-disabled', '"enable.idempotence": [[false]]'],
+      ['producer/retries-disabled', '"retries":            [[0]]'],
+      ['producer/unhandled-send', 'p.Produce'],
+      ['producer/close-without-flush', 'p.Close()'],
+    ]);
+    assert.equal(findings.find((f) => f.ruleId === 'producer/unhandled-send')?.severity, 'info');
+    assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('"acks":               "0"', '"acks":               "all"'));
+    assert.equal(fixed(text, findings, 'producer/close-without-flush'), text.replace('\tp.Close()\n', '\tp.Flush(15 * 1000)\n\tp.Close()\n'));
+  });
+
+  it('is quiet with a delivery channel, SetKey("acks", "all") and Flush before the deferred Close', async () => {
+    const { text, doc, findings } = await fixture('confluent/producer-safe.go');
+    assert.deepEqual(findings, []);
+    assert.deepEqual(entries(text, doc.groups[0]), [
+      ['bootstrap.servers', 'localhost:9092', '"bootstrap.servers"', '"localhost:9092"'],
+      ['acks', 'all', '"acks"', '"all"'],
+    ]);
+  });
+
+  it('reports the librdkafka auto-commit default for a consumer (v1 import) and adds the key to the map', async () => {
+    const { text, findings } = await fixture('confluent/consumer.go');
+    expectFindings(text, findings, [
+      ['consumer/auto-commit-enabled', 'kafka.ConfigMap'],
+      ['consumer/auto-offset-reset-latest', '"latest"'],
+    ]);
+    assert.equal(
+      fixed(text, findings, 'consumer/auto-commit-enabled'),
+      text.replace('"auto.offset.reset": "latest"}', '"auto.offset.reset": "latest", "enable.auto.commit": false}'),
+    );
+  });
+});
+
+describe('Go scanner: segmentio/kafka-go', () => {
+  it('reports a Writer literal without RequiredAcks (RequireNone) and Async without Completion', async () => {
+    const { text, doc, findings } = await fixture('segmentio/writer-lossy.go');
+    assert.deepEqual(doc.groups.map((g) => [g.library, g.roles, text.slice(g.anchor.start, g.anchor.end)]), [
+      ['kafka-go', ['producer'], 'kafka.Writer'],
+      ['kafka-go', ['producer'], 'kafka.Writer'],
+    ]);
+    expectFindings(text, findings, [
+      ['producer/acks-zero', 'kafka.Writer'],
+      ['producer/unhandled-send', 'Async: true'],
+      ['producer/acks-leader-only', 'kafka.RequireOne'],
+    ]);
+    assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('\t\tAsync: true,\n', '\t\tAsync: true,\n\t\tRequiredAcks: kafka.RequireAll,\n'));
+    assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('kafka.RequireOne', 'kafka.RequireAll'));
+    assert.equal(fixed(text, findings, 'producer/unhandled-send'), text.replace('Async: true', 'Async: false'));
+  });
+
+  it('is quiet for RequireAll with a Completion callback and for the deprecated NewWriter(WriterConfig{})', async () => {
+    const { findings } = await fixture('segmentio/writer-safe.go');
+    assert.deepEqual(findings, []);
+  });
+
+  it('inserts RequiredAcks into a one-line Writer literal', async () => {
+    const text = 'package x\nimport "github.com/segmentio/kafka-go"\nvar w = kafka.Writer{Topic: "t"}\n';
+    const { findings } = await run('/ws/oneline.go', text);
+    expectFindings(text, findings, [['producer/acks-zero', 'kafka.Writer']]);
+    assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('{Topic: "t"}', '{Topic: "t", RequiredAcks: kafka.RequireAll}'));
+  });
+
+  it('reads RequiredAcks of a WriterConfig as NewWriter does (0 means all) and renders ints', async () => {
+    const text = 'package x\nimport "github.com/segmentio/kafka-go"\nvar a = kafka.NewWriter(kafka.WriterConfig{RequiredAcks: 1})\nvar b = kafka.NewWriter(kafka.WriterConfig{RequiredAcks: 0})\n';
+    const { doc, findings } = await run('/ws/writerconfig.go', text);
+    assert.deepEqual(doc.groups.map((g) => g.entries.map((e) => e.value)), [['1'], ['all']]);
+    expectFindings(text, findings, [['producer/acks-leader-only', 'RequiredAcks: [[1]]']]);
+    assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('RequiredAcks: 1', 'RequiredAcks: -1'));
+  });
+
+  it('reports ReadMessage only on a reader with a GroupID', async () => {
+    const { text, doc, findings } = await fixture('segmentio/reader.go');
+    expectFindings(text, findings, [
+      ['consumer/commit-before-processing', 'r.ReadMessage(ctx)'],
+      ['consumer/auto-offset-reset-latest', 'kafka.LastOffset'],
+    ]);
+    assert.match(doc.facts[0].detail, /FetchMessage/);
+    assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kafka.LastOffset', 'kafka.FirstOffset'));
+  });
+});
