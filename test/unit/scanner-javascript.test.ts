@@ -285,7 +285,7 @@ describe('scanner-javascript: consumer/commit-before-processing', () => {
     const text = `${head}await consumer.run({\n  eachMessage: async ({ message }) => {\n    save(message);\n  },\n});\n`;
     const [f] = only(await findings(text), 'consumer/commit-before-processing');
     assert.deepEqual(f.range, at(text, 'save', 1));
-    assert.match(f.message, /^Consumer stage: save\(\) starts async work that is not awaited, so eachMessage returns before this work finishes/);
+    assert.match(f.message, /^Consumer stage: save\(\) starts async work that is not awaited: eachMessage returns before that work finishes and the offset is committed/);
     assert.equal(fixed(text, f), text.replace('    save(message);', '    await save(message);'));
   });
 
@@ -366,5 +366,32 @@ describe('scanner-javascript: grammars and edits', () => {
       ['producer/unhandled-send', at(after, 'producer.send')],
       ['producer/acks-leader-only', { start: after.indexOf('acks: 1') + 6, end: after.indexOf('acks: 1') + 7 }],
     ]);
+  });
+});
+
+describe('scanner-javascript: bundled examples', () => {
+  const example = (name: string): string => readFileSync(join(__dirname, '../../../examples/code/typescript', name), 'utf8');
+  const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
+  it('order-producer.ts reports the retries, the dropped send and acks: 1, and its fixes apply', async () => {
+    const text = example('order-producer.ts');
+    const list = await findings(text);
+    assert.deepEqual(list.map((f) => [f.ruleId, lineOf(text, f.range.start)]), [
+      ['producer/retries-disabled', 16],
+      ['producer/unhandled-send', 31],
+      ['producer/acks-leader-only', 35],
+    ]);
+    assert.equal(fixed(text, list[1]), text.replace('  producer.send({\n    topic', '  await producer.send({\n    topic'));
+    assert.equal(fixed(text, list[2]), text.replace('acks: 1,', 'acks: -1,'));
+  });
+
+  it('order-consumer.ts reports the un-awaited charge and the async forEach', async () => {
+    const text = example('order-consumer.ts');
+    const list = await findings(text);
+    assert.deepEqual(list.map((f) => [f.ruleId, text.slice(f.range.start, f.range.end)]), [
+      ['consumer/commit-before-processing', 'chargeCustomer'],
+      ['consumer/commit-before-processing', 'batch.messages.forEach'],
+    ]);
+    assert.equal(fixed(text, list[0]), text.replace('  chargeCustomer(order);', '  await chargeCustomer(order);'));
   });
 });

@@ -313,3 +313,36 @@ describe('scanner-python: edits', () => {
     assert.deepEqual(only(lint(await analyze(path, after)), 'producer/acks-zero').map((f) => f.range), [at(after, "'0'")]);
   });
 });
+
+describe('scanner-python: bundled examples', () => {
+  const example = (name: string): string => readFileSync(join(__dirname, '../../../examples/code/python', name), 'utf8');
+  const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
+  it('order_producer.py reports acks, the missing delivery callback, the dropped future and retries=0', async () => {
+    const text = example('order_producer.py');
+    const list = await findings(text);
+    assert.deepEqual(list.map((f) => [f.ruleId, lineOf(text, f.range.start)]), [
+      ['producer/acks-leader-only', 15],
+      ['producer/unhandled-send', 23],
+      ['producer/acks-leader-only', 28],
+      ['producer/idempotence-disabled', 30],
+      ['producer/retries-disabled', 30],
+      ['producer/unhandled-send', 37],
+    ]);
+    assert.equal(fixed(text, list[0]), text.replace('"acks": "1"', '"acks": "all"'));
+    assert.equal(fixed(text, list[2]), text.replace('    value_serializer=lambda v: json.dumps(v).encode(),\n', "    value_serializer=lambda v: json.dumps(v).encode(),\n    acks='all',\n"));
+  });
+
+  it('order_consumer.py reports the unset and the explicit auto-commit and the early commit, whose fix moves it', async () => {
+    const text = example('order_consumer.py');
+    const list = await findings(text);
+    assert.deepEqual(list.map((f) => [f.ruleId, lineOf(text, f.range.start)]), [
+      ['consumer/auto-commit-enabled', 12],
+      ['consumer/commit-before-processing', 31],
+      ['consumer/auto-commit-enabled', 38],
+    ]);
+    assert.equal(fixed(text, list[0]), text.replace('"auto.offset.reset": "earliest",\n', '"auto.offset.reset": "earliest",\n    "enable.auto.commit": False,\n'));
+    const commit = '        consumer.commit(message=msg, asynchronous=False)\n';
+    assert.equal(fixed(text, list[1]), text.replace(commit, '').replace('        charge_customer(order)\n', `        charge_customer(order)\n${commit}`));
+  });
+});

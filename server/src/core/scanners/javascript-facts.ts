@@ -71,14 +71,14 @@ function startedWork(call: Node, names: AsyncNames): Started | undefined {
 }
 
 function detailFor(kind: Started, what: string, handler: string): string {
-  const after = `${handler} returns before this work finishes, so its offset is committed while the message is still being processed, and a failure or crash then loses it`;
+  const after = `${handler} returns before that work finishes and the offset is committed while the message is still being processed, so a failure or crash then loses it`;
   switch (kind) {
     case 'scheduled':
-      return `${what} defers the processing, so ${after}; process the message inside the handler and await it.`;
+      return `${what} defers the processing: ${after}; process the message inside the handler and await it.`;
     case 'async-foreach':
-      return `forEach() does not wait for its async callback, so ${after}; use for...of with await (or await Promise.all over map()).`;
+      return `forEach() does not wait for its async callback: ${after}; use for...of with await (or await Promise.all over map()).`;
     default:
-      return `${what} starts async work that is not awaited, so ${after}; await it.`;
+      return `${what} starts async work that is not awaited: ${after}; await it.`;
   }
 }
 
