@@ -15,6 +15,8 @@ describe('catalog: known keys', () => {
     'application.id', 'processing.guarantee', 'num.standby.replicas', 'offset.storage.topic', 'connector.class',
     'tasks.max', 'errors.tolerance', 'request.required.acks', 'message.send.max.retries', 'queue.buffering.max.ms',
     'enable.auto.offset.store', 'go.delivery.reports', 'metadata.broker.list',
+    // shipped sample files: connectors and ZooKeeper
+    'file', 'topic', 'dataDir', 'clientPort', 'maxClientCnxns', 'admin.enableServer',
   ];
   for (const key of known) {
     it(`knows ${key}`, () => assert.equal(isKnownKafkaKey(key), true));
@@ -39,6 +41,9 @@ describe('catalog: known keys', () => {
     'key.converter.schemas.enable',
     'remote.log.storage.manager.class.name',
     'primary->backup.enabled',
+    'primary.bootstrap.servers',
+    'backup.security.protocol',
+    'server.1',
   ];
   for (const key of families) {
     it(`accepts the dynamic family member ${key}`, () => assert.equal(isKnownKafkaKey(key), true));
@@ -47,7 +52,8 @@ describe('catalog: known keys', () => {
   const typos: readonly string[] = [
     'ack', 'ackss', 'bootstrap.server', 'enable.auto.comit', 'enable.idempotency', 'log.retention.hour',
     'min.isr', 'min.insync.replica', 'auto.offset.rest', 'lingers.ms', 'producer.override.ackss',
-    'listener.name.internal.ssl.keystore.locaton', 'Acks', '', 'retries ',
+    'listener.name.internal.ssl.keystore.locaton', 'Acks', '', 'retries ', 'primary.acks', 'server.x',
+    'x.log.retention.hour',
   ];
   for (const key of typos) {
     it(`does not know ${JSON.stringify(key)}`, () => assert.equal(isKnownKafkaKey(key), false));

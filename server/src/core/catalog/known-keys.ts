@@ -121,7 +121,7 @@ const BROKER = words(`
   kafka.metrics.reporters kafka.metrics.polling.interval.secs telemetry.max.bytes
   max.incremental.fetch.session.cache.slots fetch.max.bytes max.request.partition.size.limit
   unstable.api.versions.enable unstable.feature.versions.enable unstable.metadata.versions.enable
-  replication.factor num.quota.samples
+  replication.factor
 `);
 
 const TOPIC = words(`
@@ -169,7 +169,14 @@ const CONNECT = words(`
   sync.topic.acls.enabled emit.heartbeats.enabled emit.checkpoints.enabled refresh.topics.interval.seconds
   refresh.groups.interval.seconds checkpoints.topic.replication.factor heartbeats.topic.replication.factor
   offset-syncs.topic.replication.factor offset-syncs.topic.location sync.group.offsets.enabled
-  sync.group.offsets.interval.seconds topics.exclude groups groups.exclude
+  sync.group.offsets.interval.seconds topics.exclude groups groups.exclude file topic
+`);
+
+/** ZooKeeper's own server settings (`config/zookeeper.properties` ships with Kafka up to 3.9). */
+const ZOOKEEPER = words(`
+  dataDir dataLogDir clientPort clientPortAddress secureClientPort maxClientCnxns tickTime initLimit syncLimit
+  admin.enableServer admin.serverPort autopurge.snapRetainCount autopurge.purgeInterval 4lw.commands.whitelist
+  authProvider.1 requireClientAuthScheme
 `);
 
 /** librdkafka (and its bindings) names that Kafka's Java clients do not have. */
@@ -231,6 +238,7 @@ const NAMES: ReadonlySet<string> = new Set([
   ...LIBRDKAFKA,
   ...LEGACY,
   ...SERIALIZERS,
+  ...ZOOKEEPER,
 ]);
 
 /**
@@ -334,15 +342,18 @@ export function isKnownKafkaKey(key: string): boolean {
     return dot > 0 && isListed(rest.slice(dot + 1));
   }
   if (PREFIXES.some((p) => key.startsWith(p) && key.length > p.length)) return true;
-  // MirrorMaker 2 flows such as `primary->backup.enabled`.
-  if (key.includes('->')) return true;
+  // MirrorMaker 2 flows such as `primary->backup.enabled`, and ZooKeeper ensemble members `server.1`.
+  if (key.includes('->') || /^server\.\d+$/.test(key)) return true;
   for (const p of NESTING) {
     if (key.startsWith(p) && key.length > p.length) {
       const inner = key.slice(p.length);
       if (isListed(inner) || PREFIXES.some((q) => inner.startsWith(q) && inner.length > q.length)) return true;
     }
   }
-  return false;
+  // MirrorMaker 2 cluster aliases: `<alias>.bootstrap.servers`, `<alias>.security.protocol`. Only a dotted
+  // listed key counts, so that a typo of a one-word key (`acks`) is never excused by a prefix.
+  const alias = /^[A-Za-z0-9_-]+\.(.+)$/.exec(key);
+  return alias !== null && alias[1].includes('.') && isListed(alias[1]);
 }
 
 /** The names Apache Kafka's own Java configs define (no librdkafka or legacy spellings), sorted. */
