@@ -5,12 +5,16 @@ import type { Node, Tree } from './tree-sitter';
  * and the "where does this expression's value go" questions the code-fact checks ask.
  */
 
-/** Visits every node of the tree once, in source order, without recursion (deeply nested input cannot overflow the stack). */
-export function walkTree(tree: Tree, visit: (node: Node) => void): void {
+/**
+ * Visits, once and in source order, every node of the tree whose type is in `types`, without recursion
+ * (deeply nested input cannot overflow the stack). Other nodes are never materialized, which keeps the
+ * walk cheap on large files.
+ */
+export function walkTree(tree: Tree, types: ReadonlySet<string>, visit: (node: Node) => void): void {
   const cursor = tree.walk();
   try {
     for (;;) {
-      visit(cursor.currentNode);
+      if (types.has(cursor.nodeType)) visit(cursor.currentNode);
       if (cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return;

@@ -40,6 +40,21 @@ interface Collected {
 
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 
+/** The node types the collecting walk looks at (bindings, calls, functions). */
+const VISITED: ReadonlySet<string> = new Set([
+  'import_statement',
+  'call_expression',
+  'new_expression',
+  'variable_declarator',
+  'assignment_expression',
+  'public_field_definition',
+  'field_definition',
+  'required_parameter',
+  'optional_parameter',
+  'function_declaration',
+  'method_definition',
+]);
+
 function collect(symbols: SymbolTable, walk: (visit: (n: Node) => void) => void): Collected {
   const c: Collected = { calls: [], news: [], objectVars: new Map(), functions: new Map(), methods: new Map(), asyncFunctions: new Set(), asyncMethods: new Set() };
   walk((node) => {
@@ -122,7 +137,7 @@ async function scanJavaScript(path: string, text: string, kind: DocumentKind): P
   if (!/kafkajs|@confluentinc\/kafka-javascript|node-rdkafka/.test(text)) return empty;
   const tree = await parseDocument(grammarFor(path, kind), path, text);
   const symbols = new SymbolTable();
-  const c = collect(symbols, (visit) => walkTree(tree, visit));
+  const c = collect(symbols, (visit) => walkTree(tree, VISITED, visit));
   symbols.settle();
   if (!symbols.importsKafka) return empty;
 

@@ -61,6 +61,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** The node types the collecting walk looks at (imports, bindings, calls). */
+const VISITED: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement', 'assignment', 'typed_parameter', 'typed_default_parameter', 'with_item', 'call']);
+
 /** Scans one Python document. Never throws on half-typed code: what tree-sitter could not parse is skipped. */
 async function scanPython(path: string, text: string): Promise<AnalyzedDocument> {
   const empty: AnalyzedDocument = { path, text, kind: 'python', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
@@ -70,7 +73,7 @@ async function scanPython(path: string, text: string): Promise<AnalyzedDocument>
   const symbols = new PySymbolTable();
   const dicts = new Dicts();
   const calls: Node[] = [];
-  walkTree(tree, (node) => {
+  walkTree(tree, VISITED, (node) => {
     symbols.collect(node);
     dicts.collect(node);
     if (node.type === 'call') calls.push(node);
