@@ -57,11 +57,18 @@ describe('catalog: keys', () => {
     }
   });
 
-  it('keeps valid values unique, with docs only for valid values', () => {
+  it('keeps values unique, suggests only valid values, documents only listed values', () => {
     for (const doc of allKeys()) {
       if (doc.validValues) assert.equal(new Set(doc.validValues).size, doc.validValues.length, doc.key);
-      for (const v of Object.keys(doc.valueDocs ?? {})) assert.ok(doc.validValues?.includes(v), `${doc.key}: ${v}`);
+      for (const v of doc.suggestedValues ?? []) assert.ok(!doc.validValues || doc.validValues.includes(v), `${doc.key}: ${v}`);
+      for (const v of Object.keys(doc.valueDocs ?? {})) assert.ok(doc.validValues?.includes(v) || doc.suggestedValues?.includes(v), `${doc.key}: ${v}`);
     }
+  });
+
+  it('leaves open sets open: mechanisms from login modules and host-name checks are not closed lists', () => {
+    assert.equal(findKey('sasl.mechanism')?.validValues, undefined);
+    assert.deepEqual(findKey('sasl.mechanism')?.suggestedValues, ['SCRAM-SHA-512', 'SCRAM-SHA-256', 'OAUTHBEARER', 'PLAIN', 'GSSAPI']);
+    assert.equal(findKey('ssl.endpoint.identification.algorithm')?.validValues, undefined);
   });
 
   it('describes loss and a safe value for every key with a durability stage and loss text', () => {

@@ -168,7 +168,7 @@ function kafkaValues(key: string): Item[] {
   const doc = findKey(key);
   if (!doc) return [];
   const newest = doc.defaults?.[doc.defaults.length - 1];
-  const values = doc.validValues ?? (doc.type === 'boolean' ? ['true', 'false'] : undefined);
+  const values = doc.suggestedValues ?? doc.validValues ?? (doc.type === 'boolean' ? ['true', 'false'] : undefined);
   if (!values) {
     return newest ? [{ label: newest.value, kind: 'value', detail: `default in Kafka ${NEWEST_KAFKA_VERSION}`, insertText: newest.value }] : [];
   }

@@ -105,8 +105,10 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   const facts: string[] = [];
   const meaning = entry ? doc.valueDocs?.[entry.value.trim()] : undefined;
   if (entry && meaning) facts.push(`Set here to ${code(entry.value.trim())}: ${meaning}.`);
-  if (doc.validValues) {
-    facts.push(`Values: ${doc.validValues.map((v) => (doc.valueDocs?.[v] ? `${code(v)} (${doc.valueDocs[v]})` : code(v))).join(', ')}`);
+  const shown = doc.suggestedValues ?? doc.validValues;
+  if (shown) {
+    const label = doc.validValues ? 'Values' : 'Common values';
+    facts.push(`${label}: ${shown.map((v) => (doc.valueDocs?.[v] ? `${code(v)} (${doc.valueDocs[v]})` : code(v))).join(', ')}`);
   }
   if (doc.min !== undefined || doc.max !== undefined) {
     facts.push(`Range: ${doc.min ?? '…'} to ${doc.max ?? '…'}`);

@@ -20,7 +20,7 @@ export interface KeyDoc {
   /** Which configurations accept the key. */
   readonly roles: readonly Role[];
   readonly type: ValueType;
-  /** Closed set of accepted values (case-insensitive where Kafka is), safest first: completion keeps this order. */
+  /** Closed set the Java ConfigDef accepts (case-insensitive where Kafka is); validation rejects anything else. Safest first: completion keeps this order. */
   readonly validValues?: readonly string[];
   readonly min?: number;
   readonly max?: number;
@@ -34,7 +34,12 @@ export interface KeyDoc {
   readonly safe?: string;
   /** Default history in Apache Kafka's own clients/broker (oldest first). */
   readonly defaults?: readonly VersionedValue[];
-  /** One short phrase per valid value, for completion and hovers. Keys are values from `validValues`. */
+  /**
+   * Values completion offers and hovers list, safest first, when they differ from `validValues`: common values
+   * of an open set (`sasl.mechanism`), or the main spellings of a closed set that also accepts dialect ones.
+   */
+  readonly suggestedValues?: readonly string[];
+  /** One short phrase per value, for completion and hovers. Keys are values from `validValues` or `suggestedValues`. */
   readonly valueDocs?: Readonly<Record<string, string>>;
   /** Apache Kafka version that introduced the key, when it matters (`delivery.timeout.ms`: 2.1). */
   readonly since?: string;
