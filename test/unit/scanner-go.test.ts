@@ -7,7 +7,9 @@ import { lint } from '../../server/src/core/lint';
 import type { AnalyzedDocument, ConfigGroup, Finding, Range } from '../../server/src/core/model';
 import { forgetDocument } from '../../server/src/core/scanners/tree-sitter';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'code', 'go');
+const ROOT = join(__dirname, '..', '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'code', 'go');
+const EXAMPLES = join(ROOT, 'examples', 'code', 'go');
 
 /** Reads a fixture and runs the whole pipeline on it. */
 async function fixture(rel: string): Promise<{ text: string; doc: AnalyzedDocument; findings: Finding[] }> {
@@ -399,5 +401,46 @@ describe('Go scanner: segmentio/kafka-go', () => {
     ]);
     assert.match(doc.facts[0].detail, /FetchMessage/);
     assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kafka.LastOffset', 'kafka.FirstOffset'));
+  });
+});
+
+describe('Go scanner: examples', () => {
+  it('finds every problem the Go examples describe', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const name of ['order_producer.go', 'order_consumer.go', 'audit_producer.go']) {
+      const text = readFileSync(join(EXAMPLES, name), 'utf8');
+      const { findings } = await run(`/examples/${name}`, text);
+      seen[name] = findings.map((f) => `${f.ruleId} ${text.slice(f.range.start, f.range.end)}`);
+    }
+    assert.deepEqual(seen, {
+      'order_producer.go': ['producer/acks-leader-only sarama.NewConfig()', 'producer/retries-disabled 0', 'producer/unhandled-send sarama.NewAsyncProducer'],
+      'order_consumer.go': ['consumer/auto-offset-reset-latest kafka.LastOffset', 'consumer/commit-before-processing r.ReadMessage(ctx)'],
+      'audit_producer.go': ['producer/acks-leader-only kgo.LeaderAck()', 'producer/idempotence-disabled kgo.DisableIdempotentWrite()', 'producer/close-without-flush a.client.Close()'],
+    });
+  });
+
+  it('follows a producer stored in a struct literal field to the reads of that field', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'type P struct{ producer sarama.AsyncProducer }',
+      'func New(b []string, c *sarama.Config) *P {',
+      '	producer, _ := sarama.NewAsyncProducer(b, c)',
+      '	return &P{producer: producer}',
+      '}',
+      'func (p *P) drain() {',
+      '	for err := range p.producer.Errors() {',
+      '		_ = err',
+      '	}',
+      '}',
+      '',
+    ].join('\n');
+    const drained = await run('/ws/drained.go', text);
+    assert.deepEqual(drained.doc.facts, []);
+    const undrained = await run('/ws/undrained.go', text.replace('p.producer.Errors()', 'p.other.Errors()'));
+    assert.deepEqual(undrained.doc.facts.map((f) => f.kind), ['unhandled-send']);
+    // Handed to a function, the producer may be drained there: no fact.
+    const handed = await run('/ws/handed.go', text.replace('return &P{producer: producer}', 'go drain(producer)\n\treturn nil').replace('p.producer.Errors()', 'p.other.Errors()'));
+    assert.deepEqual(handed.doc.facts, []);
   });
 });

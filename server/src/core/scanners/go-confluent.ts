@@ -125,7 +125,10 @@ function unreadDeliveryReports(ctx: GoContext): void {
     const bindings = ctx.resolve(fn.childForFieldName('operand'), ['ck-producer']);
     const args = namedArgs(call.childForFieldName('arguments'));
     if (bindings.length === 0 || args.length !== 2 || args[1].type !== 'nil') continue;
-    if (ctx.methodCalls('Events', bindings).length > 0 || bindings.some((b) => b.origin && ctx.escapes(b)) || bindings.some((b) => !b.origin)) continue;
+    // A producer known only by its declared type may be built (and its events read) anywhere: stay quiet.
+    if (bindings.some((b) => !b.origin)) continue;
+    const reach = bindings.map((b) => ctx.follow(b));
+    if (reach.some((r) => r.escapes) || ctx.methodCalls('Events', reach.flatMap((r) => r.bindings)).length > 0) continue;
     ctx.addFact(
       'unhandled-send',
       'librdkafka',

@@ -239,7 +239,8 @@ export function scanSarama(ctx: GoContext): void {
   for (const binding of ctx.bindings) {
     if (binding.kind !== 'sarama-async' || !binding.origin) continue;
     if (binding.group && silenced.has(binding.group)) continue;
-    if (ctx.methodCalls('Errors', [binding]).length > 0 || ctx.escapes(binding)) continue;
+    const reach = ctx.follow(binding);
+    if (reach.escapes || ctx.methodCalls('Errors', reach.bindings).length > 0) continue;
     const fn = binding.origin.childForFieldName('function');
     ctx.addFact(
       'unhandled-send',

@@ -281,41 +281,95 @@ export class GoContext {
   }
 
   /**
+   * True when an expression names a binding: an identifier resolving to it, or a selector on a struct
+   * field of the binding's name (fields are matched by name across the file).
+   */
+  refersTo(expr: Node | null | undefined, binding: Binding): boolean {
+    if (!expr) return false;
+    const e = unwrap(expr);
+    if (e.type === 'identifier') return !binding.field && this.resolve(e, [binding.kind]).includes(binding);
+    if (e.type !== 'selector_expression' || !binding.field) return false;
+    const operand = e.childForFieldName('operand');
+    if (operand?.type === 'identifier' && this.aliases.has(operand.text)) return false;
+    return e.childForFieldName('field')?.text === binding.name;
+  }
+
+  /**
    * Method calls `<expr>.<method>(...)` anywhere in the file whose receiver resolves to a binding among
    * `targets`, in source order.
    */
   methodCalls(method: string | readonly string[], targets: readonly Binding[]): Node[] {
     const names = typeof method === 'string' ? [method] : method;
-    const kinds = [...new Set(targets.map((t) => t.kind))];
     return this.nodes('call_expression').filter((call) => {
       const fn = call.childForFieldName('function');
       if (fn?.type !== 'selector_expression') return false;
       if (!names.includes(fn.childForFieldName('field')?.text ?? '')) return false;
-      return this.resolve(fn.childForFieldName('operand'), kinds).some((b) => targets.includes(b));
+      const receiver = fn.childForFieldName('operand');
+      return targets.some((t) => this.refersTo(receiver, t));
     });
   }
 
   /**
-   * True when a binding's value leaves the code we can see: passed to a function, returned, stored in
-   * another variable, a struct literal or a channel. Reads of it elsewhere are then possible.
+   * Where a binding's value goes. Stored in a struct field (`&Publisher{producer: p}`, `s.producer = p`) it
+   * is followed under that field name across the file; passed to a function, returned, sent on a channel
+   * or stored anywhere else it escapes, and reads of it elsewhere are then possible.
    */
+  follow(binding: Binding): { readonly bindings: Binding[]; readonly escapes: boolean } {
+    const out: Binding[] = [binding];
+    const seenFields = new Set<string>();
+    for (let i = 0; i < out.length; i++) {
+      const b = out[i];
+      for (const use of this.usesOf(b)) {
+        if (use === 'escapes') return { bindings: out, escapes: true };
+        if (seenFields.has(use)) continue;
+        seenFields.add(use);
+        out.push({ kind: b.kind, name: use, field: true, scope: -1, origin: b.origin, group: b.group });
+      }
+    }
+    return { bindings: out, escapes: false };
+  }
+
+  /** True when a binding's value escapes (see {@link follow}). */
   escapes(binding: Binding): boolean {
+    return this.follow(binding).escapes;
+  }
+
+  /** For each place a binding's value is handed on: the struct field it is stored in, or `escapes`. */
+  private usesOf(binding: Binding): (string | 'escapes')[] {
+    const out: (string | 'escapes')[] = [];
     for (const ident of this.nodes(binding.field ? 'selector_expression' : 'identifier')) {
       if (binding.target && ident.startIndex === binding.target.startIndex && ident.endIndex === binding.target.endIndex) continue;
-      if (!this.resolve(ident, [binding.kind]).includes(binding)) continue;
+      if (!this.refersTo(ident, binding)) continue;
       let use: Node = ident;
       while (use.parent && (use.parent.type === 'parenthesized_expression' || (use.parent.type === 'unary_expression' && use.parent.text.startsWith('&')))) use = use.parent;
       const parent = use.parent;
       if (!parent) continue;
       // `x.Method()` or `x.Field` keeps the value where it is.
       if (parent.type === 'selector_expression' && parent.childForFieldName('operand')?.startIndex === use.startIndex) continue;
-      // The left side of an assignment or declaration re-binds the name; it does not hand the value out.
-      if (parent.type === 'expression_list' && parent.parent && isAssignment(parent.parent) && parent.parent.childForFieldName('left')?.startIndex === parent.startIndex) continue;
+      const stmt = parent.parent;
+      if (parent.type === 'expression_list' && stmt && isAssignment(stmt)) {
+        const left = namedArgs(stmt.childForFieldName('left'));
+        // The left side re-binds the name; it does not hand the value out.
+        if (stmt.childForFieldName('left')?.startIndex === parent.startIndex) continue;
+        const right = namedArgs(parent);
+        const target = left[right.findIndex((n) => n.startIndex === use.startIndex)];
+        const field = target?.type === 'selector_expression' ? target.childForFieldName('field')?.text : undefined;
+        out.push(field ?? 'escapes');
+        continue;
+      }
+      // `Publisher{producer: p}`: the value lives on in that field.
+      if (parent.type === 'literal_element' && parent.parent?.type === 'keyed_element' && namedArgs(parent.parent)[1]?.startIndex === parent.startIndex) {
+        const key = namedArgs(parent.parent)[0]?.namedChildren[0];
+        out.push(key && (key.type === 'identifier' || key.type === 'field_identifier') ? key.text : 'escapes');
+        continue;
+      }
+      // The key of a keyed element is a field name that happens to be spelled like the variable.
+      if (parent.type === 'literal_element' && parent.parent?.type === 'keyed_element') continue;
       if (parent.type === 'binary_expression' || parent.type === 'var_spec' || parent.type === 'parameter_declaration') continue;
       if (parent.type === 'defer_statement' || parent.type === 'expression_statement') continue;
-      return true;
+      out.push('escapes');
     }
-    return false;
+    return out;
   }
 
   /** Line-based helpers over this file's text. */
