@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { positionOf, TestClient } from './lsp-test-client';
+import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits, positionOf, TestClient } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
@@ -62,5 +62,65 @@ describe('LSP: hover', function () {
     await client.open(uri, 'properties', text);
     assert.equal(await hover(uri, text, 'acks=0', 1), null);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 0 } }), null);
+  });
+});
+
+describe('LSP: completion', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function complete(uri: string, line: number, character: number): Promise<CompletionItem[]> {
+    const result = await client!.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  it('completes a key being typed, replacing the typed prefix', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    assert.deepEqual(client.initializeResult!.capabilities.completionProvider, { triggerCharacters: ['.', '=', ':'] });
+    const uri = client.uri('producer.properties');
+    const text = 'bootstrap.servers=localhost:9092\nenable.idem\n';
+    await client.open(uri, 'properties', text);
+    const items = await complete(uri, 1, 11);
+    const item = items.find((i) => i.label === 'enable.idempotence');
+    assert.ok(item, JSON.stringify(items.map((i) => i.label)));
+    assert.equal(item.kind, 10 /* Property */);
+    assert.equal((item.documentation as MarkupContent).kind, 'markdown');
+    const edit = item.textEdit as TextEdit;
+    assert.match(edit.newText, /^enable\.idempotence/);
+    assert.equal(applyTextEdits(text, [edit]), `bootstrap.servers=localhost:9092\n${edit.newText}\n`);
+    assert.deepEqual((item.textEdit as TextEdit).range, { start: { line: 1, character: 0 }, end: { line: 1, character: 11 } });
+  });
+
+  it('completes values safest first after key=', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    const text = 'acks=\n';
+    await client.open(uri, 'properties', text);
+    const items = await complete(uri, 0, 5);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['all', '-1', '1', '0'],
+    );
+    assert.ok(items.every((i) => i.kind === 12 /* Value */));
+    assert.equal(applyTextEdits(text, [items[0].textEdit as TextEdit]), 'acks=all\n');
+  });
+
+  it('offers nothing in a comment or in a file kind it does not complete', async () => {
+    client = await TestClient.start({ folder, pull: true });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', '# acks\n');
+    assert.deepEqual(await complete(uri, 0, 6), []);
+    const java = client.uri('P.java');
+    await client.open(java, 'java', 'class P {}\n');
+    assert.deepEqual(await complete(java, 0, 3), []);
   });
 });

@@ -1,22 +1,12 @@
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem } from 'vscode-languageserver/node';
-import type { DocumentKind, Range } from '../core/model';
+import type { CompletionEntry } from '../core/completion';
+import type { DocumentKind } from '../core/model';
 import { LineIndex } from '../core/text';
 import { toLspRange } from './convert';
 
-/** One completion from core (`core/completion.ts`). */
-export interface CompletionEntryLike {
-  readonly label: string;
-  readonly kind: 'key' | 'value';
-  readonly detail?: string;
-  /** Markdown. */
-  readonly documentation?: string;
-  readonly insertText: string;
-  readonly range: Range;
-}
-
 /** The core completion function's contract (`core/completion.ts` `completeAt`). */
-export type CompletionProvider = (text: string, offset: number, kind: DocumentKind) => readonly CompletionEntryLike[];
+export type CompletionProvider = (text: string, offset: number, kind: DocumentKind) => readonly CompletionEntry[];
 
 /**
  * Answers `textDocument/completion` without waiting for analysis: keys and values from the catalog, each

@@ -1,17 +1,13 @@
 import { MarkupKind } from 'vscode-languageserver/node';
 import type { Hover } from 'vscode-languageserver/node';
-import type { AnalyzedDocument, Finding, Range } from '../core/model';
+import type { HoverResult } from '../core/hover';
+import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import type { Analysis } from './analysis-cache';
 import { toLspRange } from './convert';
 
 /** The core hover function's contract (`core/hover.ts` `hoverAt`). */
-export type HoverProvider = (
-  document: AnalyzedDocument,
-  findings: readonly Finding[],
-  offset: number,
-  options: LintOptions,
-) => { markdown: string; range: Range } | undefined;
+export type HoverProvider = (document: AnalyzedDocument, findings: readonly Finding[], offset: number, options: LintOptions) => HoverResult | undefined;
 
 /** Answers `textDocument/hover` from the cached analysis: core writes the Markdown, we place it. */
 export function hoverFor(analysis: Analysis, offset: number, provider: HoverProvider): Hover | null {

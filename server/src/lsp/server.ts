@@ -10,6 +10,7 @@ import {
 import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
+import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text';
 import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../protocol/constants';
@@ -32,7 +33,7 @@ export interface CoreProviders {
 }
 
 /** The providers the server ships with. */
-export const DEFAULT_PROVIDERS: CoreProviders = { hover: hoverAt };
+export const DEFAULT_PROVIDERS: CoreProviders = { hover: hoverAt, completion: completeAt };
 
 /** How long push diagnostics wait after the last keystroke. */
 const PUSH_DELAY_MS = 150;
