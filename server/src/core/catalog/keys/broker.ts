@@ -12,7 +12,6 @@ export const BROKER_KEYS: readonly KeyDoc[] = [
     key: 'default.replication.factor',
     roles: ['broker'],
     type: 'int',
-    min: 1,
     stage: 'broker',
     summary: 'Replication factor of topics created automatically or without an explicit factor.',
     loss: 'With 1, such topics have a single copy: losing that broker or its disk loses their data.',

@@ -31,11 +31,10 @@ export const TOPIC_KEYS: readonly KeyDoc[] = [
   },
   {
     key: 'replication.factor',
-    roles: ['topic'],
+    roles: ['topic', 'streams'],
     type: 'short',
-    min: 1,
     stage: 'broker',
-    summary: 'Number of copies of each partition of the topic (set when the topic is created).',
+    summary: 'Number of copies of each partition of the topic (set when the topic is created); -1 takes the broker default.replication.factor.',
     loss: 'With 1 there is no other copy: losing the broker or its disk loses the partition. A factor not above min.insync.replicas makes acks=all writes fail whenever one replica is down.',
     safe: '3 (and min.insync.replicas=2)',
   },
