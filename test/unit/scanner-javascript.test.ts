@@ -346,6 +346,43 @@ describe('scanner-javascript: consumer/commit-before-processing', () => {
   });
 });
 
+describe('scanner-javascript: offsets marked before processing', () => {
+  const head = `${KAFKAJS}const consumer = kafka.consumer({ groupId: 'g' });\nasync function save(m) { await db.insert(m); }\n`;
+
+  it('resolveOffset(message.offset) before processing in eachBatch → reported, fix moves it below the processing', async () => {
+    const text = `${head}await consumer.run({\n  eachBatchAutoResolve: false,\n  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {\n    for (const message of batch.messages) {\n      resolveOffset(message.offset);\n      await save(message);\n      await heartbeat();\n    }\n  },\n});\n`;
+    const [f, ...rest] = only(await findings(text), 'consumer/commit-before-processing');
+    assert.deepEqual(rest, []);
+    assert.deepEqual(f.range, at(text, 'resolveOffset', 1));
+    assert.match(f.message, /^Consumer stage: resolveOffset\(\) marks the message as processed before the code below it processes it/);
+    assert.equal(
+      fixed(text, f),
+      text.replace('      resolveOffset(message.offset);\n', '').replace('      await save(message);\n', '      await save(message);\n      resolveOffset(message.offset);\n'),
+    );
+  });
+
+  it('resolveOffset(batch.lastOffset()) before the loop over the batch → reported', async () => {
+    const text = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset }) => {\n  resolveOffset(batch.lastOffset());\n  for (const m of batch.messages) await save(m);\n} });\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'resolveOffset', 1)]);
+  });
+
+  it('consumer.commitOffsets before processing in eachMessage → reported', async () => {
+    const text = `${head}await consumer.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => {\n  await consumer.commitOffsets([{ topic, partition, offset: (Number(message.offset) + 1).toString() }]);\n  await save(message.value);\n} });\n`;
+    const [f] = only(await findings(text), 'consumer/commit-before-processing');
+    assert.deepEqual(f.range, at(text, 'consumer.commitOffsets'));
+    assert.match(f.message, /commits the offset before the code below it processes the message/);
+    assert.equal(
+      fixed(text, f),
+      text.replace(/  await consumer\.commitOffsets.*\n/, '').replace('  await save(message.value);\n', `  await save(message.value);\n${text.match(/  await consumer\.commitOffsets.*\n/)?.[0]}`),
+    );
+  });
+
+  it('resolving after processing, or only logging after it, is fine', async () => {
+    const text = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset, heartbeat }) => {\n  for (const message of batch.messages) {\n    await save(message);\n    resolveOffset(message.offset);\n    console.log('done', message.offset);\n    await heartbeat();\n  }\n} });\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing'), []);
+  });
+});
+
 describe('scanner-javascript: grammars and edits', () => {
   it('scans .tsx with JSX and .mjs', async () => {
     const tsx = `import { Kafka } from 'kafkajs';\nconst p = new Kafka({ brokers: [] }).producer();\nexport const Button = () => <button onClick={() => { p.send({ topic: 't', messages: [] }); }}>Go</button>;\n`;

@@ -119,3 +119,117 @@ export function handlerFacts(handler: Node, handlerName: string, names: AsyncNam
   }
   return facts.sort((a, b) => a.range.start - b.range.start);
 }
+
+/** Calls that only report on a message, or keep the session alive: using the message there is not processing it. */
+const BOOKKEEPING = /^(console|logger|log|this\.logger|this\.log)\.|^(heartbeat|resolveOffset|commitOffsetsIfNecessary|uncommittedOffsets)$|\.(heartbeat|resolveOffset|commitOffsets|commitOffsetsIfNecessary)$/;
+const JS_EXITS = new Set(['return_statement', 'break_statement', 'continue_statement', 'throw_statement']);
+
+/** The names whose offsets a resolve/commit call marks: roots of `x.offset` and `x.lastOffset()` in its arguments. */
+function offsetOwners(call: Node): Set<string> {
+  const names = new Set<string>();
+  const args = call.childForFieldName('arguments');
+  const stack: Node[] = args ? [args] : [];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'member_expression') {
+      const prop = n.childForFieldName('property')?.text;
+      let root = n.childForFieldName('object');
+      if (prop === 'offset' || prop === 'lastOffset') {
+        while (root && root.type === 'member_expression') root = root.childForFieldName('object');
+        if (root?.type === 'identifier') names.add(root.text);
+      }
+    }
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return names;
+}
+
+/** True when `node` reads one of `names` outside logging and offset bookkeeping calls. */
+function jsReadsAny(node: Node, names: ReadonlySet<string>): boolean {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if ((n.type === 'identifier' || n.type === 'shorthand_property_identifier') && names.has(n.text)) return true;
+    if (n.type === 'call_expression') {
+      const fn = n.childForFieldName('function');
+      if (fn && BOOKKEEPING.test(fn.text.replace(/\s+/g, ''))) continue;
+    }
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return false;
+}
+
+/** The statement of `block` that contains `node`. */
+function jsStatementIn(block: Node, node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n && n.parent && !n.parent.equals(block)) n = n.parent;
+  return n && n.parent ? n : undefined;
+}
+
+/**
+ * `resolveOffset(message.offset)` or `consumer.commitOffsets([...])` in a handler, followed by code that
+ * still processes that message: the offset is marked done before the work is. The fix moves a one-line
+ * statement below the last statement of the same block that uses the message.
+ */
+export function earlyOffsetFact(call: Node, handlerBody: Node, library: LibraryId, text: string): CodeFact | undefined {
+  const names = offsetOwners(call);
+  if (names.size === 0) return undefined;
+  let inner: Node = call;
+  let processing: Node | undefined;
+  let home: Node | undefined;
+  for (let block = call.parent; block; block = block.parent) {
+    if (block.type !== 'statement_block') continue;
+    const statement = jsStatementIn(block, inner);
+    if (!statement) break;
+    home ??= statement;
+    let exits = false;
+    for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+      if (JS_EXITS.has(s.type)) {
+        exits = true;
+        break;
+      }
+      if (s.type !== 'comment' && jsReadsAny(s, names)) processing = s;
+    }
+    if (processing || exits || block.equals(handlerBody) || FUNCTION_TYPES.has(block.parent?.type ?? '')) break;
+    inner = block;
+  }
+  if (!processing || !home) return undefined;
+  const callee = call.childForFieldName('function') as Node;
+  const what = `${callee.text.replace(/\s+/g, '')}()`;
+  const commits = what.endsWith('commitOffsets()');
+  return {
+    kind: 'commit-before-processing',
+    library,
+    range: nodeRange(callee),
+    detail: commits
+      ? `${what} commits the offset before the code below it processes the message, so if that processing fails or the process dies the message is never read again; commit after processing.`
+      : `${what} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.`,
+    fixes: moveBelow(home, processing, text, what),
+  };
+}
+
+/** Moves a one-line statement below `last` (a later statement of the same block), keeping its indentation. */
+function moveBelow(statement: Node, last: Node, text: string, what: string): Fix[] | undefined {
+  if (statement.type !== 'expression_statement' || !last.parent?.equals(statement.parent as Node)) return undefined;
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const indent = text.slice(lineStart, statement.startIndex);
+  if (indent.trim() !== '' || statement.text.includes('\n')) return undefined;
+  let end = statement.endIndex;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  const eol = text[end] === '\r' ? '\r\n' : '\n';
+  if (text.slice(end, end + eol.length) !== eol) return undefined;
+  end += eol.length;
+  let insertAt = text.indexOf('\n', last.endIndex);
+  if (insertAt < 0) insertAt = text.length;
+  else if (text[insertAt - 1] === '\r') insertAt--;
+  return [
+    {
+      title: `Move ${what} after the processing`,
+      preferred: true,
+      edits: [
+        { range: { start: lineStart, end }, newText: '' },
+        { range: { start: insertAt, end: insertAt }, newText: `${eol}${indent}${statement.text}` },
+      ],
+    },
+  ];
+}

@@ -5,7 +5,7 @@ import { nodeRange, parseDocument } from './tree-sitter';
 import type { ObjectResolver } from './javascript-config';
 import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './javascript-config';
 import type { AsyncNames } from './javascript-facts';
-import { handlerFacts, unhandledSendFact } from './javascript-facts';
+import { earlyOffsetFact, handlerFacts, unhandledSendFact } from './javascript-facts';
 import type { Sym } from './javascript-symbols';
 import { SymbolTable } from './javascript-symbols';
 import { callArguments, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
@@ -198,11 +198,37 @@ async function scanJavaScript(path: string, text: string, kind: DocumentKind): P
         const name = member.type === 'shorthand_property_identifier' ? member.text : member.type === 'method_definition' ? member.childForFieldName('name')?.text : member.type === 'pair' ? pairKey(member)?.name : undefined;
         if (name !== 'eachMessage' && name !== 'eachBatch') continue;
         const handler = handlerOf(member, c);
-        if (handler) facts.push(...handlerFacts(handler, name, names, sym.lib, isKafkaSend));
+        if (!handler) continue;
+        facts.push(...handlerFacts(handler, name, names, sym.lib, isKafkaSend));
+        const body = handler.childForFieldName('body');
+        for (const offsetCall of body ? offsetCalls(body, symbols) : []) {
+          const fact = earlyOffsetFact(offsetCall, body as Node, sym.lib, text);
+          if (fact) facts.push(fact);
+        }
       }
     }
   }
   return { path, text, kind, isKafka: true, groups, facts: dedupe(facts), problems: [], commentPrefix: '//' };
+}
+
+/** `resolveOffset(...)`, `payload.resolveOffset(...)` and `consumer.commitOffsets(...)` calls anywhere in a handler body. */
+function offsetCalls(body: Node, symbols: SymbolTable): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'call_expression') {
+      const callee = n.childForFieldName('function');
+      if (callee?.type === 'identifier' && callee.text === 'resolveOffset') out.push(n);
+      else if (callee?.type === 'member_expression') {
+        const prop = callee.childForFieldName('property')?.text;
+        const object = callee.childForFieldName('object');
+        if (prop === 'resolveOffset' || (prop === 'commitOffsets' && object && symbols.resolve(object)?.t === 'consumer')) out.push(n);
+      }
+    }
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /** A kafkajs `send({ acks })`: acks is per call, so each such send is its own group of one entry. */
