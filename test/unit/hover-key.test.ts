@@ -146,6 +146,20 @@ describe('hover: keys', () => {
     assert.ok(hover?.markdown.includes("**Default** (Spring listener container): `false`: the container turns auto-commit off unless it is set; a consumer created outside a container keeps Kafka's `true`."));
   });
 
+  it('shows Spring-only settings, which set no Kafka key', () => {
+    const text = 'spring.kafka.listener.ack-mode=manual\n';
+    const entry = entryIn(text, 'spring.kafka.listener.ack-mode', 'spring.kafka.listener.ack-mode');
+    const document = documentOf(text, [entry], { kind: 'spring-properties', library: 'spring', roles: ['consumer'] });
+    assert.deepEqual(hoverAt(document, [], 3, at('3.9')), {
+      range: { start: 0, end: 30 },
+      markdown: [
+        '**spring.kafka.listener.ack-mode** · Spring for Apache Kafka',
+        'When the listener container commits offsets. Unset means batch: after all records of a poll were handled. The manual modes commit what the listener acknowledges.',
+        'Values: `record`, `batch`, `time`, `count`, `count_time`, `manual`, `manual_immediate`',
+      ].join('\n\n'),
+    });
+  });
+
   it('uses the library default, and says when it depends on the installed version', () => {
     const text = 'acks=1\n';
     const known = documentOf(text, [entryIn(text, 'acks')], { library: 'kafka-python', libraryVersion: '2.0.2' });

@@ -1,7 +1,7 @@
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Finding, LibraryId, Range, Stage } from './model';
 import type { LintOptions } from './options';
 import type { KeyDoc, VersionedValue } from './catalog/types';
-import { compareVersions, findKey, libraryDefault } from './catalog/index';
+import { compareVersions, findKey, findSpringProperty, libraryDefault } from './catalog/index';
 import { ruleDocUrl } from './rule-docs';
 import { rangeContains } from './text';
 
@@ -78,8 +78,9 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
   // On a flagged value the finding already says what matters; the key docs come on the key, or on a clean value.
   if (located && (located.onKey || here.length === 0)) {
     const doc = findKey(located.entry.key);
-    if (doc) {
-      sections.push(keyMarkdown(doc, located.entry, located.group, options));
+    const spring = doc ? undefined : springOnlyMarkdown(located.entry);
+    if (doc || spring) {
+      sections.push(doc ? keyMarkdown(doc, located.entry, located.group, options) : (spring as string));
       range ??= located.onKey ? located.entry.keyRange : located.entry.valueRange;
     }
   }
@@ -146,6 +147,15 @@ export function findingMarkdown(finding: Finding, doc: KeyDoc | undefined): stri
   if (doc?.safe) why.push(`Safe value: ${doc.safe}`);
   if (why.length > 0) paragraphs.push(why.join('  \n'));
   paragraphs.push(`[Rule documentation: ${finding.ruleId}](${ruleDocUrl(finding.ruleId)})`);
+  return paragraphs.join('\n\n');
+}
+
+/** Docs of a Spring-only setting (listener container, template), which sets no Kafka key. */
+function springOnlyMarkdown(entry: ConfigEntry): string | undefined {
+  const property = findSpringProperty(entry.rawKey) ?? findSpringProperty(entry.key);
+  if (!property?.summary || property.kafkaKey) return undefined;
+  const paragraphs = [`**${property.name}** · Spring for Apache Kafka`, property.summary];
+  if (property.values) paragraphs.push(`Values: ${property.values.map(code).join(', ')}`);
   return paragraphs.join('\n\n');
 }
 

@@ -363,7 +363,16 @@ export const BROKER_KEYS: readonly KeyDoc[] = [
     summary: 'ZooKeeper connection string of a ZooKeeper-mode cluster. Kafka 4.0 runs in KRaft mode only.',
   },
   plain('zookeeper.connection.timeout.ms', 'int', 'ZooKeeper mode: how long to wait for the ZooKeeper connection.'),
-  plain('zookeeper.session.timeout.ms', 'int', 'ZooKeeper mode: ZooKeeper session timeout.', '18000'),
+  {
+    key: 'zookeeper.session.timeout.ms',
+    roles: ['broker'],
+    type: 'int',
+    summary: 'ZooKeeper mode: ZooKeeper session timeout.',
+    defaults: [
+      { since: '0', value: '6000' },
+      { since: '2.5', value: '18000', note: 'KIP-537 raised it to 18 s in 2.5' },
+    ],
+  },
   {
     key: 'offsets.commit.required.acks',
     roles: ['broker'],
