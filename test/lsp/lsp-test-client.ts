@@ -30,6 +30,8 @@ export interface TestClientOptions {
   readonly folder?: string;
   /** Declare `workspace.workspaceEdit.documentChanges`. */
   readonly documentChanges?: boolean;
+  /** Another copy of the server bundle (default {@link SERVER_PATH}). */
+  readonly serverPath?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export class TestClient {
 
   /** Spawns the server and performs `initialize` / `initialized`. */
   static async start(options: TestClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
