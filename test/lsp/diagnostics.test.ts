@@ -168,6 +168,14 @@ describe('LSP: initialize and diagnostics', function () {
     assert.equal(client.hasExited, false);
   });
 
+  it('speaks node-ipc too, as the VS Code client starts it', async () => {
+    client = await TestClient.start({ folder, transport: 'ipc' });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics over ipc' });
+    assertAcksZero(published.diagnostics);
+  });
+
   it('shuts down and exits with code 0', async () => {
     client = await TestClient.start({ folder });
     await client.request('shutdown', null);

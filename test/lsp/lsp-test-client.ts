@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ApplyWorkspaceEditParams,
@@ -32,10 +32,12 @@ export interface TestClientOptions {
   readonly documentChanges?: boolean;
   /** Another copy of the server bundle (default {@link SERVER_PATH}). */
   readonly serverPath?: string;
+  /** `stdio` (`--stdio`, as `kafka-lint-lsp` and most editors) or `ipc` (`--node-ipc`, as the VS Code client). */
+  readonly transport?: 'stdio' | 'ipc';
 }
 
 /**
- * A minimal LSP client over real JSON-RPC to `node dist/server.js --stdio`: it records what the server
+ * A minimal LSP client over real JSON-RPC to `node dist/server.js --stdio` (or `--node-ipc`): it records what the server
  * sends (diagnostics, messages, edits to apply, configuration requests) and offers {@link waitFor} to poll.
  */
 export class TestClient {
@@ -66,8 +68,14 @@ export class TestClient {
 
   /** Spawns the server and performs `initialize` / `initialized`. */
   static async start(options: TestClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server = options.serverPath ?? SERVER_PATH;
+    const ipc = options.transport === 'ipc';
+    const child = ipc
+      ? spawn(process.execPath, [server, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = ipc
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
