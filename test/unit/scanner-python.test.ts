@@ -160,7 +160,8 @@ describe('scanner-python: config findings and fixes', () => {
     const text = `from kafka import KafkaProducer\np = KafkaProducer(\n    bootstrap_servers='b:9092',\n    linger_ms=5,\n)\n`;
     const [f] = only(await findings(text), 'producer/acks-leader-only');
     assert.deepEqual(f.range, at(text, 'KafkaProducer', 1));
-    assert.match(f.message, /depends on the installed version/);
+    // The message must say that the default depends on the installed kafka-python version.
+    assert.match(f.message, /kafka-python.*before 3\.0\.0.*installed version/);
     assert.equal(fixed(text, f), text.replace('linger_ms=5,', "linger_ms=5,\n    acks='all',"));
   });
 
@@ -301,6 +302,35 @@ describe('scanner-python: consumer/commit-before-processing', () => {
   it('commit() on a database session is never reported', async () => {
     const text = `from kafka import KafkaConsumer\nconsumer = KafkaConsumer('t')\nfor msg in consumer:\n    session.commit()\n    db.commit()\n    handle(msg)\n`;
     assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing'), []);
+  });
+});
+
+describe('scanner-python: producer/close-without-flush and store_offsets', () => {
+  it('kafka-python close(timeout=0) without a flush → reported on the call, fix flushes first', async () => {
+    const text = `from kafka import KafkaProducer\nproducer = KafkaProducer(acks='all')\ndef stop():\n    producer.close(timeout=0)\n`;
+    const [f] = only(await findings(text), 'producer/close-without-flush');
+    assert.deepEqual(f.range, at(text, 'producer.close(timeout=0)'));
+    assert.equal(f.severity, 'warning');
+    assert.equal(fixed(text, f), text.replace('    producer.close(timeout=0)', '    producer.flush()\n    producer.close(timeout=0)'));
+  });
+
+  it('kafka-python close() with the default timeout, or after a flush, is fine', async () => {
+    const text = `from kafka import KafkaProducer\nproducer = KafkaProducer(acks='all')\nproducer.close()\nproducer.flush()\nproducer.close(0)\n`;
+    assert.deepEqual(only(await findings(text), 'producer/close-without-flush'), []);
+  });
+
+  it('a confluent-kafka producer that produces but is never flushed in the file → info on the constructor', async () => {
+    const text = `from confluent_kafka import Producer\np = Producer({'bootstrap.servers': 'b:9092', 'on_delivery': report})\nfor i in range(10):\n    p.produce('t', str(i))\n`;
+    const list = only(await findings(text), 'producer/close-without-flush');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'Producer', 1), 'info']]);
+    assert.deepEqual(only(await findings(`${text}p.flush(10)\n`), 'producer/close-without-flush'), []);
+  });
+
+  it('store_offsets() before processing is reported like an early commit', async () => {
+    const text = `from confluent_kafka import Consumer\nc = Consumer({'group.id': 'g', 'enable.auto.offset.store': False})\nwhile True:\n    msg = c.poll(1)\n    c.store_offsets(message=msg)\n    handle(msg)\n`;
+    const [f] = only(await findings(text), 'consumer/commit-before-processing');
+    assert.deepEqual(f.range, at(text, 'c.store_offsets'));
+    assert.match(f.message, /stores the offset for the next auto-commit before the message from this poll is processed/);
   });
 });
 

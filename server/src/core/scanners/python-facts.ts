@@ -195,11 +195,14 @@ export function commitBeforeProcessingFact(call: Node, callee: Node, library: Li
   }
   if (!processing) return undefined;
   const what = `${callee.text}()`;
+  const stores = callee.childForFieldName('attribute')?.text === 'store_offsets';
   return {
     kind: 'commit-before-processing',
     library,
     range: nodeRange(callee),
-    detail: `${what} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.`,
+    detail: stores
+      ? `${what} stores the offset for the next auto-commit before the message from this poll is processed, so the background commit can run first and a failure or crash then skips the message; store offsets after processing.`
+      : `${what} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.`,
     fixes: moveFix(call, body, names, text, ctx),
   };
 }
@@ -236,4 +239,52 @@ function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: strin
       ],
     },
   ];
+}
+
+/** True when a call's arguments say "do not wait": `close(0)`, `close(timeout=0)`, `close(timeout=0.0)`. */
+function zeroTimeout(call: Node): boolean {
+  const argList = call.childForFieldName('arguments');
+  for (const a of argList ? namedChildren(argList) : []) {
+    const value = a.type === 'keyword_argument' ? (a.childForFieldName('name')?.text === 'timeout' ? a.childForFieldName('value') : null) : a;
+    if (value && (value.type === 'integer' || value.type === 'float') && Number(value.text) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * kafka-python `producer.close(timeout=0)` with no `flush()` on that producer before it in the same scope:
+ * a zero timeout fails whatever is still buffered. The fix flushes first, on its own line.
+ */
+export function zeroTimeoutCloseFact(call: Node, callee: Node, text: string, flushedBefore: (offset: number) => boolean): CodeFact | undefined {
+  if (!zeroTimeout(call) || flushedBefore(call.startIndex)) return undefined;
+  const object = callee.childForFieldName('object')?.text ?? 'producer';
+  const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
+  let fixes: Fix[] | undefined;
+  if (statement) {
+    const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+    const indent = text.slice(lineStart, statement.startIndex);
+    const eol = text.indexOf('\r\n', statement.startIndex) === text.indexOf('\n', statement.startIndex) - 1 ? '\r\n' : '\n';
+    if (indent.trim() === '') fixes = [{ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush()${eol}${indent}` }] }];
+  }
+  return {
+    kind: 'close-without-flush',
+    library: 'kafka-python',
+    range: nodeRange(call),
+    detail: `${call.text.replace(/\s+/g, ' ')} does not wait, so records still buffered or in flight are failed and lost; call ${object}.flush() first, or close with a timeout long enough to drain them.`,
+    fixes,
+  };
+}
+
+/**
+ * A confluent-kafka producer created in this file that queues records with `produce()` but is never
+ * flushed (or closed) here: whatever is still queued when the process exits is dropped.
+ */
+export function neverFlushedFact(anchor: Node): CodeFact {
+  return {
+    kind: 'close-without-flush',
+    library: 'librdkafka',
+    severity: 'info',
+    range: nodeRange(anchor),
+    detail: `this producer queues records with produce() but is never flushed in this file, so records still in its local queue when the process exits are dropped without an error; call flush() before exiting and check how many records it reports as undelivered.`,
+  };
 }

@@ -5,7 +5,7 @@ import { parseDocument } from './tree-sitter';
 import { namedChildren, walkTree } from './javascript-syntax';
 import type { Addition, DictSource, PyGroup } from './python-config';
 import { buildPythonGroup } from './python-config';
-import { commitBeforeProcessingFact, droppedFutureFact, produceWithoutCallbackFact } from './python-facts';
+import { commitBeforeProcessingFact, droppedFutureFact, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './python-facts';
 import { PySymbolTable, targetName } from './python-symbols';
 
 /**
@@ -95,6 +95,18 @@ async function scanPython(path: string, text: string): Promise<AnalyzedDocument>
     isConsumer: (node: Node): boolean => symbols.resolve(node)?.t === 'consumer',
   };
   const facts: CodeFact[] = [];
+  // Per producer made in this file: does it produce(), and where is it flushed or closed?
+  const produced = new Set<number>();
+  const flushes = new Map<string, number[]>();
+  for (const call of calls) {
+    const callee = call.childForFieldName('function');
+    const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+    const method = callee?.childForFieldName('attribute')?.text;
+    const sym = object ? symbols.resolve(object) : undefined;
+    if (sym?.t !== 'producer' || !sym.site) continue;
+    if (method === 'produce') produced.add(sym.site.id);
+    if (method === 'flush' || method === 'close' && sym.lib === 'librdkafka') push(flushes, String(sym.site.id), call.startIndex);
+  }
   for (const call of calls) {
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'attribute') continue;
@@ -109,11 +121,21 @@ async function scanPython(path: string, text: string): Promise<AnalyzedDocument>
       // Only when the producer's whole configuration is known: a config from elsewhere may register on_delivery.
       const config = sym.site ? bySite.get(sym.site.id) : undefined;
       if (config && config.complete && !config.hasDeliveryCallback) fact = produceWithoutCallbackFact(call, callee);
-    } else if (sym.t === 'consumer' && method === 'commit') {
+    } else if (sym.t === 'producer' && sym.lib === 'kafka-python' && method === 'close') {
+      const site = sym.site;
+      fact = zeroTimeoutCloseFact(call, callee, text, (offset) => !!site && (flushes.get(String(site.id)) ?? []).some((at) => at < offset));
+    } else if (sym.t === 'consumer' && (method === 'commit' || method === 'store_offsets' && sym.lib === 'librdkafka')) {
       fact = commitBeforeProcessingFact(call, callee, sym.lib, text, ctx);
     }
     if (fact) facts.push(fact);
   }
+  for (const call of calls) {
+    const built = bySite.get(call.id);
+    if (built && built.group.library === 'librdkafka' && produced.has(call.id) && !flushes.has(String(call.id))) {
+      facts.push(neverFlushedFact(call.childForFieldName('function') ?? call));
+    }
+  }
+  facts.sort((a, b) => a.range.start - b.range.start);
   return { path, text, kind: 'python', isKafka: true, groups, facts, problems: [], commentPrefix: '#' };
 }
 
