@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeConfig } from '../../server/src/core/analyze';
-import { hoverAt, renderHistory, renderStagePath } from '../../server/src/core/hover';
+import { hoverAt, readable, renderHistory, renderStagePath } from '../../server/src/core/hover';
 import { lint } from '../../server/src/core/lint';
 import type { LintOptions } from '../../server/src/core/options';
 import { documentOf, entryIn } from './hover-helpers';
@@ -37,6 +37,27 @@ describe('hover: keys', () => {
     );
     assert.equal(renderHistory([{ since: '0', value: '5' }]), '`5`');
   });
+
+  const readings: readonly [string, string, string][] = [
+    ['retention.ms', '604800000', ' (7 days)'],
+    ['delivery.timeout.ms', '120000', ' (2 minutes)'],
+    ['request.timeout.ms', '30000', ' (30 seconds)'],
+    ['offsets.retention.minutes', '1440', ' (1 day)'],
+    ['log.retention.hours', '168', ' (7 days)'],
+    ['max.request.size', '1048576', ' (1 MiB)'],
+    ['batch.size', '16384', ' (16 KiB)'],
+    ['log.segment.bytes', '1073741824', ' (1 GiB)'],
+    ['flush.ms', '9223372036854775807', ' (Long.MAX_VALUE: no limit)'],
+    ['retries', '2147483647', ' (Integer.MAX_VALUE: no limit)'],
+    ['linger.ms', '5', ''],
+    ['auto.commit.interval.ms', '1500', ''],
+    ['message.max.bytes', '1048588', ''],
+    ['acks', 'all', ''],
+    ['retention.ms', '-1', ''],
+  ];
+  for (const [key, value, expected] of readings) {
+    it(`reads ${key}=${value} as ${JSON.stringify(expected)}`, () => assert.equal(readable(key, value), expected));
+  }
 
   it('shows acks with the Kafka 2.8 default (1) on the key', () => {
     const text = 'bootstrap.servers=b:9092\nacks=1\n';
@@ -85,6 +106,11 @@ describe('hover: keys', () => {
     assert.ok(hover.markdown.startsWith('**linger.ms** · producer, streams, connect · `long`'));
     assert.ok(hover.markdown.includes('**Default** (Kafka 4.0): `5`  \nHistory: `0` before 4.0 → `5` since 4.0 (KIP-1030 raised the default to 5 ms in 4.0)'));
     assert.ok(hover.markdown.includes('Range: 0 to …'));
+  });
+
+  it('reads large defaults for people', () => {
+    const hover = hoverOn('retention.ms=1000\n', 'retention', '3.9', 'topic.properties');
+    assert.ok(hover?.markdown.includes('**Default** (Kafka 3.9): `604800000` (7 days)'));
   });
 
   it('says when a key did not exist yet at the target version', () => {

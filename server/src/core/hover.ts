@@ -172,7 +172,7 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
     if (!history || history.length === 0) return [];
     const pick = pickAt(history, options.kafkaVersion);
     const where = library === 'spring' ? `Kafka ${options.kafkaVersion}; Spring Boot passes it through` : `Kafka ${options.kafkaVersion}`;
-    const lines = [pick ? `**Default** (${where}): ${code(pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${history[0].since}`];
+    const lines = [pick ? `**Default** (${where}): ${code(pick.value)}${readable(doc.key, pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${history[0].since}`];
     if (history.length > 1) lines.push(`History: ${renderHistory(history)}`);
     return lines;
   }
@@ -180,12 +180,48 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
   const found = libraryDefault(written, library, options.kafkaVersion, group?.libraryVersion) ?? libraryDefault(doc.key, library, options.kafkaVersion, group?.libraryVersion);
   if (found) {
     if (found.versionDependent) return [`**Default** (${name}): depends on the installed version`, `History: ${renderHistory(found.history)}`];
-    const lines = [`**Default** (${name}${group?.libraryVersion ? ` ${group.libraryVersion}` : ''}): ${code(found.value)}`];
+    const lines = [`**Default** (${name}${group?.libraryVersion ? ` ${group.libraryVersion}` : ''}): ${code(found.value)}${readable(doc.key, found.value)}`];
     if (found.history.length > 1) lines.push(`History: ${renderHistory(found.history)}`);
     return lines;
   }
   const java = doc.defaults ? pickAt(doc.defaults, options.kafkaVersion) : undefined;
   return java ? [`**Default** (${name}): not recorded; the Java client uses ${code(java.value)} (Kafka ${options.kafkaVersion})`] : [];
+}
+
+const LONG_MAX = '9223372036854775807';
+const UNITS: readonly [number, string][] = [
+  [86_400_000, 'day'],
+  [3_600_000, 'hour'],
+  [60_000, 'minute'],
+  [1_000, 'second'],
+];
+
+/**
+ * A human reading of a large default, judged by the key's unit suffix: ` (7 days)` for 604800000 ms,
+ * ` (1 MiB)` for 1048576 bytes, ` (Long.MAX_VALUE: no limit)`. Empty when the raw number reads fine.
+ */
+export function readable(key: string, value: string): string {
+  if (value === LONG_MAX) return ' (Long.MAX_VALUE: no limit)';
+  if (value === '2147483647') return ' (Integer.MAX_VALUE: no limit)';
+  if (!/^\d+$/.test(value)) return '';
+  const n = Number(value);
+  const ms = /\.ms$/.test(key) ? n : /\.minutes$/.test(key) ? n * 60_000 : /\.hours$/.test(key) ? n * 3_600_000 : undefined;
+  if (ms !== undefined) {
+    if (ms < 1_000) return '';
+    for (const [size, unit] of UNITS) {
+      if (ms % size === 0 || (ms >= size && unit === 'second')) {
+        const count = ms / size;
+        if (count >= 1 && Number.isInteger(count)) return ` (${count} ${unit}${count === 1 ? '' : 's'})`;
+      }
+    }
+    return '';
+  }
+  if (/(bytes|\.size|memory)$/.test(key) && n >= 1024) {
+    for (const [size, unit] of [[1 << 30, 'GiB'], [1 << 20, 'MiB'], [1 << 10, 'KiB']] as const) {
+      if (n % size === 0) return ` (${n / size} ${unit})`;
+    }
+  }
+  return '';
 }
 
 /** The history entry in force at `version`, or undefined when the key did not exist yet. */

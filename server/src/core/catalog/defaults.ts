@@ -20,7 +20,7 @@ const JAVA: Readonly<Record<string, readonly VersionedValue[]>> = {
   ],
   'enable.idempotence': [
     { since: '0', value: 'false' },
-    { since: '3.0', value: 'true', note: 'default true since 3.0, but not applied in 3.0.0 and 3.1.0 (KAFKA-13598); effective from 3.0.1, 3.1.1 and 3.2.0' },
+    { since: '3.0', value: 'true', note: 'not applied in 3.0.0 and 3.1.0 because of KAFKA-13598; effective from 3.0.1, 3.1.1 and 3.2.0' },
   ],
   'max.in.flight.requests.per.connection': [{ since: '0', value: '5' }],
   'delivery.timeout.ms': [{ since: '2.1', value: '120000' }],

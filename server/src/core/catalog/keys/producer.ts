@@ -146,10 +146,7 @@ export const PRODUCER_KEYS: readonly KeyDoc[] = [
       producer: 'broker/topic only: keep the codec the producer used',
       none: 'producer: do not compress',
       uncompressed: 'broker/topic only: store uncompressed',
-      gzip: 'gzip',
-      snappy: 'snappy',
-      lz4: 'lz4',
-      zstd: 'zstd (needs Kafka 2.1+)',
+      zstd: 'needs Kafka 2.1 or newer on both sides',
     },
     summary:
       'Compression codec. On a producer: none, gzip, snappy, lz4 or zstd (default none). On a broker or topic: the same, or producer to keep what the producer sent (the default), or uncompressed.',
