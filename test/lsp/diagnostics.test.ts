@@ -72,6 +72,25 @@ describe('LSP: initialize and diagnostics', function () {
     );
   });
 
+  it('debounces pushes while typing and publishes the last version', async () => {
+    client = await TestClient.start({ folder });
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', 'acks=');
+    await waitFor(() => client!.diagnostics.get(uri)?.version === 1);
+    for (const ch of ['0', '\n', 'x', '=', '1']) {
+      const end = client.text(uri).length;
+      const at = { line: client.text(uri).split('\n').length - 1, character: end - client.text(uri).lastIndexOf('\n') - 1 };
+      await client.edit(uri, { range: { start: at, end: at }, newText: ch });
+    }
+    assert.equal(client.text(uri), 'acks=0\nx=1');
+    const last = await waitFor(() => (client!.diagnostics.get(uri)?.version === 6 ? client!.diagnostics.get(uri) : undefined), { message: 'version 6' });
+    assert.ok((client.publishCount.get(uri) ?? 0) < 6, `published ${client.publishCount.get(uri)} times for 6 versions`);
+    assert.deepEqual(
+      last.diagnostics.find((d) => d.code === 'producer/acks-zero')?.range,
+      { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } },
+    );
+  });
+
   it('serves pull diagnostics to a client that declares them, and never pushes', async () => {
     client = await TestClient.start({ folder, pull: true });
     assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false });
