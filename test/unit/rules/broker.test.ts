@@ -27,7 +27,7 @@ describe('rules: broker/unclean-leader-election', () => {
     const r = lintConfig('server.properties', '[|broker.id|]=1\n', options('0.10.2'));
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka 0\.10\.2 defaults unclean\.leader\.election\.enable to true when it is not set/);
+    assert.match(f.message, /^Broker stage: Kafka 0\.10\.2 defaults unclean\.leader\.election\.enable to true when unclean\.leader\.election\.enable is not set/);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add unclean.leader.election.enable=false')), 'broker.id=1\nunclean.leader.election.enable=false\n');
   });
 
@@ -74,7 +74,7 @@ describe('rules: broker/replication-factor-too-low', () => {
     const [f, ...rest] = of(r.findings, ID);
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults default\.replication\.factor to 1 when it is not set/);
+    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults default\.replication\.factor to 1 when default\.replication\.factor is not set/);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add default.replication.factor=3')), 'broker.id=1\nmin.insync.replicas=2\ndefault.replication.factor=3\n');
   });
 
@@ -112,7 +112,7 @@ describe('rules: broker/min-insync-replicas-too-low', () => {
     const r = lintConfig('server.properties', '[|broker.id|]=1\n');
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults min\.insync\.replicas to 1 when it is not set/);
+    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults min\.insync\.replicas to 1 when min\.insync\.replicas is not set/);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add min.insync.replicas=2')), 'broker.id=1\nmin.insync.replicas=2\n');
   });
 

@@ -21,7 +21,7 @@ describe('rules: consumer/auto-commit-enabled', () => {
     const r = lintConfig('consumer.properties', '[|group.id|]=g\nauto.offset.reset=earliest\n');
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Consumer stage: Kafka \d+\.\d+ defaults enable\.auto\.commit to true when it is not set/);
+    assert.match(f.message, /^Consumer stage: Kafka \d+\.\d+ defaults enable\.auto\.commit to true when enable\.auto\.commit is not set/);
     const add = fixTitled(f, 'Add enable.auto.commit=false (then commit offsets yourself after processing)');
     assert.equal(applyFix(r.text, add), 'group.id=g\nauto.offset.reset=earliest\nenable.auto.commit=false\n');
   });

@@ -156,3 +156,11 @@ describe('rules: producer/idempotence-disabled', () => {
     assert.match(of(lintDocument(doc), ID)[0].message, /idempotence that kafka-python 3\.0\.0 turns on by default/);
   });
 });
+
+describe('rules: producer/idempotence-disabled with an unknown kafka-python version', () => {
+  it('names the versions whose default it is', () => {
+    const doc = codeDocument({ library: 'kafka-python', roles: ['producer'], entries: [['retries', '0']] });
+    const [f] = of(lintDocument(doc), 'producer/idempotence-disabled');
+    assert.match(f.message, /^Producer stage: retries=0 silently switches off the idempotence that kafka-python 3\.0\.0 and later turns on by default/);
+  });
+});

@@ -83,13 +83,13 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
 
 /**
  * How a message names where a default comes from: `Kafka 2.8`, `Sarama`, `kafka-python 2.1.0`, or, when the
- * library version is unknown and matters, `kafka-python (depending on the installed version)`.
+ * library version is unknown and matters, the versions the default holds for: `kafka-python 3.0.0 and later`.
  */
 export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
   if (!def.byLibraryVersion) return `${name} ${options.kafkaVersion}`;
   if (group.libraryVersion) return `${name} ${group.libraryVersion}`;
-  if (def.versionDependent) return `${name} (depending on the installed version)`;
+  if (def.versionDependent) return `${name} ${def.since} and later`;
   return name;
 }
 
@@ -114,13 +114,13 @@ export function unsafeDefault(
 }
 
 /**
- * Phrase for an unset key's default, for the start of a message: `Kafka 2.8 defaults acks to 1` or
- * `kafka-python defaults acks to 1 before 3.0.0, so it depends on the installed version`.
+ * Opening of a message about an unset key: `Kafka 2.8 defaults acks to 1 when acks is not set`, or, when the
+ * library version is unknown, `kafka-python before 3.0.0 defaults acks to 1 when acks is not set, and the
+ * installed version is not known`.
  */
 export function defaultPhrase(key: string, group: ConfigGroup, options: LintOptions, found: { def: DefaultValue; value: string; dependsOnVersion: boolean }): string {
-  const source = defaultSource(group, options, found.def);
-  if (!found.dependsOnVersion) return `${source} defaults ${key} to ${found.value}`;
+  if (!found.dependsOnVersion) return `${defaultSource(group, options, found.def)} defaults ${key} to ${found.value} when ${key} is not set`;
   const next = found.def.history.find((_h, i) => i > 0 && found.def.history[i - 1].value === found.value);
-  const until = next ? ` before ${next.since}` : ' in some versions';
-  return `${libraryName(group.library)} defaults ${key} to ${found.value}${until} (it depends on the installed version)`;
+  const versions = next ? ` before ${next.since}` : ' (some versions)';
+  return `${libraryName(group.library)}${versions} defaults ${key} to ${found.value} when ${key} is not set, and the installed version is not known`;
 }

@@ -52,7 +52,7 @@ export const replicationFactorTooLow: Rule = {
       const fix = insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`);
       context.report({
         range: group.anchor,
-        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)} when it is not set, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
+        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
         fixes: fix ? [fix] : [],
       });
     });

@@ -31,7 +31,7 @@ export const uncleanLeaderElection: Rule = {
       const fix = insertEntryFix(group, KEY, 'false', `Add ${KEY}=false`);
       context.report({
         range: group.anchor,
-        message: `Broker stage: ${defaultPhrase(KEY, group, context.options, found)} when it is not set, so ${LOSS}; set it to false.`,
+        message: `Broker stage: ${defaultPhrase(KEY, group, context.options, found)}, so ${LOSS}; set it to false.`,
         fixes: fix ? [fix] : [],
       });
     });

@@ -39,7 +39,7 @@ export const autoCommitEnabled: Rule = {
       const fix = insertEntryFix(group, KEY, 'false', ADD_TITLE);
       context.report({
         range: group.anchor,
-        message: `Consumer stage: ${defaultPhrase(KEY, group, context.options, found)} when it is not set, so ${LOSS}; set it to false and commit after processing.`,
+        message: `Consumer stage: ${defaultPhrase(KEY, group, context.options, found)}, so ${LOSS}; set it to false and commit after processing.`,
         fixes: fix ? [fix] : [],
       });
     });

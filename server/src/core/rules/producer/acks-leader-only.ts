@@ -34,7 +34,7 @@ export const acksLeaderOnly: Rule = {
       const fix = insertEntryFix(group, 'acks', 'all', 'Add acks=all');
       context.report({
         range: group.anchor,
-        message: `Producer stage: ${defaultPhrase('acks', group, context.options, found)} when acks is not set, so ${LOSS}; set acks=all.`,
+        message: `Producer stage: ${defaultPhrase('acks', group, context.options, found)}, so ${LOSS}; set acks=all.`,
         fixes: fix ? [fix] : [],
       });
     });

@@ -44,7 +44,7 @@ export const retriesDisabled: Rule = {
       const fix = insertEntryFix(group, 'retries', UNBOUNDED, `Add retries=${UNBOUNDED}`);
       context.report({
         range: group.anchor,
-        message: `Producer stage: ${defaultPhrase('retries', group, context.options, found)} when retries is not set, so ${LOSS}; set retries explicitly.`,
+        message: `Producer stage: ${defaultPhrase('retries', group, context.options, found)}, so ${LOSS}; set retries explicitly.`,
         fixes: fix ? [fix] : [],
       });
     });
