@@ -258,6 +258,29 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.deepEqual(list.map((f) => f.fixes ?? []), [[], []]);
   });
 
+  it('a send returned from a forEach callback is dropped by forEach: reported without a fix', async () => {
+    const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(batch) {\n  batch.forEach((m) => producer.send({ topic: 't', messages: [m] }));\n  await Promise.all(batch.map((m) => producer.send({ topic: 't', messages: [m] })));\n}\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'producer.send')]);
+    assert.match(list[0].message, /^Producer stage: forEach\(\) throws away the promise producer\.send\(\) returns/);
+    assert.deepEqual(list[0].fixes ?? [], []);
+  });
+
+  it('node-rdkafka produce() without delivery reports is info; with dr_cb or a callback it is not reported', async () => {
+    const text = [
+      `const Kafka = require('@confluentinc/kafka-javascript');`,
+      `const plain = new Kafka.Producer({ 'metadata.broker.list': 'b:9092' });`,
+      `const reported = new Kafka.Producer({ 'metadata.broker.list': 'b:9092', dr_cb: true });`,
+      `const hl = new Kafka.HighLevelProducer({ 'metadata.broker.list': 'b:9092' });`,
+      `plain.produce('t', null, Buffer.from('x'));`,
+      `reported.produce('t', null, Buffer.from('x'));`,
+      `hl.produce('t', null, Buffer.from('x'), null, Date.now(), (err, offset) => { if (err) throw err; });`,
+      '',
+    ].join('\n');
+    const list = only(await findings(text, 'js'), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
+  });
+
   it('a transaction send counts as a Kafka send', async () => {
     const text = `${KAFKAJS}const producer = kafka.producer({ transactionalId: 'tx', idempotent: true });\nasync function go() {\n  const tx = await producer.transaction();\n  tx.send({ topic: 't', messages: [] });\n  await tx.commit();\n}\n`;
     const list = only(await findings(text), 'producer/unhandled-send');

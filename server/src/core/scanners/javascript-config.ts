@@ -107,6 +107,8 @@ export class GroupBuilder {
   readonly entries: ConfigEntry[] = [];
   /** False when part of the configuration cannot be read (a spread of an unknown object, a config from elsewhere). */
   complete = true;
+  /** node-rdkafka API: `dr_cb`/`dr_msg_cb` is on (or computed), so failed deliveries reach a `delivery-report` event. */
+  deliveryReports = false;
 
   constructor(
     private readonly text: string,
@@ -155,6 +157,10 @@ export class GroupBuilder {
       if (child.type !== 'pair') continue;
       const key = pairKey(child);
       const value = child.childForFieldName('value');
+      if (key && value && (key.name === 'dr_cb' || key.name === 'dr_msg_cb')) {
+        const lit = literalValue(value);
+        if (!lit || lit.value !== 'false') this.deliveryReports = true;
+      }
       if (!key || !value || key.name === 'kafkaJS' || skip.has(key.name) || !key.name.includes('.') && key.name !== 'acks' && key.name !== 'retries') continue;
       const quote = value.type === 'string' ? value.text[0] : "'";
       const lit = literalValue(value);

@@ -20,10 +20,20 @@ function awaitFix(expression: Node, what: string): Fix {
  */
 export function unhandledSendFact(call: Node, callee: Node, method: string, library: LibraryId): CodeFact | undefined {
   const { parent } = valueParent(call);
-  if (!parent || parent.type !== 'expression_statement') return undefined;
+  if (!parent) return undefined;
+  const shown = `${callee.text.replace(/\s+/g, '')}()`;
+  if (parent.type === 'arrow_function' && isForEachCallback(parent)) {
+    // `messages.forEach((m) => producer.send(m))`: the arrow returns the promise, but forEach throws it away.
+    return {
+      kind: 'unhandled-send',
+      library,
+      range: nodeRange(callee),
+      detail: `forEach() throws away the promise ${shown} returns, so a send that fails after its retries rejects unobserved and the record is lost without any error; use for...of with await, or await Promise.all over map().`,
+    };
+  }
+  if (parent.type !== 'expression_statement') return undefined;
   const fn = enclosingFunction(call);
   const canAwait = fn !== undefined && isAsyncFunction(fn);
-  const shown = `${callee.text.replace(/\s+/g, '')}()`;
   return {
     kind: 'unhandled-send',
     library,
@@ -31,6 +41,32 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
     detail: `the promise of ${shown} is neither awaited nor given a .catch(), so a send that fails after its retries rejects unobserved and the record is lost without any error; await it (or handle the rejection).`,
     fixes: canAwait ? [awaitFix(call, `${method}()`)] : undefined,
   };
+}
+
+/**
+ * node-rdkafka style `producer.produce(...)` on a producer whose config turns on no delivery reports and
+ * with no callback argument: a delivery that fails after its retries is reported nowhere.
+ */
+export function produceWithoutReportFact(call: Node, callee: Node): CodeFact | undefined {
+  const args = call.childForFieldName('arguments');
+  const last = args ? namedChildren(args).filter((a) => a.type !== 'comment').pop() : undefined;
+  if (last && (FUNCTION_TYPES.has(last.type) || last.type === 'identifier' && /cb|callback|report|done/i.test(last.text))) return undefined;
+  if (last?.type === 'spread_element') return undefined;
+  return {
+    kind: 'unhandled-send',
+    library: 'librdkafka',
+    severity: 'info',
+    range: nodeRange(callee),
+    detail: `${callee.text.replace(/\s+/g, '')}() only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.`,
+  };
+}
+
+/** True when an arrow function is passed to `.forEach(...)`, which ignores what its callback returns. */
+function isForEachCallback(arrow: Node): boolean {
+  const args = arrow.parent;
+  const call = args?.type === 'arguments' ? args.parent : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'forEach';
 }
 
 /** What the file declares that returns a promise: async functions by name and async methods (called as `this.x()`). */

@@ -5,7 +5,7 @@ import { nodeRange, parseDocument } from './tree-sitter';
 import type { ObjectResolver } from './javascript-config';
 import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './javascript-config';
 import type { AsyncNames } from './javascript-facts';
-import { earlyOffsetFact, handlerFacts, unhandledSendFact } from './javascript-facts';
+import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, unhandledSendFact } from './javascript-facts';
 import type { Sym } from './javascript-symbols';
 import { SymbolTable } from './javascript-symbols';
 import { callArguments, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
@@ -188,6 +188,11 @@ async function scanJavaScript(path: string, text: string, kind: DocumentKind): P
     if ((sym.t === 'producer' || sym.t === 'transaction') && isKafkaSend(call)) {
       if (sym.lib === 'kafkajs') addSendAcks(text, call, groups, objects);
       const fact = unhandledSendFact(call, m.callee, m.method, sym.lib);
+      if (fact) facts.push(fact);
+    } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && m.method === 'produce') {
+      // Only when the producer's whole configuration is known: a config from elsewhere may turn reports on.
+      const config = sym.site ? builders.get(sym.site.id) : undefined;
+      const fact = config && config.complete && !config.deliveryReports ? produceWithoutReportFact(call, m.callee) : undefined;
       if (fact) facts.push(fact);
     } else if (sym.t === 'consumer' && sym.lib === 'kafkajs' && m.method === 'subscribe') {
       addSubscribe(text, call, sym, builders, groups, objects);
