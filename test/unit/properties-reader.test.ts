@@ -129,7 +129,8 @@ describe('properties-reader: malformed input', () => {
     for (let i = 0; i < 50000; i++) lines.push(i % 10 === 0 ? `# comment ${i}` : `key.number.${i} = value-${i},\\u0041`);
     const text = lines.join('\n');
     // Best of five in CPU time (wall time on a busy machine measures the other processes); an escape on
-    // every line is a worst case, about 17 ms here. A quadratic slip would cost seconds.
+    // every line is a worst case, about 17 ms alone here (more after other tests filled the heap). A
+    // quadratic slip would cost seconds.
     let best = Infinity;
     for (let r = 0; r < 5; r++) {
       const c0 = process.cpuUsage();
@@ -138,7 +139,7 @@ describe('properties-reader: malformed input', () => {
       best = Math.min(best, (c.user + c.system) / 1000);
       assert.equal(f.pairs.length, 45000);
     }
-    assert.ok(best < 40, `readProperties took ${best.toFixed(1)} ms of CPU`);
+    assert.ok(best < 100, `readProperties took ${best.toFixed(1)} ms of CPU`);
   });
 });
 

@@ -207,6 +207,32 @@ const STRONG_KEYS: ReadonlySet<string> = new Set([
 /** Prefixes that only Kafka clients use (SASL/SSL settings, Connect's per-client overrides). */
 const KAFKA_PREFIXES: readonly string[] = ['sasl.', 'ssl.', 'producer.', 'consumer.', 'admin.', 'confluent.', 'schema.registry.'];
 
+const F_PRODUCER = 1;
+const F_CONSUMER = 2;
+const F_BROKER = 4;
+const F_TOPIC = 8;
+const F_TOPIC_ONLY = 16;
+const F_STRONG = 32;
+const F_CONNECT = 64;
+const F_STREAMS = 128;
+
+/** Every identifying key with what it identifies, as bit flags (one lookup per key in {@link detectRoles}). */
+const FLAGS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  const add = (keys: Iterable<string>, flag: number) => {
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) | flag);
+  };
+  add(PRODUCER_KEYS, F_PRODUCER);
+  add(CONSUMER_KEYS, F_CONSUMER);
+  add(BROKER_KEYS, F_BROKER);
+  add(TOPIC_KEYS, F_TOPIC);
+  add([...TOPIC_KEYS].filter((k) => !TOPIC_KEYS_SHARED_WITH_BROKER.has(k)), F_TOPIC_ONLY);
+  add(STRONG_KEYS, F_STRONG);
+  add(CONNECT_KEYS, F_CONNECT);
+  add(['application.id', 'processing.guarantee'], F_STREAMS);
+  return m;
+})();
+
 /** The roles that identify themselves through a key; a key can identify at most one role here. */
 function roleOfKey(key: string): Role | undefined {
   if (PRODUCER_KEYS.has(key)) return 'producer';
@@ -297,33 +323,32 @@ function nameStrength(name: string): 'strong' | 'weak' | 'none' {
  */
 export function detectRoles(path: string, keys: Iterable<string>): DetectedRoles {
   const name = baseName(path);
-  const distinct = new Set(keys);
   const found = new Set<Role>(rolesFromName(name));
-  let known = 0;
-  let strong = false;
-  let hasBrokerKey = false;
-  let hasTopicOnlyKey = false;
-  for (const key of distinct) {
-    if (isKnownKafkaKey(key)) known++;
-    if (STRONG_KEYS.has(key)) strong = true;
-    if (BROKER_KEYS.has(key)) hasBrokerKey = true;
-    if (TOPIC_KEYS.has(key) && !TOPIC_KEYS_SHARED_WITH_BROKER.has(key)) hasTopicOnlyKey = true;
-    if (CONNECT_KEYS.has(key)) found.add('connect');
-    if (key === 'application.id' || key === 'processing.guarantee') found.add('streams');
+  // One pass, one map lookup per key: big files (50,000 lines) must stay cheap.
+  let any = 0;
+  let count = 0;
+  for (const key of keys) {
+    count++;
+    any |= FLAGS.get(key) ?? 0;
   }
+  if (any & F_CONNECT) found.add('connect');
+  if (any & F_STREAMS) found.add('streams');
   const isWorker = found.has('connect') || found.has('streams');
-  for (const key of distinct) {
-    const role = roleOfKey(key);
-    if (role === 'producer') found.add('producer');
-    else if (role === 'consumer' && !isWorker) found.add('consumer');
-    else if (role === 'broker') found.add('broker');
-  }
-  const hasTopicKey = [...distinct].some((k) => TOPIC_KEYS.has(k));
-  if (!hasBrokerKey && !found.has('broker') && (hasTopicOnlyKey || (hasTopicKey && !found.has('producer') && !found.has('consumer')))) {
-    if (!isWorker) found.add('topic');
-  }
+  if (any & F_PRODUCER) found.add('producer');
+  if (any & F_CONSUMER && !isWorker) found.add('consumer');
+  if (any & F_BROKER) found.add('broker');
+  const topicCandidate = (any & F_TOPIC_ONLY) !== 0 || ((any & F_TOPIC) !== 0 && !found.has('producer') && !found.has('consumer'));
+  if (!found.has('broker') && !isWorker && topicCandidate) found.add('topic');
   const strength = nameStrength(name);
-  const mostlyKafka = known > 0 && known * 2 > distinct.size;
-  const isKafka = strength === 'strong' || strong || mostlyKafka || (strength === 'weak' && (known > 0 || distinct.size === 0));
+  let isKafka = strength === 'strong' || (any & F_STRONG) !== 0;
+  if (!isKafka && count > 0) {
+    // Only now count distinct keys: most of them Kafka keys, or a generic Kafka name with one of them.
+    const distinct = new Set(keys);
+    let known = 0;
+    for (const key of distinct) if (isKnownKafkaKey(key)) known++;
+    isKafka = (known > 0 && known * 2 > distinct.size) || (strength === 'weak' && known > 0);
+  } else if (!isKafka) {
+    isKafka = strength === 'weak';
+  }
   return { roles: ROLE_ORDER.filter((r) => found.has(r)), isKafka };
 }

@@ -154,6 +154,7 @@ export function readProperties(text: string): PropertiesFile {
     let segStart = i;
     let segEnd: number;
     let restart = false;
+    let eofContinuation = false;
     while (true) {
       while (i < n) {
         const d = text.charCodeAt(i);
@@ -168,7 +169,7 @@ export function readProperties(text: string): PropertiesFile {
       if (!continues) break;
       // A backslash before the line break (or the end) joins the next line, minus its leading whitespace.
       if (i >= n) {
-        endsInContinuation = true;
+        endsInContinuation = eofContinuation = true;
         break;
       }
       if (segs === undefined && segEnd === segStart) {
@@ -199,7 +200,9 @@ export function readProperties(text: string): PropertiesFile {
       off = 0;
       len = src.length;
     }
-    if (len === 0) continue;
+    // Java still returns a line that held only a backslash when the text ends right after it (or after
+    // its line break): an empty key with an empty value.
+    if (len === 0 && !eofContinuation) continue;
     const map = segs === undefined || starts === undefined ? undefined : { segs, starts };
     const lineEnd = i;
     // Split key and value as Java's load0 does.
@@ -229,9 +232,9 @@ export function readProperties(text: string): PropertiesFile {
       }
       valueStart++;
     }
-    const first = sourceOffset(map, off, 0);
+    const first = len > 0 ? sourceOffset(map, off, 0) : segStart;
     const keyRange: Range = { start: first, end: keyLen > 0 ? sourceOffset(map, off, keyLen - 1) + 1 : first };
-    const valueEnd = sourceOffset(map, off, len - 1) + 1;
+    const valueEnd = len > 0 ? sourceOffset(map, off, len - 1) + 1 : first;
     const valueRange: Range = { start: valueStart < len ? sourceOffset(map, off, valueStart) : valueEnd, end: valueEnd };
     lastProblem = undefined;
     const key = convert(src, map, off, off, off + keyLen);
