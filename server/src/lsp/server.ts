@@ -158,6 +158,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     cache?.forget(e.document.uri);
+    settings?.forget(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -51,6 +51,11 @@ export class SettingsStore {
     this.reported.clear();
   }
 
+  /** Forgets the settings of a closed document. */
+  forget(uri: string): void {
+    this.editorCache.delete(uri);
+  }
+
   /** Forgets the cached `.kafkalint.json` files (after `didChangeWatchedFiles`). */
   clearProjectFiles(): void {
     this.projectCache.clear();
