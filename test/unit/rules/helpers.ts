@@ -94,18 +94,19 @@ export function codeDocument(spec: {
   library: LibraryId;
   libraryVersion?: string;
   roles: Role[];
-  entries?: [string, string][];
+  /** key, value, and optionally the key as written and the role it is written for. */
+  entries?: [string, string, string?, Role?][];
   springContainer?: boolean;
 }): AnalyzedDocument {
   let text = 'new Client()\n';
   const anchor: Range = { start: 0, end: 'new Client()'.length };
   const entries: ConfigEntry[] = [];
-  for (const [key, value] of spec.entries ?? []) {
+  for (const [key, value, rawKey = key, role] of spec.entries ?? []) {
     const start = text.length;
-    text += `${key}: ${value}\n`;
-    const keyRange = { start, end: start + key.length };
+    text += `${rawKey}: ${value}\n`;
+    const keyRange = { start, end: start + rawKey.length };
     const valueRange = { start: keyRange.end + 2, end: keyRange.end + 2 + value.length };
-    entries.push({ key, value, rawKey: key, identity: key, keyRange, valueRange, removeRange: { start, end: text.length }, renderValue: (v) => v });
+    entries.push({ key, value, rawKey, identity: rawKey, keyRange, valueRange, removeRange: { start, end: text.length }, role, renderValue: (v) => v });
   }
   const group: ConfigGroup = {
     roles: spec.roles,

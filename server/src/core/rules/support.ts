@@ -67,13 +67,30 @@ export function isPlaceholder(entry: ConfigEntry): boolean {
  * another role (Spring's `spring.kafka.consumer.*` does not configure the producer).
  */
 export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
-  for (let i = group.entries.length - 1; i >= 0; i--) {
-    const e = group.entries[i];
+  let best: ConfigEntry | undefined;
+  let bestRank = -1;
+  for (const e of group.entries) {
     if (!keys.includes(e.key)) continue;
     if (role && e.role && e.role !== role) continue;
-    return e;
+    const rank = group.library === 'spring' ? springPrecedence(e.rawKey) : 0;
+    if (rank >= bestRank) {
+      best = e;
+      bestRank = rank;
+    }
   }
-  return undefined;
+  return best;
+}
+
+/**
+ * Spring Boot merges its maps in a fixed order, whatever the order in the file: the shared
+ * `spring.kafka.properties.*` first, then the typed properties (`spring.kafka.producer.acks`), then the
+ * client's own `spring.kafka.producer.properties.*`, each overriding the one before.
+ */
+function springPrecedence(rawKey: string): number {
+  const key = rawKey.toLowerCase();
+  if (/^spring\.kafka\.properties[.[]/.test(key)) return 0;
+  if (/\.properties[.[]/.test(key)) return 2;
+  return 1;
 }
 
 /** The default of `key` that applies to `group` under the configured Kafka version. */
