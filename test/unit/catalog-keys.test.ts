@@ -25,6 +25,8 @@ describe('catalog: keys', () => {
     'group.id', 'security.protocol', 'sasl.mechanism', 'sasl.jaas.config', 'ssl.truststore.location', 'listeners',
     'advertised.listeners', 'node.id', 'broker.id', 'zookeeper.connect', 'num.network.threads', 'log.segment.bytes',
     'segment.ms', 'max.poll.records', 'fetch.min.bytes',
+    // streams, connect, KIP-848 broker settings, confluent-kafka-go
+    'processing.guarantee', 'errors.tolerance', 'group.consumer.session.timeout.ms', 'go.delivery.reports',
   ];
   for (const key of FACT_KEYS) {
     it(`documents ${key}`, () => {
