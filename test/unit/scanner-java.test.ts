@@ -418,3 +418,16 @@ describe('Java scanner: robustness', () => {
     findingAt(after, 'producer/acks-leader-only', rangeOf(edited, '"1"'));
   });
 });
+
+describe('Java scanner: hovers on config constants', () => {
+  it('shows the acks docs on ProducerConfig.ACKS_CONFIG', async () => {
+    const { hoverAt } = await import('../../server/src/core/hover');
+    const text = fixture('producer-lossy.java');
+    const { doc, findings } = await check('producer-lossy.java', text);
+    const key = rangeOf(text, 'ProducerConfig.ACKS_CONFIG');
+    const hover = hoverAt(doc, findings, key.start + 'ProducerConfig.'.length + 2, DEFAULT_OPTIONS);
+    assert.ok(hover);
+    assert.deepEqual(hover.range, key);
+    assert.match(hover.markdown, /\backs\b/);
+  });
+});

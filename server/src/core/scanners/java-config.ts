@@ -3,7 +3,7 @@ import { keyRole } from '../roles';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import type { JavaFile } from './java-file';
-import { ancestor, argumentsOf, endsLine, headRange, indentAt, ownLinesRange } from './java-file';
+import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './java-file';
 import { KEY_CONSTANTS } from './java-keys';
 import type { Decl, JavaValue, ValueStyle } from './java-symbols';
 import { javaString, renderJavaValue, simpleTypeName } from './java-symbols';
@@ -108,7 +108,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
       for (const m of (name && file.methods.get(name)) || []) {
         for (const ret of m.descendantsOfType('return_statement')) {
           const value = ret?.namedChild(0);
-          if (value && ancestor(value, ['method_declaration', 'lambda_expression', 'class_body'])?.id === m.id) out.push(...sourcesOfExpr(value, depth + 1));
+          if (ret && value && file.containers.enclosing(ret, ['method_declaration', 'lambda_expression', 'class_body'])?.id === m.id) out.push(...sourcesOfExpr(value, depth + 1));
         }
       }
       return out;
@@ -118,32 +118,35 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
 
   // Every Properties/Map variable that is ever given a Kafka key is a candidate source.
   for (const decl of symbols.all()) if (decl.kind === 'config' && decl.init && isMapLiteral(decl.init)) sourceOfDecl(decl);
-  for (const call of file.calls) {
-    const name = call.childForFieldName('name')?.text;
-    if (!name) continue;
-    const object = call.childForFieldName('object');
-    if (PUT_METHODS.has(name)) {
-      const decl = symbols.resolve(object);
+  for (const name of PUT_METHODS) {
+    for (const call of callsNamed(file, name)) {
+      const decl = symbols.resolve(call.childForFieldName('object'));
       if (!decl || decl.kind !== 'config') continue;
       const s = sourceOfDecl(decl);
       const [k, v] = argumentsOf(call);
       if (!k || !v) continue;
-      const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
+      const statement = statementOf(file, call);
       if (statement) s.putStatements.push(statement);
       if (!addEntry(file, s, k, v, statement)) s.complete = false;
-    } else if (name === 'putAll' || name === 'load' || name === 'clear' || name === 'remove') {
-      const decl = symbols.resolve(object);
-      if (decl && decl.kind === 'config') sourceOfDecl(decl).complete = false;
-    } else if (name === 'create' && object && /^(AdminClient|Admin|KafkaAdminClient)$/.test(object.text)) {
-      for (const s of sourcesOfExpr(argumentsOf(call)[0])) s.flows.push({ role: 'admin', library: 'java', springContainer: false, anchor: call });
     }
+  }
+  for (const name of ['putAll', 'load', 'clear', 'remove']) {
+    for (const call of callsNamed(file, name)) {
+      const decl = symbols.resolve(call.childForFieldName('object'));
+      if (decl && decl.kind === 'config') sourceOfDecl(decl).complete = false;
+    }
+  }
+  for (const call of callsNamed(file, 'create')) {
+    const object = call.childForFieldName('object');
+    if (!object || !/^(AdminClient|Admin|KafkaAdminClient)$/.test(object.text)) continue;
+    for (const s of sourcesOfExpr(argumentsOf(call)[0])) s.flows.push({ role: 'admin', library: 'java', springContainer: false, anchor: call });
   }
   for (const creation of file.creations) {
     const typeName = simpleTypeName(creation.childForFieldName('type'));
     const ctor = typeName ? CLIENT_CONSTRUCTORS[typeName] : undefined;
     if (!ctor) continue;
     const arg = argumentsOf(creation)[ctor.arg];
-    const container = ctor.role === 'consumer' && ctor.factory === true && (file.hasListenerContainer || inBeanMethod(creation));
+    const container = ctor.role === 'consumer' && ctor.factory === true && (file.hasListenerContainer || inBeanMethod(file, creation));
     for (const s of sourcesOfExpr(arg)) {
       s.flows.push({ role: ctor.role, library: container ? 'spring' : 'java', springContainer: container, anchor: creation });
     }
@@ -160,8 +163,8 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
 }
 
 /** True when `node` is inside a method annotated `@Bean` (Spring wires such factories into its listener containers). */
-function inBeanMethod(node: Node): boolean {
-  const method = ancestor(node, ['method_declaration']);
+function inBeanMethod(file: JavaFile, node: Node): boolean {
+  const method = file.containers.enclosing(node, ['method_declaration']);
   if (!method) return false;
   for (let i = 0; i < method.namedChildCount; i++) {
     const c = method.namedChild(i);
@@ -279,6 +282,9 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   // "Unset" findings only when the whole config is visible here: a parameter or a `putAll` may set anything.
   const effectiveRoles = s.complete ? roles : [];
   const entryRole = roles.length === 1 ? roles[0] : undefined;
+  // Calls were gathered per method name; Kafka's last-wins rule needs source order.
+  s.entries.sort((a, b) => a.keyRange.start - b.keyRange.start);
+  s.putStatements.sort((a, b) => a.startIndex - b.startIndex);
   const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole));
   const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
   if (!anchorNode) return undefined;
@@ -414,9 +420,9 @@ function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => S
     build(creation, 'java', rfNode && value && /^-?\d+$/.test(value.value) ? { node: rfNode, rawKey: 'replicationFactor', value } : undefined, extra);
   }
 
-  for (const call of file.calls) {
+  for (const call of callsNamed(file, 'name')) {
     const object = call.childForFieldName('object');
-    if (call.childForFieldName('name')?.text !== 'name' || !object || !/(^|\.)TopicBuilder$/.test(object.text)) continue;
+    if (!object || !/(^|\.)TopicBuilder$/.test(object.text)) continue;
     let rf: { node: Node; rawKey: string; value: JavaValue } | undefined;
     const extra: EntryDraft[] = [];
     for (let p = call.parent, obj: Node = call; p?.type === 'method_invocation' && p.childForFieldName('object')?.id === obj.id; obj = p, p = p.parent) {

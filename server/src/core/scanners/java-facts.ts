@@ -2,7 +2,7 @@ import type { CodeFact, Edit, Fix } from '../model';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import type { JavaFile } from './java-file';
-import { ancestor, argumentsOf, endsLine, indentAt, ownLinesRange } from './java-file';
+import { argumentsOf, callsNamed, endsLine, indentAt, ownLinesRange, statementOf } from './java-file';
 import type { Decl } from './java-symbols';
 
 /**
@@ -15,19 +15,19 @@ import type { Decl } from './java-symbols';
 /** Finds the code facts of a Java file. */
 export function findJavaFacts(file: JavaFile): CodeFact[] {
   const facts: CodeFact[] = [];
-  for (const call of file.calls) {
-    const name = call.childForFieldName('name')?.text;
-    if (!name) continue;
-    const object = call.childForFieldName('object');
-    if (name === 'send' || name === 'sendDefault') {
-      const kind = file.symbols.kindOf(object);
+  // Source order matters only within a kind; each list is in source order.
+  for (const name of ['send', 'sendDefault']) {
+    for (const call of callsNamed(file, name)) {
+      const kind = file.symbols.kindOf(call.childForFieldName('object'));
       if (kind === 'producer' && name === 'send') unhandledProducerSend(file, call, facts);
       else if (kind === 'template') unhandledTemplateSend(file, call, facts);
-    } else if (name === 'commitSync' || name === 'commitAsync') {
-      if (file.symbols.kindOf(object) === 'consumer') commitBeforeProcessing(file, call, facts);
-    } else if (name === 'close') {
-      if (file.symbols.kindOf(object) === 'producer') closeWithoutWaiting(file, call, facts);
     }
+  }
+  for (const name of ['commitSync', 'commitAsync']) {
+    for (const call of callsNamed(file, name)) if (file.symbols.kindOf(call.childForFieldName('object')) === 'consumer') commitBeforeProcessing(file, call, facts);
+  }
+  for (const call of callsNamed(file, 'close')) {
+    if (file.symbols.kindOf(call.childForFieldName('object')) === 'producer') closeWithoutWaiting(file, call, facts);
   }
   for (const ref of file.references) {
     // `records.forEach(producer::send)`: every Future is dropped.
@@ -54,17 +54,17 @@ function isForEachArgument(node: Node): boolean {
 }
 
 /** True when the value of a call is thrown away: a statement of its own, or the body of a `forEach` lambda. */
-function resultIgnored(call: Node): boolean {
+function resultIgnored(file: JavaFile, call: Node): boolean {
+  if (statementOf(file, call)) return true;
   const parent = call.parent;
   if (!parent) return false;
-  if (parent.type === 'expression_statement') return true;
   if (parent.type === 'lambda_expression' && parent.childForFieldName('body')?.id === call.id) return isForEachArgument(parent);
   return false;
 }
 
 /** The first of `names` that the enclosing method does not already use (a lambda parameter must not shadow a local). */
 function freshName(file: JavaFile, at: Node, names: readonly string[]): string {
-  const scope = ancestor(at, ['method_declaration', 'constructor_declaration', 'class_body']) ?? at;
+  const scope = file.containers.enclosing(at, ['method_declaration', 'constructor_declaration', 'class_body']) ?? at;
   const text = file.text.slice(scope.startIndex, scope.endIndex);
   for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(text)) return n;
   return `${names[0]}${scope.startIndex}`;
@@ -78,7 +78,7 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
   const args = argumentsOf(call);
   if (args.length === 0) return; // half-typed code
   if (args.length >= 2 && args[1].type !== 'null_literal') return;
-  if (!resultIgnored(call)) return;
+  if (!resultIgnored(file, call)) return;
   const object = call.childForFieldName('object')?.text ?? 'producer';
   const fixes: Fix[] = [];
   const list = call.childForFieldName('arguments');
@@ -102,11 +102,11 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
 
 /** `kafkaTemplate.send(..);` whose CompletableFuture is dropped. */
 function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
-  if (argumentsOf(call).length === 0 || !resultIgnored(call)) return;
+  if (argumentsOf(call).length === 0 || !resultIgnored(file, call)) return;
   const object = call.childForFieldName('object')?.text ?? 'kafkaTemplate';
   const name = call.childForFieldName('name')?.text ?? 'send';
   const fixes: Fix[] = [];
-  if (call.parent?.type === 'expression_statement' && !call.hasError) {
+  if (statementOf(file, call) && !call.hasError) {
     const result = freshName(file, call, ['result', 'sendResult']);
     const ex = freshName(file, call, ['ex', 'failure', 'sendFailure']);
     fixes.push({
@@ -145,16 +145,18 @@ function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
 
 /** Uses of a records variable that process it (anything but `isEmpty()` / `count()`), in source order. */
 function processingUses(file: JavaFile, records: Decl): Node[] {
-  const block = records.statement?.parent;
-  if (!block) return [];
   const out: Node[] = [];
-  for (const id of block.descendantsOfType('identifier')) {
-    if (!id || id.text !== records.name || id.startIndex <= records.node.endIndex) continue;
+  // Text search, then the node at each hit: far cheaper than visiting every identifier of the block.
+  const pattern = new RegExp(`\\b${records.name}\\b`, 'g');
+  pattern.lastIndex = records.node.endIndex;
+  for (let m = pattern.exec(file.text); m && m.index < records.scopeEnd; m = pattern.exec(file.text)) {
+    const id = file.root.descendantForIndex(m.index, m.index + records.name.length);
+    if (!id || id.type !== 'identifier' || id.startIndex !== m.index) continue;
     if (file.symbols.lookup(id.text, id.startIndex) !== records) continue;
     const parent = id.parent;
     if (parent?.type === 'method_invocation' && parent.childForFieldName('object')?.id === id.id) {
-      const m = parent.childForFieldName('name')?.text;
-      if (m === 'isEmpty' || m === 'count') continue;
+      const name = parent.childForFieldName('name')?.text;
+      if (name === 'isEmpty' || name === 'count') continue;
     }
     out.push(id);
   }
@@ -168,7 +170,7 @@ function contains(outer: Node, inner: Node): boolean {
 
 /** The loop (for-each or `records.forEach(..)` lambda) over the records variable that contains `node`, if any. */
 function loopOverRecords(file: JavaFile, node: Node, records: Decl | undefined, consumer: Decl): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
+  for (const p of file.containers.around(node)) {
     if (p.type === 'method_declaration' || p.type === 'class_body') return undefined;
     if (p.type === 'enhanced_for_statement') {
       const value = p.childForFieldName('value');
@@ -197,8 +199,8 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
   const object = call.childForFieldName('object')?.text ?? 'consumer';
   // The latest poll of this consumer whose records variable is visible at the commit.
   let records: Decl | undefined;
-  for (const d of file.symbols.all()) {
-    if (d.kind !== 'records' || call.startIndex < d.scopeStart || call.startIndex >= d.scopeEnd) continue;
+  for (const d of file.records) {
+    if (call.startIndex < d.scopeStart || call.startIndex >= d.scopeEnd) continue;
     if (polledFrom(file, d) !== consumer) continue;
     if (!records || d.scopeStart > records.scopeStart) records = d;
   }
@@ -229,9 +231,9 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
 function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[]): Fix[] {
-  const statement = call.parent;
+  const statement = statementOf(file, call);
   const block = statement?.parent;
-  if (statement?.type !== 'expression_statement' || !block || block.type !== 'block') return [];
+  if (!statement || !block || block.type !== 'block') return [];
   const remove = ownLinesRange(file.text, statement);
   const last = uses[uses.length - 1];
   let target: Node | null = last;
@@ -266,17 +268,17 @@ function zeroTimeout(file: JavaFile, args: readonly Node[]): boolean {
 function closeWithoutWaiting(file: JavaFile, call: Node, facts: CodeFact[]): void {
   if (!zeroTimeout(file, argumentsOf(call))) return;
   const producer = file.symbols.resolve(call.childForFieldName('object'));
-  const scope = ancestor(call, ['method_declaration', 'constructor_declaration', 'lambda_expression']);
+  const scope = file.containers.enclosing(call, ['method_declaration', 'constructor_declaration', 'lambda_expression']);
   if (!producer || !scope) return;
-  for (const other of file.calls) {
+  for (const other of callsNamed(file, 'flush')) {
     if (other.startIndex >= call.startIndex) break;
-    if (other.startIndex < scope.startIndex || other.childForFieldName('name')?.text !== 'flush') continue;
+    if (other.startIndex < scope.startIndex) continue;
     if (file.symbols.resolve(other.childForFieldName('object')) === producer) return;
   }
   const object = call.childForFieldName('object')?.text ?? 'producer';
-  const statement = call.parent;
+  const statement = statementOf(file, call);
   const fixes: Fix[] = [];
-  if (statement?.type === 'expression_statement' && ownLinesRange(file.text, statement)) {
+  if (statement && ownLinesRange(file.text, statement)) {
     const indent = indentAt(file.text, statement.startIndex);
     fixes.push({ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();\n${indent}` }] });
   }

@@ -12,9 +12,17 @@ import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './java-symbols';
 /** The parsed file, as the config and fact detectors see it. */
 export interface JavaFile {
   readonly text: string;
+  readonly root: Node;
   readonly symbols: JavaSymbols;
-  readonly calls: readonly Node[];
+  /** Scoping nodes, to find what encloses a node without `Node.parent`. */
+  readonly containers: Containers;
+  /** Method calls by method name (`send`, `put`, `commitSync`, …), each list in source order. */
+  readonly calls: ReadonlyMap<string, readonly Node[]>;
+  /** Expression statements by start offset, to tell a call whose value is discarded without `Node.parent`. */
+  readonly statements: ReadonlyMap<number, Node>;
   readonly creations: readonly Node[];
+  /** Variables holding the records of a `poll()`, in source order. */
+  readonly records: readonly Decl[];
   /** `producer::send` and other method references. */
   readonly references: readonly Node[];
   /** Method declarations by name (several for overloads). */
@@ -31,34 +39,160 @@ export function looksLikeKafka(file: JavaFile): boolean {
   return file.symbols.importsKafka || KAFKA_NAMES.test(file.text);
 }
 
+/** The method names the config and fact detectors look at; other calls are not kept. */
+const CALLS_OF_INTEREST: ReadonlySet<string> = new Set([
+  'put',
+  'setProperty',
+  'putIfAbsent',
+  'putAll',
+  'load',
+  'clear',
+  'remove',
+  'create',
+  'name',
+  'send',
+  'sendDefault',
+  'commitSync',
+  'commitAsync',
+  'close',
+  'flush',
+]);
+
+/** Matches a call text that may name one of {@link CALLS_OF_INTEREST}. */
+const CALL_TEXT = new RegExp(`\\b(?:${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
+
+/** The statement a call is the whole of (`producer.send(r);`), or undefined when its value is used. */
+export function statementOf(file: JavaFile, call: Node): Node | undefined {
+  const s = file.statements.get(call.startIndex);
+  if (!s || s.endIndex <= call.endIndex) return undefined;
+  return file.text.slice(call.endIndex, s.endIndex).trim() === ';' ? s : undefined;
+}
+
+/** The calls of one method name, in source order. */
+export function callsNamed(file: JavaFile, name: string): readonly Node[] {
+  return file.calls.get(name) ?? [];
+}
+
+/** Nodes that bound where a declared name is visible. */
+const CONTAINER_TYPES = [
+  'program',
+  'class_body',
+  'enum_body',
+  'interface_body',
+  'block',
+  'constructor_body',
+  'switch_block',
+  'method_declaration',
+  'constructor_declaration',
+  'lambda_expression',
+  'enhanced_for_statement',
+  'for_statement',
+  'try_with_resources_statement',
+  'catch_clause',
+] as const;
+
+const CONTAINER_SET: ReadonlySet<string> = new Set(CONTAINER_TYPES);
+const DECLARATION_SET: ReadonlySet<string> = new Set(DECLARATION_TYPES);
+
+/**
+ * The scoping nodes of a file with their nesting, built from one native traversal. Finding the container of
+ * a node this way avoids `Node.parent`, which tree-sitter computes by descending from the root each time.
+ */
+export class Containers {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly parents: number[] = [];
+
+  constructor(readonly nodes: readonly Node[]) {
+    const stack: number[] = [];
+    nodes.forEach((n, i) => {
+      while (stack.length > 0 && this.ends[stack[stack.length - 1]] < n.endIndex) stack.pop();
+      this.starts.push(n.startIndex);
+      this.ends.push(n.endIndex);
+      this.parents.push(stack.length > 0 ? stack[stack.length - 1] : -1);
+      stack.push(i);
+    });
+  }
+
+  /** Index of the innermost container holding `[start, end)`, or -1. */
+  private innermost(start: number, end: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    while (at >= 0 && this.ends[at] < end) at = this.parents[at];
+    return at;
+  }
+
+  /** The innermost container strictly around `node` (never the node itself), of one of `types` if given. */
+  enclosing(node: Node, types?: readonly string[]): Node | undefined {
+    let i = this.innermost(node.startIndex, node.endIndex);
+    if (i >= 0 && this.starts[i] === node.startIndex && this.ends[i] === node.endIndex && this.nodes[i].type === node.type) i = this.parents[i];
+    while (i >= 0 && types && !types.includes(this.nodes[i].type)) i = this.parents[i];
+    return i >= 0 ? this.nodes[i] : undefined;
+  }
+
+  /** The containers around `node`, innermost first (excluding the node itself). */
+  *around(node: Node): IterableIterator<Node> {
+    let i = this.innermost(node.startIndex, node.endIndex);
+    if (i >= 0 && this.starts[i] === node.startIndex && this.ends[i] === node.endIndex && this.nodes[i].type === node.type) i = this.parents[i];
+    for (; i >= 0; i = this.parents[i]) yield this.nodes[i];
+  }
+}
+
 /** Reads the nodes of interest in one native traversal and builds the symbol table. */
 export function readJavaFile(text: string, root: Node): JavaFile {
   const symbols = new JavaSymbols();
-  const calls: Node[] = [];
+  const calls = new Map<string, Node[]>();
+  const statements = new Map<number, Node>();
   const creations: Node[] = [];
   const references: Node[] = [];
   const methods = new Map<string, Node[]>();
   const assignments: Node[] = [];
+  const declarations: Node[] = [];
+  const containerNodes: Node[] = [];
   let hasListenerContainer = false;
   const wanted = [
-    ...DECLARATION_TYPES,
-    'import_declaration',
-    'method_invocation',
-    'object_creation_expression',
-    'assignment_expression',
-    'method_declaration',
-    'method_reference',
-    'marker_annotation',
-    'annotation',
+    ...new Set<string>([
+      ...CONTAINER_TYPES,
+      ...DECLARATION_TYPES,
+      'import_declaration',
+      'method_invocation',
+      'expression_statement',
+      'object_creation_expression',
+      'assignment_expression',
+      'method_reference',
+      'marker_annotation',
+      'annotation',
+    ]),
   ];
+  if (root.type === 'program') containerNodes.push(root);
   for (const node of root.descendantsOfType(wanted)) {
     if (!node) continue;
-    switch (node.type) {
+    const type = node.type;
+    if (CONTAINER_SET.has(type)) containerNodes.push(node);
+    switch (type) {
       case 'import_declaration':
         symbols.addImport(node);
         break;
-      case 'method_invocation':
-        calls.push(node);
+      case 'method_invocation': {
+        // A cheap text test first: most calls (logging, collections) name none of the methods of interest.
+        if (!CALL_TEXT.test(text.slice(node.startIndex, node.endIndex))) break;
+        const name = node.childForFieldName('name')?.text;
+        if (!name || !CALLS_OF_INTEREST.has(name)) break;
+        const list = calls.get(name);
+        if (list) list.push(node);
+        else calls.set(name, [node]);
+        break;
+      }
+      case 'expression_statement':
+        if (!statements.has(node.startIndex)) statements.set(node.startIndex, node);
         break;
       case 'object_creation_expression':
         creations.push(node);
@@ -86,9 +220,12 @@ export function readJavaFile(text: string, root: Node): JavaFile {
         break;
       }
       default:
-        declare(symbols, node);
+        if (DECLARATION_SET.has(type)) declarations.push(node);
     }
   }
+  const containers = new Containers(containerNodes);
+  // Imports first (they decide what `Producer` means), then declarations in source order.
+  for (const node of declarations) declare(symbols, containers, node);
   // Assignments after declarations: `this.producer = new KafkaProducer<>(props)` makes a field a producer.
   for (const a of assignments) {
     const decl = symbols.resolve(a.childForFieldName('left'));
@@ -96,16 +233,15 @@ export function readJavaFile(text: string, root: Node): JavaFile {
     const kind = initKind(symbols, a.childForFieldName('right'));
     if (kind !== 'other') decl.kind = kind;
   }
-  return { text, symbols, calls, creations, references, methods, hasListenerContainer };
+  const records: Decl[] = [];
+  for (const d of symbols.all()) if (d.kind === 'records') records.push(d);
+  return { text, root, symbols, containers, records, calls, statements, creations, references, methods, hasListenerContainer };
 }
 
-/** True when a declaration's modifiers include `final`. */
+/** True when a declaration's modifiers include `final` (modifiers come first when present). */
 function hasFinal(node: Node): boolean {
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
-    if (c?.type === 'modifiers') return /\bfinal\b/.test(c.text);
-  }
-  return false;
+  const first = node.firstNamedChild;
+  return first?.type === 'modifiers' && /\bfinal\b/.test(first.text);
 }
 
 /** What an initializer makes a `var` (or an interface-typed name) hold. */
@@ -125,30 +261,20 @@ function initKind(symbols: JavaSymbols, init: Node | null): JavaKind {
 }
 
 /** The span from `from` to the end of `scope`. */
-function scopeOf(from: Node, scope: Node | null): { scopeStart: number; scopeEnd: number } {
+function scopeOf(from: Node, scope: Node | null | undefined): { scopeStart: number; scopeEnd: number } {
   return { scopeStart: from.startIndex, scopeEnd: scope ? scope.endIndex : from.endIndex };
 }
 
 /** Adds the names a declaration node introduces to the symbol table. */
-function declare(symbols: JavaSymbols, node: Node): void {
-  const add = (name: Node | null, typeName: string | undefined, init: Node | null, range: { scopeStart: number; scopeEnd: number }, extra: Partial<Decl> = {}) => {
+function declare(symbols: JavaSymbols, containers: Containers, node: Node): void {
+  const add = (declNode: Node, name: Node | null, typeName: string | undefined, init: Node | null, range: { scopeStart: number; scopeEnd: number }, extra: Partial<Decl> = {}) => {
     if (!name || name.type !== 'identifier') return;
     let kind = symbols.kindOfType(typeName);
     if (kind === 'other' || (kind === 'config' && init?.type === 'method_invocation')) {
       const fromInit = initKind(symbols, init);
       if (fromInit !== 'other') kind = fromInit;
     }
-    symbols.add({
-      name: name.text,
-      typeName,
-      kind,
-      node: name.parent ?? name,
-      statement: undefined,
-      init: init ?? undefined,
-      isFinal: false,
-      ...range,
-      ...extra,
-    });
+    symbols.add({ name: name.text, typeName, kind, node: declNode, statement: undefined, init: init ?? undefined, isFinal: false, ...range, ...extra });
   };
   switch (node.type) {
     case 'local_variable_declaration':
@@ -156,34 +282,38 @@ function declare(symbols: JavaSymbols, node: Node): void {
       const typeName = simpleTypeName(node.childForFieldName('type'));
       const isFinal = hasFinal(node);
       const isField = node.type === 'field_declaration';
+      const container = containers.enclosing(node);
       for (const d of node.childrenForFieldName('declarator')) {
         if (!d) continue;
         // A field is visible in the whole class body; a local from its declarator to the end of its block.
-        const range = isField ? scopeOf(node.parent ?? node, node.parent) : scopeOf(d, node.parent);
-        add(d.childForFieldName('name'), typeName, d.childForFieldName('value'), range, { isFinal, statement: isField ? undefined : node });
+        const range = isField ? scopeOf(container ?? node, container) : scopeOf(d, container);
+        add(d, d.childForFieldName('name'), typeName, d.childForFieldName('value'), range, { isFinal, statement: isField ? undefined : node });
       }
       break;
     }
     case 'formal_parameter':
     case 'catch_formal_parameter': {
-      const owner = node.parent?.parent ?? node.parent;
-      add(node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), null, scopeOf(owner ?? node, owner));
+      const owner = containers.enclosing(node, ['method_declaration', 'constructor_declaration', 'lambda_expression', 'catch_clause']);
+      add(node, node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), null, scopeOf(owner ?? node, owner));
       break;
     }
     case 'resource': {
-      const owner = node.parent?.parent ?? node;
-      add(node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), node.childForFieldName('value'), scopeOf(node, owner));
+      const owner = containers.enclosing(node, ['try_with_resources_statement']);
+      add(node, node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), node.childForFieldName('value'), scopeOf(node, owner ?? node));
       break;
     }
     case 'enhanced_for_statement':
-      add(node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), null, scopeOf(node, node));
+      add(node, node.childForFieldName('name'), simpleTypeName(node.childForFieldName('type')), null, scopeOf(node, node));
       break;
     case 'lambda_expression': {
       // Lambda parameters shadow fields of the same name; they hold whatever the caller passes (unknown).
       const params = node.childForFieldName('parameters');
-      if (params?.type === 'identifier') add(params, undefined, null, scopeOf(node, node));
+      if (params?.type === 'identifier') add(params, params, undefined, null, scopeOf(node, node));
       else if (params?.type === 'inferred_parameters') {
-        for (let i = 0; i < params.namedChildCount; i++) add(params.namedChild(i), undefined, null, scopeOf(node, node));
+        for (let i = 0; i < params.namedChildCount; i++) {
+          const p = params.namedChild(i);
+          if (p) add(p, p, undefined, null, scopeOf(node, node));
+        }
       }
       break;
     }
@@ -225,15 +355,6 @@ export function ownLinesRange(text: string, node: Node): Range | undefined {
 export function endsLine(text: string, node: Node): boolean {
   const nl = text.indexOf('\n', node.endIndex);
   return text.slice(node.endIndex, nl < 0 ? text.length : nl).trim() === '';
-}
-
-/** The innermost ancestor of `node` of one of `types`, or undefined. */
-export function ancestor(node: Node, types: readonly string[], stopAt: readonly string[] = []): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (types.includes(p.type)) return p;
-    if (stopAt.includes(p.type)) return undefined;
-  }
-  return undefined;
 }
 
 /** The arguments of a call or constructor (named children of its argument list). */
