@@ -455,3 +455,21 @@ describe('scanner-javascript: bundled examples', () => {
     assert.equal(fixed(text, list[0]), text.replace('  chargeCustomer(order);', '  await chargeCustomer(order);'));
   });
 });
+
+describe('scanner-javascript: half-typed input', () => {
+  it('every prefix of the examples scans without throwing, and every fix stays inside the text', async function () {
+    this.timeout(60000);
+    for (const name of ['order-producer.ts', 'order-consumer.ts']) {
+      const full = readFileSync(join(__dirname, '../../../examples/code/typescript', name), 'utf8');
+      for (let cut = 0; cut <= full.length; cut += 11) {
+        const text = full.slice(0, cut);
+        const list = lint(await analyze(`mem://half-${name}`, text));
+        for (const f of list) {
+          assert.ok(f.range.start >= 0 && f.range.end <= text.length && f.range.start <= f.range.end, `${name}@${cut} ${f.ruleId}`);
+          assert.ok(!f.message.includes('failed on this file'), `${name}@${cut}: ${f.message}`);
+          for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.range.start >= 0 && e.range.end <= text.length, `${name}@${cut} ${fix.title}`);
+        }
+      }
+    }
+  });
+});

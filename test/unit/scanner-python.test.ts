@@ -376,3 +376,21 @@ describe('scanner-python: bundled examples', () => {
     assert.equal(fixed(text, list[1]), text.replace(commit, '').replace('        charge_customer(order)\n', `        charge_customer(order)\n${commit}`));
   });
 });
+
+describe('scanner-python: half-typed input', () => {
+  it('every prefix of the examples scans without throwing, and every fix stays inside the text', async function () {
+    this.timeout(60000);
+    for (const name of ['order_producer.py', 'order_consumer.py']) {
+      const full = readFileSync(join(__dirname, '../../../examples/code/python', name), 'utf8');
+      for (let cut = 0; cut <= full.length; cut += 11) {
+        const text = full.slice(0, cut);
+        const list = lint(await analyze(`mem://half-${name}`, text));
+        for (const f of list) {
+          assert.ok(f.range.start >= 0 && f.range.end <= text.length && f.range.start <= f.range.end, `${name}@${cut} ${f.ruleId}`);
+          assert.ok(!f.message.includes('failed on this file'), `${name}@${cut}: ${f.message}`);
+          for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.range.start >= 0 && e.range.end <= text.length, `${name}@${cut} ${fix.title}`);
+        }
+      }
+    }
+  });
+});
