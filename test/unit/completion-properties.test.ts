@@ -34,6 +34,8 @@ describe('completion: properties', () => {
     ['cleanup.policy=|', ['delete', 'compact', 'compact,delete', 'delete,compact']],
     ['security.protocol=|', ['SASL_SSL', 'SSL', 'SASL_PLAINTEXT', 'PLAINTEXT']],
     ['linger.ms=|', ['5']],
+    ['producer.override.acks=|', ['all', '-1', '1', '0']],
+    ['listener.name.internal.security.protocol=|', ['SASL_SSL', 'SSL', 'SASL_PLAINTEXT', 'PLAINTEXT']],
     ['bootstrap.servers=|', []],
     ['no.such.key=|', []],
   ];

@@ -137,6 +137,22 @@ describe('hover: keys', () => {
     assert.ok(hover.markdown.includes('Safe: 2 with replication factor 3'));
   });
 
+  it('explains nested keys by the key they set and the client they set it for', () => {
+    const cases: readonly [string, string][] = [
+      ['producer.override.acks=all\n', "`producer.override.acks` sets `acks` for this connector's producer only."],
+      ['listener.name.internal.ssl.keystore.location=/k\n', '`listener.name.internal.ssl.keystore.location` sets `ssl.keystore.location` for the listener `internal` only.'],
+      ['main.consumer.max.poll.records=10\n', '`main.consumer.max.poll.records` sets `max.poll.records` for the embedded main consumer client.'],
+      ['topic.min.insync.replicas=2\n', '`topic.min.insync.replicas` sets `min.insync.replicas` for the internal topics Kafka Streams creates.'],
+    ];
+    for (const [text, sentence] of cases) {
+      const key = text.slice(0, text.indexOf('='));
+      const document = documentOf(text, [entryIn(text, key)]);
+      const hover = hoverAt(document, [], 1, at('3.9'));
+      assert.ok(hover, key);
+      assert.equal(hover.markdown.split('\n\n')[1], sentence);
+    }
+  });
+
   it('returns nothing for an unknown key without findings', () => {
     const document = analyzeConfig('producer.properties', 'acks.typo=1\n');
     assert.equal(hoverAt(document, [], 2, at('3.9')), undefined);

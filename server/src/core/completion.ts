@@ -1,6 +1,6 @@
 import type { DocumentKind, Range, Role } from './model';
 import type { KeyDoc } from './catalog/types';
-import { allKeys, findKey, findSpringProperty, kafkaKeyNames, NEWEST_KAFKA_VERSION, SPRING_PROPERTIES, SPRING_PROPERTY_MAPS } from './catalog/index';
+import { allKeys, findKey, findSpringProperty, kafkaKeyNames, nestedCatalogKey, NEWEST_KAFKA_VERSION, SPRING_PROPERTIES, SPRING_PROPERTY_MAPS } from './catalog/index';
 import type { SpringProperty } from './catalog/index';
 import { keyMarkdown } from './hover';
 import { DEFAULT_OPTIONS } from './options';
@@ -163,9 +163,10 @@ function springItem(p: SpringProperty): Item {
   };
 }
 
-/** The values of a Kafka key: its valid values in catalog order (safest first), else its current default. */
+/** The values of a Kafka key (or of the key nested in `producer.override.acks`): valid values safest first, else the default. */
 function kafkaValues(key: string): Item[] {
-  const doc = findKey(key);
+  const nested = nestedCatalogKey(key);
+  const doc = findKey(key) ?? (nested ? findKey(nested) : undefined);
   if (!doc) return [];
   const newest = doc.defaults?.[doc.defaults.length - 1];
   const values = doc.suggestedValues ?? doc.validValues ?? (doc.type === 'boolean' ? ['true', 'false'] : undefined);

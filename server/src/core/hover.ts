@@ -1,7 +1,7 @@
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Finding, LibraryId, Range, Stage } from './model';
 import type { LintOptions } from './options';
 import type { KeyDoc, VersionedValue } from './catalog/types';
-import { compareVersions, findKey, findSpringProperty, libraryDefault } from './catalog/index';
+import { compareVersions, findKey, findSpringProperty, libraryDefault, nestedCatalogKey } from './catalog/index';
 import { ruleDocUrl } from './rule-docs';
 import { rangeContains } from './text';
 
@@ -72,12 +72,12 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
   const sections: string[] = [];
   for (const finding of here) {
     const target = entryOfFinding(document, finding);
-    sections.push(findingMarkdown(finding, target ? findKey(target.entry.key) : keyNamedIn(finding.message)));
+    sections.push(findingMarkdown(finding, target ? docOf(target.entry.key) : keyNamedIn(finding.message)));
   }
   let range: Range | undefined = here[0]?.range;
   // On a flagged value the finding already says what matters; the key docs come on the key, or on a clean value.
   if (located && (located.onKey || here.length === 0)) {
-    const doc = findKey(located.entry.key);
+    const doc = docOf(located.entry.key);
     const spring = doc ? undefined : springOnlyMarkdown(located.entry);
     if (doc || spring) {
       sections.push(doc ? keyMarkdown(doc, located.entry, located.group, options) : (spring as string));
@@ -98,7 +98,9 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   const roles = doc.roles.join(', ');
   paragraphs.push(`**${doc.key}** · ${roles}${doc.origin ? ` (${doc.origin})` : ''} · ${code(doc.type)}`);
   const spelled: string[] = [];
-  if (written !== doc.key) spelled.push(`${code(written)} is another name for ${code(doc.key)}.`);
+  const nested = nestedCatalogKey(written);
+  if (nested) spelled.push(`${code(written)} sets ${code(nested)} for ${nestingScope(written)}.`);
+  else if (written !== doc.key) spelled.push(`${code(written)} is another name for ${code(doc.key)}.`);
   if (entry && entry.rawKey !== entry.key) spelled.push(`Written here as ${code(entry.rawKey)}; Kafka reads it as ${code(entry.key)}.`);
   if (spelled.length > 0) paragraphs.push(spelled.join(' '));
   paragraphs.push(doc.summary);
@@ -148,6 +150,20 @@ export function findingMarkdown(finding: Finding, doc: KeyDoc | undefined): stri
   if (why.length > 0) paragraphs.push(why.join('  \n'));
   paragraphs.push(`[Rule documentation: ${finding.ruleId}](${ruleDocUrl(finding.ruleId)})`);
   return paragraphs.join('\n\n');
+}
+
+/** The catalog entry of a key, of one of its aliases, or of the key nested in it (`producer.override.acks`). */
+function docOf(key: string): KeyDoc | undefined {
+  const nested = nestedCatalogKey(key);
+  return findKey(key) ?? (nested ? findKey(nested) : undefined);
+}
+
+/** Who a nested key configures, in words. */
+function nestingScope(key: string): string {
+  if (key.startsWith('listener.name.')) return `the listener ${code(key.split('.')[2])} only`;
+  if (/^(producer|consumer|admin)\.override\./.test(key)) return `this connector's ${key.split('.')[0]} only`;
+  if (key.startsWith('topic.')) return 'the internal topics Kafka Streams creates';
+  return `the embedded ${key.slice(0, key.lastIndexOf(nestedCatalogKey(key) ?? '') - 1).replace(/\./g, ' ')} client`;
 }
 
 /** Docs of a Spring-only setting (listener container, template), which sets no Kafka key. */

@@ -6,7 +6,7 @@ export type { KeyDoc, ValueType, VersionedValue } from './types';
 export { libraryDefault, kafkaDefault } from './defaults';
 export type { DefaultValue } from './defaults';
 export { KAFKA_VERSIONS, NEWEST_KAFKA_VERSION, compareVersions, isAtLeast } from './versions';
-export { isKnownKafkaKey, knownKeyNames, kafkaKeyNames } from './known-keys';
+export { isKnownKafkaKey, knownKeyNames, kafkaKeyNames, nestedCatalogKey } from './known-keys';
 export { SPRING_PROPERTIES, SPRING_PROPERTY_MAPS, findSpringProperty } from './spring';
 export type { SpringProperty } from './spring';
 

@@ -356,6 +356,26 @@ export function isKnownKafkaKey(key: string): boolean {
   return alias !== null && alias[1].includes('.') && isListed(alias[1]);
 }
 
+/**
+ * The catalog key a prefixed key sets: `producer.override.acks` → `acks`,
+ * `listener.name.internal.ssl.keystore.location` → `ssl.keystore.location`, `main.consumer.max.poll.records` →
+ * `max.poll.records`. Undefined when `key` is itself in the catalog or nothing inside it is.
+ */
+export function nestedCatalogKey(key: string): string | undefined {
+  if (typeof key !== 'string' || catalogKeyNames().has(key)) return undefined;
+  const listener = /^listener\.name\.[^.]+\.(.+)$/.exec(key);
+  if (listener) {
+    const rest = listener[1];
+    if (catalogKeyNames().has(rest)) return rest;
+    const dot = rest.indexOf('.');
+    return dot > 0 && catalogKeyNames().has(rest.slice(dot + 1)) ? rest.slice(dot + 1) : undefined;
+  }
+  for (const p of NESTING) {
+    if (key.startsWith(p) && catalogKeyNames().has(key.slice(p.length))) return key.slice(p.length);
+  }
+  return undefined;
+}
+
 /** The names Apache Kafka's own Java configs define (no librdkafka or legacy spellings), sorted. */
 export function kafkaKeyNames(): readonly string[] {
   return [...new Set([...COMMON_CLIENT, ...SECURITY, ...PRODUCER, ...CONSUMER, ...ADMIN, ...BROKER, ...TOPIC, ...STREAMS, ...CONNECT])].sort();
