@@ -164,3 +164,30 @@ describe('rules: producer/idempotence-disabled with an unknown kafka-python vers
     assert.match(f.message, /^Producer stage: retries=0 silently switches off the idempotence that kafka-python 3\.0\.0 and later turns on by default/);
   });
 });
+
+describe('rules: producer/idempotence-disabled on transactional producers', () => {
+  const ID = 'producer/idempotence-disabled';
+
+  it('reports enable.idempotence=false with a transactional.id as an error, on any version', () => {
+    const r = lintConfig('producer.properties', 'transactional.id=tx-1\nenable.idempotence=[|false|]\n', options('2.8'));
+    const [f, ...rest] = of(r.findings, ID);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^Producer stage: Kafka refuses transactional\.id together with enable\.idempotence=false \(ConfigException\)/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set enable.idempotence=true')), 'transactional.id=tx-1\nenable.idempotence=true\n');
+  });
+
+  it('reports a conflicting setting on a transactional producer as an error, even before 3.0', () => {
+    const r = lintConfig('producer.properties', 'transactional.id=tx-1\nretries=[|0|]\n', options('2.8'));
+    const [f] = of(r.findings, ID);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^Producer stage: Kafka refuses retries=0 on a transactional producer, which needs idempotence/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Remove retries=0')), 'transactional.id=tx-1\n');
+  });
+
+  it('stays quiet on a transactional producer without conflicts', () => {
+    assert.deepEqual(of(lintConfig('producer.properties', 'transactional.id=tx-1\nacks=all\n').findings, ID), []);
+  });
+});

@@ -37,14 +37,25 @@ function conflicts(group: ConfigGroup): Conflict[] {
   return out;
 }
 
+/** A Java producer with a `transactional.id`: Kafka's own client refuses to start one without idempotence. */
+function isTransactional(group: ConfigGroup): boolean {
+  if (group.library !== 'java' && group.library !== 'spring') return false;
+  const id = effectiveEntry(group, ['transactional.id'], 'producer');
+  return id !== undefined && id.value.trim() !== '';
+}
+
 function fixesOf(conflict: Conflict): Fix[] {
   const f = conflict.fix();
   return f ? [f] : [];
 }
 
 /** An explicit `enable.idempotence` value: false switches it off; true with a conflict stops the producer from starting. */
-function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEntry, found: readonly Conflict[]): void {
+function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEntry, found: readonly Conflict[], transactional: boolean): void {
   const value = normalizedValue(entry);
+  if (value === 'true' && transactional) {
+    checkTransactional(context, found);
+    return;
+  }
   if (value === 'true') {
     for (const c of found) {
       context.report({
@@ -67,11 +78,32 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
     if (set) fixes.push(set);
   }
   const blockers = found.length > 0 ? ` (turning it on also needs ${found.map((c) => `${c.entry.key} changed`).join(' and ')})` : '';
+  if (transactional) {
+    context.report({
+      range: entry.valueRange,
+      severity: 'error',
+      message: `Producer stage: Kafka refuses transactional.id together with enable.idempotence=false (ConfigException), so the transactional producer is never created and sends nothing${blockers}.`,
+      fixes,
+    });
+    return;
+  }
   context.report({
     range: entry.valueRange,
     message: `Producer stage: enable.idempotence=false turns off idempotent writes, so ${DUPLICATES}${blockers}.`,
     fixes,
   });
+}
+
+/** Reports settings a transactional producer cannot start with: transactions need idempotence, in every version. */
+function checkTransactional(context: RuleContext, found: readonly Conflict[]): void {
+  for (const c of found) {
+    context.report({
+      range: c.entry.valueRange,
+      severity: 'error',
+      message: `Producer stage: Kafka refuses ${c.entry.key}=${c.entry.value.trim()} on a transactional producer, which needs idempotence (ConfigException), so the producer is never created and sends nothing.`,
+      fixes: fixesOf(c),
+    });
+  }
 }
 
 /** Idempotence switched off explicitly, or silently by a setting it cannot work with. */
@@ -87,8 +119,13 @@ export const idempotenceDisabled: Rule = {
     forEachGroup(context, (group) => {
       const found = conflicts(group);
       const explicit = effectiveEntry(group, ['enable.idempotence'], 'producer');
+      const transactional = isTransactional(group);
       if (explicit) {
-        if (!isPlaceholder(explicit)) checkExplicit(context, group, explicit, found);
+        if (!isPlaceholder(explicit)) checkExplicit(context, group, explicit, found, transactional);
+        return;
+      }
+      if (transactional) {
+        checkTransactional(context, found);
         return;
       }
       if (found.length === 0 || !SILENT_FALLBACK.includes(group.library)) return;
