@@ -30,11 +30,12 @@ describe('rules: catalog validateValue', () => {
     ['enable.auto.commit', '', 'must be true or false'],
     ['retries', '1.5', 'must be a whole number (int)'],
     ['retries', '-1', 'must be at least 0'],
-    ['retries', '2147483648', 'is out of range for a int'],
+    ['retries', '2147483648', 'is out of range for an int'],
     ['default.replication.factor', 'three', 'must be a whole number'],
     ['min.insync.replicas', '0', 'must be at least 1'],
     ['auto.offset.reset', 'beginning', 'must be one of'],
     ['cleanup.policy', 'delete,compacted', 'contains compacted'],
+    ['log.retention.bytes', '9223372036854775808', 'is out of range for a long'],
   ];
   for (const [key, value, reason] of invalid) {
     it(`rejects ${key}=${JSON.stringify(value)} (${reason})`, () => {

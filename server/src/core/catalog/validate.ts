@@ -36,7 +36,7 @@ function checkIntegral(value: string, type: 'short' | 'int' | 'long', doc: KeyDo
   if (!/^[+-]?\d+$/.test(value)) return `must be a whole number (${type})`;
   const n = BigInt(value);
   const [lo, hi] = BOUNDS[type];
-  if (n < lo || n > hi) return `is out of range for a ${type}`;
+  if (n < lo || n > hi) return `is out of range for ${type === 'int' ? 'an' : 'a'} ${type}`;
   return checkBounds(Number(n), doc);
 }
 
