@@ -184,6 +184,27 @@ describe('LSP: initialize and diagnostics', function () {
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
     }
+    // Requests that make no sense: positions past the end, diagnostics with foreign data, unknown documents.
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
+    const forged = { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, message: 'x', source: 'kafka-lint', code: 'producer/acks-zero' };
+    for (const data of [undefined, 'garbage', { version: 1, fixes: 'no' }, { version: 1, fixes: [], suppressions: [{}, { title: 't', edits: [null] }] }]) {
+      const actions: unknown[] = await client.request<unknown[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: forged.range,
+        context: { diagnostics: [{ ...forged, data }] },
+      });
+      assert.deepEqual(actions, [], JSON.stringify(data));
+    }
+    assert.deepEqual(
+      client.logMessages.filter((m) => m.type === 1).map((m) => m.message),
+      [],
+      'malformed requests are answered, not logged as failures',
+    );
+    const unknown = 'file:///nowhere/producer.properties';
+    assert.deepEqual(await client.request('textDocument/diagnostic', { textDocument: { uri: unknown } }), { kind: 'full', items: [] });
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), null);
     assert.equal(client.hasExited, false);
   });
 

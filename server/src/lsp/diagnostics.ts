@@ -59,9 +59,23 @@ export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** Reads {@link DiagnosticData} back from a diagnostic the client returned, checking its shape. */
+/**
+ * Reads {@link DiagnosticData} back from a diagnostic the client returned. The client may hand back anything,
+ * so the shape is checked and malformed fixes are dropped.
+ */
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const d = diagnostic.data as Partial<DiagnosticData> | undefined;
+  const d = diagnostic.data as Partial<Record<keyof DiagnosticData, unknown>> | undefined;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.fixes) || !Array.isArray(d.suppressions)) return undefined;
-  return d as DiagnosticData;
+  return { version: d.version, fixes: d.fixes.filter(isLspFix), suppressions: d.suppressions.filter(isLspFix) };
+}
+
+function isLspFix(value: unknown): value is LspFix {
+  const f = value as Partial<LspFix> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.title === 'string' &&
+    Array.isArray(f.edits) &&
+    f.edits.every((e) => typeof e === 'object' && e !== null && typeof e.newText === 'string' && typeof e.range === 'object' && e.range !== null)
+  );
 }
