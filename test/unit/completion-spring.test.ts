@@ -102,6 +102,24 @@ describe('completion: spring', () => {
       assert.ok(!labels(props).includes('enable.auto.commit'));
     });
 
+    it('stays linear on pathological lines', () => {
+      const lines = ['a' + ' '.repeat(50_000), 'a' + ' \t'.repeat(30_000) + 'x', '"' + 'a'.repeat(50_000), '- '.repeat(30_000) + 'a', ':'.repeat(50_000)];
+      const started = Date.now();
+      for (const line of lines) {
+        completeAt(line, line.length, 'spring-yaml');
+        completeAt(line, 1, 'spring-yaml');
+      }
+      let deep = 'spring:\n  kafka:\n';
+      for (let i = 0; i < 20_000; i++) deep += `    k${i}: v\n`;
+      deep += '    producer:\n      acks: ';
+      assert.deepEqual(labels(completeAt(deep, deep.length, 'spring-yaml')), ACKS);
+      assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+    });
+
+    it('reads keys of block sequence entries and quoted keys', () => {
+      assert.deepEqual(labels(complete('spring:\n  kafka:\n    producer:\n      "acks": |\n', 'spring-yaml')), ACKS);
+    });
+
     it('offers nothing in a comment line', () => {
       assert.deepEqual(complete('spring:\n  # kafka: |\n', 'spring-yaml'), []);
     });

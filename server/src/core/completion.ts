@@ -213,18 +213,40 @@ interface YamlLine {
 }
 
 function readYamlLine(text: string, start: number, end: number): YamlLine | undefined {
-  const content = text.slice(start, end);
-  const m = /^([ ]*)(- +)?/.exec(content);
-  const indent = m ? m[0].length : 0;
-  const rest = content.slice(indent);
-  if (rest.startsWith('#')) return undefined;
-  const colon = /^([^:#\s][^:#]*?|"[^"]*"|'[^']*')[ \t]*:(?=\s|$)/.exec(rest);
-  if (colon) {
-    const key = colon[1].replace(/^["']|["']$/g, '');
-    return { indent, keyStart: start + indent, keyEnd: start + indent + colon[1].length, key, colon: start + indent + colon[0].length };
+  let at = start;
+  while (at < end && text[at] === ' ') at++;
+  // A block sequence entry (`- key: value`) indents its mapping past the dash.
+  while (at < end && text[at] === '-' && (text[at + 1] === ' ' || at + 1 === end)) {
+    at++;
+    while (at < end && text[at] === ' ') at++;
   }
-  const word = /^[^\s:#]*/.exec(rest)?.[0] ?? '';
-  return { indent, keyStart: start + indent, keyEnd: start + indent + word.length, key: word, colon: -1 };
+  const indent = at - start;
+  if (text[at] === '#') return undefined;
+  // One linear scan for the `:` that ends the key (followed by a blank or the line end), skipping quoted keys.
+  let i = at;
+  const quote = text[at] === '"' || text[at] === "'" ? text[at] : undefined;
+  if (quote) {
+    const close = text.indexOf(quote, at + 1);
+    i = close < 0 || close >= end ? end : close + 1;
+  }
+  let colon = -1;
+  for (; i < end; i++) {
+    const c = text[i];
+    if (c === '#' && (i === at || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
+    if (c === ':' && (i + 1 === end || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon >= 0) {
+    let keyEnd = colon;
+    while (keyEnd > at && (text[keyEnd - 1] === ' ' || text[keyEnd - 1] === '\t')) keyEnd--;
+    const key = text.slice(at, keyEnd).replace(/^["']|["']$/g, '');
+    return { indent, keyStart: at, keyEnd, key, colon: colon + 1 };
+  }
+  let wordEnd = at;
+  while (wordEnd < end && !' \t:#'.includes(text[wordEnd])) wordEnd++;
+  return { indent, keyStart: at, keyEnd: wordEnd, key: text.slice(at, wordEnd), colon: -1 };
 }
 
 /** The dotted path of the mappings that enclose a line indented by `indent`, read upward from `lineStart`. */
