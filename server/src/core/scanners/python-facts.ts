@@ -84,6 +84,9 @@ const EXITS = new Set(['continue_statement', 'break_statement', 'return_statemen
 /** Calls that only report on a message: using the message there is not processing it. */
 const REPORTING = /^(print|log|logger|logging|LOG|LOGGER|self\.log(ger)?|warnings)(\.|$)/;
 
+/** Consumer methods that only move offsets around. */
+const OFFSET_BOOKKEEPING = new Set(['commit', 'store_offsets', 'position', 'committed', 'seek', 'pause', 'resume']);
+
 /** The statement of `block` (a `block` or `module`) that contains `node`. */
 function statementIn(block: Node, node: Node): Node | undefined {
   let n: Node | null = node;
@@ -109,7 +112,7 @@ function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): b
       if (fn?.type === 'attribute') {
         const object = fn.childForFieldName('object');
         // Another commit or offset store on the consumer is bookkeeping, not processing.
-        if (object && ctx.isConsumer(object)) continue;
+        if (object && OFFSET_BOOKKEEPING.has(fn.childForFieldName('attribute')?.text ?? '') && ctx.isConsumer(object)) continue;
       }
     }
     if (FUNCTION_OR_CLASS.has(n.type)) continue;
