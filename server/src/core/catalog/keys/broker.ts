@@ -46,7 +46,7 @@ export const BROKER_KEYS: readonly KeyDoc[] = [
     type: 'int',
     min: 1,
     stage: 'consumer',
-    summary: 'How long the committed offsets of a group are kept after the group became empty.',
+    summary: 'How long the committed offsets of a group are kept once the group is empty (since 2.1; before, counted from each commit).',
     loss: 'A group down for longer loses its offsets and restarts from auto.offset.reset; with latest, everything produced meanwhile is skipped.',
     safe: 'longer than the longest planned consumer downtime',
     defaults: kafkaDefaultsHistory('offsets.retention.minutes'),

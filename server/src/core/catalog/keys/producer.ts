@@ -89,7 +89,7 @@ export const PRODUCER_KEYS: readonly KeyDoc[] = [
     min: 1,
     stage: 'producer',
     summary: 'How many unacknowledged requests the producer may have open to one broker.',
-    loss: 'Above 5 the default idempotence is switched off (3.x) or the producer refuses to start (4.0); without idempotence, retries can reorder records.',
+    loss: 'Above 5 the default idempotence is silently switched off (3.0.1 to 3.9) or the producer fails to start (4.0); without idempotence, retries can reorder records.',
     safe: '5 or less',
     defaults: kafkaDefaultsHistory('max.in.flight.requests.per.connection'),
   },
