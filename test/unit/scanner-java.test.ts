@@ -431,3 +431,27 @@ describe('Java scanner: hovers on config constants', () => {
     assert.match(hover.markdown, /\backs\b/);
   });
 });
+
+describe('Java scanner: transactions and Spring acknowledgements', () => {
+  it('does not flag sends inside a transaction that the method commits', async () => {
+    const text = fixture('producer-transactional.java');
+    const { doc, findings } = await check('producer-transactional.java', text);
+    assert.deepEqual(doc.facts, []);
+    assert.deepEqual(summary(text, findings), []);
+    // The variable is assigned again (`props = withDefaults(props)`): no "unset" findings for it.
+    assert.deepEqual(doc.groups[0].roles, []);
+    assert.deepEqual(doc.groups[0].entries.map((e) => e.key), ['transactional.id']);
+  });
+
+  it('flags ack.acknowledge() before the record is processed, and moves it after', async () => {
+    const text = fixture('spring-listener.java');
+    const { findings } = await check('spring-listener.java', text);
+    assert.deepEqual(summary(text, findings), ['consumer/commit-before-processing @ ack.acknowledge()']);
+    assert.deepEqual(findings[0].range, rangeOf(text, 'ack.acknowledge()', 0));
+    assert.match(findings[0].message, /^Consumer stage: ack\.acknowledge\(\) marks the record as consumed before the code below processes it/);
+    assert.equal(
+      fixed(text, findings[0]),
+      text.replace('        ack.acknowledge();\n        payments.charge(record.value());\n', '        payments.charge(record.value());\n        ack.acknowledge();\n'),
+    );
+  });
+});

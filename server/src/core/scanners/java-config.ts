@@ -176,7 +176,7 @@ function inBeanMethod(file: JavaFile, node: Node): boolean {
 /** True when a variable's initializer shows every setting it starts with (`new Properties()`, `Map.of(..)`). */
 function isCompleteInit(decl: Decl): boolean {
   const init = decl.init;
-  if (!init) return false;
+  if (!init || decl.reassigned) return false;
   if (isMapLiteral(init)) return true;
   if (init.type === 'object_creation_expression') {
     const args = argumentsOf(init);

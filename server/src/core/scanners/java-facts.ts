@@ -29,6 +29,7 @@ export function findJavaFacts(file: JavaFile): CodeFact[] {
   for (const call of callsNamed(file, 'close')) {
     if (file.symbols.kindOf(call.childForFieldName('object')) === 'producer') closeWithoutWaiting(file, call, facts);
   }
+  for (const call of callsNamed(file, 'acknowledge')) acknowledgeBeforeProcessing(file, call, facts);
   for (const ref of file.references) {
     // `records.forEach(producer::send)`: every Future is dropped.
     const target = ref.namedChild(0);
@@ -79,6 +80,7 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
   if (args.length === 0) return; // half-typed code
   if (args.length >= 2 && args[1].type !== 'null_literal') return;
   if (!resultIgnored(file, call)) return;
+  if (inTransaction(file, call)) return;
   const object = call.childForFieldName('object')?.text ?? 'producer';
   const fixes: Fix[] = [];
   const list = call.childForFieldName('arguments');
@@ -98,6 +100,19 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
     detail: `${object}.send(..) has no callback and its Future is dropped, so a send that fails (a timeout, a record too large, a broker error after the retries) is lost without anyone noticing; pass a callback that handles the exception, or check the Future.`,
     fixes,
   });
+}
+
+/**
+ * True when the method around a send commits a transaction on the same producer: a failed send then makes
+ * `commitTransaction()` throw, so the failure is not silent.
+ */
+function inTransaction(file: JavaFile, call: Node): boolean {
+  const producer = file.symbols.resolve(call.childForFieldName('object'));
+  const method = file.containers.enclosing(call, ['method_declaration', 'constructor_declaration']);
+  if (!producer || !method) return false;
+  return callsNamed(file, 'commitTransaction').some(
+    (c) => c.startIndex >= method.startIndex && c.endIndex <= method.endIndex && file.symbols.resolve(c.childForFieldName('object')) === producer,
+  );
 }
 
 /** `kafkaTemplate.send(..);` whose CompletableFuture is dropped. */
@@ -143,24 +158,29 @@ function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
   return file.symbols.resolve(init.childForFieldName('object'));
 }
 
-/** Uses of a records variable that process it (anything but `isEmpty()` / `count()`), in source order. */
-function processingUses(file: JavaFile, records: Decl): Node[] {
+/** References to a declared name from `from` to the end of its scope, in source order. */
+function usesOf(file: JavaFile, decl: Decl, from: number): Node[] {
   const out: Node[] = [];
   // Text search, then the node at each hit: far cheaper than visiting every identifier of the block.
-  const pattern = new RegExp(`\\b${records.name}\\b`, 'g');
-  pattern.lastIndex = records.node.endIndex;
-  for (let m = pattern.exec(file.text); m && m.index < records.scopeEnd; m = pattern.exec(file.text)) {
-    const id = file.root.descendantForIndex(m.index, m.index + records.name.length);
+  const pattern = new RegExp(`\\b${decl.name}\\b`, 'g');
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(file.text); m && m.index < decl.scopeEnd; m = pattern.exec(file.text)) {
+    const id = file.root.descendantForIndex(m.index, m.index + decl.name.length);
     if (!id || id.type !== 'identifier' || id.startIndex !== m.index) continue;
-    if (file.symbols.lookup(id.text, id.startIndex) !== records) continue;
-    const parent = id.parent;
-    if (parent?.type === 'method_invocation' && parent.childForFieldName('object')?.id === id.id) {
-      const name = parent.childForFieldName('name')?.text;
-      if (name === 'isEmpty' || name === 'count') continue;
-    }
+    if (file.symbols.lookup(id.text, id.startIndex) !== decl) continue;
     out.push(id);
   }
   return out;
+}
+
+/** Uses of a records variable that process it (anything but `isEmpty()` / `count()`), in source order. */
+function processingUses(file: JavaFile, records: Decl): Node[] {
+  return usesOf(file, records, records.node.endIndex).filter((id) => {
+    const parent = id.parent;
+    if (parent?.type !== 'method_invocation' || parent.childForFieldName('object')?.id !== id.id) return true;
+    const name = parent.childForFieldName('name')?.text;
+    return name !== 'isEmpty' && name !== 'count';
+  });
 }
 
 /** True when `inner` lies within `outer`. */
@@ -230,7 +250,7 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
 }
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
-function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[]): Fix[] {
+function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title = 'Move the commit after the records are processed'): Fix[] {
   const statement = statementOf(file, call);
   const block = statement?.parent;
   if (!statement || !block || block.type !== 'block') return [];
@@ -242,7 +262,7 @@ function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[]): Fix[]
   const indent = indentAt(file.text, statement.startIndex);
   return [
     {
-      title: 'Move the commit after the records are processed',
+      title,
       preferred: true,
       edits: [
         { range: remove, newText: '' },
@@ -250,6 +270,34 @@ function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[]): Fix[]
       ],
     },
   ];
+}
+
+/**
+ * Spring `ack.acknowledge()` in a listener method before the code that uses the record: with manual acks
+ * the offset is committed (at once with MANUAL_IMMEDIATE) although the record is not processed yet.
+ */
+function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): void {
+  if (argumentsOf(call).length !== 0) return;
+  const ack = file.symbols.resolve(call.childForFieldName('object'));
+  if (!ack || ack.typeName !== 'Acknowledgment' || ack.node.type !== 'formal_parameter') return;
+  const statement = statementOf(file, call);
+  if (!statement) return;
+  // The listener's other parameters (the record, the payload, the batch) are what it processes.
+  const uses: Node[] = [];
+  for (const d of file.symbols.all()) {
+    if (d === ack || d.node.type !== 'formal_parameter' || d.scopeStart !== ack.scopeStart || d.scopeEnd !== ack.scopeEnd) continue;
+    uses.push(...usesOf(file, d, statement.endIndex));
+  }
+  if (uses.length === 0) return;
+  uses.sort((a, b) => a.startIndex - b.startIndex);
+  const object = call.childForFieldName('object')?.text ?? 'ack';
+  facts.push({
+    kind: 'commit-before-processing',
+    library: 'spring',
+    range: nodeRange(call),
+    detail: `${object}.acknowledge() marks the record as consumed before the code below processes it, so if processing fails or the application stops in between, the record is never delivered again; acknowledge after processing.`,
+    fixes: moveCommitFix(file, call, uses, 'Move the acknowledgement after the record is processed'),
+  });
 }
 
 /** True when a close timeout is zero (`Duration.ZERO`, `Duration.ofMillis(0)`, `close(0, TimeUnit.SECONDS)`). */

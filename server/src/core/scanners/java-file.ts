@@ -56,6 +56,8 @@ const CALLS_OF_INTEREST: ReadonlySet<string> = new Set([
   'commitAsync',
   'close',
   'flush',
+  'commitTransaction',
+  'acknowledge',
 ]);
 
 /** Matches a call text that may name one of {@link CALLS_OF_INTEREST}. */
@@ -229,7 +231,10 @@ export function readJavaFile(text: string, root: Node): JavaFile {
   // Assignments after declarations: `this.producer = new KafkaProducer<>(props)` makes a field a producer.
   for (const a of assignments) {
     const decl = symbols.resolve(a.childForFieldName('left'));
-    if (!decl || decl.kind !== 'other') continue;
+    if (!decl) continue;
+    // A config variable assigned again may hold settings this file does not show.
+    if (decl.kind === 'config') decl.reassigned = true;
+    if (decl.kind !== 'other') continue;
     const kind = initKind(symbols, a.childForFieldName('right'));
     if (kind !== 'other') decl.kind = kind;
   }

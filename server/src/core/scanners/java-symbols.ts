@@ -38,6 +38,8 @@ export interface Decl {
   /** The initializer expression, if any. */
   readonly init: Node | undefined;
   readonly isFinal: boolean;
+  /** True when the name is assigned again after its declaration. */
+  reassigned?: boolean;
 }
 
 /** How a value was written, so that a replacement can be written the same way. */
