@@ -41,6 +41,8 @@ describe('catalog: known keys', () => {
     'key.converter.schemas.enable',
     'remote.log.storage.manager.class.name',
     'primary->backup.enabled',
+    'internal.key.converter.schemas.enable',
+    'listeners.https.ssl.keystore.location',
     'primary.bootstrap.servers',
     'backup.security.protocol',
     'server.1',

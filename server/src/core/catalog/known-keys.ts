@@ -146,12 +146,15 @@ const STREAMS = words(`
   rack.aware.assignment.tags rack.aware.assignment.non_overlap_cost rack.aware.assignment.traffic_cost
   repartition.purge.interval.ms log.summary.interval.ms default.client.supplier task.assignor.class
   ensure.explicit.internal.resource.naming default.windowed.key.serde.inner default.windowed.value.serde.inner
+  default.list.key.serde.inner default.list.key.serde.type default.list.value.serde.inner default.list.value.serde.type
+  processor.wrapper.class errors.dead.letter.queue.topic.name
 `);
 
 const CONNECT = words(`
   config.storage.topic offset.storage.topic status.storage.topic config.storage.replication.factor
   offset.storage.replication.factor status.storage.replication.factor offset.storage.partitions
-  status.storage.partitions key.converter value.converter header.converter offset.flush.interval.ms
+  status.storage.partitions key.converter value.converter header.converter internal.key.converter
+  internal.value.converter offset.flush.interval.ms
   offset.flush.timeout.ms offset.storage.file.filename plugin.path plugin.discovery rest.advertised.host.name
   rest.advertised.port rest.advertised.listener rest.extension.classes rest.host.name rest.port
   access.control.allow.origin access.control.allow.methods admin.listeners
@@ -253,6 +256,10 @@ const PREFIXES: readonly string[] = [
   'key.converter.', // converter settings in Connect
   'value.converter.',
   'header.converter.',
+  'internal.key.converter.', // Connect before 2.0
+  'internal.value.converter.',
+  'listeners.https.', // Connect REST TLS settings
+  'admin.listeners.https.',
   'transforms.', // Single Message Transforms: transforms.<alias>.<setting>
   'predicates.',
   'topic.creation.', // Connect: topic.creation.<group>.<topic setting>
