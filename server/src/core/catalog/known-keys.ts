@@ -121,7 +121,7 @@ const BROKER = words(`
   kafka.metrics.reporters kafka.metrics.polling.interval.secs telemetry.max.bytes
   max.incremental.fetch.session.cache.slots fetch.max.bytes max.request.partition.size.limit
   unstable.api.versions.enable unstable.feature.versions.enable unstable.metadata.versions.enable
-  replication.factor
+  replication.factor quota.producer.default quota.consumer.default
 `);
 
 const TOPIC = words(`
@@ -271,6 +271,8 @@ const PREFIXES: readonly string[] = [
   'group.share.', // share groups (KIP-932)
   'group.streams.', // streams groups (KIP-1071)
   'share.coordinator.',
+  'group.coordinator.', // group coordinator threads, protocols and batching
+  'transaction.state.log.',
   'controller.quorum.', // KRaft quorum tuning
   'metadata.log.', // KRaft metadata log
   'metadata.max.',
