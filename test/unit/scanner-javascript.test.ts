@@ -295,6 +295,11 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.deepEqual(lint(doc), []);
   });
 
+  it('a name also bound to another class elsewhere in the file is not taken for a Kafka producer', async () => {
+    const text = `${KAFKAJS}async function kafkaSide() {\n  const client = kafka.producer();\n  await client.send({ topic: 't', messages: [] });\n}\nfunction mailSide() {\n  const client = new SmtpClient();\n  client.send('hi');\n}\nfunction typed(sender: MailSender) {\n  sender.send('x');\n}\n`;
+    assert.deepEqual(only(await findings(text), 'producer/unhandled-send'), []);
+  });
+
   it('a file without a Kafka import reports nothing even with kafka-like names', async () => {
     const text = fixture('javascript/not-kafka.js');
     assert.deepEqual(await findings(text, 'js'), []);

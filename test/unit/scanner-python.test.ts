@@ -78,6 +78,13 @@ describe('scanner-python: config model', () => {
     assert.deepEqual(doc.groups[0].entries[2].keyRange, at(text, "'retries'"));
   });
 
+  it('follows a config dict held in a self attribute', async () => {
+    const text = `from confluent_kafka import Producer\nclass P:\n    def __init__(self):\n        self.conf = {'acks': '1'}\n        self.conf['linger.ms'] = 5\n        self.producer = Producer(self.conf)\n`;
+    const doc = await scan(text);
+    assert.deepEqual(doc.groups[0].roles, ['producer']);
+    assert.deepEqual(doc.groups[0].entries.map((e) => `${e.key}=${e.value}`), ['acks=1', 'linger.ms=5']);
+  });
+
   it('maps kafka-python keyword arguments to dotted keys and ignores unknown ones', async () => {
     const text = `from kafka import KafkaProducer, KafkaConsumer\nproducer = KafkaProducer(bootstrap_servers='b:9092', acks=1, retries=0, value_serializer=str.encode)\nconsumer = KafkaConsumer('orders', group_id='g', enable_auto_commit=True, api_version=(2, 0))\n`;
     const doc = await scan(text);
@@ -235,6 +242,11 @@ describe('scanner-python: producer/unhandled-send', () => {
     ].join('\n');
     const list = only(await findings(text), 'producer/unhandled-send');
     assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
+  });
+
+  it('a name also bound to another class elsewhere in the file is not taken for a Kafka producer', async () => {
+    const text = `from kafka import KafkaProducer\ndef kafka_side():\n    client = KafkaProducer()\n    client.send('t', b'x').get()\ndef mail_side():\n    client = MailClient()\n    client.send('hi')\n`;
+    assert.deepEqual(only(await findings(text), 'producer/unhandled-send'), []);
   });
 
   it('never reports send(), commit() or close() on other objects in a Kafka file', async () => {

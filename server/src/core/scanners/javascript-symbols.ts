@@ -172,8 +172,25 @@ export class SymbolTable {
         }
       }
       this.memo.clear();
-      if (!changed) return;
+      if (!changed) break;
     }
+    this.dropConflicts();
+  }
+
+  /**
+   * A name that is also bound to an instance of some other class (`const client = new SmtpClient()` in
+   * another function) is ambiguous without scopes: it is dropped, so that no call on it is taken for Kafka.
+   */
+  private dropConflicts(): void {
+    for (const b of this.bindings) {
+      if (!this.env.has(b.name) || b.isImport) continue;
+      const value = b.value ? unwrap(b.value) : undefined;
+      const foreignNew = value?.type === 'new_expression' && !this.resolve(value);
+      const typeNode = b.type?.type === 'type_annotation' ? b.type.namedChildren.find((c) => c !== null) : b.type;
+      const foreignType = !b.value && typeNode && (typeNode.type === 'type_identifier' || typeNode.type === 'nested_type_identifier' || typeNode.type === 'generic_type') && !this.resolveType(b.type as Node);
+      if (foreignNew || foreignType) this.env.delete(b.name);
+    }
+    this.memo.clear();
   }
 
   private bindingValue(b: Binding): Sym | undefined {

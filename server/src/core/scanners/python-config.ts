@@ -188,6 +188,14 @@ function lineOf(text: string, r: Range): Range | undefined {
   return { start, end };
 }
 
+/** The variable an argument names: `conf` or `self.conf`. */
+function variableName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  const object = node.type === 'attribute' ? node.childForFieldName('object') : undefined;
+  const attr = node.childForFieldName('attribute');
+  return object?.type === 'identifier' && object.text === 'self' && attr ? `self.${attr.text}` : undefined;
+}
+
 /** A producer/consumer construction to read. */
 export interface ClientCall {
   readonly call: Node;
@@ -216,10 +224,11 @@ export function buildPythonGroup(text: string, index: number, client: ClientCall
     if (first?.type === 'dictionary') {
       e.readDict(first, dicts);
       target = first;
-    } else if (first?.type === 'identifier') {
-      const dict = dicts.dictAt(first.text, call.startIndex);
+    } else if (first && variableName(first)) {
+      const name = variableName(first) as string;
+      const dict = dicts.dictAt(name, call.startIndex);
       if (dict) {
-        e.readVariable(dict, first.text, call.startIndex, dicts);
+        e.readVariable(dict, name, call.startIndex, dicts);
         target = dict;
       } else e.complete = false;
     } else if (first) e.complete = false;

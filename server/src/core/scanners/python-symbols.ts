@@ -134,8 +134,26 @@ export class PySymbolTable {
         }
       }
       this.memo.clear();
-      if (!changed) return;
+      if (!changed) break;
     }
+    this.dropConflicts();
+  }
+
+  /**
+   * A name that is also bound to an instance of some other class (`producer = MailProducer()` in another
+   * function) is ambiguous without scopes: it is dropped, so that no call on it is taken for Kafka.
+   */
+  private dropConflicts(): void {
+    for (const b of this.bindings) {
+      if (b.sym || !this.env.has(b.name)) continue;
+      const callee = b.value?.type === 'call' ? b.value.childForFieldName('function') : undefined;
+      const className = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      const foreignCall = !!className && /^[A-Z]/.test(className) && !this.resolve(b.value as Node);
+      const hint = b.type ? namedChildren(b.type)[0] ?? b.type : undefined;
+      const foreignType = !b.value && !!hint && (hint.type === 'identifier' || hint.type === 'attribute') && /^[A-Z]/.test(hint.text.split('.').pop() ?? '') && !this.resolveType(b.type as Node);
+      if (foreignCall || foreignType) this.env.delete(b.name);
+    }
+    this.memo.clear();
   }
 
   /** What an expression evaluates to, or undefined when it is not (known to be) a Kafka value. */
