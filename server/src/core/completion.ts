@@ -91,6 +91,7 @@ function propertiesContext(text: string, offset: number): Context | undefined {
   return { at: 'value', key, range: { start: valueStart, end: Math.max(valueEnd, offset) }, prefix: '' };
 }
 
+/** Keys or values in a `.properties` file; Spring files get `spring.kafka.*` names and Spring value spellings. */
 function completeProperties(text: string, offset: number, spring: boolean): CompletionEntry[] {
   const context = propertiesContext(text, offset);
   if (!context) return [];
@@ -150,6 +151,7 @@ function keysForScope(role: Role | undefined): readonly KeyDoc[] {
   return allKeys().filter((d) => d.roles.includes('producer') && d.roles.includes('consumer'));
 }
 
+/** A typed Spring property as an item, documented by the Kafka key it sets or by its own summary. */
 function springItem(p: SpringProperty): Item {
   const doc = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
   const intro = p.kafkaKey ? `Spring Boot property for Kafka's \`${p.kafkaKey}\`.` : 'Spring for Apache Kafka setting.';
@@ -212,6 +214,7 @@ interface YamlLine {
   readonly colon: number;
 }
 
+/** Reads one YAML line in a single pass; undefined for a comment line. */
 function readYamlLine(text: string, start: number, end: number): YamlLine | undefined {
   let at = start;
   while (at < end && text[at] === ' ') at++;
@@ -273,6 +276,7 @@ function yamlParents(text: string, lineStart: number, indent: number): string[] 
   return parents;
 }
 
+/** Keys or values in a Spring `application.yml`: the enclosing mappings give the dotted Spring name. */
 function completeYaml(text: string, offset: number): CompletionEntry[] {
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;

@@ -113,9 +113,9 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
     const label = doc.validValues ? 'Values' : 'Common values';
     facts.push(`${label}: ${shown.map((v) => (doc.valueDocs?.[v] ? `${code(v)} (${doc.valueDocs[v]})` : code(v))).join(', ')}`);
   }
-  if (doc.min !== undefined || doc.max !== undefined) {
-    facts.push(`Range: ${doc.min ?? '…'} to ${doc.max ?? '…'}`);
-  }
+  if (doc.min !== undefined && doc.max !== undefined) facts.push(`Range: ${doc.min} to ${doc.max}`);
+  else if (doc.min !== undefined) facts.push(`Range: at least ${doc.min}`);
+  else if (doc.max !== undefined) facts.push(`Range: at most ${doc.max}`);
   if (doc.since) facts.push(`Since Kafka ${doc.since}.`);
   if (doc.removedIn) {
     const gone = compareVersions(options.kafkaVersion, doc.removedIn) >= 0;
