@@ -201,6 +201,19 @@ describe('Java scanner: consumers', () => {
     assert.equal(fixed(text, findings[1]), text.replace('ENABLE_AUTO_COMMIT_CONFIG, "true"', 'ENABLE_AUTO_COMMIT_CONFIG, "false"'));
   });
 
+  it('flags a commit while the batch is still processed on worker threads, not once the work is awaited', async () => {
+    const text = fixture('consumer-async.java');
+    const { findings } = await check('consumer-async.java', text);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range]),
+      [
+        ['consumer/commit-before-processing', rangeOf(text, 'consumer.commitSync()', 0)],
+        ['consumer/commit-before-processing', rangeOf(text, 'consumer.commitAsync()', 0)],
+      ],
+    );
+    assert.match(findings[0].message, /still being processed on another thread/);
+  });
+
   it('finds nothing in a consumer that commits after processing or commits explicit offsets', async () => {
     const text = fixture('consumer-safe.java');
     const { doc, findings } = await check('consumer-safe.java', text);

@@ -162,7 +162,7 @@ function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
 function usesOf(file: JavaFile, decl: Decl, from: number): Node[] {
   const out: Node[] = [];
   // Text search, then the node at each hit: far cheaper than visiting every identifier of the block.
-  const pattern = new RegExp(`\\b${decl.name}\\b`, 'g');
+  const pattern = new RegExp(`(?<![\\w$])${decl.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   pattern.lastIndex = from;
   for (let m = pattern.exec(file.text); m && m.index < decl.scopeEnd; m = pattern.exec(file.text)) {
     const id = file.root.descendantForIndex(m.index, m.index + decl.name.length);
@@ -237,6 +237,17 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
       });
       return;
     }
+    const before = uses.filter((u) => u.endIndex <= call.startIndex && u.startIndex >= records!.node.endIndex);
+    const last = before[before.length - 1];
+    if (last && !loopOverRecords(file, call, records, consumer) && before.every((u) => handedOff(file, u)) && !WAITS.test(file.text.slice(last.endIndex, call.startIndex))) {
+      facts.push({
+        kind: 'commit-before-processing',
+        library: 'java',
+        range: nodeRange(call),
+        detail: `${object}.${method}() commits the polled offsets while the records are still being processed on another thread, so a crash before that work finishes skips them; wait for the work to finish before committing.`,
+      });
+      return;
+    }
   }
   const loop = loopOverRecords(file, call, records, consumer);
   if (loop) {
@@ -247,6 +258,37 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
       detail: `${object}.${method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.`,
     });
   }
+}
+
+/** Calls that hand work to another thread. */
+const ASYNC_CALLS = /\.(?:submit|execute|runAsync|supplyAsync|schedule)\s*\(/;
+/** Calls that wait for handed-off work. */
+const WAITS = /\.(?:get|join|awaitTermination|invokeAll|await)\s*\(/;
+
+/**
+ * True when a use of the records runs on another thread: inside a lambda given to `submit`/`execute`/
+ * `runAsync`, or as the loop whose body only hands each record to such a call.
+ */
+function handedOff(file: JavaFile, use: Node): boolean {
+  for (const c of file.containers.around(use)) {
+    if (c.type === 'method_declaration' || c.type === 'class_body') break;
+    if (c.type !== 'lambda_expression') continue;
+    const call = c.parent?.type === 'argument_list' ? c.parent.parent : undefined;
+    const name = call?.type === 'method_invocation' ? call.childForFieldName('name')?.text : undefined;
+    if (name && /^(?:submit|execute|runAsync|supplyAsync|schedule)$/.test(name)) return true;
+  }
+  const parent = use.parent;
+  // `for (var r : records) executor.submit(() -> handle(r));`
+  if (parent?.type === 'enhanced_for_statement' && parent.childForFieldName('value')?.id === use.id) {
+    const body = parent.childForFieldName('body')?.text ?? '';
+    return ASYNC_CALLS.test(body) && !WAITS.test(body);
+  }
+  // `records.forEach(r -> executor.submit(() -> handle(r)));`
+  if (parent?.type === 'method_invocation' && parent.childForFieldName('name')?.text === 'forEach') {
+    const args = parent.childForFieldName('arguments')?.text ?? '';
+    return ASYNC_CALLS.test(args) && !WAITS.test(args);
+  }
+  return false;
 }
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
