@@ -1,6 +1,8 @@
 import type { AnalyzedDocument, DocumentKind } from './model';
 import { SCANNERS } from './scanners/index';
 import { analyzeProperties } from './properties/analyze-properties';
+import { analyzeSpringProperties } from './spring/analyze-spring-properties';
+import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -52,6 +54,8 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
   const kind = documentKind(path, languageId);
   try {
     if (kind === 'properties') return analyzeProperties(path, text, kind);
+    if (kind === 'spring-properties') return analyzeSpringProperties(path, text, kind);
+    if (kind === 'spring-yaml') return analyzeSpringYaml(path, text, kind);
     return emptyDocument(path, text, kind);
   } catch {
     return emptyDocument(path, text, kind);

@@ -1,0 +1,45 @@
+import type { AnalyzedDocument, ConfigEntry, DocumentKind, Role } from '../model';
+import { appendLineEdit, looksBinary, renderPropertiesValue } from '../properties/analyze-properties';
+import { escapePropertiesValue, readProperties } from '../properties/reader';
+import { springGroups } from './spring-groups';
+import type { SpringItem } from './spring-groups';
+import { classifySpringName, springNameFor, springValue } from './spring-keys';
+
+/**
+ * Spring Boot `application*.properties`: the `spring.kafka.*` lines, one group per client. Other lines
+ * (`server.port`, `logging.*`) are ignored; a file without `spring.kafka.*` is not Kafka configuration.
+ */
+export function analyzeSpringProperties(path: string, text: string, kind: DocumentKind = 'spring-properties'): AnalyzedDocument {
+  if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
+  const file = readProperties(text);
+  const items: SpringItem[] = [];
+  for (const pair of file.pairs) {
+    if (pair.problem) continue;
+    const meta = classifySpringName(pair.key);
+    if (!meta) continue;
+    const entry: ConfigEntry = {
+      key: meta.key,
+      value: springValue(meta, pair.value),
+      rawKey: pair.rawKey,
+      identity: meta.identity,
+      keyRange: pair.keyRange,
+      valueRange: pair.valueRange,
+      removeRange: pair.lineRange,
+      role: meta.role,
+      renderValue: (v: string) => renderPropertiesValue(pair, v),
+    };
+    items.push({ meta, entry });
+  }
+  const groups = springGroups(
+    items,
+    (_role, first) => first?.entry.keyRange ?? { start: file.contentStart, end: file.contentStart },
+    (role: Role) => (key: string, value: string) => {
+      const name = springNameFor(role, key);
+      if (!name) return undefined;
+      return appendLineEdit(text, file, `spring.kafka.${name.scope}.${name.path.join('.')}=${escapePropertiesValue(value)}`);
+    },
+  );
+  // A spring.kafka line that Spring cannot load (malformed escape) still makes the file Kafka configuration.
+  const isKafka = items.length > 0 || file.pairs.some((p) => p.problem !== undefined && /^spring\.kafka\./i.test(p.key));
+  return { path, text, kind, isKafka, groups, facts: [], problems: file.problems, commentPrefix: '#' };
+}

@@ -1,0 +1,284 @@
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
+import { eolOf, looksBinary } from '../properties/analyze-properties';
+import { springGroups } from './spring-groups';
+import type { SpringItem } from './spring-groups';
+import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
+import { doubleQuoted, isPlainSafe, plainScalarValue, singleQuoted } from './yaml-scalars';
+
+/**
+ * Spring Boot `application*.yml` / `.yaml` (profile files and multi-document files too): the `spring.kafka`
+ * tree, one group per client. YAML syntax errors are problems; entries of a document with errors are still
+ * read (so the editor keeps its findings while the user types) but offer no edits, since offsets in a
+ * broken document cannot be trusted to give valid YAML. Any other YAML (Kubernetes manifests, CI files) has no
+ * `spring.kafka` content and is not Kafka configuration.
+ */
+
+type AnyPair = Pair<unknown, unknown>;
+
+/** One step from the document root to a setting: the map and the pair in it. */
+interface Step {
+  readonly map: YAMLMap<unknown, unknown>;
+  readonly pair: AnyPair;
+}
+
+function emptyYaml(path: string, text: string, kind: DocumentKind): AnalyzedDocument {
+  return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
+}
+
+/** A key as written: plain keys from their source (YAML 1.2 would read `on:` as a string anyway, `1:` as a number). */
+function keyText(key: unknown, text: string): string | undefined {
+  if (!isScalar(key)) return undefined;
+  if (key.type === 'PLAIN' && key.range) return text.slice(key.range[0], key.range[1]);
+  return key.value === null || key.value === undefined ? '' : String(key.value);
+}
+
+/** The string Spring binds for a scalar node. */
+function scalarValue(node: Scalar, text: string): string {
+  if (node.type === 'PLAIN' && node.range) {
+    const source = text.slice(node.range[0], node.range[1]);
+    return /[\r\n]/.test(source) ? String(node.value ?? '') : plainScalarValue(source);
+  }
+  return node.value === null || node.value === undefined ? '' : String(node.value);
+}
+
+/** The value of a leaf node as Spring binds it (lists become comma-separated), or undefined for other shapes. */
+function leafValue(node: unknown, doc: Document, text: string): string | undefined {
+  if (node === null || node === undefined) return '';
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    return target && isScalar(target) ? scalarValue(target, text) : undefined;
+  }
+  if (isScalar(node)) return scalarValue(node, text);
+  if (isSeq(node)) {
+    const parts: string[] = [];
+    for (const item of node.items) {
+      if (!isScalar(item)) return undefined;
+      parts.push(scalarValue(item, text));
+    }
+    return parts.join(',');
+  }
+  return undefined;
+}
+
+/** Offset of the start of the line holding `offset`. */
+function lineStart(text: string, offset: number): number {
+  let s = offset;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return s;
+}
+
+/**
+ * The offset just after the line holding `offset - 1` (after its line break), when only blanks or a comment
+ * follow `offset` on that line; undefined when other content follows.
+ */
+function afterLine(text: string, offset: number): number | undefined {
+  if (offset > 0 && (text[offset - 1] === '\n' || text[offset - 1] === '\r')) return offset;
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (!/^[ \t]*(#.*)?$/.test(text.slice(offset, i))) return undefined;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  return i < text.length ? i + 1 : i;
+}
+
+/** End offset of a pair's content (value, or key when the value is empty), trailing comment included. */
+function pairEnd(pair: AnyPair): number | undefined {
+  const v = pair.value as Node | null;
+  const k = pair.key as Node | null;
+  return v?.range?.[2] ?? k?.range?.[2];
+}
+
+/**
+ * The lines to delete to remove a setting: its pair, or the nearest ancestor pair that would otherwise be
+ * left empty (removing the only `acks` under `producer:` removes `producer:` too). Undefined for flow
+ * collections or a pair that shares its line with something else.
+ */
+function removeRangeOf(chain: readonly Step[], text: string): Range | undefined {
+  let i = chain.length - 1;
+  while (i > 0 && chain[i].map.items.length === 1) i--;
+  const { map, pair } = chain[i];
+  if (map.flow) return undefined;
+  for (let j = i; j < chain.length; j++) if (chain[j].map.flow) return undefined;
+  const k = pair.key as Node | null;
+  const keyStart = k?.range?.[0];
+  const end = pairEnd(pair);
+  if (keyStart === undefined || end === undefined) return undefined;
+  const start = lineStart(text, keyStart);
+  if (!/^[ \t]*$/.test(text.slice(start, keyStart))) return undefined;
+  const stop = afterLine(text, end);
+  return stop === undefined ? undefined : { start, end: stop };
+}
+
+/** Source text that sets a scalar to `value`, in the scalar's own quoting style; undefined for block scalars and anchored/tagged nodes. */
+function renderScalar(node: Scalar | null, value: string, text: string, inFlow: boolean, emptyAt: number): string | undefined {
+  if (node && (node.anchor || node.tag)) return undefined;
+  const type = node?.type;
+  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') return undefined;
+  if (type === 'PLAIN' && node?.range && /[\r\n]/.test(text.slice(node.range[0], node.range[1]))) return undefined;
+  let out: string | undefined;
+  if (type === 'QUOTE_DOUBLE') out = doubleQuoted(value);
+  else if (type === 'QUOTE_SINGLE') out = singleQuoted(value) ?? doubleQuoted(value);
+  else out = isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  // An empty value (`acks:`) sits right after the colon: keep YAML's `key: value` spacing.
+  const empty = !node || !node.range || node.range[0] === node.range[1];
+  if (empty && text[emptyAt - 1] === ':') out = ` ${out}`;
+  return out;
+}
+
+/** Finds the block map at `segments` (relaxed names; a dotted key may cover several segments) under `root`. */
+function findMap(root: unknown, segments: readonly string[], text: string): { map: YAMLMap<unknown, unknown>; keyNode?: Node } | undefined {
+  if (!isMap(root)) return undefined;
+  if (segments.length === 0) return { map: root };
+  for (const pair of root.items) {
+    const k = keyText(pair.key, text);
+    if (k === undefined) continue;
+    const parts = k.split('.');
+    if (parts.length > segments.length) continue;
+    if (!parts.every((p, i) => uniformName(p) === uniformName(segments[i]))) continue;
+    if (parts.length === segments.length) {
+      return isMap(pair.value) && !pair.value.flow ? { map: pair.value, keyNode: pair.key as Node } : undefined;
+    }
+    const found = findMap(pair.value, segments.slice(parts.length), text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Indentation (spaces) of a block map's keys. */
+function indentOf(map: YAMLMap<unknown, unknown>, text: string): string | undefined {
+  const first = map.items[0]?.key as Node | undefined;
+  const at = first?.range?.[0];
+  if (at === undefined) return undefined;
+  const ws = text.slice(lineStart(text, at), at);
+  return /^ *$/.test(ws) ? ws : undefined;
+}
+
+/** An edit adding `lines` (already indented, without line breaks) after the last item of a block map. */
+function appendToMap(map: YAMLMap<unknown, unknown>, lines: readonly string[], text: string): Edit | undefined {
+  const last = map.items[map.items.length - 1];
+  const end = last ? pairEnd(last) : undefined;
+  if (end === undefined) return undefined;
+  const at = afterLine(text, end);
+  if (at === undefined) return undefined;
+  const eol = eolOf(text);
+  const atEnd = at === text.length && text.length > 0 && text[text.length - 1] !== '\n' && text[text.length - 1] !== '\r';
+  return { range: { start: at, end: at }, newText: `${atEnd ? eol : ''}${lines.join(eol)}${eol}` };
+}
+
+/**
+ * Inserts Kafka key `key` for `role` under `spring: kafka: <role>:` with the file's indentation: the typed
+ * property when Boot has one, else under the client's `properties:` map (created when missing). When the
+ * client's mapping is missing it is created under `kafka:`. Undefined for shapes we do not edit (flow
+ * mappings, dotted `spring.kafka.producer.acks:` keys, tabs).
+ */
+function yamlInsert(doc: Document, text: string, role: Role, key: string, value: string): Edit | undefined {
+  const name = springNameFor(role, key);
+  if (!name) return undefined;
+  const render = (v: string) => (isPlainSafe(v, false) ? v : doubleQuoted(v));
+  const kafka = findMap(doc.contents, ['spring', 'kafka'], text);
+  if (!kafka) return undefined;
+  const kafkaIndent = indentOf(kafka.map, text);
+  if (kafkaIndent === undefined) return undefined;
+  const spring = findMap(doc.contents, ['spring'], text);
+  const springIndent = spring ? indentOf(spring.map, text) : undefined;
+  const step = springIndent !== undefined && kafkaIndent.length > springIndent.length ? ' '.repeat(kafkaIndent.length - springIndent.length) : '  ';
+  const client = findMap(doc.contents, ['spring', 'kafka', name.scope], text);
+  if (!client) {
+    const [first, ...rest] = name.path;
+    const lines = [`${kafkaIndent}${name.scope}:`];
+    if (rest.length === 0) lines.push(`${kafkaIndent}${step}${first}: ${render(value)}`);
+    else lines.push(`${kafkaIndent}${step}${first}:`, `${kafkaIndent}${step}${step}${rest.join('.')}: ${render(value)}`);
+    return appendToMap(kafka.map, lines, text);
+  }
+  const indent = indentOf(client.map, text);
+  if (indent === undefined) return undefined;
+  if (name.path.length === 1) return appendToMap(client.map, [`${indent}${name.path[0]}: ${render(value)}`], text);
+  const props = findMap(doc.contents, ['spring', 'kafka', name.scope, 'properties'], text);
+  if (props) {
+    const propsIndent = indentOf(props.map, text);
+    if (propsIndent === undefined) return undefined;
+    return appendToMap(props.map, [`${propsIndent}${name.path[1]}: ${render(value)}`], text);
+  }
+  const clientStep = indent.length > kafkaIndent.length ? ' '.repeat(indent.length - kafkaIndent.length) : step;
+  return appendToMap(client.map, [`${indent}properties:`, `${indent}${clientStep}${name.path[1]}: ${render(value)}`], text);
+}
+
+/** Reads a Spring Boot YAML file. Never throws on bad input. */
+export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind = 'spring-yaml'): AnalyzedDocument {
+  // Only files that mention Kafka can hold spring.kafka settings: skip parsing the rest.
+  if (looksBinary(text) || !/kafka/i.test(text)) return emptyYaml(path, text, kind);
+  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  const list: Document[] = Array.isArray(docs) ? docs : [];
+  const problems: ParseProblem[] = [];
+  const items: SpringItem[] = [];
+  let firstEditable: Document | undefined;
+  const clientKeys = new Map<Role, Range>();
+  list.forEach((doc, docIndex) => {
+    for (const e of doc.errors) {
+      const start = Math.max(0, Math.min(e.pos[0], text.length));
+      const end = Math.max(start, Math.min(e.pos[1], text.length));
+      problems.push({ range: { start, end }, message: `YAML syntax error: ${e.message.split('\n')[0]}` });
+    }
+    const editable = doc.errors.length === 0;
+    // Settings in a later document (a profile section) are not duplicates of the same key in the first one.
+    const docPrefix = docIndex === 0 ? '' : `#${docIndex}:`;
+    let hasKafka = false;
+    const walk = (node: unknown, segments: readonly string[], chain: readonly Step[], inFlow: boolean): void => {
+      if (!isMap(node)) return;
+      for (const pair of node.items) {
+        const k = keyText(pair.key, text);
+        if (k === undefined) continue;
+        const path = [...segments, k];
+        const joined = path.join('.');
+        const lower = joined.toLowerCase();
+        const inside = lower.startsWith('spring.kafka.');
+        if (!inside && !'spring.kafka'.startsWith(lower) && lower !== 'spring.kafka') continue;
+        const steps = [...chain, { map: node, pair }];
+        const flow = inFlow || node.flow === true;
+        if (isMap(pair.value)) {
+          if (lower === 'spring.kafka') hasKafka = true;
+          const keyNode = pair.key as Node;
+          const clientScope = /^spring\.kafka\.(producer|consumer|admin|streams)$/.exec(lower)?.[1] as Role | undefined;
+          if (clientScope && keyNode.range && !clientKeys.has(clientScope)) clientKeys.set(clientScope, { start: keyNode.range[0], end: keyNode.range[1] });
+          walk(pair.value, path, steps, flow);
+          continue;
+        }
+        if (!inside) continue;
+        hasKafka = true;
+        const meta = classifySpringName(joined);
+        const raw = leafValue(pair.value, doc, text);
+        const keyNode = pair.key as Node;
+        if (!meta || raw === undefined || !keyNode.range) continue;
+        const valueNode = (pair.value ?? null) as Node | null;
+        const emptyAt = keyNode.range[1] + 1;
+        const valueRange: Range = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: emptyAt, end: emptyAt };
+        const scalar = valueNode === null ? null : isScalar(valueNode) ? valueNode : undefined;
+        const entry: ConfigEntry = {
+          key: meta.key,
+          value: springValue(meta, raw),
+          rawKey: joined,
+          identity: docPrefix + meta.identity,
+          keyRange: { start: keyNode.range[0], end: keyNode.range[1] },
+          valueRange,
+          removeRange: editable ? removeRangeOf(steps, text) : undefined,
+          role: meta.role,
+          renderValue: editable && scalar !== undefined ? (v: string) => renderScalar(scalar, v, text, flow, valueRange.start) : undefined,
+        };
+        items.push({ meta, entry });
+      }
+    };
+    walk(doc.contents, [], [], false);
+    if (hasKafka && editable && !firstEditable) firstEditable = doc;
+  });
+  if (items.length === 0) return { ...emptyYaml(path, text, kind), problems };
+  const groups = springGroups(
+    items,
+    (role, first) => (role && clientKeys.get(role)) ?? first?.entry.keyRange ?? { start: 0, end: 0 },
+    (role) => {
+      const doc = firstEditable;
+      return doc ? (key: string, value: string) => yamlInsert(doc, text, role, key, value) : undefined;
+    },
+  );
+  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
+}
