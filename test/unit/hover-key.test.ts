@@ -120,6 +120,13 @@ describe('hover: keys', () => {
     assert.ok(hover.markdown.includes('**Default** (Kafka 2.0): none, the key was added in Kafka 2.1'));
   });
 
+  it('gives no default before the version that added the key', () => {
+    const hover = hoverOn('allow.auto.create.topics=false\n', 'allow', '2.2', 'consumer.properties');
+    assert.ok(hover?.markdown.includes('Since Kafka 2.3.'));
+    assert.ok(hover?.markdown.includes('**Default** (Kafka 2.2): none, the key was added in Kafka 2.3'));
+    assert.ok(hoverOn('allow.auto.create.topics=false\n', 'allow', '2.3', 'consumer.properties')?.markdown.includes('**Default** (Kafka 2.3): `true`'));
+  });
+
   it('says when a key is gone at the target version', () => {
     const hover = hoverOn('zookeeper.connect=zk:2181\n', 'zookeeper', '4.0', 'server.properties');
     assert.ok(hover);

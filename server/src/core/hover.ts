@@ -186,9 +186,12 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
   if (library === 'java' || library === 'spring') {
     const history = doc.defaults;
     if (!history || history.length === 0) return [];
-    const pick = pickAt(history, options.kafkaVersion);
+    // A key newer than the target version has no default there, whatever its history says.
+    const missing = doc.since !== undefined && compareVersions(options.kafkaVersion, doc.since) < 0;
+    const pick = missing ? undefined : pickAt(history, options.kafkaVersion);
     const where = library === 'spring' ? `Kafka ${options.kafkaVersion}; Spring Boot passes it through` : `Kafka ${options.kafkaVersion}`;
-    const lines = [pick ? `**Default** (${where}): ${code(pick.value)}${readable(doc.key, pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${history[0].since}`];
+    const added = missing ? doc.since : history[0].since;
+    const lines = [pick ? `**Default** (${where}): ${code(pick.value)}${readable(doc.key, pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${added}`];
     if (history.length > 1) lines.push(`History: ${renderHistory(history)}`);
     return lines;
   }

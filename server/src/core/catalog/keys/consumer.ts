@@ -47,6 +47,7 @@ export const CONSUMER_KEYS: readonly KeyDoc[] = [
     key: 'isolation.level',
     roles: ['consumer', 'streams'],
     type: 'string',
+    since: '0.11.0',
     validValues: ['read_committed', 'read_uncommitted'],
     valueDocs: {
       read_committed: 'only records of committed transactions',
@@ -62,6 +63,7 @@ export const CONSUMER_KEYS: readonly KeyDoc[] = [
     key: 'max.poll.interval.ms',
     roles: ['consumer', 'streams', 'connect'],
     type: 'int',
+    since: '0.10.1',
     min: 1,
     stage: 'consumer',
     summary: 'The longest time allowed between two poll() calls before the consumer is removed from its group.',
@@ -149,6 +151,7 @@ export const CONSUMER_KEYS: readonly KeyDoc[] = [
     key: 'allow.auto.create.topics',
     roles: ['consumer'],
     type: 'boolean',
+    since: '2.3',
     validValues: ['false', 'true'],
     stage: 'consumer',
     summary: 'Whether subscribing to a topic that does not exist asks the broker to create it (if the broker allows auto-creation).',
@@ -166,6 +169,7 @@ export const CONSUMER_KEYS: readonly KeyDoc[] = [
     key: 'group.instance.id',
     roles: ['consumer'],
     type: 'string',
+    since: '2.3',
     summary: 'A stable member id (static membership): a restart within session.timeout.ms does not trigger a rebalance.',
   },
   {
@@ -190,6 +194,7 @@ export const CONSUMER_KEYS: readonly KeyDoc[] = [
     key: 'client.rack',
     roles: ['consumer'],
     type: 'string',
+    since: '2.4',
     summary: 'The rack of this consumer, so that it can fetch from a replica in the same rack (KIP-392).',
   },
   {
