@@ -405,6 +405,14 @@ describe('scanner-javascript: offsets marked before processing', () => {
     );
   });
 
+  it('node-rdkafka style commitMessage(message) before handling the message → reported, fix moves it', async () => {
+    const text = `const Kafka = require('@confluentinc/kafka-javascript');\nconst consumer = new Kafka.KafkaConsumer({ 'group.id': 'g', 'enable.auto.commit': false }, {});\nconsumer.on('data', (message) => {\n  consumer.commitMessage(message);\n  handle(message.value);\n});\nconsumer.on('data', (m) => {\n  handle(m.value);\n  consumer.commitMessage(m);\n});\n`;
+    const list = only(await findings(text, 'js'), 'consumer/commit-before-processing');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'consumer.commitMessage')]);
+    assert.match(list[0].message, /^Consumer stage: consumer\.commitMessage\(\) commits the offset before the code below it processes the message/);
+    assert.equal(fixed(text, list[0]), text.replace('  consumer.commitMessage(message);\n  handle(message.value);\n', '  handle(message.value);\n  consumer.commitMessage(message);\n'));
+  });
+
   it('resolving after processing, or only logging after it, is fine', async () => {
     const text = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset, heartbeat }) => {\n  for (const message of batch.messages) {\n    await save(message);\n    resolveOffset(message.offset);\n    console.log('done', message.offset);\n    await heartbeat();\n  }\n} });\n`;
     assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing'), []);

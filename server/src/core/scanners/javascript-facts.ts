@@ -160,10 +160,14 @@ export function handlerFacts(handler: Node, handlerName: string, names: AsyncNam
 const BOOKKEEPING = /^(console|logger|log|this\.logger|this\.log)\.|^(heartbeat|resolveOffset|commitOffsetsIfNecessary|uncommittedOffsets)$|\.(heartbeat|resolveOffset|commitOffsets|commitOffsetsIfNecessary)$/;
 const JS_EXITS = new Set(['return_statement', 'break_statement', 'continue_statement', 'throw_statement']);
 
-/** The names whose offsets a resolve/commit call marks: roots of `x.offset` and `x.lastOffset()` in its arguments. */
+/**
+ * The names whose offsets a resolve/commit call marks: roots of `x.offset` and `x.lastOffset()` in its
+ * arguments, and (for node-rdkafka's `commitMessage(message)`) the message arguments themselves.
+ */
 function offsetOwners(call: Node): Set<string> {
   const names = new Set<string>();
   const args = call.childForFieldName('arguments');
+  for (const a of args ? namedChildren(args) : []) if (a.type === 'identifier') names.add(a.text);
   const stack: Node[] = args ? [args] : [];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
@@ -232,7 +236,7 @@ export function earlyOffsetFact(call: Node, handlerBody: Node, library: LibraryI
   if (!processing || !home) return undefined;
   const callee = call.childForFieldName('function') as Node;
   const what = `${callee.text.replace(/\s+/g, '')}()`;
-  const commits = what.endsWith('commitOffsets()');
+  const commits = /commit/i.test(what);
   return {
     kind: 'commit-before-processing',
     library,

@@ -8,7 +8,7 @@ import type { AsyncNames } from './javascript-facts';
 import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, unhandledSendFact } from './javascript-facts';
 import type { Sym } from './javascript-symbols';
 import { SymbolTable } from './javascript-symbols';
-import { callArguments, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
+import { callArguments, enclosingFunction, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
 
 /**
  * The JavaScript/TypeScript scanner: kafkajs and @confluentinc/kafka-javascript (its KafkaJS API and its
@@ -39,6 +39,9 @@ interface Collected {
 }
 
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
+
+/** node-rdkafka consumer methods that commit an offset. */
+const RDKAFKA_COMMITS: ReadonlySet<string> = new Set(['commit', 'commitSync', 'commitMessage', 'commitMessageSync']);
 
 /** The node types the collecting walk looks at (bindings, calls, functions). */
 const VISITED: ReadonlySet<string> = new Set([
@@ -193,6 +196,12 @@ async function scanJavaScript(path: string, text: string, kind: DocumentKind): P
       // Only when the producer's whole configuration is known: a config from elsewhere may turn reports on.
       const config = sym.site ? builders.get(sym.site.id) : undefined;
       const fact = config && config.complete && !config.deliveryReports ? produceWithoutReportFact(call, m.callee) : undefined;
+      if (fact) facts.push(fact);
+    } else if (sym.t === 'consumer' && sym.lib === 'librdkafka' && RDKAFKA_COMMITS.has(m.method)) {
+      // node-rdkafka style: `consumer.on('data', (message) => { consumer.commitMessage(message); handle(message); })`.
+      const fn = enclosingFunction(call);
+      const body = fn?.childForFieldName('body');
+      const fact = body && body.type === 'statement_block' ? earlyOffsetFact(call, body, 'librdkafka', text) : undefined;
       if (fact) facts.push(fact);
     } else if (sym.t === 'consumer' && sym.lib === 'kafkajs' && m.method === 'subscribe') {
       addSubscribe(text, call, sym, builders, groups, objects);
