@@ -107,6 +107,9 @@ describe('scanner-python: config model', () => {
     const text = `from confluent_kafka import Consumer\nfrom kafka import KafkaConsumer\ndef make(conf):\n    a = Consumer(conf)\n    b = Consumer(load())\n    c = KafkaConsumer(**settings)\n`;
     const doc = await scan(text);
     assert.deepEqual(doc.groups.map((g) => g.roles.length), [0, 0, 0]);
+    const updated = await scan(`from confluent_kafka import Consumer\ndef make(**configs):\n    base = {'group.id': 'g'}\n    base.update(configs)\n    return Consumer(base)\n`);
+    assert.deepEqual(updated.groups.map((g) => [g.roles.length, g.entries.length]), [[0, 1]]);
+    assert.deepEqual(lint(updated), []);
     assert.deepEqual(lint(doc), []);
   });
 

@@ -100,7 +100,10 @@ export interface DictSource {
 }
 
 /** One later change to a dict variable: a subscript assignment, or an `update()` with a dict literal. */
-export type Addition = { readonly kind: 'subscript'; readonly key: Node; readonly value: Node; readonly statement: Node } | { readonly kind: 'update'; readonly dict: Node };
+export type Addition =
+  | { readonly kind: 'subscript'; readonly key: Node; readonly value: Node; readonly statement: Node }
+  | { readonly kind: 'update'; readonly dict: Node }
+  | { readonly kind: 'unknown' };
 
 /** Collects entries for one group. */
 class Entries {
@@ -167,6 +170,7 @@ class Entries {
     if (!name) return;
     for (const a of dicts.additions(name, dict.endIndex, until)) {
       if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1);
+      else if (a.kind === 'unknown') this.complete = false;
       else {
         const key = pyString(a.key);
         if (key === undefined) this.complete = false;

@@ -39,8 +39,11 @@ class Dicts implements DictSource {
       const object = fn.childForFieldName('object');
       const name = object ? targetName(object) : undefined;
       const args = node.childForFieldName('arguments');
-      const dict = args ? namedChildren(args)[0] : undefined;
-      if (name && dict?.type === 'dictionary') push(this.added, name, { at: node.startIndex, addition: { kind: 'update', dict } });
+      const arg = args ? namedChildren(args)[0] : undefined;
+      if (!name) return;
+      // `conf.update(other)` with anything but a literal makes the config unknowable from here.
+      const addition: Addition = arg?.type === 'dictionary' ? { kind: 'update', dict: arg } : { kind: 'unknown' };
+      push(this.added, name, { at: node.startIndex, addition });
     }
   }
 
