@@ -62,6 +62,19 @@ describe('completion: properties', () => {
     assert.equal(new Set(labels(items)).size, items.length);
   });
 
+  it('offers the keys of the role the file already configures first', () => {
+    const consumer = labels(complete('group.id=g\nenable.auto.commit=false\nauto.offset.reset=earliest\n|'));
+    assert.equal(consumer[0], 'enable.auto.commit');
+    assert.ok(consumer.indexOf('max.poll.records') < consumer.indexOf('acks'));
+    const topic = labels(complete('retention.ms=1\ncleanup.policy=delete\nmin.insync.replicas=2\n|'));
+    assert.equal(topic[0], 'replication.factor');
+    assert.ok(topic.indexOf('min.insync.replicas') < topic.indexOf('acks'));
+    assert.ok(topic.indexOf('segment.ms') < topic.indexOf('acks'));
+    const tie = labels(complete('acks=all\nenable.auto.commit=false\n|'));
+    assert.equal(tie[0], 'acks', 'no clear role keeps the catalog order');
+    assert.equal(new Set(topic).size, topic.length);
+  });
+
   it('keeps an existing separator when completing a key, replacing the whole key', () => {
     const items = complete('x=1\n  li|nger.ms=5\n');
     assert.deepEqual(items[0].range, { start: 6, end: 15 });

@@ -100,8 +100,37 @@ function completeProperties(text: string, offset: number, spring: boolean): Comp
     return values.map((v) => ({ ...v, insertText: context.prefix + v.insertText, range: context.range }));
   }
   const suffix = context.hasSeparator ? '' : '=';
-  const keys = spring ? springKeyItems() : kafkaKeyItems();
+  const keys = spring ? springKeyItems() : byRole(kafkaKeyItems(), dominantRole(text));
   return keys.map((k) => ({ ...k, insertText: k.label + suffix, range: context.range }));
+}
+
+/**
+ * The role most keys already in a `.properties` file belong to (a producer file, a topic file), judged by
+ * each key's first role; keys every client reads carry no signal. Undefined on a tie or with no signal.
+ */
+function dominantRole(text: string): Role | undefined {
+  const counts = new Map<Role, number>();
+  for (const m of text.matchAll(/^[ \t\f]*([^\s=:#!][^\s=:]*)/gm)) {
+    const doc = findKey(m[1]);
+    if (!doc || doc.roles.length >= 5) continue;
+    counts.set(doc.roles[0], (counts.get(doc.roles[0]) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : undefined;
+}
+
+/**
+ * Documented keys mainly for `role` first, then those `role` also accepts, then the other documented keys, then
+ * undocumented names; catalog order within each.
+ */
+function byRole(items: readonly Item[], role: Role | undefined): readonly Item[] {
+  if (!role) return items;
+  const fits = (item: Item): number => {
+    const doc = item.documentation ? findKey(item.label) : undefined;
+    if (!doc) return 3;
+    return doc.roles[0] === role ? 0 : doc.roles.includes(role) ? 1 : 2;
+  };
+  return items.map((item, i) => ({ item, i, rank: fits(item) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
 }
 
 type Item = Omit<CompletionEntry, 'range'>;
