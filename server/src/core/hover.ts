@@ -61,9 +61,9 @@ export function renderHistory(history: readonly VersionedValue[]): string {
 }
 
 /**
- * The hover at `offset`: findings whose range contains it (with the key docs of their entry), else the docs
- * of the key whose key or value is under the caret. Undefined when there is nothing to say (unknown key,
- * whitespace, comment). Never throws on any offset.
+ * The hover at `offset`: every finding whose range contains it, then the docs of the key under the caret
+ * (on a value only when no finding is there). Undefined when there is nothing to say (unknown key without
+ * findings, whitespace, comment). Never throws on any offset.
  */
 export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[], offset: number, options: LintOptions): HoverResult | undefined {
   if (!Number.isFinite(offset) || offset < 0 || offset > document.text.length) return undefined;
@@ -78,9 +78,9 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
   // On a flagged value the finding already says what matters; the key docs come on the key, or on a clean value.
   if (located && (located.onKey || here.length === 0)) {
     const doc = docOf(located.entry.key);
-    const spring = doc ? undefined : springOnlyMarkdown(located.entry);
-    if (doc || spring) {
-      sections.push(doc ? keyMarkdown(doc, located.entry, located.group, options) : (spring as string));
+    const text = doc ? keyMarkdown(doc, located.entry, located.group, options) : springOnlyMarkdown(located.entry);
+    if (text) {
+      sections.push(text);
       range ??= located.onKey ? located.entry.keyRange : located.entry.valueRange;
     }
   }
