@@ -295,6 +295,11 @@ describe('scanner-python: consumer/commit-before-processing', () => {
     assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'consumer.commit')]);
   });
 
+  it('confluent-kafka consume() batches: commit inside the loop over the batch before handling → reported', async () => {
+    const text = `from confluent_kafka import Consumer\nc = Consumer({'group.id': 'g', 'enable.auto.commit': False})\ndef run():\n    while True:\n        msgs = c.consume(100, 1.0)\n        for m in msgs:\n            c.commit(m)\n            handle(m.value())\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'c.commit')]);
+  });
+
   it('commit after processing, commit in an error branch that continues, and logging after commit are fine', async () => {
     const text = [
       'from confluent_kafka import Consumer',

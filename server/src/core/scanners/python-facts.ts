@@ -122,20 +122,15 @@ function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): b
 }
 
 /**
- * The names holding the loop's message: the `for msg in consumer` target, names assigned from
- * `consumer.poll()`/`consume()`, and names derived from those (`value = msg.value()`, `for r in records`).
+ * The names holding a polled message in the scope around a loop (the enclosing function, or the module):
+ * `for msg in consumer` targets, names assigned from `consumer.poll()`/`consume()`, and names derived from
+ * those (`value = msg.value()`, `for r in records`), in source order.
  */
 function messageNames(loop: Node, ctx: CommitContext): Set<string> {
+  let scope: Node = loop;
+  while (scope.parent && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   const names = new Set<string>();
-  if (loop.type === 'for_statement') {
-    const right = loop.childForFieldName('right');
-    const left = loop.childForFieldName('left');
-    if (right && left && ctx.isConsumer(right)) targetNames(left, names);
-  }
-  const body = loop.childForFieldName('body');
-  if (!body) return names;
-  // Source order: a name derived from a message is tracked from where it is assigned.
-  const stack: Node[] = [body];
+  const stack: Node[] = [scope.type === 'function_definition' ? scope.childForFieldName('body') ?? scope : scope];
   const ordered: Node[] = [];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
@@ -148,7 +143,7 @@ function messageNames(loop: Node, ctx: CommitContext): Set<string> {
     const target = n.childForFieldName('left');
     const source = n.childForFieldName('right');
     if (!target || !source) continue;
-    let fromMessage = names.size > 0 && readsAny(source, names, ctx);
+    let fromMessage = (names.size > 0 && readsAny(source, names, ctx)) || (n.type === 'for_statement' && ctx.isConsumer(source));
     if (!fromMessage && source.type === 'call') {
       const fn = source.childForFieldName('function');
       const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
