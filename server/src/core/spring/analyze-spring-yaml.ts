@@ -126,9 +126,14 @@ function renderScalar(node: Scalar | null, value: string, text: string, inFlow: 
   return out;
 }
 
-/** Finds the block map at `segments` (relaxed names; a dotted key may cover several segments) under `root`. */
-function findMap(root: unknown, segments: readonly string[], text: string): { map: YAMLMap<unknown, unknown>; keyNode?: Node } | undefined {
+/**
+ * Finds the map at `segments` (relaxed names; a dotted key may cover several segments) under `root`:
+ * undefined when there is none, `'unusual'` when the path exists in a shape we do not edit (a flow
+ * mapping, a scalar).
+ */
+function findMap(root: unknown, segments: readonly string[], text: string): { map: YAMLMap<unknown, unknown> } | 'unusual' | undefined {
   if (!isMap(root)) return undefined;
+  if (root.flow) return 'unusual';
   if (segments.length === 0) return { map: root };
   for (const pair of root.items) {
     const k = keyText(pair.key, text);
@@ -137,7 +142,7 @@ function findMap(root: unknown, segments: readonly string[], text: string): { ma
     if (parts.length > segments.length) continue;
     if (!parts.every((p, i) => uniformName(p) === uniformName(segments[i]))) continue;
     if (parts.length === segments.length) {
-      return isMap(pair.value) && !pair.value.flow ? { map: pair.value, keyNode: pair.key as Node } : undefined;
+      return isMap(pair.value) && !pair.value.flow ? { map: pair.value } : 'unusual';
     }
     const found = findMap(pair.value, segments.slice(parts.length), text);
     if (found) return found;
@@ -177,13 +182,14 @@ function yamlInsert(doc: Document, text: string, role: Role, key: string, value:
   if (!name) return undefined;
   const render = (v: string) => (isPlainSafe(v, false) ? v : doubleQuoted(v));
   const kafka = findMap(doc.contents, ['spring', 'kafka'], text);
-  if (!kafka) return undefined;
+  if (kafka === undefined || kafka === 'unusual') return undefined;
   const kafkaIndent = indentOf(kafka.map, text);
   if (kafkaIndent === undefined) return undefined;
   const spring = findMap(doc.contents, ['spring'], text);
-  const springIndent = spring ? indentOf(spring.map, text) : undefined;
+  const springIndent = spring && spring !== 'unusual' ? indentOf(spring.map, text) : undefined;
   const step = springIndent !== undefined && kafkaIndent.length > springIndent.length ? ' '.repeat(kafkaIndent.length - springIndent.length) : '  ';
   const client = findMap(doc.contents, ['spring', 'kafka', name.scope], text);
+  if (client === 'unusual') return undefined;
   if (!client) {
     const [first, ...rest] = name.path;
     const lines = [`${kafkaIndent}${name.scope}:`];
@@ -195,6 +201,7 @@ function yamlInsert(doc: Document, text: string, role: Role, key: string, value:
   if (indent === undefined) return undefined;
   if (name.path.length === 1) return appendToMap(client.map, [`${indent}${name.path[0]}: ${render(value)}`], text);
   const props = findMap(doc.contents, ['spring', 'kafka', name.scope, 'properties'], text);
+  if (props === 'unusual') return undefined;
   if (props) {
     const propsIndent = indentOf(props.map, text);
     if (propsIndent === undefined) return undefined;

@@ -10,7 +10,6 @@ const BOOL_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
 const NULL = /^(?:~|null|Null|NULL|)$/;
 const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 const FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const DECIMAL = /^[-+]?(?:0|[1-9][0-9]*)$/;
 
 /** Integer forms SnakeYAML converts (binary, octal, hex, underscores, base 60) to their decimal string. */
 function yaml11Int(s: string): string {
@@ -51,8 +50,8 @@ export function plainScalarValue(source: string): string {
 export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (!(inFlow ? /^[A-Za-z0-9_][A-Za-z0-9_.\-/+@=:]*$/ : /^[A-Za-z0-9_][A-Za-z0-9_.\-/+@=:,]*$/).test(value) && !/^-[0-9]+$/.test(value)) return false;
   if (value.endsWith(':')) return false;
-  if (DECIMAL.test(value)) return !/^-?0[0-9]/.test(value);
-  return !BOOL_TRUE.test(value) && !BOOL_FALSE.test(value) && !NULL.test(value) && !INT.test(value) && !FLOAT.test(value);
+  // Floats are re-printed by Java (`1.50` → `1.5`): quote them; everything else must read back unchanged.
+  return !FLOAT.test(value) && plainScalarValue(value) === value;
 }
 
 /** A double-quoted YAML scalar for `value` (JSON's escapes are valid YAML escapes). */
