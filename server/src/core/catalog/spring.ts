@@ -69,7 +69,8 @@ export const SPRING_PROPERTIES: readonly SpringProperty[] = [
     ...CONNECTION,
   ]),
   { name: 'spring.kafka.consumer.isolation-level', kafkaKey: 'isolation.level', role: 'consumer', values: ['read-committed', 'read-uncommitted'] },
-  ...scoped('admin.', 'admin', CONNECTION),
+  // Boot's admin client has no bootstrap-servers of its own: it uses the common one.
+  ...scoped('admin.', 'admin', CONNECTION.filter(([name]) => name !== 'bootstrap-servers')),
   ...scoped('streams.', 'streams', [['replication-factor', 'replication.factor'], ...CONNECTION]),
   { name: 'spring.kafka.streams.application-id', kafkaKey: 'application.id', role: 'streams' },
   { name: 'spring.kafka.streams.state-dir', kafkaKey: 'state.dir', role: 'streams' },
