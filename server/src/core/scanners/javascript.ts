@@ -1,6 +1,6 @@
 import type { AnalyzedDocument, CodeFact, ConfigGroup, DocumentKind } from '../model';
 import type { Scanner } from './index';
-import type { GrammarName, Node } from './tree-sitter';
+import type { GrammarName, Node, Tree } from './tree-sitter';
 import { nodeRange, parseDocument } from './tree-sitter';
 import type { ObjectResolver } from './javascript-config';
 import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './javascript-config';
@@ -139,6 +139,16 @@ async function scanJavaScript(path: string, text: string, kind: DocumentKind): P
   // Cheap gate: a file that never names a Kafka package cannot import one.
   if (!/kafkajs|@confluentinc\/kafka-javascript|node-rdkafka/.test(text)) return empty;
   const tree = await parseDocument(grammarFor(path, kind), path, text);
+  try {
+    return analyzeJavaScript(path, text, kind, tree, empty);
+  } catch {
+    // A scanner bug on unusual input must not take the editor's other diagnostics down: report nothing.
+    return empty;
+  }
+}
+
+/** Reads a parsed JS/TS tree into the model (synchronous: the grammar is loaded by now). */
+function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree: Tree, empty: AnalyzedDocument): AnalyzedDocument {
   const symbols = new SymbolTable();
   const c = collect(symbols, (visit) => walkTree(tree, VISITED, visit));
   symbols.settle();

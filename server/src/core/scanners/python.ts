@@ -1,6 +1,6 @@
 import type { AnalyzedDocument, CodeFact, ConfigGroup } from '../model';
 import type { Scanner } from './index';
-import type { Node } from './tree-sitter';
+import type { Node, Tree } from './tree-sitter';
 import { parseDocument } from './tree-sitter';
 import { namedChildren, walkTree } from './javascript-syntax';
 import type { Addition, DictSource, PyGroup } from './python-config';
@@ -73,6 +73,16 @@ async function scanPython(path: string, text: string): Promise<AnalyzedDocument>
   // Cheap gate: a file that never names either library cannot import it.
   if (!/\bkafka\b|confluent_kafka/.test(text)) return empty;
   const tree = await parseDocument('python', path, text);
+  try {
+    return analyzePython(path, text, tree, empty);
+  } catch {
+    // A scanner bug on unusual input must not take the editor's other diagnostics down: report nothing.
+    return empty;
+  }
+}
+
+/** Reads a parsed Python tree into the model (synchronous: the grammar is loaded by now). */
+function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDocument): AnalyzedDocument {
   const symbols = new PySymbolTable();
   const dicts = new Dicts();
   const calls: Node[] = [];
