@@ -140,6 +140,11 @@ describe('scanner-python: config model', () => {
     ]);
   });
 
+  it('class-level annotations type the self attributes (dataclass style)', async () => {
+    const text = `from dataclasses import dataclass\nfrom kafka import KafkaProducer\n@dataclass\nclass Sink:\n    producer: KafkaProducer\n    def put(self, v):\n        self.producer.send('t', v)\n`;
+    assert.deepEqual((await scan(text)).facts.map((f) => f.range), [at(text, 'self.producer.send')]);
+  });
+
   it('is not Kafka without a Kafka import, and never throws on half-typed or binary input', async () => {
     assert.equal((await scan(`producer = KafkaProducer(acks=0)\nproducer.send('t')\n`)).isKafka, false);
     const half = `from kafka import KafkaProducer\np = KafkaProducer(acks=0, retries=\nwhile True:\n    p.send('t'`;

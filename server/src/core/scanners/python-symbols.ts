@@ -97,7 +97,11 @@ export class PySymbolTable {
       case 'assignment': {
         const left = node.childForFieldName('left');
         const name = left ? targetName(left) : undefined;
-        if (name) this.bindings.push({ name, value: node.childForFieldName('right') ?? undefined, type: node.childForFieldName('type') ?? undefined });
+        const value = node.childForFieldName('right') ?? undefined;
+        const type = node.childForFieldName('type') ?? undefined;
+        if (name) this.bindings.push({ name, value, type });
+        // A class-level annotation or default (`producer: KafkaProducer`) describes `self.producer` too.
+        if (left?.type === 'identifier' && node.parent?.parent?.parent?.type === 'class_definition') this.bindings.push({ name: `self.${left.text}`, value, type });
         break;
       }
       case 'typed_parameter':
