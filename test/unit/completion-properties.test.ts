@@ -60,6 +60,7 @@ describe('completion: properties', () => {
     const undocumented = items.find((i) => i.label === 'log.cleaner.threads');
     assert.deepEqual(undocumented, { label: 'log.cleaner.threads', kind: 'key', detail: 'Kafka key', insertText: 'log.cleaner.threads=', range: { start: 0, end: 2 } });
     assert.equal(new Set(labels(items)).size, items.length);
+    assert.ok(!labels(items).includes('sasl.username') && !labels(items).includes('enable.auto.offset.store'), 'no librdkafka-only keys');
   });
 
   it('offers the keys of the role the file already configures first', () => {

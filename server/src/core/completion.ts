@@ -149,10 +149,15 @@ function keyItem(doc: KeyDoc, prefix = ''): Item {
 
 let kafkaKeysCache: readonly Item[] | undefined;
 
+/** Keys a Java client or broker reads: librdkafka-only keys have no place in a Kafka `.properties` file. */
+function javaKeys(role?: Role): readonly KeyDoc[] {
+  return allKeys(role).filter((d) => d.origin !== 'librdkafka');
+}
+
 /** Documented catalog keys first, then the other names Kafka defines (no docs). */
 function kafkaKeyItems(): readonly Item[] {
   if (!kafkaKeysCache) {
-    const documented = allKeys().map((d) => keyItem(d));
+    const documented = javaKeys().map((d) => keyItem(d));
     const seen = new Set(documented.map((d) => d.label));
     const rest: Item[] = kafkaKeyNames()
       .filter((n) => !seen.has(n))
@@ -176,8 +181,8 @@ function springKeyItems(): readonly Item[] {
 
 /** Catalog keys a Spring scope passes through; the common scope gets the keys every client reads. */
 function keysForScope(role: Role | undefined): readonly KeyDoc[] {
-  if (role) return allKeys(role);
-  return allKeys().filter((d) => d.roles.includes('producer') && d.roles.includes('consumer'));
+  if (role) return javaKeys(role);
+  return javaKeys().filter((d) => d.roles.includes('producer') && d.roles.includes('consumer'));
 }
 
 /** A typed Spring property as an item, documented by the Kafka key it sets or by its own summary. */

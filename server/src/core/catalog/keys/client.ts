@@ -10,6 +10,13 @@ function plain(key: string, type: ValueType, summary: string, roles: readonly Ro
   return { key, roles, type, summary, defaults: defaultValue === undefined ? undefined : [{ since: '0', value: defaultValue }] };
 }
 
+const LIBRDKAFKA_CLIENTS: readonly Role[] = ['producer', 'consumer', 'admin'];
+
+/** A key only librdkafka and its bindings read. */
+function librdkafka(key: string, type: ValueType, summary: string, roles: readonly Role[], defaultValue?: string): KeyDoc {
+  return { ...plain(key, type, summary, roles, defaultValue), origin: 'librdkafka' };
+}
+
 /** Keys every Kafka client reads: connection, identity, retries of requests, security. */
 export const CLIENT_KEYS: readonly KeyDoc[] = [
   plain('bootstrap.servers', 'list', 'host:port pairs the client contacts first to discover the whole cluster; a few brokers are enough.'),
@@ -70,6 +77,26 @@ export const CLIENT_KEYS: readonly KeyDoc[] = [
   plain('ssl.protocol', 'string', 'TLS protocol used to build the SSL context.', SECURE, 'TLSv1.3'),
   plain('ssl.enabled.protocols', 'list', 'TLS protocol versions allowed on connections.', SECURE),
   plain('ssl.cipher.suites', 'list', 'Allowed TLS cipher suites; empty means all the JVM supports.', SECURE),
+  {
+    key: 'ssl.client.auth',
+    roles: ['broker'],
+    type: 'string',
+    validValues: ['required', 'requested', 'none'],
+    valueDocs: {
+      required: 'clients must present a certificate',
+      requested: 'clients may present one; connections without it are accepted',
+      none: 'no client certificate is asked for',
+    },
+    summary: 'Broker: whether TLS clients must authenticate with a certificate (mutual TLS).',
+    defaults: [{ since: '0', value: 'none' }],
+  },
+  plain('sasl.enabled.mechanisms', 'list', 'Broker: SASL mechanisms the broker accepts.', ['broker'], 'GSSAPI'),
+  plain('sasl.mechanism.inter.broker.protocol', 'string', 'Broker: SASL mechanism brokers use with each other.', ['broker'], 'GSSAPI'),
+  librdkafka('sasl.username', 'string', 'librdkafka: user name for the PLAIN and SCRAM mechanisms.', LIBRDKAFKA_CLIENTS),
+  librdkafka('sasl.password', 'password', 'librdkafka: password for the PLAIN and SCRAM mechanisms.', LIBRDKAFKA_CLIENTS),
+  librdkafka('sasl.mechanisms', 'string', 'librdkafka: the SASL mechanism to use (librdkafka accepts only one).', LIBRDKAFKA_CLIENTS, 'GSSAPI'),
+  librdkafka('ssl.ca.location', 'string', 'librdkafka: file or directory of the CA certificates used to verify the broker.', LIBRDKAFKA_CLIENTS),
+  librdkafka('enable.ssl.certificate.verification', 'boolean', 'librdkafka: verify the broker certificate; false accepts any certificate.', LIBRDKAFKA_CLIENTS, 'true'),
   {
     key: 'ssl.endpoint.identification.algorithm',
     roles: SECURE,
