@@ -55,6 +55,9 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private exited = false;
+  private stopping = false;
+  /** Why the server ended when nobody asked it to, for the failure message. */
+  crash?: string;
   stderr = '';
 
   private constructor(
@@ -62,7 +65,14 @@ export class TestClient {
     readonly connection: MessageConnection,
     private readonly options: TestClientOptions,
   ) {
-    process.on('exit', () => (this.exited = true));
+    process.on('exit', (code, signal) => {
+      this.exited = true;
+      // A server that dies must fail the test at once: disposing rejects every pending request.
+      if (!this.stopping) {
+        this.crash = `server exited (code ${code}, signal ${signal}): ${this.stderr}`;
+        connection.dispose();
+      }
+    });
     process.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
   }
 
@@ -166,16 +176,20 @@ export class TestClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+    return this.connection.sendRequest<R>(method, params).catch((err: unknown) => {
+      throw new Error(`${method}: ${err instanceof Error ? err.message : String(err)}${this.crash ? ` (${this.crash})` : ''}`);
+    });
   }
 
   notify(method: string, params: unknown): Promise<void> {
+    if (method === 'exit') this.stopping = true;
     return this.connection.sendNotification(method, params);
   }
 
   /** `shutdown` then `exit`; waits for the process to end and kills it if it does not. */
   async stop(): Promise<void> {
     if (this.exited) return;
+    this.stopping = true;
     try {
       await withTimeout(this.connection.sendRequest('shutdown'), 2000);
       await this.connection.sendNotification('exit');
