@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { codeDocument, lintDocument, of } from './helpers';
+import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of } from './helpers';
 
 /** Spring Boot's merge order decides which value Kafka sees, whatever the order of the lines. */
 describe('rules: Spring precedence', () => {
@@ -60,5 +60,55 @@ describe('rules: Spring precedence', () => {
       ],
     });
     assert.deepEqual(of(lintDocument(doc), 'config/invalid-value'), []);
+  });
+});
+
+describe('rules: Spring Boot files through the real readers', () => {
+  it('reports spring.kafka.producer.acks=0 and fixes it in place', () => {
+    const r = lintConfig('application.properties', 'spring.kafka.bootstrap-servers=b:9092\nspring.kafka.producer.acks=[|0|]\n');
+    const [f] = of(r.findings, 'producer/acks-zero');
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set acks=all')), 'spring.kafka.bootstrap-servers=b:9092\nspring.kafka.producer.acks=all\n');
+  });
+
+  it('reports acks: 0 in application.yml and fixes it in YAML', () => {
+    const r = lintConfig('application.yml', 'spring:\n  kafka:\n    producer:\n      acks: [|0|]\n');
+    const [f] = of(r.findings, 'producer/acks-zero');
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set acks=all')), 'spring:\n  kafka:\n    producer:\n      acks: all\n');
+  });
+
+  it('treats relaxed-binding spellings of one property as duplicates', () => {
+    const r = lintConfig('application.properties', '[|spring.kafka.consumer.enable-auto-commit|]=true\nspring.kafka.consumer.group-id=g\n[|spring.kafka.consumer.enableAutoCommit|]=false\n');
+    const [f, ...rest] = of(r.findings, 'config/duplicate-key');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Consumer stage: spring\.kafka\.consumer\.enable-auto-commit \(enable\.auto\.commit\) is set again on line 3, and that later value \(false\) wins, so this one \(true\) is ignored\.$/);
+    assert.deepEqual(f.related?.map((x) => x.range), [r.ranges[1]]);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Remove the earlier spring.kafka.consumer.enable-auto-commit (line 1)')), 'spring.kafka.consumer.group-id=g\nspring.kafka.consumer.enableAutoCommit=false\n');
+    // The value that wins is false, so auto-commit is off.
+    assert.deepEqual(of(r.findings, 'consumer/auto-commit-enabled'), []);
+  });
+
+  it('does not report unset auto-commit for listener-container consumers, but reports an explicit true', () => {
+    assert.deepEqual(of(lintConfig('application.properties', 'spring.kafka.consumer.group-id=g\n').findings, 'consumer/auto-commit-enabled'), []);
+    const r = lintConfig('application.yml', 'spring:\n  kafka:\n    consumer:\n      group-id: g\n      enable-auto-commit: [|true|]\n');
+    const [f] = of(r.findings, 'consumer/auto-commit-enabled');
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.equal(
+      applyFix(r.text, fixTitled(f, 'Set enable.auto.commit=false (then commit offsets yourself after processing)')),
+      'spring:\n  kafka:\n    consumer:\n      group-id: g\n      enable-auto-commit: false\n',
+    );
+  });
+
+  it('reports a Kafka-level value Kafka rejects in a pass-through map', () => {
+    const r = lintConfig('application.properties', 'spring.kafka.producer.properties.enable.idempotence=[|maybe|]\n');
+    const [f] = of(r.findings, 'config/invalid-value');
+    assert.deepEqual(f.range, r.ranges[0]);
+    assert.match(f.message, /^Producer stage: Kafka rejects enable\.idempotence=maybe \(it must be true or false\)/);
+  });
+
+  it('never reports unknown keys in Spring files (the rule is for plain Kafka files)', () => {
+    assert.deepEqual(of(lintConfig('application.properties', 'spring.kafka.producer.ackz=all\nserver.port=8080\n').findings, 'config/unknown-key'), []);
   });
 });
