@@ -281,6 +281,16 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
   });
 
+  it('sends gathered in a dropped Promise.all or map are reported; only the Promise.all gets the await fix', async () => {
+    const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(batch) {\n  Promise.all(batch.map((m) => producer.send({ topic: 't', messages: [m] })));\n  batch.map((m) => producer.send({ topic: 't', messages: [m] }));\n  await Promise.all([producer.send({ topic: 't', messages: [] })]);\n}\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'producer.send'), at(text, 'producer.send', 1)]);
+    assert.match(list[0].message, /goes into Promise\.all\(\), whose result is dropped/);
+    assert.equal(fixed(text, list[0]), text.replace('  Promise.all(batch', '  await Promise.all(batch'));
+    assert.match(list[1].message, /goes into batch\.map\(\), whose result is dropped.*await Promise\.all\(\) over it/);
+    assert.deepEqual(list[1].fixes ?? [], []);
+  });
+
   it('a transaction send counts as a Kafka send', async () => {
     const text = `${KAFKAJS}const producer = kafka.producer({ transactionalId: 'tx', idempotent: true });\nasync function go() {\n  const tx = await producer.transaction();\n  tx.send({ topic: 't', messages: [] });\n  await tx.commit();\n}\n`;
     const list = only(await findings(text), 'producer/unhandled-send');

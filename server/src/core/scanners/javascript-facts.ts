@@ -31,7 +31,21 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       detail: `forEach() throws away the promise ${shown} returns, so a send that fails after its retries rejects unobserved and the record is lost without any error; use for...of with await, or await Promise.all over map().`,
     };
   }
-  if (parent.type !== 'expression_statement') return undefined;
+  if (parent.type !== 'expression_statement') {
+    const combinator = droppedCombinator(call);
+    if (!combinator) return undefined;
+    const fn = enclosingFunction(combinator);
+    const shownCombinator = `${(combinator.childForFieldName('function') as Node).text.replace(/\s+/g, '')}()`;
+    // Awaiting an array does nothing: only a dropped Promise.all() gets the await fix.
+    const isPromise = shownCombinator.startsWith('Promise.');
+    return {
+      kind: 'unhandled-send',
+      library,
+      range: nodeRange(callee),
+      detail: `the promise of ${shown} goes into ${shownCombinator}, whose result is dropped, so a send that fails after its retries rejects unobserved and the record is lost without any error; ${isPromise ? `await ${shownCombinator}` : 'await Promise.all() over it'}.`,
+      fixes: isPromise && fn !== undefined && isAsyncFunction(fn) ? [awaitFix(combinator, shownCombinator)] : undefined,
+    };
+  }
   const fn = enclosingFunction(call);
   const canAwait = fn !== undefined && isAsyncFunction(fn);
   return {
@@ -59,6 +73,30 @@ export function produceWithoutReportFact(call: Node, callee: Node): CodeFact | u
     range: nodeRange(callee),
     detail: `${callee.text.replace(/\s+/g, '')}() only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.`,
   };
+}
+
+const COMBINATOR_CALLEE = /^(Promise\.(all|allSettled|race|any)|.+\.map)$/;
+
+/**
+ * The `Promise.all(...)` (or `.map(...)`) a send's promise flows into through arrays, arguments and arrow
+ * bodies, when that call's own result is dropped as a statement; undefined otherwise.
+ */
+function droppedCombinator(call: Node): Node | undefined {
+  let n = call;
+  for (let depth = 0; depth < 8; depth++) {
+    const { parent, child } = valueParent(n);
+    if (!parent) return undefined;
+    if (parent.type === 'array' || parent.type === 'arguments' || (parent.type === 'arrow_function' && parent.childForFieldName('body')?.equals(child))) {
+      n = parent;
+      continue;
+    }
+    if (parent.type !== 'call_expression' || n.type !== 'arguments') return undefined;
+    const callee = parent.childForFieldName('function');
+    if (!callee || !COMBINATOR_CALLEE.test(callee.text.replace(/\s+/g, ''))) return undefined;
+    if (valueParent(parent).parent?.type === 'expression_statement') return parent;
+    n = parent;
+  }
+  return undefined;
 }
 
 /** True when an arrow function is passed to `.forEach(...)`, which ignores what its callback returns. */
