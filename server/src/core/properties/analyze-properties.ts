@@ -48,7 +48,8 @@ export function appendLineEdit(text: string, file: PropertiesFile, line: string)
 }
 
 /**
- * The model entry for one pair; `key` is the canonical Kafka key (the written key for plain files).
+ * The model entry for one pair; `key` is the canonical Kafka key (the written key for plain files), `value`
+ * the value Kafka receives (the written one unless a dialect converts it, as Spring does with `5s`).
  * A class, so that 50,000 entries share one `renderValue` instead of carrying a closure each.
  */
 export class PropertiesEntry implements ConfigEntry {
@@ -63,8 +64,9 @@ export class PropertiesEntry implements ConfigEntry {
     readonly key: string,
     readonly identity: string,
     readonly role: Role | undefined,
+    value: string = pair.value,
   ) {
-    this.value = pair.value;
+    this.value = value;
     this.rawKey = pair.rawKey;
     this.keyRange = pair.keyRange;
     this.valueRange = pair.valueRange;

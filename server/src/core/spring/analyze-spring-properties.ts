@@ -1,5 +1,5 @@
-import type { AnalyzedDocument, ConfigEntry, DocumentKind, Role } from '../model';
-import { appendLineEdit, looksBinary, renderPropertiesValue } from '../properties/analyze-properties';
+import type { AnalyzedDocument, DocumentKind, Role } from '../model';
+import { PropertiesEntry, appendLineEdit, looksBinary } from '../properties/analyze-properties';
 import { escapePropertiesValue, readProperties } from '../properties/reader';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
@@ -17,17 +17,7 @@ export function analyzeSpringProperties(path: string, text: string, kind: Docume
     if (pair.problem) continue;
     const meta = classifySpringName(pair.key);
     if (!meta) continue;
-    const entry: ConfigEntry = {
-      key: meta.key,
-      value: springValue(meta, pair.value),
-      rawKey: pair.rawKey,
-      identity: meta.identity,
-      keyRange: pair.keyRange,
-      valueRange: pair.valueRange,
-      removeRange: pair.lineRange,
-      role: meta.role,
-      renderValue: (v: string) => renderPropertiesValue(pair, v),
-    };
+    const entry = new PropertiesEntry(pair, meta.key, meta.identity, meta.role, springValue(meta, pair.value));
     items.push({ meta, entry });
   }
   const groups = springGroups(
