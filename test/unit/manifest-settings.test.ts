@@ -1,14 +1,28 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
-import { commandsContribution, settingsContribution } from '../../server/src/protocol/manifest';
+import {
+  commandsContribution,
+  jsonValidationContribution,
+  menusContribution,
+  PROJECT_SCHEMA_PATH,
+  projectFileSchema,
+  settingsContribution,
+} from '../../server/src/protocol/manifest';
 import { DEFAULT_SETTINGS, RULE_LEVELS } from '../../server/src/protocol/settings';
 
-const PACKAGE_JSON = join(__dirname, '..', '..', '..', 'package.json');
+const ROOT = join(__dirname, '..', '..', '..');
+const PACKAGE_JSON = join(ROOT, 'package.json');
+const SCHEMA = join(ROOT, PROJECT_SCHEMA_PATH);
 
 interface Manifest {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: string[]; properties?: Record<string, { enum: string[] }> }> }; commands: unknown };
+  contributes: {
+    configuration: { properties: Record<string, { default?: unknown; enum?: string[]; properties?: Record<string, { enum: string[] }> }> };
+    commands: unknown;
+    menus: unknown;
+    jsonValidation: unknown;
+  };
 }
 
 /**
@@ -18,13 +32,22 @@ interface Manifest {
 describe('manifest: settings and commands', () => {
   const expectedConfiguration = settingsContribution(RULES.map((r) => r.meta));
   const expectedCommands = commandsContribution();
+  const expectedSchema = projectFileSchema(RULES.map((r) => r.meta));
 
   before(() => {
     if (process.env.UPDATE_MANIFEST !== '1') return;
     const text = readFileSync(PACKAGE_JSON, 'utf8');
     const pkg = JSON.parse(text) as Record<string, Record<string, unknown>>;
-    pkg.contributes = { ...pkg.contributes, configuration: expectedConfiguration, commands: expectedCommands };
+    pkg.contributes = {
+      ...pkg.contributes,
+      configuration: expectedConfiguration,
+      commands: expectedCommands,
+      menus: menusContribution(),
+      jsonValidation: jsonValidationContribution(),
+    };
     writeFileSync(PACKAGE_JSON, `${JSON.stringify(pkg, null, 2)}\n`);
+    mkdirSync(dirname(SCHEMA), { recursive: true });
+    writeFileSync(SCHEMA, `${JSON.stringify(expectedSchema, null, 2)}\n`);
   });
 
   const manifest = (): Manifest => JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as Manifest;
@@ -49,7 +72,15 @@ describe('manifest: settings and commands', () => {
     assert.deepEqual(props['kafkaLint.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 
-  it('contributes.commands equals the command ids of the protocol', () => {
+  it('contributes.commands and menus equal the command ids of the protocol', () => {
     assert.deepEqual(manifest().contributes.commands, expectedCommands);
+    assert.deepEqual(manifest().contributes.menus, menusContribution());
+  });
+
+  it('validates .kafkalint.json with a schema of the same settings and rule ids', () => {
+    assert.deepEqual(manifest().contributes.jsonValidation, [{ fileMatch: '.kafkalint.json', url: PROJECT_SCHEMA_PATH }]);
+    const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as { properties: { rules: { properties: Record<string, unknown> } } };
+    assert.deepEqual(schema, expectedSchema);
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
   });
 });

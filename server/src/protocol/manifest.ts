@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../core/rules/types';
-import { Commands, SETTINGS_SECTION } from './constants';
+import { Commands, LANGUAGE_IDS, PROJECT_CONFIG_FILE, SETTINGS_SECTION } from './constants';
 import {
   DEFAULT_SETTINGS,
   RULE_LEVEL_DESCRIPTIONS,
@@ -65,4 +65,38 @@ export const COMMAND_TITLES: Readonly<Record<(typeof Commands)[keyof typeof Comm
 /** `contributes.commands`. */
 export function commandsContribution(): Record<string, unknown>[] {
   return Object.values(Commands).map((command) => ({ command, title: COMMAND_TITLES[command], category: 'Kafka Lint' }));
+}
+
+/** `contributes.menus`: "Fix All" only in the command palette of a document the server reads. */
+export function menusContribution(): Record<string, unknown> {
+  return { commandPalette: [{ command: Commands.fixAll, when: `editorLangId =~ /^(${LANGUAGE_IDS.join('|')})$/` }] };
+}
+
+/** Where the JSON schema of `.kafkalint.json` lives in the extension. */
+export const PROJECT_SCHEMA_PATH = './schemas/kafkalint.schema.json';
+
+/** `contributes.jsonValidation`: completion and validation while editing `.kafkalint.json`. */
+export function jsonValidationContribution(): Record<string, unknown>[] {
+  return [{ fileMatch: PROJECT_CONFIG_FILE, url: PROJECT_SCHEMA_PATH }];
+}
+
+/** The JSON schema of `.kafkalint.json`: the same `kafkaVersion` and `rules` as the editor settings. */
+export function projectFileSchema(rules: readonly RuleMeta[]): Record<string, unknown> {
+  const properties = (settingsContribution(rules).properties ?? {}) as Record<string, Record<string, unknown>>;
+  const { scope: _versionScope, default: _versionDefault, ...kafkaVersion } = properties[`${SETTINGS_SECTION}.kafkaVersion`];
+  const { scope: _rulesScope, ...rulesSchema } = properties[`${SETTINGS_SECTION}.rules`];
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Kafka Lint project configuration (.kafkalint.json)',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      kafkaVersion: {
+        ...kafkaVersion,
+        markdownDescription: 'Kafka version whose defaults apply to settings you did not write (e.g. "2.8", "3.9"). The editor setting `kafkaLint.kafkaVersion` wins when changed from its default.',
+      },
+      rules: { ...rulesSchema, markdownDescription: 'Level per rule id: off, hint, info, warning or error. The editor setting `kafkaLint.rules` wins per rule.' },
+    },
+    additionalProperties: false,
+  };
 }
