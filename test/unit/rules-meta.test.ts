@@ -53,9 +53,21 @@ describe('rules meta', () => {
         assert.ok(text.includes(`kafka-lint-disable-next-line ${id}`), 'shows how to suppress it');
       });
 
-      it('is listed in docs/rules/README.md', () => {
+      it('states its default severity and whether it has a quick fix, as its meta says', () => {
+        const text = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
+        const row = /\| Stage \| Default severity \| Quick fix \|\n\|[-|]+\|\n\|([^|\n]*)\|([^|\n]*)\|([^|\n]*)\|/.exec(text);
+        assert.ok(row, 'the page starts with the stage / severity / quick fix table');
+        assert.ok(row[2].trim().startsWith(rule.meta.defaultSeverity), `page says ${row[2].trim()}`);
+        assert.equal(row[3].trim().startsWith('yes'), rule.meta.fixable, `page says ${row[3].trim()}`);
+      });
+
+      it('is listed in docs/rules/README.md with its default severity and fix column', () => {
         const index = readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8');
-        assert.ok(index.includes(`(${id}.md)`), `${id} is not linked from the index`);
+        const line = index.split('\n').find((l) => l.includes(`(${id}.md)`));
+        assert.ok(line, `${id} is not linked from the index`);
+        const cells = line.split('|').map((c) => c.trim());
+        assert.ok(cells[2].startsWith(rule.meta.defaultSeverity), `index says ${cells[2]}`);
+        assert.equal(cells[3], rule.meta.fixable ? 'yes' : 'no');
       });
 
       it('is named by at least one unit test', () => {
