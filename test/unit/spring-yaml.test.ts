@@ -191,6 +191,14 @@ describe('spring-yaml: removeRange', () => {
     const text = 'spring:\r\n  kafka:\r\n    producer:\r\n      acks: 0\r\n      retries: 0\r\n';
     assert.equal(remove(text, 'spring.kafka.producer.acks'), 'spring:\r\n  kafka:\r\n    producer:\r\n      retries: 0\r\n');
   });
+  it('keeps a byte-order mark when the whole tree goes', () => {
+    assert.equal(remove('\ufeffspring:\n  kafka:\n    producer:\n      acks: 0\n', 'spring.kafka.producer.acks'), '\ufeff');
+  });
+  it('CR-only line breaks', () => {
+    const text = 'spring:\r  kafka:\r    producer:\r      acks: 0\r      retries: 1\r';
+    assert.deepEqual(analyzeConfig('application.yml', text).problems, []);
+    assert.equal(remove(text, 'spring.kafka.producer.acks'), 'spring:\r  kafka:\r    producer:\r      retries: 1\r');
+  });
   it('last line without a break', () => {
     const text = 'spring:\n  kafka:\n    producer:\n      retries: 0\n      acks: 0';
     assert.equal(remove(text, 'spring.kafka.producer.acks'), 'spring:\n  kafka:\n    producer:\n      retries: 0\n');
@@ -232,6 +240,15 @@ describe('spring-yaml: insertEntry', () => {
   });
   it('quotes a value YAML would misread', () => {
     assert.equal(insert('spring:\n  kafka:\n    producer:\n      retries: 3\n', 'producer', 'compression.type', 'on'), 'spring:\n  kafka:\n    producer:\n      retries: 3\n      compression-type: "on"\n');
+  });
+  it('CR-only line breaks', () => {
+    assert.equal(insert('spring:\r  kafka:\r    producer:\r      retries: 3\r', 'producer', 'acks', 'all'), 'spring:\r  kafka:\r    producer:\r      retries: 3\r      acks: all\r');
+  });
+  it('creates the client mapping under kafka when missing', () => {
+    assert.equal(
+      insert('spring:\n  kafka:\n    bootstrap-servers: x\n    properties:\n      acks: 0\n', 'producer', 'enable.idempotence', 'true'),
+      'spring:\n  kafka:\n    bootstrap-servers: x\n    properties:\n      acks: 0\n    producer:\n      properties:\n        enable.idempotence: true\n',
+    );
   });
   it('no edit for a flow mapping', () => {
     assert.equal(insert('spring:\n  kafka:\n    producer: {retries: 3}\n', 'producer', 'acks', 'all'), undefined);

@@ -104,7 +104,9 @@ function removeRangeOf(chain: readonly Step[], text: string): Range | undefined 
   const keyStart = k?.range?.[0];
   const end = pairEnd(pair);
   if (keyStart === undefined || end === undefined) return undefined;
-  const start = lineStart(text, keyStart);
+  let start = lineStart(text, keyStart);
+  // A byte-order mark stays where it is.
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
   if (!/^[ \t]*$/.test(text.slice(start, keyStart))) return undefined;
   const stop = afterLine(text, end);
   return stop === undefined ? undefined : { start, end: stop };
@@ -215,7 +217,10 @@ function yamlInsert(doc: Document, text: string, role: Role, key: string, value:
 export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind = 'spring-yaml'): AnalyzedDocument {
   // Only files that mention Kafka can hold spring.kafka settings: skip parsing the rest.
   if (looksBinary(text) || !/kafka/i.test(text)) return emptyYaml(path, text, kind);
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  // The yaml package does not take a lone `\r` as a line break (SnakeYAML does): parse a copy with `\n` in its
+  // place. Same length, so every offset still points into `text`.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false });
   const list: Document[] = Array.isArray(docs) ? docs : [];
   const problems: ParseProblem[] = [];
   const items: SpringItem[] = [];
