@@ -31,7 +31,9 @@ export function endsWithBreak(text: string): boolean {
  * `Properties.load` reads back exactly `value`, with a `=` added when the line had only a key.
  */
 export function renderPropertiesValue(pair: PropertiesPair, value: string): string {
-  const escaped = escapePropertiesValue(value);
+  let escaped = escapePropertiesValue(value);
+  // After a whitespace-only separator (`key value`) a leading `=` or `:` would be read as the separator.
+  if (escaped.startsWith('=') || escaped.startsWith(':')) escaped = `\\${escaped}`;
   return pair.hasSeparator ? escaped : `=${escaped}`;
 }
 
