@@ -1,0 +1,413 @@
+// `npm run test:e2e`: Kafka Lint in a real VS Code.
+//
+// 1. Installs (once, into a cache outside the clone) Node 24, code-server and Chromium: see setup.mjs.
+// 2. Packages the extension (`npm run package`) and a test-only host extension, installs both into a
+//    fresh code-server profile, and opens a copy of test/e2e/workspace.
+// 3. Drives the workbench headless with Playwright: Problems panel, hover, Ctrl+. quick fix, fix-all on
+//    save, a live settings change. Screenshots of each step go to test-artifacts/e2e/ (ignored by git).
+// 4. Collects the extension-host mocha suite (vscode API) that the host extension ran inside
+//    code-server's extension host. Where VS Code can be downloaded, the same suite runs under
+//    @vscode/test-electron instead; the output says which path ran.
+// 5. Prints `N passed, N failed` and stops every process it started.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureE2eTools } from './setup.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(repo, 'test-artifacts', 'e2e');
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
+
+const results = [];
+const cleanups = [];
+/** The workbench page, once open: failures take a screenshot of it. */
+let currentPage;
+let step = 0;
+
+function log(msg) {
+  console.log(`[e2e] ${msg}`);
+}
+
+/** Polls `fn` until it returns a truthy value; throws with `what` after `timeoutMs`. */
+async function waitFor(what, fn, timeoutMs = 30000, everyMs = 200) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last.message ?? last})` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try {
+      await fn();
+    } catch {
+      // Best effort: the next cleanup must still run.
+    }
+  }
+}
+
+process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
+process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
+
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, state: 'passed' });
+    log(`✔ ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, state: 'failed', error: err });
+    if (currentPage) await shot(currentPage, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+    log(`✘ ${name}\n    ${String(err?.stack ?? err).split('\n').join('\n    ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Set-up: tools, packages, profile, workspace
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const tools = ensureE2eTools();
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+
+  log('packaging the extension');
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(vsix)) throw new Error(`npm run package did not write ${vsix}`);
+  // Compiles the extension-host suite to out/test/e2e/host. `npm test` (run first in CI) fails on type
+  // errors; here only the emitted suite matters.
+  try {
+    execFileSync('npx', ['tsc', '-b'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    if (!existsSync(join(repo, 'out', 'test', 'e2e', 'host', 'index.js'))) throw new Error('the extension-host suite did not compile');
+    log('tsc reported type errors (see above); continuing with the emitted suite');
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'kafka-lint-e2e-'));
+  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  const extensionsDir = join(tmp, 'extensions');
+  const userDataDir = join(tmp, 'user-data');
+  const workspace = join(tmp, 'workspace');
+  cpSync(join(repo, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  const hostVsix = join(tmp, 'kafka-lint-e2e-host.vsix');
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', hostVsix], {
+    cwd: join(repo, 'test', 'e2e', 'host-extension'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  mkdirSync(dirname(settingsFile), { recursive: true });
+  const baseSettings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'chat.disableAIFeatures': true,
+    'security.workspace.trust.enabled': false,
+    'editor.hover.delay': 100,
+    'files.autoSave': 'off',
+    '[properties]': { 'editor.codeActionsOnSave': { 'source.fixAll.kafkaLint': 'explicit' } },
+  };
+  writeFileSync(settingsFile, JSON.stringify(baseSettings, null, 2));
+
+  const codeServer = (args, opts = {}) =>
+    execFileSync(tools.node, [tools.codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...opts,
+    }).toString();
+  log('installing the packaged extension into code-server');
+  codeServer(['--install-extension', vsix]);
+  codeServer(['--install-extension', hostVsix]);
+  const listed = codeServer(['--list-extensions']);
+  if (!/kafka-lint\.kafka-lint/.test(listed)) throw new Error(`extension not installed; code-server lists: ${listed}`);
+
+  const hostResults = join(tmp, 'host-results.json');
+  const hostGo = join(tmp, 'host-go');
+  const port = await freePort();
+  log(`starting code-server on 127.0.0.1:${port}`);
+  const server = spawn(
+    tools.node,
+    [
+      tools.codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--extensions-dir', extensionsDir,
+      '--user-data-dir', userDataDir,
+      workspace,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        KAFKA_LINT_E2E_HOST_INDEX: join(repo, 'out', 'test', 'e2e', 'host', 'index.js'),
+        KAFKA_LINT_E2E_RESULTS: hostResults,
+        KAFKA_LINT_E2E_GO: hostGo,
+      },
+    },
+  );
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  cleanups.push(() => {
+    writeFileSync(join(artifacts, 'code-server.log'), serverLog);
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  });
+  await waitFor('code-server to answer', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60000, 250);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: tools.chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  currentPage = page;
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await shot(page, 'workbench');
+
+  await uiTests(page, { workspace });
+
+  // Now that the UI scenarios are done, let the extension-host suite start, and wait for its results.
+  writeFileSync(hostGo, '');
+  const host = await waitFor('the extension-host suite to finish', () => existsSync(hostResults) && JSON.parse(readFileSync(hostResults, 'utf8')), 180000, 500).catch((err) => ({
+    runner: 'code-server extension host',
+    results: [{ title: 'extension-host suite', state: 'failed', error: err.message }],
+  }));
+  log(`extension-host suite ran in: ${host.runner} (@vscode/test-electron cannot download VS Code on this machine)`);
+  for (const r of host.results) {
+    results.push({ name: `[extension host] ${r.title}`, state: r.state, error: r.error });
+    log(`${r.state === 'passed' ? '✔' : '✘'} [extension host] ${r.title}${r.error ? `\n    ${r.error.split('\n').join('\n    ')}` : ''}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbench helpers
+// ---------------------------------------------------------------------------------------------------
+
+async function shot(page, name) {
+  step++;
+  await page.screenshot({ path: join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`) }).catch(() => {});
+}
+
+/** Runs a command from the command palette by its label. */
+async function command(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open and waits for its editor tab (retried: focus can be elsewhere). */
+async function openFile(page, relPath, { closeOthers = true } = {}) {
+  const name = relPath.split('/').pop();
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      // Start from a clean editor area so the new tab is the only one and cannot scroll out of view.
+      if (closeOthers) await command(page, 'View: Close All Editors');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(relPath);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10000 });
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      return;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}
+
+/** Moves the caret to a 1-based line and column with "Go to Line/Column". */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** The aria labels of the rows in the Problems panel (VS Code renders one row per file and per problem). */
+async function problemRows(page) {
+  // The aria label starts with the severity ("Error: …"); the visible text carries `kafka-lint(rule-id)`.
+  return page
+    .locator('.markers-panel .monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-label') ?? ''} ${r.textContent ?? ''}`));
+}
+
+function lineOf(text, prefix) {
+  return text.split(/\r?\n/).findIndex((l) => l.startsWith(prefix)) + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The scenarios
+// ---------------------------------------------------------------------------------------------------
+
+async function uiTests(page, { workspace }) {
+  const expected = {
+    'producer.properties': ['producer/acks-zero'],
+    'consumer.properties': ['consumer/auto-commit-enabled'],
+    'server.properties': ['broker/unclean-leader-election', 'broker/log-dirs-in-tmp'],
+    'application.yml': ['producer/acks-leader-only'],
+    'src/OrderProducer.java': ['producer/acks-zero', 'producer/unhandled-send'],
+    'src/consumer.ts': ['consumer/commit-before-processing'],
+  };
+
+  await test('Problems panel lists the expected rule ids for each file', async () => {
+    // Diagnostics exist for open documents, so all of them stay open for this scenario.
+    for (const f of Object.keys(expected)) await openFile(page, f, { closeOthers: false });
+    await command(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await command(page, 'View: Toggle Maximized Panel');
+    const rows = await waitFor(
+      'every expected rule id in the Problems panel',
+      async () => {
+        const labels = await problemRows(page);
+        const text = labels.join('\n');
+        return Object.values(expected).flat().every((id) => text.includes(id)) ? labels : undefined;
+      },
+      60000,
+    ).catch(async (err) => {
+      await shot(page, 'problems-missing');
+      throw new Error(`${err.message}\nrows:\n${(await problemRows(page)).join('\n')}`);
+    });
+    await shot(page, 'problems');
+    const text = rows.join('\n');
+    for (const [file, ids] of Object.entries(expected)) {
+      const base = file.split('/').pop();
+      if (!text.includes(base)) throw new Error(`no Problems entry for ${file}`);
+      for (const id of ids) if (!text.includes(id)) throw new Error(`${id} missing for ${file}`);
+    }
+    await command(page, 'View: Toggle Maximized Panel');
+  });
+
+  const producerPath = join(workspace, 'producer.properties');
+  const producerBefore = readFileSync(producerPath, 'utf8');
+  const acksLine = lineOf(producerBefore, 'acks=');
+
+  await test('hover on acks=0 names the producer stage and the safe value', async () => {
+    await openFile(page, 'producer.properties');
+    await goTo(page, acksLine, 6);
+    await command(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    const text = await waitFor('the hover text', async () => {
+      const t = (await hover.isVisible()) ? await hover.innerText() : '';
+      return /Path: Producer ✗ → Broker → Consumer/.test(t) ? t : undefined;
+    }).catch(async (err) => {
+      throw new Error(`${err.message}\nhover text:\n${(await hover.isVisible()) ? await hover.innerText() : '(no hover)'}`);
+    });
+    await shot(page, 'hover-acks');
+    if (!/Safe value: all/.test(text)) throw new Error(`hover does not give the safe value:\n${text}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await test('Ctrl+. on acks=0 offers "Set acks=all"; applying it leaves the rest of the file unchanged', async () => {
+    await openFile(page, 'producer.properties');
+    await goTo(page, acksLine, 6);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set acks=all' }).first();
+    await item.waitFor({ state: 'visible', timeout: 20000 });
+    await shot(page, 'quick-fix-menu');
+    await item.click();
+    await page.keyboard.press('Control+S');
+    await waitFor('the fixed file on disk', () => readFileSync(producerPath, 'utf8') === producerBefore.replace('acks=0', 'acks=all'), 20000);
+    await shot(page, 'quick-fix-applied');
+    // The extension-host suite runs on the same workspace afterwards and expects the original file.
+    writeFileSync(producerPath, producerBefore);
+  });
+
+  await test('fix-all on save (editor.codeActionsOnSave) fixes a file', async () => {
+    const path = join(workspace, 'fixall.properties');
+    const before = readFileSync(path, 'utf8');
+    await openFile(page, 'fixall.properties');
+    await goTo(page, 1, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (edited)');
+    await page.keyboard.press('Control+S');
+    const expectedText = before.replace(/^(# [^\n]*)/, '$1 (edited)').replace('acks=1', 'acks=all');
+    await waitFor('fix-all to run on save', () => readFileSync(path, 'utf8') === expectedText, 20000).catch(() => {
+      throw new Error(`file after save:\n${readFileSync(path, 'utf8')}\nexpected:\n${expectedText}`);
+    });
+    await shot(page, 'fix-all-on-save');
+  });
+
+  await test('changing kafkaLint.rules in settings changes a severity live', async () => {
+    await openFile(page, 'consumer.properties');
+    // A maximized panel shows every row.
+    await command(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await command(page, 'View: Toggle Maximized Panel');
+    const severityOf = async () => {
+      const rows = await problemRows(page);
+      const row = rows.find((r) => r.includes('consumer/auto-commit-enabled'));
+      return row ? (/^Error/i.test(row) ? 'error' : /^Warning/i.test(row) ? 'warning' : /^Info/i.test(row) ? 'info' : row) : undefined;
+    };
+    const before = await waitFor('the auto-commit problem', severityOf, 30000);
+    if (before !== 'warning') throw new Error(`expected a warning first, got ${before}`);
+    // Workspace settings, as a user would edit them in .vscode/settings.json.
+    const workspaceSettings = join(workspace, '.vscode', 'settings.json');
+    mkdirSync(dirname(workspaceSettings), { recursive: true });
+    writeFileSync(workspaceSettings, JSON.stringify({ 'kafkaLint.rules': { 'consumer/auto-commit-enabled': 'error' } }, null, 2));
+    await waitFor('the problem to become an error', async () => (await severityOf()) === 'error', 30000);
+    await shot(page, 'severity-changed');
+    writeFileSync(workspaceSettings, '{}\n');
+    await waitFor('the problem to be a warning again', async () => (await severityOf()) === 'warning', 30000);
+    await command(page, 'View: Toggle Maximized Panel');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  results.push({ name: 'e2e set-up', state: 'failed', error: err });
+  log(`✘ e2e set-up\n    ${String(err?.stack ?? err)}`);
+} finally {
+  await cleanup();
+}
+const passed = results.filter((r) => r.state === 'passed').length;
+const failed = results.length - passed;
+if (failed > 0 || passed === 0) exitCode = 1;
+log(`screenshots: ${artifacts}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(exitCode);
