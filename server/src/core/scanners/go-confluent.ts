@@ -36,10 +36,8 @@ export function scanConfluent(ctx: GoContext): void {
   }
 
   // `cm.SetKey("acks", "all")` on a config map we know.
-  for (const call of ctx.nodes('call_expression')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'SetKey') continue;
-    const groups = ctx.resolve(fn.childForFieldName('operand'), ['ck-config']).map((b) => b.group).filter((g): g is GroupBuilder => g !== undefined);
+  for (const { call, receiver } of ctx.callsTo('SetKey')) {
+    const groups = ctx.resolve(receiver, ['ck-config']).map((b) => b.group).filter((g): g is GroupBuilder => g !== undefined);
     const [keyNode, valueNode] = namedArgs(call.childForFieldName('arguments'));
     const key = stringContent(keyNode);
     if (key === undefined || !valueNode) continue;
@@ -119,10 +117,8 @@ function roleOf(key: string): 'producer' | 'consumer' | undefined {
  * reads that channel (and the producer is not handed elsewhere), a failed delivery is seen by no one.
  */
 function unreadDeliveryReports(ctx: GoContext): void {
-  for (const call of ctx.nodes('call_expression')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Produce') continue;
-    const bindings = ctx.resolve(fn.childForFieldName('operand'), ['ck-producer']);
+  for (const { call, fn, receiver } of ctx.callsTo('Produce')) {
+    const bindings = ctx.resolve(receiver, ['ck-producer']);
     const args = namedArgs(call.childForFieldName('arguments'));
     if (bindings.length === 0 || args.length !== 2 || args[1].type !== 'nil') continue;
     // A producer known only by its declared type may be built (and its events read) anywhere: stay quiet.
@@ -133,7 +129,7 @@ function unreadDeliveryReports(ctx: GoContext): void {
       'unhandled-send',
       'librdkafka',
       nodeRange(fn),
-      `${fn.text}(msg, nil) passes no delivery channel and nothing in this file reads ${fn.childForFieldName('operand')?.text}.Events(), so a message that fails delivery is reported to no one; pass a delivery channel or read Events() and check each message's TopicPartition.Error.`,
+      `${fn.text}(msg, nil) passes no delivery channel and nothing in this file reads ${receiver.text}.Events(), so a message that fails delivery is reported to no one; pass a delivery channel or read Events() and check each message's TopicPartition.Error.`,
       { severity: 'info' },
     );
   }

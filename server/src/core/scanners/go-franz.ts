@@ -1,7 +1,7 @@
 import type { Role } from '../model';
 import type { GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, enclosingFunction, goString, importsPlain, inBranch, literalValue, namedArgs, nodeRange, placeholder } from './go-support';
+import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, goString, importsPlain, inBranch, literalValue, namedArgs, nodeRange, placeholder } from './go-support';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
@@ -76,17 +76,17 @@ function optionsOf(ctx: GoContext, call: Node): Node[] {
     }
     const name = namedArgs(arg)[0];
     if (name?.type !== 'identifier') continue;
-    const fn = enclosingFunction(call);
+    const scope = ctx.scopeOf(call);
     const sameScope = (n: Node) => {
-      const f = enclosingFunction(n);
-      return (f ? f.startIndex : -1) === (fn ? fn.startIndex : -1) || !f;
+      const s = ctx.scopeOf(n);
+      return s === scope || s === -1;
     };
     for (const lit of ctx.nodes('composite_literal')) {
       if (assignedTo(lit)?.text !== name.text || !sameScope(lit)) continue;
       for (const el of namedArgs(lit.childForFieldName('body'))) if (el.type === 'literal_element' && el.namedChildren[0]) out.push(el.namedChildren[0]);
     }
     for (const app of ctx.nodes('call_expression')) {
-      if (app.childForFieldName('function')?.text !== 'append' || assignedTo(app)?.text !== name.text || !sameScope(app)) continue;
+      if (app.childForFieldName('function')?.type !== 'identifier' || app.childForFieldName('function')?.text !== 'append' || assignedTo(app)?.text !== name.text || !sameScope(app)) continue;
       const args = namedArgs(app.childForFieldName('arguments'));
       if (args[0]?.text === name.text) out.push(...args.slice(1));
     }

@@ -1,7 +1,7 @@
 import type { Edit, Fix, Role } from '../model';
 import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, durationMillis, enclosingFunction, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
+import { addRole, assignedTo, durationMillis, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
@@ -190,8 +190,7 @@ export function scanSarama(ctx: GoContext): void {
     let groups = groupsOf(ctx.resolve(split.config, ['sarama-config']));
     if (groups.length === 0) {
       // A config built elsewhere (a parameter, a struct field): one group per config expression and function.
-      const fn = enclosingFunction(stmt);
-      const id = `${fn ? fn.startIndex : -1}:${split.config.text}`;
+      const id = `${ctx.scopeOf(stmt)}:${split.config.text}`;
       let g = fallback.get(id);
       if (!g) {
         g = ctx.addGroup('sarama', nodeRange(lefts[0]));
@@ -282,10 +281,8 @@ function settingInserter(ctx: GoContext, call: Node): ((group: GroupBuilder, key
  * offset is marked (and auto-committed within a second) before the message is processed.
  */
 function markBeforeProcessing(ctx: GoContext): void {
-  for (const call of ctx.nodes('call_expression')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'MarkMessage') continue;
-    if (ctx.resolve(fn.childForFieldName('operand'), ['sarama-session']).length === 0) continue;
+  for (const { call, fn, receiver } of ctx.callsTo('MarkMessage')) {
+    if (ctx.resolve(receiver, ['sarama-session']).length === 0) continue;
     const message = namedArgs(call.childForFieldName('arguments'))[0];
     const statement = call.parent;
     const list = statement?.parent;

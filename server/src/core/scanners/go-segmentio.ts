@@ -108,10 +108,8 @@ export function scanSegmentio(ctx: GoContext): void {
   }
 
   // ReadMessage on a reader with a GroupID commits the offset as it returns the message.
-  for (const call of ctx.nodes('call_expression')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'ReadMessage') continue;
-    const readers = ctx.resolve(fn.childForFieldName('operand'), ['kg-reader']);
+  for (const { call, fn, receiver } of ctx.callsTo('ReadMessage')) {
+    const readers = ctx.resolve(receiver, ['kg-reader']);
     if (!readers.some((b) => b.group?.entries.some((e) => e.key === 'group.id'))) continue;
     ctx.addFact(
       'commit-before-processing',

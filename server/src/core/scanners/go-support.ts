@@ -90,13 +90,22 @@ export class GoContext {
   private readonly byType = new Map<string, Node[]>();
   /** Names declared in each function (by its start offset), to tell a local variable from a package alias. */
   private readonly localNames = new Map<number, Set<string>>();
+  /** The file's functions and methods, sorted by position: the scopes of local names. */
+  private readonly functions: Node[];
+  private identifierIndex?: Map<string, { readonly node: Node; readonly scope: number }[]>;
+  private readonly bindingsByName = new Map<string, Binding[]>();
+  private selectorIndex?: Map<string, Node[]>;
+  private callIndex?: Map<string, CallSite[]>;
 
   constructor(
     readonly text: string,
     readonly root: Node,
   ) {
-    for (const spec of root.descendantsOfType('import_spec')) {
-      if (!spec) continue;
+    this.collect();
+    this.functions = this.nodes('function_declaration')
+      .concat(this.nodes('method_declaration'))
+      .sort((a, b) => a.startIndex - b.startIndex);
+    for (const spec of this.nodes('import_spec')) {
       const path = stringContent(spec.childForFieldName('path'));
       const lib = path === undefined ? undefined : IMPORTS.find((i) => i.path.test(path));
       if (!lib) continue;
@@ -124,14 +133,90 @@ export class GoContext {
     return undefined;
   }
 
-  /** Nodes of the given types anywhere in the file, in source order (cached per type). */
+  /** Nodes of the given type anywhere in the file, in source order. */
   nodes(type: string): Node[] {
     let list = this.byType.get(type);
     if (!list) {
-      list = this.root.descendantsOfType(type).filter((n): n is Node => n !== null);
+      // The collected types come from one walk; any other type is looked up on its own.
+      list = COLLECTED.has(type) ? [] : this.root.descendantsOfType(type).filter((n): n is Node => n !== null);
       this.byType.set(type, list);
     }
     return list;
+  }
+
+  /** One cursor walk over the tree that keeps the nodes of every {@link COLLECTED} type. */
+  private collect(): void {
+    for (const type of COLLECTED) this.byType.set(type, []);
+    const cursor = this.root.walk();
+    try {
+      for (;;) {
+        const list = this.byType.get(cursor.nodeType);
+        if (list && COLLECTED.has(cursor.nodeType)) list.push(cursor.currentNode);
+        if (cursor.gotoFirstChild()) continue;
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) return;
+        }
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** The function or method containing an offset, or undefined at package level. */
+  functionAt(offset: number): Node | undefined {
+    let lo = 0;
+    let hi = this.functions.length - 1;
+    let found: Node | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.functions[mid].startIndex <= offset) {
+        found = this.functions[mid];
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found && offset < found.endIndex ? found : undefined;
+  }
+
+  /** The scope key of a node: its function's start offset, or -1 at package level. */
+  scopeOf(node: Node): number {
+    return this.functionAt(node.startIndex)?.startIndex ?? -1;
+  }
+
+  /** Identifiers of the file with a given name. */
+  identifiersNamed(name: string, scope?: number): Node[] {
+    if (!this.identifierIndex) {
+      this.identifierIndex = groupBy(
+        this.nodes('identifier').map((node) => ({ node, scope: this.scopeOf(node) })),
+        (i) => i.node.text,
+      );
+    }
+    const all = this.identifierIndex.get(name) ?? [];
+    return (scope === undefined ? all : all.filter((i) => i.scope === scope)).map((i) => i.node);
+  }
+
+  /** Selector expressions of the file whose field has a given name (`x.producer` for `producer`). */
+  selectorsNamed(field: string): Node[] {
+    if (!this.selectorIndex) this.selectorIndex = groupBy(this.nodes('selector_expression'), (n) => n.childForFieldName('field')?.text ?? '');
+    return this.selectorIndex.get(field) ?? [];
+  }
+
+  /** Method-style calls `<receiver>.<method>(...)` of the file, for one or more method names, in source order. */
+  callsTo(method: string | readonly string[]): CallSite[] {
+    if (!this.callIndex) {
+      const sites: CallSite[] = [];
+      for (const call of this.nodes('call_expression')) {
+        const fn = call.childForFieldName('function');
+        if (fn?.type !== 'selector_expression') continue;
+        const receiver = fn.childForFieldName('operand');
+        const name = fn.childForFieldName('field');
+        if (receiver && name) sites.push({ call, fn, receiver, method: name.text });
+      }
+      this.callIndex = groupBy(sites, (c) => c.method);
+    }
+    const names = typeof method === 'string' ? [method] : method;
+    return names.flatMap((m) => this.callIndex?.get(m) ?? []).sort((a, b) => a.call.startIndex - b.call.startIndex);
   }
 
   /**
@@ -168,19 +253,20 @@ export class GoContext {
 
   /** True when an identifier named like a package alias is a local variable or parameter in its function. */
   private isShadowed(ident: Node): boolean {
-    const fn = enclosingFunction(ident);
-    if (!fn) return false;
-    let names = this.localNames.get(fn.startIndex);
-    if (!names) {
-      names = new Set();
-      for (const decl of fn.descendantsOfType(['short_var_declaration', 'parameter_declaration', 'var_spec'])) {
-        if (!decl) continue;
+    const scope = this.scopeOf(ident);
+    if (scope === -1) return false;
+    if (this.localNames.size === 0) {
+      // Names declared in each function, gathered once for the whole file.
+      for (const decl of this.nodes('short_var_declaration').concat(this.nodes('parameter_declaration'), this.nodes('var_spec'))) {
         const declared = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')?.namedChildren ?? [] : decl.childrenForFieldName('name');
+        const key = this.scopeOf(decl);
+        let names = this.localNames.get(key);
+        if (!names) this.localNames.set(key, (names = new Set()));
         for (const n of declared) if (n) names.add(n.text);
       }
-      this.localNames.set(fn.startIndex, names);
+      this.localNames.set(-2, new Set());
     }
-    return names.has(ident.text);
+    return this.localNames.get(scope)?.has(ident.text) ?? false;
   }
 
   /** Starts a group; roles are added as evidence turns up. */
@@ -227,13 +313,12 @@ export class GoContext {
   bindTarget(kind: BindingKind, target: Node, origin: Node | undefined, group?: GroupBuilder): Binding | undefined {
     let binding: Binding | undefined;
     if (target.type === 'identifier' && target.text !== '_') {
-      const fn = enclosingFunction(target);
-      binding = { kind, name: target.text, field: false, scope: fn ? fn.startIndex : -1, origin, group, target };
+      binding = { kind, name: target.text, field: false, scope: this.scopeOf(target), origin, group, target };
     } else if (target.type === 'selector_expression') {
       const field = target.childForFieldName('field');
       if (field) binding = { kind, name: field.text, field: true, scope: -1, origin, group, target };
     }
-    if (binding) this.bindings.push(binding);
+    if (binding) this.addBinding(binding);
     return binding;
   }
 
@@ -250,10 +335,17 @@ export class GoContext {
       for (const name of decl.childrenForFieldName('name')) {
         if (!name || name.text === '_') continue;
         const isField = decl.type === 'field_declaration';
-        const fn = isField ? null : enclosingFunction(name);
-        this.bindings.push({ kind, name: name.text, field: isField, scope: fn ? fn.startIndex : -1 });
+        this.addBinding({ kind, name: name.text, field: isField, scope: isField ? -1 : this.scopeOf(name) });
       }
     }
+  }
+
+  /** Records a binding and indexes it by name. */
+  private addBinding(binding: Binding): void {
+    this.bindings.push(binding);
+    const list = this.bindingsByName.get(binding.name);
+    if (list) list.push(binding);
+    else this.bindingsByName.set(binding.name, [binding]);
   }
 
   /**
@@ -264,18 +356,18 @@ export class GoContext {
     if (!expr) return [];
     const e = unwrap(expr);
     if (e.type === 'identifier') {
-      const fn = enclosingFunction(e);
-      const scope = fn ? fn.startIndex : -1;
-      const local = this.bindings.filter((b) => kinds.includes(b.kind) && !b.field && b.name === e.text && b.scope === scope);
-      if (local.length > 0) return local;
-      return this.bindings.filter((b) => kinds.includes(b.kind) && !b.field && b.name === e.text && b.scope === -1);
+      const named = (this.bindingsByName.get(e.text) ?? []).filter((b) => kinds.includes(b.kind) && !b.field);
+      if (named.length === 0) return [];
+      const scope = this.scopeOf(e);
+      const local = named.filter((b) => b.scope === scope);
+      return local.length > 0 ? local : named.filter((b) => b.scope === -1);
     }
     if (e.type === 'selector_expression') {
       const field = e.childForFieldName('field');
       const operand = e.childForFieldName('operand');
       // `pkg.Name` is a package member, not a struct field.
       if (operand?.type === 'identifier' && this.aliases.has(operand.text)) return [];
-      return this.bindings.filter((b) => kinds.includes(b.kind) && b.field && b.name === field?.text);
+      return (this.bindingsByName.get(field?.text ?? '') ?? []).filter((b) => kinds.includes(b.kind) && b.field);
     }
     return [];
   }
@@ -299,14 +391,9 @@ export class GoContext {
    * `targets`, in source order.
    */
   methodCalls(method: string | readonly string[], targets: readonly Binding[]): Node[] {
-    const names = typeof method === 'string' ? [method] : method;
-    return this.nodes('call_expression').filter((call) => {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'selector_expression') return false;
-      if (!names.includes(fn.childForFieldName('field')?.text ?? '')) return false;
-      const receiver = fn.childForFieldName('operand');
-      return targets.some((t) => this.refersTo(receiver, t));
-    });
+    return this.callsTo(method)
+      .filter((site) => targets.some((t) => this.refersTo(site.receiver, t)))
+      .map((site) => site.call);
   }
 
   /**
@@ -337,7 +424,10 @@ export class GoContext {
   /** For each place a binding's value is handed on: the struct field it is stored in, or `escapes`. */
   private usesOf(binding: Binding): (string | 'escapes')[] {
     const out: (string | 'escapes')[] = [];
-    for (const ident of this.nodes(binding.field ? 'selector_expression' : 'identifier')) {
+    const candidates = binding.field
+      ? this.selectorsNamed(binding.name)
+      : this.identifiersNamed(binding.name, binding.scope === -1 ? undefined : binding.scope);
+    for (const ident of candidates) {
       if (binding.target && ident.startIndex === binding.target.startIndex && ident.endIndex === binding.target.endIndex) continue;
       if (!this.refersTo(ident, binding)) continue;
       let use: Node = ident;
@@ -490,6 +580,43 @@ export class GoContext {
     if (prev?.type === ',') return { start: prev.startIndex, end: element.endIndex };
     return { start: element.startIndex, end: element.endIndex };
   }
+}
+
+/** The node types the scanner reads, collected in a single walk of the tree. */
+const COLLECTED: ReadonlySet<string> = new Set([
+  'import_spec',
+  'function_declaration',
+  'method_declaration',
+  'call_expression',
+  'assignment_statement',
+  'short_var_declaration',
+  'parameter_declaration',
+  'field_declaration',
+  'var_spec',
+  'composite_literal',
+  'identifier',
+  'selector_expression',
+]);
+
+/** A call written as `<receiver>.<method>(...)`. */
+export interface CallSite {
+  readonly call: Node;
+  /** The `receiver.method` selector. */
+  readonly fn: Node;
+  readonly receiver: Node;
+  readonly method: string;
+}
+
+/** Groups items by a key, keeping source order within each group. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 /** Adds a role once. */
@@ -682,21 +809,17 @@ export interface CloseCheck {
  * anywhere in the function): the records still buffered are dropped. The fix adds the Flush.
  */
 export function closeWithoutFlush(ctx: GoContext, check: CloseCheck): void {
-  for (const call of ctx.nodes('call_expression')) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Close') continue;
+  for (const { call, receiver } of ctx.callsTo('Close')) {
     if (namedArgs(call.childForFieldName('arguments')).length > 0) continue;
-    const receiver = fn.childForFieldName('operand');
     const bindings = ctx.resolve(receiver, check.kinds);
-    if (!receiver || bindings.length === 0 || !check.produces(bindings)) continue;
-    const scope = enclosingFunction(call);
+    if (bindings.length === 0 || !check.produces(bindings)) continue;
+    const scope = ctx.functionAt(call.startIndex) ?? null;
     const deferred = isDeferred(call);
     const name = receiver.text.replace(/\s+/g, '');
-    const flushed = (scope ? scope.descendantsOfType('call_expression') : ctx.nodes('call_expression')).some((c) => {
-      const f = c?.childForFieldName('function');
-      if (f?.type !== 'selector_expression' || f.childForFieldName('field')?.text !== 'Flush') return false;
-      if (f.childForFieldName('operand')?.text.replace(/\s+/g, '') !== name) return false;
-      return deferred || (c !== null && c.startIndex < call.startIndex);
+    const flushed = ctx.callsTo('Flush').some((site) => {
+      if (site.receiver.text.replace(/\s+/g, '') !== name) return false;
+      if ((ctx.functionAt(site.call.startIndex) ?? null)?.startIndex !== scope?.startIndex) return false;
+      return deferred || site.call.startIndex < call.startIndex;
     });
     if (flushed) continue;
     const flush = check.flushCall(name, scope);
