@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../../server/src/protocol/constants';
-import type { ApplyAllFixesArgs, StatusParams } from '../../server/src/protocol/constants';
+import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../../server/src/protocol/constants';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     outputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`) },
+    initializationOptions: { clientWatchesProjectFile: true } satisfies InitializationOptions,
   };
   // The id `kafkaLint` makes the client read `kafkaLint.trace.server`.
   const languageClient = new LanguageClient('kafkaLint', 'Kafka Lint', serverOptions, clientOptions);

@@ -12,6 +12,8 @@ import type {
   LogMessageParams,
   Position,
   PublishDiagnosticsParams,
+  Registration,
+  RegistrationParams,
   ShowMessageParams,
   TextEdit,
   WorkspaceEdit,
@@ -32,6 +34,8 @@ export interface TestClientOptions {
   readonly documentChanges?: boolean;
   /** Another copy of the server bundle (default {@link SERVER_PATH}). */
   readonly serverPath?: string;
+  /** Sent as `initializationOptions`. */
+  readonly initializationOptions?: unknown;
   /** `stdio` (`--stdio`, as `kafka-lint-lsp` and most editors) or `ipc` (`--node-ipc`, as the VS Code client). */
   readonly transport?: 'stdio' | 'ipc';
 }
@@ -48,6 +52,7 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly refreshRequests: number[] = [];
+  readonly registrations: Registration[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   initializeResult?: InitializeResult;
   /** What the client answers to `workspace/workspaceFolders`. */
@@ -107,7 +112,10 @@ export class TestClient {
       return null;
     });
     connection.onRequest('workspace/workspaceFolders', () => client.workspaceFolders);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: RegistrationParams) => {
+      client.registrations.push(...p.registrations);
+      return null;
+    });
     connection.onRequest('window/showMessageRequest', () => null);
     connection.listen();
 
@@ -123,6 +131,7 @@ export class TestClient {
       workspace: {
         configuration: options.configuration !== undefined,
         didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: true,
         workspaceEdit: { documentChanges: options.documentChanges === true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
@@ -134,6 +143,7 @@ export class TestClient {
       rootUri: folderUri,
       capabilities,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return client;

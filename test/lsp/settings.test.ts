@@ -113,6 +113,19 @@ describe('LSP: settings and .kafkalint.json', function () {
     assert.equal(client.hasExited, false);
   });
 
+  it('registers a .kafkalint.json watcher unless the client says it watches the file itself', async () => {
+    const watchers = (c: TestClient): unknown[] => c.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions);
+    client = await TestClient.start({ folder });
+    await waitFor(() => watchers(client!).length > 0, { message: 'watcher registration' });
+    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }]);
+    await client.stop();
+    client = await TestClient.start({ folder, initializationOptions: { clientWatchesProjectFile: true } });
+    await waitFor(() => client!.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'), { message: 'configuration registration' });
+    // A round trip: anything the server sent after `initialized` has arrived before this answer.
+    await client.request('textDocument/hover', { textDocument: { uri: client.uri('none.properties') }, position: { line: 0, character: 0 } });
+    assert.deepEqual(watchers(client), []);
+  });
+
   it('reads the .kafkalint.json of a workspace folder added later', async () => {
     writeFileSync(join(folder, '.kafkalint.json'), JSON.stringify({ rules: { 'producer/acks-zero': 'off' } }));
     client = await TestClient.start({ pull: true, configuration: (p) => p.items.map(() => null) });

@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   MessageType,
   ShowMessageNotification,
@@ -14,7 +15,7 @@ import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text';
 import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../protocol/constants';
-import type { ApplyAllFixesArgs, StatusParams } from '../protocol/constants';
+import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
 import { editFactory, fixAllAction, quickFixes, wants } from './code-actions';
 import type { EditFactory } from './code-actions';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   let refreshSupport = false;
   let dynamicConfiguration = false;
   let folderSupport = false;
+  let registerWatcher = false;
   let makeEdit: EditFactory = editFactory(false);
   let settings: SettingsStore | undefined;
   let cache: AnalysisCache | undefined;
@@ -88,6 +90,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     folderSupport = caps.workspace?.workspaceFolders === true;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    registerWatcher = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init.clientWatchesProjectFile !== true;
     makeEdit = editFactory(caps.workspace?.workspaceEdit?.documentChanges === true);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
@@ -109,6 +113,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
 
   connection.onInitialized(() => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
+    if (registerWatcher) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] });
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {

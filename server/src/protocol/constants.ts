@@ -36,6 +36,15 @@ export interface ApplyAllFixesArgs {
   readonly version?: number;
 }
 
+/** `initializationOptions` a client may send. */
+export interface InitializationOptions {
+  /**
+   * True when the client itself watches `.kafkalint.json` and sends `didChangeWatchedFiles` (the VS Code
+   * extension does); otherwise the server registers the watcher when the client allows it.
+   */
+  readonly clientWatchesProjectFile?: boolean;
+}
+
 /** Custom methods, all `kafkaLint/<name>`. */
 export const Methods = {
   /** Server → client notification: the server's view of its configuration ({@link StatusParams}). */
