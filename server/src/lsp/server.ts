@@ -14,7 +14,7 @@ import { documentKind } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { LineIndex } from '../core/text';
-import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../protocol/constants';
+import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
 import { editFactory, fixAllAction, quickFixes, wants } from './code-actions';
@@ -112,8 +112,11 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   });
 
   connection.onInitialized(() => {
-    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
-    if (registerWatcher) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] });
+    const failed = (err: unknown): void => log(`Kafka Lint: registration failed: ${describe(err)}`);
+    if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(failed);
+    if (registerWatcher) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] }).catch(failed);
+    }
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
