@@ -177,6 +177,11 @@ describe('spring-properties: not Kafka', () => {
     assert.deepEqual(doc.groups.map((g) => g.roles), [[]]);
     assert.equal(doc.groups[0].insertEntry, undefined);
   });
+  it('#--- sections are separate documents: the same key again is not a duplicate', () => {
+    const text = 'spring.kafka.producer.acks=all\n#---\nspring.config.activate.on-profile=dev\nspring.kafka.producer.acks=1\nspring.kafka.producer.acks=0\n';
+    const acks = analyzeConfig('application.properties', text).groups[0].entries;
+    assert.deepEqual(acks.map((e) => e.identity), ['spring.kafka.producer.acks', '#1:spring.kafka.producer.acks', '#1:spring.kafka.producer.acks']);
+  });
   it('a malformed escape on a spring.kafka line is reported', () => {
     const doc = analyzeConfig('application.properties', 'spring.kafka.producer.acks=\\u00zz\n');
     assert.equal(doc.isKafka, true);

@@ -13,11 +13,19 @@ export function analyzeSpringProperties(path: string, text: string, kind: Docume
   if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
   const file = readProperties(text);
   const items: SpringItem[] = [];
+  // Boot 2.4+ splits a properties file into documents at `#---` / `!---` lines (profile sections): a key set
+  // again in a later document is an override for that profile, not a duplicate.
+  const separators: number[] = [];
+  const SEPARATOR = /^[#!]---[ \t]*$/gm;
+  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) separators.push(m.index);
+  let docIndex = 0;
   for (const pair of file.pairs) {
     if (pair.problem) continue;
+    while (docIndex < separators.length && separators[docIndex] < pair.keyRange.start) docIndex++;
     const meta = classifySpringName(pair.key);
     if (!meta) continue;
-    const entry = new PropertiesEntry(pair, meta.key, meta.identity, meta.role, springValue(meta, pair.value));
+    const identity = docIndex === 0 ? meta.identity : `#${docIndex}:${meta.identity}`;
+    const entry = new PropertiesEntry(pair, meta.key, identity, meta.role, springValue(meta, pair.value));
     items.push({ meta, entry });
   }
   const groups = springGroups(
