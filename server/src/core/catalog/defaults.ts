@@ -250,6 +250,10 @@ export function libraryDefault(key: string, library: LibraryId, kafkaVersion: st
   const history = table?.[key] ?? (alias ? table?.[alias] : undefined);
   if (!history || history.length === 0) return undefined;
   const byLibraryVersion = library !== 'java' && library !== 'spring';
+  // librdkafka reaches users bundled inside its bindings (confluent-kafka-python, -go, -dotnet,
+  // @confluentinc/kafka-javascript), whose releases have all shipped librdkafka 1.0 or later since 2019:
+  // an unknown version is a current one, not "it depends".
+  const assumeCurrent = library === 'librdkafka' && libraryVersion === undefined;
   const version = byLibraryVersion ? libraryVersion : kafkaVersion;
   let pick: VersionedValue | undefined;
   if (version === undefined) {
@@ -264,7 +268,7 @@ export function libraryDefault(key: string, library: LibraryId, kafkaVersion: st
     note: pick.note,
     history,
     byLibraryVersion,
-    versionDependent: byLibraryVersion && version === undefined && history.length > 1,
+    versionDependent: byLibraryVersion && !assumeCurrent && version === undefined && history.length > 1,
   };
 }
 
