@@ -15,11 +15,11 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a real process in `cwd`, with colors off unless `env` says otherwise. */
-export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 60000): CliResult {
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -320,6 +320,20 @@ describe('cli: kafka-lint (lint)', () => {
         ws.cleanup();
       }
     });
+    it('a 50,000-line file with every rule on finishes well within 20 s', function () {
+      this.timeout(30000);
+      const lines = ['bootstrap.servers=localhost:9092', 'acks=0'];
+      // Templated per-topic settings: keys Kafka does not know, so every rule that looks at keys runs on each.
+      for (let i = 2; i < 50000; i++) lines.push(i % 10 === 0 ? `# topic group ${i / 10}` : `app.topic.orders-${i}.retention=${i}`);
+      const ws = workspace({ 'producer.properties': `${lines.join('\n')}\n` });
+      try {
+        const r = runCli(['--format', 'json', 'producer.properties'], ws.dir, {}, 20000);
+        assert.equal(r.code, 1, `exit ${r.code} (null = killed after 20 s): ${r.stderr.slice(0, 500)}`);
+        assert.ok(parseFindings(r.stdout).some((f) => f.rule === ACKS_ZERO && f.line === 2));
+      } finally {
+        ws.cleanup();
+      }
+    });
   });
 
   describe('bundled examples', () => {
