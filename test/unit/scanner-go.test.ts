@@ -235,6 +235,55 @@ describe('Go scanner: sarama', () => {
     assert.deepEqual(idem?.fixes?.map((f) => f.edits.map((e) => text.slice(e.range.start, e.range.end))), []);
   });
 
+  it('follows a config returned by a helper function to the producer built from it', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func newConfig() *sarama.Config {',
+      '\tc := sarama.NewConfig()',
+      '\tc.Version = sarama.V2_8_0_0',
+      '\treturn c',
+      '}',
+      'func main() {',
+      '\tp, _ := sarama.NewSyncProducer([]string{"k:9092"}, newConfig())',
+      '\t_ = p',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/factory.go', text);
+    assert.deepEqual(doc.groups.map((g) => g.roles), [['producer']]);
+    expectFindings(text, findings, [['producer/acks-leader-only', 'sarama.NewConfig()']]);
+    assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('c := sarama.NewConfig()\n', 'c := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n'));
+  });
+
+  it('with auto-commit off, reports a mark only when session.Commit() runs before the processing', async () => {
+    const lines = (commitFirst: boolean) =>
+      [
+        'package x',
+        'import "github.com/IBM/sarama"',
+        'type h struct{}',
+        'func (h) ConsumeClaim(s sarama.ConsumerGroupSession, c sarama.ConsumerGroupClaim) error {',
+        '\tfor m := range c.Messages() {',
+        '\t\ts.MarkMessage(m, "")',
+        ...(commitFirst ? ['\t\ts.Commit()', '\t\tprocess(m)'] : ['\t\tprocess(m)', '\t\ts.Commit()']),
+        '\t}',
+        '\treturn nil',
+        '}',
+        'func process(*sarama.ConsumerMessage) {}',
+        'func cfg() *sarama.Config {',
+        '\tc := sarama.NewConfig()',
+        '\tc.Consumer.Offsets.AutoCommit.Enable = false',
+        '\treturn c',
+        '}',
+        '',
+      ].join('\n');
+    const early = await run('/ws/commit-early.go', lines(true));
+    expectFindings(early.text, early.findings, [['consumer/commit-before-processing', 's.MarkMessage(m, "")']]);
+    assert.match(early.doc.facts[0].detail, /s\.Commit\(\)/);
+    const late = await run('/ws/commit-late.go', lines(false));
+    assert.deepEqual(late.doc.facts, []);
+  });
+
   it('gives a config set up in a helper its roles from the fields it sets', async () => {
     const text = [
       'package x',
@@ -371,6 +420,15 @@ describe('Go scanner: segmentio/kafka-go', () => {
     assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('\t\tAsync: true,\n', '\t\tAsync: true,\n\t\tRequiredAcks: kafka.RequireAll,\n'));
     assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('kafka.RequireOne', 'kafka.RequireAll'));
     assert.equal(fixed(text, findings, 'producer/unhandled-send'), text.replace('Async: true', 'Async: false'));
+  });
+
+  it('reports Async set after construction, unless a Completion callback is set too', async () => {
+    const base = 'package x\nimport "github.com/segmentio/kafka-go"\nfunc f() {\n\tw := &kafka.Writer{RequiredAcks: kafka.RequireAll}\n\tw.Async = true\n}\n';
+    const bare = await run('/ws/async-late.go', base);
+    expectFindings(base, bare.findings, [['producer/unhandled-send', 'w.Async = true']]);
+    assert.equal(fixed(base, bare.findings, 'producer/unhandled-send'), base.replace('w.Async = true', 'w.Async = false'));
+    const withCompletion = base.replace('\tw.Async = true\n', '\tw.Completion = func(_ []kafka.Message, err error) {}\n\tw.Async = true\n');
+    assert.deepEqual((await run('/ws/async-late-ok.go', withCompletion)).findings, []);
   });
 
   it('is quiet for RequireAll with a Completion callback and for the deprecated NewWriter(WriterConfig{})', async () => {

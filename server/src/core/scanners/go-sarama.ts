@@ -165,8 +165,8 @@ export function scanSarama(ctx: GoContext): void {
     const user = CONFIG_USERS[q.name];
     const clientUser = CLIENT_USERS[q.name];
     let groups: GroupBuilder[] = [];
-    if (user && args.length > 0) groups = groupsOf(ctx.resolve(args[args.length - 1], ['sarama-config']));
-    else if (clientUser && args.length > 0) groups = groupsOf(ctx.resolve(args[0], ['sarama-client']));
+    if (user && args.length > 0) groups = groupsOf(ctx.resolveValue(args[args.length - 1], ['sarama-config']));
+    else if (clientUser && args.length > 0) groups = groupsOf(ctx.resolveValue(args[0], ['sarama-client']));
     const use = user ?? clientUser;
     if (!use) continue;
     for (const g of groups) {
@@ -281,6 +281,8 @@ function settingInserter(ctx: GoContext, call: Node): ((group: GroupBuilder, key
  * offset is marked (and auto-committed within a second) before the message is processed.
  */
 function markBeforeProcessing(ctx: GoContext): void {
+  // With auto-commit off, a mark is only committed by an explicit session.Commit().
+  const autoCommitOff = ctx.groups.some((g) => g.library === 'sarama' && g.entries.some((e) => e.key === 'enable.auto.commit' && e.value === 'false'));
   for (const { call, fn, receiver } of ctx.callsTo('MarkMessage')) {
     if (ctx.resolve(receiver, ['sarama-session']).length === 0) continue;
     const message = namedArgs(call.childForFieldName('arguments'))[0];
@@ -291,13 +293,16 @@ function markBeforeProcessing(ctx: GoContext): void {
     const uses = later.filter((s) => mentions(s, message.text));
     if (uses.length === 0) continue;
     const lastUse = uses[uses.length - 1];
-    ctx.addFact(
-      'commit-before-processing',
-      'sarama',
-      nodeRange(call),
-      `${fn.text}(${message.text}, ...) marks the message as consumed before the code after it processes it, and auto-commit (every second by default) can commit that offset first, so a crash in between skips the message; mark it after processing.`,
-      { fixes: moveAfter(ctx, statement, lastUse) },
-    );
+    let detail = `${fn.text}(${message.text}, ...) marks the message as consumed before the code after it processes it, and auto-commit (every second by default) can commit that offset first, so a crash in between skips the message; mark it after processing.`;
+    if (autoCommitOff) {
+      const session = receiver.text;
+      const commit = ctx
+        .callsTo('Commit')
+        .find((c) => c.receiver.text === session && c.call.startIndex > statement.endIndex && c.call.startIndex < lastUse.startIndex);
+      if (!commit) continue;
+      detail = `${fn.text}(${message.text}, ...) and the ${session}.Commit() after it commit the offset before the code below processes the message, so a crash in between skips it; mark and commit after processing.`;
+    }
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveAfter(ctx, statement, lastUse) });
   }
 }
 

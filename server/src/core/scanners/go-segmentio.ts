@@ -19,9 +19,9 @@ export function scanSegmentio(ctx: GoContext): void {
   ctx.bindDeclaredTypes({ Writer: 'kg-writer', Reader: 'kg-reader' }, 'kafka-go');
 
   const readerConfigs = new Map<number, GroupBuilder>();
-  const writerConfigs = new Map<number, { group?: GroupBuilder; async?: Node }>();
+  const writerConfigs = new Map<number, { group?: GroupBuilder; async?: Field }>();
   /** Writers with `Async: true`, checked for a Completion once every assignment is known. */
-  const asyncWriters: { readonly async: Node; readonly literal: Node; completion: boolean; group?: GroupBuilder }[] = [];
+  const asyncWriters: { readonly async: Node; readonly value: Node; readonly origin: Node; completion: boolean }[] = [];
 
   for (const lit of ctx.nodes('composite_literal')) {
     const typeNode = lit.childForFieldName('type');
@@ -38,10 +38,10 @@ export function scanSegmentio(ctx: GoContext): void {
       addRole(group, 'producer');
       const acks = fields.get('RequiredAcks');
       if (acks) addAcks(ctx, group, acks.key, acks.value, alias, false, ctx.listElementRemoval(acks.element));
-      const binding = ctx.bind('kg-writer', lit, group);
+      ctx.bind('kg-writer', lit, group);
       const async = fields.get('Async');
       if (async && literalValue(async.value) === 'true') {
-        asyncWriters.push({ async: async.element, literal: lit, completion: fields.has('Completion'), group: binding?.group ?? group });
+        asyncWriters.push({ async: async.element, value: async.value, origin: lit, completion: fields.has('Completion') });
       }
     } else if (q.name === 'WriterConfig') {
       const acks = fields.get('RequiredAcks');
@@ -52,7 +52,7 @@ export function scanSegmentio(ctx: GoContext): void {
         addAcks(ctx, group, acks.key, acks.value, alias, true, ctx.listElementRemoval(acks.element));
       }
       const async = fields.get('Async');
-      writerConfigs.set(lit.startIndex, { group, async: async && literalValue(async.value) === 'true' ? async.element : undefined });
+      writerConfigs.set(lit.startIndex, { group, async: async && literalValue(async.value) === 'true' ? async : undefined });
       ctx.bind('kg-writer-config', lit, group);
     } else if (q.name === 'ReaderConfig') {
       const group = ctx.addGroup('kafka-go', nodeRange(typeNode));
@@ -74,12 +74,13 @@ export function scanSegmentio(ctx: GoContext): void {
       ctx.bind('kg-reader', call, group);
     } else {
       const config = writerConfigs.get(unwrap(arg).startIndex) ?? writerConfigs.get(ctx.resolve(arg, ['kg-writer-config'])[0]?.origin?.startIndex ?? -1);
-      const binding = ctx.bind('kg-writer', call, config?.group);
-      if (config?.async) asyncWriters.push({ async: config.async, literal: call, completion: false, group: binding?.group });
+      ctx.bind('kg-writer', call, config?.group);
+      if (config?.async) asyncWriters.push({ async: config.async.element, value: config.async.value, origin: call, completion: false });
     }
   }
 
   // `w.RequiredAcks = kafka.RequireAll`, `w.Completion = ...` after the writer is built.
+  const completions = new Set<number>();
   for (const stmt of ctx.nodes('assignment_statement')) {
     const [left] = namedArgs(stmt.childForFieldName('left'));
     const [right] = namedArgs(stmt.childForFieldName('right'));
@@ -88,16 +89,18 @@ export function scanSegmentio(ctx: GoContext): void {
     const writers = ctx.resolve(left.childForFieldName('operand'), ['kg-writer']);
     if (writers.length === 0) continue;
     if (field === 'Completion') {
-      for (const w of asyncWriters) if (writers.some((b) => b.origin && (b.origin.startIndex === w.literal.startIndex))) w.completion = true;
+      for (const b of writers) if (b.origin) completions.add(b.origin.startIndex);
+    } else if (field === 'Async' && literalValue(right) === 'true') {
+      const origin = writers.find((b) => b.origin)?.origin;
+      if (origin) asyncWriters.push({ async: stmt, value: right, origin, completion: false });
     } else if (field === 'RequiredAcks') {
       for (const g of new Set(writers.map((b) => b.group))) if (g) addAcks(ctx, g, left, right, alias, false, ctx.wholeLines(stmt), inBranch(stmt));
     }
   }
 
   for (const w of asyncWriters) {
-    if (w.completion) continue;
-    const value = namedArgs(w.async)[1]?.namedChildren[0];
-    const fixes = value ? [{ title: 'Set Async: false (WriteMessages then returns each error)', preferred: false, edits: [{ range: nodeRange(value), newText: 'false' }] }] : [];
+    if (w.completion || completions.has(w.origin.startIndex)) continue;
+    const fixes = [{ title: 'Set Async to false (WriteMessages then returns each error)', preferred: false, edits: [{ range: nodeRange(w.value), newText: 'false' }] }];
     ctx.addFact(
       'unhandled-send',
       'kafka-go',

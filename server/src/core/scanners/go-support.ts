@@ -373,6 +373,26 @@ export class GoContext {
   }
 
   /**
+   * The bindings an argument stands for: the variable it names, or, for a call to a function declared in
+   * this file (`newConfig()`), the variables that function returns.
+   */
+  resolveValue(expr: Node | null | undefined, kinds: readonly BindingKind[]): Binding[] {
+    if (!expr) return [];
+    const e = unwrap(expr);
+    if (e.type !== 'call_expression') return this.resolve(e, kinds);
+    const callee = e.childForFieldName('function');
+    if (callee?.type !== 'identifier') return [];
+    const fn = this.nodes('function_declaration').find((f) => f.childForFieldName('name')?.text === callee.text);
+    if (!fn) return [];
+    const out: Binding[] = [];
+    for (const ret of fn.descendantsOfType('return_statement')) {
+      const first = namedArgs(ret ? namedArgs(ret)[0] : undefined)[0];
+      if (first) out.push(...this.resolve(first, kinds));
+    }
+    return out;
+  }
+
+  /**
    * True when an expression names a binding: an identifier resolving to it, or a selector on a struct
    * field of the binding's name (fields are matched by name across the file).
    */
