@@ -209,6 +209,8 @@ describe('properties-analyze: entries and edits', () => {
     ['CRLF file', 'acks=all\r\n', 'acks=all\r\nenable.idempotence=true\r\n'],
     ['CR file', 'acks=all\r', 'acks=all\renable.idempotence=true\r'],
     ['empty file', '', 'enable.idempotence=true\n'],
+    ['only a BOM', '\ufeff', '\ufeffenable.idempotence=true\n'],
+    ['BOM and CRLF', '\ufeffacks=all\r\n', '\ufeffacks=all\r\nenable.idempotence=true\r\n'],
     ['ends inside a continuation without break', 'acks=all\\', 'acks=all\\\n\nenable.idempotence=true\n'],
     ['ends inside a continuation with break', 'acks=all\\\n', 'acks=all\\\n\nenable.idempotence=true\n'],
     ['ends with a comment', 'acks=all\n# end', 'acks=all\n# end\nenable.idempotence=true\n'],

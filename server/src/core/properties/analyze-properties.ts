@@ -19,9 +19,9 @@ export function eolOf(text: string): string {
   return m ? m[0] : '\n';
 }
 
-/** True when the text ends with a line break (or is empty). */
+/** True when the text ends with a line break (or is empty, a lone byte-order mark included). */
 export function endsWithBreak(text: string): boolean {
-  if (text.length === 0) return true;
+  if (text.length === 0 || text === '\ufeff') return true;
   const c = text.charCodeAt(text.length - 1);
   return c === 10 || c === 13;
 }

@@ -215,8 +215,9 @@ function yamlInsert(doc: Document, text: string, role: Role, key: string, value:
 
 /** Reads a Spring Boot YAML file. Never throws on bad input. */
 export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind = 'spring-yaml'): AnalyzedDocument {
-  // Only files that mention Kafka can hold spring.kafka settings: skip parsing the rest.
-  if (looksBinary(text) || !/kafka/i.test(text)) return emptyYaml(path, text, kind);
+  // Only files that mention both words can hold spring.kafka settings: skip parsing the rest (big Kubernetes
+  // or Helm files).
+  if (looksBinary(text) || !/kafka/i.test(text) || !/spring/i.test(text)) return emptyYaml(path, text, kind);
   // The yaml package does not take a lone `\r` as a line break (SnakeYAML does): parse a copy with `\n` in its
   // place. Same length, so every offset still points into `text`.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
