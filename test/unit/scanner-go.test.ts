@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
 import type { AnalyzedDocument, ConfigGroup, Finding, Range } from '../../server/src/core/model';
-import { forgetDocument } from '../../server/src/core/scanners/tree-sitter';
+import { forgetDocument, parseDocument } from '../../server/src/core/scanners/tree-sitter';
+import { GoContext } from '../../server/src/core/scanners/go-support';
+import { scanSarama } from '../../server/src/core/scanners/go-sarama';
+import { scanFranz } from '../../server/src/core/scanners/go-franz';
+import { scanConfluent } from '../../server/src/core/scanners/go-confluent';
+import { scanSegmentio } from '../../server/src/core/scanners/go-segmentio';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'code', 'go');
@@ -500,5 +505,53 @@ describe('Go scanner: examples', () => {
     // Handed to a function, the producer may be drained there: no fact.
     const handed = await run('/ws/handed.go', text.replace('return &P{producer: producer}', 'go drain(producer)\n\treturn nil').replace('p.producer.Errors()', 'p.other.Errors()'));
     assert.deepEqual(handed.doc.facts, []);
+  });
+});
+
+describe('Go scanner: robustness', () => {
+  /** Every fixture and example, as text. */
+  function sources(): string[] {
+    const out: string[] = [];
+    for (const dir of readdirSync(FIXTURES)) for (const f of readdirSync(join(FIXTURES, dir))) out.push(readFileSync(join(FIXTURES, dir, f), 'utf8'));
+    for (const f of readdirSync(EXAMPLES)) out.push(readFileSync(join(EXAMPLES, f), 'utf8'));
+    return out;
+  }
+
+  /** Runs every library pass unguarded (the scanner itself swallows errors), then the whole pipeline. */
+  async function check(text: string, key: string): Promise<void> {
+    const tree = await parseDocument('go', key, text);
+    const ctx = new GoContext(text, tree.rootNode);
+    for (const pass of [scanSarama, scanFranz, scanConfluent, scanSegmentio]) pass(ctx);
+    const doc = await analyze(key, text);
+    const findings = lint(doc);
+    for (const f of findings) {
+      assert.doesNotMatch(f.message, /failed on this file/, `${key}: ${f.message}`);
+      assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, `${key}: range`);
+      for (const fix of f.fixes ?? []) {
+        const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
+        edits.forEach((e, i) => {
+          assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length, `${key}: edit range`);
+          if (i > 0) assert.ok(e.range.start >= edits[i - 1].range.end, `${key}: overlapping edits in ${fix.title}`);
+        });
+      }
+    }
+    // Renderers and inserters hold no syntax nodes: they still work once the tree is gone.
+    forgetDocument(key);
+    for (const g of doc.groups) {
+      g.insertEntry?.('acks', 'all');
+      for (const e of g.entries) e.renderValue?.('all');
+    }
+  }
+
+  it('never throws on any prefix of the fixtures and examples, and keeps every edit inside the text', async () => {
+    for (const [i, text] of sources().entries()) {
+      for (let cut = 0; cut <= text.length; cut += 23) await check(text.slice(0, cut), `/ws/prefix-${i}.go`);
+    }
+  });
+
+  it('never throws when a chunk is cut out of the middle of a fixture', async () => {
+    for (const [i, text] of sources().entries()) {
+      for (let at = 0; at < text.length; at += 41) await check(text.slice(0, at) + text.slice(at + 17), `/ws/hole-${i}.go`);
+    }
   });
 });
