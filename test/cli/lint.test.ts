@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onlyRules, ROOT, runCli, workspace } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, onlyRules, ROOT, runCli, workspace } from './helpers';
 
 const FINDING_KEYS = ['file', 'rule', 'stage', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'];
 const ACKS_ZERO = 'producer/acks-zero';
@@ -119,6 +120,21 @@ describe('cli: kafka-lint (lint)', () => {
     it('no escape codes when stdout is not a terminal', () => {
       const r = runCli(['producer.properties'], ws.dir, { FORCE_COLOR: '1' });
       assert.ok(!r.stdout.includes('\x1b['));
+    });
+
+    it('colors on a terminal, and none there when NO_COLOR is set (run under script(1) for a pty)', function () {
+      const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+      if (script.error) this.skip();
+      const underPty = (env: NodeJS.ProcessEnv) =>
+        spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" producer.properties`, '/dev/null'], { cwd: ws.dir, env, encoding: 'utf8' }).stdout;
+      const env = { ...process.env };
+      delete env.NO_COLOR;
+      const colored = underPty(env);
+      assert.ok(colored.includes('\x1b[31merror'), JSON.stringify(colored.slice(0, 200)));
+      assert.ok(colored.includes('\x1b[1mproducer.properties\x1b[22m'));
+      const plain = underPty({ ...env, NO_COLOR: '' });
+      assert.ok(plain.includes('producer.properties:2:6  error'));
+      assert.ok(!plain.includes('\x1b['));
     });
 
     it('the default path is the current folder; files found in folders are shown relative to it', () => {
