@@ -468,3 +468,61 @@ describe('Java scanner: transactions and Spring acknowledgements', () => {
     );
   });
 });
+
+describe('Java scanner: members read on demand', () => {
+  it('still reads members without Kafka words: a config builder called by name, a field used by its name', async () => {
+    const src = [
+      'import org.apache.kafka.clients.producer.*;',
+      'import java.util.Properties;',
+      'class Lazy {',
+      '  private final KafkaProducer<String, String> out = new KafkaProducer<>(settings());',
+      '  private static Properties settings() {',
+      '    Properties p = new Properties();',
+      '    p.put(LINGER, 5);',
+      '    p.put(ACKZ, ZERO);',
+      '    return p;',
+      '  }',
+      '  private static final String LINGER = "linger.ms";',
+      '  private static final String ACKZ = "acks";',
+      '  private static final String ZERO = "0";',
+      '  void stop() {',
+      '    out.close(java.time.Duration.ZERO);',
+      '  }',
+      '  void unrelated(java.util.List<String> names) {',
+      '    StringBuilder out = new StringBuilder();',
+      '    names.forEach(n -> out.append(n));',
+      '    out.setLength(0);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await check('Lazy.java', src);
+    assert.deepEqual(doc.groups[0].entries.map((e) => [e.key, e.value]), [['linger.ms', '5'], ['acks', '0']]);
+    assert.deepEqual(doc.groups[0].anchor, rangeOf(src, 'new KafkaProducer<>(settings())'));
+    assert.deepEqual(summary(src, findings), [
+      'producer/acks-zero @ ZERO',
+      'producer/idempotence-disabled @ ZERO',
+      'producer/close-without-flush @ out.close(java.time.Duration.ZERO)',
+    ]);
+    const acks = findingAt(findings, 'producer/acks-zero', rangeOf(src, 'ZERO);'.slice(0, 4), 0, src.indexOf('p.put(ACKZ')));
+    assert.ok(fixed(src, acks).includes('p.put(ACKZ, "all");'));
+  });
+
+  it('does not take a local of another member for the Kafka field it shadows', async () => {
+    const src = [
+      'import org.apache.kafka.clients.producer.*;',
+      'class Shadow {',
+      '  private KafkaProducer<String, String> producer;',
+      '  void a(ProducerRecord<String, String> r) { producer.send(r, (m, e) -> {}); }',
+      '  void b(Object msg) {',
+      '    Mailer producer = new Mailer();',
+      '    producer.send(msg);',
+      '    producer.close(java.time.Duration.ZERO);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { doc } = await check('Shadow.java', src);
+    assert.deepEqual(doc.facts, []);
+  });
+});

@@ -4,9 +4,13 @@ import type { Decl, JavaKind } from './java-symbols';
 import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './java-symbols';
 
 /**
- * One pass over a Java syntax tree: the nodes the scanner looks at, grouped by type, and the symbol table
- * built from them. Config and code-fact detection (java-config.ts, java-facts.ts) read this instead of
- * walking the tree again, which keeps a scan linear in the size of the file.
+ * What the Java scanner reads from a syntax tree: the symbol table, the scoping nodes, and the calls and
+ * constructors that matter, each list in source order. Config and code-fact detection (java-config.ts,
+ * java-facts.ts) read this instead of walking the tree again.
+ *
+ * Speed matters (the editor re-scans on every keystroke), so the tree is walked natively once for scopes and
+ * declarations, and the few calls and constructors of interest are found by a text search whose hits are
+ * then checked against the tree: ordinary code (logging, collections, strings) costs almost nothing.
  */
 
 /** The parsed file, as the config and fact detectors see it. */
@@ -18,12 +22,11 @@ export interface JavaFile {
   readonly containers: Containers;
   /** Method calls by method name (`send`, `put`, `commitSync`, …), each list in source order. */
   readonly calls: ReadonlyMap<string, readonly Node[]>;
-  /** Expression statements by start offset, to tell a call whose value is discarded without `Node.parent`. */
-  readonly statements: ReadonlyMap<number, Node>;
+  /** Constructor calls of Kafka types (`new KafkaProducer<>(..)`, `new NewTopic(..)`), in source order. */
   readonly creations: readonly Node[];
   /** Variables holding the records of a `poll()`, in source order. */
   readonly records: readonly Decl[];
-  /** `producer::send` and other method references. */
+  /** `producer::send` method references. */
   readonly references: readonly Node[];
   /** Method declarations by name (several for overloads). */
   readonly methods: ReadonlyMap<string, readonly Node[]>;
@@ -60,14 +63,20 @@ const CALLS_OF_INTEREST: ReadonlySet<string> = new Set([
   'acknowledge',
 ]);
 
-/** Matches a call text that may name one of {@link CALLS_OF_INTEREST}. */
-const CALL_TEXT = new RegExp(`\\b(?:${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`);
+/** Finds candidate calls: one of {@link CALLS_OF_INTEREST} followed by `(`, not part of a longer name. */
+const CALL_TEXT = new RegExp(`(?<![\\w$])(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`, 'g');
+
+/** Kafka types whose constructor calls the scanner follows. */
+const CREATION_TEXT =
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(KafkaProducer|KafkaConsumer|DefaultKafkaProducerFactory|DefaultKafkaConsumerFactory|KafkaStreams|StreamsConfig|NewTopic|ConcurrentKafkaListenerContainerFactory)\b/g;
+
+/** Declarations that may hold a Kafka client, a config map, polled records, or a constant. */
+const INTERESTING_DECLARATION = /Kafka|Producer|Consumer|Properties|Map\b|Hashtable|Records|Factory|Template|Operations|Duration|Acknowledgment|Callback|\bvar\b|\bfinal\b/;
 
 /** The statement a call is the whole of (`producer.send(r);`), or undefined when its value is used. */
-export function statementOf(file: JavaFile, call: Node): Node | undefined {
-  const s = file.statements.get(call.startIndex);
-  if (!s || s.endIndex <= call.endIndex) return undefined;
-  return file.text.slice(call.endIndex, s.endIndex).trim() === ';' ? s : undefined;
+export function statementOf(_file: JavaFile, call: Node): Node | undefined {
+  const parent = call.parent;
+  return parent?.type === 'expression_statement' ? parent : undefined;
 }
 
 /** The calls of one method name, in source order. */
@@ -148,99 +157,237 @@ export class Containers {
   }
 }
 
-/** Reads the nodes of interest in one native traversal and builds the symbol table. */
-export function readJavaFile(text: string, root: Node): JavaFile {
-  const symbols = new JavaSymbols();
-  const calls = new Map<string, Node[]>();
-  const statements = new Map<number, Node>();
-  const creations: Node[] = [];
-  const references: Node[] = [];
-  const methods = new Map<string, Node[]>();
-  const assignments: Node[] = [];
-  const declarations: Node[] = [];
-  const containerNodes: Node[] = [];
-  let hasListenerContainer = false;
-  const wanted = [
-    ...new Set<string>([
-      ...CONTAINER_TYPES,
-      ...DECLARATION_TYPES,
-      'import_declaration',
-      'method_invocation',
-      'expression_statement',
-      'object_creation_expression',
-      'assignment_expression',
-      'method_reference',
-      'marker_annotation',
-      'annotation',
-    ]),
-  ];
-  if (root.type === 'program') containerNodes.push(root);
-  for (const node of root.descendantsOfType(wanted)) {
-    if (!node) continue;
-    const type = node.type;
-    if (CONTAINER_SET.has(type)) containerNodes.push(node);
-    switch (type) {
-      case 'import_declaration':
-        symbols.addImport(node);
-        break;
-      case 'method_invocation': {
-        // A cheap text test first: most calls (logging, collections) name none of the methods of interest.
-        if (!CALL_TEXT.test(text.slice(node.startIndex, node.endIndex))) break;
-        const name = node.childForFieldName('name')?.text;
-        if (!name || !CALLS_OF_INTEREST.has(name)) break;
-        const list = calls.get(name);
-        if (list) list.push(node);
-        else calls.set(name, [node]);
-        break;
-      }
-      case 'expression_statement':
-        if (!statements.has(node.startIndex)) statements.set(node.startIndex, node);
-        break;
-      case 'object_creation_expression':
-        creations.push(node);
-        if (simpleTypeName(node.childForFieldName('type')) === 'ConcurrentKafkaListenerContainerFactory') hasListenerContainer = true;
-        break;
-      case 'assignment_expression':
-        assignments.push(node);
-        break;
-      case 'method_reference':
-        references.push(node);
-        break;
-      case 'method_declaration': {
-        const name = node.childForFieldName('name')?.text;
-        if (name) {
-          const list = methods.get(name) ?? [];
-          list.push(node);
-          methods.set(name, list);
+/** The head of a declaration that names its type and variable (not a loop body or a lambda body). */
+function declarationHead(text: string, node: Node): string {
+  const start = node.startIndex;
+  let end = node.endIndex;
+  if (node.type === 'enhanced_for_statement') end = Math.min(end, indexOr(text.indexOf(':', start), end));
+  else if (node.type === 'lambda_expression') end = Math.min(end, indexOr(text.indexOf('->', start), end));
+  return text.slice(start, end);
+}
+
+function indexOr(i: number, fallback: number): number {
+  return i < 0 ? fallback : i;
+}
+
+/** The node a text hit names, when it is that exact identifier/keyword in the tree (not in a comment or string). */
+function tokenAt(root: Node, start: number, end: number): Node | undefined {
+  const n = root.descendantForIndex(start, end);
+  return n && n.startIndex === start && n.endIndex === end ? n : undefined;
+}
+
+/** Words that make a class member worth reading in full: Kafka types, keys, and the calls that matter. */
+const RELEVANT_MEMBER =
+  /Kafka|Producer|Consumer|Records|Config|Topic|Acknowledgment|poll|send|commit|acknowledge|flush|Properties|"(?:acks|retries)"|"[a-z]+(?:\.[a-z]+)+"|::\s*send\b/;
+
+/** Above this many regions one walk of the whole tree is cheaper than a walk per region. */
+const MAX_SEPARATE_WALKS = 24;
+
+const TYPE_DECLARATIONS: ReadonlySet<string> = new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration']);
+const WALKED_TYPES = [...new Set<string>([...CONTAINER_TYPES, ...DECLARATION_TYPES, 'import_declaration'])];
+
+/**
+ * Splits the file into the parts to read in full (imports, fields, and the members that mention Kafka) and
+ * the members skipped for now (ordinary business code), which keeps a keystroke in a long file cheap. Type
+ * declarations are entered recursively; their bodies are scopes.
+ */
+function selectRegions(text: string, root: Node, scopes: Node[]): { regions: Node[]; skipped: Node[] } {
+  const regions: Node[] = [];
+  const skipped: Node[] = [];
+  const visit = (parent: Node) => {
+    for (let i = 0; i < parent.namedChildCount; i++) {
+      const member = parent.namedChild(i);
+      if (!member) continue;
+      const type = member.type;
+      if (TYPE_DECLARATIONS.has(type)) {
+        const body = member.childForFieldName('body');
+        if (body) {
+          scopes.push(body);
+          visit(body);
         }
-        break;
-      }
-      case 'marker_annotation':
-      case 'annotation': {
-        const name = node.childForFieldName('name')?.text;
-        if (name === 'KafkaListener' || name === 'EnableKafka') hasListenerContainer = true;
-        break;
-      }
-      default:
-        if (DECLARATION_SET.has(type)) declarations.push(node);
+      } else if (type === 'field_declaration' || type === 'import_declaration' || type === 'ERROR' || RELEVANT_MEMBER.test(text.slice(member.startIndex, member.endIndex))) {
+        regions.push(member);
+      } else skipped.push(member);
+    }
+  };
+  visit(root);
+  return { regions, skipped };
+}
+
+/**
+ * The skipped members that matter after all: methods a relevant member calls by name (one that builds and
+ * returns a client's config), and members that mention a name holding a Kafka client or config (a local of
+ * the same name there must shadow it).
+ */
+function neededLater(text: string, regions: readonly Node[], skipped: readonly Node[], names: readonly string[]): Node[] {
+  if (skipped.length === 0) return [];
+  const called = new Set<string>();
+  if (skipped.some((m) => m.type === 'method_declaration')) {
+    const call = /([\w$]+)\s*\(/g;
+    for (const r of regions) {
+      const body = text.slice(r.startIndex, r.endIndex);
+      for (let m = call.exec(body); m; m = call.exec(body)) called.add(m[1]);
     }
   }
-  const containers = new Containers(containerNodes);
-  // Imports first (they decide what `Producer` means), then declarations in source order.
-  for (const node of declarations) declare(symbols, containers, node);
-  // Assignments after declarations: `this.producer = new KafkaProducer<>(props)` makes a field a producer.
-  for (const a of assignments) {
-    const decl = symbols.resolve(a.childForFieldName('left'));
-    if (!decl) continue;
-    // A config variable assigned again may hold settings this file does not show.
-    if (decl.kind === 'config') decl.reassigned = true;
-    if (decl.kind !== 'other') continue;
-    const kind = initKind(symbols, a.childForFieldName('right'));
-    if (kind !== 'other') decl.kind = kind;
+  const mentions = names.length > 0 ? new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`) : undefined;
+  return skipped.filter((member) => {
+    if (member.type === 'method_declaration') {
+      const name = member.childForFieldName('name')?.text;
+      if (name && called.has(name)) return true;
+    }
+    return mentions !== undefined && mentions.test(text.slice(member.startIndex, member.endIndex));
+  });
+}
+
+/**
+ * True when a config variable is given Kafka settings (`props.put(ProducerConfig.ACKS_CONFIG, ..)`,
+ * `props.put("acks", ..)`) or handed to a Kafka client; a plain cache map is not.
+ */
+function holdsKafkaConfig(text: string, decl: Decl): boolean {
+  const name = decl.name.replace(/\$/g, '\\$');
+  const put = new RegExp(
+    `(?<![\\w$])${name}\\s*\\.\\s*(?:put|setProperty|putIfAbsent)\\s*\\(\\s*(?:[\\w.]*Configs?\\s*\\.|[A-Z_]+_CONFIG\\b|MAX_IN_FLIGHT|"(?:acks|retries|[a-z]+(?:\\.[a-z]+)+)")`,
+  );
+  const handed = new RegExp(`(?:Kafka\\w*|Factory|create)\\s*(?:<[^>]*>)?\\s*\\(\\s*(?:[^()]*,\\s*)?${name}(?![\\w$])`);
+  return put.test(text) || handed.test(text) || (decl.init !== undefined && /Config|"(?:acks|retries)"|"[a-z]+\.[a-z]/.test(decl.init.text));
+}
+
+/** Reads the scopes, declarations, calls and constructors of interest and builds the symbol table. */
+export function readJavaFile(text: string, root: Node): JavaFile {
+  const symbols = new JavaSymbols();
+  const containerNodes: Node[] = [];
+  const scopes: Node[] = [];
+  if (root.type === 'program') scopes.push(root);
+  const { regions, skipped } = selectRegions(text, root, scopes);
+  containerNodes.push(...scopes);
+
+  /** Reads the scopes and declarations of some regions; returns the declarations, to declare once scopes are known. */
+  const walk = (list: readonly Node[]): Node[] => {
+    const declarations: Node[] = [];
+    const take = (node: Node | null) => {
+      if (!node) return;
+      const type = node.type;
+      if (CONTAINER_SET.has(type)) containerNodes.push(node);
+      if (type === 'import_declaration') symbols.addImport(node);
+      else if (DECLARATION_SET.has(type)) declarations.push(node);
+    };
+    if (list.length <= MAX_SEPARATE_WALKS) {
+      for (const region of list) for (const node of region.descendantsOfType(WALKED_TYPES)) take(node);
+      return declarations;
+    }
+    // Many regions (a file that is mostly Kafka code): one walk of the whole tree, keeping what lies in them.
+    const sorted = [...list].sort((a, b) => a.startIndex - b.startIndex);
+    let r = 0;
+    for (const node of root.descendantsOfType(WALKED_TYPES)) {
+      if (!node) continue;
+      while (r < sorted.length && sorted[r].endIndex <= node.startIndex) r++;
+      if (r < sorted.length && sorted[r].startIndex <= node.startIndex && node.endIndex <= sorted[r].endIndex) take(node);
+    }
+    return declarations;
+  };
+  const containersNow = () => new Containers([...containerNodes].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex));
+  /** Declarations that can matter first; then the others only when they shadow one of those names. */
+  const declareAll = (declarations: readonly Node[], containers: Containers) => {
+    const deferred: Node[] = [];
+    for (const node of declarations) {
+      if (INTERESTING_DECLARATION.test(declarationHead(text, node))) declare(symbols, containers, node);
+      else deferred.push(node);
+    }
+    const names = [...symbols.names()].filter((n) => /^[\w$]+$/.test(n));
+    if (names.length > 0 && deferred.length > 0) {
+      const shadows = new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+      for (const node of deferred) if (shadows.test(declarationHead(text, node))) declare(symbols, containers, node);
+    }
+  };
+
+  const first = walk(regions);
+  let containers = containersNow();
+  declareAll(first, containers);
+  const kafkaNames = new Set<string>();
+  // Only fields are visible in other members. Config maps count only when they hold Kafka settings; a cache map does not.
+  for (const d of symbols.all()) {
+    if (d.isField && d.kind !== 'other' && (d.kind !== 'config' || holdsKafkaConfig(text, d)) && /^[\w$]+$/.test(d.name)) kafkaNames.add(d.name);
   }
+  const later = neededLater(text, regions, skipped, [...kafkaNames]);
+  if (later.length > 0) {
+    const declarations = walk(later);
+    containers = containersNow();
+    declareAll(declarations, containers);
+  }
+
+  // A `var` initialized from a field declared further down the class: resolve it now that all names are known.
+  for (const d of symbols.all()) {
+    if (d.kind !== 'other' || !d.init) continue;
+    const kind = initKind(symbols, d.init);
+    if (kind !== 'other') d.kind = kind;
+  }
+
+  const calls = new Map<string, Node[]>();
+  CALL_TEXT.lastIndex = 0;
+  for (let m = CALL_TEXT.exec(text); m; m = CALL_TEXT.exec(text)) {
+    const id = tokenAt(root, m.index, m.index + m[1].length);
+    if (!id || id.type !== 'identifier') continue;
+    const call = id.parent;
+    if (call?.type !== 'method_invocation' || call.childForFieldName('name')?.startIndex !== id.startIndex) continue;
+    const list = calls.get(m[1]);
+    if (list) list.push(call);
+    else calls.set(m[1], [call]);
+  }
+
+  const creations: Node[] = [];
+  let hasListenerContainer = /@(?:[\w.]+\.)?(?:KafkaListener|EnableKafka)\b/.test(text);
+  CREATION_TEXT.lastIndex = 0;
+  for (let m = CREATION_TEXT.exec(text); m; m = CREATION_TEXT.exec(text)) {
+    const keyword = tokenAt(root, m.index, m.index + 3);
+    const creation = keyword?.parent;
+    if (!keyword || creation?.type !== 'object_creation_expression' || creation.startIndex !== m.index) continue;
+    creations.push(creation);
+    if (m[1] === 'ConcurrentKafkaListenerContainerFactory') hasListenerContainer = true;
+    // `this.producer = new KafkaProducer<>(props)` makes a field declared with an unknown type a producer.
+    const assignment = creation.parent;
+    if (assignment?.type === 'assignment_expression' && assignment.childForFieldName('right')?.id === creation.id) {
+      const decl = symbols.resolve(assignment.childForFieldName('left'));
+      const kind = initKind(symbols, creation);
+      if (decl && decl.kind === 'other' && kind !== 'other') decl.kind = kind;
+    }
+  }
+
+  // A config variable assigned again (`props = loadDefaults()`) may hold settings this file does not show.
+  for (const decl of symbols.all()) {
+    if (decl.kind !== 'config') continue;
+    const again = new RegExp(`(?<![\\w$.])${decl.name.replace(/\$/g, '\\$')}\\s*=(?!=)`, 'g');
+    again.lastIndex = decl.node.endIndex;
+    for (let m = again.exec(text); m && m.index < decl.scopeEnd; m = again.exec(text)) {
+      const id = tokenAt(root, m.index, m.index + decl.name.length);
+      if (id?.parent?.type === 'assignment_expression' && symbols.lookup(decl.name, m.index) === decl) {
+        decl.reassigned = true;
+        break;
+      }
+    }
+  }
+
+  const references: Node[] = [];
+  const refText = /::\s*send\b/g;
+  for (let m = refText.exec(text); m; m = refText.exec(text)) {
+    const colons = tokenAt(root, m.index, m.index + 2);
+    const ref = colons?.parent;
+    if (ref?.type === 'method_reference') references.push(ref);
+  }
+
+  const methods = new Map<string, Node[]>();
+  for (const node of containerNodes) {
+    if (node.type !== 'method_declaration') continue;
+    const name = node.childForFieldName('name')?.text;
+    if (!name) continue;
+    const list = methods.get(name);
+    if (list) list.push(node);
+    else methods.set(name, [node]);
+  }
+
   const records: Decl[] = [];
   for (const d of symbols.all()) if (d.kind === 'records') records.push(d);
-  return { text, root, symbols, containers, records, calls, statements, creations, references, methods, hasListenerContainer };
+  records.sort((a, b) => a.scopeStart - b.scopeStart);
+  return { text, root, symbols, containers, records, calls, creations, references, methods, hasListenerContainer };
 }
 
 /** True when a declaration's modifiers include `final` (modifiers come first when present). */
@@ -292,7 +439,7 @@ function declare(symbols: JavaSymbols, containers: Containers, node: Node): void
         if (!d) continue;
         // A field is visible in the whole class body; a local from its declarator to the end of its block.
         const range = isField ? scopeOf(container ?? node, container) : scopeOf(d, container);
-        add(d, d.childForFieldName('name'), typeName, d.childForFieldName('value'), range, { isFinal, statement: isField ? undefined : node });
+        add(d, d.childForFieldName('name'), typeName, d.childForFieldName('value'), range, { isFinal, isField, statement: isField ? undefined : node });
       }
       break;
     }

@@ -38,6 +38,8 @@ export interface Decl {
   /** The initializer expression, if any. */
   readonly init: Node | undefined;
   readonly isFinal: boolean;
+  /** True for a field (visible in every member of its class). */
+  readonly isField?: boolean;
   /** True when the name is assigned again after its declaration. */
   reassigned?: boolean;
 }
@@ -244,6 +246,11 @@ export class JavaSymbols {
     let list = this.byName.get(decl.name);
     if (!list) this.byName.set(decl.name, (list = []));
     list.push(decl);
+  }
+
+  /** Every declared name. */
+  names(): IterableIterator<string> {
+    return this.byName.keys();
   }
 
   /** Every declaration, in no particular order. */
