@@ -27,7 +27,6 @@ export type BindingKind =
   | 'sarama-sync'
   | 'sarama-session'
   | 'kgo-client'
-  | 'kgo-opts'
   | 'ck-config'
   | 'ck-producer'
   | 'ck-consumer'
@@ -90,6 +89,7 @@ export class GoContext {
   private readonly byType = new Map<string, Node[]>();
   /** Names declared in each function (by its start offset), to tell a local variable from a package alias. */
   private readonly localNames = new Map<number, Set<string>>();
+  private localNamesRead = false;
   /** The file's functions and methods, sorted by position: the scopes of local names. */
   private readonly functions: Node[];
   private identifierIndex?: Map<string, { readonly node: Node; readonly scope: number }[]>;
@@ -151,7 +151,7 @@ export class GoContext {
     try {
       for (;;) {
         const list = this.byType.get(cursor.nodeType);
-        if (list && COLLECTED.has(cursor.nodeType)) list.push(cursor.currentNode);
+        if (list) list.push(cursor.currentNode);
         if (cursor.gotoFirstChild()) continue;
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return;
@@ -255,7 +255,8 @@ export class GoContext {
   private isShadowed(ident: Node): boolean {
     const scope = this.scopeOf(ident);
     if (scope === -1) return false;
-    if (this.localNames.size === 0) {
+    if (!this.localNamesRead) {
+      this.localNamesRead = true;
       // Names declared in each function, gathered once for the whole file.
       for (const decl of this.nodes('short_var_declaration').concat(this.nodes('parameter_declaration'), this.nodes('var_spec'))) {
         const declared = decl.type === 'short_var_declaration' ? decl.childForFieldName('left')?.namedChildren ?? [] : decl.childrenForFieldName('name');
@@ -264,7 +265,6 @@ export class GoContext {
         if (!names) this.localNames.set(key, (names = new Set()));
         for (const n of declared) if (n) names.add(n.text);
       }
-      this.localNames.set(-2, new Set());
     }
     return this.localNames.get(scope)?.has(ident.text) ?? false;
   }
@@ -434,11 +434,6 @@ export class GoContext {
       }
     }
     return { bindings: out, escapes: false };
-  }
-
-  /** True when a binding's value escapes (see {@link follow}). */
-  escapes(binding: Binding): boolean {
-    return this.follow(binding).escapes;
   }
 
   /** For each place a binding's value is handed on: the struct field it is stored in, or `escapes`. */
@@ -689,17 +684,6 @@ export function unwrap(node: Node): Node {
   }
 }
 
-/** The function, method or function literal a node is in (the outermost named function for closures). */
-export function enclosingFunction(node: Node): Node | null {
-  let found: Node | null = null;
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'function_declaration' || n.type === 'method_declaration') return n;
-    // A closure sees its enclosing function's variables: keep looking for a named function around it.
-    if (n.type === 'func_literal' && !found) found = n;
-  }
-  return found;
-}
-
 /**
  * The expression a value is assigned to: `x := v`, `x = v`, `var x = v`, `s.f = v`, `a, err := v`.
  * Parentheses and `&` around the value are looked through.
@@ -789,11 +773,6 @@ export function durationMillis(node: Node): number | undefined {
 /** The named children of a node, without nulls and comments. */
 export function namedArgs(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((n): n is Node => n !== null && n.type !== 'comment');
-}
-
-/** True when `inner` lies within `outer`. */
-export function within(inner: Node, outer: Node): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** True when an identifier named `name` occurs inside `node`. */
