@@ -1,5 +1,5 @@
 import { findKey, libraryDefault } from '../core/catalog/index';
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, LibraryId, Role } from '../core/model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Role } from '../core/model';
 import { LineIndex } from '../core/text';
 
 /** One line of `kafka-lint config`: a key set in the file, or a default that applies because it is unset. */
@@ -16,6 +16,13 @@ export interface EffectiveConfig {
   readonly file: string;
   readonly roles: Role[];
   readonly entries: EffectiveEntry[];
+}
+
+/** A file's effective configuration plus, for the text table, where each default comes from. */
+export interface ExplainedConfig {
+  readonly config: EffectiveConfig;
+  /** Key → `default (Kafka 4.1)`, `default (kafkajs)`, … for the entries whose source is `default`. */
+  readonly defaultLabels: ReadonlyMap<string, string>;
 }
 
 /**
@@ -45,7 +52,7 @@ const ROLE_ORDER: readonly Role[] = ['producer', 'consumer', 'broker', 'topic', 
  * defaults of the unset durability keys for the file's roles, taken from the catalog for the group's
  * library at `kafkaVersion`.
  */
-export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaVersion: string): EffectiveConfig {
+export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaVersion: string): ExplainedConfig {
   const groups = document.isKafka ? document.groups : [];
   const roleSet = new Set<Role>(groups.flatMap((g) => g.roles));
   const roles = ROLE_ORDER.filter((r) => roleSet.has(r));
@@ -73,30 +80,40 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
   // A key counts as set when it or one of its aliases is (librdkafka's request.required.acks sets acks).
   const setCanonical = new Set([...byKey.keys()].map((k) => findKey(k)?.key ?? k));
   const shown = new Set<string>();
+  const defaultLabels = new Map<string, string>();
   for (const role of roles) {
     const group = groups.find((g) => g.roles.includes(role));
     if (!group) continue;
     for (const key of DURABILITY_KEYS[role] ?? []) {
       if (setCanonical.has(key) || shown.has(key)) continue;
       if (key === 'log.dir' && setCanonical.has('log.dirs')) continue;
-      const value = defaultValue(key, group, kafkaVersion, byKey);
-      if (value === undefined) continue;
+      const found = defaultValue(key, group, kafkaVersion, byKey);
+      if (found === undefined) continue;
       shown.add(key);
-      entries.push({ key, value, source: 'default', line: null });
+      defaultLabels.set(key, found.label);
+      entries.push({ key, value: found.value, source: 'default', line: null });
     }
   }
-  return { file, roles, entries };
+  return { config: { file, roles, entries }, defaultLabels };
 }
 
-function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): string | undefined {
+function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): { value: string; label: string } | undefined {
   // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
-  if (key === 'enable.auto.commit' && group.springContainer) return 'false';
-  const value = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion)?.value;
+  if (key === 'enable.auto.commit' && group.springContainer) return { value: 'false', label: 'default (Spring listener container)' };
+  const found = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion);
+  if (!found) return undefined;
+  const label = !found.byLibraryVersion
+    ? `default (Kafka ${kafkaVersion})`
+    : group.libraryVersion
+      ? `default (${group.library} ${group.libraryVersion})`
+      : found.versionDependent
+        ? `default (${group.library}, newest; varies by version)`
+        : `default (${group.library})`;
   // The Java client drops its default idempotence, without a word, when the settings it needs are not met.
-  if (key === 'enable.idempotence' && value === 'true' && (group.library === 'java' || group.library === 'spring') && conflictsWithIdempotence(set)) {
-    return 'false';
+  if (key === 'enable.idempotence' && found.value === 'true' && !found.byLibraryVersion && conflictsWithIdempotence(set)) {
+    return { value: 'false', label: `${label.slice(0, -1)}, off because of acks/retries/in-flight)` };
   }
-  return value;
+  return { value: found.value, label };
 }
 
 /** True when acks, retries or in-flight requests rule idempotence out (Kafka then disables its default). */
@@ -108,14 +125,12 @@ function conflictsWithIdempotence(set: ReadonlyMap<string, ConfigEntry>): boolea
 }
 
 /** The text of `kafka-lint config`: per file, a header with the roles and a KEY / VALUE / SOURCE table. */
-export function formatEffectiveText(configs: readonly EffectiveConfig[], libraries: ReadonlyMap<string, LibraryId>, kafkaVersion: string): string {
+export function formatEffectiveText(explained: readonly ExplainedConfig[]): string {
   const out: string[] = [];
-  for (const c of configs) {
+  for (const { config: c, defaultLabels } of explained) {
     out.push(`${c.file}  ${c.roles.length > 0 ? `(${c.roles.join(', ')})` : '(no Kafka configuration found)'}`);
     if (c.entries.length > 0) {
-      const library = libraries.get(c.file) ?? 'java';
-      const defaultLabel = library === 'java' || library === 'spring' ? `default (Kafka ${kafkaVersion})` : `default (${library})`;
-      const rows = c.entries.map((e) => [e.key, e.value, e.source === 'file' ? `line ${e.line}` : defaultLabel]);
+      const rows = c.entries.map((e) => [e.key, e.value, e.source === 'file' ? `line ${e.line}` : (defaultLabels.get(e.key) ?? 'default')]);
       const header = ['KEY', 'VALUE', 'SOURCE'];
       const widths = [0, 1].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
       const row = (r: string[]) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`.trimEnd();
@@ -124,5 +139,5 @@ export function formatEffectiveText(configs: readonly EffectiveConfig[], librari
     }
     out.push('');
   }
-  return `${out.join('\n')}`;
+  return out.join('\n');
 }

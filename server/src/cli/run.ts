@@ -2,12 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../core/analyze';
 import { lint } from '../core/lint';
-import type { LibraryId } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
 import type { CliRequest } from './args';
 import { HELP, parseArgs, UsageError } from './args';
-import type { EffectiveConfig } from './effective-config';
+import type { ExplainedConfig } from './effective-config';
 import { effectiveConfig, formatEffectiveText } from './effective-config';
 import type { CliFinding } from './format';
 import { formatJson, formatText, pickColors, toCliFindings } from './format';
@@ -96,20 +95,18 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
 }
 
 async function runConfig(request: CliRequest, files: Files, options: LintOptions, io: CliIo, note: Note): Promise<number> {
-  const configs: EffectiveConfig[] = [];
-  const libraries = new Map<string, LibraryId>();
+  const explained: ExplainedConfig[] = [];
   for (const file of files) {
     const read = readTextFile(file.absolute);
     if (!read.ok) {
       note(`${file.display}: ${read.note}`);
       continue;
     }
-    const document = await analyze(file.display, read.text);
-    const group = document.groups[0];
-    if (group) libraries.set(file.display, group.library);
-    configs.push(effectiveConfig(file.display, document, options.kafkaVersion));
+    explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), options.kafkaVersion));
   }
-  io.stdout.write(request.format === 'json' ? `${JSON.stringify({ files: configs })}\n` : formatEffectiveText(configs, libraries, options.kafkaVersion));
+  io.stdout.write(
+    request.format === 'json' ? `${JSON.stringify({ files: explained.map((e) => e.config) })}\n` : formatEffectiveText(explained),
+  );
   return EXIT_OK;
 }
 
