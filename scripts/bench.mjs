@@ -169,11 +169,83 @@ function coldStart(text, runs) {
 const small = PRODUCER_50;
 const large = largeText(50000);
 
+/** A Java service of about `lines` lines: ordinary business methods, with a Kafka producer, sends and a consumer loop among them. */
+function javaServiceText(lines) {
+  const out = [
+    'package com.example.orders;',
+    'import java.time.Duration;',
+    'import java.util.*;',
+    'import java.util.stream.Collectors;',
+    'import org.apache.kafka.clients.consumer.*;',
+    'import org.apache.kafka.clients.producer.*;',
+    'public class OrderService {',
+    '    private final KafkaProducer<String, String> producer;',
+    '    private final Map<String, String> cache = new HashMap<>();',
+    '    public OrderService(String servers) {',
+    '        Properties props = new Properties();',
+    '        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);',
+    '        props.put(ProducerConfig.ACKS_CONFIG, "1");',
+    '        producer = new KafkaProducer<>(props);',
+    '    }',
+    '    void consume(KafkaConsumer<String, String> consumer) {',
+    '        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));',
+    '        consumer.commitSync();',
+    '        for (ConsumerRecord<String, String> r : records) cache.put(r.key(), r.value());',
+    '    }',
+  ];
+  for (let i = 0; out.length < lines - 2; i++) {
+    out.push(
+      `    public List<String> summarize${i}(List<String> orders, String region) {`,
+      '        List<String> result = new ArrayList<>();',
+      '        for (String order : orders) {',
+      '            if (order == null || !order.startsWith(region)) continue;',
+      '            result.add(String.format("%s:%d", order, order.length()).toUpperCase(Locale.ROOT));',
+      '            cache.put(order, region);',
+      '        }',
+      '        return result.stream().sorted().distinct().collect(Collectors.toList());',
+      '    }',
+    );
+    if (i % 10 === 0) out.push(`    public void publish${i}(String order) {`, '        producer.send(new ProducerRecord<>("orders", order));', '    }');
+  }
+  out.push('}', '');
+  return out.join('\n');
+}
+
+/** Re-diagnosis after a one-character edit (alternately typed and deleted inside a string), as the editor does on each keystroke. */
+function afterOneCharEdit(path, text, iterations) {
+  return async () => {
+    const at = text.indexOf('"orders"') + 1;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    for (let i = 0; i < 20; i++) lint(await analyze(path, i % 2 ? text : edited));
+    const times = [];
+    const started = performance.now();
+    for (let i = 0; i < iterations && (times.length < 1 || performance.now() - started < BUDGET_MS); i++) {
+      const t0 = performance.now();
+      lint(await analyze(path, i % 2 ? text : edited));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  };
+}
+
+/** The first diagnosis in a fresh worker: loads the tree-sitter runtime and grammar, parses and lints. */
+function firstDiagnosis(path, text) {
+  return async () => {
+    const t0 = performance.now();
+    lint(await analyze(path, text));
+    return [performance.now() - t0];
+  };
+}
+
+const java = javaServiceText(1400);
+
 /** Every benchmark: a name, its target in milliseconds, and a function returning the measured times. */
 const CASES = [
   { name: 'analyze+lint, 50-line .properties', target: 2, run: inProcess('producer.properties', small, 2000) },
   { name: 'analyze+lint, 50,000-line .properties', target: 35, run: inProcess('producer.properties', large, 30) },
   { name: 'server cold start to first diagnostics', target: 300, run: coldStart(small, 7) },
+  { name: 'Java 1,400 lines: first diagnosis', target: 150, run: firstDiagnosis('OrderService.java', java) },
+  { name: 'Java 1,400 lines: after a 1-char edit', target: 10, run: afterOneCharEdit('OrderService.java', java, 200) },
 ];
 
 /** A case that has not finished after this long is stopped and reported as such. */
