@@ -119,3 +119,21 @@ describe('rules: config/syntax-error', () => {
     assert.equal(found[0].severity, 'error');
   });
 });
+
+describe('rules: config/unknown-key at scale', () => {
+  it('lints 50,000 unknown keys quickly, suggesting only for the first 200', () => {
+    let text = 'acks=all\n';
+    for (let i = 0; i < 50_000; i++) text += `custom.setting.number${i}=v\n`;
+    text += 'retires=3\n';
+    const started = Date.now();
+    const found = of(lintConfig('producer.properties', text).findings, 'config/unknown-key');
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+    assert.equal(found.length, 50_001);
+    assert.doesNotMatch(found[found.length - 1].message, /did you mean/);
+  });
+
+  it('still suggests within the first 200 unknown keys', () => {
+    const found = of(lintConfig('producer.properties', 'acks=all\nmy.key=1\nretires=3\n').findings, 'config/unknown-key');
+    assert.match(found[1].message, /did you mean retries\?$/);
+  });
+});

@@ -77,23 +77,46 @@ export function validateValue(key: string, value: string): string | undefined {
   }
 }
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions (`aks` → `ask`). */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions: `aks` → `ask`), giving up
+ * with `limit + 1` as soon as every path is already longer than `limit`.
+ */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const current: number[] = [i];
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      if (d < best) best = d;
     }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
 
 /** Spellings that mean the same key in other dialects: `enable_auto_commit`, `enable-auto-commit`, `ENABLE.AUTO.COMMIT`. */
 function canonicalSpelling(key: string): string {
   return key.toLowerCase().replace(/[_-]/g, '.');
+}
+
+/** Candidate lists seen before, with their canonical spellings, so a file full of unknown keys stays fast. */
+const PREPARED = new WeakMap<readonly string[], { readonly names: ReadonlySet<string>; readonly canonical: readonly string[] }>();
+
+function prepare(candidates: readonly string[]): { readonly names: ReadonlySet<string>; readonly canonical: readonly string[] } {
+  let prepared = PREPARED.get(candidates);
+  if (!prepared) {
+    prepared = { names: new Set(candidates), canonical: candidates.map(canonicalSpelling) };
+    PREPARED.set(candidates, prepared);
+  }
+  return prepared;
 }
 
 /**
@@ -102,18 +125,19 @@ function canonicalSpelling(key: string): string {
  * ones). Ties go to the earlier candidate.
  */
 export function suggestKey(key: string, candidates: readonly string[]): string | undefined {
-  if (candidates.includes(key)) return undefined;
+  const { names, canonical } = prepare(candidates);
+  if (names.has(key)) return undefined;
   const wanted = canonicalSpelling(key.trim());
   if (wanted === '') return undefined;
   const limit = wanted.length <= 4 ? 1 : wanted.length <= 12 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const c = canonicalSpelling(candidate);
+  for (let i = 0; i < candidates.length && bestDistance > 0; i++) {
+    const c = canonical[i];
     if (Math.abs(c.length - wanted.length) >= bestDistance) continue;
-    const dist = c === wanted ? 0 : distance(wanted, c);
+    const dist = c === wanted ? 0 : distance(wanted, c, bestDistance - 1);
     if (dist < bestDistance) {
-      best = candidate;
+      best = candidates[i];
       bestDistance = dist;
     }
   }

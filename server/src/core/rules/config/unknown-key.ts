@@ -4,6 +4,16 @@ import { isKnownKafkaKey, knownKeyNames } from '../../catalog/known-keys';
 import { suggestKey } from '../../catalog/validate';
 import { stageLabel, stageOfKey } from '../support';
 
+/** Past this many unknown keys in one file, findings carry no suggestion: a typo hunt stops paying off. */
+const MAX_SUGGESTIONS = 200;
+
+let cachedNames: readonly string[] | undefined;
+/** The known names, built once: the same array lets suggestKey reuse its prepared spellings. */
+function names(): readonly string[] {
+  cachedNames ??= knownKeyNames();
+  return cachedNames;
+}
+
 /** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
 export const unknownKey: Rule = {
   meta: {
@@ -16,12 +26,11 @@ export const unknownKey: Rule = {
   check(context) {
     const { document } = context;
     if (!document.isKafka || document.kind !== 'properties') return;
-    let names: readonly string[] | undefined;
+    let suggestionsLeft = MAX_SUGGESTIONS;
     for (const group of document.groups) {
       for (const entry of group.entries) {
         if (isKnownKafkaKey(entry.key)) continue;
-        names ??= knownKeyNames();
-        const suggestion = suggestKey(entry.key, names);
+        const suggestion = suggestionsLeft-- > 0 ? suggestKey(entry.key, names()) : undefined;
         const stage = suggestion ? stageOfKey(suggestion) : 'config';
         const fixes: Fix[] = [];
         if (suggestion && /^[A-Za-z0-9._-]+$/.test(suggestion)) {
