@@ -71,6 +71,19 @@ describe('cli: kafka-lint (lint)', () => {
       assert.match(r.stderr, /--kafka-version must look like 3\.9/);
     });
 
+    it('a folder named config is linted when written as a path or after --', () => {
+      const cfg = workspace({ 'config/producer.properties': PRODUCER, '.kafkalint.json': onlyRules([ACKS_ZERO]) });
+      try {
+        for (const args of [['./config'], ['--', 'config'], ['--format', 'json', '--', 'config']]) {
+          const r = runCli([...(args[0] === '--format' ? [] : ['--format', 'json']), ...args], cfg.dir);
+          assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+          assert.equal(parseFindings(r.stdout)[0].rule, ACKS_ZERO);
+        }
+      } finally {
+        cfg.cleanup();
+      }
+    });
+
     it('a path that does not exist exits 2 and names it', () => {
       const r = runCli(['producer.properties', 'nope.properties'], ws.dir);
       assert.equal(r.code, 2);

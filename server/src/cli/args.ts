@@ -114,6 +114,12 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
+Examples:
+  kafka-lint examples
+  kafka-lint --format json --kafka-version 2.8 config/producer.properties src/
+  kafka-lint config --format json server.properties
+  kafka-lint ./config          (a folder named config: write it as a path)
+
 Exit codes:
   0  no error-severity finding
   1  at least one error-severity finding
