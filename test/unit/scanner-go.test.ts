@@ -289,6 +289,32 @@ describe('Go scanner: sarama', () => {
     assert.deepEqual(late.doc.facts, []);
   });
 
+  it('reports a SyncProducer send whose error is thrown away, not one whose error is checked', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func f(b []string, m *sarama.ProducerMessage) error {',
+      '\tc := sarama.NewConfig()',
+      '\tc.Producer.RequiredAcks = sarama.WaitForAll',
+      '\tc.Producer.Return.Successes = true',
+      '\tp, err := sarama.NewSyncProducer(b, c)',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tp.SendMessage(m)',
+      '\t_, _, _ = p.SendMessage(m)',
+      '\t_, _, err = p.SendMessage(m)',
+      '\treturn err',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/sync-send.go', text);
+    expectFindings(text, findings, [
+      ['producer/unhandled-send', 'p.SendMessage', 0],
+      ['producer/unhandled-send', 'p.SendMessage', 1],
+    ]);
+  });
+
   it('gives a config set up in a helper its roles from the fields it sets', async () => {
     const text = [
       'package x',
@@ -321,6 +347,36 @@ describe('Go scanner: franz-go', () => {
       ['producer/close-without-flush', 'client.Close()'],
       ['producer/acks-leader-only', 'kgo.LeaderAck()'],
       ['producer/close-without-flush', 'cl.Close()'],
+      ['producer/unhandled-send', 'cl.Produce'],
+    ]);
+  });
+
+  it('reports a nil promise, a promise that ignores its error, and discarded ProduceSync results', async () => {
+    const text = [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"github.com/twmb/franz-go/pkg/kgo"',
+      ')',
+      'func f(ctx context.Context, cl *kgo.Client, r *kgo.Record) error {',
+      '\tcl.Produce(ctx, r, nil)',
+      '\tcl.Produce(ctx, r, func(_ *kgo.Record, _ error) {})',
+      '\tcl.Produce(ctx, r, func(_ *kgo.Record, err error) { if err != nil { panic(err) } })',
+      '\tcl.ProduceSync(ctx, r)',
+      '\t_ = cl.ProduceSync(ctx, r).FirstErr()',
+      '\tif err := cl.ProduceSync(ctx, r).FirstErr(); err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\treturn cl.Flush(ctx)',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/franz-sends.go', text);
+    expectFindings(text, findings, [
+      ['producer/unhandled-send', 'cl.Produce'],
+      ['producer/unhandled-send', 'func(_ *kgo.Record, _ error) {}'],
+      ['producer/unhandled-send', 'cl.ProduceSync', 0],
+      ['producer/unhandled-send', 'cl.ProduceSync', 1],
     ]);
   });
 
@@ -361,6 +417,7 @@ describe('Go scanner: franz-go', () => {
       ['consumer/auto-offset-reset-latest', 'kgo.NewOffset().AtEnd()'],
     ]);
     assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kgo.NewOffset().AtEnd()', 'kgo.NewOffset().AtStart()'));
+    assert.equal(fixed(text, findings, 'consumer/auto-commit-enabled'), text.replace('kgo.GreedyAutoCommit()', 'kgo.DisableAutoCommit()'));
     // Removing the option restores franz-go's default (commit only what was processed): the whole line goes.
     assert.equal(applyEdits(text, [{ range: doc.groups[0].entries[1].removeRange as Range, newText: '' }]), text.replace('\t\tkgo.GreedyAutoCommit(),\n', ''));
   });
@@ -434,6 +491,12 @@ describe('Go scanner: segmentio/kafka-go', () => {
     assert.equal(fixed(base, bare.findings, 'producer/unhandled-send'), base.replace('w.Async = true', 'w.Async = false'));
     const withCompletion = base.replace('\tw.Async = true\n', '\tw.Completion = func(_ []kafka.Message, err error) {}\n\tw.Async = true\n');
     assert.deepEqual((await run('/ws/async-late-ok.go', withCompletion)).findings, []);
+  });
+
+  it('reports a synchronous WriteMessages whose error is thrown away', async () => {
+    const text = 'package x\nimport (\n\t"context"\n\t"github.com/segmentio/kafka-go"\n)\nfunc f(ctx context.Context) error {\n\tw := &kafka.Writer{RequiredAcks: kafka.RequireAll}\n\tw.WriteMessages(ctx, kafka.Message{})\n\treturn w.WriteMessages(ctx, kafka.Message{})\n}\n';
+    const { findings } = await run('/ws/write-ignored.go', text);
+    expectFindings(text, findings, [['producer/unhandled-send', 'w.WriteMessages']]);
   });
 
   it('is quiet for RequireAll with a Completion callback and for the deprecated NewWriter(WriterConfig{})', async () => {

@@ -1,7 +1,7 @@
 import type { Role } from '../model';
-import type { GoContext, GroupBuilder } from './go-support';
+import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, goString, importsPlain, inBranch, literalValue, namedArgs, nodeRange, placeholder } from './go-support';
+import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './go-support';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
@@ -50,6 +50,17 @@ export function scanFranz(ctx: GoContext): void {
     }
   }
 
+  const clients = ctx.bindings.filter((b) => b.kind === 'kgo-client');
+  ignoredSends(
+    ctx,
+    'franz-go',
+    ['ProduceSync'],
+    clients,
+    (call) => `the results of ${call}(...) are thrown away, so a record that fails is lost without a trace; check FirstErr() of the results.`,
+    ['FirstErr'],
+  );
+  unreadPromises(ctx, clients);
+
   closeWithoutFlush(ctx, {
     library: 'franz-go',
     kinds: ['kgo-client'],
@@ -61,6 +72,34 @@ export function scanFranz(ctx: GoContext): void {
     detail: (receiver) =>
       `${receiver}.Close() runs with no Flush() before it, so records still buffered in the client are failed with ErrClientClosed instead of being written; call ${receiver}.Flush(ctx) before closing.`,
   });
+}
+
+/**
+ * `cl.Produce(ctx, r, nil)`, or a promise that never looks at its error: franz-go reports a failed record
+ * only through the promise, so the failure goes unseen.
+ */
+function unreadPromises(ctx: GoContext, clients: readonly Binding[]): void {
+  for (const site of ctx.callsTo('Produce')) {
+    if (!clients.some((c) => ctx.refersTo(site.receiver, c))) continue;
+    const promise = namedArgs(site.call.childForFieldName('arguments'))[2];
+    if (!promise) continue;
+    let unread = promise.type === 'nil';
+    if (promise.type === 'func_literal') {
+      const params = namedArgs(promise.childForFieldName('parameters')).flatMap((p) => p.childrenForFieldName('name'));
+      const err = params[params.length - 1];
+      const body = promise.childForFieldName('body');
+      unread = params.length >= 2 && (!err || err.text === '_' || !body || !mentions(body, err.text));
+    }
+    if (!unread) continue;
+    ctx.addFact(
+      'unhandled-send',
+      'franz-go',
+      nodeRange(promise.type === 'nil' ? site.fn : promise),
+      promise.type === 'nil'
+        ? `${site.fn.text}(...) passes no promise, and franz-go reports a failed record only through it, so the failure is dropped silently; pass a promise that handles the error.`
+        : `this promise never looks at its error, and franz-go reports a failed record only through it, so the failure is dropped silently; handle the error in the promise.`,
+    );
+  }
 }
 
 /**
@@ -153,7 +192,16 @@ function readOption(ctx: GoContext, group: GroupBuilder, option: Node, alias: st
       return;
     case 'GreedyAutoCommit':
       // Greedy mode commits whatever was polled, processed or not: the Java-style auto-commit hazard.
-      ctx.addEntry(group, { ...base, rawKey: `${q.alias}.GreedyAutoCommit()`, key: 'enable.auto.commit', value: 'true', valueRange: nodeRange(option), role: 'consumer', renderValue: self('true') });
+      // Set to false it becomes DisableAutoCommit(); removing the option (removeRange) restores the safe default.
+      ctx.addEntry(group, {
+        ...base,
+        rawKey: `${q.alias}.GreedyAutoCommit()`,
+        key: 'enable.auto.commit',
+        value: 'true',
+        valueRange: nodeRange(option),
+        role: 'consumer',
+        renderValue: (v) => (v === 'true' ? optionText : v === 'false' ? `${alias}.DisableAutoCommit()` : undefined),
+      });
       return;
     case 'DisableAutoCommit':
       ctx.addEntry(group, { ...base, key: 'enable.auto.commit', value: 'false', valueRange: nodeRange(option), role: 'consumer', renderValue: self('false') });

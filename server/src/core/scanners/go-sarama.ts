@@ -1,7 +1,7 @@
 import type { Edit, Fix, Role } from '../model';
 import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, durationMillis, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
+import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
@@ -175,6 +175,7 @@ export function scanSarama(ctx: GoContext): void {
     }
     if (q.name === 'NewClient') ctx.bind('sarama-client', call, groups[0]);
     if (q.name === 'NewAsyncProducer' || q.name === 'NewAsyncProducerFromClient') ctx.bind('sarama-async', call, groups[0]);
+    if (q.name === 'NewSyncProducer' || q.name === 'NewSyncProducerFromClient') ctx.bind('sarama-sync', call, groups[0]);
   }
 
   // `config.Producer.RequiredAcks = sarama.WaitForLocal` and friends.
@@ -248,6 +249,14 @@ export function scanSarama(ctx: GoContext): void {
       `nothing in this file reads this AsyncProducer's Errors() channel, so failed sends go unnoticed (and once the channel fills up the producer stops); read Errors() in a goroutine and handle each error.`,
     );
   }
+
+  ignoredSends(
+    ctx,
+    'sarama',
+    ['SendMessage', 'SendMessages'],
+    ctx.bindings.filter((b) => b.kind === 'sarama-sync'),
+    (call) => `the result of ${call}(...) is thrown away, so a message the brokers reject or that fails after every retry is lost without a trace; check the returned error.`,
+  );
 
   markBeforeProcessing(ctx);
 }

@@ -1,6 +1,6 @@
 import type { GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, durationMillis, goString, inBranch, literalValue, namedArgs, nodeRange, placeholder, unwrap } from './go-support';
+import { addRole, durationMillis, goString, ignoredSends, inBranch, literalValue, namedArgs, nodeRange, placeholder, unwrap } from './go-support';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with
@@ -109,6 +109,16 @@ export function scanSegmentio(ctx: GoContext): void {
       { fixes },
     );
   }
+
+  // A synchronous WriteMessages whose error nobody reads (an async writer returns nil anyway: reported above).
+  const asyncOrigins = new Set(asyncWriters.map((w) => w.origin.startIndex));
+  ignoredSends(
+    ctx,
+    'kafka-go',
+    ['WriteMessages'],
+    ctx.bindings.filter((b) => b.kind === 'kg-writer' && !(b.origin && asyncOrigins.has(b.origin.startIndex))),
+    (call) => `the error ${call}(...) returns is thrown away, so messages that could not be written (after every attempt) are lost without a trace; check it.`,
+  );
 
   // ReadMessage on a reader with a GroupID commits the offset as it returns the message.
   for (const { call, fn, receiver } of ctx.callsTo('ReadMessage')) {

@@ -783,6 +783,33 @@ export function mentions(node: Node, name: string): boolean {
 
 export { nodeRange };
 
+/** True when a call's results are thrown away: a bare statement, `go`/`defer`, or assigned only to `_`. */
+export function resultIgnored(call: Node): boolean {
+  const parent = call.parent;
+  if (!parent) return false;
+  if (parent.type === 'expression_statement' || parent.type === 'go_statement' || parent.type === 'defer_statement') return true;
+  const stmt = parent.parent;
+  if (parent.type === 'expression_list' && stmt && isAssignment(stmt) && stmt.childForFieldName('right')?.startIndex === parent.startIndex) {
+    return namedArgs(stmt.childForFieldName('left')).every((n) => n.text === '_');
+  }
+  return false;
+}
+
+/**
+ * Reports calls of `methods` on the given bindings whose results (and so their error) are thrown away.
+ * `chained` names methods that read the result (`ProduceSync(...).FirstErr()`): then the chained call counts.
+ */
+export function ignoredSends(ctx: GoContext, library: GoLibrary, methods: readonly string[], targets: readonly Binding[], detail: (call: string) => string, chained: readonly string[] = []): void {
+  for (const site of ctx.callsTo(methods)) {
+    if (!targets.some((t) => ctx.refersTo(site.receiver, t))) continue;
+    let result: Node = site.call;
+    const outer = result.parent?.type === 'selector_expression' ? result.parent.parent : null;
+    if (outer?.type === 'call_expression' && chained.includes(result.parent?.childForFieldName('field')?.text ?? '')) result = outer;
+    if (!resultIgnored(result)) continue;
+    ctx.addFact('unhandled-send', library, nodeRange(site.fn), detail(site.fn.text));
+  }
+}
+
 /** True when a call runs deferred: `defer x.Close()` or inside a deferred function literal. */
 export function isDeferred(node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
