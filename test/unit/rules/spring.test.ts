@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of } from './helpers';
+import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, options } from './helpers';
 
 /** Spring Boot's merge order decides which value Kafka sees, whatever the order of the lines. */
 describe('rules: Spring precedence', () => {
@@ -110,5 +110,15 @@ describe('rules: Spring Boot files through the real readers', () => {
 
   it('never reports unknown keys in Spring files (the rule is for plain Kafka files)', () => {
     assert.deepEqual(of(lintConfig('application.properties', 'spring.kafka.producer.ackz=all\nserver.port=8080\n').findings, 'config/unknown-key'), []);
+  });
+
+  it('reports unset acks on a Spring producer for Kafka 2.x and inserts the Spring property', () => {
+    const props = lintConfig('application.properties', '[|spring.kafka.producer.batch-size|]=16384\n', options('2.8'));
+    const [p] = of(props.findings, 'producer/acks-leader-only');
+    assert.deepEqual(p.range, props.ranges[0]);
+    assert.equal(applyFix(props.text, fixTitled(p, 'Add acks=all')), 'spring.kafka.producer.batch-size=16384\nspring.kafka.producer.acks=all\n');
+    const yaml = lintConfig('application.yml', 'spring:\n  kafka:\n    producer:\n      batch-size: 16384\n', options('2.8'));
+    const [y] = of(yaml.findings, 'producer/acks-leader-only');
+    assert.equal(applyFix(yaml.text, fixTitled(y, 'Add acks=all')), 'spring:\n  kafka:\n    producer:\n      batch-size: 16384\n      acks: all\n');
   });
 });
