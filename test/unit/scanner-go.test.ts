@@ -467,6 +467,56 @@ describe('Go scanner: confluent-kafka-go', () => {
   });
 });
 
+describe('Go scanner: commits before processing', () => {
+  const cases: readonly { name: string; imports: string; body: string; commit: string }[] = [
+    {
+      name: 'confluent-kafka-go CommitMessage',
+      imports: '"github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      body: 'c, _ := kafka.NewConsumer(&kafka.ConfigMap{"group.id": "g", "enable.auto.commit": false})\n\tfor {\n\t\tm, err := c.ReadMessage(-1)\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tc.CommitMessage(m)\n\t\thandle(m.Value)\n\t}',
+      commit: 'c.CommitMessage(m)',
+    },
+    {
+      name: 'confluent-kafka-go Commit() after ReadMessage',
+      imports: '"github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      body: 'c, _ := kafka.NewConsumer(&kafka.ConfigMap{"group.id": "g", "enable.auto.commit": false})\n\tfor {\n\t\tm, _ := c.ReadMessage(-1)\n\t\tc.Commit()\n\t\thandle(m.Value)\n\t}',
+      commit: 'c.Commit()',
+    },
+    {
+      name: 'kafka-go CommitMessages',
+      imports: '"github.com/segmentio/kafka-go"',
+      body: 'r := kafka.NewReader(kafka.ReaderConfig{GroupID: "g", Topic: "t"})\n\tfor {\n\t\tm, _ := r.FetchMessage(ctx)\n\t\tr.CommitMessages(ctx, m)\n\t\thandle(m.Value)\n\t}',
+      commit: 'r.CommitMessages(ctx, m)',
+    },
+    {
+      name: 'franz-go CommitUncommittedOffsets after PollFetches',
+      imports: '"github.com/twmb/franz-go/pkg/kgo"',
+      body: 'cl, _ := kgo.NewClient(kgo.ConsumerGroup("g"), kgo.ConsumeTopics("t"), kgo.DisableAutoCommit())\n\tfor {\n\t\tfetches := cl.PollFetches(ctx)\n\t\tcl.CommitUncommittedOffsets(ctx)\n\t\tfetches.EachRecord(func(r *kgo.Record) { handle(r.Value) })\n\t}',
+      commit: 'cl.CommitUncommittedOffsets(ctx)',
+    },
+    {
+      name: 'franz-go CommitRecords of the polled records',
+      imports: '"github.com/twmb/franz-go/pkg/kgo"',
+      body: 'cl, _ := kgo.NewClient(kgo.ConsumerGroup("g"), kgo.ConsumeTopics("t"), kgo.DisableAutoCommit())\n\tfor {\n\t\tfetches := cl.PollFetches(ctx)\n\t\tcl.CommitRecords(ctx, fetches.Records()...)\n\t\tfetches.EachRecord(func(r *kgo.Record) { handle(r.Value) })\n\t}',
+      commit: 'cl.CommitRecords(ctx, fetches.Records()...)',
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: reported, and moved after the processing`, async () => {
+      const text = `package x\nimport (\n\t"context"\n\t${c.imports}\n)\nfunc handle([]byte) {}\nfunc run(ctx context.Context) {\n\t${c.body}\n}\n`;
+      const { findings } = await run(`/ws/early-${c.name.replace(/\W+/g, '-')}.go`, text);
+      const early = findings.filter((f) => f.ruleId === 'consumer/commit-before-processing');
+      assert.deepEqual(early.map((f) => f.range), [at(text, c.commit)]);
+      const processing = /\n(\t\t(handle|fetches\.EachRecord)[^\n]*\n)/.exec(text);
+      assert.ok(processing);
+      const moved = text.replace(`\t\t${c.commit}\n`, '').replace(processing[1], `${processing[1]}\t\t${c.commit}\n`);
+      assert.equal(applyEdits(text, early[0].fixes?.[0].edits ?? []), moved);
+      // Committing after the processing is what the fix produces, and it is quiet.
+      const after = await run(`/ws/late-${c.name.replace(/\W+/g, '-')}.go`, moved);
+      assert.deepEqual(after.findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
+    });
+  }
+});
+
 describe('Go scanner: segmentio/kafka-go', () => {
   it('reports a Writer literal without RequiredAcks (RequireNone) and Async without Completion', async () => {
     const { text, doc, findings } = await fixture('segmentio/writer-lossy.go');

@@ -1,7 +1,7 @@
 import type { GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
 import { keyRole } from '../roles';
-import { addRole, closeWithoutFlush, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './go-support';
+import { addRole, closeWithoutFlush, commitBeforeProcessing, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './go-support';
 
 /**
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's
@@ -70,6 +70,15 @@ export function scanConfluent(ctx: GoContext): void {
   }
 
   unreadDeliveryReports(ctx);
+
+  commitBeforeProcessing(ctx, {
+    library: 'librdkafka',
+    kinds: ['ck-consumer'],
+    commits: { CommitMessage: 0, StoreMessage: 0, Commit: 'poll' },
+    polls: ['ReadMessage', 'Poll'],
+    detail: (call, message) =>
+      `${call}(...) commits (or stores for the next commit) the offset of ${message} before the code after it processes the message, so a crash in between skips it; commit after processing.`,
+  });
 
   closeWithoutFlush(ctx, {
     library: 'librdkafka',

@@ -1,7 +1,7 @@
 import type { Role } from '../model';
 import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, closeWithoutFlush, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './go-support';
+import { addRole, assignedTo, closeWithoutFlush, commitBeforeProcessing, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './go-support';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
@@ -60,6 +60,15 @@ export function scanFranz(ctx: GoContext): void {
     ['FirstErr'],
   );
   unreadPromises(ctx, clients);
+
+  commitBeforeProcessing(ctx, {
+    library: 'franz-go',
+    kinds: ['kgo-client'],
+    commits: { CommitUncommittedOffsets: 'poll', CommitMarkedOffsets: 'poll', CommitRecords: 1, MarkCommitRecords: 0 },
+    polls: ['PollFetches', 'PollRecords'],
+    detail: (call, message) =>
+      `${call}(...) commits the offsets of ${message} before the code after it processes the records, so a crash in between skips them; commit after processing.`,
+  });
 
   closeWithoutFlush(ctx, {
     library: 'franz-go',

@@ -1,7 +1,7 @@
-import type { Edit, Fix, Role } from '../model';
+import type { Edit, Role } from '../model';
 import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
+import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
@@ -311,16 +311,6 @@ function markBeforeProcessing(ctx: GoContext): void {
       if (!commit) continue;
       detail = `${fn.text}(${message.text}, ...) and the ${session}.Commit() after it commit the offset before the code below processes the message, so a crash in between skips it; mark and commit after processing.`;
     }
-    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveAfter(ctx, statement, lastUse) });
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, lastUse, 'the processing') });
   }
-}
-
-/** The fix that moves a statement to just after another one in the same block. */
-function moveAfter(ctx: GoContext, statement: Node, after: Node): Fix[] {
-  const remove = ctx.wholeLines(statement);
-  // Code after a return or continue never runs: put the mark just before it instead.
-  const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(after.type);
-  const insert = terminator ? ctx.insertLineBefore(after, statement.text) : ctx.insertLineAfter(after, statement.text);
-  if (!remove || !insert || statement.text.includes('\n')) return [];
-  return [{ title: `Move ${statement.text} after the processing`, preferred: true, edits: [{ range: remove, newText: '' }, insert] }];
 }

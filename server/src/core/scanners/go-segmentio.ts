@@ -1,6 +1,6 @@
 import type { GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, durationMillis, goString, ignoredSends, inBranch, literalValue, namedArgs, nodeRange, placeholder, unwrap } from './go-support';
+import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, namedArgs, nodeRange, placeholder, unwrap } from './go-support';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with
@@ -119,6 +119,14 @@ export function scanSegmentio(ctx: GoContext): void {
     ctx.bindings.filter((b) => b.kind === 'kg-writer' && !(b.origin && asyncOrigins.has(b.origin.startIndex))),
     (call) => `the error ${call}(...) returns is thrown away, so messages that could not be written (after every attempt) are lost without a trace; check it.`,
   );
+
+  commitBeforeProcessing(ctx, {
+    library: 'kafka-go',
+    kinds: ['kg-reader'],
+    commits: { CommitMessages: 1 },
+    polls: ['FetchMessage'],
+    detail: (call, message) => `${call}(...) commits ${message} before the code after it processes it, so a crash in between skips the message; commit after processing.`,
+  });
 
   // ReadMessage on a reader with a GroupID commits the offset as it returns the message.
   for (const { call, fn, receiver } of ctx.callsTo('ReadMessage')) {

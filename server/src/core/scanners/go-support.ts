@@ -810,6 +810,83 @@ export function ignoredSends(ctx: GoContext, library: GoLibrary, methods: readon
   }
 }
 
+/**
+ * The fix that moves a one-line statement to just after `after` in the same block (or just before it when
+ * `after` is a return, continue, break or goto, after which nothing runs). Empty when it cannot be done safely.
+ */
+export function moveStatementAfter(ctx: GoContext, statement: Node, after: Node, what: string): Fix[] {
+  const remove = ctx.wholeLines(statement);
+  const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(after.type);
+  const insert = terminator ? ctx.insertLineBefore(after, statement.text) : ctx.insertLineAfter(after, statement.text);
+  if (!remove || !insert || statement.text.includes('\n')) return [];
+  return [{ title: `Move ${statement.text} after ${what}`, preferred: true, edits: [{ range: remove, newText: '' }, insert] }];
+}
+
+/** How to find a commit call that runs before the message it commits is processed. */
+export interface EarlyCommitCheck {
+  readonly library: GoLibrary;
+  readonly kinds: readonly BindingKind[];
+  /**
+   * Commit methods, with the index of the argument naming the message, or `poll` when the method takes
+   * none and commits what the last poll in the same block returned.
+   */
+  readonly commits: Readonly<Record<string, number | 'poll'>>;
+  /** Methods whose result holds the polled message(s). */
+  readonly polls: readonly string[];
+  readonly detail: (call: string, message: string) => string;
+}
+
+/**
+ * A commit followed, in the same block, by statements that still use the message it commits: the offset
+ * is stored before the processing, and a crash in between skips the message. The fix moves the commit to
+ * just after the last statement that uses the message.
+ */
+export function commitBeforeProcessing(ctx: GoContext, check: EarlyCommitCheck): void {
+  const targets = ctx.bindings.filter((b) => check.kinds.includes(b.kind));
+  for (const site of ctx.callsTo(Object.keys(check.commits))) {
+    if (!targets.some((t) => ctx.refersTo(site.receiver, t))) continue;
+    const statement = statementOf(site.call);
+    const list = statement?.parent;
+    if (!statement || list?.type !== 'statement_list') continue;
+    const siblings = namedArgs(list);
+    const how = check.commits[site.method];
+    let message: string | undefined;
+    if (how === 'poll') {
+      const receiver = site.receiver.text;
+      const poll = siblings
+        .filter((s) => s.endIndex <= statement.startIndex && isAssignment(s))
+        .reverse()
+        .find((s) => namedArgs(s.childForFieldName('right')).some((r) => {
+          const fn = r.type === 'call_expression' ? r.childForFieldName('function') : null;
+          return fn?.type === 'selector_expression' && fn.childForFieldName('operand')?.text === receiver && check.polls.includes(fn.childForFieldName('field')?.text ?? '');
+        }));
+      const first = poll ? namedArgs(poll.childForFieldName('left'))[0] : undefined;
+      message = first?.type === 'identifier' && first.text !== '_' ? first.text : undefined;
+    } else {
+      message = rootIdentifier(namedArgs(site.call.childForFieldName('arguments'))[how]);
+    }
+    if (!message) continue;
+    const name = message;
+    const uses = siblings.filter((s) => s.startIndex > statement.endIndex && mentions(s, name));
+    if (uses.length === 0) continue;
+    ctx.addFact('commit-before-processing', check.library, nodeRange(site.call), check.detail(site.fn.text, name), {
+      fixes: moveStatementAfter(ctx, statement, uses[uses.length - 1], 'the processing'),
+    });
+  }
+}
+
+/** The variable an expression starts from: `fetches` for `fetches.Records()...`, `m` for `m`. */
+function rootIdentifier(node: Node | undefined | null): string | undefined {
+  let n = node;
+  while (n && n.type !== 'identifier') {
+    if (n.type === 'selector_expression' || n.type === 'index_expression') n = n.childForFieldName('operand');
+    else if (n.type === 'call_expression') n = n.childForFieldName('function');
+    else if (n.type === 'variadic_argument' || n.type === 'parenthesized_expression' || n.type === 'unary_expression') n = n.namedChildren[n.namedChildren.length - 1];
+    else return undefined;
+  }
+  return n && n.text !== '_' ? n.text : undefined;
+}
+
 /** True when a call runs deferred: `defer x.Close()` or inside a deferred function literal. */
 export function isDeferred(node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) {
