@@ -315,6 +315,12 @@ describe('Go scanner: sarama', () => {
     ]);
   });
 
+  it('does not report an AsyncProducer that is returned unnamed: the caller may drain it', async () => {
+    const text = 'package x\nimport "github.com/IBM/sarama"\nfunc New(b []string, c *sarama.Config) (sarama.AsyncProducer, error) {\n\treturn sarama.NewAsyncProducer(b, c)\n}\n';
+    const { doc } = await run('/ws/returned-async.go', text);
+    assert.deepEqual(doc.facts, []);
+  });
+
   it('gives a config set up in a helper its roles from the fields it sets', async () => {
     const text = [
       'package x',
@@ -443,6 +449,25 @@ describe('Go scanner: confluent-kafka-go', () => {
     assert.equal(findings.find((f) => f.ruleId === 'producer/unhandled-send')?.severity, 'info');
     assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('"acks":               "0"', '"acks":               "all"'));
     assert.equal(fixed(text, findings, 'producer/close-without-flush'), text.replace('\tp.Close()\n', '\tp.Flush(15 * 1000)\n\tp.Close()\n'));
+  });
+
+  it('gives a ConfigMap returned by a local function the role of the client built from it', async () => {
+    const text = [
+      'package x',
+      'import "github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      'func consumerConfig() *kafka.ConfigMap {',
+      '\treturn &kafka.ConfigMap{"bootstrap.servers": "k:9092"}',
+      '}',
+      'func run() {',
+      '\tc, _ := kafka.NewConsumer(consumerConfig())',
+      '\t_ = c',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/ck-factory.go', text);
+    assert.deepEqual(doc.groups.map((g) => g.roles), [['consumer']]);
+    expectFindings(text, findings, [['consumer/auto-commit-enabled', '&[[kafka.ConfigMap]]{']]);
+    assert.equal(fixed(text, findings, 'consumer/auto-commit-enabled'), text.replace('"k:9092"}', '"k:9092", "enable.auto.commit": false}'));
   });
 
   it('is quiet with a delivery channel, SetKey("acks", "all") and Flush before the deferred Close', async () => {

@@ -55,7 +55,7 @@ export function scanConfluent(ctx: GoContext): void {
     if (arg) {
       const inline = byLiteral.get(unwrap(arg).startIndex);
       if (inline) groups.push(inline);
-      else for (const b of ctx.resolve(arg, ['ck-config'])) if (b.group) groups.push(b.group);
+      else for (const b of ctx.resolveValue(arg, ['ck-config'])) if (b.group) groups.push(b.group);
     }
     for (const g of groups) addRole(g, role);
     ctx.bind(role === 'producer' ? 'ck-producer' : 'ck-consumer', call, groups[0]);

@@ -237,7 +237,8 @@ export function scanSarama(ctx: GoContext): void {
 
   const silenced = new Set(errorsOff.flatMap((o) => o.groups));
   for (const binding of ctx.bindings) {
-    if (binding.kind !== 'sarama-async' || !binding.origin) continue;
+    // A producer that is returned or passed on unnamed may be drained by the code that receives it.
+    if (binding.kind !== 'sarama-async' || !binding.origin || !binding.name) continue;
     if (binding.group && silenced.has(binding.group)) continue;
     const reach = ctx.follow(binding);
     if (reach.escapes || ctx.methodCalls('Errors', reach.bindings).length > 0) continue;

@@ -70,7 +70,7 @@ export function scanSegmentio(ctx: GoContext): void {
     const arg = namedArgs(call.childForFieldName('arguments'))[0];
     if (!arg) continue;
     if (q.name === 'NewReader') {
-      const group = readerConfigs.get(unwrap(arg).startIndex) ?? ctx.resolve(arg, ['kg-reader-config']).find((b) => b.group)?.group;
+      const group = readerConfigs.get(unwrap(arg).startIndex) ?? ctx.resolveValue(arg, ['kg-reader-config']).find((b) => b.group)?.group;
       ctx.bind('kg-reader', call, group);
     } else {
       const config = writerConfigs.get(unwrap(arg).startIndex) ?? writerConfigs.get(ctx.resolve(arg, ['kg-writer-config'])[0]?.origin?.startIndex ?? -1);

@@ -301,11 +301,16 @@ export class GoContext {
     this.facts.push({ kind, library, range, detail, ...(options.severity ? { severity: options.severity } : {}), ...(options.fixes?.length ? { fixes: options.fixes } : {}) });
   }
 
-  /** Records that `value` (a constructor call or literal) is held by the variable it is assigned to, if any. */
+  /**
+   * Records that `value` (a constructor call or literal) is held by the variable it is assigned to. A value
+   * that is not assigned (returned, passed on) gets a nameless binding, which no name resolves to but which
+   * {@link resolveValue} finds when a local function returns it.
+   */
   bind(kind: BindingKind, value: Node, group?: GroupBuilder): Binding | undefined {
     const target = assignedTo(value);
-    if (!target) return undefined;
-    const binding = this.bindTarget(kind, target, value, group);
+    if (target) return this.bindTarget(kind, target, value, group);
+    const binding: Binding = { kind, name: '', field: false, scope: -2, origin: value, group };
+    this.bindings.push(binding);
     return binding;
   }
 
@@ -387,7 +392,11 @@ export class GoContext {
     const out: Binding[] = [];
     for (const ret of fn.descendantsOfType('return_statement')) {
       const first = namedArgs(ret ? namedArgs(ret)[0] : undefined)[0];
-      if (first) out.push(...this.resolve(first, kinds));
+      if (!first) continue;
+      const value = unwrap(first);
+      if (value.type === 'identifier' || value.type === 'selector_expression') out.push(...this.resolve(value, kinds));
+      // `return &kafka.ConfigMap{...}`: the value built right there.
+      else out.push(...this.bindings.filter((b) => kinds.includes(b.kind) && b.origin?.startIndex === value.startIndex && b.origin.endIndex === value.endIndex));
     }
     return out;
   }
