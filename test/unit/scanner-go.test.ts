@@ -107,6 +107,25 @@ describe('Go scanner: documents', () => {
     assert.equal(b.doc.isKafka, false);
   });
 
+  it('keeps exact UTF-16 ranges after non-ASCII text and inserts lines with the file\'s CRLF line breaks', async () => {
+    const text = [
+      'package x // Bestellungen 📦 – naïve',
+      'import "github.com/IBM/sarama"',
+      'func f(b []string) {',
+      '\tc := sarama.NewConfig() // 😀',
+      '\tp, _ := sarama.NewSyncProducer(b, c)',
+      '\t_ = p',
+      '}',
+      '',
+    ].join('\r\n');
+    const { findings } = await run('/ws/crlf.go', text);
+    expectFindings(text, findings, [['producer/acks-leader-only', 'sarama.NewConfig()']]);
+    assert.equal(
+      fixed(text, findings, 'producer/acks-leader-only'),
+      text.replace('// 😀\r\n', '// 😀\r\n\tc.Producer.RequiredAcks = sarama.WaitForAll\r\n'),
+    );
+  });
+
   it('honours a kafka-lint-disable-next-line comment in Go syntax', async () => {
     const text = [
       'package x',
