@@ -6,7 +6,8 @@ import { addRole, closeWithoutFlush, commitBeforeProcessing, goString, inBranch,
 /**
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's
  * own keys, plus the `SetKey` calls made on it; `kafka.NewProducer` / `kafka.NewConsumer` give its role.
- * Code facts: `Produce(msg, nil)` with nobody reading `Events()`, and `Close()` with no `Flush()` before it.
+ * Code facts: `Produce(msg, nil)` with nobody reading `Events()`, `Close()` with no `Flush()` before it, and
+ * `Commit`/`CommitMessage`/`StoreMessage` before the message is processed.
  */
 
 /** Reads confluent-kafka-go configs and producers in the file. */

@@ -6,7 +6,9 @@ import { addRole, assignedTo, closeWithoutFlush, commitBeforeProcessing, context
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
  * written inline or collected in a `[]kgo.Opt` slice (literal and `append`s) in the same function. Roles come
- * from the options and from what the client is used for. Code fact: `Close()` with no `Flush()` before it.
+ * from the options and from what the client is used for. Code facts: `Close()` with no `Flush()` before it,
+ * `Produce` with no promise (or one that ignores its error), discarded `ProduceSync` results, and commits
+ * made before the polled records are processed.
  */
 
 /** Options that show a producer or a consumer without being a setting of their own. */

@@ -7,7 +7,8 @@ import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatem
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
  * `config.Consumer.*` fields assigned on it become one config group; the producers and consumer groups built
  * from it give the group its roles. Code facts: `Producer.Return.Errors = false`, an AsyncProducer whose
- * `Errors()` channel nobody reads, and `session.MarkMessage` before the message is processed.
+ * `Errors()` channel nobody reads, a SyncProducer send whose error is thrown away, and `session.MarkMessage`
+ * before the message is processed.
  */
 
 /** How one `sarama.Config` field maps to a Kafka key. */

@@ -6,8 +6,9 @@ import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with
  * RequireNone unless RequiredAcks is set), a `kafka.ReaderConfig{...}` a consumer group. The deprecated
  * `kafka.NewWriter(kafka.WriterConfig{...})` turns an unset RequiredAcks into RequireAll, so it only becomes
- * a group when RequiredAcks is written. Code facts: `Async: true` without a `Completion` callback, and
- * `ReadMessage` on a reader with a GroupID (it commits before the caller processes the message).
+ * a group when RequiredAcks is written. Code facts: `Async: true` without a `Completion` callback, a
+ * `WriteMessages` whose error is thrown away, `ReadMessage` on a reader with a GroupID (it commits before the
+ * caller processes the message) and `CommitMessages` before the message is processed.
  */
 
 const ACKS: Readonly<Record<string, string>> = { RequireNone: '0', RequireOne: '1', RequireAll: 'all' };
