@@ -87,6 +87,10 @@ describe('spring-yaml: reading', () => {
     assert.equal(entry(d, 'spring.kafka.consumer.enable_auto_commit').value, 'false');
     assert.equal(entry(d, 'spring.kafka.producer.acks').value, 'all');
   });
+  it('an empty client section is not a setting, an empty typed value is', () => {
+    const d = analyzeConfig('application.yml', 'spring:\n  kafka:\n    consumer:\n    producer:\n      acks:\n');
+    assert.deepEqual(d.groups.flatMap((g) => g.entries.map((e) => [e.rawKey, e.value])), [['spring.kafka.producer.acks', '']]);
+  });
   it('a profile section in a second document is not a duplicate of the first', () => {
     const text = 'spring:\n  kafka:\n    producer:\n      acks: all\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  kafka:\n    producer:\n      acks: 1\n';
     const d = analyzeConfig('application.yml', text);

@@ -264,6 +264,8 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
         const keyNode = pair.key as Node;
         if (!meta || raw === undefined || !keyNode.range) continue;
         const valueNode = (pair.value ?? null) as Node | null;
+        // An empty section (`producer:` with nothing under it yet) is not a setting.
+        if (!meta.property && !meta.passThrough && (valueNode === null || (isScalar(valueNode) && valueNode.value === null))) continue;
         const emptyAt = keyNode.range[1] + 1;
         const valueRange: Range = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: emptyAt, end: emptyAt };
         const scalar = valueNode === null ? null : isScalar(valueNode) ? valueNode : undefined;

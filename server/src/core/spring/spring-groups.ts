@@ -20,7 +20,7 @@ const GROUP_ORDER: readonly Role[] = ['producer', 'consumer', 'admin', 'streams'
  * first group when the key fits every client — never to two groups, so that one line is reported once.
  * A file with only common settings gets a single group without roles.
  *
- * Entries are ordered by Spring Boot's merge order (see {@link SpringTier}), then by position, so that the
+ * Entries are ordered by Spring Boot's merge order (`SpringTier` in spring-keys.ts), then by position, so that the
  * last entry for a key is the one that takes effect.
  */
 export function springGroups(
