@@ -93,6 +93,28 @@ describe('Go scanner: documents', () => {
     assert.deepEqual(doc.groups.map((g) => [g.library, g.roles]), [['franz-go', ['producer']]]);
   });
 
+  it('does not mistake a struct field of another type with the same name for a Kafka client', async () => {
+    const text = [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"net/http"',
+      '\t"github.com/twmb/franz-go/pkg/kgo"',
+      ')',
+      'type Audit struct{ client *kgo.Client }',
+      'type Fetcher struct{ client *http.Client }',
+      'func (a *Audit) Log(ctx context.Context, r *kgo.Record) { a.client.Produce(ctx, r, func(_ *kgo.Record, err error) { _ = err }) }',
+      'func (f *Fetcher) Stop() { f.client.CloseIdleConnections() }',
+      'func (a *Audit) Stop() { a.client.Close() }',
+      '',
+    ].join('\n');
+    const { doc } = await run('/ws/fields.go', text);
+    // The field name is ambiguous in this file: no claim is made about either Close.
+    assert.deepEqual(doc.facts, []);
+    const single = text.replace('type Fetcher struct{ client *http.Client }', 'type Fetcher struct{ conn *http.Client }').replace('f.client.', 'f.conn.');
+    assert.deepEqual((await run('/ws/fields-single.go', single)).doc.facts.map((f) => single.slice(f.range.start, f.range.end)), ['a.client.Close()']);
+  });
+
   it('reads what it can from half-typed code and never throws', async () => {
     const { text, findings } = await fixture('other/half-typed.go');
     expectFindings(text, findings, [['producer/acks-zero', 'sarama.NoResponse']]);

@@ -96,6 +96,7 @@ export class GoContext {
   private readonly bindingsByName = new Map<string, Binding[]>();
   private selectorIndex?: Map<string, Node[]>;
   private callIndex?: Map<string, CallSite[]>;
+  private fieldTypes?: Map<string, Set<string>>;
 
   constructor(
     readonly text: string,
@@ -345,6 +346,26 @@ export class GoContext {
     }
   }
 
+  /**
+   * True when structs in this file declare a field of this name with different types (`client *kgo.Client`
+   * here, `client *http.Client` there): matching such a field by name could mistake one for the other.
+   */
+  ambiguousField(name: string): boolean {
+    if (!this.fieldTypes) {
+      this.fieldTypes = new Map();
+      for (const decl of this.nodes('field_declaration')) {
+        const type = decl.childForFieldName('type')?.text.replace(/\s+/g, '') ?? '';
+        for (const n of decl.childrenForFieldName('name')) {
+          if (!n) continue;
+          let types = this.fieldTypes.get(n.text);
+          if (!types) this.fieldTypes.set(n.text, (types = new Set()));
+          types.add(type);
+        }
+      }
+    }
+    return (this.fieldTypes.get(name)?.size ?? 0) > 1;
+  }
+
   /** Records a binding and indexes it by name. */
   private addBinding(binding: Binding): void {
     this.bindings.push(binding);
@@ -372,7 +393,8 @@ export class GoContext {
       const operand = e.childForFieldName('operand');
       // `pkg.Name` is a package member, not a struct field.
       if (operand?.type === 'identifier' && this.aliases.has(operand.text)) return [];
-      return (this.bindingsByName.get(field?.text ?? '') ?? []).filter((b) => kinds.includes(b.kind) && b.field);
+      if (!field || this.ambiguousField(field.text)) return [];
+      return (this.bindingsByName.get(field.text) ?? []).filter((b) => kinds.includes(b.kind) && b.field);
     }
     return [];
   }
@@ -412,7 +434,7 @@ export class GoContext {
     if (e.type !== 'selector_expression' || !binding.field) return false;
     const operand = e.childForFieldName('operand');
     if (operand?.type === 'identifier' && this.aliases.has(operand.text)) return false;
-    return e.childForFieldName('field')?.text === binding.name;
+    return e.childForFieldName('field')?.text === binding.name && !this.ambiguousField(binding.name);
   }
 
   /**
