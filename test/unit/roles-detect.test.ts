@@ -26,6 +26,7 @@ describe('roles-detect: detectRoles', () => {
     ['mostly Kafka keys', 'x.properties', ['acks', 'retries', 'linger.ms'], ['producer'], true],
     ['security-only client file', 'client-ssl.properties', ['security.protocol', 'ssl.truststore.location'], [], true],
     ['nothing Kafka', 'x.properties', ['a', 'b'], [], false],
+    ['keys only the full catalog knows', 'x.properties', ['metrics.num.samples', 'reconnect.backoff.max.ms', 'title'], [], true],
     ['Windows path', 'C:\\kafka\\config\\producer.properties', [], ['producer'], true],
   ];
   for (const [name, path, keys, roles, isKafka] of cases) {

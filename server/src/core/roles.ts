@@ -1,5 +1,5 @@
 import type { Role } from './model';
-import { findKey } from './catalog/index';
+import { findKey, isKnownKafkaKey } from './catalog/index';
 
 /**
  * Role detection for `.properties` files: what a file configures (producer, consumer, broker, topic, …)
@@ -242,9 +242,13 @@ function roleOfKey(key: string): Role | undefined {
   return undefined;
 }
 
-/** True when `key` is a Kafka key we know (client, broker, topic, Streams, Connect, or in the catalog). */
-export function isKnownKafkaKey(key: string): boolean {
+/**
+ * True when `key` is a Kafka key: one of the lists here, a Kafka-only prefix, or a name the catalog knows
+ * (Kafka's full config definitions).
+ */
+function isKafkaKey(key: string): boolean {
   return (
+    isKnownKafkaKey(key) ||
     STRONG_KEYS.has(key) ||
     roleOfKey(key) !== undefined ||
     COMMON_CLIENT_KEYS.has(key) ||
@@ -345,7 +349,7 @@ export function detectRoles(path: string, keys: Iterable<string>): DetectedRoles
     // Only now count distinct keys: most of them Kafka keys, or a generic Kafka name with one of them.
     const distinct = new Set(keys);
     let known = 0;
-    for (const key of distinct) if (isKnownKafkaKey(key)) known++;
+    for (const key of distinct) if (isKafkaKey(key)) known++;
     isKafka = (known > 0 && known * 2 > distinct.size) || (strength === 'weak' && known > 0);
   } else if (!isKafka) {
     isKafka = strength === 'weak';
