@@ -26,6 +26,7 @@ describe('roles-detect: detectRoles', () => {
     ['mostly Kafka keys', 'x.properties', ['acks', 'retries', 'linger.ms'], ['producer'], true],
     ['security-only client file', 'client-ssl.properties', ['security.protocol', 'ssl.truststore.location'], [], true],
     ['nothing Kafka', 'x.properties', ['a', 'b'], [], false],
+    ['compression.type does not make a topic file a producer', 'orders.properties', ['cleanup.policy', 'compression.type'], ['topic'], true],
     ['keys only the full catalog knows', 'x.properties', ['metrics.num.samples', 'reconnect.backoff.max.ms', 'title'], [], true],
     ['Windows path', 'C:\\kafka\\config\\producer.properties', [], ['producer'], true],
   ];

@@ -35,7 +35,7 @@ const CONSUMER_KEYS: ReadonlySet<string> = new Set([
   'exclude.internal.topics',
 ]);
 
-/** Keys only a producer sets. */
+/** Keys only a producer sets (`compression.type` is not here: topics and brokers have one too). */
 const PRODUCER_KEYS: ReadonlySet<string> = new Set([
   'key.serializer',
   'value.serializer',
@@ -46,7 +46,6 @@ const PRODUCER_KEYS: ReadonlySet<string> = new Set([
   'linger.ms',
   'batch.size',
   'buffer.memory',
-  'compression.type',
   'delivery.timeout.ms',
   'max.in.flight.requests.per.connection',
   'max.request.size',
