@@ -166,11 +166,8 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
 function inBeanMethod(file: JavaFile, node: Node): boolean {
   const method = file.containers.enclosing(node, ['method_declaration']);
   if (!method) return false;
-  for (let i = 0; i < method.namedChildCount; i++) {
-    const c = method.namedChild(i);
-    if (c?.type === 'modifiers') return /@Bean\b/.test(c.text);
-  }
-  return false;
+  const first = method.firstNamedChild;
+  return first?.type === 'modifiers' && /@Bean\b/.test(first.text);
 }
 
 /** True when a variable's initializer shows every setting it starts with (`new Properties()`, `Map.of(..)`). */
@@ -203,11 +200,8 @@ function isMapLiteral(node: Node): boolean {
 
 /** The anonymous class body of a `new X() {{ .. }}` expression. */
 function hasClassBody(node: Node): Node | undefined {
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
-    if (c?.type === 'class_body') return c;
-  }
-  return undefined;
+  const last = node.lastNamedChild;
+  return last?.type === 'class_body' ? last : undefined;
 }
 
 /** Reads the entries a map literal starts with into `s`. */

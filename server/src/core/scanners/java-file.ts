@@ -37,9 +37,12 @@ export interface JavaFile {
 /** Kafka-only names whose presence marks a file as Kafka code even without imports (a snippet, same package). */
 const KAFKA_NAMES = /\b(KafkaProducer|KafkaConsumer|KafkaTemplate|ProducerConfig|ConsumerConfig|DefaultKafka(Producer|Consumer)Factory|ConcurrentKafkaListenerContainerFactory|KafkaListener|TopicBuilder|NewTopic)\b/;
 
-/** True when the file is Kafka client code (imports or Kafka-only names). */
-export function looksLikeKafka(file: JavaFile): boolean {
-  return file.symbols.importsKafka || KAFKA_NAMES.test(file.text);
+/** Imports of kafka-clients, Kafka Streams or Spring for Apache Kafka. */
+const KAFKA_IMPORT = /\bimport\s+(?:static\s+)?org\s*\.\s*(?:apache|springframework)\s*\.\s*kafka\s*\./;
+
+/** True when the text is Kafka client code (imports or Kafka-only names); decided before any tree walk. */
+export function looksLikeKafka(text: string): boolean {
+  return KAFKA_IMPORT.test(text) || KAFKA_NAMES.test(text);
 }
 
 /** The method names the config and fact detectors look at; other calls are not kept. */
@@ -195,8 +198,8 @@ function selectRegions(text: string, root: Node, scopes: Node[]): { regions: Nod
   const regions: Node[] = [];
   const skipped: Node[] = [];
   const visit = (parent: Node) => {
-    for (let i = 0; i < parent.namedChildCount; i++) {
-      const member = parent.namedChild(i);
+    // `namedChildren` in one call: `namedChild(i)` walks from the first child each time.
+    for (const member of parent.namedChildren) {
       if (!member) continue;
       const type = member.type;
       if (TYPE_DECLARATIONS.has(type)) {
@@ -462,10 +465,7 @@ function declare(symbols: JavaSymbols, containers: Containers, node: Node): void
       const params = node.childForFieldName('parameters');
       if (params?.type === 'identifier') add(params, params, undefined, null, scopeOf(node, node));
       else if (params?.type === 'inferred_parameters') {
-        for (let i = 0; i < params.namedChildCount; i++) {
-          const p = params.namedChild(i);
-          if (p) add(p, p, undefined, null, scopeOf(node, node));
-        }
+        for (const p of params.namedChildren) if (p) add(p, p, undefined, null, scopeOf(node, node));
       }
       break;
     }
@@ -514,9 +514,6 @@ export function argumentsOf(node: Node): Node[] {
   const list = node.childForFieldName('arguments');
   const out: Node[] = [];
   if (!list) return out;
-  for (let i = 0; i < list.namedChildCount; i++) {
-    const c = list.namedChild(i);
-    if (c && c.type !== 'line_comment' && c.type !== 'block_comment') out.push(c);
-  }
+  for (const c of list.namedChildren) if (c && c.type !== 'line_comment' && c.type !== 'block_comment') out.push(c);
   return out;
 }

@@ -21,8 +21,9 @@ import { looksLikeKafka, readJavaFile } from './java-file';
 export function scanJavaTree(path: string, text: string, root: Node): AnalyzedDocument {
   const empty: AnalyzedDocument = { path, text, kind: 'java', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '//' };
   try {
+    // A cheap text test first: a file without Kafka is not read at all.
+    if (!looksLikeKafka(text)) return empty;
     const file = readJavaFile(text, root);
-    if (!looksLikeKafka(file)) return empty;
     return { ...empty, isKafka: true, groups: findJavaConfigGroups(file), facts: findJavaFacts(file) };
   } catch {
     // A scanner bug must not take the editor down; the file then simply gets no Java findings.
