@@ -191,3 +191,12 @@ describe('rules: producer/idempotence-disabled on transactional producers', () =
     assert.deepEqual(of(lintConfig('producer.properties', 'transactional.id=tx-1\nacks=all\n').findings, ID), []);
   });
 });
+
+describe('rules: producer/idempotence-disabled explicitly on in another library', () => {
+  it('names the library that refuses the combination', () => {
+    const doc = codeDocument({ library: 'sarama', roles: ['producer'], entries: [['enable.idempotence', 'true'], ['acks', '1']] });
+    const [f] = of(lintDocument(doc), 'producer/idempotence-disabled');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^Producer stage: Sarama refuses enable\.idempotence=true together with acks=1 \(a configuration error\)/);
+  });
+});

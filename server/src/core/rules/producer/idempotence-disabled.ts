@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { removeEntryFix, setValueFix } from '../../fixes';
 import { compareVersions } from '../../catalog/versions';
-import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder, normalizedValue } from '../support';
+import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder, libraryName, normalizedValue } from '../support';
 
 const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 /** Libraries that quietly drop their default idempotence on a conflicting setting (others refuse to start instead). */
@@ -44,6 +44,11 @@ function isTransactional(group: ConfigGroup): boolean {
   return id !== undefined && id.value.trim() !== '';
 }
 
+/** How the library reports a configuration it cannot start with. */
+function startupError(group: ConfigGroup): string {
+  return group.library === 'java' || group.library === 'spring' ? 'ConfigException' : 'a configuration error';
+}
+
 function fixesOf(conflict: Conflict): Fix[] {
   const f = conflict.fix();
   return f ? [f] : [];
@@ -61,7 +66,7 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
       context.report({
         range: c.entry.valueRange,
         severity: 'error',
-        message: `Producer stage: Kafka refuses enable.idempotence=true together with ${c.entry.key}=${c.entry.value.trim()} (ConfigException), so the producer is never created and sends nothing.`,
+        message: `Producer stage: ${libraryName(group.library)} refuses enable.idempotence=true together with ${c.entry.key}=${c.entry.value.trim()} (${startupError(group)}), so the producer is never created and sends nothing.`,
         fixes: fixesOf(c),
       });
     }
