@@ -56,7 +56,7 @@ describe('cli: kafka-lint (lint)', () => {
     it('a bad --format exits 2', () => {
       const r = runCli(['--format', 'xml', 'producer.properties'], ws.dir);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /--format must be one of text, json; got 'xml'/);
+      assert.match(r.stderr, /--format must be one of text, json, sarif; got 'xml'/);
     });
 
     it('--format without a value exits 2', () => {
@@ -379,5 +379,50 @@ describe('cli: kafka-lint (lint)', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(parseFindings(r.stdout), []);
     });
+  });
+});
+
+describe('cli: --format sarif', () => {
+  const ws = workspace({ 'my configs/producer.properties': PRODUCER, '.kafkalint.json': onlyRules([ACKS_ZERO]) });
+  after(() => ws.cleanup());
+
+  interface Sarif {
+    version: string;
+    runs: {
+      tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+      }[];
+    }[];
+  }
+
+  it('prints one SARIF 2.1.0 log with the registry as rules and 1-based regions; exit code as for json', () => {
+    const r = runCli(['--format', 'sarif'], ws.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const sarif = JSON.parse(r.stdout) as Sarif;
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs.length, 1);
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'kafka-lint');
+    assert.equal(run.results.length, 1);
+    const [result] = run.results;
+    assert.equal(result.ruleId, ACKS_ZERO);
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, ACKS_ZERO);
+    assert.match(run.tool.driver.rules[result.ruleIndex].helpUri, /docs\/rules\/producer\/acks-zero\.md$/);
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'my%20configs/producer.properties' },
+      region: { startLine: 2, startColumn: 6, endLine: 2, endColumn: 7 },
+    });
+  });
+
+  it('the config command refuses sarif with exit 2', () => {
+    const r = runCli(['config', '--format', 'sarif', 'my configs/producer.properties'], ws.dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /config prints text or json, not sarif/);
   });
 });

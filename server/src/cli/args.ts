@@ -3,7 +3,7 @@
  * reported by the caller with exit code 2.
  */
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliRequest {
   /** `lint` (default), `config` (effective configuration), `help` or `version`. */
@@ -17,7 +17,7 @@ export interface CliRequest {
 /** A mistake in the command line: the caller prints it and exits with 2. */
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 /** The options that take a value, by long name. */
 const VALUE_OPTIONS = ['--format', '--kafka-version', '--config'] as const;
@@ -93,6 +93,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (version) return { command: 'version', format, kafkaVersion, configFile, paths: positionals };
   if (subcommand === 'config') {
     if (positionals.length === 0) throw new UsageError('config needs at least one FILE');
+    if (format === 'sarif') throw new UsageError('config prints text or json, not sarif');
     return { command: 'config', format, kafkaVersion, configFile, paths: positionals };
   }
   return { command: 'lint', format, kafkaVersion, configFile, paths: positionals.length > 0 ? positionals : ['.'] };
@@ -108,11 +109,12 @@ Reads .properties, .yml, .yaml, .java, .ts, .tsx, .js, .mjs, .cjs, .py and .go f
 folders are searched recursively, skipping node_modules and .git.
 
 Options:
-  --format text|json     output format (default: text)
-  --kafka-version X.Y    Kafka version whose defaults apply to unset keys
-  --config FILE          options file (default: ./.kafkalint.json when present)
-  -h, --help             show this help
-  -v, --version          show the version
+  --format text|json|sarif   output format (default: text); sarif is for code-scanning
+                             dashboards; the config command prints text or json
+  --kafka-version X.Y        Kafka version whose defaults apply to unset keys
+  --config FILE              options file (default: ./.kafkalint.json when present)
+  -h, --help                 show this help
+  -v, --version              show the version
 
 Examples:
   kafka-lint examples

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../core/analyze';
 import { lint } from '../core/lint';
+import { RULES } from '../core/rules/index';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
 import type { CliRequest } from './args';
@@ -12,6 +13,7 @@ import type { CliFinding } from './format';
 import { formatJson, formatText, pickColors, toCliFindings } from './format';
 import { loadOptions } from './options-file';
 import { readTextFile } from './read';
+import { formatSarif } from './sarif';
 import { collectFiles } from './walk';
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
@@ -90,7 +92,13 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
       note(`${file.display}: could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this`);
     }
   }
-  io.stdout.write(request.format === 'json' ? formatJson(findings) : formatText(findings, checked, pickColors(io.stdout, io.env)));
+  io.stdout.write(
+    request.format === 'json'
+      ? formatJson(findings)
+      : request.format === 'sarif'
+        ? formatSarif(findings, RULES, readVersion())
+        : formatText(findings, checked, pickColors(io.stdout, io.env)),
+  );
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -1,0 +1,56 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPOSITORY_URL, ruleDocUrl } from '../core/rule-docs';
+import type { Rule } from '../core/rules/types';
+import type { CliFinding } from './format';
+
+/**
+ * SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps): one run, the rule
+ * registry as the tool's rules, one result per finding with 1-based regions as SARIF expects.
+ */
+export function formatSarif(findings: readonly CliFinding[], rules: readonly Rule[], version: string): string {
+  const level = (s: CliFinding['severity']) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const index = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kafka-lint',
+            version,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map((r) => ({
+              id: r.meta.id,
+              shortDescription: { text: r.meta.description },
+              helpUri: ruleDocUrl(r.meta.id),
+              defaultConfiguration: { level: level(r.meta.defaultSeverity) },
+              properties: { stage: r.meta.stage },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+          level: level(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: artifactUri(f.file) },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif)}\n`;
+}
+
+/** A relative path stays a relative URI reference (what code scanning maps onto the repository); an absolute one becomes a file: URI. */
+function artifactUri(file: string): string {
+  return isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file.split('\\').join('/'));
+}
