@@ -533,6 +533,35 @@ describe('Go scanner: confluent-kafka-go', () => {
   });
 });
 
+describe('Go scanner: one setting at a time', () => {
+  const SARAMA = '"github.com/IBM/sarama"';
+  const KGO = '"github.com/twmb/franz-go/pkg/kgo"';
+  const CK = '"github.com/confluentinc/confluent-kafka-go/v2/kafka"';
+  const KG = '"github.com/segmentio/kafka-go"';
+  const saramaProducer = (line: string) => `c := sarama.NewConfig()\n\tc.Producer.Return.Successes = true\n\t${line}\n\tp, _ := sarama.NewSyncProducer(nil, c)\n\t_ = p`;
+  // [library import, function body, rule, snippet reported ([[ ]] marks the range), text after the first fix (from -> to)]
+  const table: readonly (readonly [string, string, string, string, readonly [string, string] | null])[] = [
+    [SARAMA, saramaProducer('c.Producer.RequiredAcks = sarama.WaitForLocal'), 'producer/acks-leader-only', '= [[sarama.WaitForLocal]]', ['sarama.WaitForLocal', 'sarama.WaitForAll']],
+    [SARAMA, saramaProducer('c.Producer.RequiredAcks = 0'), 'producer/acks-zero', 'RequiredAcks = [[0]]', ['RequiredAcks = 0', 'RequiredAcks = sarama.WaitForAll']],
+    [SARAMA, 'c := sarama.NewConfig()\n\tc.Consumer.Offsets.Initial = sarama.OffsetNewest\n\tc.Consumer.Offsets.AutoCommit.Enable = false\n\tg, _ := sarama.NewConsumerGroup(nil, "g", c)\n\t_ = g', 'consumer/auto-offset-reset-latest', '[[sarama.OffsetNewest]]', ['sarama.OffsetNewest', 'sarama.OffsetOldest']],
+    [KGO, 'cl, _ := kgo.NewClient(kgo.DefaultProduceTopic("t"), kgo.RecordRetries(0))\n\t_ = cl', 'producer/retries-disabled', 'kgo.RecordRetries([[0]])', ['kgo.DefaultProduceTopic("t"), kgo.RecordRetries(0)', 'kgo.DefaultProduceTopic("t")']],
+    [KGO, 'cl, _ := kgo.NewClient(kgo.RequiredAcks(kgo.LeaderAck()))\n\t_ = cl', 'producer/acks-leader-only', '[[kgo.LeaderAck()]]', ['kgo.LeaderAck()', 'kgo.AllISRAcks()']],
+    [CK, 'p, _ := kafka.NewProducer(&kafka.ConfigMap{"acks": 1})\n\t_ = p', 'producer/acks-leader-only', '"acks": [[1]]', ['"acks": 1', '"acks": -1']],
+    [CK, 'p, _ := kafka.NewProducer(&kafka.ConfigMap{"request.required.acks": "0"})\n\t_ = p', 'producer/acks-zero', '[["0"]]', ['"0"', '"all"']],
+    [CK, 'c, _ := kafka.NewConsumer(&kafka.ConfigMap{"group.id": "g", "enable.auto.commit": true, "auto.offset.reset": "earliest"})\n\t_ = c', 'consumer/auto-commit-enabled', '[[true]]', ['true', 'false']],
+    [KG, 'w := &kafka.Writer{RequiredAcks: kafka.RequireNone}\n\t_ = w', 'producer/acks-zero', '[[kafka.RequireNone]]', ['kafka.RequireNone', 'kafka.RequireAll']],
+    [KG, 'w := &kafka.Writer{RequiredAcks: 1}\n\t_ = w', 'producer/acks-leader-only', 'RequiredAcks: [[1]]', ['RequiredAcks: 1', 'RequiredAcks: -1']],
+  ];
+  for (const [lib, body, rule, snippet, change] of table) {
+    it(`${rule} in ${body.split('\n')[0]}`, async () => {
+      const text = `package x\nimport ${lib}\nfunc f() {\n\t${body}\n}\n`;
+      const { findings } = await run(`/ws/table-${rule.replace('/', '-')}.go`, text);
+      expectFindings(text, findings, [[rule, snippet]]);
+      if (change) assert.equal(fixed(text, findings, rule), text.replace(change[0], change[1]));
+    });
+  }
+});
+
 describe('Go scanner: commits before processing', () => {
   const cases: readonly { name: string; imports: string; body: string; commit: string }[] = [
     {

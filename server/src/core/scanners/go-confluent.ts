@@ -106,6 +106,8 @@ function addEntry(ctx: GoContext, group: GroupBuilder, key: string, keyNode: Nod
     renderValue: (v) => {
       if ((kind === 'true' || kind === 'false') && (v === 'true' || v === 'false')) return v;
       if (kind === 'int_literal' && /^-?\d+$/.test(v)) return v;
+      // An acks written as a number stays a number: librdkafka reads -1 as all.
+      if (kind === 'int_literal' && v === 'all' && (key === 'acks' || key === 'request.required.acks')) return '-1';
       return goString(v);
     },
   });
