@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeConfig } from '../../server/src/core/analyze';
+import { lint } from '../../server/src/core/lint';
 import { RULES } from '../../server/src/core/rules/index';
 
 /**
@@ -68,6 +70,17 @@ describe('rules meta', () => {
         const cells = line.split('|').map((c) => c.trim());
         assert.ok(cells[2].startsWith(rule.meta.defaultSeverity), `index says ${cells[2]}`);
         assert.equal(cells[3], rule.meta.fixable ? 'yes' : 'no');
+      });
+
+      it('shows a suppression example that works: the rule fires without the comment and not with it', function () {
+        const page = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
+        const example = /## Suppressing\n+```properties\n([\s\S]*?)```/.exec(page)?.[1];
+        // Pages of the code rules show their example in the client language.
+        if (!example) return this.skip();
+        const path = stage === 'broker' ? 'server.properties' : stage === 'consumer' ? 'consumer.properties' : 'producer.properties';
+        const without = example.split('\n').filter((l) => !l.includes('kafka-lint-disable')).join('\n');
+        assert.ok(lint(analyzeConfig(path, without)).some((f) => f.ruleId === id), 'the example does not fire the rule');
+        assert.deepEqual(lint(analyzeConfig(path, example)).filter((f) => f.ruleId === id), []);
       });
 
       it('is named by at least one unit test', () => {
