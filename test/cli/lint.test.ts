@@ -335,6 +335,27 @@ describe('cli: kafka-lint (lint)', () => {
       }
     });
 
+    it('a named pipe or device given by name is skipped with a note, never opened', function () {
+      const ws = workspace({ 'producer.properties': PRODUCER, '.kafkalint.json': onlyRules([ACKS_ZERO]) });
+      try {
+        const fifo = join(ws.dir, 'pipe.properties');
+        if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
+        const r = runCli(['--format', 'json', 'pipe.properties', '/dev/null', 'producer.properties'], ws.dir, {}, 10000);
+        assert.equal(r.code, 1, r.stderr);
+        assert.equal(r.stderr, 'kafka-lint: pipe.properties: skipped: not a regular file\nkafka-lint: /dev/null: skipped: not a regular file\n');
+        assert.deepEqual(
+          parseFindings(r.stdout).map((f) => f.file),
+          ['producer.properties'],
+        );
+        // A pipe inside a folder is not even listed.
+        const walked = runCli(['--format', 'json', '.'], ws.dir, {}, 10000);
+        assert.equal(walked.code, 1);
+        assert.equal(walked.stderr, '');
+      } finally {
+        ws.cleanup();
+      }
+    });
+
     it('a 50,000-line file is linted without trouble, with the finding on its last line', () => {
       const lines = ['bootstrap.servers=localhost:9092'];
       for (let i = 1; i < 49999; i++) lines.push(`custom.key.${i}=value-${i}`);

@@ -100,7 +100,9 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       continue;
     }
     if (st.isDirectory()) walkFolder(given, absolute);
-    else addFile(given, absolute);
+    else if (st.isFile()) addFile(given, absolute);
+    // Opening a named pipe or a device could block forever or never end: note it instead.
+    else notes.push(`${given}: skipped: not a regular file`);
   }
   return { files, missing, notes };
 }
