@@ -83,6 +83,18 @@ describe('rules meta', () => {
         assert.deepEqual(lint(analyzeConfig(path, example)).filter((f) => f.ruleId === id), []);
       });
 
+      it('shows safe settings that the rule accepts', function () {
+        const page = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
+        const section = /## Safe setting\n([\s\S]*?)\n## /.exec(page)?.[1] ?? '';
+        const blocks = [...section.matchAll(/```(properties|yaml)\n([\s\S]*?)```/g)];
+        if (blocks.length === 0) return this.skip();
+        for (const [, language, text] of blocks) {
+          const spring = language === 'yaml' || text.includes('spring.kafka.');
+          const path = language === 'yaml' ? 'application.yml' : spring ? 'application.properties' : stage === 'broker' ? 'server.properties' : stage === 'consumer' ? 'consumer.properties' : 'producer.properties';
+          assert.deepEqual(lint(analyzeConfig(path, text)).filter((f) => f.ruleId === id).map((f) => f.message), [], `${path}:\n${text}`);
+        }
+      });
+
       it('is named by at least one unit test', () => {
         assert.ok(tests.some((t) => t.includes(`'${id}'`)), `no test under test/unit mentions '${id}'`);
       });
