@@ -511,6 +511,33 @@ describe('Go scanner: confluent-kafka-go', () => {
     assert.equal(fixed(text, findings, 'consumer/auto-commit-enabled'), text.replace('"k:9092"}', '"k:9092", "enable.auto.commit": false}'));
   });
 
+  it('follows a producer kept in a struct field, and reports Produce(msg, nil) when delivery reports are off', async () => {
+    const text = [
+      'package x',
+      'import "github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      'type S struct{ producer *kafka.Producer }',
+      'func (s *S) Start() {',
+      '\ts.producer, _ = kafka.NewProducer(&kafka.ConfigMap{"acks": "all"})',
+      '\tgo func() {',
+      '\t\tfor e := range s.producer.Events() {',
+      '\t\t\t_ = e',
+      '\t\t}',
+      '\t}()',
+      '}',
+      'func (s *S) Send(m *kafka.Message) { _ = s.producer.Produce(m, nil) }',
+      '',
+    ].join('\n');
+    const read = await run('/ws/ck-field.go', text);
+    assert.deepEqual(read.doc.facts, []);
+    const unread = text.replace('s.producer.Events()', 'make(chan kafka.Event)');
+    const r2 = await run('/ws/ck-field-unread.go', unread);
+    expectFindings(unread, r2.findings, [['producer/unhandled-send', 's.producer.Produce']]);
+    const off = text.replace('"acks": "all"', '"acks": "all", "go.delivery.reports": false');
+    const r3 = await run('/ws/ck-reports-off.go', off);
+    expectFindings(off, r3.findings, [['producer/unhandled-send', 's.producer.Produce']]);
+    assert.match(r3.doc.facts[0].detail, /go\.delivery\.reports=false/);
+  });
+
   it('is quiet with a delivery channel, SetKey("acks", "all") and Flush before the deferred Close', async () => {
     const { text, doc, findings } = await fixture('confluent/producer-safe.go');
     assert.deepEqual(findings, []);

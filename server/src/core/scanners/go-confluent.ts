@@ -133,10 +133,23 @@ function unreadDeliveryReports(ctx: GoContext): void {
     const bindings = ctx.resolve(receiver, ['ck-producer']);
     const args = namedArgs(call.childForFieldName('arguments'));
     if (bindings.length === 0 || args.length !== 2 || args[1].type !== 'nil') continue;
+    // With go.delivery.reports off there is no report to read at all.
+    const reportsOff = bindings.some((b) => b.group?.entries.some((e) => e.key === 'go.delivery.reports' && e.value === 'false'));
+    if (reportsOff) {
+      ctx.addFact(
+        'unhandled-send',
+        'librdkafka',
+        nodeRange(fn),
+        `${fn.text}(msg, nil) on a producer with go.delivery.reports=false gets no delivery report at all, so a message that fails delivery is lost without a trace; turn the reports back on and pass a delivery channel.`,
+      );
+      continue;
+    }
     // A producer known only by its declared type may be built (and its events read) anywhere: stay quiet.
-    if (bindings.some((b) => !b.origin)) continue;
-    const reach = bindings.map((b) => ctx.follow(b));
-    if (reach.some((r) => r.escapes) || ctx.methodCalls('Events', reach.flatMap((r) => r.bindings)).length > 0) continue;
+    const built = bindings.filter((b) => b.origin);
+    if (built.length === 0) continue;
+    const reach = built.map((b) => ctx.follow(b));
+    const readers = [...bindings, ...reach.flatMap((r) => r.bindings)];
+    if (reach.some((r) => r.escapes) || ctx.methodCalls('Events', readers).length > 0) continue;
     ctx.addFact(
       'unhandled-send',
       'librdkafka',
