@@ -207,6 +207,21 @@ describe('cli: kafka-lint (lint)', () => {
       }
     });
 
+    it('the Kafka version comes from .kafkalint.json, and --kafka-version overrides it', () => {
+      const LEADER_ONLY = 'producer/acks-leader-only';
+      const unset = 'bootstrap.servers=localhost:9092\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n';
+      const ws = workspace({ 'p.properties': unset, 'old.json': JSON.stringify({ kafkaVersion: '2.8' }) });
+      try {
+        const rules = (args: string[]) => parseFindings(runCli(['--format', 'json', ...args, 'p.properties'], ws.dir).stdout).map((f) => f.rule);
+        assert.ok(!rules([]).includes(LEADER_ONLY), 'acks defaults to all in the newest Kafka');
+        assert.ok(rules(['--kafka-version', '2.8']).includes(LEADER_ONLY), 'acks defaulted to 1 before 3.0');
+        assert.ok(rules(['--config', 'old.json']).includes(LEADER_ONLY));
+        assert.ok(!rules(['--config', 'old.json', '--kafka-version', '3.9']).includes(LEADER_ONLY));
+      } finally {
+        ws.cleanup();
+      }
+    });
+
     it('invalid JSON in an explicit --config exits 2 with a message', () => {
       const ws = workspace({ 'p.properties': PRODUCER, 'bad.json': '{ rules: ' });
       try {
