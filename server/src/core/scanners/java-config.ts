@@ -125,7 +125,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
       const s = sourceOfDecl(decl);
       const [k, v] = argumentsOf(call);
       if (!k || !v) continue;
-      const statement = statementOf(file, call);
+      const statement = statementOf(call);
       if (statement) s.putStatements.push(statement);
       if (!addEntry(file, s, k, v, statement)) s.complete = false;
     }

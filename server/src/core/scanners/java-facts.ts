@@ -55,8 +55,8 @@ function isForEachArgument(node: Node): boolean {
 }
 
 /** True when the value of a call is thrown away: a statement of its own, or the body of a `forEach` lambda. */
-function resultIgnored(file: JavaFile, call: Node): boolean {
-  if (statementOf(file, call)) return true;
+function resultIgnored(call: Node): boolean {
+  if (statementOf(call)) return true;
   const parent = call.parent;
   if (!parent) return false;
   if (parent.type === 'lambda_expression' && parent.childForFieldName('body')?.id === call.id) return isForEachArgument(parent);
@@ -79,7 +79,7 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
   const args = argumentsOf(call);
   if (args.length === 0) return; // half-typed code
   if (args.length >= 2 && args[1].type !== 'null_literal') return;
-  if (!resultIgnored(file, call)) return;
+  if (!resultIgnored(call)) return;
   if (inTransaction(file, call)) return;
   const object = call.childForFieldName('object')?.text ?? 'producer';
   const fixes: Fix[] = [];
@@ -117,11 +117,11 @@ function inTransaction(file: JavaFile, call: Node): boolean {
 
 /** `kafkaTemplate.send(..);` whose CompletableFuture is dropped. */
 function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
-  if (argumentsOf(call).length === 0 || !resultIgnored(file, call)) return;
+  if (argumentsOf(call).length === 0 || !resultIgnored(call)) return;
   const object = call.childForFieldName('object')?.text ?? 'kafkaTemplate';
   const name = call.childForFieldName('name')?.text ?? 'send';
   const fixes: Fix[] = [];
-  if (statementOf(file, call) && !call.hasError) {
+  if (statementOf(call) && !call.hasError) {
     const result = freshName(file, call, ['result', 'sendResult']);
     const ex = freshName(file, call, ['ex', 'failure', 'sendFailure']);
     fixes.push({
@@ -293,7 +293,7 @@ function handedOff(file: JavaFile, use: Node): boolean {
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
 function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title = 'Move the commit after the records are processed'): Fix[] {
-  const statement = statementOf(file, call);
+  const statement = statementOf(call);
   const block = statement?.parent;
   if (!statement || !block || block.type !== 'block') return [];
   const remove = ownLinesRange(file.text, statement);
@@ -322,7 +322,7 @@ function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact
   if (argumentsOf(call).length !== 0) return;
   const ack = file.symbols.resolve(call.childForFieldName('object'));
   if (!ack || ack.typeName !== 'Acknowledgment' || ack.node.type !== 'formal_parameter') return;
-  const statement = statementOf(file, call);
+  const statement = statementOf(call);
   if (!statement) return;
   // The listener's other parameters (the record, the payload, the batch) are what it processes.
   const uses: Node[] = [];
@@ -366,7 +366,7 @@ function closeWithoutWaiting(file: JavaFile, call: Node, facts: CodeFact[]): voi
     if (file.symbols.resolve(other.childForFieldName('object')) === producer) return;
   }
   const object = call.childForFieldName('object')?.text ?? 'producer';
-  const statement = statementOf(file, call);
+  const statement = statementOf(call);
   const fixes: Fix[] = [];
   if (statement && ownLinesRange(file.text, statement)) {
     const indent = indentAt(file.text, statement.startIndex);

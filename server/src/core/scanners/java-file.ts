@@ -8,9 +8,10 @@ import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './java-symbols';
  * constructors that matter, each list in source order. Config and code-fact detection (java-config.ts,
  * java-facts.ts) read this instead of walking the tree again.
  *
- * Speed matters (the editor re-scans on every keystroke), so the tree is walked natively once for scopes and
- * declarations, and the few calls and constructors of interest are found by a text search whose hits are
- * then checked against the tree: ordinary code (logging, collections, strings) costs almost nothing.
+ * Speed matters (the editor re-scans on every keystroke): only the class members that can matter are walked
+ * (natively) for scopes and declarations, and the few calls and constructors of interest are found by a text
+ * search whose hits are then checked against the tree. Ordinary code (logging, collections, strings) costs
+ * almost nothing.
  */
 
 /** The parsed file, as the config and fact detectors see it. */
@@ -77,7 +78,7 @@ const CREATION_TEXT =
 const INTERESTING_DECLARATION = /Kafka|Producer|Consumer|Properties|Map\b|Hashtable|Records|Factory|Template|Operations|Duration|Acknowledgment|Callback|\bvar\b|\bfinal\b/;
 
 /** The statement a call is the whole of (`producer.send(r);`), or undefined when its value is used. */
-export function statementOf(_file: JavaFile, call: Node): Node | undefined {
+export function statementOf(call: Node): Node | undefined {
   const parent = call.parent;
   return parent?.type === 'expression_statement' ? parent : undefined;
 }
