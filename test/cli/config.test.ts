@@ -97,6 +97,32 @@ describe('cli: kafka-lint config', () => {
     assert.ok(lines.some((l) => /^ {2}auto\.offset\.reset +latest +default \(Kafka \d+\.\d+\)$/.test(l)));
   });
 
+  it('Spring YAML: both roles, Spring keys mapped to Kafka keys, the container turns auto-commit off; non-Kafka YAML has no entries', () => {
+    const spring = workspace({
+      'application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n    consumer:\n      group-id: refunds\n',
+      'other.yml': 'server:\n  port: 8080\n',
+    });
+    try {
+      const r = runCli(['config', '--format', 'json', 'application.yml', 'other.yml'], spring.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const [app, other] = parseConfig(r.stdout);
+      assert.deepEqual(app.roles, ['producer', 'consumer']);
+      assert.deepEqual(
+        app.entries.filter((e) => e.source === 'file'),
+        [
+          { key: 'acks', value: 'all', source: 'file', line: 4 },
+          { key: 'group.id', value: 'refunds', source: 'file', line: 6 },
+        ],
+      );
+      assert.deepEqual(app.entries.find((e) => e.key === 'enable.auto.commit'), { key: 'enable.auto.commit', value: 'false', source: 'default', line: null });
+      assert.deepEqual(other, { file: 'other.yml', roles: [], entries: [] });
+      const text = runCli(['config', 'other.yml'], spring.dir);
+      assert.equal(text.stdout, 'other.yml  (no Kafka configuration found)\n');
+    } finally {
+      spring.cleanup();
+    }
+  });
+
   it('needs at least one file, and a missing file exits 2', () => {
     const none = runCli(['config'], ws.dir);
     assert.equal(none.code, 2);
