@@ -698,6 +698,11 @@ describe('Go scanner: segmentio/kafka-go', () => {
       ['consumer/auto-offset-reset-latest', 'kafka.LastOffset'],
     ]);
     assert.match(doc.facts[0].detail, /FetchMessage/);
+    // The fix fetches instead, and commits after the last statement that uses the message.
+    assert.equal(
+      fixed(text, findings, 'consumer/commit-before-processing'),
+      text.replace('m, err := r.ReadMessage(ctx)', 'm, err := r.FetchMessage(ctx)').replace('\t\tlog.Printf("%s", m.Value)\n\t}\n}\n\n// ConsumeGroupSafely', '\t\tlog.Printf("%s", m.Value)\n\t\tr.CommitMessages(ctx, m)\n\t}\n}\n\n// ConsumeGroupSafely'),
+    );
     assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kafka.LastOffset', 'kafka.FirstOffset'));
   });
 });

@@ -1,6 +1,7 @@
+import type { Fix } from '../model';
 import type { GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, namedArgs, nodeRange, placeholder, unwrap } from './go-support';
+import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './go-support';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with
@@ -138,8 +139,39 @@ export function scanSegmentio(ctx: GoContext): void {
       'kafka-go',
       nodeRange(call),
       `${fn.text}() on a reader with a GroupID commits the offset as soon as it returns the message, before the code after it has processed it, so a crash in between skips the message; use FetchMessage and call CommitMessages after processing.`,
+      { fixes: fetchThenCommit(ctx, call, fn, receiver) },
     );
   }
+}
+
+/**
+ * The fix for `m, err := r.ReadMessage(ctx)`: read with FetchMessage instead and add
+ * `r.CommitMessages(ctx, m)` after the last statement of the block that uses `m`. Empty when the shape is
+ * not that simple (the message is not named, or not used in the same block).
+ */
+function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): Fix[] {
+  const statement = statementOf(call);
+  const list = statement?.parent;
+  const field = fn.childForFieldName('field');
+  const context = namedArgs(call.childForFieldName('arguments'))[0];
+  if (!statement || list?.type !== 'statement_list' || !field || !context) return [];
+  if (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement') return [];
+  const message = namedArgs(statement.childForFieldName('left'))[0];
+  if (message?.type !== 'identifier' || message.text === '_') return [];
+  const uses = namedArgs(list).filter((s) => s.startIndex > statement.endIndex && mentions(s, message.text));
+  const last = uses[uses.length - 1];
+  if (!last) return [];
+  const commit = `${receiver.text}.CommitMessages(${context.text}, ${message.text})`;
+  const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(last.type);
+  const insert = terminator ? ctx.insertLineBefore(last, commit) : ctx.insertLineAfter(last, commit);
+  if (!insert) return [];
+  return [
+    {
+      title: `Use FetchMessage and call ${commit} after the processing`,
+      preferred: true,
+      edits: [{ range: nodeRange(field), newText: 'FetchMessage' }, insert],
+    },
+  ];
 }
 
 /** A keyed field of a struct literal: the element, its key and its value expression. */
