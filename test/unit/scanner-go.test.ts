@@ -235,6 +235,30 @@ describe('Go scanner: sarama', () => {
     assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('= sarama.OffsetNewest', '= sarama.OffsetOldest'));
   });
 
+  it('moves the mark to the end of the block, past the processing of values derived from the message', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'type h struct{}',
+      'func (h) ConsumeClaim(s sarama.ConsumerGroupSession, c sarama.ConsumerGroupClaim) error {',
+      '\tfor m := range c.Messages() {',
+      '\t\ts.MarkMessage(m, "")',
+      '\t\torder := decode(m.Value)',
+      '\t\tstore(order)',
+      '\t}',
+      '\treturn nil',
+      '}',
+      'func decode([]byte) string { return "" }',
+      'func store(string) {}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/derived.go', text);
+    assert.equal(
+      fixed(text, findings, 'consumer/commit-before-processing'),
+      text.replace('\t\ts.MarkMessage(m, "")\n', '').replace('\t\tstore(order)\n', '\t\tstore(order)\n\t\ts.MarkMessage(m, "")\n'),
+    );
+  });
+
   it('is quiet when the message is marked after it is processed', async () => {
     const { doc, findings } = await fixture('sarama/consumer-safe.go');
     assert.deepEqual([doc.facts, findings], [[], []]);

@@ -304,6 +304,8 @@ function markBeforeProcessing(ctx: GoContext): void {
     const uses = later.filter((s) => mentions(s, message.text));
     if (uses.length === 0) continue;
     const lastUse = uses[uses.length - 1];
+    // The fix marks at the end of the block: values derived from the message are processed up to there.
+    const end = later[later.length - 1];
     let detail = `${fn.text}(${message.text}, ...) marks the message as consumed before the code after it processes it, and auto-commit (every second by default) can commit that offset first, so a crash in between skips the message; mark it after processing.`;
     if (autoCommitOff) {
       const session = receiver.text;
@@ -313,6 +315,6 @@ function markBeforeProcessing(ctx: GoContext): void {
       if (!commit) continue;
       detail = `${fn.text}(${message.text}, ...) and the ${session}.Commit() after it commit the offset before the code below processes the message, so a crash in between skips it; mark and commit after processing.`;
     }
-    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, lastUse, 'the processing') });
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, end, 'the processing') });
   }
 }

@@ -146,7 +146,7 @@ export function scanSegmentio(ctx: GoContext): void {
 
 /**
  * The fix for `m, err := r.ReadMessage(ctx)`: read with FetchMessage instead and add
- * `r.CommitMessages(ctx, m)` after the last statement of the block that uses `m`. Empty when the shape is
+ * `r.CommitMessages(ctx, m)` at the end of the block that uses `m`. Empty when the shape is
  * not that simple (the message is not named, or not used in the same block).
  */
 function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): Fix[] {
@@ -158,9 +158,10 @@ function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): 
   if (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement') return [];
   const message = namedArgs(statement.childForFieldName('left'))[0];
   if (message?.type !== 'identifier' || message.text === '_') return [];
-  const uses = namedArgs(list).filter((s) => s.startIndex > statement.endIndex && mentions(s, message.text));
-  const last = uses[uses.length - 1];
-  if (!last) return [];
+  const later = namedArgs(list).filter((s) => s.startIndex > statement.endIndex);
+  if (!later.some((s) => mentions(s, message.text))) return [];
+  // Commit at the end of the block: values derived from the message (a decoded order) are processed up to there.
+  const last = later[later.length - 1];
   const commit = `${receiver.text}.CommitMessages(${context.text}, ${message.text})`;
   const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(last.type);
   const insert = terminator ? ctx.insertLineBefore(last, commit) : ctx.insertLineAfter(last, commit);

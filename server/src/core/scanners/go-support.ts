@@ -870,7 +870,7 @@ export interface EarlyCommitCheck {
 /**
  * A commit followed, in the same block, by statements that still use the message it commits: the offset
  * is stored before the processing, and a crash in between skips the message. The fix moves the commit to
- * just after the last statement that uses the message.
+ * the end of the block.
  */
 export function commitBeforeProcessing(ctx: GoContext, check: EarlyCommitCheck): void {
   const targets = ctx.bindings.filter((b) => check.kinds.includes(b.kind));
@@ -898,10 +898,11 @@ export function commitBeforeProcessing(ctx: GoContext, check: EarlyCommitCheck):
     }
     if (!message) continue;
     const name = message;
-    const uses = siblings.filter((s) => s.startIndex > statement.endIndex && mentions(s, name));
-    if (uses.length === 0) continue;
+    const later = siblings.filter((s) => s.startIndex > statement.endIndex);
+    if (!later.some((s) => mentions(s, name))) continue;
+    // The fix commits at the end of the block: values derived from the message are processed up to there.
     ctx.addFact('commit-before-processing', check.library, nodeRange(site.call), check.detail(site.fn.text, name), {
-      fixes: moveStatementAfter(ctx, statement, uses[uses.length - 1], 'the processing'),
+      fixes: moveStatementAfter(ctx, statement, later[later.length - 1], 'the processing'),
     });
   }
 }
