@@ -81,16 +81,15 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
   return best;
 }
 
-/**
- * Spring Boot merges its maps in a fixed order, whatever the order in the file: the shared
- * `spring.kafka.properties.*` first, then the typed properties (`spring.kafka.producer.acks`), then the
- * client's own `spring.kafka.producer.properties.*`, each overriding the one before.
- */
+/** Spring Boot merges its maps in a fixed order, whatever the order in the file; see the ranks below. */
 function springPrecedence(rawKey: string): number {
   const key = rawKey.toLowerCase();
-  if (/^spring\.kafka\.properties[.[]/.test(key)) return 0;
-  if (/\.properties[.[]/.test(key)) return 2;
-  return 1;
+  // Spring Boot builds a client's map in this order (KafkaProperties.buildProducerProperties and friends):
+  // common typed keys (spring.kafka.bootstrap-servers), then spring.kafka.properties.*, then the client's
+  // typed keys (spring.kafka.producer.acks), then the client's own .properties.* map. Later wins.
+  if (/^spring\.kafka\.properties[.[]/.test(key)) return 1;
+  if (/\.properties[.[]/.test(key)) return 3;
+  return /^spring\.kafka\.(producer|consumer|admin|streams|listener|template)\./.test(key) ? 2 : 0;
 }
 
 /** The default of `key` that applies to `group` under the configured Kafka version. */
