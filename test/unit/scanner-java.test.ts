@@ -250,6 +250,8 @@ describe('Java scanner: Spring and topics', () => {
       'broker/replication-factor-too-low @ 2',
       'broker/min-insync-replicas-too-low @ "1"',
       'producer/unhandled-send @ template.send("orders", v)',
+      // `.whenComplete((r, e) -> {})` never reads the exception either.
+      'producer/unhandled-send @ template.send("orders", v)',
     ]);
     const rf = findingAt(findings, 'broker/replication-factor-too-low', rangeOf(text, '(short) 1'));
     assert.ok(fixed(text, rf).includes('return new NewTopic("orders", 6, (short) 3);'));
@@ -513,7 +515,7 @@ describe('Java scanner: members read on demand', () => {
       'import org.apache.kafka.clients.producer.*;',
       'class Shadow {',
       '  private KafkaProducer<String, String> producer;',
-      '  void a(ProducerRecord<String, String> r) { producer.send(r, (m, e) -> {}); }',
+      '  void a(ProducerRecord<String, String> r) { producer.send(r, (m, e) -> handle(e)); }',
       '  void b(Object msg) {',
       '    Mailer producer = new Mailer();',
       '    producer.send(msg);',
@@ -524,5 +526,39 @@ describe('Java scanner: members read on demand', () => {
     ].join('\n');
     const { doc } = await check('Shadow.java', src);
     assert.deepEqual(doc.facts, []);
+  });
+});
+
+describe('Java scanner: callbacks and futures that ignore the failure', () => {
+  it('flags callbacks that never read the exception and template futures only followed by thenAccept', async () => {
+    const text = fixture('ignored-callbacks.java');
+    const { findings } = await check('ignored-callbacks.java', text);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range]),
+      [
+        ['producer/unhandled-send', rangeOf(text, 'producer.send(record, (metadata, exception) -> {})')],
+        ['producer/unhandled-send', rangeOf(text, 'producer.send(record, (metadata, exception) -> System.out.println("sent to " + metadata.offset()))')],
+        ['producer/unhandled-send', rangeOf(text, 'producer.send(record, new Callback() {')],
+        ['producer/unhandled-send', rangeOf(text, 'template.send("orders", value)', 0)],
+        ['producer/unhandled-send', rangeOf(text, 'template.send("orders", value)', 1)],
+      ],
+    );
+    assert.match(findings[0].message, /^Producer stage: the callback of producer\.send\(\.\.\) never looks at its exception/);
+    assert.equal(
+      fixed(text, findings[0]),
+      text.replace(
+        'producer.send(record, (metadata, exception) -> {});',
+        'producer.send(record, (metadata, exception) -> { if (exception != null) { /* handle the failed send: retry, log, or dead-letter it */ } });',
+      ),
+    );
+    assert.equal(
+      fixed(text, findings[2]),
+      text.replace(
+        'public void onCompletion(RecordMetadata metadata, Exception e) {\n            }',
+        'public void onCompletion(RecordMetadata metadata, Exception e) { if (e != null) { /* handle the failed send: retry, log, or dead-letter it */ } }',
+      ),
+    );
+    // A callback with a body that does something else cannot be fixed by filling it in.
+    assert.deepEqual(findings[1].fixes, []);
   });
 });

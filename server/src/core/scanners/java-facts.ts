@@ -2,7 +2,7 @@ import type { CodeFact, Edit, Fix } from '../model';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import type { JavaFile } from './java-file';
-import { argumentsOf, callsNamed, endsLine, indentAt, ownLinesRange, statementOf } from './java-file';
+import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './java-file';
 import type { Decl } from './java-symbols';
 
 /**
@@ -74,14 +74,61 @@ function freshName(file: JavaFile, at: Node, names: readonly string[]): string {
 /** What the inserted handler says: a comment the user replaces with real handling. */
 const HANDLER_COMMENT = '/* handle the failed send: retry, log, or dead-letter it */';
 
-/** `producer.send(record);` with no callback and the Future dropped. */
+/** A callback's exception parameter and body: a lambda `(metadata, exception) -> ..` or an anonymous `Callback`. */
+function callbackParts(callback: Node): { readonly exception: string; readonly body: Node } | undefined {
+  let params: Node | null = null;
+  let body: Node | null = null;
+  if (callback.type === 'lambda_expression') {
+    params = callback.childForFieldName('parameters');
+    body = callback.childForFieldName('body');
+  } else if (callback.type === 'object_creation_expression') {
+    const classBody = callback.lastNamedChild;
+    const method = classBody?.type === 'class_body' ? classBody.namedChildren.find((m) => m?.type === 'method_declaration' && m.childForFieldName('name')?.text === 'onCompletion') : undefined;
+    params = method?.childForFieldName('parameters') ?? null;
+    body = method?.childForFieldName('body') ?? null;
+  }
+  if (!params || !body) return undefined;
+  const names = params.namedChildren
+    .filter((p): p is Node => p !== null && p.type !== 'line_comment' && p.type !== 'block_comment')
+    .map((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text));
+  const exception = names.length === 2 ? names[1] : undefined;
+  return exception ? { exception, body } : undefined;
+}
+
+/** True when a callback body never reads its exception parameter (`(m, e) -> {}`, `(m, e) -> log.info("sent")`). */
+function ignoresException(parts: { readonly exception: string; readonly body: Node }): boolean {
+  return !new RegExp(`(?<![\\w$])${parts.exception.replace(/\$/g, '\\$')}(?![\\w$])`).test(parts.body.text);
+}
+
+/** The fix that fills an empty callback body `{}` with a check of the exception. */
+function fillEmptyCallback(parts: { readonly exception: string; readonly body: Node }): Fix[] {
+  const { body, exception } = parts;
+  if (body.type !== 'block' || body.namedChildCount > 0 || body.text.replace(/\s+/g, '') !== '{}') return [];
+  return [{ title: 'Handle the exception in the callback', preferred: true, edits: [{ range: nodeRange(body), newText: `{ if (${exception} != null) { ${HANDLER_COMMENT} } }` }] }];
+}
+
+/** `producer.send(record);` with no callback (or one that ignores the exception) and the Future dropped. */
 function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
   const args = argumentsOf(call);
   if (args.length === 0) return; // half-typed code
-  if (args.length >= 2 && args[1].type !== 'null_literal') return;
+  const callback = args.length >= 2 && args[1].type !== 'null_literal' ? args[1] : undefined;
+  const parts = callback ? callbackParts(callback) : undefined;
+  // A callback passed by name, or one that reads the exception, handles the failure.
+  if (callback && (!parts || !ignoresException(parts))) return;
   if (!resultIgnored(call)) return;
   if (inTransaction(file, call)) return;
   const object = call.childForFieldName('object')?.text ?? 'producer';
+  if (parts) {
+    facts.push({
+      kind: 'unhandled-send',
+      library: 'java',
+      // A multi-line callback: squiggle the first line only.
+      range: headRange(file.text, call),
+      detail: `the callback of ${object}.send(..) never looks at its exception and the Future is dropped, so a send that fails is lost without anyone noticing; check ${parts.exception} != null in the callback and handle the failure.`,
+      fixes: fillEmptyCallback(parts),
+    });
+    return;
+  }
   const fixes: Fix[] = [];
   const list = call.childForFieldName('arguments');
   if (args.length === 1 && list && !list.hasError) {
@@ -115,9 +162,38 @@ function inTransaction(file: JavaFile, call: Node): boolean {
   );
 }
 
-/** `kafkaTemplate.send(..);` whose CompletableFuture is dropped. */
+/**
+ * True when a sent-result future is inspected: chained into `exceptionally`, `handle`, `get`, `join`, a
+ * `whenComplete` whose callback reads the exception, or Spring 2.x `addCallback`; or kept (assigned,
+ * returned, passed on). `thenAccept`/`thenApply`/`thenRun` pass a failure on to a future that is dropped.
+ */
+function templateResultHandled(call: Node): boolean {
+  let current = call;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === 'method_invocation' && parent.childForFieldName('object')?.id === current.id) {
+      const name = parent.childForFieldName('name')?.text ?? '';
+      if (/^then(?:Accept|Apply|Run|Compose)(?:Async)?$/.test(name)) {
+        current = parent;
+        continue;
+      }
+      if (name === 'whenComplete' || name === 'whenCompleteAsync') {
+        const callback = argumentsOf(parent)[0];
+        const parts = callback ? callbackParts(callback) : undefined;
+        if (parts && ignoresException(parts)) {
+          current = parent;
+          continue;
+        }
+      }
+      return true;
+    }
+    return !resultIgnored(current);
+  }
+}
+
+/** `kafkaTemplate.send(..);` whose CompletableFuture is dropped (or only followed by `thenAccept`). */
 function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): void {
-  if (argumentsOf(call).length === 0 || !resultIgnored(call)) return;
+  if (argumentsOf(call).length === 0 || templateResultHandled(call)) return;
   const object = call.childForFieldName('object')?.text ?? 'kafkaTemplate';
   const name = call.childForFieldName('name')?.text ?? 'send';
   const fixes: Fix[] = [];
@@ -134,7 +210,7 @@ function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): v
     kind: 'unhandled-send',
     library: 'spring',
     range: nodeRange(call),
-    detail: `${object}.${name}(..) is asynchronous and the future it returns is dropped, so a send that fails (a timeout, a broker error, a record too large) is never noticed and the record is lost; handle the result with whenComplete or wait for it.`,
+    detail: `${object}.${name}(..) is asynchronous and nothing looks at the failure of the future it returns, so a send that fails (a timeout, a broker error, a record too large) is never noticed and the record is lost; handle the exception with whenComplete or wait for the result.`,
     fixes,
   });
 }
