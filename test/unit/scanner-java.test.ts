@@ -562,3 +562,35 @@ describe('Java scanner: callbacks and futures that ignore the failure', () => {
     assert.deepEqual(findings[1].fixes, []);
   });
 });
+
+describe('Java scanner: code facts table', () => {
+  const HEAD = 'import org.apache.kafka.clients.producer.*;\nimport org.apache.kafka.clients.consumer.*;\nimport java.time.Duration;\nclass T {\n  KafkaProducer<String, String> producer;\n  KafkaConsumer<String, String> consumer;\n  void f(ProducerRecord<String, String> r) throws Exception {\n';
+  const TAIL = '\n  }\n  void handle(Object o) {}\n}\n';
+  /** [body, expected fact kinds with the text they cover] */
+  const CASES: readonly [string, readonly string[]][] = [
+    ['    producer.close(Duration.ofMillis(0));', ['close-without-flush @ producer.close(Duration.ofMillis(0))']],
+    ['    producer.close(Duration.ofSeconds(0L));', ['close-without-flush @ producer.close(Duration.ofSeconds(0L))']],
+    ['    producer.close(Duration.ofSeconds(30));', []],
+    ['    producer.close();', []],
+    ['    producer.flush();\n    producer.close(Duration.ZERO);', []],
+    ['    producer.send(r, null);', ['unhandled-send @ producer.send(r, null)']],
+    ['    var f = producer.send(r);\n    f.get();', []],
+    ['    handle(producer.send(r));', []],
+    ['    producer.send(r).get();', []],
+    ['    var recs = consumer.poll(Duration.ofMillis(10));\n    consumer.commitAsync((offsets, e) -> {});\n    recs.forEach(x -> handle(x));', ['commit-before-processing @ consumer.commitAsync((offsets, e) -> {})']],
+    ['    var recs = consumer.poll(Duration.ofMillis(10));\n    consumer.commitSync(Duration.ofSeconds(5));\n    handle(recs);', ['commit-before-processing @ consumer.commitSync(Duration.ofSeconds(5))']],
+    ['    var recs = consumer.poll(Duration.ofMillis(10));\n    if (recs.isEmpty()) return;\n    handle(recs);\n    consumer.commitSync();', []],
+    ['    for (var rec : consumer.poll(Duration.ofMillis(10))) {\n      consumer.commitSync();\n      handle(rec);\n    }', ['commit-before-processing @ consumer.commitSync()']],
+    ['    var recs = consumer.poll(Duration.ofMillis(10));\n    consumer.commitSync(java.util.Map.of());\n    handle(recs);', []],
+  ];
+  for (const [body, expected] of CASES) {
+    it(`${body.trim().split('\n').join(' ')} → ${expected.length === 0 ? 'nothing' : expected.join(', ')}`, async () => {
+      const src = HEAD + body + TAIL;
+      const doc = await analyze('T.java', src);
+      assert.deepEqual(
+        doc.facts.map((f) => `${f.kind} @ ${src.slice(f.range.start, f.range.end)}`),
+        expected,
+      );
+    });
+  }
+});

@@ -167,11 +167,6 @@ export const VALUE_CONSTANTS: Readonly<Record<string, Readonly<Record<string, st
   Short: { MAX_VALUE: '32767' },
 };
 
-/** The key a constant holds, e.g. (`ProducerConfig`, `ACKS_CONFIG`) → `acks`; undefined when unknown. */
-export function constantKey(className: string, constant: string): string | undefined {
-  return KEY_CONSTANTS[className]?.[constant];
-}
-
 /** The Java package each config class lives in, for static imports (`import static …ProducerConfig.*`). */
 export const CONFIG_CLASS_PACKAGES: Readonly<Record<string, string>> = {
   ProducerConfig: 'org.apache.kafka.clients.producer',
