@@ -4,7 +4,7 @@ import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
 import { toTextEdit } from './convert';
 import { readDiagnosticData } from './diagnostics';
-import { fixAllEdits } from './fix-all';
+import { fixAllEdits } from '../core/fixes';
 
 /** Builds workspace edits in the shape the client accepts (versioned `documentChanges` when it can). */
 export interface EditFactory {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding, Fix } from '../../server/src/core/model';
 import { applyEdits } from '../../server/src/core/fixes';
-import { fixAllEdits } from '../../server/src/lsp/fix-all';
+import { fixAllEdits } from '../../server/src/core/fixes';
 
 /** A finding at `start` carrying `fix` (or none). */
 function finding(ruleId: string, start: number, fix: Fix | undefined): Finding {
