@@ -171,7 +171,11 @@ describe('Java scanner: consumers', () => {
       ),
     );
     // Inside the loop over the batch, a no-argument commit commits records not processed yet.
-    findingAt(findings, 'consumer/commit-before-processing', rangeOf(text, 'consumer.commitAsync()'));
+    const inLoop = findingAt(findings, 'consumer/commit-before-processing', rangeOf(text, 'consumer.commitAsync()'));
+    assert.equal(
+      fixed(text, inLoop),
+      text.replace('            handle(r);\n            consumer.commitAsync();\n        }\n', '            handle(r);\n        }\n        consumer.commitAsync();\n'),
+    );
     // The commit after the loop is the correct place.
     const after = rangeOf(text, 'consumer.commitSync()', 1);
     assert.equal(findings.some((f) => f.range.start === after.start), false);

@@ -332,8 +332,30 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
       library: 'java',
       range: nodeRange(call),
       detail: `${object}.${method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.`,
+      fixes: moveOutOfLoopFix(file, call, loop),
     });
   }
+}
+
+/** Moves a commit statement out of a for-each loop body to just after the loop. */
+function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): Fix[] {
+  const statement = statementOf(call);
+  if (!statement || loop.type !== 'enhanced_for_statement') return [];
+  const remove = ownLinesRange(file.text, statement);
+  const loopStart = file.text.lastIndexOf('\n', loop.startIndex - 1) + 1;
+  // The loop must start its own line and end one, so that the moved line lands between whole statements.
+  if (!remove || file.text.slice(loopStart, loop.startIndex).trim() !== '' || !endsLine(file.text, loop)) return [];
+  const indent = indentAt(file.text, loop.startIndex);
+  return [
+    {
+      title: 'Move the commit after the loop',
+      preferred: true,
+      edits: [
+        { range: remove, newText: '' },
+        { range: { start: loop.endIndex, end: loop.endIndex }, newText: `\n${indent}${statement.text}` },
+      ],
+    },
+  ];
 }
 
 /** Calls that hand work to another thread. */
