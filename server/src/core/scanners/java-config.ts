@@ -64,7 +64,9 @@ const CLIENT_CONSTRUCTORS: Readonly<Record<string, { readonly arg: number; reado
   StreamsConfig: { arg: 0, role: 'streams' },
 };
 
+/** Receivers of `of(..)`/`ofEntries(..)` that build a map literal. */
 const MAP_FACTORY_OBJECTS = new Set(['Map', 'java.util.Map', 'ImmutableMap']);
+/** Calls that set one setting on a `Properties`/`Map`. */
 const PUT_METHODS = new Set(['put', 'setProperty', 'putIfAbsent']);
 /** Map.of takes at most ten pairs. */
 const MAP_OF_MAX_PAIRS = 10;
@@ -116,7 +118,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
     return [];
   };
 
-  // Every Properties/Map variable that is ever given a Kafka key is a candidate source.
+  // Candidate sources: map variables initialized with a literal, and every variable given a `put`.
   for (const decl of symbols.all()) if (decl.kind === 'config' && decl.init && isMapLiteral(decl.init)) sourceOfDecl(decl);
   for (const name of PUT_METHODS) {
     for (const call of callsNamed(file, name)) {
