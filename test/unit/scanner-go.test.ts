@@ -326,6 +326,32 @@ describe('Go scanner: sarama', () => {
     assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('c := sarama.NewConfig()\n', 'c := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n'));
   });
 
+  it('treats the result of a local config factory as that config, in every caller', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func newConfig() *sarama.Config {',
+      '\treturn sarama.NewConfig()',
+      '}',
+      'func a() {',
+      '\tcfg := newConfig()',
+      '\tcfg.Producer.Retry.Max = 5',
+      '\tp, _ := sarama.NewSyncProducer(nil, cfg)',
+      '\t_ = p',
+      '}',
+      'func b() {',
+      '\tcfg := newConfig()',
+      '\tcfg.Producer.Retry.Max = 7',
+      '\t_ = cfg',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/factory-callers.go', text);
+    assert.deepEqual(doc.groups.map((g) => [g.roles, g.entries.map((e) => e.value)]), [[['producer'], ['5', '7']]]);
+    // The default acks is reported where the config is created; the two callers' retries are not duplicates.
+    expectFindings(text, findings, [['producer/acks-leader-only', 'sarama.NewConfig()']]);
+  });
+
   it('with auto-commit off, reports a mark only when session.Commit() runs before the processing', async () => {
     const lines = (commitFirst: boolean) =>
       [

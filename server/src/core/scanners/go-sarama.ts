@@ -157,6 +157,11 @@ export function scanSarama(ctx: GoContext): void {
     const group = ctx.addGroup('sarama', nodeRange(call), insert && ((g, key, value) => insert(g, key, value)));
     ctx.bind('sarama-config', call, group);
   }
+  // `cfg := newConfig()`, where a local function returns a sarama.NewConfig(): cfg is that config.
+  for (const call of calls) {
+    if (call.childForFieldName('function')?.type !== 'identifier') continue;
+    for (const g of groupsOf(ctx.resolveValue(call, ['sarama-config']))) ctx.bind('sarama-config', call, g);
+  }
 
   // Producers, consumers and clients built from a config give it its roles.
   for (const call of calls) {
@@ -189,7 +194,10 @@ export function scanSarama(ctx: GoContext): void {
     if (lefts.length !== 1 || rights.length !== 1) continue;
     const split = splitFieldPath(lefts[0]);
     if (!split) continue;
-    let groups = groupsOf(ctx.resolve(split.config, ['sarama-config']));
+    const configs = ctx.resolve(split.config, ['sarama-config']);
+    let groups = groupsOf(configs);
+    // A config from a factory may be set up differently by each caller: those writes are not duplicates.
+    const viaFactory = configs.some((b) => b.origin?.childForFieldName('function')?.type === 'identifier');
     if (groups.length === 0) {
       // A config built elsewhere (a parameter, a struct field): one group per config expression and function.
       const id = `${ctx.scopeOf(stmt)}:${split.config.text}`;
@@ -217,7 +225,7 @@ export function scanSarama(ctx: GoContext): void {
         valueRange: nodeRange(value),
         ...(removeRange ? { removeRange } : {}),
         role: field.role,
-        conditional: inBranch(stmt),
+        conditional: viaFactory || inBranch(stmt),
         renderValue: (v) => field.render(v, alias, g),
       });
     }

@@ -97,6 +97,8 @@ export class GoContext {
   private selectorIndex?: Map<string, Node[]>;
   private callIndex?: Map<string, CallSite[]>;
   private fieldTypes?: Map<string, Set<string>>;
+  /** The expressions each local function returns, by function name (see {@link resolveValue}). */
+  private readonly returnCache = new Map<string, Node[]>();
 
   constructor(
     readonly text: string,
@@ -409,13 +411,19 @@ export class GoContext {
     if (e.type !== 'call_expression') return this.resolve(e, kinds);
     const callee = e.childForFieldName('function');
     if (callee?.type !== 'identifier') return [];
-    const fn = this.nodes('function_declaration').find((f) => f.childForFieldName('name')?.text === callee.text);
-    if (!fn) return [];
+    let values = this.returnCache.get(callee.text);
+    if (!values) {
+      // The syntax is fixed, so the returned expressions are read once per function; bindings may still grow.
+      const fn = this.nodes('function_declaration').find((f) => f.childForFieldName('name')?.text === callee.text);
+      values = [];
+      for (const ret of fn?.descendantsOfType('return_statement') ?? []) {
+        const first = namedArgs(ret ? namedArgs(ret)[0] : undefined)[0];
+        if (first) values.push(unwrap(first));
+      }
+      this.returnCache.set(callee.text, values);
+    }
     const out: Binding[] = [];
-    for (const ret of fn.descendantsOfType('return_statement')) {
-      const first = namedArgs(ret ? namedArgs(ret)[0] : undefined)[0];
-      if (!first) continue;
-      const value = unwrap(first);
+    for (const value of values) {
       if (value.type === 'identifier' || value.type === 'selector_expression') out.push(...this.resolve(value, kinds));
       // `return &kafka.ConfigMap{...}`: the value built right there.
       else out.push(...this.bindings.filter((b) => kinds.includes(b.kind) && b.origin?.startIndex === value.startIndex && b.origin.endIndex === value.endIndex));
