@@ -519,6 +519,15 @@ describe('Go scanner: franz-go', () => {
     assert.equal(applyEdits(text, [{ range: doc.groups[0].entries[1].removeRange as Range, newText: '' }]), text.replace('\t\tkgo.GreedyAutoCommit(),\n', ''));
   });
 
+  it('does not ask for a Flush before Close when the client only uses ProduceSync', async () => {
+    const text = 'package x\nimport (\n\t"context"\n\t"github.com/twmb/franz-go/pkg/kgo"\n)\nfunc f(ctx context.Context, r *kgo.Record) error {\n\tcl, _ := kgo.NewClient(kgo.DefaultProduceTopic("t"))\n\tdefer cl.Close()\n\treturn cl.ProduceSync(ctx, r).FirstErr()\n}\n';
+    const { findings } = await run('/ws/franz-sync.go', text);
+    assert.deepEqual(findings, []);
+    const asyncText = text.replace('return cl.ProduceSync(ctx, r).FirstErr()', 'cl.Produce(ctx, r, func(_ *kgo.Record, err error) { _ = err })\n\treturn nil');
+    const r2 = await run('/ws/franz-async.go', asyncText);
+    expectFindings(asyncText, r2.findings, [['producer/close-without-flush', 'cl.Close()']]);
+  });
+
   it('does not flag the franz-go auto-commit default', async () => {
     const text = 'package x\nimport "github.com/twmb/franz-go/pkg/kgo"\nfunc f() {\n\tcl, _ := kgo.NewClient(kgo.ConsumerGroup("g"), kgo.ConsumeTopics("t"))\n\t_ = cl\n}\n';
     const { findings } = await run('/ws/franz-default.go', text);

@@ -75,7 +75,8 @@ export function scanFranz(ctx: GoContext): void {
   closeWithoutFlush(ctx, {
     library: 'franz-go',
     kinds: ['kgo-client'],
-    produces: (bindings) => bindings.some((b) => b.group?.roles.includes('producer')) || ctx.methodCalls(PRODUCE_METHODS, bindings).length > 0,
+    // Only asynchronous produces leave records in the buffer; ProduceSync waits for each one.
+    produces: (bindings) => ctx.methodCalls(['Produce', 'TryProduce'], bindings).length > 0,
     flushCall: (receiver, fn) => {
       const context = contextParameter(fn) ?? (importsPlain(ctx.root, 'context') ? 'context.Background()' : undefined);
       return context === undefined ? undefined : `_ = ${receiver}.Flush(${context})`;
