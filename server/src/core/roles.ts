@@ -1,5 +1,5 @@
 import type { Role } from './model';
-import { findKey, isKnownKafkaKey } from './catalog/index';
+import { allKeys, findKey, isKnownKafkaKey } from './catalog/index';
 
 /**
  * Role detection for `.properties` files: what a file configures (producer, consumer, broker, topic, …)
@@ -264,6 +264,25 @@ function isKafkaKey(key: string): boolean {
  * to route Spring's shared `spring.kafka.properties.*` entries to the right group.
  */
 export function keyRole(key: string): Role | undefined {
+  KEY_ROLES ??= keyRoleTable();
+  return KEY_ROLES.get(key);
+}
+
+/** {@link keyRole} for every key that has one: one lookup per entry instead of five (built on first use). */
+let KEY_ROLES: ReadonlyMap<string, Role> | undefined;
+
+function keyRoleTable(): ReadonlyMap<string, Role> {
+  const table = new Map<string, Role>();
+  const candidates = [...PRODUCER_KEYS, ...CONSUMER_KEYS, ...BROKER_KEYS, ...TOPIC_KEYS];
+  for (const doc of allKeys()) candidates.push(doc.key, ...(doc.aliases ?? []));
+  for (const key of candidates) {
+    const role = computeKeyRole(key);
+    if (role) table.set(key, role);
+  }
+  return table;
+}
+
+function computeKeyRole(key: string): Role | undefined {
   const fromCatalog = findKey(key)?.roles;
   if (fromCatalog && fromCatalog.length === 1) return fromCatalog[0];
   return roleOfKey(key);

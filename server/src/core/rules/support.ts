@@ -63,22 +63,72 @@ export function isPlaceholder(entry: ConfigEntry): boolean {
 }
 
 /**
+ * Per group, where each key occurs: the index of its last entry, and for every entry the index of the
+ * previous entry with the same key (-1 for none). Built once per group (and entries array): rules ask for
+ * the effective entry of many keys, and a file may hold 50,000 entries.
+ */
+export interface KeyIndex {
+  readonly entries: readonly ConfigEntry[];
+  readonly last: ReadonlyMap<string, number>;
+  readonly previous: Int32Array;
+  /** True when some key is set more than once. */
+  readonly repeats: boolean;
+  /** True when every entry's identity is its key (plain `.properties` files): the index then groups identities too. */
+  readonly identityIsKey: boolean;
+}
+
+const KEY_INDEXES = new WeakMap<ConfigGroup, KeyIndex>();
+
+/** The group's {@link KeyIndex}, shared by every rule that looks keys up in the group. */
+export function keyIndex(group: ConfigGroup): KeyIndex {
+  const { entries } = group;
+  const cached = KEY_INDEXES.get(group);
+  if (cached && cached.entries === entries && cached.previous.length === entries.length) return cached;
+  const last = new Map<string, number>();
+  const previous = new Int32Array(entries.length);
+  let repeats = false;
+  let identityIsKey = true;
+  for (let i = 0; i < entries.length; i++) {
+    const { key, identity } = entries[i];
+    const before = last.get(key);
+    if (before === undefined) previous[i] = -1;
+    else {
+      previous[i] = before;
+      repeats = true;
+    }
+    last.set(key, i);
+    if (identity !== key) identityIsKey = false;
+  }
+  const index: KeyIndex = { entries, last, previous, repeats, identityIsKey };
+  KEY_INDEXES.set(group, index);
+  return index;
+}
+
+/**
  * The entry that wins for `keys` in a group (last one, as Kafka reads it), ignoring entries written for
  * another role (Spring's `spring.kafka.consumer.*` does not configure the producer).
  */
 export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
-  let best: ConfigEntry | undefined;
+  // The winner has the highest Spring precedence (always 0 outside Spring), and is the latest among equals.
+  const { entries, last, previous } = keyIndex(group);
+  const spring = group.library === 'spring';
+  let bestIndex = -1;
   let bestRank = -1;
-  for (const e of group.entries) {
-    if (!keys.includes(e.key)) continue;
-    if (role && e.role && e.role !== role) continue;
-    const rank = group.library === 'spring' ? springPrecedence(e.rawKey) : 0;
-    if (rank >= bestRank) {
-      best = e;
-      bestRank = rank;
+  for (let k = 0; k < keys.length; k++) {
+    if (keys.indexOf(keys[k]) !== k) continue;
+    for (let i = last.get(keys[k]) ?? -1; i >= 0; i = previous[i]) {
+      const e = entries[i];
+      if (role && e.role && e.role !== role) continue;
+      const rank = spring ? springPrecedence(e.rawKey) : 0;
+      if (rank > bestRank || (rank === bestRank && i > bestIndex)) {
+        bestIndex = i;
+        bestRank = rank;
+      }
+      // Without precedence ranks, the latest matching entry of this key is its best one.
+      if (!spring) break;
     }
   }
-  return best;
+  return bestIndex < 0 ? undefined : entries[bestIndex];
 }
 
 /** Spring Boot merges its maps in a fixed order, whatever the order in the file; see the ranks below. */

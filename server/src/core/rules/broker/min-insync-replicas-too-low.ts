@@ -10,6 +10,8 @@ const KEYS: Readonly<Record<string, string>> = {
   'transaction.state.log.min.isr': 'a transaction state write',
   'share.coordinator.state.topic.min.isr': 'a share-group state write',
 };
+/** The keys above as a set: one cheap lookup per entry of a large file (and no inherited `toString`). */
+const KEY_NAMES: ReadonlySet<string> = new Set(Object.keys(KEYS));
 const SAFE = '2';
 
 function consequence(key: string): string {
@@ -30,7 +32,7 @@ export const minInsyncReplicasTooLow: Rule = {
       const seen = new Set<string>();
       for (let i = group.entries.length - 1; i >= 0; i--) {
         const entry = group.entries[i];
-        if (!(entry.key in KEYS) || seen.has(entry.key)) continue;
+        if (!KEY_NAMES.has(entry.key) || seen.has(entry.key)) continue;
         seen.add(entry.key);
         const n = intValue(entry);
         if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;

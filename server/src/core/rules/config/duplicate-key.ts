@@ -1,8 +1,8 @@
 import type { ConfigEntry } from '../../model';
 import type { Rule } from '../types';
 import { removeEntryFix } from '../../fixes';
-import { LineIndex } from '../../text';
-import { stageLabel, stageOfKey } from '../support';
+import { documentLineIndex } from '../../text';
+import { keyIndex, stageLabel, stageOfKey } from '../support';
 
 /** A key set more than once: only the last occurrence counts, so the earlier one is dead text that misleads readers. */
 export const duplicateKey: Rule = {
@@ -14,19 +14,32 @@ export const duplicateKey: Rule = {
     fixable: true,
   },
   check(context) {
-    const index = new LineIndex(context.document.text);
     const reported = new Set<number>();
-    const lineOf = (e: ConfigEntry): number => index.positionAt(e.keyRange.start).line + 1;
+    const lineOf = (e: ConfigEntry): number => documentLineIndex(context.document).positionAt(e.keyRange.start).line + 1;
     // Per group: two producers in one source file may each set `acks` without clashing.
     for (const group of context.document.groups) {
-      const byIdentity = new Map<string, ConfigEntry[]>();
-      for (const e of group.entries) {
-        const list = byIdentity.get(e.identity);
+      // Most files set each key once: the shared key index says so without another map of every entry.
+      const index = keyIndex(group);
+      if (index.identityIsKey && !index.repeats) continue;
+      // Where each identity first appears; a list only for identities set more than once (most are set once).
+      const firstAt = new Map<string, number>();
+      let repeated: Map<string, ConfigEntry[]> | undefined;
+      for (let i = 0; i < group.entries.length; i++) {
+        const e = group.entries[i];
+        const at = firstAt.get(e.identity);
+        if (at === undefined) {
+          firstAt.set(e.identity, i);
+          continue;
+        }
+        repeated ??= new Map();
+        const list = repeated.get(e.identity);
         if (list) list.push(e);
-        else byIdentity.set(e.identity, [e]);
+        else repeated.set(e.identity, [group.entries[at], e]);
       }
-      for (const list of byIdentity.values()) {
-        if (list.length < 2) continue;
+      if (!repeated) continue;
+      // Reported in the order the identities first appear.
+      const lists = [...repeated].sort((a, b) => (firstAt.get(a[0]) ?? 0) - (firstAt.get(b[0]) ?? 0)).map(([, list]) => list);
+      for (const list of lists) {
         const winner = list[list.length - 1];
         for (const earlier of list.slice(0, -1)) {
           if (reported.has(earlier.keyRange.start)) continue;
