@@ -77,29 +77,53 @@ export function validateValue(key: string, value: string): string | undefined {
   }
 }
 
+/** Three DP rows that {@link distance} reuses from call to call (grown when a longer key comes). */
+let rows = new Int32Array(3 * 64);
+
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions: `aks` → `ask`), giving up
- * with `limit + 1` as soon as every path is already longer than `limit`.
+ * with `limit + 1` as soon as every path is already longer than `limit`. Only the band of cells within
+ * `limit` of the diagonal is computed (the others are known to exceed it), in reused rows: this runs for
+ * hundreds of candidates per unknown key.
  */
 function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current: number[] = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      current[j] = d;
+  const la = a.length;
+  const lb = b.length;
+  const over = limit + 1;
+  if (Math.abs(la - lb) > limit) return over;
+  const width = lb + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  // Row i lives at ((i % 3) * width); cells are clamped to `over`, which keeps every value <= limit exact.
+  for (let j = 0; j <= lb; j++) rows[j] = j <= limit ? j : over;
+  for (let i = 1; i <= la; i++) {
+    const cur = (i % 3) * width;
+    const prev = ((i - 1) % 3) * width;
+    const before = ((i + 1) % 3) * width;
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(lb, i + limit);
+    rows[cur] = i <= limit ? i : over;
+    if (lo > 1) rows[cur + lo - 1] = over;
+    if (hi < lb) rows[cur + hi + 1] = over;
+    const ai = a.charCodeAt(i - 1);
+    let best = rows[cur];
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = rows[prev + j - 1] + (ai === bj ? 0 : 1);
+      const up = rows[prev + j] + 1;
+      if (up < d) d = up;
+      const left = rows[cur + j - 1] + 1;
+      if (left < d) d = left;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const t = rows[before + j - 2] + 1;
+        if (t < d) d = t;
+      }
+      if (d > over) d = over;
+      rows[cur + j] = d;
       if (d < best) best = d;
     }
-    if (best > limit) return limit + 1;
-    before = previous;
-    previous = current;
+    if (best > limit) return over;
   }
-  return previous[b.length];
+  return rows[(la % 3) * width + lb];
 }
 
 /** Spellings that mean the same key in other dialects: `enable_auto_commit`, `enable-auto-commit`, `ENABLE.AUTO.COMMIT`. */

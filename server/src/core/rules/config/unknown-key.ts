@@ -14,6 +14,24 @@ function names(): readonly string[] {
   return cachedNames;
 }
 
+/** Suggestions computed before, per unknown key (null: none is close); cleared when full. */
+const SUGGESTIONS = new Map<string, string | null>();
+const SUGGESTIONS_LIMIT = 10_000;
+
+/** The known key `key` most likely meant, remembered: the edit-distance search is the costly part of this rule. */
+function suggestionFor(key: string): string | undefined {
+  let suggestion = SUGGESTIONS.get(key);
+  if (suggestion === undefined) {
+    suggestion = suggestKey(key, names()) ?? null;
+    if (SUGGESTIONS.size >= SUGGESTIONS_LIMIT) SUGGESTIONS.clear();
+    SUGGESTIONS.set(key, suggestion);
+  }
+  return suggestion ?? undefined;
+}
+
+/** Shared by every finding without a suggestion (most of them in a file of generated keys); never mutated. */
+const NO_FIXES: readonly Fix[] = Object.freeze([]);
+
 /** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
 export const unknownKey: Rule = {
   meta: {
@@ -30,12 +48,12 @@ export const unknownKey: Rule = {
     for (const group of document.groups) {
       for (const entry of group.entries) {
         if (isKnownKafkaKey(entry.key)) continue;
-        const suggestion = suggestionsLeft-- > 0 ? suggestKey(entry.key, names()) : undefined;
+        const suggestion = suggestionsLeft-- > 0 ? suggestionFor(entry.key) : undefined;
         const stage = suggestion ? stageOfKey(suggestion) : 'config';
-        const fixes: Fix[] = [];
+        let fixes = NO_FIXES;
         if (suggestion && /^[A-Za-z0-9._-]+$/.test(suggestion)) {
           const edit: Edit = { range: entry.keyRange, newText: suggestion };
-          fixes.push({ title: `Change to ${suggestion}`, preferred: true, edits: [edit] });
+          fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [edit] }];
         }
         const hint = suggestion ? `; did you mean ${suggestion}?` : '.';
         context.report({
