@@ -3,8 +3,8 @@ import type { LintOptions } from './options';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/types';
-import { readSuppressions } from './suppressions';
-import { LineIndex } from './text';
+import { mayHaveSuppressions, readSuppressions } from './suppressions';
+import { documentLineIndex } from './text';
 
 /** The rule that reports text the reader could not make sense of (malformed escapes, YAML syntax). */
 export const SYNTAX_RULE_ID = 'config/syntax-error';
@@ -49,9 +49,11 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
       });
     }
   }
-  const index = new LineIndex(document.text);
-  const suppressions = readSuppressions(document.text, index);
-  return findings
-    .filter((f) => !suppressions.isSuppressed(f.ruleId, index.positionAt(f.range.start).line))
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  let kept = findings;
+  if (mayHaveSuppressions(document.text)) {
+    const index = documentLineIndex(document);
+    const suppressions = readSuppressions(document.text, index);
+    kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, index.positionAt(f.range.start).line));
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
 }

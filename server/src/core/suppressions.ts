@@ -17,8 +17,18 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
 }
 
+/** The answer for a text without any directive. */
+const NONE: Suppressions = { isSuppressed: () => false };
+
+/** True when the text may hold a directive: every directive contains this word, and most files have none. */
+export function mayHaveSuppressions(text: string): boolean {
+  return text.includes('kafka-lint-disable');
+}
+
 /** Reads every directive in the text once. */
-export function readSuppressions(text: string, index: LineIndex = new LineIndex(text)): Suppressions {
+export function readSuppressions(text: string, index?: LineIndex): Suppressions {
+  if (!mayHaveSuppressions(text)) return NONE;
+  index ??= new LineIndex(text);
   const byLine = new Map<number, string[] | 'all'>();
   let file: Set<string> | 'all' | undefined;
   DIRECTIVE.lastIndex = 0;

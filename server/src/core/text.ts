@@ -1,4 +1,4 @@
-import type { Range } from './model';
+import type { AnalyzedDocument, Range } from './model';
 
 /** 0-based line and UTF-16 character, as LSP counts them. */
 export interface Position {
@@ -75,6 +75,21 @@ export class LineIndex {
     const m = /\r\n|\r|\n/.exec(this.text);
     return m ? m[0] : '\n';
   }
+}
+
+const DOCUMENT_INDEXES = new WeakMap<AnalyzedDocument, LineIndex>();
+
+/**
+ * The line index of a document's text, built on first use and shared by everything that reads the same
+ * analyzed document (lint, rules, the server's conversions): a 50,000-line file should be indexed once.
+ */
+export function documentLineIndex(document: AnalyzedDocument): LineIndex {
+  let index = DOCUMENT_INDEXES.get(document);
+  if (!index) {
+    index = new LineIndex(document.text);
+    DOCUMENT_INDEXES.set(document, index);
+  }
+  return index;
 }
 
 /** True when `offset` lies in `range` (end inclusive, so a caret just after a word still hits it). */
