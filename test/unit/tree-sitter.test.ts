@@ -39,3 +39,17 @@ describe('tree-sitter loader', () => {
     }
   });
 });
+
+describe('tree-sitter loader: closing a document', () => {
+  it('releaseDocument drops the syntax tree the Java scanner kept', async () => {
+    const { analyze, releaseDocument } = await import('../../server/src/core/analyze');
+    const { hasTree } = await import('../../server/src/core/scanners/tree-sitter');
+    const path = '/ws/src/Closing.java';
+    await analyze(path, 'import org.apache.kafka.clients.producer.KafkaProducer;\nclass Closing {}\n');
+    assert.equal(hasTree(path), true);
+    releaseDocument(path);
+    const deadline = Date.now() + 2000;
+    while (hasTree(path) && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    assert.equal(hasTree(path), false);
+  });
+});

@@ -40,6 +40,7 @@ export async function analyze(path: string, text: string, languageId?: string): 
   const kind = documentKind(path, languageId);
   const load = SCANNERS[kind];
   if (load) {
+    scannerUsed = true;
     const scanner = await load();
     return scanner.scan(path, text);
   }
@@ -61,3 +62,14 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
     return emptyDocument(path, text, kind);
   }
 }
+
+/**
+ * Releases what the scanners keep for a document between edits (its syntax tree, kept so that the next
+ * edit re-parses incrementally). Call when the editor closes the document.
+ */
+export function releaseDocument(path: string): void {
+  // Only a scanner ever parsed with tree-sitter; a config-only session never loads it for this.
+  if (scannerUsed) void import('./scanners/tree-sitter').then((m) => m.forgetDocument(path));
+}
+
+let scannerUsed = false;

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, emptyDocument } from '../core/analyze';
+import { analyze, emptyDocument, releaseDocument } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
@@ -64,9 +64,10 @@ export class AnalysisCache {
     return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
   }
 
-  /** Drops a closed document. */
+  /** Drops a closed document, and the syntax tree the scanners kept for it. */
   forget(uri: string): void {
     this.entries.delete(uri);
+    releaseDocument(uriToPath(uri));
   }
 }
 

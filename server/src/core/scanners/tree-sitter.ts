@@ -102,6 +102,11 @@ export function forgetDocument(key: string): void {
   }
 }
 
+/** True while a tree is kept for the document (for tests and diagnostics of the cache). */
+export function hasTree(key: string): boolean {
+  return trees.has(key);
+}
+
 /** The single edit that turns `before` into `after`: the span between their common prefix and suffix. */
 export function describeChange(before: string, after: string) {
   let start = 0;
