@@ -26,8 +26,32 @@ import type { LintOptions } from '../../server/src/core/options';
 const ROOT = join(__dirname, '..', '..', '..');
 const SEED = 0x6b61666b; // "kafk"
 
-/** Paths under which any text may be opened, one per reader / scanner. */
-const ALL_PATHS = ['producer.properties', 'application.properties', 'application.yml', 'Foo.java', 'a.ts', 'a.js', 'a.py', 'a.go'] as const;
+/**
+ * Paths under which any text may be opened, one per reader / scanner / grammar. `name|languageId` is an
+ * editor buffer whose name says nothing (an untitled file) and whose language id picks the reader.
+ */
+const ALL_PATHS = [
+  'producer.properties',
+  'application.properties',
+  'application.yml',
+  'Foo.java',
+  'a.ts',
+  'a.tsx',
+  'a.js',
+  'a.jsx',
+  'a.py',
+  'a.go',
+  'Untitled-1|kafka-properties',
+  'Untitled-1|yaml',
+  'Untitled-1|javascriptreact',
+  'Untitled-1|typescriptreact',
+] as const;
+
+/** Splits `name|languageId`. */
+const pathAndLanguage = (p: string): [string, string | undefined] => {
+  const bar = p.indexOf('|');
+  return bar < 0 ? [p, undefined] : [p.slice(0, bar), p.slice(bar + 1)];
+};
 
 /** Lint options: today's defaults, and an old Kafka whose defaults trigger the "unset key" rules and their insert fixes. */
 const OPTION_SETS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {} }];
@@ -426,6 +450,14 @@ function lineBreakStyle(text: string): 'LF' | 'CRLF' | 'CR' | undefined {
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
+/** Flags user-facing text that shows a JavaScript value instead of words (`undefined`, `NaN`, `[object Object]`), unless the file itself says it. */
+function garbled(where: string, shown: string, text: string, bad: (what: string, soft?: boolean) => void): void {
+  for (const word of ['undefined', 'NaN', '[object Object]']) {
+    const re = new RegExp(`(^|[^\\w.])${word.replace(/[[\]]/g, '\\$&')}($|[^\\w])`);
+    if (re.test(shown) && !text.includes(word)) bad(`${where} shows "${word}": ${JSON.stringify(shown.slice(0, 160))}`);
+  }
+}
+
 const describeEdit = (e: Edit): string => `[${e.range.start},${e.range.end})→${JSON.stringify(e.newText).slice(0, 60)}`;
 
 /** Checks a fix's edits: in range, not overlapping, not splitting pairs, and applying them changes only their spans. */
@@ -528,8 +560,9 @@ const CONFIG_KINDS = new Set(['properties', 'spring-properties', 'spring-yaml'])
 async function runOne(c: Case, text: string, path: string, bad: (what: string, soft?: boolean) => void): Promise<number> {
   const t0 = performance.now();
   let doc: AnalyzedDocument;
+  const [file, languageId] = pathAndLanguage(path);
   try {
-    doc = await analyze(path, text);
+    doc = await analyze(file, text, languageId);
   } catch (err) {
     bad(`analyze threw: ${err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err)}`);
     return performance.now() - t0;
@@ -547,7 +580,7 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
   if (ms > c.budgetMs) {
     // The build machines are shared: time it once more before calling it slow.
     const t1 = performance.now();
-    await analyze(path, text).then((d) => OPTION_SETS.map((o) => lint(d, o))).catch(() => undefined);
+    await analyze(file, text, languageId).then((d) => OPTION_SETS.map((o) => lint(d, o))).catch(() => undefined);
     ms = Math.min(ms, performance.now() - t1);
     if (ms > c.budgetMs) bad(`analyze + lint took ${ms.toFixed(0)} ms twice (budget ${c.budgetMs} ms)`);
   }
@@ -565,6 +598,9 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
     const where = `${f.ruleId}@[${f.range?.start},${f.range?.end})`;
     if (/failed on this file/.test(f.message)) bad(`rule crashed (caught by lint): ${f.message}`);
     if (typeof f.message !== 'string' || f.message.length === 0) bad(`${where}: empty message`);
+    garbled(`${where} message`, f.message, text, bad);
+    for (const fix of f.fixes ?? []) garbled(`${where} fix title`, fix.title, text, bad);
+    for (const rel of f.related ?? []) garbled(`${where} related message`, rel.message, text, bad);
     const r = badRange(f.range, text.length);
     if (r) bad(`${where}: ${r}`);
     for (const rel of f.related ?? []) {
@@ -585,10 +621,10 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
       const fixed = checkEdits(text, fix.edits, `${where} fix "${fix.title}"`, bad);
       // Re-analysis costs a whole analyze + lint: a handful per run, none on the huge inputs.
       if (fixed === undefined || !fix.preferred || !CONFIG_KINDS.has(doc.kind) || text.length > 100_000 || refixes++ >= MAX_REFIXES) continue;
-      await checkFixed(before, fixed, path, f, fix.title, bad);
+      await checkFixed(before, fixed, file, languageId, f, fix.title, bad);
     }
   }
-  if (text.length <= 100_000) await checkFixAll(before, path, bad);
+  if (text.length <= 100_000) await checkFixAll(before, file, languageId, bad);
   if (c.probes > 0) {
     const anchors = doc.groups.flatMap((g) => g.entries.flatMap((e) => [e.keyRange.start, e.keyRange.end, e.valueRange.start, e.valueRange.end]));
     const rnd = rngFor(`${c.id}@${path}#probes`);
@@ -599,6 +635,7 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
           const hr = badRange(h.range, text.length);
           if (hr) bad(`hover at ${offset}: ${hr}`);
           if (typeof h.markdown !== 'string' || h.markdown.length === 0) bad(`hover at ${offset}: empty markdown`);
+          else garbled(`hover at ${offset}`, h.markdown, text, bad);
         }
       } catch (err) {
         bad(`hoverAt(${offset}) threw: ${String(err)}`);
@@ -610,6 +647,7 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
           const cr = badRange(item.range, text.length);
           if (cr) bad(`completion "${item.label}" at ${offset}: ${cr}`);
           else if (item.range.start > offset || item.range.end < offset) bad(`completion "${item.label}" at ${offset}: range [${item.range.start},${item.range.end}) does not contain the caret`, true);
+          garbled(`completion at ${offset}`, `${item.label} ${item.detail ?? ''} ${item.documentation ?? ''} ${item.insertText}`, text, bad);
         }
       } catch (err) {
         bad(`completeAt(${offset}) threw: ${String(err)}`);
@@ -633,6 +671,7 @@ const fixedPath = (path: string): string => `fixed/${path}`;
 async function checkFixAll(
   before: { readonly doc: AnalyzedDocument; readonly findings: readonly Finding[] },
   path: string,
+  languageId: string | undefined,
   bad: (what: string, soft?: boolean) => void,
 ): Promise<void> {
   for (const options of OPTION_SETS) {
@@ -642,7 +681,7 @@ async function checkFixAll(
     const fixed = checkEdits(before.doc.text, edits, `fix-all (${options.kafkaVersion})`, bad);
     if (fixed === undefined) continue;
     try {
-      const doc = await analyze(fixedPath(path), fixed);
+      const doc = await analyze(fixedPath(path), fixed, languageId);
       const after = lint(doc, options);
       const dup = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === 'config/duplicate-key').length;
       if (dup(after) > dup(findings)) bad(`fix-all (${options.kafkaVersion}) adds duplicate keys (${dup(findings)} → ${dup(after)} config/duplicate-key findings)`, true);
@@ -657,6 +696,7 @@ async function checkFixed(
   before: { readonly doc: AnalyzedDocument; readonly findings: readonly Finding[] },
   fixed: string,
   path: string,
+  languageId: string | undefined,
   finding: Finding,
   title: string,
   bad: (what: string, soft?: boolean) => void,
@@ -665,7 +705,7 @@ async function checkFixed(
   try {
     const beforeDoc = before.doc;
     const beforeFindings = before.findings;
-    const doc = await analyze(fixedPath(path), fixed);
+    const doc = await analyze(fixedPath(path), fixed, languageId);
     const after = OPTION_SETS.flatMap((o) => lint(doc, o));
     const count = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === finding.ruleId).length;
     if (count(after) >= count(beforeFindings)) bad(`${where}: the finding is still there after the fix (${count(beforeFindings)} → ${count(after)})`, true);
