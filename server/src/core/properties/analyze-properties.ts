@@ -56,10 +56,6 @@ export function appendLineEdit(text: string, file: PropertiesFile, line: string)
  */
 export class PropertiesEntry implements ConfigEntry {
   readonly value: string;
-  readonly rawKey: string;
-  readonly keyRange: Range;
-  readonly valueRange: Range;
-  readonly removeRange: Range;
 
   constructor(
     private readonly pair: PropertiesPair,
@@ -69,10 +65,23 @@ export class PropertiesEntry implements ConfigEntry {
     value: string = pair.value,
   ) {
     this.value = value;
-    this.rawKey = pair.rawKey;
-    this.keyRange = pair.keyRange;
-    this.valueRange = pair.valueRange;
-    this.removeRange = pair.lineRange;
+  }
+
+  // Read from the pair when asked: the pair makes its ranges on first use.
+  get rawKey(): string {
+    return this.pair.rawKey;
+  }
+
+  get keyRange(): Range {
+    return this.pair.keyRange;
+  }
+
+  get valueRange(): Range {
+    return this.pair.valueRange;
+  }
+
+  get removeRange(): Range {
+    return this.pair.lineRange;
   }
 
   renderValue(value: string): string {

@@ -38,6 +38,43 @@ export interface PropertiesPair {
   readonly problem?: ParseProblem;
 }
 
+/**
+ * A pair as the reader makes it: the offsets are kept as numbers and the ranges made on first use, since a
+ * 50,000-line file has 50,000 pairs and most of their ranges are never asked for.
+ */
+class ReadPair implements PropertiesPair {
+  private keyRangeMemo: Range | undefined = undefined;
+  private valueRangeMemo: Range | undefined = undefined;
+  private lineRangeMemo: Range | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    readonly value: string,
+    readonly rawKey: string,
+    readonly hasSeparator: boolean,
+    readonly continued: boolean,
+    readonly problem: ParseProblem | undefined,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    private readonly lineStart: number,
+    private readonly lineEnd: number,
+  ) {}
+
+  get keyRange(): Range {
+    return (this.keyRangeMemo ??= { start: this.keyStart, end: this.keyEnd });
+  }
+
+  get valueRange(): Range {
+    return (this.valueRangeMemo ??= { start: this.valueStart, end: this.valueEnd });
+  }
+
+  get lineRange(): Range {
+    return (this.lineRangeMemo ??= { start: this.lineStart, end: this.lineEnd });
+  }
+}
+
 /** The result of {@link readProperties}. */
 export interface PropertiesFile {
   /** Every logical `key=value` line in source order, duplicates included (last wins when read into a map). */
@@ -233,27 +270,17 @@ export function readProperties(text: string): PropertiesFile {
       valueStart++;
     }
     const first = len > 0 ? sourceOffset(map, off, 0) : segStart;
-    const keyRange: Range = { start: first, end: keyLen > 0 ? sourceOffset(map, off, keyLen - 1) + 1 : first };
+    const keyEnd = keyLen > 0 ? sourceOffset(map, off, keyLen - 1) + 1 : first;
     const valueEnd = len > 0 ? sourceOffset(map, off, len - 1) + 1 : first;
-    const valueRange: Range = { start: valueStart < len ? sourceOffset(map, off, valueStart) : valueEnd, end: valueEnd };
+    const valueBegin = valueStart < len ? sourceOffset(map, off, valueStart) : valueEnd;
     lastProblem = undefined;
     const key = convert(src, map, off, off, off + keyLen);
     const value = convert(src, map, off, off + valueStart, off + len);
     const problem = lastProblem;
     if (problem) problems.push(problem);
     // Most keys have no escapes: then the written key is the key itself, no second string.
-    const rawKey = map === undefined && key.length === keyLen ? key : text.slice(keyRange.start, keyRange.end);
-    pairs.push({
-      key,
-      value,
-      rawKey,
-      keyRange,
-      valueRange,
-      hasSeparator: separated,
-      lineRange: { start: lineStartOf(text, first, contentStart), end: lineEnd },
-      continued: segs !== undefined,
-      problem,
-    });
+    const rawKey = map === undefined && key.length === keyLen ? key : text.slice(first, keyEnd);
+    pairs.push(new ReadPair(key, value, rawKey, separated, segs !== undefined, problem, first, keyEnd, valueBegin, valueEnd, lineStartOf(text, first, contentStart), lineEnd));
   }
   return { pairs, problems, contentStart, endsInContinuation };
 }
