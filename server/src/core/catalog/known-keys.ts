@@ -360,26 +360,88 @@ function computeIsKnownKafkaKey(key: string): boolean {
   if (key.length === 0 || key.length > 500) return false;
   if (isListed(key)) return true;
   // Listener overrides: listener.name.<listener>.<key> or listener.name.<listener>.<sasl mechanism>.<key>.
-  const listener = /^listener\.name\.[^.]+\.(.+)$/.exec(key);
+  const listener = key.startsWith('listener.name.') ? /^listener\.name\.[^.]+\.(.+)$/.exec(key) : null;
   if (listener) {
     const rest = listener[1];
     if (isListed(rest)) return true;
     const dot = rest.indexOf('.');
     return dot > 0 && isListed(rest.slice(dot + 1));
   }
-  if (PREFIXES.some((p) => key.startsWith(p) && key.length > p.length)) return true;
+  if (hasPrefixAt(key, 0)) return true;
   // MirrorMaker 2 flows such as `primary->backup.enabled`, and ZooKeeper ensemble members `server.1`.
-  if (key.includes('->') || /^server\.\d+$/.test(key)) return true;
-  for (const p of NESTING) {
+  if (key.includes('->') || (key.startsWith('server.') && /^server\.\d+$/.test(key))) return true;
+  for (const p of startingWith(NESTING_BY_CHAR, key.charCodeAt(0))) {
     if (key.startsWith(p) && key.length > p.length) {
-      const inner = key.slice(p.length);
-      if (isListed(inner) || PREFIXES.some((q) => inner.startsWith(q) && inner.length > q.length)) return true;
+      if (isListedAt(key, p.length) || hasPrefixAt(key, p.length)) return true;
     }
   }
   // MirrorMaker 2 cluster aliases: `<alias>.bootstrap.servers`, `<alias>.security.protocol`. Only a dotted
-  // listed key counts, so that a typo of a one-word key (`acks`) is never excused by a prefix.
-  const alias = /^[A-Za-z0-9_-]+\.(.+)$/.exec(key);
-  return alias !== null && alias[1].includes('.') && isListed(alias[1]);
+  // listed key counts, so that a typo of a one-word key (`acks`) is never excused by a prefix. (By hand, for
+  // speed, what /^[A-Za-z0-9_-]+\.(.+)$/ matches, with a dot in the captured rest.)
+  const dot = key.indexOf('.');
+  if (dot < 1 || key.indexOf('.', dot + 1) < 0) return false;
+  for (let i = 0; i < dot; i++) if (!isAliasChar(key.charCodeAt(i))) return false;
+  for (let i = dot + 1; i < key.length; i++) if (isLineTerminator(key.charCodeAt(i))) return false;
+  return isListedAt(key, dot + 1);
+}
+
+/** Prefix lists by their first character, so that a key is compared only with prefixes that can match it. */
+function byFirstChar(prefixes: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const m = new Map<number, string[]>();
+  for (const p of prefixes) {
+    const list = m.get(p.charCodeAt(0));
+    if (list) list.push(p);
+    else m.set(p.charCodeAt(0), [p]);
+  }
+  return m;
+}
+
+const PREFIXES_BY_CHAR = byFirstChar(PREFIXES);
+const NESTING_BY_CHAR = byFirstChar(NESTING);
+const NONE: readonly string[] = [];
+
+function startingWith(lists: ReadonlyMap<number, readonly string[]>, c: number): readonly string[] {
+  return lists.get(c) ?? NONE;
+}
+
+/** True when `key` from `from` on starts with one of {@link PREFIXES} and goes on after it. */
+function hasPrefixAt(key: string, from: number): boolean {
+  for (const p of startingWith(PREFIXES_BY_CHAR, key.charCodeAt(from))) {
+    if (key.startsWith(p, from) && key.length - from > p.length) return true;
+  }
+  return false;
+}
+
+/** {@link isListed} for `key.slice(from)`, without the slice when no listed name has that first character and length. */
+function isListedAt(key: string, from: number): boolean {
+  if (!listedShapes().has(shapeOf(key.charCodeAt(from), key.length - from))) return false;
+  return isListed(key.slice(from));
+}
+
+/** First character and length of a name, as one number. */
+function shapeOf(firstChar: number, length: number): number {
+  return firstChar * 1024 + Math.min(length, 1023);
+}
+
+let shapes: ReadonlySet<number> | undefined;
+
+/** The shapes of every listed name (a necessary condition for being listed, checked without a new string). */
+function listedShapes(): ReadonlySet<number> {
+  if (!shapes) {
+    const s = new Set<number>();
+    for (const n of [...NAMES, ...catalogKeyNames()]) s.add(shapeOf(n.charCodeAt(0), n.length));
+    shapes = s;
+  }
+  return shapes;
+}
+
+function isAliasChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/** The characters `.` in a regular expression does not match. */
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 /**
