@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
@@ -98,6 +99,38 @@ describe('robustness bugs (minimal reproductions)', () => {
       }
     }
     assert.deepEqual(together, alone);
+  });
+
+  // BUG: a Python file nested more than ~512 indentation levels deep with a string literal at the bottom
+  // corrupts the shared tree-sitter WASM state (the Python grammar's external scanner state: indent stack plus
+  // string delimiters outgrow tree-sitter's serialization buffer). The file itself reads as non-Kafka, and every
+  // later Python parse in the process throws "RuntimeError: memory access out of bounds" (from
+  // ts_parser_parse_wasm / ts_stack_push) or reads a Kafka file as non-Kafka: one such file in a workspace
+  // turns Python analysis off in the server until it restarts. Comes in through
+  // server/src/core/scanners/tree-sitter.ts parseDocument (no guard on nesting depth, no recovery: the parser
+  // is reused) called from python.ts scanPython (outside its try/catch, so analyze() throws).
+  // Runs in a worker thread so that the corrupted WASM instance cannot affect other tests.
+  it.skip('robustness bug: a Python file nested 520 levels deep breaks every later Python parse (tree-sitter WASM corrupted)', async () => {
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { analyze } = require(workerData.analyzePath);
+      (async () => {
+        const deep = 'import kafka\\n' + Array.from({ length: 520 }, (_, i) => ' '.repeat(i) + 'if x:\\n').join('') + ' '.repeat(520) + 'x = "s"\\n';
+        const outcome = {};
+        try { await analyze('deep.py', deep); outcome.deep = 'ok'; } catch (err) { outcome.deep = 'threw ' + String(err); }
+        try {
+          const d = await analyze('normal.py', 'from kafka import KafkaProducer\\np = KafkaProducer(acks=0)\\n');
+          outcome.next = 'isKafka ' + d.isKafka + ', ' + d.groups.length + ' group(s)';
+        } catch (err) { outcome.next = 'threw ' + String(err); }
+        parentPort.postMessage(outcome);
+      })();`;
+    const worker = new Worker(code, { eval: true, workerData: { analyzePath: require.resolve('../../server/src/core/analyze') } });
+    const outcome = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    assert.deepEqual(outcome, { deep: 'ok', next: 'isKafka true, 1 group(s)' });
   });
 
   // BUG: the Java scanner writes `\n` into files whose line breaks are all `\r\n`: insertEntry

@@ -320,6 +320,20 @@ function syntheticCases(): Case[] {
       cases.push({ id: `synthetic/unterminated-${lang}-${i}`, test: `synthetic: unterminated ${lang} #${i}`, paths: [path], budgetMs: 2000, probes: 30, text: () => KAFKA_HEADER[lang] + snippet });
     });
   }
+  // Nested functions and blocks (scopes, not just brackets), with the Kafka call in the innermost one.
+  const deepCode: Readonly<Record<string, (n: number) => string>> = {
+    java: (n) => `${KAFKA_HEADER.java}class A { void f(KafkaProducer<String, String> producer) {\n${'Runnable r = () -> {\n'.repeat(n)}producer.send(null);\n${'};\n'.repeat(n)}} }\n`,
+    ts: (n) => `${KAFKA_HEADER.ts}const producer = new Kafka({ brokers: [] }).producer();\n${'const f = () => {\n'.repeat(n)}producer.send({ topic: 't', messages: [] });\n${'};\n'.repeat(n)}`,
+    js: (n) => `${KAFKA_HEADER.js}const producer = new Kafka({ brokers: [] }).producer();\n${'function f() {\n'.repeat(n)}producer.send({ topic: 't', messages: [] });\n${'}\n'.repeat(n)}`,
+    go: (n) => `${KAFKA_HEADER.go}func f(p sarama.AsyncProducer) {\n${'func() {\n'.repeat(n)}p.Close()\n${'}()\n'.repeat(n)}}\n`,
+    py: (n) => `${KAFKA_HEADER.py}p = KafkaProducer(acks=0)\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}def f():\n`).join('')}${' '.repeat(n)}p.send("t", b"v")\n`,
+  };
+  for (const [lang, make] of Object.entries(deepCode)) {
+    const path = lang === 'java' ? 'Foo.java' : `a.${lang}`;
+    for (const depth of lang === 'py' ? [300, 1000] : [3000]) {
+      cases.push({ id: `synthetic/nested-scopes-${depth}-${lang}`, test: `synthetic: ${depth} nested functions in ${lang}`, paths: [path], budgetMs: 4000, probes: 10, text: () => make(depth) });
+    }
+  }
   for (const lang of ['java', 'ts', 'js', 'go', 'py'] as const) {
     const path = lang === 'java' ? 'Foo.java' : `a.${lang}`;
     for (const closed of [true, false]) {
@@ -424,6 +438,8 @@ interface CaseResult {
   readonly worstPath: string;
   /** Wall time of the whole case, checks included. */
   readonly totalMs: number;
+  /** True when the analyzer no longer reads the canary files right after this case: the worker is replaced. */
+  readonly poisoned?: boolean;
   readonly violations: readonly Violation[];
 }
 
@@ -745,10 +761,44 @@ const KNOWN_BUGS: readonly { readonly test: string; readonly matches: (v: Violat
     test: 'robustness bug: a Spring YAML key at the end of the text with no colon gets a valueRange past the end',
     matches: (v) => /\.ya?ml$/.test(v.path) && /^entry \S+ valueRange: range \[(\d+),\1\) outside/.test(v.what),
   },
+  {
+    test: 'robustness bug: a Python file nested 520 levels deep breaks every later Python parse (tree-sitter WASM corrupted)',
+    matches: (v) => v.caseId === 'synthetic/nested-scopes-1000-py' && /memory access out of bounds|reads other files wrong/.test(v.what),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
 // Worker side: run the cases it is sent, one at a time, announcing each before it starts.
+
+/** Small Kafka files, one per scanner: after a hostile case they must still read as before. */
+const CANARIES: readonly (readonly [string, string])[] = [
+  ['canary.py', 'from kafka import KafkaProducer\np = KafkaProducer(acks=0)\np.send("t", b"v")\n'],
+  ['Canary.java', 'import org.apache.kafka.clients.producer.KafkaProducer;\nclass A { void f() { java.util.Properties props = new java.util.Properties(); props.put("acks", "0"); new KafkaProducer<String, String>(props).send(null); } }\n'],
+  ['canary.ts', "import { Kafka } from 'kafkajs';\nconst producer = new Kafka({ brokers: ['b'] }).producer({ idempotent: false });\nproducer.send({ topic: 't', messages: [] });\n"],
+  ['canary.go', 'package a\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t_ = cfg\n}\n'],
+  ['producer.properties', 'acks=0\n'],
+  ['application.yml', 'spring:\n  kafka:\n    producer:\n      acks: 0\n'],
+];
+
+/** What the canaries read as: one line per file (findings by rule and range), or the error. */
+let canaryRuns = 0;
+async function canarySummary(): Promise<string[]> {
+  const out: string[] = [];
+  // A fresh document each time, so that the parser really parses (a known text would reuse its cached tree).
+  const dir = `canary-${canaryRuns++}/`;
+  for (const [path, text] of CANARIES) {
+    try {
+      const findings = lint(await analyze(dir + path, text));
+      out.push(`${path}: ${findings.map((f) => `${f.ruleId}@${f.range.start}-${f.range.end}`).join(' ')}`);
+    } catch (err) {
+      out.push(`${path}: threw ${String(err)}`);
+    }
+  }
+  return out;
+}
+
+/** Cases after which the canaries run: every hostile input, and a sample of the mutations. */
+const checksCanary = (c: Case, index: number): boolean => c.id.startsWith('synthetic/') || c.id.endsWith('#original') || index % 50 === 0;
 
 type ToWorker = { readonly index: number };
 type FromWorker = { readonly started: number } | { readonly done: CaseResult };
@@ -757,10 +807,21 @@ if (!isMainThread && workerData?.robustness === true) {
   const cases = allCases();
   // Load every grammar first, so that no case's budget pays for it.
   const warm = Promise.all(['Foo.java', 'a.ts', 'a.tsx', 'a.js', 'a.py', 'a.go'].map((p) => analyze(p, `${KAFKA_HEADER.java}${KAFKA_HEADER.ts}${KAFKA_HEADER.py}`).catch(() => undefined)));
+  const expected = warm.then(canarySummary);
   parentPort!.on('message', (m: ToWorker) => {
-    void warm.then(async () => {
+    void expected.then(async (healthy) => {
       parentPort!.postMessage({ started: m.index } satisfies FromWorker);
-      parentPort!.postMessage({ done: await runCase(cases[m.index], m.index) } satisfies FromWorker);
+      const c = cases[m.index];
+      let done = await runCase(c, m.index);
+      if (checksCanary(c, m.index)) {
+        const now = await canarySummary();
+        const broken = now.filter((line, i) => line !== healthy[i]);
+        if (broken.length > 0) {
+          const what = `after this case the analyzer reads other files wrong (state leaks across documents): ${broken.map((b) => b.slice(0, 160)).join(' | ')}`;
+          done = { ...done, poisoned: true, violations: [...done.violations, { caseId: c.id, path: '*', what }] };
+        }
+      }
+      parentPort!.postMessage({ done } satisfies FromWorker);
     });
   });
 }
@@ -809,7 +870,9 @@ function runPool(cases: readonly Case[], indices: readonly number[], workers: nu
         clearTimeout(timer);
         results.push(m.done);
         current = -1;
-        feed();
+        // A case that broke the analyzer's shared state would fail every later case: start a fresh worker.
+        if (m.done.poisoned) void worker.terminate();
+        else feed();
       });
       worker.on('error', (err) => lost(`worker crashed: ${String(err)}`));
       worker.on('exit', () => {
