@@ -192,10 +192,13 @@ export function readProperties(text: string): PropertiesFile {
     let segEnd: number;
     let restart = false;
     let eofContinuation = false;
+    // Whether any backslash occurs: most lines have none, and then nothing needs decoding.
+    let escaped = false;
     while (true) {
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d === CR || d === LF) break;
+        if (d === BACKSLASH) escaped = true;
         i++;
       }
       let backslashes = 0;
@@ -274,8 +277,8 @@ export function readProperties(text: string): PropertiesFile {
     const valueEnd = len > 0 ? sourceOffset(map, off, len - 1) + 1 : first;
     const valueBegin = valueStart < len ? sourceOffset(map, off, valueStart) : valueEnd;
     lastProblem = undefined;
-    const key = convert(src, map, off, off, off + keyLen);
-    const value = convert(src, map, off, off + valueStart, off + len);
+    const key = escaped ? convert(src, map, off, off, off + keyLen) : src.slice(off, off + keyLen);
+    const value = escaped ? convert(src, map, off, off + valueStart, off + len) : src.slice(off + valueStart, off + len);
     const problem = lastProblem;
     if (problem) problems.push(problem);
     // Most keys have no escapes: then the written key is the key itself, no second string.

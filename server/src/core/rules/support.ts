@@ -63,18 +63,60 @@ export function isPlaceholder(entry: ConfigEntry): boolean {
 }
 
 /**
- * Per group, where each key occurs: the index of its last entry, and for every entry the index of the
- * previous entry with the same key (-1 for none). Built once per group (and entries array): rules ask for
- * the effective entry of many keys, and a file may hold 50,000 entries.
+ * Per group, where each key occurs: the index of the last entry of each key, and for every entry the index
+ * of the previous entry with the same key (-1 for none). Built once per group (and entries array): rules ask
+ * for the effective entry of many keys, and a file may hold 50,000 entries. An open-addressing table of
+ * entry indexes in typed arrays, so that indexing a large file allocates two arrays rather than a map entry
+ * per key.
  */
-export interface KeyIndex {
-  readonly entries: readonly ConfigEntry[];
-  readonly last: ReadonlyMap<string, number>;
+export class KeyIndex {
+  /** Slot → index of the last entry whose key hashes there, or -1. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Entry index → index of the previous entry with the same key, or -1. */
   readonly previous: Int32Array;
   /** True when some key is set more than once. */
   readonly repeats: boolean;
   /** True when every entry's identity is its key (plain `.properties` files): the index then groups identities too. */
   readonly identityIsKey: boolean;
+
+  constructor(readonly entries: readonly ConfigEntry[]) {
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.previous = new Int32Array(entries.length);
+    let repeats = false;
+    let identityIsKey = true;
+    for (let i = 0; i < entries.length; i++) {
+      const { key, identity } = entries[i];
+      const slot = this.slotOf(key);
+      const before = this.slots[slot];
+      this.previous[i] = before;
+      if (before >= 0) repeats = true;
+      this.slots[slot] = i;
+      if (identity !== key) identityIsKey = false;
+    }
+    this.repeats = repeats;
+    this.identityIsKey = identityIsKey;
+  }
+
+  /** Index of the last entry for `key`, or -1. */
+  last(key: string): number {
+    return this.slots[this.slotOf(key)];
+  }
+
+  /** The slot that holds `key`, or the empty slot where it would go (linear probing from its hash). */
+  private slotOf(key: string): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+    let slot = (h >>> 0) & this.mask;
+    for (;;) {
+      const at = this.slots[slot];
+      if (at < 0 || this.entries[at].key === key) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
 const KEY_INDEXES = new WeakMap<ConfigGroup, KeyIndex>();
@@ -84,22 +126,7 @@ export function keyIndex(group: ConfigGroup): KeyIndex {
   const { entries } = group;
   const cached = KEY_INDEXES.get(group);
   if (cached && cached.entries === entries && cached.previous.length === entries.length) return cached;
-  const last = new Map<string, number>();
-  const previous = new Int32Array(entries.length);
-  let repeats = false;
-  let identityIsKey = true;
-  for (let i = 0; i < entries.length; i++) {
-    const { key, identity } = entries[i];
-    const before = last.get(key);
-    if (before === undefined) previous[i] = -1;
-    else {
-      previous[i] = before;
-      repeats = true;
-    }
-    last.set(key, i);
-    if (identity !== key) identityIsKey = false;
-  }
-  const index: KeyIndex = { entries, last, previous, repeats, identityIsKey };
+  const index = new KeyIndex(entries);
   KEY_INDEXES.set(group, index);
   return index;
 }
@@ -110,13 +137,14 @@ export function keyIndex(group: ConfigGroup): KeyIndex {
  */
 export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
   // The winner has the highest Spring precedence (always 0 outside Spring), and is the latest among equals.
-  const { entries, last, previous } = keyIndex(group);
+  const index = keyIndex(group);
+  const { entries, previous } = index;
   const spring = group.library === 'spring';
   let bestIndex = -1;
   let bestRank = -1;
   for (let k = 0; k < keys.length; k++) {
     if (keys.indexOf(keys[k]) !== k) continue;
-    for (let i = last.get(keys[k]) ?? -1; i >= 0; i = previous[i]) {
+    for (let i = index.last(keys[k]); i >= 0; i = previous[i]) {
       const e = entries[i];
       if (role && e.role && e.role !== role) continue;
       const rank = spring ? springPrecedence(e.rawKey) : 0;
