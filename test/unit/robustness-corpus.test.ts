@@ -45,6 +45,11 @@ const ALL_PATHS = [
   'Untitled-1|yaml',
   'Untitled-1|javascriptreact',
   'Untitled-1|typescriptreact',
+  // Odd spellings a caller may pass: a URI, a Windows path in capitals, a bare extension, nothing.
+  'file:///work/my%20app/Producer.PROPERTIES',
+  'C:\\work\\APPLICATION-PROD.YML',
+  '.properties',
+  '',
 ] as const;
 
 /** Splits `name|languageId`. */
