@@ -1,7 +1,7 @@
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, Range, Role } from '../model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
 import { detectRoles, keyRole } from '../roles';
 import type { PropertiesFile, PropertiesPair } from './reader';
-import { escapePropertiesKey, escapePropertiesValue, readProperties } from './reader';
+import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } from './reader';
 
 /**
  * Plain Kafka `.properties` files (producer, consumer, admin/streams/connect clients, broker, topic configs)
@@ -89,6 +89,53 @@ export class PropertiesEntry implements ConfigEntry {
   }
 }
 
+/** The roles of a plain file, shared by its entries; filled in once every key has been read. */
+interface FileRoles {
+  roles: readonly Role[];
+  only: Role | undefined;
+}
+
+/**
+ * An entry of a plain Kafka `.properties` file: the reader's pair itself, so that a 50,000-line file makes
+ * one object per line rather than two. The key is the written key, and the role is worked out when asked.
+ */
+class PlainEntry extends ReadPair implements ConfigEntry {
+  constructor(
+    private readonly file: FileRoles,
+    key: string,
+    value: string,
+    rawKey: string,
+    hasSeparator: boolean,
+    continued: boolean,
+    problem: ParseProblem | undefined,
+    keyStart: number,
+    keyEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    lineStart: number,
+    lineEnd: number,
+  ) {
+    super(key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
+  }
+
+  get identity(): string {
+    return this.key;
+  }
+
+  get role(): Role | undefined {
+    const r = keyRole(this.key);
+    return r && this.file.roles.includes(r) ? r : this.file.only;
+  }
+
+  get removeRange(): Range {
+    return this.lineRange;
+  }
+
+  renderValue(value: string): string {
+    return renderPropertiesValue(this, value);
+  }
+}
+
 /** Where "missing key" findings go: the first key, or the first line when there is none. */
 export function anchorOf(text: string, file: PropertiesFile): Range {
   const first = file.pairs.find((p) => !p.problem);
@@ -104,14 +151,14 @@ export function anchorOf(text: string, file: PropertiesFile): Range {
  */
 export function analyzeProperties(path: string, text: string, kind: DocumentKind = 'properties'): AnalyzedDocument {
   if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
-  const file = readProperties(text);
-  const pairs = file.problems.length > 0 ? file.pairs.filter((p) => !p.problem) : file.pairs;
-  const { roles, isKafka } = detectRoles(path, pairs.map((p) => p.key));
-  const only = roles.length === 1 ? roles[0] : undefined;
-  const entries = pairs.map((p) => {
-    const r = keyRole(p.key);
-    return new PropertiesEntry(p, p.key, p.key, r && roles.includes(r) ? r : only);
-  });
+  const fileRoles: FileRoles = { roles: [], only: undefined };
+  const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) =>
+    new PlainEntry(fileRoles, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd),
+  );
+  const entries = file.problems.length > 0 ? file.pairs.filter((p) => !p.problem) : file.pairs;
+  const { roles, isKafka } = detectRoles(path, entries.map((p) => p.key));
+  fileRoles.roles = roles;
+  fileRoles.only = roles.length === 1 ? roles[0] : undefined;
   const group: ConfigGroup = {
     roles,
     library: 'java',

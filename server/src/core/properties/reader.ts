@@ -38,14 +38,28 @@ export interface PropertiesPair {
   readonly problem?: ParseProblem;
 }
 
+/** Makes the pair objects; a caller may make a subclass of {@link ReadPair} that also serves as its model entry. */
+export type PairMaker<P extends ReadPair> = (
+  key: string,
+  value: string,
+  rawKey: string,
+  hasSeparator: boolean,
+  continued: boolean,
+  problem: ParseProblem | undefined,
+  keyStart: number,
+  keyEnd: number,
+  valueStart: number,
+  valueEnd: number,
+  lineStart: number,
+  lineEnd: number,
+) => P;
+
 /**
  * A pair as the reader makes it: the offsets are kept as numbers and the ranges made on first use, since a
  * 50,000-line file has 50,000 pairs and most of their ranges are never asked for.
  */
-class ReadPair implements PropertiesPair {
+export class ReadPair implements PropertiesPair {
   private keyRangeMemo: Range | undefined = undefined;
-  private valueRangeMemo: Range | undefined = undefined;
-  private lineRangeMemo: Range | undefined = undefined;
 
   constructor(
     readonly key: string,
@@ -66,19 +80,20 @@ class ReadPair implements PropertiesPair {
     return (this.keyRangeMemo ??= { start: this.keyStart, end: this.keyEnd });
   }
 
+  // Asked for rarely (fixes, a few rules): made anew each time.
   get valueRange(): Range {
-    return (this.valueRangeMemo ??= { start: this.valueStart, end: this.valueEnd });
+    return { start: this.valueStart, end: this.valueEnd };
   }
 
   get lineRange(): Range {
-    return (this.lineRangeMemo ??= { start: this.lineStart, end: this.lineEnd });
+    return { start: this.lineStart, end: this.lineEnd };
   }
 }
 
 /** The result of {@link readProperties}. */
-export interface PropertiesFile {
+export interface PropertiesFile<P extends PropertiesPair = PropertiesPair> {
   /** Every logical `key=value` line in source order, duplicates included (last wins when read into a map). */
-  readonly pairs: readonly PropertiesPair[];
+  readonly pairs: readonly P[];
   readonly problems: readonly ParseProblem[];
   /** Offset where content starts (1 after a byte-order mark, else 0). */
   readonly contentStart: number;
@@ -163,8 +178,10 @@ function convert(buf: string, map: SegmentMap | undefined, off: number, from: nu
  * Reads `.properties` text into logical lines with exact ranges. Never throws: a malformed escape becomes a
  * problem (also set on its pair), and the rest of the file is still read.
  */
-export function readProperties(text: string): PropertiesFile {
-  const pairs: PropertiesPair[] = [];
+export function readProperties(text: string): PropertiesFile<ReadPair>;
+export function readProperties<P extends ReadPair>(text: string, make: PairMaker<P>): PropertiesFile<P>;
+export function readProperties(text: string, make: PairMaker<ReadPair> = makeReadPair): PropertiesFile<ReadPair> {
+  const pairs: ReadPair[] = [];
   const problems: ParseProblem[] = [];
   const n = text.length;
   const contentStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -283,10 +300,13 @@ export function readProperties(text: string): PropertiesFile {
     if (problem) problems.push(problem);
     // Most keys have no escapes: then the written key is the key itself, no second string.
     const rawKey = map === undefined && key.length === keyLen ? key : text.slice(first, keyEnd);
-    pairs.push(new ReadPair(key, value, rawKey, separated, segs !== undefined, problem, first, keyEnd, valueBegin, valueEnd, lineStartOf(text, first, contentStart), lineEnd));
+    pairs.push(make(key, value, rawKey, separated, segs !== undefined, problem, first, keyEnd, valueBegin, valueEnd, lineStartOf(text, first, contentStart), lineEnd));
   }
   return { pairs, problems, contentStart, endsInContinuation };
 }
+
+const makeReadPair: PairMaker<ReadPair> = (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) =>
+  new ReadPair(key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
 
 /** Where the pieces of a continued line come from: source segments `[start, end)` and their starts in the joined line. */
 interface SegmentMap {
