@@ -14,9 +14,12 @@ import type { LintOptions } from '../../server/src/core/options';
 
 /**
  * Cross-cutting robustness suite: every example and fixture, synthetic hostile inputs and seeded
- * mutations of the corpus go through analyze → lint → fixes → hover → completion, under every path that
- * could plausibly hold them. Each case must not throw, must finish within its budget, and must keep every
- * range inside the text and every fix inside its span.
+ * mutations of the corpus go through analyze → lint → fixes → fix-all → hover → completion, under every path
+ * that could plausibly hold them. Each case must not throw, must finish within its budget, and must keep every
+ * range (model, findings, related, edits, hover, completion) inside the text and every fix inside its span.
+ * Softer expectations (a preferred fix removes its finding, fix-all adds no duplicate key or parse problem,
+ * edits keep the file's line breaks, completion ranges hold the caret) are printed, not failed.
+ * After every hostile case the analyzer must still read a set of canary files as before (no state leaks).
  *
  * The cases run in worker threads (this same file, loaded with `isMainThread === false`), so that a case
  * stuck in synchronous code is terminated and reported as a hang instead of freezing mocha.
@@ -333,6 +336,22 @@ function syntheticCases(): Case[] {
     go: (n) => `${KAFKA_HEADER.go}func f(p sarama.AsyncProducer) {\n${'func() {\n'.repeat(n)}p.Close()\n${'}()\n'.repeat(n)}}\n`,
     py: (n) => `${KAFKA_HEADER.py}p = KafkaProducer(acks=0)\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}def f():\n`).join('')}${' '.repeat(n)}p.send("t", b"v")\n`,
   };
+  cases.push({
+    id: 'synthetic/nested-template-5000-ts',
+    test: 'synthetic: 5,000 nested template literals in TypeScript',
+    paths: ['a.ts'],
+    budgetMs: 4000,
+    probes: 10,
+    text: () => `${KAFKA_HEADER.ts}const s = ${'`a${'.repeat(5000)}1${'}b`'.repeat(5000)};\n`,
+  });
+  cases.push({
+    id: 'synthetic/nested-jsx-5000-tsx',
+    test: 'synthetic: 5,000 nested JSX elements in TSX',
+    paths: ['a.tsx', 'a.jsx'],
+    budgetMs: 4000,
+    probes: 10,
+    text: () => `${KAFKA_HEADER.ts}const e = ${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)};\n`,
+  });
   for (const [lang, make] of Object.entries(deepCode)) {
     const path = lang === 'java' ? 'Foo.java' : `a.${lang}`;
     for (const depth of lang === 'py' ? [300, 1000] : [3000]) {
