@@ -390,7 +390,7 @@ function corpusCases(): Case[] {
   for (const file of files) {
     const rel = relative(ROOT, file);
     const test = `corpus: ${rel}`;
-    const nonKafka = rel.startsWith('test/fixtures/robustness/non-kafka/');
+    const nonKafka = rel.startsWith('test/fixtures/robustness/non-kafka/') || /(^|\/)not-kafka[^/]*$/.test(rel);
     const read = (): string => readFileSync(file, 'utf8');
     const own = pathsFor(file);
     cases.push({ id: `${rel}#original`, test, paths: [...new Set([...own, ...ALL_PATHS])], budgetMs: 2000, probes: 30, nonKafka, text: read });
