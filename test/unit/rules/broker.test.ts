@@ -45,6 +45,12 @@ describe('rules: broker/unclean-leader-election', () => {
 
 describe('rules: broker/replication-factor-too-low', () => {
   const ID = 'broker/replication-factor-too-low';
+
+  it('ignores keys named like inherited object properties (constructor, toString)', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\ndefault.replication.factor=3\nconstructor=1\ntoString=2\n');
+    assert.deepEqual(of(r.findings, ID), []);
+    assert.deepEqual(of(r.findings, 'broker/min-insync-replicas-too-low').filter((f) => /constructor|toString/.test(f.message)), []);
+  });
   const keys = [
     'default.replication.factor',
     'offsets.topic.replication.factor',
