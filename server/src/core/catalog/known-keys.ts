@@ -334,30 +334,15 @@ function isListed(key: string): boolean {
 }
 
 /**
- * Answers of {@link isKnownKafkaKey} seen before: a file is linted again on every edit, and the prefix
- * checks cost more than a lookup. Cleared when full, so that it stays bounded in a long-running server.
- */
-const KNOWN = new Map<string, boolean>();
-const KNOWN_LIMIT = 100_000;
-
-/**
  * True when `key` is a configuration key Kafka or one of its common clients accepts: a catalog key, a name from
  * Kafka's config definitions, or a member of a legitimate dynamic family (`listener.name.<l>.<key>`,
  * `producer.override.<key>`, `config.providers.<name>.class`, `confluent.*`, …). The `config/unknown-key` rule
  * uses it, so it errs on the side of accepting.
  */
 export function isKnownKafkaKey(key: string): boolean {
-  if (typeof key !== 'string') return false;
-  const cached = KNOWN.get(key);
-  if (cached !== undefined) return cached;
-  const known = computeIsKnownKafkaKey(key);
-  if (KNOWN.size >= KNOWN_LIMIT) KNOWN.clear();
-  KNOWN.set(key, known);
-  return known;
-}
-
-function computeIsKnownKafkaKey(key: string): boolean {
-  if (key.length === 0 || key.length > 500) return false;
+  // Runs for every key of a file (50,000 in a large one): prefixes are compared by first character, and the
+  // alias form is checked by hand, so that an unknown key costs a few comparisons and no new string.
+  if (typeof key !== 'string' || key.length === 0 || key.length > 500) return false;
   if (isListed(key)) return true;
   // Listener overrides: listener.name.<listener>.<key> or listener.name.<listener>.<sasl mechanism>.<key>.
   const listener = key.startsWith('listener.name.') ? /^listener\.name\.[^.]+\.(.+)$/.exec(key) : null;

@@ -24,7 +24,8 @@ function suggestionFor(key: string): string | undefined {
   if (suggestion === undefined) {
     suggestion = suggestKey(key, names()) ?? null;
     if (SUGGESTIONS.size >= SUGGESTIONS_LIMIT) SUGGESTIONS.clear();
-    SUGGESTIONS.set(key, suggestion);
+    // A copy of the key: the key itself may be a slice that would keep the whole file's text alive.
+    SUGGESTIONS.set([...key].join(''), suggestion);
   }
   return suggestion ?? undefined;
 }
