@@ -259,6 +259,58 @@ describe('Go scanner: sarama', () => {
     );
   });
 
+  describe('logging, printing and metrics after MarkMessage are not processing', () => {
+    const sarama = (lines: readonly string[]) =>
+      [
+        'package x',
+        'import (',
+        '\t"fmt"',
+        '\t"log"',
+        '\t"log/slog"',
+        '\t"github.com/IBM/sarama"',
+        ')',
+        'type h struct{ logger *zap.Logger; metrics *Metrics }',
+        'func (hd h) ConsumeClaim(session sarama.ConsumerGroupSession, claim sarama.ConsumerGroupClaim) error {',
+        '\tfor msg := range claim.Messages() {',
+        '\t\tstore(msg.Value)',
+        '\t\tsession.MarkMessage(msg, "")',
+        ...lines.map((l) => `\t\t${l}`),
+        '\t}',
+        '\treturn nil',
+        '}',
+        'func store([]byte) {}',
+        '',
+      ].join('\n');
+    const quiet: readonly string[] = [
+      'log.Printf("marked %d", msg.Offset)',
+      'fmt.Println("marked", msg.Offset)',
+      'slog.Info("marked", "offset", msg.Offset)',
+      'hd.logger.Info("marked", zap.Int64("offset", msg.Offset))',
+      'logger.With("topic", msg.Topic).Debugf("marked %d", msg.Offset)',
+      'l.Warnw("marked", "offset", msg.Offset)',
+      'log.Info().Int64("offset", msg.Offset).Msg("marked")',
+      'hd.metrics.Consumed.Inc()',
+      'lag.WithLabelValues(msg.Topic).Set(float64(msg.Offset))',
+      'consumedCounter.Add(float64(len(msg.Value)))',
+    ];
+    for (const line of quiet) {
+      it(`quiet: ${line}`, async () => {
+        const text = sarama([line]);
+        const { findings } = await run('/ws/mark-log.go', text);
+        assert.deepEqual(findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
+      });
+    }
+    it('still reported when real processing follows the logging, and the fix moves the mark past both', async () => {
+      const text = sarama(['log.Printf("marked %d", msg.Offset)', 'index(msg.Key)']);
+      const { findings } = await run('/ws/mark-log-process.go', text);
+      expectFindings(text, findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), [['consumer/commit-before-processing', 'session.MarkMessage(msg, "")']]);
+      assert.equal(
+        fixed(text, findings, 'consumer/commit-before-processing'),
+        text.replace('\t\tsession.MarkMessage(msg, "")\n', '').replace('\t\tindex(msg.Key)\n', '\t\tindex(msg.Key)\n\t\tsession.MarkMessage(msg, "")\n'),
+      );
+    });
+  });
+
   it('is quiet when the message is marked after it is processed', async () => {
     const { doc, findings } = await fixture('sarama/consumer-safe.go');
     assert.deepEqual([doc.facts, findings], [[], []]);
@@ -448,17 +500,23 @@ describe('Go scanner: franz-go', () => {
     ]);
   });
 
-  it('reports a nil promise, a promise that ignores its error, and discarded ProduceSync results', async () => {
+  it('reports a nil promise, a promise that ignores its error (named _ or unnamed), for Produce and TryProduce, and discarded ProduceSync results', async () => {
     const text = [
       'package x',
       'import (',
       '\t"context"',
+      '\t"log"',
       '\t"github.com/twmb/franz-go/pkg/kgo"',
       ')',
       'func f(ctx context.Context, cl *kgo.Client, r *kgo.Record) error {',
       '\tcl.Produce(ctx, r, nil)',
       '\tcl.Produce(ctx, r, func(_ *kgo.Record, _ error) {})',
       '\tcl.Produce(ctx, r, func(_ *kgo.Record, err error) { if err != nil { panic(err) } })',
+      '\tcl.TryProduce(ctx, r, nil)',
+      '\tcl.TryProduce(ctx, r, func(*kgo.Record, error) {})',
+      '\tcl.Produce(ctx, r, func(*kgo.Record, error) { log.Print("sent") })',
+      '\tcl.TryProduce(ctx, r, func(rec *kgo.Record, _ error) { log.Print(rec.Topic) })',
+      '\tcl.TryProduce(ctx, r, func(rec *kgo.Record, err error) { if err != nil { log.Print(err) } })',
       '\tcl.ProduceSync(ctx, r)',
       '\t_ = cl.ProduceSync(ctx, r).FirstErr()',
       '\tif err := cl.ProduceSync(ctx, r).FirstErr(); err != nil {',
@@ -472,6 +530,10 @@ describe('Go scanner: franz-go', () => {
     expectFindings(text, findings, [
       ['producer/unhandled-send', 'cl.Produce'],
       ['producer/unhandled-send', 'func(_ *kgo.Record, _ error) {}'],
+      ['producer/unhandled-send', 'cl.TryProduce'],
+      ['producer/unhandled-send', 'func(*kgo.Record, error) {}'],
+      ['producer/unhandled-send', 'func(*kgo.Record, error) { log.Print("sent") }'],
+      ['producer/unhandled-send', 'func(rec *kgo.Record, _ error) { log.Print(rec.Topic) }'],
       ['producer/unhandled-send', 'cl.ProduceSync', 0],
       ['producer/unhandled-send', 'cl.ProduceSync', 1],
     ]);
@@ -682,6 +744,11 @@ describe('Go scanner: commits before processing', () => {
     },
   ];
   for (const c of cases) {
+    it(`${c.name}: quiet when only logging and metrics follow the commit`, async () => {
+      const text = `package x\nimport (\n\t"context"\n\t"log"\n\t${c.imports}\n)\nfunc handle([]byte) {}\nfunc run(ctx context.Context) {\n\t${c.body.replace(/handle\((\w+)\.Value\)/, 'log.Println("committed", $1.Value)').replace(/fetches\.EachRecord\(.*\)$/m, 'metrics.Records.Add(float64(fetches.NumRecords()))')}\n}\n`;
+      const { findings } = await run(`/ws/log-${c.name.replace(/\W+/g, '-')}.go`, text);
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
+    });
     it(`${c.name}: reported, and moved after the processing`, async () => {
       const text = `package x\nimport (\n\t"context"\n\t${c.imports}\n)\nfunc handle([]byte) {}\nfunc run(ctx context.Context) {\n\t${c.body}\n}\n`;
       const { findings } = await run(`/ws/early-${c.name.replace(/\W+/g, '-')}.go`, text);

@@ -281,6 +281,31 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
   });
 
+  it('node-rdkafka: a plain Producer takes no callback (its 6th argument is opaque); a HighLevelProducer callback may be any variable', async () => {
+    const text = [
+      `const Kafka = require('node-rdkafka');`,
+      `const plain = new Kafka.Producer({ 'metadata.broker.list': 'b:9092' });`,
+      `const reported = new Kafka.Producer({ 'metadata.broker.list': 'b:9092', dr_msg_cb: true });`,
+      `const hl = new Kafka.HighLevelProducer({ 'metadata.broker.list': 'b:9092' });`,
+      `const afterWrite = (err, offset) => { if (err) throw err; };`,
+      `plain.produce('t', null, Buffer.from('x'), null, Date.now(), (err) => { if (err) throw err; });`,
+      `plain.produce('t', null, Buffer.from('x'), null, Date.now(), afterWrite);`,
+      `reported.produce('t', null, Buffer.from('x'), null, Date.now(), { id: 1 });`,
+      `hl.produce('t', null, Buffer.from('x'), null, Date.now(), afterWrite);`,
+      `hl.produce('t', null, Buffer.from('x'), null, Date.now(), [{ h: 'v' }], handlers.written);`,
+      `hl.produce('t', null, Buffer.from('x'), null, Date.now());`,
+      '',
+    ].join('\n');
+    const list = only(await findings(text, 'js'), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [
+      [at(text, 'plain.produce'), 'info'],
+      [at(text, 'plain.produce', 1), 'info'],
+      [at(text, 'hl.produce', 2), 'info'],
+    ]);
+    assert.match(list[0].message, /neither dr_cb nor dr_msg_cb/);
+    assert.match(list[2].message, /HighLevelProducer hands the delivery report only to the callback/);
+  });
+
   it('sends gathered in a dropped Promise.all or map are reported; only the Promise.all gets the await fix', async () => {
     const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(batch) {\n  Promise.all(batch.map((m) => producer.send({ topic: 't', messages: [m] })));\n  batch.map((m) => producer.send({ topic: 't', messages: [m] }));\n  await Promise.all([producer.send({ topic: 't', messages: [] })]);\n}\n`;
     const list = only(await findings(text), 'producer/unhandled-send');

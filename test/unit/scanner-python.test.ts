@@ -344,6 +344,27 @@ describe('scanner-python: producer/close-without-flush and store_offsets', () =>
     assert.deepEqual(only(await findings(text), 'producer/close-without-flush'), []);
   });
 
+  it('kafka-python close(timeout=0): only a flush earlier in the same function (or module body) silences it', async () => {
+    const text = [
+      'from kafka import KafkaProducer',
+      "producer = KafkaProducer(acks='all')",
+      'def drain():',
+      '    producer.flush()',
+      'def stop():',
+      '    producer.close(timeout=0)',
+      'def stop_flushed():',
+      '    producer.flush()',
+      '    producer.close(timeout=0)',
+      'def stop_inner():',
+      '    def helper():',
+      '        producer.flush()',
+      '    producer.close(0)',
+      '',
+    ].join('\n');
+    const list = only(await findings(text), 'producer/close-without-flush');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'producer.close(timeout=0)'), at(text, 'producer.close(0)')]);
+  });
+
   it('a confluent-kafka producer that produces but is never flushed in the file → info on the constructor', async () => {
     const text = `from confluent_kafka import Producer\np = Producer({'bootstrap.servers': 'b:9092', 'on_delivery': report})\nfor i in range(10):\n    p.produce('t', str(i))\n`;
     const list = only(await findings(text), 'producer/close-without-flush');

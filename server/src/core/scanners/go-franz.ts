@@ -87,20 +87,24 @@ export function scanFranz(ctx: GoContext): void {
 }
 
 /**
- * `cl.Produce(ctx, r, nil)`, or a promise that never looks at its error: franz-go reports a failed record
- * only through the promise, so the failure goes unseen.
+ * `cl.Produce(ctx, r, nil)` (or `TryProduce`), or a promise that never looks at its error: franz-go reports a
+ * failed record only through the promise, so the failure goes unseen. An error parameter that is unnamed
+ * (`func(*kgo.Record, error) {}`) or `_` cannot be read at all.
  */
 function unreadPromises(ctx: GoContext, clients: readonly Binding[]): void {
-  for (const site of ctx.callsTo('Produce')) {
+  for (const site of ctx.callsTo(['Produce', 'TryProduce'])) {
     if (!clients.some((c) => ctx.refersTo(site.receiver, c))) continue;
     const promise = namedArgs(site.call.childForFieldName('arguments'))[2];
     if (!promise) continue;
     let unread = promise.type === 'nil';
     if (promise.type === 'func_literal') {
-      const params = namedArgs(promise.childForFieldName('parameters')).flatMap((p) => p.childrenForFieldName('name'));
-      const err = params[params.length - 1];
+      const declarations = namedArgs(promise.childForFieldName('parameters')).filter((p) => p.type === 'parameter_declaration');
+      // `func(r *kgo.Record, err error)`, `func(_ *kgo.Record, err error)`, `func(*kgo.Record, error)`: the error is the last parameter.
+      const count = declarations.reduce((n, p) => n + Math.max(1, p.childrenForFieldName('name').length), 0);
+      const lastNames = declarations.length > 0 ? declarations[declarations.length - 1].childrenForFieldName('name') : [];
+      const err = lastNames[lastNames.length - 1];
       const body = promise.childForFieldName('body');
-      unread = params.length >= 2 && (!err || err.text === '_' || !body || !mentions(body, err.text));
+      unread = count >= 2 && (!err || err.text === '_' || !body || !mentions(body, err.text));
     }
     if (!unread) continue;
     ctx.addFact(

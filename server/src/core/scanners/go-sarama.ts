@@ -1,7 +1,7 @@
 import type { Edit, Role } from '../model';
 import type { Binding, GoContext, GroupBuilder } from './go-support';
 import type { Node } from './tree-sitter';
-import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './go-support';
+import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, namedArgs, nodeRange, placeholder, processes, statementOf } from './go-support';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
@@ -296,8 +296,8 @@ function settingInserter(ctx: GoContext, call: Node): ((group: GroupBuilder, key
 }
 
 /**
- * `session.MarkMessage(msg, "")` followed, in the same block, by statements that still use `msg`: the
- * offset is marked (and auto-committed within a second) before the message is processed.
+ * `session.MarkMessage(msg, "")` followed, in the same block, by statements that still process `msg` (use it
+ * outside logging and metrics calls): the offset is marked (and auto-committed within a second) before the message is processed.
  */
 function markBeforeProcessing(ctx: GoContext): void {
   // With auto-commit off, a mark is only committed by an explicit session.Commit().
@@ -309,7 +309,8 @@ function markBeforeProcessing(ctx: GoContext): void {
     const list = statement?.parent;
     if (message?.type !== 'identifier' || statement?.type !== 'expression_statement' || list?.type !== 'statement_list') continue;
     const later = namedArgs(list).filter((s) => s.startIndex > statement.endIndex);
-    const uses = later.filter((s) => mentions(s, message.text));
+    // Logging or counting the message after marking it is not processing it (`log.Printf("marked %d", msg.Offset)`).
+    const uses = later.filter((s) => processes(s, message.text));
     if (uses.length === 0) continue;
     const lastUse = uses[uses.length - 1];
     // The fix marks at the end of the block: values derived from the message are processed up to there.

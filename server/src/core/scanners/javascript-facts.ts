@@ -57,21 +57,59 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
   };
 }
 
+/** Which node-rdkafka producer class a producer was made with; `unknown` when the constructor is renamed or hidden. */
+export type RdkafkaProducerClass = 'producer' | 'high-level' | 'unknown';
+
+/** The producer class a `new X.Producer(...)` / `new HighLevelProducer(...)` site names. */
+export function rdkafkaProducerClass(site: Node | undefined): RdkafkaProducerClass {
+  const ctor = site?.type === 'new_expression' ? site.childForFieldName('constructor') : undefined;
+  const name = ctor?.type === 'member_expression' ? ctor.childForFieldName('property')?.text : ctor?.type === 'identifier' ? ctor.text : undefined;
+  return name === 'Producer' ? 'producer' : name === 'HighLevelProducer' ? 'high-level' : 'unknown';
+}
+
+/** True when an argument can hold a function: a function expression, or a name or member holding one. */
+function mayBeFunction(arg: Node | undefined): boolean {
+  if (!arg) return false;
+  const a = unwrap(arg);
+  if (FUNCTION_TYPES.has(a.type)) return true;
+  return (a.type === 'identifier' && a.text !== 'undefined') || a.type === 'member_expression' || a.type === 'call_expression';
+}
+
 /**
- * node-rdkafka style `producer.produce(...)` on a producer whose config turns on no delivery reports and
- * with no callback argument: a delivery that fails after its retries is reported nowhere.
+ * node-rdkafka style `producer.produce(...)` whose delivery failures nobody hears about.
+ *
+ * - `Producer.produce(topic, partition, message, key, timestamp, opaque, headers)` takes no callback: its
+ *   `opaque` only travels with the report, which is emitted as a `delivery-report` event when the config
+ *   sets `dr_cb`/`dr_msg_cb` (the caller checks that). Without them a failed delivery is reported nowhere,
+ *   whatever is passed as `opaque`.
+ * - `HighLevelProducer` forces `dr_cb` on and hands each report to the callback in the last position
+ *   (`..., timestamp, callback` or `..., timestamp, headers, callback`): any function there, or any variable
+ *   that may hold one, handles it.
+ * - For a producer class the scanner cannot name, a last argument that may be a function counts as handled.
  */
-export function produceWithoutReportFact(call: Node, callee: Node): CodeFact | undefined {
-  const args = call.childForFieldName('arguments');
-  const last = args ? namedChildren(args).filter((a) => a.type !== 'comment').pop() : undefined;
-  if (last && (FUNCTION_TYPES.has(last.type) || last.type === 'identifier' && /cb|callback|report|done/i.test(last.text))) return undefined;
-  if (last?.type === 'spread_element') return undefined;
+export function produceWithoutReportFact(call: Node, callee: Node, producerClass: RdkafkaProducerClass = 'unknown'): CodeFact | undefined {
+  const argList = call.childForFieldName('arguments');
+  const args = argList ? namedChildren(argList).filter((a) => a.type !== 'comment') : [];
+  if (args.some((a) => a.type === 'spread_element')) return undefined;
+  const shown = `${callee.text.replace(/\s+/g, '')}()`;
+  if (producerClass === 'high-level') {
+    // The callback is the 6th argument, or the 7th when headers come before it.
+    if (args.length >= 6 && mayBeFunction(args[args.length - 1])) return undefined;
+    return {
+      kind: 'unhandled-send',
+      library: 'librdkafka',
+      severity: 'info',
+      range: nodeRange(callee),
+      detail: `${shown} on a HighLevelProducer hands the delivery report only to the callback in its last argument, and none is passed here, so a delivery that fails after its retries is not handled; pass a callback (err, offset) => { ... } that deals with err.`,
+    };
+  }
+  if (producerClass === 'unknown' && mayBeFunction(args[args.length - 1]) && args.length >= 6) return undefined;
   return {
     kind: 'unhandled-send',
     library: 'librdkafka',
     severity: 'info',
     range: nodeRange(callee),
-    detail: `${callee.text.replace(/\s+/g, '')}() only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.`,
+    detail: `${shown} only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.`,
   };
 }
 

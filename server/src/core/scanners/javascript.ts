@@ -5,7 +5,7 @@ import { nodeRange, parseDocument } from './tree-sitter';
 import type { ObjectResolver } from './javascript-config';
 import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './javascript-config';
 import type { AsyncNames } from './javascript-facts';
-import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, unhandledSendFact } from './javascript-facts';
+import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './javascript-facts';
 import type { Sym } from './javascript-symbols';
 import { SymbolTable } from './javascript-symbols';
 import { callArguments, enclosingFunction, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
@@ -205,7 +205,7 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
     } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && m.method === 'produce') {
       // Only when the producer's whole configuration is known: a config from elsewhere may turn reports on.
       const config = sym.site ? builders.get(sym.site.id) : undefined;
-      const fact = config && config.complete && !config.deliveryReports ? produceWithoutReportFact(call, m.callee) : undefined;
+      const fact = config && config.complete && !config.deliveryReports ? produceWithoutReportFact(call, m.callee, rdkafkaProducerClass(sym.site)) : undefined;
       if (fact) facts.push(fact);
     } else if (sym.t === 'consumer' && sym.lib === 'librdkafka' && RDKAFKA_COMMITS.has(m.method)) {
       // node-rdkafka style: `consumer.on('data', (message) => { consumer.commitMessage(message); handle(message); })`.

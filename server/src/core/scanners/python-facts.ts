@@ -250,11 +250,14 @@ function zeroTimeout(call: Node): boolean {
 }
 
 /**
- * kafka-python `producer.close(timeout=0)` with no `flush()` on that producer before it in the same scope:
- * a zero timeout fails whatever is still buffered. The fix flushes first, on its own line.
+ * kafka-python `producer.close(timeout=0)` with no `flush()` on that producer before it in the same scope
+ * (the function that holds the close, or the module body): a zero timeout fails whatever is still buffered.
+ * A flush in another function may never run before this close. The fix flushes first, on its own line.
  */
-export function zeroTimeoutCloseFact(call: Node, callee: Node, text: string, flushedBefore: (offset: number) => boolean): CodeFact | undefined {
-  if (!zeroTimeout(call) || flushedBefore(call.startIndex)) return undefined;
+export function zeroTimeoutCloseFact(call: Node, callee: Node, text: string, flushes: readonly Node[]): CodeFact | undefined {
+  if (!zeroTimeout(call)) return undefined;
+  const scope = enclosingScope(call);
+  if (flushes.some((f) => f.startIndex < call.startIndex && scope !== undefined && enclosingScope(f)?.equals(scope))) return undefined;
   const object = callee.childForFieldName('object')?.text ?? 'producer';
   const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
   let fixes: Fix[] | undefined;

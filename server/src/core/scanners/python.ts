@@ -110,7 +110,7 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
   const facts: CodeFact[] = [];
   // Per producer made in this file: does it produce(), and where is it flushed or closed?
   const produced = new Set<number>();
-  const flushes = new Map<string, number[]>();
+  const flushes = new Map<string, Node[]>();
   for (const call of calls) {
     const callee = call.childForFieldName('function');
     const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
@@ -118,7 +118,7 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
     const sym = object ? symbols.resolve(object) : undefined;
     if (sym?.t !== 'producer' || !sym.site) continue;
     if (method === 'produce') produced.add(sym.site.id);
-    if (method === 'flush' || method === 'close' && sym.lib === 'librdkafka') push(flushes, String(sym.site.id), call.startIndex);
+    if (method === 'flush' || method === 'close' && sym.lib === 'librdkafka') push(flushes, String(sym.site.id), call);
   }
   for (const call of calls) {
     const callee = call.childForFieldName('function');
@@ -135,8 +135,7 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
       const config = sym.site ? bySite.get(sym.site.id) : undefined;
       if (config && config.complete && !config.hasDeliveryCallback) fact = produceWithoutCallbackFact(call, callee);
     } else if (sym.t === 'producer' && sym.lib === 'kafka-python' && method === 'close') {
-      const site = sym.site;
-      fact = zeroTimeoutCloseFact(call, callee, text, (offset) => !!site && (flushes.get(String(site.id)) ?? []).some((at) => at < offset));
+      fact = zeroTimeoutCloseFact(call, callee, text, sym.site ? flushes.get(String(sym.site.id)) ?? [] : []);
     } else if (sym.t === 'consumer' && (method === 'commit' || method === 'store_offsets' && sym.lib === 'librdkafka')) {
       fact = commitBeforeProcessingFact(call, callee, sym.lib, text, ctx);
     }
