@@ -3,7 +3,8 @@ import { analyze, emptyDocument, releaseDocument } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
-import { LineIndex } from '../core/text';
+import { documentLineIndex } from '../core/text';
+import type { LineIndex } from '../core/text';
 import { uriToPath } from './convert';
 
 /** One document version, analyzed and linted with the options that apply to it. */
@@ -46,7 +47,7 @@ export class AnalysisCache {
           this.log(`Kafka Lint: could not analyze ${doc.uri}: ${describe(err)}`);
           return emptyDocument(path, text);
         })
-        .then((document) => ({ document, index: new LineIndex(document.text) }));
+        .then((document) => ({ document, index: documentLineIndex(document) }));
       entry = { version: doc.version, parsed };
       this.entries.set(doc.uri, entry);
     }
