@@ -60,7 +60,7 @@ describe('robustness bugs (minimal reproductions)', () => {
   // from the WASM (Java, once other files were parsed in between). Any caller that lints or fixes a document
   // after the same path was re-analyzed (two versions in flight in the server, the CLI re-checking a fixed
   // file, more than MAX_TREES = 64 open documents evicting trees) gets edits outside the text.
-  it.skip('robustness bug: a code document gives other edits once its path is analyzed again (stale tree-sitter tree)', async () => {
+  it('robustness bug: a code document gives other edits once its path is analyzed again (stale tree-sitter tree)', async () => {
     const text = "from confluent_kafka import Consumer\n\nc = Consumer({\n    'bootstrap.servers': 'b',\n    'group.id': 'g',\n})\n";
     const doc = await analyze('stale-tree.py', text);
     const editsNow = (): unknown => ({
@@ -79,7 +79,7 @@ describe('robustness bugs (minimal reproductions)', () => {
   // comes back as a non-Kafka document with no groups and no facts (Java, TypeScript, Python), and the Go
   // scanner throws "TypeError: Cannot read properties of null (reading 'walk')" from go-support.ts
   // GoContext.collect, although analyze() promises never to throw.
-  it.skip('robustness bug: two analyses of one code file in flight at once: the first comes back empty or throws', async () => {
+  it('robustness bug: two analyses of one code file in flight at once: the first comes back empty or throws', async () => {
     const versions: Record<string, string> = {
       'concurrent.go': 'package a\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t_ = cfg\n}\n',
       'concurrent.ts': "import { Kafka } from 'kafkajs';\nconst producer = new Kafka({ brokers: ['b'] }).producer();\nproducer.send({ topic: 't', messages: [] });\n",

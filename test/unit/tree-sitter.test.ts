@@ -53,3 +53,25 @@ describe('tree-sitter loader: closing a document', () => {
     assert.equal(hasTree(path), false);
   });
 });
+
+describe('tree-sitter loader: tree lifetime', () => {
+  it('frees the trees it handed out once nothing references them (no WASM heap growth per keystroke)', () => {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const loader = require.resolve('../../server/src/core/scanners/tree-sitter');
+    const script = `
+      const { Tree } = require('@vscode/tree-sitter-wasm');
+      let deleted = 0;
+      const original = Tree.prototype.delete;
+      Tree.prototype.delete = function () { deleted++; return original.call(this); };
+      const { parseDocument } = require(${JSON.stringify(loader)});
+      (async () => {
+        let text = 'class A {\\n  void f() { int x = 0; }\\n}\\n';
+        for (let i = 0; i < 200; i++) { text = text.replace('x = ' + i, 'x = ' + (i + 1)); await parseDocument('java', 'typing.java', text); }
+        for (let round = 0; round < 5; round++) { global.gc(); await new Promise((r) => setTimeout(r, 20)); }
+        console.log(deleted);
+      })();`;
+    const deleted = Number(execFileSync(process.execPath, ['--expose-gc', '-e', script], { cwd: __dirname, encoding: 'utf8' }).trim());
+    // 200 parses: each replaces the cache's copy (deleted explicitly) and hands out a tree freed after GC.
+    assert.ok(deleted >= 390, `only ${deleted} of ~400 trees were freed`);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { Language, Parser, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Range } from '../model';
 
 /**
@@ -43,21 +43,35 @@ export function loadGrammar(name: GrammarName): Promise<Language> {
 interface Cached {
   readonly grammar: GrammarName;
   readonly text: string;
+  /** The cache's own copy of the last tree: only ever edited and deleted here, never handed out. */
   readonly tree: Tree;
 }
 
-/** How many documents keep a tree; the least recently parsed is dropped first. */
+/** How many documents keep a tree for incremental re-parsing; the least recently parsed is dropped first. */
 const MAX_TREES = 64;
 const trees = new Map<string, Cached>();
 const parsers = new Map<GrammarName, Parser>();
 
 /**
- * Parses `text` for the document `key` (its path or URI). When a tree for the same document and grammar
- * exists, the change between the old and new text is computed (common prefix and suffix), applied to the
- * old tree with `Tree.edit`, and the new tree is parsed incrementally from it.
+ * Frees the native memory of trees handed to scanners once nothing references them any more. A scanner's
+ * document keeps nodes (and so their tree) alive in its lazy fix builders, so a tree must live exactly as
+ * long as the last document built from it: not shorter (a freed tree crashes the builder, "memory access
+ * out of bounds"), not forever (the WASM heap would grow with every keystroke). `Tree.delete()` reads
+ * only the native address in `this[0]`, so the registry holds that address, not the tree itself.
+ */
+const release = new FinalizationRegistry<number>((address) => {
+  Tree.prototype.delete.call({ 0: address } as unknown as Tree);
+});
+
+/**
+ * Parses `text` for the document `key` (its path or URI) and returns a tree owned by the caller: it stays
+ * valid for as long as the caller (or a document holding its nodes) references it, and is freed after.
  *
- * The returned tree stays owned by the cache: do not delete it, and do not keep it past the next call for
- * the same key.
+ * When a tree for the same document and grammar was parsed before, the change between the old and new
+ * text is computed (common prefix and suffix), applied to the cache's private copy of the old tree with
+ * `Tree.edit`, and the new tree is parsed incrementally from it. Trees handed out earlier are never edited
+ * or deleted here, so documents built from them keep their offsets, and two analyses of the same file in
+ * flight at once do not disturb each other.
  */
 export async function parseDocument(grammar: GrammarName, key: string, text: string): Promise<Tree> {
   const language = await loadGrammar(grammar);
@@ -68,28 +82,24 @@ export async function parseDocument(grammar: GrammarName, key: string, text: str
     parsers.set(grammar, parser);
   }
   const previous = trees.get(key);
-  let oldTree: Tree | undefined;
+  let base: Tree | null = null;
   if (previous && previous.grammar === grammar) {
-    if (previous.text === text) {
-      trees.delete(key);
-      trees.set(key, previous);
-      return previous.tree;
-    }
-    oldTree = previous.tree;
-    oldTree.edit(describeChange(previous.text, text));
+    base = previous.tree;
+    if (previous.text !== text) base.edit(describeChange(previous.text, text));
   }
-  const tree = parser.parse(text, oldTree ?? null);
+  const tree = parser.parse(text, base);
   if (previous) {
     previous.tree.delete();
     trees.delete(key);
   }
   if (!tree) throw new Error(`tree-sitter could not parse ${key}`);
-  trees.set(key, { grammar, text, tree });
+  trees.set(key, { grammar, text, tree: tree.copy() });
   while (trees.size > MAX_TREES) {
     const [oldest, cached] = trees.entries().next().value as [string, Cached];
     cached.tree.delete();
     trees.delete(oldest);
   }
+  release.register(tree, (tree as unknown as { 0: number })[0]);
   return tree;
 }
 
