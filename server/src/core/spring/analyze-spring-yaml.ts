@@ -1,11 +1,26 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
 import { eolOf, looksBinary } from '../properties/analyze-properties';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
 import { doubleQuoted, isPlainSafe, plainScalarValue, singleQuoted } from './yaml-scalars';
+
+/**
+ * The yaml library, loaded with the first YAML file rather than with the server: a session that only opens
+ * `.properties` files never runs its start-up.
+ */
+let yamlLibrary: typeof YamlLibrary | undefined;
+function yaml(): typeof YamlLibrary {
+  return (yamlLibrary ??= require('yaml') as typeof YamlLibrary);
+}
+
+const isAlias = (node: unknown): node is Alias => yaml().isAlias(node);
+const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
+const parseAllDocuments: typeof YamlLibrary.parseAllDocuments = (source, options) => yaml().parseAllDocuments(source, options);
 
 /**
  * Spring Boot `application*.yml` / `.yaml` (profile files and multi-document files too): the `spring.kafka`
@@ -266,7 +281,9 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
         const valueNode = (pair.value ?? null) as Node | null;
         // An empty section (`producer:` with nothing under it yet) is not a setting.
         if (!meta.property && !meta.passThrough && (valueNode === null || (isScalar(valueNode) && valueNode.value === null))) continue;
-        const emptyAt = keyNode.range[1] + 1;
+        // An empty value sits just after the key's colon; a half-typed key without one (at the end of the
+        // text) has its empty value at the key's end.
+        const emptyAt = text[keyNode.range[1]] === ':' ? keyNode.range[1] + 1 : keyNode.range[1];
         const valueRange: Range = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: emptyAt, end: emptyAt };
         const scalar = valueNode === null ? null : isScalar(valueNode) ? valueNode : undefined;
         const entry: ConfigEntry = {
