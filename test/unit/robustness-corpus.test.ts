@@ -786,16 +786,8 @@ async function runCase(c: Case, index: number): Promise<CaseResult> {
 // Known bugs: violations that a skipped test in robustness-bugs.test.ts pins down, tolerated here so that the
 // rest of each corpus file stays covered. Each entry names its skipped test.
 
-const KNOWN_BUGS: readonly { readonly test: string; readonly matches: (v: Violation) => boolean }[] = [
-  {
-    test: 'robustness bug: a Spring YAML key at the end of the text with no colon gets a valueRange past the end',
-    matches: (v) => /\.ya?ml$/.test(v.path) && /^entry \S+ valueRange: range \[(\d+),\1\) outside/.test(v.what),
-  },
-  {
-    test: 'robustness bug: a Python file nested 520 levels deep breaks every later Python parse (tree-sitter WASM corrupted)',
-    matches: (v) => v.caseId === 'synthetic/nested-scopes-1000-py' && /memory access out of bounds|reads other files wrong/.test(v.what),
-  },
-];
+/** Violations of bugs still open (each has a skipped reproduction in robustness-bugs.test.ts); none now. */
+const KNOWN_BUGS: readonly { readonly test: string; readonly matches: (v: Violation) => boolean }[] = [];
 
 // ---------------------------------------------------------------------------------------------------------
 // Worker side: run the cases it is sent, one at a time, announcing each before it starts.

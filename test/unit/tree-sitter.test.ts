@@ -75,3 +75,12 @@ describe('tree-sitter loader: tree lifetime', () => {
     assert.ok(deleted >= 390, `only ${deleted} of ~400 trees were freed`);
   });
 });
+
+describe('tree-sitter loader: Python nesting guard', () => {
+  it('counts indentation nesting as Python does (tabs to multiples of 8, blank and comment lines ignored)', async () => {
+    const { pythonNestingDepth } = await import('../../server/src/core/scanners/tree-sitter');
+    assert.equal(pythonNestingDepth('a\nif x:\n    if y:\n        z\n\n    # c\nw\n'), 2);
+    assert.equal(pythonNestingDepth('if x:\n\tif y:\n\t\tz\n'), 2);
+    assert.equal(pythonNestingDepth(''), 0);
+  });
+});

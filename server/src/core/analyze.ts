@@ -41,8 +41,13 @@ export async function analyze(path: string, text: string, languageId?: string): 
   const load = SCANNERS[kind];
   if (load) {
     scannerUsed = true;
-    const scanner = await load();
-    return scanner.scan(path, text);
+    try {
+      const scanner = await load();
+      return await scanner.scan(path, text);
+    } catch {
+      // A scanner that cannot read a file (e.g. nesting too deep to parse safely) reports nothing on it.
+      return emptyDocument(path, text, kind);
+    }
   }
   return analyzeConfig(path, text, languageId);
 }

@@ -74,6 +74,9 @@ const release = new FinalizationRegistry<number>((address) => {
  * flight at once do not disturb each other.
  */
 export async function parseDocument(grammar: GrammarName, key: string, text: string): Promise<Tree> {
+  if (grammar === 'python' && pythonNestingDepth(text) > MAX_PYTHON_NESTING) {
+    throw new Error(`${key} is nested more than ${MAX_PYTHON_NESTING} indentation levels deep; not parsed`);
+  }
   const language = await loadGrammar(grammar);
   let parser = parsers.get(grammar);
   if (!parser) {
@@ -101,6 +104,35 @@ export async function parseDocument(grammar: GrammarName, key: string, text: str
   }
   release.register(tree, (tree as unknown as { 0: number })[0]);
   return tree;
+}
+
+/**
+ * Python nesting beyond which a file is not handed to tree-sitter. The Python grammar's external scanner
+ * keeps its indent stack in a fixed buffer; around 500 levels it overflows and corrupts the shared WASM
+ * instance for every later parse. CPython itself rejects more than 20 nested blocks, so real code never
+ * comes near this.
+ */
+const MAX_PYTHON_NESTING = 100;
+
+/** The deepest indentation nesting of a Python text, counted like Python's tokenizer (tabs to multiples of 8). */
+export function pythonNestingDepth(text: string): number {
+  const stack: number[] = [0];
+  let deepest = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    let width = 0;
+    let i = 0;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 32) width++;
+      else if (c === 9) width = (Math.floor(width / 8) + 1) * 8;
+      else if (c !== 12) break;
+    }
+    if (i === line.length || line.charCodeAt(i) === 35 /* # */) continue;
+    while (stack.length > 1 && width < stack[stack.length - 1]) stack.pop();
+    if (width > stack[stack.length - 1]) stack.push(width);
+    if (stack.length - 1 > deepest) deepest = stack.length - 1;
+  }
+  return deepest;
 }
 
 /** Drops the tree kept for a document (call when the editor closes it). */

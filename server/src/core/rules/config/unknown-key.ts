@@ -58,7 +58,9 @@ export const unknownKey: Rule = {
         let fixes = NO_FIXES;
         if (suggestion && /^[A-Za-z0-9._-]+$/.test(suggestion)) {
           const edit: Edit = { range: entry.keyRange, newText: suggestion };
-          fixes = [{ title: `Change to ${suggestion}`, preferred: true, edits: [edit] }];
+          // A spelling suggestion is a guess: offered as a quick fix, never applied by fix-all, where it could
+          // also collide with another rule inserting the key it guesses.
+          fixes = [{ title: `Change to ${suggestion}`, preferred: false, edits: [edit] }];
         }
         // Without a suggestion the message is two constant parts around the key: two string joins per finding.
         const message = suggestion
