@@ -141,7 +141,7 @@ describe('robustness bugs (minimal reproductions)', () => {
   // the close-without-flush fix (java-facts.ts `flush();\n${indent}`) and the commit-after-processing move
   // (java-facts.ts `\n${indent}${statement.text}`). The fixed file has mixed line endings. (The Python
   // scanner keeps the file's line breaks.)
-  it.skip('robustness bug: Java fixes and inserts write LF line breaks into a CRLF file', async () => {
+  it('robustness bug: Java fixes and inserts write LF line breaks into a CRLF file', async () => {
     const text = [
       'import java.util.Properties;',
       'import org.apache.kafka.clients.producer.KafkaProducer;',

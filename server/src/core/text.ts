@@ -96,3 +96,9 @@ export function documentLineIndex(document: AnalyzedDocument): LineIndex {
 export function rangeContains(range: Range, offset: number): boolean {
   return offset >= range.start && offset <= range.end;
 }
+
+/** The file's line break (its first one), `\n` when it has none. */
+export function eolOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}

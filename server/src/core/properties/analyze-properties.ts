@@ -1,4 +1,5 @@
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
+import { eolOf } from '../text';
 import { detectRoles, keyRole } from '../roles';
 import type { PropertiesFile, PropertiesPair } from './reader';
 import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } from './reader';
@@ -11,12 +12,6 @@ import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } 
 /** True for text that is clearly not a text file (NUL characters): such files are never Kafka configuration. */
 export function looksBinary(text: string): boolean {
   return text.indexOf('\u0000') >= 0;
-}
-
-/** The file's line break (its first one), `\n` when it has none. */
-export function eolOf(text: string): string {
-  const m = /\r\n|\r|\n/.exec(text);
-  return m ? m[0] : '\n';
 }
 
 /** True when the text ends with a line break (or is empty, a lone byte-order mark included). */

@@ -1,4 +1,5 @@
 import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../model';
+import { eolOf } from '../text';
 import { keyRole } from '../roles';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
@@ -349,7 +350,7 @@ function insertEntry(file: JavaFile, s: Source, key: string, value: string): Edi
   const method = lastCall?.childForFieldName('name')?.text ?? (decl.typeName === 'Properties' ? 'setProperty' : 'put');
   const object = lastCall?.childForFieldName('object')?.text ?? decl.name;
   const indent = indentAt(file.text, after.startIndex);
-  return { range: { start: after.endIndex, end: after.endIndex }, newText: `\n${indent}${object}.${method === 'putIfAbsent' ? 'put' : method}(${keyText}, ${valueText});` };
+  return { range: { start: after.endIndex, end: after.endIndex }, newText: `${eolOf(file.text)}${indent}${object}.${method === 'putIfAbsent' ? 'put' : method}(${keyText}, ${valueText});` };
 }
 
 /** Adds a pair to `Map.of(..)` (at most ten pairs) or an entry to `Map.ofEntries(..)`. */
@@ -363,7 +364,7 @@ function insertIntoMapFactory(file: JavaFile, call: Node, keyText: string, value
   if (args.length === 0) return { range: { start: list.startIndex + 1, end: list.startIndex + 1 }, newText: item };
   const last = args[args.length - 1];
   const multiLine = file.text.slice(list.startIndex, last.startIndex).includes('\n');
-  const sep = multiLine ? `,\n${indentAt(file.text, last.startIndex)}` : ', ';
+  const sep = multiLine ? `,${eolOf(file.text)}${indentAt(file.text, last.startIndex)}` : ', ';
   return { range: { start: last.endIndex, end: last.endIndex }, newText: `${sep}${item}` };
 }
 

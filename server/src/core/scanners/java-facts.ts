@@ -1,4 +1,5 @@
 import type { CodeFact, Edit, Fix } from '../model';
+import { eolOf } from '../text';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import type { JavaFile } from './java-file';
@@ -352,7 +353,7 @@ function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): Fix[] {
       preferred: true,
       edits: [
         { range: remove, newText: '' },
-        { range: { start: loop.endIndex, end: loop.endIndex }, newText: `\n${indent}${statement.text}` },
+        { range: { start: loop.endIndex, end: loop.endIndex }, newText: `${eolOf(file.text)}${indent}${statement.text}` },
       ],
     },
   ];
@@ -406,7 +407,7 @@ function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title 
       preferred: true,
       edits: [
         { range: remove, newText: '' },
-        { range: { start: target.endIndex, end: target.endIndex }, newText: `\n${indent}${statement.text}` },
+        { range: { start: target.endIndex, end: target.endIndex }, newText: `${eolOf(file.text)}${indent}${statement.text}` },
       ],
     },
   ];
@@ -468,7 +469,7 @@ function closeWithoutWaiting(file: JavaFile, call: Node, facts: CodeFact[]): voi
   const fixes: Fix[] = [];
   if (statement && ownLinesRange(file.text, statement)) {
     const indent = indentAt(file.text, statement.startIndex);
-    fixes.push({ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();\n${indent}` }] });
+    fixes.push({ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();${eolOf(file.text)}${indent}` }] });
   }
   facts.push({
     kind: 'close-without-flush',

@@ -1,7 +1,8 @@
 import type * as YamlLibrary from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
-import { eolOf, looksBinary } from '../properties/analyze-properties';
+import { looksBinary } from '../properties/analyze-properties';
+import { eolOf } from '../text';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
