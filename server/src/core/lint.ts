@@ -53,7 +53,22 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
   if (mayHaveSuppressions(document.text)) {
     const index = documentLineIndex(document);
     const suppressions = readSuppressions(document.text, index);
-    kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, index.positionAt(f.range.start).line));
+    // In .properties a value may continue over several lines (`key=\`): a directive above the key covers
+    // a finding on the continued value, so the line that counts is the first of the logical line.
+    const continues = document.kind === 'properties' || document.kind === 'spring-properties';
+    const lineOf = (offset: number): number => {
+      let line = index.positionAt(offset).line;
+      while (continues && line > 0 && endsWithContinuation(document.text, index.lineStart(line - 1), index.lineEnd(line - 1))) line--;
+      return line;
+    };
+    kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
   }
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** True when the physical line `[start, end)` ends with an odd number of backslashes: it continues below. */
+function endsWithContinuation(text: string, start: number, end: number): boolean {
+  let n = 0;
+  for (let i = end - 1; i >= start && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
 }
