@@ -70,7 +70,7 @@ export function isPlaceholder(entry: ConfigEntry): boolean {
  * per key.
  */
 export class KeyIndex {
-  /** Slot → index of the last entry whose key hashes there, or -1. */
+  /** Slot → index of the last entry of the key that occupies the slot, or -1 for a free slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /** Entry index → index of the previous entry with the same key, or -1. */
