@@ -20,7 +20,10 @@ export type GrammarName = 'java' | 'javascript' | 'typescript' | 'tsx' | 'python
 function wasmDir(): string {
   const bundled = join(__dirname, 'wasm');
   if (existsSync(join(bundled, 'tree-sitter.wasm'))) return bundled;
-  return dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+  // Outside a bundle (tests run from out/): the installed package. The name is held in a variable so that
+  // esbuild leaves this fallback alone instead of trying to bundle a .wasm path.
+  const wasmInPackage = '@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm';
+  return dirname(require.resolve(wasmInPackage));
 }
 
 let init: Promise<void> | undefined;
