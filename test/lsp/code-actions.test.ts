@@ -1,29 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, TestClient, waitFor } from './lsp-test-client';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor, TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
 describe('LSP: code actions', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  }
+  const diagnosticsOf = (uri: string): Promise<Diagnostic[]> => client!.pulledDiagnostics(uri);
 
   function actionsFor(uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
     return client!.request<CodeAction[]>('textDocument/codeAction', {
@@ -34,7 +19,7 @@ describe('LSP: code actions', function () {
   }
 
   it('offers the core fix first, then disable for line and file; the fix yields exactly the expected text', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
@@ -56,7 +41,7 @@ describe('LSP: code actions', function () {
   });
 
   it('disable-for-line inserts the directive above the line, and the finding goes away', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(uri));
@@ -74,7 +59,7 @@ describe('LSP: code actions', function () {
   });
 
   it('offers nothing for a diagnostic of an older version or from another source', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
@@ -84,7 +69,7 @@ describe('LSP: code actions', function () {
   });
 
   it('uses versioned documentChanges when the client supports them', async () => {
-    client = await TestClient.start({ folder, pull: true, documentChanges: true });
+    client = await server.start({ pull: true, documentChanges: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
@@ -95,7 +80,7 @@ describe('LSP: code actions', function () {
   });
 
   it('source.fixAll applies every preferred fix that does not overlap another', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     const text = 'bootstrap.servers=localhost:9092\nacks=0\nretries=0\nacks=1\n';
     await client.open(uri, 'properties', text);
@@ -119,7 +104,7 @@ describe('LSP: code actions', function () {
   });
 
   it('the applyAllFixes command sends workspace/applyEdit with the fix-all edits', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     await client.request('workspace/executeCommand', { command: 'kafkaLint.applyAllFixes', arguments: [{ uri, version: 1 }] });

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, TestClient } from './lsp-test-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor, TestClient, serverFixture } from './lsp-test-client';
 
 const JAVA = [
   'import java.util.Properties;',
@@ -24,25 +21,13 @@ const JAVA = [
 
 /** Client code goes through the tree-sitter scanners inside the bundle: the WASM grammars must load from dist. */
 describe('LSP: client code', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  }
+  const diagnosticsOf = (uri: string): Promise<Diagnostic[]> => client!.pulledDiagnostics(uri);
 
   it('reports a Java producer with acks "0" and an unchecked send, with fixes in Java syntax', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('src/Prod.java');
     await client.open(uri, 'java', JAVA);
     const items = await diagnosticsOf(uri);

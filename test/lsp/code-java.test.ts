@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, positionOf, TestClient, waitFor } from './lsp-test-client';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor, positionOf, TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = [
   'import java.util.Properties;',
@@ -26,25 +23,13 @@ const PRODUCER = [
 ].join('\n');
 
 describe('LSP: Java documents', function () {
-  let folder: string;
+  const server = serverFixture('kafka-lint-java-');
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-java-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  }
+  const diagnosticsOf = (uri: string): Promise<Diagnostic[]> => client!.pulledDiagnostics(uri);
 
   it('diagnoses a Java file, re-diagnoses after a one-character edit, and applies the send quick fix', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('Publisher.java');
     await client.open(uri, 'java', PRODUCER);
 
@@ -96,7 +81,7 @@ describe('LSP: Java documents', function () {
   });
 
   it('shows the acks docs when hovering ProducerConfig.ACKS_CONFIG', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('Publisher.java');
     await client.open(uri, 'java', PRODUCER);
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(PRODUCER, 'ACKS_CONFIG', 2) });
@@ -106,7 +91,7 @@ describe('LSP: Java documents', function () {
   });
 
   it('pushes diagnostics for Java to a client without pull support, and none for a mail sender', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const kafka = client.uri('Publisher.java');
     const mail = client.uri('Mailer.java');
     await client.open(mail, 'java', 'class Mailer {\n  void f(JavaMailSender sender, Message m) { sender.send(m); }\n}\n');

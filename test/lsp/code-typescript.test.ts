@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, positionOf, TestClient, waitFor } from './lsp-test-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyTextEdits, editsFor, positionOf, TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 // The emoji makes UTF-16 columns differ from code points: ranges after it must still be exact.
 const TS = [
@@ -22,25 +19,13 @@ type Row = [string | number | undefined, number, number, number, number];
 const rows = (items: Diagnostic[]): Row[] => items.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
 
 describe('LSP: TypeScript client code', function () {
-  let folder: string;
+  const server = serverFixture('kafka-lint-lsp-ts-');
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-ts-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function pulled(uri: string): Promise<Diagnostic[]> {
-    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  }
+  const pulled = (uri: string): Promise<Diagnostic[]> => client!.pulledDiagnostics(uri);
 
   it('diagnoses a kafkajs file, follows a one-character edit, and applies the await fix (pull)', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('src/publish.ts');
     await client.open(uri, 'typescript', TS);
     assert.deepEqual(rows(await pulled(uri)), [
@@ -79,7 +64,7 @@ describe('LSP: TypeScript client code', function () {
   });
 
   it('pushes diagnostics to a client without pull support, and clears them when the send is awaited', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('src/publish.ts');
     await client.open(uri, 'typescript', TS);
     const first = await waitFor(() => {
@@ -100,7 +85,7 @@ describe('LSP: TypeScript client code', function () {
   });
 
   it('a TypeScript file that does not use Kafka gets no diagnostics', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('src/mail.ts');
     await client.open(uri, 'typescript', `export async function notify(res: { send(s: string): void }) {\n  res.send('ok');\n}\n`);
     assert.deepEqual(await pulled(uri), []);

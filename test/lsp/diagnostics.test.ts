@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { TestClient, waitFor } from './lsp-test-client';
+import { TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
@@ -19,20 +16,11 @@ function assertAcksZero(diagnostics: readonly Diagnostic[]): void {
 }
 
 describe('LSP: initialize and diagnostics', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
   it('answers initialize with incremental sync, code actions, commands and server info', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const caps = client.initializeResult!.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll', 'source.fixAll.kafkaLint'] });
@@ -42,7 +30,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('pushes diagnostics to a client without pull support, and clears them on close', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics' });
@@ -59,7 +47,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('re-publishes after an incremental change, for the new version', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     await waitFor(() => client!.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'producer/acks-zero'));
@@ -73,7 +61,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('debounces pushes while typing and publishes the last version', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', 'acks=');
     await waitFor(() => client!.diagnostics.get(uri)?.version === 1);
@@ -92,7 +80,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('serves pull diagnostics to a client that declares them, and never pushes', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
@@ -106,7 +94,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('answers unchanged for the resultId of the same version, and a full report after an edit', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const first = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
@@ -120,7 +108,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('reports every rule that fires with its exact range, and related locations in the same document', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
@@ -145,7 +133,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('reads untitled Kafka Properties documents by their language id', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = 'untitled:Untitled-1';
     await client.open(uri, 'kafka-properties', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics' });
@@ -153,7 +141,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('reports nothing for a file without Kafka content and for languages it does not read', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const plain = client.uri('app.properties');
     await client.open(plain, 'properties', 'greeting=hello\n');
     const other = client.uri('notes.md');
@@ -166,7 +154,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('survives binary garbage in every language it reads', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     let garbage = '';
     for (let i = 0; i < 4096; i++) garbage += String.fromCharCode((i * 7919 + 13) % 0xffff);
     garbage += '\ud800\u0000\r\r\n\\u12\\';
@@ -209,7 +197,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('speaks node-ipc too, as the VS Code client starts it', async () => {
-    client = await TestClient.start({ folder, transport: 'ipc' });
+    client = await server.start({ transport: 'ipc' });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics over ipc' });
@@ -217,7 +205,7 @@ describe('LSP: initialize and diagnostics', function () {
   });
 
   it('shuts down and exits with code 0', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     await client.request('shutdown', null);
     await client.notify('exit', null);
     await waitFor(() => client!.hasExited, { message: 'process exit' });

@@ -1,24 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, positionOf, TestClient } from './lsp-test-client';
+import { applyTextEdits, positionOf, TestClient, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
 describe('LSP: hover', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
-
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
 
   async function hover(uri: string, text: string, needle: string, delta: number): Promise<Hover | null> {
     return client!.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, delta) });
@@ -26,7 +14,7 @@ describe('LSP: hover', function () {
 
   it('explains a key, with the default for the configured Kafka version, over the key range', async () => {
     let settings: unknown = null;
-    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => settings) });
+    client = await server.start({ pull: true, configuration: (p) => p.items.map(() => settings) });
     assert.equal(client.initializeResult!.capabilities.hoverProvider, true);
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
@@ -45,7 +33,7 @@ describe('LSP: hover', function () {
   });
 
   it('explains the finding under the caret, with a link to the rule page', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const h = await hover(uri, PRODUCER, 'acks=0', 5);
@@ -56,7 +44,7 @@ describe('LSP: hover', function () {
   });
 
   it('answers null on a comment and on a blank line', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     const text = '# acks=0 is in a comment\n\nacks=all\n';
     await client.open(uri, 'properties', text);
@@ -66,17 +54,8 @@ describe('LSP: hover', function () {
 });
 
 describe('LSP: completion', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
-
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
 
   async function complete(uri: string, line: number, character: number): Promise<CompletionItem[]> {
     const result = await client!.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
@@ -84,7 +63,7 @@ describe('LSP: completion', function () {
   }
 
   it('completes a key being typed, replacing the typed prefix', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     assert.deepEqual(client.initializeResult!.capabilities.completionProvider, { triggerCharacters: ['.', '=', ':'] });
     const uri = client.uri('producer.properties');
     const text = 'bootstrap.servers=localhost:9092\nenable.idem\n';
@@ -101,7 +80,7 @@ describe('LSP: completion', function () {
   });
 
   it('completes values safest first after key=', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     const text = 'acks=\n';
     await client.open(uri, 'properties', text);
@@ -115,7 +94,7 @@ describe('LSP: completion', function () {
   });
 
   it('offers nothing in a comment or in a file kind it does not complete', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', '# acks\n');
     assert.deepEqual(await complete(uri, 0, 6), []);

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +10,8 @@ import type {
   ApplyWorkspaceEditParams,
   ClientCapabilities,
   ConfigurationParams,
+  Diagnostic,
+  DocumentDiagnosticReport,
   InitializeResult,
   LogMessageParams,
   Position,
@@ -181,6 +185,12 @@ export class TestClient {
     return this.versions.get(uri) ?? 0;
   }
 
+  /** Pulls the document's diagnostics (`textDocument/diagnostic`); an `unchanged` report gives none. */
+  async pulledDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
@@ -270,4 +280,39 @@ export function positionOf(text: string, needle: string, delta = 0, nth = 0): Po
   const offset = at + delta;
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/**
+ * Mocha hooks for a suite that talks to the server: each test gets a fresh temporary workspace folder, and
+ * every client it started with {@link ServerFixture.start} is stopped afterwards, so no server outlives
+ * its test.
+ */
+export interface ServerFixture {
+  /** The current test's workspace folder. */
+  readonly folder: string;
+  /** Starts a server with the current folder as its workspace (or none, to test folders added later). */
+  start(options?: Omit<TestClientOptions, 'folder'> & { readonly withoutWorkspace?: boolean }): Promise<TestClient>;
+}
+
+/** Registers the hooks of a {@link ServerFixture} in the enclosing `describe`. */
+export function serverFixture(prefix = 'kafka-lint-lsp-'): ServerFixture {
+  let folder = '';
+  const started: TestClient[] = [];
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    for (const client of started.splice(0)) await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    get folder() {
+      return folder;
+    },
+    async start({ withoutWorkspace, ...options } = {}) {
+      const client = await TestClient.start(withoutWorkspace ? options : { ...options, folder });
+      started.push(client);
+      return client;
+    },
+  };
 }

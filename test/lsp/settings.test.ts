@@ -1,36 +1,23 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ConfigurationParams, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { TestClient, waitFor } from './lsp-test-client';
+import type { ConfigurationParams, Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
 describe('LSP: settings and .kafkalint.json', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function pulled(uri: string): Promise<Diagnostic[]> {
-    const report = await client!.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.kind === 'full' ? report.items : [];
-  }
+  const pulled = (uri: string): Promise<Diagnostic[]> => client!.pulledDiagnostics(uri);
 
   const severityOf = (diagnostics: readonly Diagnostic[], code: string): number | undefined => diagnostics.find((d) => d.code === code)?.severity;
 
   it('pulls kafkaLint settings per scopeUri, and re-grades a rule after didChangeConfiguration + refresh', async () => {
     let settings: unknown = null;
-    client = await TestClient.start({ folder, pull: true, configuration: (p: ConfigurationParams) => p.items.map(() => settings) });
+    client = await server.start({ pull: true, configuration: (p: ConfigurationParams) => p.items.map(() => settings) });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
@@ -53,7 +40,7 @@ describe('LSP: settings and .kafkalint.json', function () {
   });
 
   it('takes settings from the didChangeConfiguration payload when the client cannot be asked, and re-publishes', async () => {
-    client = await TestClient.start({ folder });
+    client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     await waitFor(() => severityOf(client!.diagnostics.get(uri)?.diagnostics ?? [], 'producer/acks-zero') === 1);
@@ -65,9 +52,9 @@ describe('LSP: settings and .kafkalint.json', function () {
   });
 
   it('reads .kafkalint.json at the workspace root; editor settings override it', async () => {
-    writeFileSync(join(folder, '.kafkalint.json'), JSON.stringify({ kafkaVersion: '2.8', rules: { 'producer/acks-zero': 'info' } }));
+    writeFileSync(join(server.folder, '.kafkalint.json'), JSON.stringify({ kafkaVersion: '2.8', rules: { 'producer/acks-zero': 'info' } }));
     let settings: unknown = { kafkaVersion: '4.1', rules: {} };
-    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => settings) });
+    client = await server.start({ pull: true, configuration: (p) => p.items.map(() => settings) });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 3);
@@ -88,9 +75,9 @@ describe('LSP: settings and .kafkalint.json', function () {
   });
 
   it('re-reads .kafkalint.json on didChangeWatchedFiles; invalid JSON is reported, not fatal', async () => {
-    const file = join(folder, '.kafkalint.json');
+    const file = join(server.folder, '.kafkalint.json');
     writeFileSync(file, JSON.stringify({ rules: { 'producer/acks-zero': 'warning' } }));
-    client = await TestClient.start({ folder, pull: true, configuration: (p) => p.items.map(() => null) });
+    client = await server.start({ pull: true, configuration: (p) => p.items.map(() => null) });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 2);
@@ -115,11 +102,11 @@ describe('LSP: settings and .kafkalint.json', function () {
 
   it('registers a .kafkalint.json watcher unless the client says it watches the file itself', async () => {
     const watchers = (c: TestClient): unknown[] => c.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions);
-    client = await TestClient.start({ folder });
+    client = await server.start();
     await waitFor(() => watchers(client!).length > 0, { message: 'watcher registration' });
     assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }]);
     await client.stop();
-    client = await TestClient.start({ folder, initializationOptions: { clientWatchesProjectFile: true } });
+    client = await server.start({ initializationOptions: { clientWatchesProjectFile: true } });
     await waitFor(() => client!.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'), { message: 'configuration registration' });
     // A round trip: anything the server sent after `initialized` has arrived before this answer.
     await client.request('textDocument/hover', { textDocument: { uri: client.uri('none.properties') }, position: { line: 0, character: 0 } });
@@ -127,12 +114,12 @@ describe('LSP: settings and .kafkalint.json', function () {
   });
 
   it('reads the .kafkalint.json of a workspace folder added later', async () => {
-    writeFileSync(join(folder, '.kafkalint.json'), JSON.stringify({ rules: { 'producer/acks-zero': 'off' } }));
-    client = await TestClient.start({ pull: true, configuration: (p) => p.items.map(() => null) });
-    const uri = pathToFileURL(join(folder, 'producer.properties')).href;
+    writeFileSync(join(server.folder, '.kafkalint.json'), JSON.stringify({ rules: { 'producer/acks-zero': 'off' } }));
+    client = await server.start({ withoutWorkspace: true, pull: true, configuration: (p) => p.items.map(() => null) });
+    const uri = pathToFileURL(join(server.folder, 'producer.properties')).href;
     await client.open(uri, 'properties', PRODUCER);
     assert.equal(severityOf(await pulled(uri), 'producer/acks-zero'), 1);
-    const added = { uri: pathToFileURL(folder).href, name: 'added' };
+    const added = { uri: pathToFileURL(server.folder).href, name: 'added' };
     client.workspaceFolders = [added];
     await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [added], removed: [] } });
     await waitFor(() => client!.refreshRequests.length > 0, { message: 'refresh after the folder change' });

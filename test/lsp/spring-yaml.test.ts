@@ -1,28 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CodeAction, DocumentDiagnosticReport, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, positionOf, TestClient } from './lsp-test-client';
+import { applyTextEdits, editsFor, positionOf, TestClient, serverFixture } from './lsp-test-client';
 
 const YAML = ['spring:', '  kafka:', '    producer:', '      acks: 0', '    consumer:', '      enable-auto-commit: true', ''].join('\n');
 
 /** Spring Boot YAML arrives as language `yaml`; the server reads it by its file name. */
 describe('LSP: Spring Boot application.yml', function () {
-  let folder: string;
+  const server = serverFixture();
   let client: TestClient | undefined;
 
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'kafka-lint-lsp-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    rmSync(folder, { recursive: true, force: true });
-  });
-
   it('reports, explains and fixes in YAML syntax', async () => {
-    client = await TestClient.start({ folder, pull: true });
+    client = await server.start({ pull: true });
     const uri = client.uri('src/main/resources/application.yml');
     await client.open(uri, 'yaml', YAML);
     const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
