@@ -111,7 +111,8 @@ export interface ConfigEntry {
 
 /**
  * One configuration: a producer, a consumer, a broker, a topic — or a file that mixes them.
- * Entries are in source order and include every occurrence (last wins, as in Kafka).
+ * Entries include every occurrence, in the order the client applies them: the last entry for a key wins, as
+ * in Kafka (source order for a file; Spring Boot's merge order for a Spring group, whatever the spelling).
  */
 export interface ConfigGroup {
   readonly roles: readonly Role[];
@@ -175,27 +176,6 @@ export interface Finding {
   readonly range: Range;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
-}
-
-/** Returns the last entry for `key` (Kafka's last-wins rule), or undefined. */
-export function lastEntry(group: ConfigGroup, key: string): ConfigEntry | undefined {
-  for (let i = group.entries.length - 1; i >= 0; i--) {
-    if (group.entries[i].key === key) return group.entries[i];
-  }
-  return undefined;
-}
-
-/** Returns the last entry for the first of `keys` that is set, checking in order (e.g. `acks` before `request.required.acks`). */
-export function lastEntryOf(group: ConfigGroup, keys: readonly string[]): ConfigEntry | undefined {
-  let best: ConfigEntry | undefined;
-  let bestIndex = -1;
-  group.entries.forEach((e, i) => {
-    if (keys.includes(e.key) && i > bestIndex) {
-      best = e;
-      bestIndex = i;
-    }
-  });
-  return best;
 }
 
 /** True when the group configures `role`. */

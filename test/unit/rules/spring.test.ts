@@ -4,29 +4,18 @@ import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, option
 /** Spring Boot's merge order decides which value Kafka sees, whatever the order of the lines. */
 describe('rules: Spring precedence', () => {
   it('lets spring.kafka.producer.properties.acks override the typed acks written after it', () => {
-    const doc = codeDocument({
-      library: 'spring',
-      roles: ['producer'],
-      entries: [
-        ['acks', '0', 'spring.kafka.producer.properties.acks', 'producer'],
-        ['acks', 'all', 'spring.kafka.producer.acks', 'producer'],
-      ],
-    });
-    const [f, ...rest] = of(lintDocument(doc), 'producer/acks-zero');
+    const { text, findings } = lintConfig(
+      'application.properties',
+      'spring.kafka.producer.properties.acks=[|0|]\nspring.kafka.producer.acks=all\nspring.kafka.producer.key-serializer=x\n',
+    );
+    const [f, ...rest] = of(findings, 'producer/acks-zero');
     assert.equal(rest.length, 0);
-    assert.equal(doc.text.slice(f.range.start, f.range.end), '0');
+    assert.equal(text.slice(f.range.start, f.range.end), '0');
   });
 
   it('lets the typed acks override the shared spring.kafka.properties.acks written after it', () => {
-    const doc = codeDocument({
-      library: 'spring',
-      roles: ['producer'],
-      entries: [
-        ['acks', 'all', 'spring.kafka.producer.acks', 'producer'],
-        ['acks', '0', 'spring.kafka.properties.acks'],
-      ],
-    });
-    assert.deepEqual(of(lintDocument(doc), 'producer/acks-zero'), []);
+    const { findings } = lintConfig('application.properties', 'spring.kafka.producer.acks=all\nspring.kafka.properties.acks=0\nspring.kafka.producer.key-serializer=x\n');
+    assert.deepEqual(of(findings, 'producer/acks-zero'), []);
   });
 
   it('ignores a consumer-scoped value when judging the producer', () => {

@@ -136,39 +136,22 @@ export function keyIndex(group: ConfigGroup): KeyIndex {
  * another role (Spring's `spring.kafka.consumer.*` does not configure the producer).
  */
 export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
-  // The winner has the highest Spring precedence (always 0 outside Spring), and is the latest among equals.
+  // Readers order a group's entries as the client applies them (Spring groups in Boot's merge order), so the
+  // winner is simply the latest matching entry.
   const index = keyIndex(group);
   const { entries, previous } = index;
-  const spring = group.library === 'spring';
   let bestIndex = -1;
-  let bestRank = -1;
-  for (let k = 0; k < keys.length; k++) {
-    if (keys.indexOf(keys[k]) !== k) continue;
-    for (let i = index.last(keys[k]); i >= 0; i = previous[i]) {
+  for (const key of keys) {
+    for (let i = index.last(key); i > bestIndex; i = previous[i]) {
       const e = entries[i];
       if (role && e.role && e.role !== role) continue;
-      const rank = spring ? springPrecedence(e.rawKey) : 0;
-      if (rank > bestRank || (rank === bestRank && i > bestIndex)) {
-        bestIndex = i;
-        bestRank = rank;
-      }
-      // Without precedence ranks, the latest matching entry of this key is its best one.
-      if (!spring) break;
+      bestIndex = i;
+      break;
     }
   }
   return bestIndex < 0 ? undefined : entries[bestIndex];
 }
 
-/** Spring Boot merges its maps in a fixed order, whatever the order in the file; see the ranks below. */
-function springPrecedence(rawKey: string): number {
-  const key = rawKey.toLowerCase();
-  // Spring Boot builds a client's map in this order (KafkaProperties.buildProducerProperties and friends):
-  // common typed keys (spring.kafka.bootstrap-servers), then spring.kafka.properties.*, then the client's
-  // typed keys (spring.kafka.producer.acks), then the client's own .properties.* map. Later wins.
-  if (/^spring\.kafka\.properties[.[]/.test(key)) return 1;
-  if (/\.properties[.[]/.test(key)) return 3;
-  return /^spring\.kafka\.(producer|consumer|admin|streams|listener|template)\./.test(key) ? 2 : 0;
-}
 
 /** The default of `key` that applies to `group` under the configured Kafka version. */
 export function groupDefault(key: string, group: ConfigGroup, options: LintOptions): DefaultValue | undefined {

@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, intValue, isPlaceholder, unsafeDefault } from '../support';
 
 /** Minimum-ISR keys and the writes each one guards. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -10,7 +10,7 @@ const KEYS: Readonly<Record<string, string>> = {
   'transaction.state.log.min.isr': 'a transaction state write',
   'share.coordinator.state.topic.min.isr': 'a share-group state write',
 };
-/** The keys above as a set: one cheap lookup per entry of a large file (and no inherited `toString`). */
+/** The keys above, without inherited names such as `toString`. */
 const KEY_NAMES: ReadonlySet<string> = new Set(Object.keys(KEYS));
 const SAFE = '2';
 
@@ -30,10 +30,10 @@ export const minInsyncReplicasTooLow: Rule = {
   check(context) {
     forEachGroup(context, (group) => {
       const seen = new Set<string>();
-      for (let i = group.entries.length - 1; i >= 0; i--) {
-        const entry = group.entries[i];
-        if (!KEY_NAMES.has(entry.key) || seen.has(entry.key)) continue;
-        seen.add(entry.key);
+      for (const key of KEY_NAMES) {
+        const entry = effectiveEntry(group, [key]);
+        if (!entry) continue;
+        seen.add(key);
         const n = intValue(entry);
         if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;
         const fix = setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`);

@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, intValue, isPlaceholder, unsafeDefault } from '../support';
 
 /** Replication-factor keys and what a single broker failure costs when each is too low. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -12,7 +12,7 @@ const KEYS: Readonly<Record<string, string>> = {
   'transaction.state.log.replication.factor': 'the transaction state (open transactions can no longer complete)',
   'share.coordinator.state.topic.replication.factor': 'the share-group delivery state',
 };
-/** The keys above as a set: one cheap lookup per entry of a large file (and no inherited `toString`). */
+/** The keys above, without inherited names such as `toString`. */
 const KEY_NAMES: ReadonlySet<string> = new Set(Object.keys(KEYS));
 const SAFE = '3';
 
@@ -33,10 +33,10 @@ export const replicationFactorTooLow: Rule = {
   check(context) {
     forEachGroup(context, (group) => {
       const seen = new Set<string>();
-      for (let i = group.entries.length - 1; i >= 0; i--) {
-        const entry = group.entries[i];
-        if (!KEY_NAMES.has(entry.key) || seen.has(entry.key)) continue;
-        seen.add(entry.key); // last one wins, as in Kafka
+      for (const key of KEY_NAMES) {
+        const entry = effectiveEntry(group, [key]);
+        if (!entry) continue;
+        seen.add(key);
         const rf = intValue(entry);
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
         if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3) continue;
