@@ -1,4 +1,5 @@
 import type { CodeFact, ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role, Severity, Fix } from '../model';
+import { eolOf } from '../text';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 
@@ -562,8 +563,7 @@ export class GoContext {
 
   /** The line break the file uses (the first one found), for inserted lines. */
   get eol(): string {
-    const i = this.text.indexOf('\n');
-    return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
+    return eolOf(this.text);
   }
 
   /**

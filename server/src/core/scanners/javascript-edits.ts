@@ -1,4 +1,5 @@
 import type { Edit, Range } from '../model';
+import { eolOf } from '../text';
 
 /**
  * Text edits on comma-separated lists (object literals, dicts, argument lists) shared by the JS/TS and
@@ -51,6 +52,6 @@ export function listAppend(text: string, openEnd: number, elements: readonly Ran
   const multiLine = text.lastIndexOf('\n', last.start - 1) >= openEnd;
   if (!multiLine) return { range: { start: last.end, end: last.end }, newText: `, ${item}` };
   const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))?.[0] ?? '';
-  const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+  const eol = eolOf(text);
   return { range: { start: last.end, end: last.end }, newText: `,${eol}${indent}${item}` };
 }

@@ -1,4 +1,5 @@
 import type { CodeFact, Fix, LibraryId } from '../model';
+import { eolOf } from '../text';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, namedChildren, unwrap, valueParent } from './javascript-syntax';
@@ -332,7 +333,7 @@ function moveBelow(statement: Node, last: Node, text: string, what: string): Fix
   if (indent.trim() !== '' || statement.text.includes('\n')) return undefined;
   let end = statement.endIndex;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  const eol = text[end] === '\r' ? '\r\n' : '\n';
+  const eol = eolOf(text);
   if (text.slice(end, end + eol.length) !== eol) return undefined;
   end += eol.length;
   let insertAt = text.indexOf('\n', last.endIndex);

@@ -1,4 +1,5 @@
 import type { CodeFact, Fix, LibraryId } from '../model';
+import { eolOf } from '../text';
 import type { Node } from './tree-sitter';
 import { nodeRange } from './tree-sitter';
 import { namedChildren } from './javascript-syntax';
@@ -222,7 +223,7 @@ function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: strin
   if (text[end] === '\r') end++;
   if (text[end] !== '\n') return undefined;
   end++;
-  const eol = text[statement.endIndex] === '\r' ? '\r\n' : '\n';
+  const eol = eolOf(text);
   // After the whole line of the last use, so a trailing comment stays where it was.
   let lastEnd = text.indexOf('\n', last.endIndex);
   if (lastEnd < 0) lastEnd = text.length;
@@ -264,7 +265,7 @@ export function zeroTimeoutCloseFact(call: Node, callee: Node, text: string, flu
   if (statement) {
     const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
     const indent = text.slice(lineStart, statement.startIndex);
-    const eol = text.indexOf('\r\n', statement.startIndex) === text.indexOf('\n', statement.startIndex) - 1 ? '\r\n' : '\n';
+    const eol = eolOf(text);
     if (indent.trim() === '') fixes = [{ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush()${eol}${indent}` }] }];
   }
   return {
