@@ -6,9 +6,6 @@ import type { Rule } from './rules/types';
 import { mayHaveSuppressions, readSuppressions } from './suppressions';
 import { documentLineIndex } from './text';
 
-/** The rule that reports text the reader could not make sense of (malformed escapes, YAML syntax). */
-export const SYNTAX_RULE_ID = 'config/syntax-error';
-
 /**
  * Runs every enabled rule on an analyzed document and returns its findings, sorted by position, with
  * severity overrides and suppression comments applied. Pure: the server, the CLI and the tests all call it.
