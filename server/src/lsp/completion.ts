@@ -2,7 +2,7 @@ import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem } from 'vscode-languageserver/node';
 import type { CompletionEntry } from '../core/completion';
 import type { DocumentKind } from '../core/model';
-import { LineIndex } from '../core/text';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLspRange } from './convert';
 
 /** The core completion function's contract (`core/completion.ts` `completeAt`). */
@@ -12,14 +12,13 @@ export type CompletionProvider = (text: string, offset: number, kind: DocumentKi
  * Answers `textDocument/completion` without waiting for analysis: keys and values from the catalog, each
  * replacing its core range.
  */
-export function completionsFor(text: string, kind: DocumentKind, offset: number, provider: CompletionProvider): CompletionItem[] {
-  const index = new LineIndex(text);
-  return provider(text, offset, kind).map((entry, i) => ({
+export function completionsFor(doc: TextDocument, kind: DocumentKind, offset: number, provider: CompletionProvider): CompletionItem[] {
+  return provider(doc.getText(), offset, kind).map((entry, i) => ({
     label: entry.label,
     kind: entry.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
     detail: entry.detail,
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-    textEdit: { range: toLspRange(index, entry.range), newText: entry.insertText },
+    textEdit: { range: toLspRange(doc, entry.range), newText: entry.insertText },
     sortText: String(i).padStart(5, '0'),
   }));
 }

@@ -9,13 +9,16 @@ import type { LineIndex } from '../core/text';
  * line/character in UTF-16 code units, so a {@link LineIndex} over the same text converts both ways.
  */
 
+/** What converts an offset to a position: a core {@link LineIndex}, or the server's own `TextDocument`. */
+export type PositionMapper = Pick<LineIndex, 'positionAt'>;
+
 /** Core range → LSP range. */
-export function toLspRange(index: LineIndex, range: Range): LspRange {
+export function toLspRange(index: PositionMapper, range: Range): LspRange {
   return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
 }
 
 /** Core edit → LSP text edit. */
-export function toTextEdit(index: LineIndex, edit: Edit): TextEdit {
+export function toTextEdit(index: PositionMapper, edit: Edit): TextEdit {
   return { range: toLspRange(index, edit.range), newText: edit.newText };
 }
 

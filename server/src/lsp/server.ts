@@ -13,7 +13,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
-import { LineIndex } from '../core/text';
 import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
@@ -235,9 +234,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     guard('completion', [], (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!providers.completion || !doc || !isSupported(doc)) return [];
-      const text = doc.getText();
-      const offset = new LineIndex(text).offsetAt(params.position);
-      return completionsFor(text, documentKind(uriToPath(doc.uri), doc.languageId), offset, providers.completion);
+      return completionsFor(doc, documentKind(uriToPath(doc.uri), doc.languageId), doc.offsetAt(params.position), providers.completion);
     }),
   );
 
