@@ -2,7 +2,7 @@
 // on activation it runs the extension-host mocha suite named by KAFKA_LINT_E2E_HOST_INDEX (compiled
 // out/test/e2e/host/index.js) and that suite writes its results to KAFKA_LINT_E2E_RESULTS. It starts
 // only once the driver has created KAFKA_LINT_E2E_GO, so it never races the UI scenarios for the editor.
-const { existsSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 
 exports.activate = function activate() {
   const index = process.env.KAFKA_LINT_E2E_HOST_INDEX;
@@ -15,13 +15,13 @@ exports.activate = function activate() {
       return;
     }
     // The driver writes "skip" when the suite already ran under @vscode/test-electron.
-    if (go && require('node:fs').readFileSync(go, 'utf8') === 'skip') return;
+    if (go && readFileSync(go, 'utf8') === 'skip') return;
     Promise.resolve()
       .then(() => require(index).run())
       .catch((err) => {
         const out = process.env.KAFKA_LINT_E2E_RESULTS;
         // The suite writes results itself; this only records a failure to load or start it.
-        if (out && !require('node:fs').existsSync(out)) {
+        if (out && !existsSync(out)) {
           writeFileSync(out, JSON.stringify({ runner: process.env.KAFKA_LINT_E2E_RUNNER, results: [{ title: 'load the extension-host suite', state: 'failed', error: String(err && err.stack || err) }] }));
         }
       });

@@ -225,6 +225,13 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
   },
 };
 
+/**
+ * Libraries whose unknown version is taken to be a current one rather than "it depends". librdkafka reaches
+ * users bundled inside its bindings (confluent-kafka-python, -go, -dotnet, @confluentinc/kafka-javascript),
+ * whose releases have all shipped librdkafka 1.0 or later since 2019.
+ */
+const UNKNOWN_VERSION_IS_CURRENT: ReadonlySet<LibraryId> = new Set<LibraryId>(['librdkafka']);
+
 /** The default that applies, with the history it came from. */
 export interface DefaultValue {
   readonly value: string;
@@ -250,10 +257,7 @@ export function libraryDefault(key: string, library: LibraryId, kafkaVersion: st
   const history = table?.[key] ?? (alias ? table?.[alias] : undefined);
   if (!history || history.length === 0) return undefined;
   const byLibraryVersion = library !== 'java' && library !== 'spring';
-  // librdkafka reaches users bundled inside its bindings (confluent-kafka-python, -go, -dotnet,
-  // @confluentinc/kafka-javascript), whose releases have all shipped librdkafka 1.0 or later since 2019:
-  // an unknown version is a current one, not "it depends".
-  const assumeCurrent = library === 'librdkafka' && libraryVersion === undefined;
+  const assumeCurrent = libraryVersion === undefined && UNKNOWN_VERSION_IS_CURRENT.has(library);
   const version = byLibraryVersion ? libraryVersion : kafkaVersion;
   let pick: VersionedValue | undefined;
   if (version === undefined) {
