@@ -132,6 +132,38 @@ export interface ConfigGroup {
   readonly springContainer?: boolean;
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
+  /** What the group says about its place in a deployment, for linking it to other files' groups. */
+  readonly links?: DeploymentLinks;
+}
+
+/**
+ * What one configuration says about where it sits in a deployment. The deployment model joins groups of
+ * different files on these: a producer's `bootstrap` to a broker's `addresses`, a producer's topic to a
+ * topic definition. Readers fill what their format states and leave the rest unset; nothing is guessed here.
+ */
+export interface DeploymentLinks {
+  /** A client's `bootstrap.servers`, as written, split on commas (`kafka:9092`, `${BOOTSTRAP}`). */
+  readonly bootstrap?: readonly string[];
+  /**
+   * Addresses a broker or cluster answers on: its `listeners` / `advertised.listeners` hosts and ports, a
+   * compose service name with its port, a Strimzi bootstrap service name (`my-cluster-kafka-bootstrap:9092`).
+   */
+  readonly addresses?: readonly string[];
+  /** A cluster's name when the format gives one (Strimzi `metadata.name`, a KafkaTopic's `strimzi.io/cluster` label). */
+  readonly cluster?: string;
+  /** Number of brokers in the cluster when the file says (broker services in a compose file, Strimzi replicas). */
+  readonly brokerCount?: number;
+  /** Topics the group defines (topic config, `NewTopic`, `KafkaTopic`), produces to or consumes from. */
+  readonly topics?: readonly TopicRef[];
+  /** The Spring profile the group belongs to (`application-<profile>.yml`, `spring.config.activate.on-profile`). */
+  readonly profile?: string;
+}
+
+/** One topic name as written in a file, and what the group does with it. */
+export interface TopicRef {
+  readonly name: string;
+  readonly range: Range;
+  readonly use: 'defines' | 'produces' | 'consumes';
 }
 
 /** Something the code does that can lose messages, found by a scanner with its exact range. */
