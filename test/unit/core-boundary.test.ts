@@ -20,3 +20,19 @@ describe('core boundary', () => {
     });
   }
 });
+
+/** The front ends share core and the Node file access in files/, never each other. */
+describe('layer boundaries', () => {
+  const src = join(__dirname, '..', '..', '..', 'server', 'src');
+  const importsOf = (dir: string): { file: string; imports: string[] }[] =>
+    readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('.ts'))
+      .map((n) => ({ file: `${dir}/${n}`, imports: [...readFileSync(join(src, dir, n), 'utf8').matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]) }));
+  const forbidden: Record<string, RegExp> = { lsp: /^\.\.\/(?:\.\.\/)*cli\//, cli: /^\.\.\/(?:\.\.\/)*lsp\//, files: /^\.\.\/(?:\.\.\/)*(?:cli|lsp|protocol)\/|^vscode/ };
+  for (const [dir, bad] of Object.entries(forbidden)) {
+    it(`${dir}/ does not import ${bad.source}`, () => {
+      const found = importsOf(dir).flatMap(({ file, imports }) => imports.filter((i) => bad.test(i)).map((i) => `${file}: ${i}`));
+      assert.deepEqual(found, []);
+    });
+  }
+});

@@ -7,14 +7,15 @@ import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
 import type { CliRequest } from './args';
 import { HELP, parseArgs, UsageError } from './args';
-import type { ExplainedConfig } from './effective-config';
-import { effectiveConfig, formatEffectiveText } from './effective-config';
+import type { ExplainedConfig } from '../core/effective-config';
+import { effectiveConfig } from '../core/effective-config';
+import { formatEffectiveText } from './effective-config';
 import type { CliFinding } from './format';
 import { formatJson, formatText, pickColors, toCliFindings } from './format';
 import { loadOptions } from './options-file';
-import { readTextFile } from './read';
+import { readTextFile } from '../files/read';
 import { formatSarif } from './sarif';
-import { collectFiles } from './walk';
+import { collectFiles } from '../files/walk';
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
 export interface CliIo {
