@@ -140,6 +140,37 @@ describe('LSP: initialize and diagnostics', function () {
     assertAcksZero(published.diagnostics);
   });
 
+  it('reads a .properties file by its name whatever language id the editor sends (Neovim: jproperties, or "")', async () => {
+    client = await server.start();
+    for (const languageId of ['jproperties', '', 'conf-javaprop', 'ini']) {
+      const uri = client.uri(`${languageId || 'none'}/producer.properties`);
+      await client.open(uri, languageId, PRODUCER);
+      const published = await waitFor(() => client!.diagnostics.get(uri), { message: `publishDiagnostics for languageId ${JSON.stringify(languageId)}` });
+      assertAcksZero(published.diagnostics);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } });
+      assert.match(hover?.contents.value ?? '', /acks/, `hover for languageId ${JSON.stringify(languageId)}`);
+    }
+  });
+
+  it('reads a Java file by its name when eglot sends the id of the mode that started the server', async () => {
+    client = await server.start({ pull: true });
+    const uri = client.uri('src/Orders.java');
+    const java = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.producer.KafkaProducer;',
+      'class Orders {',
+      '  void run() {',
+      '    Properties props = new Properties();',
+      '    props.put("acks", "0");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    await client.open(uri, 'conf-javaprop', java);
+    assert.ok((await client.pulledDiagnostics(uri)).some((d) => d.code === 'producer/acks-zero'));
+  });
+
   it('reports nothing for a file without Kafka content and for languages it does not read', async () => {
     client = await server.start({ pull: true });
     const plain = client.uri('app.properties');

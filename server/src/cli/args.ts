@@ -105,7 +105,7 @@ export const HELP = `Usage:
   kafka-lint config [options] FILE...     print the effective configuration of each file
 
 Finds Kafka settings and client code that lose messages.
-Reads .properties, .yml, .yaml, .java, .ts, .tsx, .js, .mjs, .cjs, .py and .go files;
+Reads .properties, .yml, .yaml, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files;
 folders are searched recursively, skipping node_modules and .git.
 
 Options:

@@ -10,20 +10,71 @@ import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
  * load on first use).
  */
 
-/** Decides how a file is read, from its path and (in the editor) its language id. */
+/**
+ * What a file name says about a document, in order: the first pattern matching the lower-cased base name
+ * decides. Add a kind here (and, if editors send an id for it, in {@link KIND_BY_LANGUAGE_ID}).
+ */
+const KIND_BY_NAME: readonly (readonly [RegExp, DocumentKind])[] = [
+  [/^(application|bootstrap)([-.][^/]*)?\.properties$/, 'spring-properties'],
+  [/\.properties$/, 'properties'],
+  [/\.ya?ml$/, 'spring-yaml'],
+  [/\.java$/, 'java'],
+  [/\.(ts|tsx|mts|cts)$/, 'typescript'],
+  [/\.(js|jsx|mjs|cjs)$/, 'javascript'],
+  [/\.py$/, 'python'],
+  [/\.go$/, 'go'],
+];
+
+/**
+ * The language ids real editors send, for documents whose name says nothing (untitled buffers, files
+ * without a known extension): VS Code's ids (and Spring Boot Tools' `spring-boot-properties*`), Neovim's
+ * filetypes (`jproperties`), Helix's language names (`properties` since 25.07; before, `.properties` files
+ * were `ini`, which the name decides anyway), and Emacs eglot's ids: the major mode without `-mode` (eglot
+ * 1.9, Debian's `elpa-eglot`) or without `-ts-mode` (Emacs 30). Eglot before Emacs 30 sends one id per
+ * server, whatever the buffer: another reason the file name decides first.
+ */
+const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = {
+  'kafka-properties': 'properties',
+  properties: 'properties',
+  jproperties: 'properties',
+  'java-properties': 'properties', // some VS Code extensions' id for Java properties
+  'conf-javaprop': 'properties',
+  'spring-boot-properties': 'spring-properties',
+  yaml: 'spring-yaml',
+  'yaml-ts': 'spring-yaml',
+  'spring-boot-properties-yaml': 'spring-yaml',
+  java: 'java',
+  'java-ts': 'java',
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  'typescript-ts': 'typescript',
+  tsx: 'typescript',
+  'tsx-ts': 'typescript',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  jsx: 'javascript',
+  js: 'javascript',
+  'js-ts': 'javascript',
+  js2: 'javascript',
+  rjsx: 'javascript',
+  python: 'python',
+  'python-ts': 'python',
+  go: 'go',
+  'go-ts': 'go',
+};
+
+/**
+ * THE decision of how a document is read, for the server, the CLI and the tests alike. The path decides
+ * first: `producer.properties`, `application-dev.yml`, `Main.java`… are what their name says whatever id the
+ * editor sends (Neovim sends `jproperties`, or `""` when filetype detection is off; eglot may send the id of
+ * another buffer's mode). Only when the name says nothing (an `untitled:` URI, no or an unknown extension)
+ * does the editor's language id decide; an id nobody maps gives `unknown` (not read).
+ */
 export function documentKind(path: string, languageId?: string): DocumentKind {
   const name = path.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
-  const isSpring = /^application([-.][^/]*)?\.(properties|ya?ml)$/.test(name) || /^bootstrap([-.][^/]*)?\.(properties|ya?ml)$/.test(name);
-  if (/\.ya?ml$/.test(name) || languageId === 'yaml') return 'spring-yaml';
-  if (name.endsWith('.properties') || languageId === 'properties' || languageId === 'kafka-properties') {
-    return isSpring ? 'spring-properties' : 'properties';
-  }
-  if (name.endsWith('.java') || languageId === 'java') return 'java';
-  if (/\.(ts|tsx|mts|cts)$/.test(name) || languageId === 'typescript' || languageId === 'typescriptreact') return 'typescript';
-  if (/\.(js|jsx|mjs|cjs)$/.test(name) || languageId === 'javascript' || languageId === 'javascriptreact') return 'javascript';
-  if (name.endsWith('.py') || languageId === 'python') return 'python';
-  if (name.endsWith('.go') || languageId === 'go') return 'go';
-  return 'unknown';
+  for (const [pattern, kind] of KIND_BY_NAME) if (pattern.test(name)) return kind;
+  const id = languageId?.trim().toLowerCase();
+  return (id && Object.hasOwn(KIND_BY_LANGUAGE_ID, id) && KIND_BY_LANGUAGE_ID[id]) || 'unknown';
 }
 
 /** An empty, non-Kafka document (nothing to report). */

@@ -1,8 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-/** File name endings the CLI reads when it searches a folder. */
-export const LINTED_EXTENSIONS = ['.properties', '.yml', '.yaml', '.java', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.py', '.go'] as const;
+import { documentKind } from '../core/analyze';
 
 /** Folders never searched: dependencies and version control. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -21,11 +19,13 @@ export interface WalkResult {
   readonly notes: string[];
 }
 
-/** True when a file name has one of the {@link LINTED_EXTENSIONS}. TypeScript declaration files are skipped. */
+/**
+ * True when a folder search reads the file: its name alone gives it a kind ({@link documentKind}, the same
+ * decision the server makes). TypeScript declaration files are skipped.
+ */
 export function isLintedName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.d.ts')) return false;
-  return LINTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  if (name.toLowerCase().endsWith('.d.ts')) return false;
+  return documentKind(name) !== 'unknown';
 }
 
 /**

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
-import { FIX_ALL_KIND, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
+import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
 import { editFactory, fixAllAction, quickFixes, wants } from './code-actions';
@@ -75,7 +75,9 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     };
   }
 
-  const isSupported = (doc: TextDocument): boolean => (LANGUAGE_IDS as readonly string[]).includes(doc.languageId);
+  // Core decides what a document is (its path first, the language id only when the path says nothing), so
+  // any editor's ids work: Neovim's `jproperties` or `""`, eglot's mode names, Helix's names.
+  const isSupported = (doc: TextDocument): boolean => documentKind(uriToPath(doc.uri), doc.languageId) !== 'unknown';
 
   function reportSettingsProblem(message: string): void {
     connection.console.warn(message);
