@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeConfig, documentKind } from '../../server/src/core/analyze';
 import type { DocumentKind } from '../../server/src/core/model';
-import { isLintedName } from '../../server/src/cli/walk';
+import { isLintedName } from '../../server/src/files/walk';
 
 describe('document-kind: documentKind decides from the path first, the language id second', () => {
   // [path, language id sent by the editor (undefined: the CLI sends none), expected kind]
