@@ -55,7 +55,7 @@ describe('robustness bugs (minimal reproductions)', () => {
   });
 
   // BUG: an AnalyzedDocument of a code file goes stale when the same path is analyzed again.
-  // server/src/core/scanners/tree-sitter.ts parseDocument keeps one tree per path: on the next parse it calls
+  // server/src/core/scanners/common/tree-sitter.ts parseDocument keeps one tree per path: on the next parse it calls
   // `oldTree.edit(...)` and then `previous.tree.delete()`, but the previous document's lazy builders
   // (ConfigGroup.insertEntry, ConfigEntry.renderValue, and the fixes rules compute from them during lint) still
   // hold tree-sitter nodes of that tree. Afterwards they return offsets of the wrong text (Python: 102 → 87
@@ -76,11 +76,11 @@ describe('robustness bugs (minimal reproductions)', () => {
   });
 
   // BUG: two analyses of the same path in flight at once (the server analyzing version 1 when version 2
-  // arrives). server/src/core/scanners/tree-sitter.ts parseDocument for version 2 edits and deletes version 1's
+  // arrives). server/src/core/scanners/common/tree-sitter.ts parseDocument for version 2 edits and deletes version 1's
   // tree (`previous.tree.delete()`) after version 1 was parsed but before its scanner continuation runs
-  // (`const tree = await parseDocument(...)` in java.ts, python.ts, javascript.ts, go.ts). Version 1 then
+  // (`const tree = await parseDocument(...)` in the java, python, javascript and go scanner.ts). Version 1 then
   // comes back as a non-Kafka document with no groups and no facts (Java, TypeScript, Python), and the Go
-  // scanner throws "TypeError: Cannot read properties of null (reading 'walk')" from go-support.ts
+  // scanner throws "TypeError: Cannot read properties of null (reading 'walk')" from go/context.ts
   // GoContext.collect, although analyze() promises never to throw.
   it('robustness bug: two analyses of one code file in flight at once: the first comes back empty or throws', async () => {
     const versions: Record<string, string> = {
@@ -110,8 +110,8 @@ describe('robustness bugs (minimal reproductions)', () => {
   // later Python parse in the process throws "RuntimeError: memory access out of bounds" (from
   // ts_parser_parse_wasm / ts_stack_push) or reads a Kafka file as non-Kafka: one such file in a workspace
   // turns Python analysis off in the server until it restarts. Comes in through
-  // server/src/core/scanners/tree-sitter.ts parseDocument (no guard on nesting depth, no recovery: the parser
-  // is reused) called from python.ts scanPython (outside its try/catch, so analyze() throws).
+  // server/src/core/scanners/common/tree-sitter.ts parseDocument (no guard on nesting depth, no recovery: the parser
+  // is reused) called from python/scanner.ts scanPython (outside its try/catch, so analyze() throws).
   // Runs in a worker thread so that the corrupted WASM instance cannot affect other tests.
   it('robustness bug: a Python file nested 520 levels deep breaks every later Python parse (tree-sitter WASM corrupted)', async () => {
     const code = `
@@ -137,9 +137,9 @@ describe('robustness bugs (minimal reproductions)', () => {
   });
 
   // BUG: the Java scanner writes `\n` into files whose line breaks are all `\r\n`: insertEntry
-  // (server/src/core/scanners/java-config.ts, `\n${indent}...` after the last put and `,\n` in Map.of lists),
-  // the close-without-flush fix (java-facts.ts `flush();\n${indent}`) and the commit-after-processing move
-  // (java-facts.ts `\n${indent}${statement.text}`). The fixed file has mixed line endings. (The Python
+  // (server/src/core/scanners/java/config.ts, `\n${indent}...` after the last put and `,\n` in Map.of lists),
+  // the close-without-flush fix (java/facts.ts `flush();\n${indent}`) and the commit-after-processing move
+  // (java/facts.ts `\n${indent}${statement.text}`). The fixed file has mixed line endings. (The Python
   // scanner keeps the file's line breaks.)
   it('robustness bug: Java fixes and inserts write LF line breaks into a CRLF file', async () => {
     const text = [

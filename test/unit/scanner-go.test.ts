@@ -5,12 +5,12 @@ import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
 import type { AnalyzedDocument, ConfigGroup, Finding, Range } from '../../server/src/core/model';
-import { forgetDocument, parseDocument } from '../../server/src/core/scanners/tree-sitter';
-import { GoContext } from '../../server/src/core/scanners/go-support';
-import { scanSarama } from '../../server/src/core/scanners/go-sarama';
-import { scanFranz } from '../../server/src/core/scanners/go-franz';
-import { scanConfluent } from '../../server/src/core/scanners/go-confluent';
-import { scanSegmentio } from '../../server/src/core/scanners/go-segmentio';
+import { forgetDocument, parseDocument } from '../../server/src/core/scanners/common/tree-sitter';
+import { GoContext } from '../../server/src/core/scanners/go/context';
+import { scanSarama } from '../../server/src/core/scanners/go/sarama';
+import { scanFranz } from '../../server/src/core/scanners/go/franz';
+import { scanConfluent } from '../../server/src/core/scanners/go/confluent';
+import { scanSegmentio } from '../../server/src/core/scanners/go/segmentio';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'code', 'go');

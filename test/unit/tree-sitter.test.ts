@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeChange, forgetDocument, parseDocument } from '../../server/src/core/scanners/tree-sitter';
+import { describeChange, forgetDocument, parseDocument } from '../../server/src/core/scanners/common/tree-sitter';
 
 describe('tree-sitter loader', () => {
   it('parses Java with UTF-16 offsets that match the model', async () => {
@@ -43,7 +43,7 @@ describe('tree-sitter loader', () => {
 describe('tree-sitter loader: closing a document', () => {
   it('releaseDocument drops the syntax tree the Java scanner kept', async () => {
     const { analyze, releaseDocument } = await import('../../server/src/core/analyze');
-    const { hasTree } = await import('../../server/src/core/scanners/tree-sitter');
+    const { hasTree } = await import('../../server/src/core/scanners/common/tree-sitter');
     const path = '/ws/src/Closing.java';
     await analyze(path, 'import org.apache.kafka.clients.producer.KafkaProducer;\nclass Closing {}\n');
     assert.equal(hasTree(path), true);
@@ -57,7 +57,7 @@ describe('tree-sitter loader: closing a document', () => {
 describe('tree-sitter loader: tree lifetime', () => {
   it('frees the trees it handed out once nothing references them (no WASM heap growth per keystroke)', () => {
     const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
-    const loader = require.resolve('../../server/src/core/scanners/tree-sitter');
+    const loader = require.resolve('../../server/src/core/scanners/common/tree-sitter');
     const script = `
       const { Tree } = require('@vscode/tree-sitter-wasm');
       let deleted = 0;
@@ -78,7 +78,7 @@ describe('tree-sitter loader: tree lifetime', () => {
 
 describe('tree-sitter loader: Python nesting guard', () => {
   it('counts indentation nesting as Python does (tabs to multiples of 8, blank and comment lines ignored)', async () => {
-    const { pythonNestingDepth } = await import('../../server/src/core/scanners/tree-sitter');
+    const { pythonNestingDepth } = await import('../../server/src/core/scanners/common/tree-sitter');
     assert.equal(pythonNestingDepth('a\nif x:\n    if y:\n        z\n\n    # c\nw\n'), 2);
     assert.equal(pythonNestingDepth('if x:\n\tif y:\n\t\tz\n'), 2);
     assert.equal(pythonNestingDepth(''), 0);

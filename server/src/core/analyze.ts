@@ -125,7 +125,7 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
  */
 export function releaseDocument(path: string): void {
   // Only a scanner ever parsed with tree-sitter; a config-only session never loads it for this.
-  if (scannerUsed) void import('./scanners/tree-sitter').then((m) => m.forgetDocument(path));
+  if (scannerUsed) void import('./scanners/common/tree-sitter').then((m) => m.forgetDocument(path));
 }
 
 let scannerUsed = false;

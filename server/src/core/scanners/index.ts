@@ -1,21 +1,14 @@
-import type { AnalyzedDocument, DocumentKind } from '../model';
-
-/**
- * A code scanner: client source → config groups + code facts. Scanners are async only because a
- * tree-sitter grammar loads (once) on first use; after that, scanning is synchronous work.
- */
-export interface Scanner {
-  scan(path: string, text: string): Promise<AnalyzedDocument>;
-}
+import type { DocumentKind } from '../model';
+import type { Scanner } from './types';
 
 /**
  * The explicit scanner registry, by document kind. Each entry loads its module on first use so that a
  * server that only ever sees `.properties` files never loads a grammar.
  */
 export const SCANNERS: Partial<Record<DocumentKind, () => Promise<Scanner>>> = {
-  go: () => import('./go').then((m) => m.goScanner),
-  java: () => import('./java').then((m) => m.javaScanner),
-  javascript: () => import('./javascript').then((m) => m.javascriptScanner),
-  typescript: () => import('./javascript').then((m) => m.typescriptScanner),
-  python: () => import('./python').then((m) => m.pythonScanner),
+  go: () => import('./go/scanner').then((m) => m.goScanner),
+  java: () => import('./java/scanner').then((m) => m.javaScanner),
+  javascript: () => import('./javascript/scanner').then((m) => m.javascriptScanner),
+  typescript: () => import('./javascript/scanner').then((m) => m.typescriptScanner),
+  python: () => import('./python/scanner').then((m) => m.pythonScanner),
 };

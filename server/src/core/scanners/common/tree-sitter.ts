@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, Tree } from '@vscode/tree-sitter-wasm';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { Range } from '../model';
+import type { Range } from '../../model';
 
 /**
  * Loads VS Code's own tree-sitter grammars (WASM, no native build) on first use and keeps one syntax

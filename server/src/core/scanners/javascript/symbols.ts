@@ -1,5 +1,5 @@
-import type { Node } from './tree-sitter';
-import { callArguments, namedChildren, stringValue, unwrap } from './javascript-syntax';
+import type { Node } from '../common/tree-sitter';
+import { callArguments, namedChildren, stringValue, unwrap } from './syntax';
 
 /**
  * What a JS/TS expression is, as far as Kafka is concerned: the kafkajs module, a `Kafka` client, a

@@ -1,7 +1,7 @@
-import type { CodeFact, ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role, Severity, Fix } from '../model';
-import { eolOf } from '../text';
-import type { Node } from './tree-sitter';
-import { nodeRange } from './tree-sitter';
+import type { CodeFact, ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role, Severity, Fix } from '../../model';
+import { eolOf } from '../../text';
+import type { Node } from '../common/tree-sitter';
+import { nodeRange } from '../common/tree-sitter';
 
 /**
  * What the Go scanner's per-library passes share: the file's Kafka imports, the variables that hold Kafka

@@ -1,10 +1,10 @@
-import { findKey } from '../catalog/index';
-import type { ConfigEntry, ConfigGroup, Edit, Range } from '../model';
-import type { Node } from './tree-sitter';
-import { nodeRange } from './tree-sitter';
-import { listAppend, listElementRemoval } from './javascript-edits';
-import { namedChildren } from './javascript-syntax';
-import type { PyLibrary } from './python-symbols';
+import { findKey } from '../../catalog/index';
+import type { ConfigEntry, ConfigGroup, Edit, Range } from '../../model';
+import type { Node } from '../common/tree-sitter';
+import { nodeRange } from '../common/tree-sitter';
+import { listAppend, listElementRemoval } from '../common/list-edits';
+import { namedChildren } from '../javascript/syntax';
+import type { PyLibrary } from './symbols';
 
 /**
  * Reads Python client configuration into config groups: confluent-kafka's dicts of librdkafka keys

@@ -1,17 +1,17 @@
-import type { AnalyzedDocument } from '../model';
-import type { Scanner } from './index';
-import type { Node } from './tree-sitter';
-import { parseDocument } from './tree-sitter';
-import { findJavaConfigGroups } from './java-config';
-import { findJavaFacts } from './java-facts';
-import { looksLikeKafka, readJavaFile } from './java-file';
+import type { AnalyzedDocument } from '../../model';
+import type { Scanner } from '../types';
+import type { Node } from '../common/tree-sitter';
+import { parseDocument } from '../common/tree-sitter';
+import { findJavaConfigGroups } from './config';
+import { findJavaFacts } from './facts';
+import { looksLikeKafka, readJavaFile } from './file';
 
 /**
  * The Java scanner: kafka-clients and Spring for Apache Kafka code → config groups and code facts.
  *
  * Config in code (`props.put(ProducerConfig.ACKS_CONFIG, "0")`, `Map.of(..)`, `new NewTopic(.., (short) 1)`)
  * becomes the same model as a `.properties` file, so the config rules apply unchanged; sends, commits and
- * closes become code facts. See java-config.ts and java-facts.ts.
+ * closes become code facts. See config.ts and facts.ts.
  */
 
 /**

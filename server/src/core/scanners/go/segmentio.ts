@@ -1,7 +1,7 @@
-import type { Fix } from '../model';
-import type { GoContext, GroupBuilder } from './go-support';
-import type { Node } from './tree-sitter';
-import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './go-support';
+import type { Fix } from '../../model';
+import type { GoContext, GroupBuilder } from './context';
+import type { Node } from '../common/tree-sitter';
+import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './context';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with

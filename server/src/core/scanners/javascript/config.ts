@@ -1,9 +1,9 @@
-import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../model';
-import type { Node } from './tree-sitter';
-import { nodeRange } from './tree-sitter';
-import { listAppend, listElementRemoval } from './javascript-edits';
-import type { JsLibrary } from './javascript-symbols';
-import { literalValue, namedChildren, pairKey, unwrap } from './javascript-syntax';
+import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../../model';
+import type { Node } from '../common/tree-sitter';
+import { nodeRange } from '../common/tree-sitter';
+import { listAppend, listElementRemoval } from '../common/list-edits';
+import type { JsLibrary } from './symbols';
+import { literalValue, namedChildren, pairKey, unwrap } from './syntax';
 
 /**
  * Turns the option objects of kafkajs and @confluentinc/kafka-javascript into config groups: each option is

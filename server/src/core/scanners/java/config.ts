@@ -1,13 +1,13 @@
-import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../model';
-import { eolOf } from '../text';
-import { keyRole } from '../roles';
-import type { Node } from './tree-sitter';
-import { nodeRange } from './tree-sitter';
-import type { JavaFile } from './java-file';
-import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './java-file';
-import { KEY_CONSTANTS } from './java-keys';
-import type { Decl, JavaValue, ValueStyle } from './java-symbols';
-import { javaString, renderJavaValue, simpleTypeName } from './java-symbols';
+import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../../model';
+import { eolOf } from '../../text';
+import { keyRole } from '../../roles';
+import type { Node } from '../common/tree-sitter';
+import { nodeRange } from '../common/tree-sitter';
+import type { JavaFile } from './file';
+import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
+import { KEY_CONSTANTS } from './keys';
+import type { Decl, JavaValue, ValueStyle } from './symbols';
+import { javaString, renderJavaValue, simpleTypeName } from './symbols';
 
 /**
  * Java config in code → config groups.

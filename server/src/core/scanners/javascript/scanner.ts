@@ -1,14 +1,14 @@
-import type { AnalyzedDocument, CodeFact, ConfigGroup, DocumentKind } from '../model';
-import type { Scanner } from './index';
-import type { GrammarName, Node, Tree } from './tree-sitter';
-import { nodeRange, parseDocument } from './tree-sitter';
-import type { ObjectResolver } from './javascript-config';
-import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './javascript-config';
-import type { AsyncNames } from './javascript-facts';
-import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './javascript-facts';
-import type { Sym } from './javascript-symbols';
-import { SymbolTable } from './javascript-symbols';
-import { callArguments, enclosingFunction, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './javascript-syntax';
+import type { AnalyzedDocument, CodeFact, ConfigGroup, DocumentKind } from '../../model';
+import type { Scanner } from '../types';
+import type { GrammarName, Node, Tree } from '../common/tree-sitter';
+import { nodeRange, parseDocument } from '../common/tree-sitter';
+import type { ObjectResolver } from './config';
+import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './config';
+import type { AsyncNames } from './facts';
+import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
+import type { Sym } from './symbols';
+import { SymbolTable } from './symbols';
+import { callArguments, enclosingFunction, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './syntax';
 
 /**
  * The JavaScript/TypeScript scanner: kafkajs and @confluentinc/kafka-javascript (its KafkaJS API and its

@@ -1,4 +1,4 @@
-import type { Node, Tree } from './tree-sitter';
+import type { Node, Tree } from '../common/tree-sitter';
 
 /**
  * Small, grammar-aware helpers over tree-sitter nodes for the JS/TS scanner: a linear walk, literal values,

@@ -1,7 +1,7 @@
-import type { GoContext, GroupBuilder } from './go-support';
-import type { Node } from './tree-sitter';
-import { keyRole } from '../roles';
-import { addRole, closeWithoutFlush, commitBeforeProcessing, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './go-support';
+import type { GoContext, GroupBuilder } from './context';
+import type { Node } from '../common/tree-sitter';
+import { keyRole } from '../../roles';
+import { addRole, closeWithoutFlush, commitBeforeProcessing, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './context';
 
 /**
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's

@@ -1,5 +1,5 @@
-import type { Node } from './tree-sitter';
-import { CONFIG_CLASS_PACKAGES, KEY_CONSTANTS, VALUE_CONSTANTS } from './java-keys';
+import type { Node } from '../common/tree-sitter';
+import { CONFIG_CLASS_PACKAGES, KEY_CONSTANTS, VALUE_CONSTANTS } from './keys';
 
 /**
  * The Java scanner's per-file symbol table and expression evaluator.

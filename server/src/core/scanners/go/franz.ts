@@ -1,7 +1,7 @@
-import type { Role } from '../model';
-import type { Binding, GoContext, GroupBuilder } from './go-support';
-import type { Node } from './tree-sitter';
-import { addRole, assignedTo, closeWithoutFlush, commitBeforeProcessing, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './go-support';
+import type { Role } from '../../model';
+import type { Binding, GoContext, GroupBuilder } from './context';
+import type { Node } from '../common/tree-sitter';
+import { addRole, assignedTo, closeWithoutFlush, commitBeforeProcessing, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './context';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether

@@ -1,12 +1,12 @@
-import type { AnalyzedDocument, CodeFact, ConfigGroup } from '../model';
-import type { Scanner } from './index';
-import type { Node, Tree } from './tree-sitter';
-import { parseDocument } from './tree-sitter';
-import { namedChildren, walkTree } from './javascript-syntax';
-import type { Addition, DictSource, PyGroup } from './python-config';
-import { buildPythonGroup } from './python-config';
-import { commitBeforeProcessingFact, droppedFutureFact, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './python-facts';
-import { PySymbolTable, targetName } from './python-symbols';
+import type { AnalyzedDocument, CodeFact, ConfigGroup } from '../../model';
+import type { Scanner } from '../types';
+import type { Node, Tree } from '../common/tree-sitter';
+import { parseDocument } from '../common/tree-sitter';
+import { namedChildren, walkTree } from '../javascript/syntax';
+import type { Addition, DictSource, PyGroup } from './config';
+import { buildPythonGroup } from './config';
+import { commitBeforeProcessingFact, droppedFutureFact, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
+import { PySymbolTable, targetName } from './symbols';
 
 /**
  * The Python scanner: confluent-kafka (librdkafka) and kafka-python client code → config groups and code

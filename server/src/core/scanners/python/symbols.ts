@@ -1,5 +1,5 @@
-import type { Node } from './tree-sitter';
-import { namedChildren } from './javascript-syntax';
+import type { Node } from '../common/tree-sitter';
+import { namedChildren } from '../javascript/syntax';
 
 /**
  * What a Python expression is, as far as Kafka is concerned: a Kafka module, a client class, or a

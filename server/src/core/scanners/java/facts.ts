@@ -1,10 +1,10 @@
-import type { CodeFact, Edit, Fix } from '../model';
-import { eolOf } from '../text';
-import type { Node } from './tree-sitter';
-import { nodeRange } from './tree-sitter';
-import type { JavaFile } from './java-file';
-import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './java-file';
-import type { Decl } from './java-symbols';
+import type { CodeFact, Edit, Fix } from '../../model';
+import { eolOf } from '../../text';
+import type { Node } from '../common/tree-sitter';
+import { nodeRange } from '../common/tree-sitter';
+import type { JavaFile } from './file';
+import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
+import type { Decl } from './symbols';
 
 /**
  * Java code facts: sends whose result nobody reads, offsets committed before the polled records are

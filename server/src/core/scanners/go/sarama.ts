@@ -1,7 +1,7 @@
-import type { Edit, Role } from '../model';
-import type { Binding, GoContext, GroupBuilder } from './go-support';
-import type { Node } from './tree-sitter';
-import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, namedArgs, nodeRange, placeholder, processes, statementOf } from './go-support';
+import type { Edit, Role } from '../../model';
+import type { Binding, GoContext, GroupBuilder } from './context';
+import type { Node } from '../common/tree-sitter';
+import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, namedArgs, nodeRange, placeholder, processes, statementOf } from './context';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /

@@ -1,11 +1,11 @@
-import type { AnalyzedDocument } from '../model';
-import type { Scanner } from './index';
-import { parseDocument } from './tree-sitter';
-import { GoContext } from './go-support';
-import { scanSarama } from './go-sarama';
-import { scanFranz } from './go-franz';
-import { scanConfluent } from './go-confluent';
-import { scanSegmentio } from './go-segmentio';
+import type { AnalyzedDocument } from '../../model';
+import type { Scanner } from '../types';
+import { parseDocument } from '../common/tree-sitter';
+import { GoContext } from './context';
+import { scanSarama } from './sarama';
+import { scanFranz } from './franz';
+import { scanConfluent } from './confluent';
+import { scanSegmentio } from './segmentio';
 
 /**
  * The Go scanner: Sarama, franz-go, confluent-kafka-go and segmentio/kafka-go code → config groups (one per

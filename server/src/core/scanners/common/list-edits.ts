@@ -1,5 +1,5 @@
-import type { Edit, Range } from '../model';
-import { eolOf } from '../text';
+import type { Edit, Range } from '../../model';
+import { eolOf } from '../../text';
 
 /**
  * Text edits on comma-separated lists (object literals, dicts, argument lists) shared by the JS/TS and

@@ -1,12 +1,12 @@
-import type { Range } from '../model';
-import type { Node } from './tree-sitter';
-import type { Decl, JavaKind } from './java-symbols';
-import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './java-symbols';
+import type { Range } from '../../model';
+import type { Node } from '../common/tree-sitter';
+import type { Decl, JavaKind } from './symbols';
+import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './symbols';
 
 /**
  * What the Java scanner reads from a syntax tree: the symbol table, the scoping nodes, and the calls and
- * constructors that matter, each list in source order. Config and code-fact detection (java-config.ts,
- * java-facts.ts) read this instead of walking the tree again.
+ * constructors that matter, each list in source order. Config and code-fact detection (config.ts,
+ * facts.ts) read this instead of walking the tree again.
  *
  * Speed matters (the editor re-scans on every keystroke): only the class members that can matter are walked
  * (natively) for scopes and declarations, and the few calls and constructors of interest are found by a text
