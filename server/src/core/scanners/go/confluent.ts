@@ -1,7 +1,9 @@
 import type { GoContext, GroupBuilder } from './context';
+import { addRole } from './context';
+import { goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './syntax';
+import { closeWithoutFlush, commitBeforeProcessing } from './checks';
 import type { Node } from '../common/tree-sitter';
 import { keyRole } from '../../roles';
-import { addRole, closeWithoutFlush, commitBeforeProcessing, goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './context';
 
 /**
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's

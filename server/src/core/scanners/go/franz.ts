@@ -1,7 +1,9 @@
 import type { Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
+import { addRole } from './context';
+import { assignedTo, durationMillis, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './syntax';
+import { closeWithoutFlush, commitBeforeProcessing, contextParameter, ignoredSends, importsPlain } from './checks';
 import type { Node } from '../common/tree-sitter';
-import { addRole, assignedTo, closeWithoutFlush, commitBeforeProcessing, contextParameter, durationMillis, goString, ignoredSends, importsPlain, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './context';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether

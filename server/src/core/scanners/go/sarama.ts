@@ -1,7 +1,10 @@
 import type { Edit, Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
+import { addRole } from './context';
+import { assignedTo, durationMillis, inBranch, literalValue, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
+import { processes } from './processing';
+import { ignoredSends, moveStatementAfter } from './checks';
 import type { Node } from '../common/tree-sitter';
-import { addRole, assignedTo, durationMillis, ignoredSends, inBranch, moveStatementAfter, literalValue, namedArgs, nodeRange, placeholder, processes, statementOf } from './context';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /

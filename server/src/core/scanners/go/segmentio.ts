@@ -1,7 +1,9 @@
 import type { Fix } from '../../model';
 import type { GoContext, GroupBuilder } from './context';
+import { addRole } from './context';
+import { durationMillis, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './syntax';
+import { commitBeforeProcessing, ignoredSends } from './checks';
 import type { Node } from '../common/tree-sitter';
-import { addRole, commitBeforeProcessing, durationMillis, goString, ignoredSends, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './context';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with

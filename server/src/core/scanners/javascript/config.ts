@@ -3,7 +3,8 @@ import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
 import type { JsLibrary } from './symbols';
-import { literalValue, namedChildren, pairKey, unwrap } from './syntax';
+import { namedChildren } from '../common/syntax';
+import { literalValue, pairKey, unwrap } from './syntax';
 
 /**
  * Turns the option objects of kafkajs and @confluentinc/kafka-javascript into config groups: each option is

@@ -2,7 +2,8 @@ import type { CodeFact, Fix, LibraryId } from '../../model';
 import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
-import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, namedChildren, unwrap, valueParent } from './syntax';
+import { namedChildren } from '../common/syntax';
+import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, unwrap, valueParent } from './syntax';
 
 /**
  * The JS/TS code facts: a kafkajs send whose promise nobody observes, and an `eachMessage`/`eachBatch`

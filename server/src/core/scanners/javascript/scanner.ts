@@ -8,7 +8,8 @@ import type { AsyncNames } from './facts';
 import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
 import type { Sym } from './symbols';
 import { SymbolTable } from './symbols';
-import { callArguments, enclosingFunction, isAsyncFunction, namedChildren, pairKey, unwrap, walkTree } from './syntax';
+import { namedChildren, walkTree } from '../common/syntax';
+import { callArguments, enclosingFunction, isAsyncFunction, pairKey, unwrap } from './syntax';
 
 /**
  * The JavaScript/TypeScript scanner: kafkajs and @confluentinc/kafka-javascript (its KafkaJS API and its

@@ -1,5 +1,7 @@
+import { BindingTable } from '../common/binding-table';
 import type { Node } from '../common/tree-sitter';
-import { callArguments, namedChildren, stringValue, unwrap } from './syntax';
+import { namedChildren } from '../common/syntax';
+import { callArguments, stringValue, unwrap } from './syntax';
 
 /**
  * What a JS/TS expression is, as far as Kafka is concerned: the kafkajs module, a `Kafka` client, a
@@ -68,15 +70,11 @@ interface Binding {
   readonly isImport?: boolean;
 }
 
-/** Names bound to Kafka values in one file, resolved to a fixed point (declaration order does not matter). */
-export class SymbolTable {
-  private readonly bindings: Binding[] = [];
-  private readonly env = new Map<string, Sym>();
-  private readonly memo = new Map<number, Sym | null>();
-  private resolving = 0;
-  /** True once an import, `require()` or `import()` of a Kafka package has been seen. */
-  importsKafka = false;
-
+/**
+ * Names bound to Kafka values in one file, resolved to a fixed point (declaration order does not matter).
+ * `importsKafka` turns true once an import, `require()` or `import()` of a Kafka package has been seen.
+ */
+export class SymbolTable extends BindingTable<Sym, Binding> {
   /** Records the bindings a node introduces; called for every node of the tree. */
   collect(node: Node): void {
     switch (node.type) {
@@ -159,41 +157,20 @@ export class SymbolTable {
     }
   }
 
-  /** Resolves every binding until nothing changes (a few rounds at most: each round can only add names). */
-  settle(): void {
-    for (let round = 0; round < 6; round++) {
-      let changed = false;
-      for (const b of this.bindings) {
-        if (this.env.has(b.name)) continue;
-        const sym = this.bindingValue(b);
-        if (sym) {
-          this.env.set(b.name, sym);
-          changed = true;
-        }
-      }
-      this.memo.clear();
-      if (!changed) break;
-    }
-    this.dropConflicts();
-  }
-
   /**
    * A name that is also bound to an instance of some other class (`const client = new SmtpClient()` in
    * another function) is ambiguous without scopes: it is dropped, so that no call on it is taken for Kafka.
    */
-  private dropConflicts(): void {
-    for (const b of this.bindings) {
-      if (!this.env.has(b.name) || b.isImport) continue;
-      const value = b.value ? unwrap(b.value) : undefined;
-      const foreignNew = value?.type === 'new_expression' && !this.resolve(value);
-      const typeNode = b.type?.type === 'type_annotation' ? b.type.namedChildren.find((c) => c !== null) : b.type;
-      const foreignType = !b.value && typeNode && (typeNode.type === 'type_identifier' || typeNode.type === 'nested_type_identifier' || typeNode.type === 'generic_type') && !this.resolveType(b.type as Node);
-      if (foreignNew || foreignType) this.env.delete(b.name);
-    }
-    this.memo.clear();
+  protected contradicts(b: Binding): boolean {
+    if (b.isImport) return false;
+    const value = b.value ? unwrap(b.value) : undefined;
+    const foreignNew = value?.type === 'new_expression' && !this.resolve(value);
+    const typeNode = b.type?.type === 'type_annotation' ? b.type.namedChildren.find((c) => c !== null) : b.type;
+    const foreignType = !b.value && typeNode && (typeNode.type === 'type_identifier' || typeNode.type === 'nested_type_identifier' || typeNode.type === 'generic_type') && !this.resolveType(b.type as Node);
+    return !!(foreignNew || foreignType);
   }
 
-  private bindingValue(b: Binding): Sym | undefined {
+  protected valueOf(b: Binding): Sym | undefined {
     let sym: Sym | undefined;
     if (b.isImport && b.value) {
       const pkg = kafkaPackage(stringValue(b.value) ?? '');
@@ -206,35 +183,16 @@ export class SymbolTable {
     return sym;
   }
 
-  /** The Kafka value a name (`producer`, `this.producer`) holds, if any. */
-  lookup(name: string): Sym | undefined {
-    return this.env.get(name);
-  }
-
-  /** What an expression evaluates to, or undefined when it is not (known to be) a Kafka value. */
-  resolve(node: Node): Sym | undefined {
-    const cached = this.memo.get(node.id);
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.resolving > 40) return undefined;
-    this.resolving++;
-    try {
-      const sym = this.compute(unwrap(node));
-      this.memo.set(node.id, sym ?? null);
-      return sym;
-    } finally {
-      this.resolving--;
-    }
-  }
-
-  private compute(n: Node): Sym | undefined {
+  protected compute(node: Node): Sym | undefined {
+    const n = unwrap(node);
     switch (n.type) {
       case 'identifier':
-        return this.env.get(n.text);
+        return this.lookup(n.text);
       case 'member_expression': {
         const object = n.childForFieldName('object');
         const prop = n.childForFieldName('property')?.text;
         if (!object || !prop) return undefined;
-        if (object.type === 'this') return this.env.get(`this.${prop}`);
+        if (object.type === 'this') return this.lookup(`this.${prop}`);
         const base = this.resolve(object);
         return base ? memberOf(base, prop) : undefined;
       }
@@ -281,10 +239,10 @@ export class SymbolTable {
     const t = node.type === 'type_annotation' ? node.namedChildren.find((c) => c !== null) : node;
     if (!t) return undefined;
     let sym: Sym | undefined;
-    if (t.type === 'type_identifier') sym = this.env.get(t.text);
+    if (t.type === 'type_identifier') sym = this.lookup(t.text);
     else if (t.type === 'nested_type_identifier') {
       const parts = t.text.split('.').map((p) => p.trim());
-      sym = this.env.get(parts[0]);
+      sym = this.lookup(parts[0]);
       for (const p of parts.slice(1)) sym = sym ? memberOf(sym, p) : undefined;
     } else if (t.type === 'union_type' || t.type === 'parenthesized_type') {
       for (const c of namedChildren(t)) {

@@ -1,34 +1,10 @@
-import type { Node, Tree } from '../common/tree-sitter';
+import type { Node } from '../common/tree-sitter';
+import { namedChildren } from '../common/syntax';
 
 /**
- * Small, grammar-aware helpers over tree-sitter nodes for the JS/TS scanner: a linear walk, literal values,
+ * Small, grammar-aware helpers over tree-sitter nodes for the JS/TS scanner: literal values, call arguments,
  * and the "where does this expression's value go" questions the code-fact checks ask.
  */
-
-/**
- * Visits, once and in source order, every node of the tree whose type is in `types`, without recursion
- * (deeply nested input cannot overflow the stack). Other nodes are never materialized, which keeps the
- * walk cheap on large files.
- */
-export function walkTree(tree: Tree, types: ReadonlySet<string>, visit: (node: Node) => void): void {
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      if (types.has(cursor.nodeType)) visit(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-/** The named children of a node, without the nulls web-tree-sitter may return. */
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => c !== null);
-}
 
 /** Function-like nodes: their bodies run later, so a walk for "what this handler does now" stops at them. */
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@ import type { ConfigEntry, ConfigGroup, Edit, Range } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
-import { namedChildren } from '../javascript/syntax';
+import { namedChildren } from '../common/syntax';
 import type { PyLibrary } from './symbols';
 
 /**

@@ -2,7 +2,7 @@ import type { CodeFact, Fix, LibraryId } from '../../model';
 import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
-import { namedChildren } from '../javascript/syntax';
+import { namedChildren } from '../common/syntax';
 
 /**
  * The Python code facts: a kafka-python send whose future is dropped, a confluent-kafka `produce()` that

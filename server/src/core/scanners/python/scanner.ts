@@ -2,7 +2,7 @@ import type { AnalyzedDocument, CodeFact, ConfigGroup } from '../../model';
 import type { Scanner } from '../types';
 import type { Node, Tree } from '../common/tree-sitter';
 import { parseDocument } from '../common/tree-sitter';
-import { namedChildren, walkTree } from '../javascript/syntax';
+import { namedChildren, walkTree } from '../common/syntax';
 import type { Addition, DictSource, PyGroup } from './config';
 import { buildPythonGroup } from './config';
 import { commitBeforeProcessingFact, droppedFutureFact, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';

@@ -1,5 +1,6 @@
+import { BindingTable } from '../common/binding-table';
 import type { Node } from '../common/tree-sitter';
-import { namedChildren } from '../javascript/syntax';
+import { namedChildren } from '../common/syntax';
 
 /**
  * What a Python expression is, as far as Kafka is concerned: a Kafka module, a client class, or a
@@ -52,15 +53,11 @@ interface Binding {
   readonly sym?: PySym;
 }
 
-/** Names bound to Kafka values in one Python file, resolved to a fixed point. */
-export class PySymbolTable {
-  private readonly bindings: Binding[] = [];
-  private readonly env = new Map<string, PySym>();
-  private readonly memo = new Map<number, PySym | null>();
-  private depth = 0;
-  /** True once an import of a Kafka library has been seen. */
-  importsKafka = false;
-
+/**
+ * Names bound to Kafka values in one Python file, resolved to a fixed point. `importsKafka` turns true once
+ * an import of a Kafka library has been seen.
+ */
+export class PySymbolTable extends BindingTable<PySym, Binding> {
   /** Records the bindings a node introduces; called for every node of the tree. */
   collect(node: Node): void {
     switch (node.type) {
@@ -125,69 +122,37 @@ export class PySymbolTable {
     }
   }
 
-  /** Resolves every binding until nothing changes. */
-  settle(): void {
-    for (let round = 0; round < 6; round++) {
-      let changed = false;
-      for (const b of this.bindings) {
-        if (this.env.has(b.name)) continue;
-        const sym = b.sym ?? (b.value ? this.resolve(b.value) : undefined) ?? (b.type ? this.resolveType(b.type) : undefined);
-        if (sym) {
-          this.env.set(b.name, sym);
-          changed = true;
-        }
-      }
-      this.memo.clear();
-      if (!changed) break;
-    }
-    this.dropConflicts();
+  protected valueOf(b: Binding): PySym | undefined {
+    return b.sym ?? (b.value ? this.resolve(b.value) : undefined) ?? (b.type ? this.resolveType(b.type) : undefined);
   }
 
   /**
    * A name that is also bound to an instance of some other class (`producer = MailProducer()` in another
    * function) is ambiguous without scopes: it is dropped, so that no call on it is taken for Kafka.
    */
-  private dropConflicts(): void {
-    for (const b of this.bindings) {
-      if (b.sym || !this.env.has(b.name)) continue;
-      const callee = b.value?.type === 'call' ? b.value.childForFieldName('function') : undefined;
-      const className = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-      const foreignCall = !!className && /^[A-Z]/.test(className) && !this.resolve(b.value as Node);
-      const hint = b.type ? namedChildren(b.type)[0] ?? b.type : undefined;
-      const foreignType = !b.value && !!hint && (hint.type === 'identifier' || hint.type === 'attribute') && /^[A-Z]/.test(hint.text.split('.').pop() ?? '') && !this.resolveType(b.type as Node);
-      if (foreignCall || foreignType) this.env.delete(b.name);
-    }
-    this.memo.clear();
+  protected contradicts(b: Binding): boolean {
+    if (b.sym) return false;
+    const callee = b.value?.type === 'call' ? b.value.childForFieldName('function') : undefined;
+    const className = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    const foreignCall = !!className && /^[A-Z]/.test(className) && !this.resolve(b.value as Node);
+    const hint = b.type ? namedChildren(b.type)[0] ?? b.type : undefined;
+    const foreignType = !b.value && !!hint && (hint.type === 'identifier' || hint.type === 'attribute') && /^[A-Z]/.test(hint.text.split('.').pop() ?? '') && !this.resolveType(b.type as Node);
+    return foreignCall || foreignType;
   }
 
-  /** What an expression evaluates to, or undefined when it is not (known to be) a Kafka value. */
-  resolve(node: Node): PySym | undefined {
-    const cached = this.memo.get(node.id);
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.depth > 40) return undefined;
-    this.depth++;
-    try {
-      const sym = this.compute(node);
-      this.memo.set(node.id, sym ?? null);
-      return sym;
-    } finally {
-      this.depth--;
-    }
-  }
-
-  private compute(n: Node): PySym | undefined {
+  protected compute(n: Node): PySym | undefined {
     switch (n.type) {
       case 'parenthesized_expression': {
         const inner = namedChildren(n)[0];
         return inner ? this.resolve(inner) : undefined;
       }
       case 'identifier':
-        return this.env.get(n.text);
+        return this.lookup(n.text);
       case 'attribute': {
         const object = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text;
         if (!object || !attr) return undefined;
-        if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) return this.env.get(`self.${attr}`);
+        if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) return this.lookup(`self.${attr}`);
         const base = this.resolve(object);
         return base ? memberOf(base, attr) : undefined;
       }
@@ -203,9 +168,7 @@ export class PySymbolTable {
 
   /** The instance a type hint promises: `Producer`, `ck.Consumer`, `Optional[KafkaProducer]`, `KafkaProducer | None`. */
   resolveType(node: Node): PySym | undefined {
-    if (this.depth > 40) return undefined;
-    this.depth++;
-    try {
+    return this.guarded(() => {
       if (node.type === 'identifier' || node.type === 'attribute') {
         const cls = this.resolve(node);
         return cls?.t === 'class' ? { t: cls.role, lib: cls.lib } : undefined;
@@ -216,9 +179,7 @@ export class PySymbolTable {
         if (sym) return sym;
       }
       return undefined;
-    } finally {
-      this.depth--;
-    }
+    });
   }
 }
 

@@ -1,0 +1,31 @@
+import type { Node, Tree } from './tree-sitter';
+
+/**
+ * Grammar-neutral helpers over tree-sitter trees, shared by the scanners of every language: one linear
+ * walk that visits the node types a scanner asks for, and named children without nulls.
+ */
+
+/**
+ * Visits, once and in source order, every node of the tree whose type is in `types`, without recursion
+ * (deeply nested input cannot overflow the stack). Other nodes are never materialized, which keeps the
+ * walk cheap on large files.
+ */
+export function walkTree(tree: Tree | Node, types: ReadonlySet<string>, visit: (node: Node) => void): void {
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      if (types.has(cursor.nodeType)) visit(cursor.currentNode);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** The named children of a node, without the nulls web-tree-sitter may return. */
+export function namedChildren(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null);
+}
