@@ -6,7 +6,7 @@ import type { Finding } from '../../server/src/core/model';
 import type { LintOptions } from '../../server/src/core/options';
 import { documentOf, entryIn } from './hover-helpers';
 
-const OPTIONS: LintOptions = { kafkaVersion: '3.9', rules: {} };
+const OPTIONS: LintOptions = { kafkaVersion: '3.9', rules: {}, locale: 'en' };
 const ACKS_LOSS = 'How it is lost: 0 never waits for the broker; 1 waits for the leader only, so a record the followers have not copied yet is gone if the leader dies.  \nSafe value: all (with min.insync.replicas=2 on the topic)';
 
 describe('hover: findings', () => {

@@ -5,7 +5,7 @@ import { lint } from '../../server/src/core/lint';
 import type { LintOptions } from '../../server/src/core/options';
 import { documentOf, entryIn } from './hover-helpers';
 
-const at = (kafkaVersion: string): LintOptions => ({ kafkaVersion, rules: {} });
+const at = (kafkaVersion: string): LintOptions => ({ kafkaVersion, rules: {}, locale: 'en' });
 
 /** The hover with the caret `delta` characters into the first occurrence of `needle`. */
 function hoverOn(text: string, needle: string, kafkaVersion = '3.9', path = 'producer.properties', delta = 1) {

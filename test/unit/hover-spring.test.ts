@@ -4,7 +4,7 @@ import { hoverAt } from '../../server/src/core/hover';
 import { lint } from '../../server/src/core/lint';
 import type { LintOptions } from '../../server/src/core/options';
 
-const OPTIONS: LintOptions = { kafkaVersion: '2.8', rules: {} };
+const OPTIONS: LintOptions = { kafkaVersion: '2.8', rules: {}, locale: 'en' };
 
 /** Hover through the real Spring readers, with the caret `delta` into `needle`. */
 function hoverIn(path: string, text: string, needle: string, delta = 1) {

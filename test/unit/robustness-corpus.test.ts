@@ -62,7 +62,7 @@ const pathAndLanguage = (p: string): [string, string | undefined] => {
 };
 
 /** Lint options: today's defaults, and an old Kafka whose defaults trigger the "unset key" rules and their insert fixes. */
-const OPTION_SETS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {} }];
+const OPTION_SETS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {}, locale: 'en' }];
 
 /** Lines that make each code scanner treat a text as Kafka client code (so it does its full work). */
 const KAFKA_HEADER: Readonly<Record<string, string>> = {

@@ -15,7 +15,7 @@ import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'robustness', 'non-kafka');
 
 /** Old defaults (acks=1, retries=0) make more rules fire on a file taken for Kafka: check under both. */
-const OPTIONS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {} }];
+const OPTIONS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {}, locale: 'en' }];
 
 const TABLE: readonly { readonly file: string; readonly traps: readonly string[] }[] = [
   { file: 'messages.properties', traps: ['retries=0', 'acks=1', 'batch.size=', 'linger.ms='] },

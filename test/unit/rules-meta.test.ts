@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyzeConfig } from '../../server/src/core/analyze';
 import { lint } from '../../server/src/core/lint';
 import { RULES } from '../../server/src/core/rules/index';
+import { ruleDescription } from '../../server/src/core/i18n/index';
 
 /**
  * Every registered rule is documented and tested: a docs page at docs/rules/<id>.md, a unique `stage/name` id
@@ -40,8 +41,9 @@ describe('rules meta', () => {
         assert.equal(id.split('/')[0], stage);
       });
 
-      it('has a description', () => {
-        assert.ok(rule.meta.description.length > 10);
+      it('has a description in every language', () => {
+        assert.ok(ruleDescription(id, 'en').length > 10, 'no English description');
+        assert.ok(ruleDescription(id, 'zh-cn').length > 5, 'no Chinese description');
       });
 
       it(`has a docs page at docs/rules/${id}.md with the usual sections`, () => {

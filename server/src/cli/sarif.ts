@@ -3,12 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL, ruleDocUrl } from '../core/rule-docs';
 import type { Rule } from '../core/rules/types';
 import type { CliFinding } from './format';
+import { languageTag, ruleDescription } from '../core/i18n/index';
+import type { Locale } from '../core/i18n/index';
 
 /**
  * SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps): one run, the rule
- * registry as the tool's rules, one result per finding with 1-based regions as SARIF expects.
+ * registry as the tool's rules, one result per finding with 1-based regions as SARIF expects. Texts are in
+ * `locale` (the run's `language` says which); rule ids never change with it.
  */
-export function formatSarif(findings: readonly CliFinding[], rules: readonly Rule[], version: string): string {
+export function formatSarif(findings: readonly CliFinding[], rules: readonly Rule[], version: string, locale: Locale = 'en'): string {
   const level = (s: CliFinding['severity']) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const sarif = {
@@ -16,6 +19,7 @@ export function formatSarif(findings: readonly CliFinding[], rules: readonly Rul
     version: '2.1.0',
     runs: [
       {
+        language: languageTag(locale),
         tool: {
           driver: {
             name: 'kafka-lint',
@@ -23,8 +27,8 @@ export function formatSarif(findings: readonly CliFinding[], rules: readonly Rul
             informationUri: REPOSITORY_URL,
             rules: rules.map((r) => ({
               id: r.meta.id,
-              shortDescription: { text: r.meta.description },
-              helpUri: ruleDocUrl(r.meta.id),
+              shortDescription: { text: ruleDescription(r.meta.id, locale) },
+              helpUri: ruleDocUrl(r.meta.id, locale),
               defaultConfiguration: { level: level(r.meta.defaultSeverity) },
               properties: { stage: r.meta.stage },
             })),

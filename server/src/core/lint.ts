@@ -5,6 +5,8 @@ import { RULES } from './rules/index';
 import type { Rule } from './rules/types';
 import { mayHaveSuppressions, readSuppressions } from './suppressions';
 import { documentLineIndex } from './text';
+import { localize, t } from './i18n/index';
+import type { Message, MessageArgs, MessageKey } from './i18n/index';
 
 /**
  * Runs every enabled rule on an analyzed document and returns its findings, sorted by position, with
@@ -15,6 +17,11 @@ import { documentLineIndex } from './text';
 export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_OPTIONS, rules: readonly Rule[] = RULES): Finding[] {
   if (!document.isKafka) return [];
   const findings: Finding[] = [];
+  const { locale } = options;
+  const texts = {
+    t: <K extends MessageKey>(key: K, ...args: MessageArgs<K>): string => t(locale, key, ...args),
+    localize: (message: Message): string => localize(locale, message),
+  };
   for (const rule of rules) {
     const level = options.rules[rule.meta.id];
     if (level === 'off') continue;
@@ -22,6 +29,7 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
       rule.check({
         document,
         options,
+        ...texts,
         report(r) {
           const severity: Severity = level ?? r.severity ?? rule.meta.defaultSeverity;
           findings.push({
@@ -41,7 +49,7 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
         ruleId: rule.meta.id,
         stage: rule.meta.stage,
         severity: 'hint',
-        message: `Kafka Lint: rule ${rule.meta.id} failed on this file (${err instanceof Error ? err.message : String(err)}). Please report this.`,
+        message: t(locale, 'lint.ruleFailed', { id: rule.meta.id, error: err instanceof Error ? err.message : String(err) }),
         range: { start: 0, end: 0 },
       });
     }

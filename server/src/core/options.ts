@@ -1,5 +1,8 @@
 import type { RuleLevel } from './model';
 import { NEWEST_KAFKA_VERSION } from './catalog/versions';
+import { t } from './i18n/index';
+import type { Locale } from './i18n/index';
+import { parseLocaleSetting } from './i18n/locale';
 
 /**
  * Everything that changes what the engine reports. The same shape is read from the editor settings
@@ -10,11 +13,17 @@ export interface LintOptions {
   readonly kafkaVersion: string;
   /** Per-rule level overrides by rule id. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  /**
+   * The language of every text the engine writes (messages, fix titles, hovers). Rules format their
+   * messages with it (`context.t`); rule ids, JSON fields and fix edits never depend on it.
+   */
+  readonly locale: Locale;
 }
 
 export const DEFAULT_OPTIONS: LintOptions = Object.freeze({
   kafkaVersion: NEWEST_KAFKA_VERSION,
   rules: Object.freeze({}),
+  locale: 'en',
 });
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -26,19 +35,30 @@ export interface OptionsProblem {
 
 /**
  * Normalizes untrusted option input (settings JSON, `.kafkalint.json`) into {@link LintOptions}.
- * Unknown fields are ignored; bad values fall back to defaults and are reported in `problems`.
+ * Unknown fields are ignored; bad values fall back to `base` and are reported in `problems`, written in the
+ * resulting locale. A `locale` of `auto` (or none) keeps `base.locale`: the caller puts the editor's or
+ * the environment's language there.
  */
 export function normalizeOptions(input: unknown, base: LintOptions = DEFAULT_OPTIONS): { options: LintOptions; problems: OptionsProblem[] } {
   const problems: OptionsProblem[] = [];
   let kafkaVersion = base.kafkaVersion;
+  let locale = base.locale;
   const rules: Record<string, RuleLevel> = { ...base.rules };
   if (input !== null && typeof input === 'object') {
     const o = input as Record<string, unknown>;
+    // The locale first: the problems below are written in it.
+    let badLocale = false;
+    if (o.locale !== undefined && o.locale !== null && o.locale !== '') {
+      const setting = parseLocaleSetting(o.locale);
+      if (setting === undefined) badLocale = true;
+      else if (setting !== 'auto') locale = setting;
+    }
+    if (badLocale) problems.push({ message: t(locale, 'options.locale', { got: JSON.stringify(o.locale) }) });
     if (o.kafkaVersion !== undefined && o.kafkaVersion !== null && o.kafkaVersion !== '') {
       if (typeof o.kafkaVersion === 'string' && /^\d+(\.\d+){0,2}$/.test(o.kafkaVersion.trim())) {
         kafkaVersion = o.kafkaVersion.trim();
       } else {
-        problems.push({ message: `kafkaVersion must look like "3.9" or "2.8.1"; got ${JSON.stringify(o.kafkaVersion)}` });
+        problems.push({ message: t(locale, 'options.kafkaVersion', { got: JSON.stringify(o.kafkaVersion) }) });
       }
     }
     if (o.rules !== undefined && o.rules !== null) {
@@ -47,13 +67,13 @@ export function normalizeOptions(input: unknown, base: LintOptions = DEFAULT_OPT
           if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) {
             rules[id] = level as RuleLevel;
           } else {
-            problems.push({ message: `rules.${id} must be one of ${LEVELS.join(', ')}; got ${JSON.stringify(level)}` });
+            problems.push({ message: t(locale, 'options.ruleLevel', { id, levels: LEVELS.join(', '), got: JSON.stringify(level) }) });
           }
         }
       } else {
-        problems.push({ message: 'rules must be an object of rule id to level' });
+        problems.push({ message: t(locale, 'options.rules') });
       }
     }
   }
-  return { options: { kafkaVersion, rules }, problems };
+  return { options: { kafkaVersion, rules, locale }, problems };
 }

@@ -1,10 +1,17 @@
+import type { Locale } from './i18n/index';
+
 /**
  * Where each rule's page lives. Diagnostics link here (`codeDescription.href`), hovers and the CLI too.
- * The pages are `docs/rules/<stage>/<name>.md` in the repository.
+ * The pages are `docs/rules/<stage>/<name>.md` in the repository, and `<name>.zh-CN.md` in Simplified Chinese.
  */
 export const REPOSITORY_URL = 'https://github.com/kafka-lint/kafka-lint';
 
-/** The page for a rule id like `producer/acks-zero`. */
-export function ruleDocUrl(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+/** The repository path of a rule's page in `locale`: `docs/rules/producer/acks-zero.md`, `….zh-CN.md`. */
+export function ruleDocPath(ruleId: string, locale: Locale = 'en'): string {
+  return `docs/rules/${ruleId}${locale === 'zh-cn' ? '.zh-CN' : ''}.md`;
+}
+
+/** The page for a rule id like `producer/acks-zero`, in the language of `locale`. */
+export function ruleDocUrl(ruleId: string, locale: Locale = 'en'): string {
+  return `${REPOSITORY_URL}/blob/main/${ruleDocPath(ruleId, locale)}`;
 }

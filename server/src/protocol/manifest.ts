@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../core/rules/types';
+import { ruleDescription } from '../core/i18n/index';
 import { Commands, LANGUAGE_IDS, PROJECT_CONFIG_FILE, SETTINGS_SECTION } from './constants';
 import {
   DEFAULT_SETTINGS,
@@ -39,7 +40,7 @@ export function settingsContribution(rules: readonly RuleMeta[]): Record<string,
         scope: 'resource',
         markdownDescription: SETTING_DESCRIPTIONS.rules,
         properties: Object.fromEntries(
-          rules.map((r) => [r.id, { ...level, markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`.` }]),
+          rules.map((r) => [r.id, { ...level, markdownDescription: `${ruleDescription(r.id, 'en')} Default: \`${r.defaultSeverity}\`.` }]),
         ),
         additionalProperties: level,
       },

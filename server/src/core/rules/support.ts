@@ -3,23 +3,17 @@ import type { DefaultValue } from '../catalog/defaults';
 import { libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
 import type { LintOptions } from '../options';
+import { t } from '../i18n/index';
+import type { Locale } from '../i18n/index';
 
 /**
  * Small helpers the rules share: reading values the way Kafka reads them, naming the stage and the
  * library in messages, and picking the default that applies to a group.
  */
 
-/** How messages open: the stage that loses the message. */
-const STAGE_LABEL: Readonly<Record<Stage, string>> = {
-  producer: 'Producer stage',
-  broker: 'Broker stage',
-  consumer: 'Consumer stage',
-  config: 'Config',
-};
-
-/** The message prefix for a stage, e.g. `Producer stage`. */
-export function stageLabel(stage: Stage): string {
-  return STAGE_LABEL[stage];
+/** The message prefix for a stage, e.g. `Producer stage` (`生产者阶段`). */
+export function stageLabel(stage: Stage, locale: Locale = 'en'): string {
+  return t(locale, `stage.${stage}`);
 }
 
 /** The stage a key's catalog entry names, or `config` when the catalog does not say. */
@@ -164,9 +158,10 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
  */
 export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
-  if (!def.byLibraryVersion) return `${name} ${options.kafkaVersion}`;
-  if (group.libraryVersion) return `${name} ${group.libraryVersion}`;
-  if (def.versionDependent) return `${name} ${def.since} and later`;
+  const { locale } = options;
+  if (!def.byLibraryVersion) return t(locale, 'default.source.version', { name, version: options.kafkaVersion });
+  if (group.libraryVersion) return t(locale, 'default.source.version', { name, version: group.libraryVersion });
+  if (def.versionDependent) return t(locale, 'default.source.since', { name, since: def.since });
   return name;
 }
 
@@ -191,13 +186,17 @@ export function unsafeDefault(
 }
 
 /**
- * Opening of a message about an unset key: `Kafka 2.8 defaults acks to 1 when acks is not set`, or, when the
- * library version is unknown, `kafka-python before 3.0.0 defaults acks to 1 when acks is not set, and the
- * installed version is not known`.
+ * Opening of a message about an unset key, in the options' locale: `Kafka 2.8 defaults acks to 1 when acks is
+ * not set`, or, when the library version is unknown, `kafka-python before 3.0.0 defaults acks to 1 when acks
+ * is not set, and the installed version is not known`.
  */
 export function defaultPhrase(key: string, group: ConfigGroup, options: LintOptions, found: { def: DefaultValue; value: string; dependsOnVersion: boolean }): string {
-  if (!found.dependsOnVersion) return `${defaultSource(group, options, found.def)} defaults ${key} to ${found.value} when ${key} is not set`;
+  const { locale } = options;
+  const value = found.value;
+  if (!found.dependsOnVersion) return t(locale, 'default.phrase', { source: defaultSource(group, options, found.def), key, value });
   const next = found.def.history.find((_h, i) => i > 0 && found.def.history[i - 1].value === found.value);
-  const versions = next ? ` before ${next.since}` : ' (some versions)';
-  return `${libraryName(group.library)}${versions} defaults ${key} to ${found.value} when ${key} is not set, and the installed version is not known`;
+  const library = libraryName(group.library);
+  return next
+    ? t(locale, 'default.phrase.before', { library, since: next.since, key, value })
+    : t(locale, 'default.phrase.someVersions', { library, key, value });
 }

@@ -1,14 +1,16 @@
 import type { AnalyzedDocument, ConfigGroup, Finding, Fix, Range, RelatedLocation, Severity, Stage } from '../model';
 import type { LintOptions } from '../options';
+import type { Message, MessageArgs, MessageKey } from '../i18n/index';
 
-/** What a rule is, as data: drives docs pages, the settings schema, the rules table and meta-tests. */
+/**
+ * What a rule is, as data: drives docs pages, the settings schema, the rules table and meta-tests. Its
+ * one-line description is the catalogue text `<id>.description` (`ruleDescription(id, locale)` in core/i18n).
+ */
 export interface RuleMeta {
   /** Stable id `stage/name`: a contract that other tools read. */
   readonly id: string;
   readonly stage: Stage;
   readonly defaultSeverity: Severity;
-  /** One line: what fires the rule. */
-  readonly description: string;
   /** True when the rule offers a quick fix for at least some findings. */
   readonly fixable: boolean;
 }
@@ -28,6 +30,10 @@ export interface RuleContext {
   readonly document: AnalyzedDocument;
   readonly options: LintOptions;
   report(report: Report): void;
+  /** A catalogue text in the user's language (`options.locale`): every message and fix title goes through it. */
+  t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string;
+  /** A message a scanner or reader kept as key and parameters, in the user's language. */
+  localize(message: Message): string;
 }
 
 export interface Rule {

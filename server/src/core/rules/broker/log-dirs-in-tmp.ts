@@ -41,7 +41,6 @@ export const logDirsInTmp: Rule = {
     id: 'broker/log-dirs-in-tmp',
     stage: 'broker',
     defaultSeverity: 'warning',
-    description: 'log.dirs, log.dir or metadata.log.dir under /tmp (as in the sample configs, and the default log.dir).',
     fixable: false,
   },
   check(context) {

@@ -24,7 +24,6 @@ export const minInsyncReplicasTooLow: Rule = {
     id: 'broker/min-insync-replicas-too-low',
     stage: 'broker',
     defaultSeverity: 'warning',
-    description: 'min.insync.replicas (or the transaction/share state topic min ISR) below 2: acks=all can be satisfied by the leader alone.',
     fixable: true,
   },
   check(context) {

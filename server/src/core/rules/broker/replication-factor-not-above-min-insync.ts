@@ -24,7 +24,6 @@ export const replicationFactorNotAboveMinInsync: Rule = {
     id: 'broker/replication-factor-not-above-min-insync',
     stage: 'broker',
     defaultSeverity: 'warning',
-    description: 'A replication factor not above its min.insync.replicas in the same file: one broker down stops acks=all writes (or every write, when it is below).',
     fixable: true,
   },
   check(context) {

@@ -27,7 +27,6 @@ export const replicationFactorTooLow: Rule = {
     id: 'broker/replication-factor-too-low',
     stage: 'broker',
     defaultSeverity: 'warning',
-    description: 'A replication factor below 3 (topics, the default for new topics, or the internal offsets, transaction and share-state topics).',
     fixable: true,
   },
   check(context) {

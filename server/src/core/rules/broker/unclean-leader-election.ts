@@ -13,7 +13,6 @@ export const uncleanLeaderElection: Rule = {
     id: 'broker/unclean-leader-election',
     stage: 'broker',
     defaultSeverity: 'error',
-    description: 'unclean.leader.election.enable=true (set on the broker or topic, or the default before Kafka 0.11): an out-of-sync replica may become leader.',
     fixable: true,
   },
   check(context) {

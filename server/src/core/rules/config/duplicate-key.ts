@@ -10,7 +10,6 @@ export const duplicateKey: Rule = {
     id: 'config/duplicate-key',
     stage: 'config',
     defaultSeverity: 'warning',
-    description: 'A key set twice in one file: the later value silently wins over the one a reader sees first.',
     fixable: true,
   },
   check(context) {

@@ -49,7 +49,6 @@ export const invalidValue: Rule = {
     id: 'config/invalid-value',
     stage: 'config',
     defaultSeverity: 'error',
-    description: 'A value Kafka rejects at startup (acks=2, enable.auto.commit=yes, a non-numeric or too small replication factor).',
     fixable: false,
   },
   check(context) {

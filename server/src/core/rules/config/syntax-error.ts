@@ -6,7 +6,6 @@ export const syntaxError: Rule = {
     id: 'config/syntax-error',
     stage: 'config',
     defaultSeverity: 'error',
-    description: 'Text that Kafka cannot load (a malformed \\u escape, invalid YAML).',
     fixable: false,
   },
   check(context) {

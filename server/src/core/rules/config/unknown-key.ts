@@ -43,7 +43,6 @@ export const unknownKey: Rule = {
     id: 'config/unknown-key',
     stage: 'config',
     defaultSeverity: 'info',
-    description: 'A key Kafka does not know in a Kafka .properties file (often a typo), with the closest known key.',
     fixable: true,
   },
   check(context) {

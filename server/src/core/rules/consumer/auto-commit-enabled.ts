@@ -15,7 +15,6 @@ export const autoCommitEnabled: Rule = {
     id: 'consumer/auto-commit-enabled',
     stage: 'consumer',
     defaultSeverity: 'warning',
-    description: 'enable.auto.commit=true, or a consumer that leaves it unset (the default is true): offsets are committed whether or not the records were processed.',
     fixable: true,
   },
   check(context) {

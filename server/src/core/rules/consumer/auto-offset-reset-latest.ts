@@ -13,7 +13,6 @@ export const autoOffsetResetLatest: Rule = {
     id: 'consumer/auto-offset-reset-latest',
     stage: 'consumer',
     defaultSeverity: 'info',
-    description: 'auto.offset.reset=latest: a new group, or one whose offsets expired or fell out of range, skips everything already in the topic.',
     fixable: true,
   },
   check(context) {

@@ -6,7 +6,6 @@ export const commitBeforeProcessing: Rule = {
     id: 'consumer/commit-before-processing',
     stage: 'consumer',
     defaultSeverity: 'warning',
-    description: 'An offset committed before the records are processed: a crash in between skips them.',
     fixable: true,
   },
   check(context) {

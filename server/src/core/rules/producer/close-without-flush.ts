@@ -6,7 +6,6 @@ export const closeWithoutFlush: Rule = {
     id: 'producer/close-without-flush',
     stage: 'producer',
     defaultSeverity: 'warning',
-    description: 'Close() with no Flush() before it: records still buffered in the client are dropped.',
     fixable: true,
   },
   check(context) {

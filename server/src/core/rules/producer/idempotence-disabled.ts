@@ -117,7 +117,6 @@ export const idempotenceDisabled: Rule = {
     id: 'producer/idempotence-disabled',
     stage: 'producer',
     defaultSeverity: 'info',
-    description: 'enable.idempotence=false, or acks other than all, retries=0 or more than 5 in-flight requests silently switching the default idempotence off.',
     fixable: true,
   },
   check(context) {

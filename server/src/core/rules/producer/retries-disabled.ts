@@ -8,7 +8,6 @@ import { defaultPhrase, effectiveEntry, groupDefault, intValue, isPlaceholder, u
 const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
 /** What to write when the default itself is 0: retry until the delivery timeout (Java's default since 2.1). */
 const UNBOUNDED = '2147483647';
-const LOSS = 'the first transient error (a leader change, a request timeout, too few in-sync replicas) fails the record for good, and it is lost unless the application handles the failure';
 
 /** `retries=0`, written or inherited from Kafka < 2.1: a transient broker error fails the send at once. */
 export const retriesDisabled: Rule = {
@@ -16,7 +15,6 @@ export const retriesDisabled: Rule = {
     id: 'producer/retries-disabled',
     stage: 'producer',
     defaultSeverity: 'warning',
-    description: 'retries=0 (set, or the default before Kafka 2.1): a transient broker error fails the send instead of retrying it.',
     fixable: true,
   },
   check(context) {
@@ -27,13 +25,15 @@ export const retriesDisabled: Rule = {
         // Removing the line is the cleanest fix, but only where the default actually retries.
         const current = groupDefault('retries', group, context.options)?.value;
         const defaultRetries = current !== undefined && current !== '0';
-        const remove = defaultRetries ? removeEntryFix(entry, `Remove ${entry.key}=0 (use the default, ${current})`, true) : undefined;
+        const remove = defaultRetries
+          ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: entry.key, value: '0', default: current }), true)
+          : undefined;
         const target = defaultRetries ? current : UNBOUNDED;
-        const set = setValueFix(entry, target, `Set ${entry.key}=${target}`, !remove);
+        const set = setValueFix(entry, target, context.t('fix.set', { key: entry.key, value: target }), !remove);
         const fixes = [remove, set].filter((f): f is Fix => f !== undefined);
         context.report({
           range: entry.valueRange,
-          message: `Producer stage: with ${entry.key}=0 ${LOSS}; leave retries unset and bound retrying with delivery.timeout.ms.`,
+          message: context.t('producer/retries-disabled.set', { key: entry.key, loss: context.t('producer/retries-disabled.loss') }),
           fixes,
         });
         return;
@@ -41,10 +41,13 @@ export const retriesDisabled: Rule = {
       if (!hasRole(group, 'producer')) return;
       const found = unsafeDefault('retries', group, context.options, (v) => v === '0');
       if (!found) return;
-      const fix = insertEntryFix(group, 'retries', UNBOUNDED, `Add retries=${UNBOUNDED}`);
+      const fix = insertEntryFix(group, 'retries', UNBOUNDED, context.t('fix.add', { key: 'retries', value: UNBOUNDED }));
       context.report({
         range: group.anchor,
-        message: `Producer stage: ${defaultPhrase('retries', group, context.options, found)}, so ${LOSS}; set retries explicitly.`,
+        message: context.t('producer/retries-disabled.default', {
+          defaults: defaultPhrase('retries', group, context.options, found),
+          loss: context.t('producer/retries-disabled.loss'),
+        }),
         fixes: fix ? [fix] : [],
       });
     });

@@ -6,7 +6,6 @@ export const unhandledSend: Rule = {
     id: 'producer/unhandled-send',
     stage: 'producer',
     defaultSeverity: 'warning',
-    description: 'A send whose result nobody checks (no callback, no await, no get()): failures are dropped silently.',
     fixable: true,
   },
   check(context) {

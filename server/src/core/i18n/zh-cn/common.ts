@@ -1,0 +1,23 @@
+import type { COMMON } from '../en/common';
+import type { Translation } from '../placeholders';
+
+/** 多条规则共用的简体中文文本。English: ../en/common.ts. */
+export const COMMON_ZH_CN = {
+  'stage.producer': '生产者阶段',
+  'stage.broker': 'Broker 阶段',
+  'stage.consumer': '消费者阶段',
+  'stage.config': '配置',
+
+  'default.source.version': '{name} {version}',
+  'default.source.since': '{name} {since} 及更高版本',
+  'default.phrase': '{source} 在未设置 {key} 时默认使用 {key}={value}',
+  'default.phrase.before': '{library} {since} 之前的版本在未设置 {key} 时默认使用 {key}={value}，且无法得知已安装的版本',
+  'default.phrase.someVersions': '{library} 的某些版本在未设置 {key} 时默认使用 {key}={value}，且无法得知已安装的版本',
+
+  'fix.set': '设置 {key}={value}',
+  'fix.add': '添加 {key}={value}',
+  'fix.remove': '删除 {key}={value}',
+  'fix.removeUseDefault': '删除 {key}={value}（改用默认值 {default}）',
+
+  'lint.ruleFailed': 'Kafka Lint：规则 {id} 处理此文件时出错（{error}），请报告这个问题。',
+} as const satisfies Translation<typeof COMMON>;

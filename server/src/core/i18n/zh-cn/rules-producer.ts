@@ -1,0 +1,26 @@
+import type { PRODUCER_RULES } from '../en/rules-producer';
+import type { Translation } from '../placeholders';
+
+/** 生产者阶段规则的简体中文文本。English: ../en/rules-producer.ts. */
+export const PRODUCER_RULES_ZH_CN = {
+  'producer/acks-zero.description': 'acks=0：生产者不等待 Broker 的任何确认（发后即焚）。',
+  'producer/acks-zero.loss': '生产者永远无从得知 Broker 是否存下了消息：任何发送失败的消息都会静默丢失',
+  'producer/acks-zero.set': '生产者阶段：acks=0 时{loss}；请改用 acks=all。',
+  'producer/acks-zero.default': '生产者阶段：{defaults}，因此{loss}；请设置 acks=all。',
+
+  'producer/acks-leader-only.description': 'acks=1（显式设置，或 Kafka 3.0 之前以及部分客户端库的默认值）：发送成功时只有领导者副本写入了消息。',
+  'producer/acks-leader-only.loss': '若领导者副本在追随者副本复制消息之前发生故障，只有它写入过的消息就会丢失',
+  'producer/acks-leader-only.set': '生产者阶段：acks=1 时领导者副本一写入，Broker 就确认发送成功，因此{loss}；请改用 acks=all。',
+  'producer/acks-leader-only.default': '生产者阶段：{defaults}，因此{loss}；请设置 acks=all。',
+
+  'producer/retries-disabled.description': 'retries=0（显式设置，或 Kafka 2.1 之前的默认值）：Broker 的瞬时错误会让发送直接失败，而不是重试。',
+  'producer/retries-disabled.loss':
+    '第一次瞬时错误（领导者副本切换、请求超时、同步副本不足）就会让消息彻底发送失败，除非应用处理了这个失败，否则消息就丢失了',
+  'producer/retries-disabled.set': '生产者阶段：{key}=0 时{loss}；请保持 retries 不设置，用 delivery.timeout.ms 限制重试的总时长。',
+  'producer/retries-disabled.default': '生产者阶段：{defaults}，因此{loss}；请显式设置 retries。',
+
+  'producer/idempotence-disabled.description':
+    'enable.idempotence=false，或 acks 不为 all、retries=0、在途请求超过 5 个，导致默认开启的幂等性被静默关闭。',
+  'producer/unhandled-send.description': '发送结果无人检查（没有回调、没有 await、没有 get()）：发送失败被静默丢弃。',
+  'producer/close-without-flush.description': '调用 Close() 之前没有调用 Flush()：仍缓存在客户端中的消息会被丢弃。',
+} as const satisfies Translation<typeof PRODUCER_RULES>;

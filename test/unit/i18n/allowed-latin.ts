@@ -1,0 +1,28 @@
+/**
+ * The Latin words a Simplified Chinese text may contain besides keys, values and code (see latin.ts).
+ * Keep it short and strict: product and library names, acronyms Chinese technical writing keeps, and the
+ * few Kafka terms the glossary (server/src/core/i18n/README.md) keeps in English. Every entry must be used
+ * by some Chinese text, and none may be an ordinary English word (test/unit/i18n/catalogue.test.ts).
+ */
+export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
+  // Products, projects and libraries.
+  'Kafka', 'Lint',
+  // Acronyms.
+  'ISR', 'ID', 'YAML',
+  // Kafka terms the glossary keeps in English.
+  'Broker',
+  // Kafka Lint's own setting names (JSON fields of the settings and .kafkalint.json, never translated).
+  'locale', 'rules',
+  // Keywords of the client languages, named in prose the way the code writes them.
+  'await',
+]);
+
+/**
+ * Ordinary English words (lower case) that must never enter the allow-list in any casing: if one of them
+ * shows up in a Chinese text, the text is untranslated, and adding it to the list would hide that. `Broker`
+ * is the one Kafka term the glossary keeps in English; it is allowed capitalised only.
+ */
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  'a an the and or but not no if then else when while with without of to in on at by for from into is are was be been it its this that these those as so do does set use add remove value key file files record records message messages send sent producer consumer topic partition replica leader follower commit default defaults error warning info hint stage safe lost loss'
+    .split(' '),
+);

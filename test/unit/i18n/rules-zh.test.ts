@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { analyzeConfig } from '../../../server/src/core/analyze';
+import { lint } from '../../../server/src/core/lint';
+import { normalizeOptions } from '../../../server/src/core/options';
+import type { LintOptions } from '../../../server/src/core/options';
+
+/** Rules write their messages and fix titles in the locale of the options; ids, ranges and edits stay the same. */
+describe('i18n: rules in Simplified Chinese', () => {
+  const zh = (kafkaVersion?: string): LintOptions => normalizeOptions({ locale: 'zh-cn', kafkaVersion }).options;
+  const en = (kafkaVersion?: string): LintOptions => normalizeOptions({ locale: 'en', kafkaVersion }).options;
+
+  function both(path: string, text: string, version?: string) {
+    const document = analyzeConfig(path, text);
+    return { zh: lint(document, zh(version)), en: lint(document, en(version)) };
+  }
+
+  it('producer/acks-zero: the message and the fix title in Chinese, the same id, range and edit', () => {
+    const { zh: [f], en: [e] } = both('producer.properties', 'bootstrap.servers=k:9092\nacks=0\n');
+    assert.equal(f.ruleId, 'producer/acks-zero');
+    assert.equal(f.message, '生产者阶段：acks=0 时生产者永远无从得知 Broker 是否存下了消息：任何发送失败的消息都会静默丢失；请改用 acks=all。');
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['设置 acks=all']);
+    assert.deepEqual({ ...f, message: '', fixes: f.fixes?.map((x) => ({ ...x, title: '' })) }, { ...e, message: '', fixes: e.fixes?.map((x) => ({ ...x, title: '' })) });
+  });
+
+  it('producer/acks-leader-only on the old default: the default phrase in Chinese', () => {
+    const { zh: found } = both('producer.properties', 'bootstrap.servers=k:9092\nretries=3\n', '2.8');
+    const f = found.find((x) => x.ruleId === 'producer/acks-leader-only');
+    assert.equal(
+      f?.message,
+      '生产者阶段：Kafka 2.8 在未设置 acks 时默认使用 acks=1，因此若领导者副本在追随者副本复制消息之前发生故障，只有它写入过的消息就会丢失；请设置 acks=all。',
+    );
+    assert.deepEqual(f?.fixes?.map((x) => x.title), ['添加 acks=all']);
+  });
+
+  it('producer/retries-disabled: both fixes titled in Chinese', () => {
+    const { zh: found } = both('producer.properties', 'bootstrap.servers=k:9092\nretries=0\n');
+    const f = found.find((x) => x.ruleId === 'producer/retries-disabled');
+    assert.match(f?.message ?? '', /^生产者阶段：retries=0 时第一次瞬时错误/);
+    assert.deepEqual(f?.fixes?.map((x) => x.title), ['删除 retries=0（改用默认值 2147483647）', '设置 retries=2147483647']);
+  });
+
+  it('English stays exactly as before', () => {
+    const { en: [e] } = both('producer.properties', 'bootstrap.servers=k:9092\nacks=0\n');
+    assert.equal(e.message, 'Producer stage: with acks=0 the producer never learns whether the broker stored the record: any send that fails is lost silently; use acks=all.');
+  });
+});
