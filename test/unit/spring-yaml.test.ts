@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeConfig } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Role } from '../../server/src/core/model';
-import { isPlainSafe, plainScalarValue } from '../../server/src/core/spring/yaml-scalars';
+import { isPlainSafe, plainScalarValue } from '../../server/src/core/yaml/scalars';
 
 function group(doc: AnalyzedDocument, role: Role): ConfigGroup {
   const g = doc.groups.find((x) => x.roles.includes(role));

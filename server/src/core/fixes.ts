@@ -5,11 +5,11 @@ import type { ConfigEntry, ConfigGroup, Edit, Finding, Fix } from './model';
  * changed safely (no rendering for the value, no way to insert): a rule then reports without a fix.
  */
 
-/** Replaces the entry's value with `value`, rendered in the source's syntax. */
+/** Replaces the entry's value with `value`, rendered in the source's syntax; the title says when the edit reaches further (a shared YAML anchor). */
 export function setValueFix(entry: ConfigEntry, value: string, title: string, preferred = true): Fix | undefined {
   const text = entry.renderValue?.(value);
   if (text === undefined) return undefined;
-  return { title, preferred, edits: [{ range: entry.valueRange, newText: text }] };
+  return { title: entry.editScope ? `${title} (${entry.editScope})` : title, preferred, edits: [{ range: entry.valueRange, newText: text }] };
 }
 
 /** Deletes the entry (its whole logical line). */

@@ -102,6 +102,7 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   if (nested) spelled.push(`${code(written)} sets ${code(nested)} for ${nestingScope(written)}.`);
   else if (written !== doc.key) spelled.push(`${code(written)} is another name for ${code(doc.key)}.`);
   if (entry && entry.rawKey !== entry.key) spelled.push(`Written here as ${code(entry.rawKey)}; Kafka reads it as ${code(entry.key)}.`);
+  if (entry?.note) spelled.push(entry.note);
   if (spelled.length > 0) paragraphs.push(spelled.join(' '));
   paragraphs.push(doc.summary);
 

@@ -107,6 +107,16 @@ export interface ConfigEntry {
    * (escaped for .properties, quoted for YAML/Java, `sarama.WaitForAll` for Go). Undefined when no safe text exists.
    */
   renderValue?(value: string): string | undefined;
+  /**
+   * Set when editing this entry's value changes more than this entry (a value in a YAML anchor that other
+   * places merge or alias): fix titles carry it, e.g. `in &defaults: changes every alias of it`.
+   */
+  readonly editScope?: string;
+  /**
+   * One sentence hovers add about how the entry is written, when its spelling is not Kafka's own: how an
+   * environment variable maps to the key, where a merged YAML value comes from, a placeholder's default.
+   */
+  readonly note?: string;
 }
 
 /**

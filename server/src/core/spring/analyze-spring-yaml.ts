@@ -1,27 +1,28 @@
-import type * as YamlLibrary from 'yaml';
-import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
+import type { Document, Node, Scalar } from 'yaml';
+import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, Range, Role } from '../model';
 import { looksBinary } from '../properties/analyze-properties';
-import { eolOf } from '../text';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
-import { doubleQuoted, isPlainSafe, plainScalarValue, singleQuoted } from './yaml-scalars';
-
-/**
- * The yaml library, loaded with the first YAML file rather than with the server: a session that only opens
- * `.properties` files never runs its start-up.
- */
-let yamlLibrary: typeof YamlLibrary | undefined;
-function yaml(): typeof YamlLibrary {
-  return (yamlLibrary ??= require('yaml') as typeof YamlLibrary);
-}
-
-const isAlias = (node: unknown): node is Alias => yaml().isAlias(node);
-const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
-const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
-const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
-const parseAllDocuments: typeof YamlLibrary.parseAllDocuments = (source, options) => yaml().parseAllDocuments(source, options);
+import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
+import type { AnyMap, AnyPair } from '../yaml/source';
+import {
+  afterLine,
+  anchorScope,
+  appendToMap,
+  effectivePairs,
+  indentOf,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  keyText,
+  lineStart,
+  mappingOf,
+  pairEnd,
+  parseYaml,
+  renderScalar,
+} from '../yaml/source';
 
 /**
  * Spring Boot `application*.yml` / `.yaml` (profile files and multi-document files too): the `spring.kafka`
@@ -29,25 +30,20 @@ const parseAllDocuments: typeof YamlLibrary.parseAllDocuments = (source, options
  * read (so the editor keeps its findings while the user types) but offer no edits, since offsets in a
  * broken document cannot be trusted to give valid YAML. Any other YAML (Kubernetes manifests, CI files) has no
  * `spring.kafka` content and is not Kafka configuration.
+ *
+ * Merge keys (`<<: *defaults`, `<<: [*a, *b]`) and aliases of whole mappings are expanded as SnakeYAML does
+ * (keys written in place win): a merged setting is reported where its value is written, in the anchored
+ * mapping, and a fix to it says that it changes every alias.
  */
-
-type AnyPair = Pair<unknown, unknown>;
 
 /** One step from the document root to a setting: the map and the pair in it. */
 interface Step {
-  readonly map: YAMLMap<unknown, unknown>;
+  readonly map: AnyMap;
   readonly pair: AnyPair;
 }
 
 function emptyYaml(path: string, text: string, kind: DocumentKind): AnalyzedDocument {
   return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
-}
-
-/** A key as written: plain keys from their source (YAML 1.2 would read `on:` as a string anyway, `1:` as a number). */
-function keyText(key: unknown, text: string): string | undefined {
-  if (!isScalar(key)) return undefined;
-  if (key.type === 'PLAIN' && key.range) return text.slice(key.range[0], key.range[1]);
-  return key.value === null || key.value === undefined ? '' : String(key.value);
 }
 
 /** The string Spring binds for a scalar node. */
@@ -78,33 +74,6 @@ function leafValue(node: unknown, doc: Document, text: string): string | undefin
   return undefined;
 }
 
-/** Offset of the start of the line holding `offset`. */
-function lineStart(text: string, offset: number): number {
-  let s = offset;
-  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
-  return s;
-}
-
-/**
- * The offset just after the line holding `offset - 1` (after its line break), when only blanks or a comment
- * follow `offset` on that line; undefined when other content follows.
- */
-function afterLine(text: string, offset: number): number | undefined {
-  if (offset > 0 && (text[offset - 1] === '\n' || text[offset - 1] === '\r')) return offset;
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  if (!/^[ \t]*(#.*)?$/.test(text.slice(offset, i))) return undefined;
-  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
-  return i < text.length ? i + 1 : i;
-}
-
-/** End offset of a pair's content (value, or key when the value is empty), trailing comment included. */
-function pairEnd(pair: AnyPair): number | undefined {
-  const v = pair.value as Node | null;
-  const k = pair.key as Node | null;
-  return v?.range?.[2] ?? k?.range?.[2];
-}
-
 /**
  * The lines to delete to remove a setting: its pair, or the nearest ancestor pair that would otherwise be
  * left empty (removing the only `acks` under `producer:` removes `producer:` too). Undefined for flow
@@ -128,28 +97,12 @@ function removeRangeOf(chain: readonly Step[], text: string): Range | undefined 
   return stop === undefined ? undefined : { start, end: stop };
 }
 
-/** Source text that sets a scalar to `value`, in the scalar's own quoting style; undefined for block scalars and anchored/tagged nodes. */
-function renderScalar(node: Scalar | null, value: string, text: string, inFlow: boolean, emptyAt: number): string | undefined {
-  if (node && (node.anchor || node.tag)) return undefined;
-  const type = node?.type;
-  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') return undefined;
-  if (type === 'PLAIN' && node?.range && /[\r\n]/.test(text.slice(node.range[0], node.range[1]))) return undefined;
-  let out: string | undefined;
-  if (type === 'QUOTE_DOUBLE') out = doubleQuoted(value);
-  else if (type === 'QUOTE_SINGLE') out = singleQuoted(value) ?? doubleQuoted(value);
-  else out = isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  // An empty value (`acks:`) sits right after the colon: keep YAML's `key: value` spacing.
-  const empty = !node || !node.range || node.range[0] === node.range[1];
-  if (empty && text[emptyAt - 1] === ':') out = ` ${out}`;
-  return out;
-}
-
 /**
  * Finds the map at `segments` (relaxed names; a dotted key may cover several segments) under `root`:
  * undefined when there is none, `'unusual'` when the path exists in a shape we do not edit (a flow
  * mapping, a scalar).
  */
-function findMap(root: unknown, segments: readonly string[], text: string): { map: YAMLMap<unknown, unknown> } | 'unusual' | undefined {
+function findMap(root: unknown, segments: readonly string[], text: string): { map: AnyMap } | 'unusual' | undefined {
   if (!isMap(root)) return undefined;
   if (root.flow) return 'unusual';
   if (segments.length === 0) return { map: root };
@@ -166,27 +119,6 @@ function findMap(root: unknown, segments: readonly string[], text: string): { ma
     if (found) return found;
   }
   return undefined;
-}
-
-/** Indentation (spaces) of a block map's keys. */
-function indentOf(map: YAMLMap<unknown, unknown>, text: string): string | undefined {
-  const first = map.items[0]?.key as Node | undefined;
-  const at = first?.range?.[0];
-  if (at === undefined) return undefined;
-  const ws = text.slice(lineStart(text, at), at);
-  return /^ *$/.test(ws) ? ws : undefined;
-}
-
-/** An edit adding `lines` (already indented, without line breaks) after the last item of a block map. */
-function appendToMap(map: YAMLMap<unknown, unknown>, lines: readonly string[], text: string): Edit | undefined {
-  const last = map.items[map.items.length - 1];
-  const end = last ? pairEnd(last) : undefined;
-  if (end === undefined) return undefined;
-  const at = afterLine(text, end);
-  if (at === undefined) return undefined;
-  const eol = eolOf(text);
-  const atEnd = at === text.length && text.length > 0 && text[text.length - 1] !== '\n' && text[text.length - 1] !== '\r';
-  return { range: { start: at, end: at }, newText: `${atEnd ? eol : ''}${lines.join(eol)}${eol}` };
 }
 
 /**
@@ -234,28 +166,22 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
   // Only files that mention both words can hold spring.kafka settings: skip parsing the rest (big Kubernetes
   // or Helm files).
   if (looksBinary(text) || !/kafka/i.test(text) || !/spring/i.test(text)) return emptyYaml(path, text, kind);
-  // The yaml package does not take a lone `\r` as a line break (SnakeYAML does): parse a copy with `\n` in its
-  // place. Same length, so every offset still points into `text`.
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false });
-  const list: Document[] = Array.isArray(docs) ? docs : [];
-  const problems: ParseProblem[] = [];
+  const { documents, problems } = parseYaml(text);
   const items: SpringItem[] = [];
   let firstEditable: Document | undefined;
   const clientKeys = new Map<Role, Range>();
-  list.forEach((doc, docIndex) => {
-    for (const e of doc.errors) {
-      const start = Math.max(0, Math.min(e.pos[0], text.length));
-      const end = Math.max(start, Math.min(e.pos[1], text.length));
-      problems.push({ range: { start, end }, message: `YAML syntax error: ${e.message.split('\n')[0]}` });
-    }
+  documents.forEach((doc, docIndex) => {
     const editable = doc.errors.length === 0;
     // Settings in a later document (a profile section) are not duplicates of the same key in the first one.
     const docPrefix = docIndex === 0 ? '' : `#${docIndex}:`;
     let hasKafka = false;
-    const walk = (node: unknown, segments: readonly string[], chain: readonly Step[], inFlow: boolean): void => {
-      if (!isMap(node)) return;
-      for (const pair of node.items) {
+    // `shared`: the anchor of an enclosing mapping that other places alias, whose settings this one edits too.
+    const walk = (node: unknown, segments: readonly string[], chain: readonly Step[], inFlow: boolean, depth: number, shared: string | undefined): void => {
+      const mapping = mappingOf(node, doc);
+      // Aliases can nest mappings without bound (`a: &a {b: *a}` is refused by the parser, but deep chains are not).
+      if (!mapping || depth > 64) return;
+      for (const { pair, map, merged, anchor: own } of effectivePairs(mapping.map, doc, text)) {
+        const anchor = own ?? shared ?? mapping.anchor;
         const k = keyText(pair.key, text);
         if (k === undefined) continue;
         const path = [...segments, k];
@@ -263,14 +189,14 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
         const lower = joined.toLowerCase();
         const inside = lower.startsWith('spring.kafka.');
         if (!inside && !'spring.kafka'.startsWith(lower) && lower !== 'spring.kafka') continue;
-        const steps = [...chain, { map: node, pair }];
-        const flow = inFlow || node.flow === true;
-        if (isMap(pair.value)) {
+        const steps = [...chain, { map, pair }];
+        const flow = inFlow || map.flow === true;
+        if (mappingOf(pair.value, doc)) {
           if (lower === 'spring.kafka') hasKafka = true;
           const keyNode = pair.key as Node;
           const clientScope = /^spring\.kafka\.(producer|consumer|admin|streams)$/.exec(lower)?.[1] as Role | undefined;
           if (clientScope && keyNode.range && !clientKeys.has(clientScope)) clientKeys.set(clientScope, { start: keyNode.range[0], end: keyNode.range[1] });
-          walk(pair.value, path, steps, flow);
+          walk(pair.value, path, steps, flow, depth + 1, anchor);
           continue;
         }
         if (!inside) continue;
@@ -287,6 +213,8 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
         const emptyAt = text[keyNode.range[1]] === ':' ? keyNode.range[1] + 1 : keyNode.range[1];
         const valueRange: Range = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: emptyAt, end: emptyAt };
         const scalar = valueNode === null ? null : isScalar(valueNode) ? valueNode : undefined;
+        // A pair in an anchored mapping is shared by every alias: it can be re-valued (the title says so) but not removed.
+        const sharedPair = merged || anchor !== undefined;
         const entry: ConfigEntry = {
           key: meta.key,
           value: springValue(meta, raw),
@@ -294,14 +222,16 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
           identity: docPrefix + meta.identity,
           keyRange: { start: keyNode.range[0], end: keyNode.range[1] },
           valueRange,
-          removeRange: editable ? removeRangeOf(steps, text) : undefined,
+          removeRange: editable && !sharedPair ? removeRangeOf(steps, text) : undefined,
           role: meta.role,
           renderValue: editable && scalar !== undefined ? (v: string) => renderScalar(scalar, v, text, flow, valueRange.start) : undefined,
+          editScope: anchor !== undefined ? anchorScope(anchor) : undefined,
+          note: merged ? `Merged into ${joined} from ${anchor !== undefined ? `the anchor &${anchor}` : 'a mapping'} (\`<<\`); keys written in place win over merged ones.` : undefined,
         };
         items.push({ meta, entry });
       }
     };
-    walk(doc.contents, [], [], false);
+    walk(doc.contents, [], [], false, 0, undefined);
     if (hasKafka && editable && !firstEditable) firstEditable = doc;
   });
   if (items.length === 0) return { ...emptyYaml(path, text, kind), problems };
