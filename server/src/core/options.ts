@@ -18,12 +18,18 @@ export interface LintOptions {
    * messages with it (`context.t`); rule ids, JSON fields and fix edits never depend on it.
    */
   readonly locale: Locale;
+  /**
+   * Read the fenced code blocks of Markdown files (```go, ```java, ```python, ```js/ts, ```properties,
+   * ```yaml) with the scanner of their language. Off (undefined) by default: READMEs are not linted unless asked.
+   */
+  readonly markdown?: boolean;
 }
 
 export const DEFAULT_OPTIONS: LintOptions = Object.freeze({
   kafkaVersion: NEWEST_KAFKA_VERSION,
   rules: Object.freeze({}),
   locale: 'en',
+  markdown: false,
 });
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -44,6 +50,7 @@ export function normalizeOptions(input: unknown, base: LintOptions = DEFAULT_OPT
   let kafkaVersion = base.kafkaVersion;
   let locale = base.locale;
   const rules: Record<string, RuleLevel> = { ...base.rules };
+  let markdown = base.markdown === true;
   if (input !== null && typeof input === 'object') {
     const o = input as Record<string, unknown>;
     // The locale first: the problems below are written in it.
@@ -74,6 +81,10 @@ export function normalizeOptions(input: unknown, base: LintOptions = DEFAULT_OPT
         problems.push({ message: t(locale, 'options.rules') });
       }
     }
+    if (o.markdown !== undefined && o.markdown !== null) {
+      if (typeof o.markdown === 'boolean') markdown = o.markdown;
+      else problems.push({ message: t(locale, 'options.markdown', { got: JSON.stringify(o.markdown) }) });
+    }
   }
-  return { options: { kafkaVersion, rules, locale }, problems };
+  return { options: { kafkaVersion, rules, locale, markdown }, problems };
 }

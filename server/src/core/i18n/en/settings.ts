@@ -3,5 +3,6 @@ export const SETTINGS = {
   'options.locale': 'locale must be one of auto, en, zh-cn; got {got}',
   'options.kafkaVersion': 'kafkaVersion must look like "3.9" or "2.8.1"; got {got}',
   'options.ruleLevel': 'rules.{id} must be one of {levels}; got {got}',
+  'options.markdown': 'markdown must be true or false; got {got}',
   'options.rules': 'rules must be an object of rule id to level',
 } as const;

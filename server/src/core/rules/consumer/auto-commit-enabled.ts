@@ -2,9 +2,13 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
+import type { ConfigGroup } from '../../model';
+import type { LintOptions } from '../../options';
+import { defaultPhrase, effectiveEntry, groupDefault, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'enable.auto.commit';
+/** librdkafka's offset store: auto-commit commits only the offsets stored in it. */
+const STORE = 'enable.auto.offset.store';
 const LOSS = 'offsets of polled records are committed on a timer whether or not they were processed, and records still being processed when the consumer crashes are skipped on restart';
 const FIX_TITLE = 'Set enable.auto.commit=false (then commit offsets yourself after processing)';
 const ADD_TITLE = 'Add enable.auto.commit=false (then commit offsets yourself after processing)';
@@ -19,6 +23,7 @@ export const autoCommitEnabled: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
+      if (storesOffsetsManually(group, context.options)) return;
       const entry = effectiveEntry(group, [KEY], 'consumer');
       if (entry) {
         if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
@@ -44,3 +49,16 @@ export const autoCommitEnabled: Rule = {
     });
   },
 };
+
+/**
+ * True when the group's client keeps an offset store (its library has a default for
+ * `enable.auto.offset.store`: librdkafka and its bindings) and the group turns automatic storing off: the
+ * auto-commit then commits only the offsets the application stored itself (`store_offsets`, `StoreMessage`,
+ * `offsetsStore`), which is at-least-once when it stores after processing. Storing before processing is a
+ * `commit-before-processing` code fact.
+ */
+function storesOffsetsManually(group: ConfigGroup, options: LintOptions): boolean {
+  if (!groupDefault(STORE, group, options)) return false;
+  const store = effectiveEntry(group, [STORE], 'consumer');
+  return store !== undefined && !isPlaceholder(store) && normalizedValue(store) === 'false';
+}

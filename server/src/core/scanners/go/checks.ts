@@ -3,7 +3,7 @@ import type { Node } from '../common/tree-sitter';
 import type { Binding, BindingKind, GoContext } from './context';
 import type { GoLibrary } from './file';
 import { processes } from './processing';
-import { isAssignment, namedArgs, nodeRange, statementOf, stringContent } from './syntax';
+import { isAssignment, mentions, namedArgs, nodeRange, statementOf, stringContent } from './syntax';
 
 /**
  * The code-fact checks several Go libraries share, each parameterised by the library's own methods: sends
@@ -54,10 +54,11 @@ export interface EarlyCommitCheck {
   readonly library: GoLibrary;
   readonly kinds: readonly BindingKind[];
   /**
-   * Commit methods, with the index of the argument naming the message, or `poll` when the method takes
-   * none and commits what the last poll in the same block returned.
+   * Commit methods, with the index of the argument naming the message; `poll` when the method takes none
+   * and commits what the last poll in the same block returned; `named` when its arguments build offsets
+   * from a polled message (`StoreOffsets([]kafka.TopicPartition{{..., Offset: msg.TopicPartition.Offset + 1}})`).
    */
-  readonly commits: Readonly<Record<string, number | 'poll'>>;
+  readonly commits: Readonly<Record<string, number | 'poll' | 'named'>>;
   /** Methods whose result holds the polled message(s). */
   readonly polls: readonly string[];
   readonly detail: (call: string, message: string) => string;
@@ -79,17 +80,24 @@ export function commitBeforeProcessing(ctx: GoContext, check: EarlyCommitCheck):
     const siblings = namedArgs(list);
     const how = check.commits[site.method];
     let message: string | undefined;
-    if (how === 'poll') {
+    if (how === 'poll' || how === 'named') {
       const receiver = site.receiver.text;
-      const poll = siblings
+      // The names bound by polls on the same receiver earlier in the block, the latest poll first.
+      const polled = siblings
         .filter((s) => s.endIndex <= statement.startIndex && isAssignment(s))
         .reverse()
-        .find((s) => namedArgs(s.childForFieldName('right')).some((r) => {
+        .filter((s) => namedArgs(s.childForFieldName('right')).some((r) => {
           const fn = r.type === 'call_expression' ? r.childForFieldName('function') : null;
           return fn?.type === 'selector_expression' && fn.childForFieldName('operand')?.text === receiver && check.polls.includes(fn.childForFieldName('field')?.text ?? '');
-        }));
-      const first = poll ? namedArgs(poll.childForFieldName('left'))[0] : undefined;
-      message = first?.type === 'identifier' && first.text !== '_' ? first.text : undefined;
+        }))
+        .map((poll) => namedArgs(poll.childForFieldName('left'))[0])
+        .filter((first): first is Node => first?.type === 'identifier' && first.text !== '_')
+        .map((first) => first.text);
+      if (how === 'poll') message = polled[0];
+      else {
+        const args = site.call.childForFieldName('arguments');
+        message = polled.find((name) => args !== null && mentions(args, name));
+      }
     } else {
       message = rootIdentifier(namedArgs(site.call.childForFieldName('arguments'))[how]);
     }

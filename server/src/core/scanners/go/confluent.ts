@@ -9,7 +9,7 @@ import { keyRole } from '../../roles';
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's
  * own keys, plus the `SetKey` calls made on it; `kafka.NewProducer` / `kafka.NewConsumer` give its role.
  * Code facts: `Produce(msg, nil)` with nobody reading `Events()`, `Close()` with no `Flush()` before it, and
- * `Commit`/`CommitMessage`/`StoreMessage` before the message is processed.
+ * `Commit`/`CommitMessage`/`CommitOffsets`/`StoreMessage`/`StoreOffsets` before the message is processed.
  */
 
 /** Reads confluent-kafka-go configs and producers in the file. */
@@ -77,7 +77,7 @@ export function scanConfluent(ctx: GoContext): void {
   commitBeforeProcessing(ctx, {
     library: 'librdkafka',
     kinds: ['ck-consumer'],
-    commits: { CommitMessage: 0, StoreMessage: 0, Commit: 'poll' },
+    commits: { CommitMessage: 0, StoreMessage: 0, Commit: 'poll', StoreOffsets: 'named', CommitOffsets: 'named' },
     polls: ['ReadMessage', 'Poll'],
     detail: (call, message) =>
       `${call}(...) commits (or stores for the next commit) the offset of ${message} before the code after it processes the message, so a crash in between skips it; commit after processing.`,

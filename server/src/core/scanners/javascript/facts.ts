@@ -315,13 +315,16 @@ export function earlyOffsetFact(call: Node, handlerBody: Node, library: LibraryI
   const callee = call.childForFieldName('function') as Node;
   const what = `${callee.text.replace(/\s+/g, '')}()`;
   const commits = /commit/i.test(what);
+  const stores = /offsetsStore\(\)$/.test(what);
   return {
     kind: 'commit-before-processing',
     library,
     range: nodeRange(callee),
     detail: commits
       ? `${what} commits the offset before the code below it processes the message, so if that processing fails or the process dies the message is never read again; commit after processing.`
-      : `${what} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.`,
+      : stores
+        ? `${what} stores the offset for the next auto-commit before the code below it processes the message, so the background commit can run first and a failure or crash then skips the message; store the offset after processing.`
+        : `${what} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.`,
     fixes: moveBelow(home, processing, text, what),
   };
 }

@@ -41,8 +41,8 @@ interface Collected {
 
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 
-/** node-rdkafka consumer methods that commit an offset. */
-const RDKAFKA_COMMITS: ReadonlySet<string> = new Set(['commit', 'commitSync', 'commitMessage', 'commitMessageSync']);
+/** node-rdkafka consumer methods that commit an offset, or store it for the next auto-commit. */
+const RDKAFKA_COMMITS: ReadonlySet<string> = new Set(['commit', 'commitSync', 'commitMessage', 'commitMessageSync', 'offsetsStore']);
 
 /** The node types the collecting walk looks at (bindings, calls, functions). */
 const VISITED: ReadonlySet<string> = new Set([
