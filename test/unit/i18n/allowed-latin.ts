@@ -12,7 +12,7 @@ export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Kafka terms the glossary keeps in English.
   'Broker',
   // Kafka Lint's own setting names (JSON fields of the settings and .kafkalint.json, never translated).
-  'locale', 'rules',
+  'locale', 'rules', 'markdown',
   // Keywords of the client languages, named in prose the way the code writes them.
   'await',
 ]);

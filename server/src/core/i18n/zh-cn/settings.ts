@@ -6,6 +6,6 @@ export const SETTINGS_ZH_CN = {
   'options.locale': 'locale 只能是 auto、en 或 zh-cn，实际为 {got}',
   'options.kafkaVersion': 'kafkaVersion 应形如 "3.9" 或 "2.8.1"，实际为 {got}',
   'options.ruleLevel': 'rules.{id} 只能是 {levels} 之一，实际为 {got}',
-  'options.markdown': 'markdown 只能是 true 或 false，实际为 {got}',
+  'options.markdown': 'markdown 只能是 `true` 或 `false`，实际为 {got}',
   'options.rules': 'rules 必须是从规则 ID 到级别的对象',
 } as const satisfies Translation<typeof SETTINGS>;
