@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, ConfigurationParams, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, editsFor, TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
@@ -20,10 +20,13 @@ describe('LSP: code actions', function () {
 
   it('offers the core fix first, then disable for line and file; the fix yields exactly the expected text', async () => {
     client = await server.start({ pull: true });
+    assert.equal(client.initializeResult!.capabilities.codeActionProvider && (client.initializeResult!.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, undefined);
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
     const actions = await actionsFor(uri, acksZero);
+    // Without resolve support every action comes with its edit, and none carries resolve data.
+    assert.ok(actions.every((a) => a.edit !== undefined && a.data === undefined));
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
       [
@@ -40,13 +43,19 @@ describe('LSP: code actions', function () {
     );
   });
 
-  it('disable-for-line inserts the directive above the line, and the finding goes away', async () => {
+  it('a push client gets the same code actions for a published diagnostic; disable-for-line makes the finding go away', async () => {
     client = await server.start();
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(uri));
     const acksZero = published.diagnostics.find((d) => d.code === 'producer/acks-zero')!;
-    const action = (await actionsFor(uri, acksZero)).find((a) => a.title === 'Disable producer/acks-zero for this line')!;
+    const offered = await actionsFor(uri, acksZero);
+    assert.deepEqual(
+      offered.map((a) => a.title),
+      ['Set acks=all', 'Disable producer/acks-zero for this line', 'Disable producer/acks-zero for this file'],
+    );
+    assert.equal(applyTextEdits(PRODUCER, editsFor(offered[0].edit, uri)), 'bootstrap.servers=localhost:9092\nacks=all\n');
+    const action = offered.find((a) => a.title === 'Disable producer/acks-zero for this line')!;
     const edits = editsFor(action.edit, uri);
     assert.equal(applyTextEdits(PRODUCER, edits), 'bootstrap.servers=localhost:9092\n# kafka-lint-disable-next-line producer/acks-zero -- reason\nacks=0\n');
     assert.equal(edits.length, 1);
@@ -66,6 +75,77 @@ describe('LSP: code actions', function () {
     assert.deepEqual(await actionsFor(uri, { ...acksZero, source: 'other-linter' }), []);
     await client.edit(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# producer\n' });
     assert.deepEqual(await actionsFor(uri, acksZero), []);
+  });
+
+  it('resolves edits on request for a client with codeAction/resolve; a changed document is refused with ContentModified', async () => {
+    client = await server.start({ pull: true, resolveCodeActions: true });
+    assert.equal((client.initializeResult!.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    const uri = client.uri('producer.properties');
+    await client.open(uri, 'properties', PRODUCER);
+    const acksZero = (await diagnosticsOf(uri)).find((d) => d.code === 'producer/acks-zero')!;
+    const actions = await actionsFor(uri, acksZero);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false, a.edit === undefined]),
+      [
+        ['Set acks=all', true, true],
+        ['Disable producer/acks-zero for this line', false, true],
+        ['Disable producer/acks-zero for this file', false, true],
+      ],
+    );
+    const resolved = await Promise.all(actions.map((a) => client!.request<CodeAction>('codeAction/resolve', a)));
+    assert.deepEqual(
+      resolved.map((a) => applyTextEdits(PRODUCER, editsFor(a.edit, uri))),
+      [
+        'bootstrap.servers=localhost:9092\nacks=all\n',
+        'bootstrap.servers=localhost:9092\n# kafka-lint-disable-next-line producer/acks-zero -- reason\nacks=0\n',
+        '# kafka-lint-disable producer/acks-zero -- reason\nbootstrap.servers=localhost:9092\nacks=0\n',
+      ],
+    );
+    assert.deepEqual(resolved[0].diagnostics, [acksZero]);
+    // A client that resolves an action after the document changed gets no edit but ContentModified (-32801).
+    await client.edit(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# producer\n' });
+    await assert.rejects(client.connection.sendRequest('codeAction/resolve', actions[0]), (err: { code?: number }) => err.code === -32801);
+    // Actions that are not ours come back as they were.
+    const foreign = { title: 'other', data: { something: 1 } };
+    assert.deepEqual(await client.request('codeAction/resolve', foreign), foreign);
+  });
+
+  it('finds the finding again without data, and after a settings change reorders the findings of the same version', async () => {
+    let rules: Record<string, string> = {};
+    client = await server.start({ pull: true, configuration: (p: ConfigurationParams) => p.items.map(() => ({ rules })) });
+    const uri = client.uri('producer.properties');
+    const text = 'bootstrap.servers=localhost:9092\nacks=0\nretries=0\n';
+    await client.open(uri, 'properties', text);
+    const items = await diagnosticsOf(uri);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.range.start.line, d.data]),
+      [
+        ['producer/acks-zero', 1, { version: 1, index: 0 }],
+        ['producer/idempotence-disabled', 1, { version: 1, index: 1 }],
+        ['producer/idempotence-disabled', 2, { version: 1, index: 2 }],
+        ['producer/retries-disabled', 2, { version: 1, index: 3 }],
+      ],
+    );
+    const idempotence = items[2];
+    const withData = await actionsFor(uri, idempotence);
+    assert.deepEqual(
+      withData.map((a) => a.title),
+      ['Remove retries=0', 'Disable producer/idempotence-disabled for this line', 'Disable producer/idempotence-disabled for this file'],
+    );
+    assert.equal(applyTextEdits(text, editsFor(withData[0].edit, uri)), 'bootstrap.servers=localhost:9092\nacks=0\n');
+    // A client that does not keep `data`: matched by source, code and range.
+    const { data: _dropped, ...bare } = idempotence;
+    assert.deepEqual(
+      await actionsFor(uri, bare),
+      withData.map((a) => ({ ...a, diagnostics: [bare] })),
+    );
+    // With acks-zero off, index 2 is now retries-disabled on the same range: the rule tells them apart.
+    rules = { 'producer/acks-zero': 'off' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(async () => (await diagnosticsOf(uri)).length === 3, { message: 'acks-zero turned off' });
+    assert.deepEqual(await actionsFor(uri, idempotence), withData);
+    // The acks-zero diagnostic stands for no finding any more: nothing is offered for it.
+    assert.deepEqual(await actionsFor(uri, items[0]), []);
   });
 
   it('uses versioned documentChanges when the client supports them', async () => {

@@ -36,11 +36,10 @@ describe('LSP: initialize and diagnostics', function () {
     const published = await waitFor(() => client!.diagnostics.get(uri), { message: 'publishDiagnostics' });
     assert.equal(published.version, 1);
     assertAcksZero(published.diagnostics);
-    const data = published.diagnostics.find((d) => d.code === 'producer/acks-zero')!.data as { version: number; fixes: { title: string }[] };
-    assert.equal(data.version, 1);
+    // Each diagnostic carries only a short key into the server's analysis, never fixes or edits.
     assert.deepEqual(
-      data.fixes.map((f) => f.title),
-      ['Set acks=all'],
+      published.diagnostics.map((d) => d.data),
+      published.diagnostics.map((_d, index) => ({ version: 1, index })),
     );
     await client.close(uri);
     await waitFor(() => client!.diagnostics.get(uri)?.diagnostics.length === 0, { message: 'diagnostics cleared on close' });
@@ -77,6 +76,25 @@ describe('LSP: initialize and diagnostics', function () {
       last.diagnostics.find((d) => d.code === 'producer/acks-zero')?.range,
       { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } },
     );
+  });
+
+  it('keeps diagnostics lean: a key of two numbers in data, no fixes or edits, however many findings', async () => {
+    client = await server.start({ pull: true });
+    const uri = client.uri('producer.properties');
+    const lines = ['bootstrap.servers=localhost:9092', 'acks=0'];
+    for (let i = 0; i < 2000; i++) lines.push(`app.topic.orders-${i}.retention=${i}`);
+    await client.open(uri, 'properties', `${lines.join('\n')}\n`);
+    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const items = report.kind === 'full' ? report.items : [];
+    assert.equal(items.filter((d) => d.code === 'config/unknown-key').length, 2000);
+    assert.deepEqual(
+      items.map((d) => d.data),
+      items.map((_d, index) => ({ version: 1, index })),
+    );
+    // What is left is what the user reads: range, severity, source, code, link and message (about 400 bytes
+    // here); the fixes and suppression edits each diagnostic used to carry made it 900.
+    const perDiagnostic = Buffer.byteLength(JSON.stringify(items)) / items.length;
+    assert.ok(perDiagnostic < 450, `${perDiagnostic.toFixed(0)} bytes per diagnostic`);
   });
 
   it('serves pull diagnostics to a client that declares them, and never pushes', async () => {
@@ -208,13 +226,26 @@ describe('LSP: initialize and diagnostics', function () {
     await client.open(uri, 'properties', PRODUCER);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
     const forged = { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, message: 'x', source: 'kafka-lint', code: 'producer/acks-zero' };
-    for (const data of [undefined, 'garbage', { version: 1, fixes: 'no' }, { version: 1, fixes: [], suppressions: [{}, { title: 't', edits: [null] }] }]) {
+    for (const data of ['garbage', { version: 1, fixes: 'no' }, { version: 1, index: -1 }, { version: 1.5, index: 0 }, { version: 1, fixes: [], suppressions: [{}, { title: 't', edits: [null] }] }]) {
       const actions: unknown[] = await client.request<unknown[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: forged.range,
         context: { diagnostics: [{ ...forged, data }] },
       });
       assert.deepEqual(actions, [], JSON.stringify(data));
+    }
+    // A well-formed key to a finding of another rule, or a range no finding has, offers nothing either.
+    for (const diagnostic of [
+      { ...forged, code: 'producer/retries-disabled', data: { version: 1, index: 0 } },
+      { ...forged, range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } }, data: { version: 1, index: 0 } },
+      { ...forged, range: { start: { line: 'x' }, end: null }, data: { version: 1, index: 0 } },
+    ]) {
+      const actions: unknown[] = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: forged.range, context: { diagnostics: [diagnostic] } });
+      assert.deepEqual(actions, [], JSON.stringify(diagnostic));
+    }
+    for (const data of [null, { uri, version: 'x' }, { uri, version: 1, index: 0, rule: 'producer/acks-zero', start: 0, end: 1, fix: 'everything' }]) {
+      const action = { title: 'Set acks=all', data };
+      assert.deepEqual(await client.request('codeAction/resolve', action), action, JSON.stringify(data));
     }
     assert.deepEqual(
       client.logMessages.filter((m) => m.type === 1).map((m) => m.message),

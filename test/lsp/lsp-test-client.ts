@@ -34,6 +34,8 @@ export interface TestClientOptions {
   readonly configuration?: (params: ConfigurationParams) => unknown[];
   /** Workspace folder path (file system). */
   readonly folder?: string;
+  /** Declare `codeAction/resolve` support for `edit` (with `dataSupport`), as VS Code does. */
+  readonly resolveCodeActions?: boolean;
   /** Declare `workspace.workspaceEdit.documentChanges`. */
   readonly documentChanges?: boolean;
   /** Another copy of the server bundle (default {@link SERVER_PATH}). */
@@ -126,7 +128,10 @@ export class TestClient {
     const capabilities: ClientCapabilities = {
       textDocument: {
         synchronization: { dynamicRegistration: false },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          ...(options.resolveCodeActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+        },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: false } },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

@@ -1,10 +1,19 @@
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic, Range as LspRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { fixAllEdits } from '../core/fixes';
+import type { Finding, Fix } from '../core/model';
+import { disableForFileFix, disableForLineFix } from '../core/suppressions';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
-import { toTextEdit } from './convert';
+import { toLspRange, toTextEdit } from './convert';
 import { readDiagnosticData } from './diagnostics';
-import { fixAllEdits } from '../core/fixes';
+
+/**
+ * Code actions, computed on request from the cached analysis of the document version: diagnostics carry
+ * only a key into that analysis ({@link DiagnosticData}), never edits. Clients that resolve code actions
+ * (`codeAction/resolve` with `edit`) get the list first and the edit of the one chosen later; others get
+ * every edit at once.
+ */
 
 /** Builds workspace edits in the shape the client accepts (versioned `documentChanges` when it can). */
 export interface EditFactory {
@@ -22,38 +31,111 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
+/** Which fix of a finding an action applies: one of its core fixes (by position), or a suppression comment. */
+export type FixChoice = number | 'line' | 'file';
+
 /**
- * Quick fixes for the Kafka Lint diagnostics in the request: the fixes computed in core and carried in
- * `diagnostic.data`, then "Disable <rule> for this line/file". Matched on `source` and `code`, never on the
- * message; diagnostics from another version of the document are skipped (their edits would land wrongly).
+ * What a quick fix waiting for `codeAction/resolve` carries in `data`: the finding (by version, position,
+ * rule and range, so that a different finding is never taken for it) and which of its fixes to compute.
  */
-export function quickFixes(params: CodeActionParams, currentVersion: number, makeEdit: EditFactory): CodeAction[] {
+export interface QuickFixData {
+  readonly uri: string;
+  readonly version: number;
+  readonly index: number;
+  readonly rule: string;
+  readonly start: number;
+  readonly end: number;
+  readonly fix: FixChoice;
+}
+
+/** A finding of the analysis with its position in the findings. */
+interface Located {
+  readonly finding: Finding;
+  readonly index: number;
+}
+
+/**
+ * The finding a diagnostic the client returned stands for, in the current analysis. Matched on `source` and
+ * `code` (never the message) and the exact range; a diagnostic of another document version is refused,
+ * and one without `data` (a client that does not keep it) is matched by rule and range alone.
+ */
+export function findingOf(analysis: Analysis, diagnostic: Diagnostic): Located | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isRange(diagnostic.range)) return undefined;
+  const data = readDiagnosticData(diagnostic);
+  if (data === 'malformed' || (data !== 'absent' && data.version !== analysis.version)) return undefined;
+  const rule = diagnostic.code;
+  const range = diagnostic.range;
+  const matches = (f: Finding | undefined): f is Finding => f !== undefined && f.ruleId === rule && sameRange(toLspRange(analysis.index, f.range), range);
+  if (data !== 'absent' && matches(analysis.findings[data.index])) return { finding: analysis.findings[data.index], index: data.index };
+  // The findings changed under the same version (a settings change), or the client dropped `data`.
+  const start = analysis.index.offsetAt(range.start);
+  const end = analysis.index.offsetAt(range.end);
+  const index = analysis.findings.findIndex((f) => f.range.start === start && f.range.end === end && matches(f));
+  return index >= 0 ? { finding: analysis.findings[index], index } : undefined;
+}
+
+/** The core fix a choice stands for: the finding's own fix, or the suppression comment for its line or file. */
+function coreFix(analysis: Analysis, finding: Finding, fix: FixChoice): Fix | undefined {
+  if (fix === 'line') return disableForLineFix(analysis.document, finding.ruleId, finding.range, analysis.index);
+  if (fix === 'file') return disableForFileFix(analysis.document, finding.ruleId, analysis.index);
+  return finding.fixes?.[fix];
+}
+
+/**
+ * Quick fixes for the Kafka Lint diagnostics in the request: the fixes computed in core, then "Disable
+ * <rule> for this line/file" (one per rule and line, one per rule). With `lazy`, an action carries
+ * {@link QuickFixData} instead of its edit, for `codeAction/resolve`.
+ */
+export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdit: EditFactory, lazy: boolean): CodeAction[] {
   const uri = params.textDocument.uri;
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const seen = new Set<string>();
+  const action = (diagnostic: Diagnostic, { finding, index }: Located, choice: FixChoice, fix: Fix): CodeAction => {
+    const base: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined };
+    if (!lazy) return { ...base, edit: makeEdit(uri, analysis.version, fix.edits.map((e) => toTextEdit(analysis.index, e))) };
+    const data: QuickFixData = { uri, version: analysis.version, index, rule: finding.ruleId, start: finding.range.start, end: finding.range.end, fix: choice };
+    return { ...base, data };
+  };
   for (const diagnostic of params.context.diagnostics) {
-    if (!isOurs(diagnostic)) continue;
-    const data = readDiagnosticData(diagnostic);
-    if (!data || data.version !== currentVersion) continue;
-    for (const fix of data.fixes) {
-      fixes.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.preferred || undefined,
-        edit: makeEdit(uri, data.version, fix.edits),
-      });
-    }
-    for (const fix of data.suppressions) {
-      // One "disable for this file" per rule, one "disable for this line" per rule and line.
-      const key = `${fix.title}@${fix.edits.map((e) => `${e.range.start.line}:${e.range.start.character}`).join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      suppressions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: makeEdit(uri, data.version, fix.edits) });
+    const located = findingOf(analysis, diagnostic);
+    if (!located) continue;
+    const { finding } = located;
+    (finding.fixes ?? []).forEach((fix, i) => fixes.push(action(diagnostic, located, i, fix)));
+    const line = analysis.index.positionAt(finding.range.start).line;
+    for (const [choice, key] of [
+      ['line', `${finding.ruleId}@${line}`],
+      ['file', finding.ruleId],
+    ] as const) {
+      if (seen.has(`${choice}:${key}`)) continue;
+      seen.add(`${choice}:${key}`);
+      suppressions.push(action(diagnostic, located, choice, coreFix(analysis, finding, choice)!));
     }
   }
   return [...fixes, ...suppressions];
+}
+
+/** Reads {@link QuickFixData} back from an action the client asks to resolve; undefined when it is not ours. */
+export function readQuickFixData(data: unknown): QuickFixData | undefined {
+  const d = data as Partial<Record<keyof QuickFixData, unknown>> | null | undefined;
+  if (typeof d !== 'object' || d === null) return undefined;
+  const fixOk = d.fix === 'line' || d.fix === 'file' || (Number.isInteger(d.fix) && (d.fix as number) >= 0);
+  const ints = [d.version, d.index, d.start, d.end].every((n) => Number.isInteger(n));
+  if (typeof d.uri !== 'string' || typeof d.rule !== 'string' || !ints || !fixOk) return undefined;
+  return d as QuickFixData;
+}
+
+/**
+ * The edits of a quick fix being resolved, from the analysis of the version it was offered for; undefined
+ * when that finding or fix is not in the analysis any more (the caller refuses the action then).
+ */
+export function quickFixEdits(analysis: Analysis, data: QuickFixData): TextEdit[] | undefined {
+  if (analysis.version !== data.version) return undefined;
+  const same = (f: Finding | undefined): f is Finding => f !== undefined && f.ruleId === data.rule && f.range.start === data.start && f.range.end === data.end;
+  const hinted = analysis.findings[data.index];
+  const finding = same(hinted) ? hinted : analysis.findings.find(same);
+  if (!finding) return undefined;
+  return coreFix(analysis, finding, data.fix)?.edits.map((e) => toTextEdit(analysis.index, e));
 }
 
 /** The `source.fixAll.kafkaLint` action for a document, or undefined when nothing is fixable. */
@@ -67,6 +149,12 @@ export function fixAllAction(analysis: Analysis, makeEdit: EditFactory): CodeAct
   };
 }
 
-function isOurs(diagnostic: Diagnostic): boolean {
-  return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string';
+function isRange(value: unknown): value is LspRange {
+  const r = value as Partial<LspRange> | null | undefined;
+  const isPosition = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+function sameRange(a: LspRange, b: LspRange): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -1,53 +1,33 @@
-import type { Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver/node';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Finding } from '../core/model';
 import { ruleDocUrl } from '../core/rule-docs';
-import { disableForFileFix, disableForLineFix } from '../core/suppressions';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
-import { toLspRange, toLspSeverity, toTextEdit } from './convert';
-
-/** A core fix with its edits already converted to LSP ranges of the diagnostic's document version. */
-export interface LspFix {
-  readonly title: string;
-  readonly preferred: boolean;
-  readonly edits: readonly TextEdit[];
-}
+import { toLspRange, toLspSeverity } from './convert';
 
 /**
- * What every Kafka Lint diagnostic carries in `data`, so that the code-action handler is a stateless
- * conversion: the fixes computed in core, the suppression fixes, and the version they apply to.
+ * What a Kafka Lint diagnostic carries in `data`: a short key into the analysis of the document version it
+ * was computed from, never its fixes. The code-action handler finds the finding again in the cached
+ * analysis and computes the edits on request (see code-actions.ts).
  */
 export interface DiagnosticData {
+  /** The document version the diagnostic describes; code actions for any other version are refused. */
   readonly version: number;
-  readonly fixes: readonly LspFix[];
-  /** "Disable <rule> for this line", then "… for this file". */
-  readonly suppressions: readonly LspFix[];
+  /** The finding's position in that version's findings (a hint: the finding is checked by rule and range). */
+  readonly index: number;
 }
 
 /** Converts every finding of an analysis into an LSP diagnostic. */
 export function toDiagnostics(analysis: Analysis): Diagnostic[] {
-  return analysis.findings.map((f) => toDiagnostic(analysis, f));
+  return analysis.findings.map((f, i) => toDiagnostic(analysis, f, i));
 }
 
-/** One finding → one diagnostic with `source`, `code`, a link to the rule's page and the fixes in `data`. */
-export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
-  const { index, document, uri } = analysis;
-  const convert = (fix: { title: string; preferred?: boolean; edits: readonly { range: { start: number; end: number }; newText: string }[] }): LspFix => ({
-    title: fix.title,
-    preferred: fix.preferred === true,
-    edits: fix.edits.map((e) => toTextEdit(index, e)),
-  });
-  const data: DiagnosticData = {
-    version: analysis.version,
-    fixes: (finding.fixes ?? []).map(convert),
-    suppressions: [convert(disableForLineFix(document, finding.ruleId, finding.range, index)), convert(disableForFileFix(document, finding.ruleId, index))],
-  };
-  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
-    location: { uri, range: toLspRange(index, r.range) },
-    message: r.message,
-  }));
+/** One finding → one diagnostic with `source`, `code`, a link to the rule's page and its key in `data`. */
+export function toDiagnostic(analysis: Analysis, finding: Finding, index: number): Diagnostic {
+  const lines = analysis.index;
+  const data: DiagnosticData = { version: analysis.version, index };
   const diagnostic: Diagnostic = {
-    range: toLspRange(index, finding.range),
+    range: toLspRange(lines, finding.range),
     severity: toLspSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
@@ -55,27 +35,21 @@ export function toDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
     message: finding.message,
     data,
   };
-  if (related && related.length > 0) diagnostic.relatedInformation = related;
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: { uri: analysis.uri, range: toLspRange(lines, r.range) }, message: r.message }),
+    );
+  }
   return diagnostic;
 }
 
 /**
- * Reads {@link DiagnosticData} back from a diagnostic the client returned. The client may hand back anything,
- * so the shape is checked and malformed fixes are dropped.
+ * Reads {@link DiagnosticData} back from a diagnostic the client returned: `absent` when the client kept no
+ * `data` (the finding is then matched by rule and range alone), `malformed` when it is not ours.
  */
-export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const d = diagnostic.data as Partial<Record<keyof DiagnosticData, unknown>> | undefined;
-  if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.fixes) || !Array.isArray(d.suppressions)) return undefined;
-  return { version: d.version, fixes: d.fixes.filter(isLspFix), suppressions: d.suppressions.filter(isLspFix) };
-}
-
-function isLspFix(value: unknown): value is LspFix {
-  const f = value as Partial<LspFix> | null;
-  return (
-    typeof f === 'object' &&
-    f !== null &&
-    typeof f.title === 'string' &&
-    Array.isArray(f.edits) &&
-    f.edits.every((e) => typeof e === 'object' && e !== null && typeof e.newText === 'string' && typeof e.range === 'object' && e.range !== null)
-  );
+export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | 'absent' | 'malformed' {
+  const d = diagnostic.data as Partial<Record<keyof DiagnosticData, unknown>> | null | undefined;
+  if (d === undefined || d === null) return 'absent';
+  if (typeof d !== 'object' || !Number.isInteger(d.version) || !Number.isInteger(d.index) || (d.index as number) < 0) return 'malformed';
+  return { version: d.version as number, index: d.index as number };
 }

@@ -3,7 +3,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,7 +18,7 @@ import { hoverAt } from '../core/hover';
 import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
-import { editFactory, fixAllAction, quickFixes, wants } from './code-actions';
+import { editFactory, fixAllAction, quickFixEdits, quickFixes, readQuickFixData, wants } from './code-actions';
 import type { EditFactory } from './code-actions';
 import { completionsFor } from './completion';
 import type { CompletionProvider } from './completion';
@@ -55,6 +57,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   let folderSupport = false;
   let registerWatcher = false;
   let makeEdit: EditFactory = editFactory(false);
+  /** The client resolves code actions (`codeAction/resolve` with `edit`): quick fixes are listed without their edits. */
+  let lazyEdits = false;
   let settings: SettingsStore | undefined;
   let cache: AnalysisCache | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -94,6 +98,9 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     registerWatcher = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init.clientWatchesProjectFile !== true;
     makeEdit = editFactory(caps.workspace?.workspaceEdit?.documentChanges === true);
+    const codeAction = caps.textDocument?.codeAction;
+    lazyEdits =
+      codeAction?.codeActionLiteralSupport !== undefined && codeAction.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
     const store = settings;
@@ -101,7 +108,10 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+          ...(lazyEdits ? { resolveProvider: true } : {}),
+        },
         hoverProvider: providers.hover !== undefined,
         completionProvider: providers.completion !== undefined ? { triggerCharacters: ['.', '=', ':'] } : undefined,
         executeCommandProvider: { commands: [ServerCommands.applyAllFixes] },
@@ -201,15 +211,36 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !cache || !isSupported(doc)) return [];
       const only = params.context.only;
-      const actions: CodeAction[] = wants(only, CodeActionKind.QuickFix) ? quickFixes(params, doc.version, makeEdit) : [];
+      const quick = wants(only, CodeActionKind.QuickFix) && params.context.diagnostics.length > 0;
       // Fix-all only when asked for (source action menu, codeActionsOnSave), not in every light bulb.
-      if (only && wants(only, FIX_ALL_KIND)) {
-        const action = fixAllAction(await cache.get(doc), makeEdit);
-        if (action) actions.push(action);
-      }
+      const all = only !== undefined && wants(only, FIX_ALL_KIND);
+      if (!quick && !all) return [];
+      const analysis = await cache.get(doc);
+      const actions: CodeAction[] = quick ? quickFixes(params, analysis, makeEdit, lazyEdits) : [];
+      const fixAll = all ? fixAllAction(analysis, makeEdit) : undefined;
+      if (fixAll) actions.push(fixAll);
       return actions;
     }),
   );
+
+  // The edit of the quick fix the user chose, computed from the analysis of the version it was offered for.
+  // A document changed since is refused with ContentModified, which clients take as "nothing to apply".
+  connection.onCodeActionResolve(async (action) => {
+    const data = readQuickFixData(action.data);
+    if (!data || !cache) return action;
+    const doc = documents.get(data.uri);
+    const stale = (): ResponseError<void> => new ResponseError(LSPErrorCodes.ContentModified, `Kafka Lint: ${data.uri} changed since the quick fix was offered`);
+    if (!doc || doc.version !== data.version) throw stale();
+    let edits;
+    try {
+      edits = quickFixEdits(await cache.get(doc), data);
+    } catch (err) {
+      log(`Kafka Lint: code action resolve failed: ${describe(err)}`);
+      return action;
+    }
+    if (!edits) throw stale();
+    return { ...action, edit: makeEdit(data.uri, data.version, edits) };
+  });
 
   connection.onExecuteCommand(
     guard('command', undefined, async (params) => {

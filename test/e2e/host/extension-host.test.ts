@@ -82,7 +82,9 @@ describe('Kafka Lint in the extension host', () => {
     const before = doc.getText();
     const ds = await kafkaDiagnostics(doc, 'producer/acks-zero');
     const d = ds.find((x) => codeOf(x) === 'producer/acks-zero')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    // VS Code lists quick fixes first and asks the server for the chosen one's edit (codeAction/resolve):
+    // the last argument resolves the first actions here as choosing them in the menu would.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value, 10);
     const fix = actions.find((a) => a.title === 'Set acks=all');
     assert.ok(fix?.edit, `quick fix offered among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(actions.some((a) => a.title === 'Disable producer/acks-zero for this line'));
