@@ -123,6 +123,31 @@ describe('cli: kafka-lint config', () => {
     }
   });
 
+  it('a file that is not Kafka configuration: no roles and no defaults, but every entry the reader found', () => {
+    const bundle = workspace({ 'src/main/resources/messages_de.properties': '# UI\napp.title=Konsole\nacks=Best\\u00e4tigungen\nretries=Wiederholungen\n' });
+    try {
+      const r = runCli(['config', '--format', 'json', 'src/main/resources/messages_de.properties'], bundle.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(parseConfig(r.stdout), [
+        {
+          file: 'src/main/resources/messages_de.properties',
+          roles: [],
+          entries: [
+            { key: 'app.title', value: 'Konsole', source: 'file', line: 2 },
+            { key: 'acks', value: 'Bestätigungen', source: 'file', line: 3 },
+            { key: 'retries', value: 'Wiederholungen', source: 'file', line: 4 },
+          ],
+        },
+      ]);
+      const text = runCli(['config', 'src/main/resources/messages_de.properties'], bundle.dir).stdout.split('\n');
+      assert.equal(text[0], 'src/main/resources/messages_de.properties  (no Kafka configuration found)');
+      assert.match(text[1], /^ {2}KEY +VALUE +SOURCE$/);
+      assert.match(text[3], /^ {2}acks +Bestätigungen +line 3$/);
+    } finally {
+      bundle.cleanup();
+    }
+  });
+
   it('needs at least one file, and a missing file exits 2', () => {
     const none = runCli(['config'], ws.dir);
     assert.equal(none.code, 2);

@@ -51,6 +51,16 @@ describe('LSP: hover', function () {
     assert.equal(await hover(uri, text, 'acks=0', 1), null);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 0 } }), null);
   });
+  it('answers null on a resource bundle that merely contains Kafka-like keys, and publishes no diagnostic', async () => {
+    client = await server.start({ pull: true });
+    const uri = client.uri('src/main/resources/messages.properties');
+    const text = 'app.title=Cluster Console\nacks=Acknowledgements\nretries=Retries\ngroup.id=Consumer group\n';
+    await client.open(uri, 'properties', text);
+    for (const [needle, delta] of [['acks', 1], ['Acknowledgements', 3], ['retries', 2], ['group.id', 2]] as const) {
+      assert.equal(await hover(uri, text, needle, delta), null, needle);
+    }
+    assert.deepEqual(await client.pulledDiagnostics(uri), []);
+  });
 });
 
 describe('LSP: completion', function () {

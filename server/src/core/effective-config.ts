@@ -53,13 +53,14 @@ export const DURABILITY_KEYS: Readonly<Partial<Record<Role, readonly string[]>>>
 const ROLE_ORDER: readonly Role[] = ['producer', 'consumer', 'broker', 'topic', 'admin', 'streams', 'connect'];
 
 /**
- * Computes what a file configures: every key it sets with the value Kafka would use (last wins), then the
- * defaults of the unset durability keys for the file's roles, taken from the catalog for the group's
- * library at `kafkaVersion`.
+ * Computes what a file configures: every key the reader found with the value Kafka would use (last wins),
+ * whatever the file is, then, for Kafka configuration, the defaults of the unset durability keys for the
+ * file's roles, taken from the catalog for the group's library at `kafkaVersion`. A file that is not Kafka
+ * configuration has no roles and no defaults, but still shows its keys.
  */
 export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaVersion: string): ExplainedConfig {
-  const groups = document.isKafka ? document.groups : [];
-  const roleSet = new Set<Role>(groups.flatMap((g) => g.roles));
+  const groups = document.groups;
+  const roleSet = new Set<Role>(document.isKafka ? groups.flatMap((g) => g.roles) : []);
   const roles = ROLE_ORDER.filter((r) => roleSet.has(r));
   const index = documentLineIndex(document);
 

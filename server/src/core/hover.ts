@@ -63,10 +63,11 @@ export function renderHistory(history: readonly VersionedValue[]): string {
 /**
  * The hover at `offset`: every finding whose range contains it, then the docs of the key under the caret
  * (on a value only when no finding is there). Undefined when there is nothing to say (unknown key without
- * findings, whitespace, comment). Never throws on any offset.
+ * findings, whitespace, comment), and anywhere in a file that is not Kafka configuration: `acks` in a
+ * resource bundle is a label, not the producer setting. Never throws on any offset.
  */
 export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[], offset: number, options: LintOptions): HoverResult | undefined {
-  if (!Number.isFinite(offset) || offset < 0 || offset > document.text.length) return undefined;
+  if (!document.isKafka || !Number.isFinite(offset) || offset < 0 || offset > document.text.length) return undefined;
   const here = findings.filter((f) => rangeContains(f.range, offset));
   const located = entryAt(document, offset);
   const sections: string[] = [];

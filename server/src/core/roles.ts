@@ -1,5 +1,6 @@
 import type { Role } from './model';
-import { allKeys, findKey, isKnownKafkaKey } from './catalog/index';
+import { allKeys, findKey } from './catalog/index';
+import { nameVerdict, valueVerdict } from './file-evidence';
 
 /**
  * Role detection for `.properties` files: what a file configures (producer, consumer, broker, topic, …)
@@ -162,60 +163,86 @@ const COMMON_CLIENT_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Keys that alone prove a file is Kafka configuration: generic-sounding keys such as `acks` or `retries`
- * are not here, because a UI strings file may well contain them.
+ * Keys that prove a file is Kafka configuration when their value has the shape Kafka reads (a `host:port`
+ * list, a class name, `broker,controller`): no other software spells these keys that way with such values.
+ * They weigh twice as much as other evidence, so that one wrong value (`acks=2`) next to a real
+ * `bootstrap.servers` still leaves the file Kafka configuration (and `config/invalid-value` reports it).
  */
-const STRONG_KEYS: ReadonlySet<string> = new Set([
+const DECISIVE_KEYS: ReadonlySet<string> = new Set([
   'bootstrap.servers',
-  'group.id',
   'key.serializer',
   'value.serializer',
   'key.deserializer',
   'value.deserializer',
   'process.roles',
-  'broker.id',
-  'node.id',
-  'log.dirs',
   'zookeeper.connect',
   'controller.quorum.voters',
   'controller.quorum.bootstrap.servers',
   'listeners',
-  'advertised.listeners',
-  'cleanup.policy',
-  'min.insync.replicas',
-  'replication.factor',
-  'default.replication.factor',
-  'offsets.topic.replication.factor',
-  'unclean.leader.election.enable',
-  'enable.auto.commit',
-  'auto.offset.reset',
-  'enable.idempotence',
-  'max.in.flight.requests.per.connection',
-  'delivery.timeout.ms',
-  'transactional.id',
-  'isolation.level',
-  'max.poll.records',
-  'max.poll.interval.ms',
-  'application.id',
   'key.converter',
   'value.converter',
-  'offset.storage.topic',
-  'request.required.acks',
+  'connector.class',
 ]);
 
-/** Prefixes that only Kafka clients use (SASL/SSL settings, Connect's per-client overrides). */
-const KAFKA_PREFIXES: readonly string[] = ['sasl.', 'ssl.', 'producer.', 'consumer.', 'admin.', 'confluent.', 'schema.registry.'];
+/**
+ * Keys that identify a role once a file is known to be Kafka configuration, but prove nothing by
+ * themselves: ordinary words that application settings use as well (`acks`, `retries`, `timeout`-like
+ * keys, `client.id`, `batch.size`, `replication.factor`, `node.id`, `log.dir`). Their values still count
+ * against a file when Kafka could never accept them (`acks=Acknowledgements`).
+ */
+const GENERIC_KEYS: ReadonlySet<string> = new Set([
+  'acks',
+  'retries',
+  'batch.size',
+  'buffer.memory',
+  'compression.type',
+  'client.id',
+  'client.dns.lookup',
+  'request.timeout.ms',
+  'default.api.timeout.ms',
+  'retry.backoff.ms',
+  'reconnect.backoff.ms',
+  'metadata.max.age.ms',
+  'connections.max.idle.ms',
+  'receive.buffer.bytes',
+  'send.buffer.bytes',
+  'interceptor.classes',
+  'metric.reporters',
+  'isolation.level',
+  'session.timeout.ms',
+  'heartbeat.interval.ms',
+  'check.crcs',
+  'node.id',
+  'log.dir',
+  'retention.ms',
+  'retention.bytes',
+  'segment.bytes',
+  'segment.ms',
+  'flush.messages',
+  'flush.ms',
+  'replication.factor',
+  'application.id',
+  'state.dir',
+  'commit.interval.ms',
+  'plugin.path',
+]);
+
+/** Security keys only Kafka clients spell this way; other `ssl.*` keys prove nothing (other tools use them too). */
+const SECURITY_KEYS: readonly string[] = ['security.protocol', 'sasl.mechanism', 'sasl.jaas.config'];
 
 const F_PRODUCER = 1;
 const F_CONSUMER = 2;
 const F_BROKER = 4;
 const F_TOPIC = 8;
 const F_TOPIC_ONLY = 16;
-const F_STRONG = 32;
-const F_CONNECT = 64;
-const F_STREAMS = 128;
+const F_CONNECT = 32;
+const F_STREAMS = 64;
+/** The key, with a plausible value, is evidence that the file is Kafka configuration. */
+const F_EVIDENCE = 128;
+/** … and strong evidence (counts twice). */
+const F_DECISIVE = 256;
 
-/** Every identifying key with what it identifies, as bit flags (one lookup per key in {@link detectRoles}). */
+/** Every key role detection looks at, with what it identifies, as bit flags (one lookup per key in {@link detectRoles}). */
 const FLAGS: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   const add = (keys: Iterable<string>, flag: number) => {
@@ -226,9 +253,13 @@ const FLAGS: ReadonlyMap<string, number> = (() => {
   add(BROKER_KEYS, F_BROKER);
   add(TOPIC_KEYS, F_TOPIC);
   add([...TOPIC_KEYS].filter((k) => !TOPIC_KEYS_SHARED_WITH_BROKER.has(k)), F_TOPIC_ONLY);
-  add(STRONG_KEYS, F_STRONG);
   add(CONNECT_KEYS, F_CONNECT);
   add(['application.id', 'processing.guarantee'], F_STREAMS);
+  add(COMMON_CLIENT_KEYS, 0);
+  add(STREAMS_KEYS, 0);
+  add(SECURITY_KEYS, 0);
+  add(DECISIVE_KEYS, F_DECISIVE);
+  for (const key of m.keys()) if (!GENERIC_KEYS.has(key)) m.set(key, (m.get(key) ?? 0) | F_EVIDENCE);
   return m;
 })();
 
@@ -239,23 +270,6 @@ function roleOfKey(key: string): Role | undefined {
   if (BROKER_KEYS.has(key)) return 'broker';
   if (TOPIC_KEYS.has(key)) return 'topic';
   return undefined;
-}
-
-/**
- * True when `key` is a Kafka key: one of the lists here, a Kafka-only prefix, or a name the catalog knows
- * (Kafka's full config definitions).
- */
-function isKafkaKey(key: string): boolean {
-  return (
-    isKnownKafkaKey(key) ||
-    STRONG_KEYS.has(key) ||
-    roleOfKey(key) !== undefined ||
-    COMMON_CLIENT_KEYS.has(key) ||
-    STREAMS_KEYS.has(key) ||
-    CONNECT_KEYS.has(key) ||
-    findKey(key) !== undefined ||
-    KAFKA_PREFIXES.some((p) => key.startsWith(p))
-  );
 }
 
 /**
@@ -298,9 +312,9 @@ export interface DetectedRoles {
 
 const ROLE_ORDER: readonly Role[] = ['producer', 'consumer', 'admin', 'streams', 'connect', 'broker', 'topic'];
 
-/** The file name without folders, lower-cased. */
+/** The file name without folders, as written. */
 function baseName(path: string): string {
-  return path.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
+  return path.replace(/\\/g, '/').split('/').pop() ?? '';
 }
 
 /** Roles implied by a `.properties` file name (`producer.properties`, `server.properties`, `connect-distributed.properties`). */
@@ -319,8 +333,9 @@ function rolesFromName(name: string): Role[] {
 
 /**
  * Names that say "Kafka" by themselves (`producer.properties`, `*.kafka.properties`, `connect-*.properties`).
- * Generic stock names (`server.properties`, `broker.properties`, `controller.properties`) are weaker: other
- * software uses them too, so they count only together with at least one Kafka key (or an empty file).
+ * Generic stock names (`server.properties`, `broker.properties`, `controller.properties`) and names that
+ * mention a client or a topic are weaker: other software uses them too, so they count only together with a
+ * Kafka key (or in an empty file).
  */
 function nameStrength(name: string): 'strong' | 'weak' | 'none' {
   if (/kafka/.test(name) || /^(producer|consumer)([-_.].*)?\.properties$/.test(name) || /^connect[-_.].*\.properties$/.test(name)) return 'strong';
@@ -328,31 +343,76 @@ function nameStrength(name: string): 'strong' | 'weak' | 'none' {
   return 'none';
 }
 
+/** What role detection reads of one entry: its (canonical) key and the value as Kafka would receive it. */
+export interface RoleInput {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** What a non-Kafka answer looks like. */
+const NOT_KAFKA: DetectedRoles = Object.freeze({ roles: [], isKafka: false });
+
 /**
  * Decides what a `.properties` file configures and whether it is Kafka configuration at all, from its file
- * name and the (canonical) keys it sets.
+ * name and its entries. A file is Kafka configuration only on positive evidence:
  *
- * A file is Kafka configuration when its name says so (`producer.properties`, `*kafka*.properties`,
- * `connect-*.properties`), or it sets at least one strongly identifying key (`bootstrap.servers`,
- * `group.id`, `log.dirs`, `min.insync.replicas`, …), or most of its keys are Kafka keys, or it has a
- * generic Kafka name (`server.properties`) and at least one Kafka key. A UI strings file that happens to
- * contain `retries=0` among ordinary keys is not.
+ * - its name says so (`producer.properties`, `consumer-*.properties`, `*kafka*.properties`,
+ *   `connect-*.properties`), or
+ * - its keys do: a `bootstrap.servers` list of `host:port`, a serializer class, `group.id`, broker keys
+ *   (`process.roles`, `log.dirs`, `zookeeper.connect`, …), topic keys (`min.insync.replicas`,
+ *   `cleanup.policy`), each counted only when its value is one Kafka takes. Ordinary words (`acks`,
+ *   `retries`, `client.id`, `batch.size`) are no evidence, and a known key whose value Kafka could never
+ *   accept (`acks=Acknowledgements`, `retries=Retries`) counts against the file. The evidence must outweigh
+ *   what counts against it.
  *
- * Roles come from the name and from identifying keys; a file can hold several. Connect and Streams keys
- * take precedence over consumer keys they share (`group.id` in a Connect worker is not a consumer's).
- * Topic keys count as a topic role only when no broker key is present (a broker file sets them as
- * cluster-wide defaults).
+ * A generic Kafka name (`server.properties`, `orders-topic.properties`) adds to the evidence when the file
+ * holds a Kafka key. Names of other tools' files (log4j, Gradle, Maven wrapper, Hibernate, Flyway,
+ * Liquibase, …) are never Kafka configuration, and Java resource bundles (`messages.properties`,
+ * `labels_de.properties`, any `<base>_<locale>.properties`) lose their name's strength and count against.
+ *
+ * Roles (only for Kafka files) come from the name and from identifying keys; a file can hold several.
+ * Connect and Streams keys take precedence over consumer keys they share (`group.id` in a Connect worker is
+ * not a consumer's). Topic keys count as a topic role only when no broker key is present (a broker file
+ * sets them as cluster-wide defaults).
  */
-export function detectRoles(path: string, keys: Iterable<string>): DetectedRoles {
-  const name = baseName(path);
-  const found = new Set<Role>(rolesFromName(name));
-  // One pass, one map lookup per key: big files (50,000 lines) must stay cheap.
+export function detectRoles(path: string, entries: readonly RoleInput[]): DetectedRoles {
+  const written = baseName(path);
+  const verdict = nameVerdict(written);
+  if (verdict === 'other-tool') return NOT_KAFKA;
+  const name = written.toLowerCase();
+  const strength = verdict === 'bundle' ? 'none' : nameStrength(name);
+  // One pass, one map lookup per key: big files (50,000 lines) must stay cheap. Values are judged per
+  // distinct flagged key, the last occurrence winning as in Kafka.
   let any = 0;
   let count = 0;
-  for (const key of keys) {
+  const flagged = new Map<string, string>();
+  for (const { key, value } of entries) {
     count++;
-    any |= FLAGS.get(key) ?? 0;
+    const f = FLAGS.get(key);
+    if (f === undefined) continue;
+    any |= f;
+    flagged.set(key, value);
   }
+  if (strength !== 'strong') {
+    let evidence = 0;
+    let against = verdict === 'bundle' ? 2 : 0;
+    let kafkaKey = false;
+    for (const [key, value] of flagged) {
+      const judged = valueVerdict(key, value);
+      if (judged === 'impossible') {
+        against++;
+        continue;
+      }
+      if (judged !== 'plausible') continue;
+      kafkaKey = true;
+      const f = FLAGS.get(key) ?? 0;
+      if (f & F_EVIDENCE) evidence += f & F_DECISIVE ? 2 : 1;
+    }
+    // A generic Kafka name needs a Kafka key with a value Kafka takes to count (or an empty file).
+    if (strength === 'weak' && (count === 0 || kafkaKey)) evidence++;
+    if (evidence === 0 || evidence <= against) return NOT_KAFKA;
+  }
+  const found = new Set<Role>(rolesFromName(name));
   if (any & F_CONNECT) found.add('connect');
   if (any & F_STREAMS) found.add('streams');
   const isWorker = found.has('connect') || found.has('streams');
@@ -361,16 +421,5 @@ export function detectRoles(path: string, keys: Iterable<string>): DetectedRoles
   if (any & F_BROKER) found.add('broker');
   const topicCandidate = (any & F_TOPIC_ONLY) !== 0 || ((any & F_TOPIC) !== 0 && !found.has('producer') && !found.has('consumer'));
   if (!found.has('broker') && !isWorker && topicCandidate) found.add('topic');
-  const strength = nameStrength(name);
-  let isKafka = strength === 'strong' || (any & F_STRONG) !== 0;
-  if (!isKafka && count > 0) {
-    // Only now count distinct keys: most of them Kafka keys, or a generic Kafka name with one of them.
-    const distinct = new Set(keys);
-    let known = 0;
-    for (const key of distinct) if (isKafkaKey(key)) known++;
-    isKafka = (known > 0 && known * 2 > distinct.size) || (strength === 'weak' && known > 0);
-  } else if (!isKafka) {
-    isKafka = strength === 'weak';
-  }
-  return { roles: ROLE_ORDER.filter((r) => found.has(r)), isKafka };
+  return { roles: ROLE_ORDER.filter((r) => found.has(r)), isKafka: true };
 }

@@ -151,7 +151,7 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
     new PlainEntry(fileRoles, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd),
   );
   const entries = file.problems.length > 0 ? file.pairs.filter((p) => !p.problem) : file.pairs;
-  const { roles, isKafka } = detectRoles(path, entries.map((p) => p.key));
+  const { roles, isKafka } = detectRoles(path, entries);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
   const group: ConfigGroup = {
