@@ -17,7 +17,7 @@ import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 
 export const NOT_KAFKA_DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'real', 'not-kafka');
 
-const OPTIONS: readonly LintOptions[] = [DEFAULT_OPTIONS, { kafkaVersion: '2.0', rules: {} }];
+const OPTIONS: readonly LintOptions[] = [DEFAULT_OPTIONS, { ...DEFAULT_OPTIONS, kafkaVersion: '2.0' }];
 
 /** Every fixture, as a path relative to the folder (the name matters to role detection). */
 const TABLE: readonly { readonly file: string; readonly kind: string; readonly traps: readonly string[] }[] = [
