@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeConfig } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
+import { localize } from '../../server/src/core/i18n/index';
 import { lint } from '../../server/src/core/lint';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import { applyFix, fixTitled, lintConfig, of } from './rules/helpers';
@@ -67,14 +68,14 @@ describe('spring-yaml: merge keys', () => {
     const doc = analyzeConfig(path, text);
     const consumer = doc.groups.find((g) => g.roles.includes('consumer'));
     assert.deepEqual(
-      consumer?.entries.map((e) => [e.rawKey, e.value, e.editScope]),
+      consumer?.entries.map((e) => [e.rawKey, e.value, e.editScope && localize('en', e.editScope)]),
       [
         ['spring.kafka.consumer.enable-auto-commit', 'true', 'in &base: changes every alias of it'],
         ['spring.kafka.consumer.group-id', 'orders', 'in &consumer: changes every alias of it'],
       ],
     );
     const producer = doc.groups.find((g) => g.roles.includes('producer'));
-    assert.deepEqual(producer?.entries.map((e) => [e.rawKey, e.value, e.editScope]), [['spring.kafka.producer.acks', '0', 'in &producer: changes every alias of it']]);
+    assert.deepEqual(producer?.entries.map((e) => [e.rawKey, e.value, e.editScope && localize('en', e.editScope)]), [['spring.kafka.producer.acks', '0', 'in &producer: changes every alias of it']]);
     const findings = lint(doc, DEFAULT_OPTIONS);
     assert.equal(of(findings, 'producer/acks-zero').length, 1);
     assert.equal(of(findings, 'consumer/auto-commit-enabled').length, 1);
@@ -96,6 +97,12 @@ describe('spring-yaml: merge keys', () => {
       ['x: &defaults', '  # kafka-lint-disable-next-line producer/acks-zero -- metrics only', '  acks: 0', 'spring:', '  kafka:', '    producer:', '      <<: *defaults', ''].join('\n'),
     );
     assert.deepEqual(of(r.findings, 'producer/acks-zero'), []);
+  });
+
+  it('says it in Chinese too', () => {
+    const r = lintConfig(path, ['kafka-defaults: &defaults', '  acks: 0', 'spring:', '  kafka:', '    producer:', '      <<: *defaults', ''].join('\n'), { ...DEFAULT_OPTIONS, locale: 'zh-cn' });
+    const [f] = of(r.findings, 'producer/acks-zero');
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['设置 acks=all（位于 &defaults：会同时修改它的每个别名）']);
   });
 
   it('explains the merge in the hover of the anchored key', () => {

@@ -9,7 +9,7 @@ import type { ConfigEntry, ConfigGroup, Edit, Finding, Fix } from './model';
 export function setValueFix(entry: ConfigEntry, value: string, title: string, preferred = true): Fix | undefined {
   const text = entry.renderValue?.(value);
   if (text === undefined) return undefined;
-  return { title: entry.editScope ? `${title} (${entry.editScope})` : title, preferred, edits: [{ range: entry.valueRange, newText: text }] };
+  return { title, preferred, edits: [{ range: entry.valueRange, newText: text }], scope: entry.editScope };
 }
 
 /** Deletes the entry (its whole logical line). */

@@ -4,6 +4,7 @@ import type { KeyDoc, VersionedValue } from './catalog/types';
 import { compareVersions, findKey, findSpringProperty, libraryDefault, nestedCatalogKey } from './catalog/index';
 import { ruleDocUrl } from './rule-docs';
 import { rangeContains } from './text';
+import { localize } from './i18n/index';
 
 /**
  * Hover text, computed in core so that the editor, the CLI's `explain` and the tests share it.
@@ -103,7 +104,7 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   if (nested) spelled.push(`${code(written)} sets ${code(nested)} for ${nestingScope(written)}.`);
   else if (written !== doc.key) spelled.push(`${code(written)} is another name for ${code(doc.key)}.`);
   if (entry && entry.rawKey !== entry.key) spelled.push(`Written here as ${code(entry.rawKey)}; Kafka reads it as ${code(entry.key)}.`);
-  if (entry?.note) spelled.push(entry.note);
+  if (entry?.note) spelled.push(localize(options.locale, entry.note));
   if (spelled.length > 0) paragraphs.push(spelled.join(' '));
   paragraphs.push(doc.summary);
 

@@ -39,7 +39,7 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
             message: r.message,
             range: r.range,
             related: r.related,
-            fixes: r.fixes,
+            fixes: r.fixes?.map((f) => (f.scope ? { title: t(locale, 'formats.fix.scoped', { title: f.title, scope: localize(locale, f.scope) }), edits: f.edits, preferred: f.preferred } : f)),
           });
         },
       });

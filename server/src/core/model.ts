@@ -12,6 +12,8 @@
  * This module and everything under `core/` must not import `vscode` or `vscode-languageserver*`.
  */
 
+import type { Message } from './i18n/index';
+
 /** A half-open `[start, end)` span of UTF-16 offsets into the document text. */
 export interface Range {
   readonly start: number;
@@ -68,6 +70,8 @@ export interface Fix {
   readonly edits: readonly Edit[];
   /** The fix a user most likely wants (offered first, used by fix-all). */
   readonly preferred?: boolean;
+  /** What else the edit changes (a shared YAML anchor); lint adds it to the title in the user's language. */
+  readonly scope?: Message;
 }
 
 /** Extra location attached to a finding (e.g. the other line of a duplicate key). */
@@ -111,12 +115,12 @@ export interface ConfigEntry {
    * Set when editing this entry's value changes more than this entry (a value in a YAML anchor that other
    * places merge or alias): fix titles carry it, e.g. `in &defaults: changes every alias of it`.
    */
-  readonly editScope?: string;
+  readonly editScope?: Message;
   /**
    * One sentence hovers add about how the entry is written, when its spelling is not Kafka's own: how an
    * environment variable maps to the key, where a merged YAML value comes from, a placeholder's default.
    */
-  readonly note?: string;
+  readonly note?: Message;
 }
 
 /**

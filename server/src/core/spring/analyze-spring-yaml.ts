@@ -6,6 +6,7 @@ import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
 import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
 import type { AnyMap, AnyPair } from '../yaml/source';
+import { msg } from '../i18n/index';
 import {
   afterLine,
   anchorScope,
@@ -226,7 +227,7 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
           role: meta.role,
           renderValue: editable && scalar !== undefined ? (v: string) => renderScalar(scalar, v, text, flow, valueRange.start) : undefined,
           editScope: anchor !== undefined ? anchorScope(anchor) : undefined,
-          note: merged ? `Merged into ${joined} from ${anchor !== undefined ? `the anchor &${anchor}` : 'a mapping'} (\`<<\`); keys written in place win over merged ones.` : undefined,
+          note: !merged ? undefined : anchor !== undefined ? msg('formats.yaml.merged', { path: joined, anchor }) : msg('formats.yaml.mergedInline', { path: joined }),
         };
         items.push({ meta, entry });
       }

@@ -1,6 +1,8 @@
 import type * as YamlLibrary from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Edit, ParseProblem } from '../model';
+import { msg } from '../i18n/index';
+import type { Message } from '../i18n/index';
 import { eolOf } from '../text';
 import { doubleQuoted, isPlainSafe, singleQuoted } from './scalars';
 
@@ -235,6 +237,6 @@ export function mappingOf(node: unknown, doc: Document): { readonly map: AnyMap;
 }
 
 /** How a fix title says that an edit changes a shared anchor. */
-export function anchorScope(anchor: string): string {
-  return `in &${anchor}: changes every alias of it`;
+export function anchorScope(anchor: string): Message {
+  return msg('formats.yaml.anchorScope', { anchor });
 }

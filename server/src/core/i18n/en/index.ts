@@ -4,12 +4,13 @@ import { BROKER_RULES } from './rules-broker';
 import { CONSUMER_RULES } from './rules-consumer';
 import { PRODUCER_RULES } from './rules-producer';
 import { SETTINGS } from './settings';
+import { FORMATS } from './formats';
 
 /**
  * The English catalogue: every user-facing text, by key. It is the source of the key type and of the
  * placeholders each text takes; every other language translates exactly these keys (../zh-cn/index.ts).
  * One area file per part of the product; a key lives in one area only (test/unit/i18n-catalogue.test.ts).
  */
-export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS } as const;
+export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS, FORMATS } as const;
 
-export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS } as const;
+export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS, ...FORMATS } as const;

@@ -6,6 +6,7 @@ import { BROKER_RULES_ZH_CN } from './rules-broker';
 import { CONSUMER_RULES_ZH_CN } from './rules-consumer';
 import { PRODUCER_RULES_ZH_CN } from './rules-producer';
 import { SETTINGS_ZH_CN } from './settings';
+import { FORMATS_ZH_CN } from './formats';
 
 /** 简体中文目录，按领域分文件，与英文目录（../en/index.ts）一一对应。 */
 export const AREAS_ZH_CN = {
@@ -15,6 +16,7 @@ export const AREAS_ZH_CN = {
   CONSUMER_RULES: CONSUMER_RULES_ZH_CN,
   CONFIG_RULES: CONFIG_RULES_ZH_CN,
   SETTINGS: SETTINGS_ZH_CN,
+  FORMATS: FORMATS_ZH_CN,
 } as const satisfies { readonly [A in keyof typeof AREAS_EN]: unknown };
 
 export const ZH_CN = {
@@ -24,6 +26,7 @@ export const ZH_CN = {
   ...CONSUMER_RULES_ZH_CN,
   ...CONFIG_RULES_ZH_CN,
   ...SETTINGS_ZH_CN,
+  ...FORMATS_ZH_CN,
 } as const;
 
 /**
