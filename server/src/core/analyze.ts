@@ -3,6 +3,7 @@ import { SCANNERS } from './scanners/index';
 import { analyzeProperties } from './properties/analyze-properties';
 import { analyzeSpringProperties } from './spring/analyze-spring-properties';
 import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
+import { analyzeCompose } from './compose/analyze-compose';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -17,6 +18,8 @@ import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 const KIND_BY_NAME: readonly (readonly [RegExp, DocumentKind])[] = [
   [/^(application|bootstrap)([-.][^/]*)?\.properties$/, 'spring-properties'],
   [/\.properties$/, 'properties'],
+  // `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yaml`, `compose-dev.yml` (not `composer.yml`).
+  [/^(docker-)?compose([-._][^/]*)?\.ya?ml$/, 'compose'],
   [/\.ya?ml$/, 'spring-yaml'],
   [/\.java$/, 'java'],
   [/\.(ts|tsx|mts|cts)$/, 'typescript'],
@@ -43,6 +46,10 @@ const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = {
   yaml: 'spring-yaml',
   'yaml-ts': 'spring-yaml',
   'spring-boot-properties-yaml': 'spring-yaml',
+  // VS Code's Docker Compose id, Neovim's compound filetype, Helix's language name.
+  dockercompose: 'compose',
+  'yaml.docker-compose': 'compose',
+  'docker-compose': 'compose',
   java: 'java',
   'java-ts': 'java',
   typescript: 'typescript',
@@ -105,7 +112,7 @@ export async function analyze(path: string, text: string, languageId?: string): 
 
 /**
  * Synchronous reader for config files: Kafka `.properties`, Spring Boot `application*.properties` and
- * `application*.yml`. Never throws: a reader failure on hostile input gives a non-Kafka document.
+ * `application*.yml`, docker-compose files. Never throws: a reader failure on hostile input gives a non-Kafka document.
  */
 export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
   const kind = documentKind(path, languageId);
@@ -113,6 +120,7 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
     if (kind === 'properties') return analyzeProperties(path, text, kind);
     if (kind === 'spring-properties') return analyzeSpringProperties(path, text, kind);
     if (kind === 'spring-yaml') return analyzeSpringYaml(path, text, kind);
+    if (kind === 'compose') return analyzeCompose(path, text, kind);
     return emptyDocument(path, text, kind);
   } catch {
     return emptyDocument(path, text, kind);

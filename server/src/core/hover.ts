@@ -2,9 +2,10 @@ import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Finding, LibraryId, Ra
 import type { LintOptions } from './options';
 import type { KeyDoc, VersionedValue } from './catalog/types';
 import { compareVersions, findKey, findSpringProperty, libraryDefault, nestedCatalogKey } from './catalog/index';
+import { dialectOf } from './catalog/defaults';
 import { ruleDocUrl } from './rule-docs';
 import { rangeContains } from './text';
-import { localize } from './i18n/index';
+import { localize, t } from './i18n/index';
 
 /**
  * Hover text, computed in core so that the editor, the CLI's `explain` and the tests share it.
@@ -38,6 +39,10 @@ const LIBRARY_NAMES: Readonly<Record<LibraryId, string>> = {
   sarama: 'Sarama',
   'franz-go': 'franz-go',
   'kafka-go': 'segmentio/kafka-go',
+  connect: 'Kafka Connect',
+  strimzi: 'Strimzi',
+  'cp-kafka': 'confluentinc/cp-kafka',
+  'bitnami-kafka': 'bitnami/kafka',
 };
 
 /**
@@ -186,7 +191,17 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
       `**Default** (Spring listener container): ${code('false')}: the container turns auto-commit off unless it is set; a consumer created outside a container keeps Kafka's ${code('true')}.`,
     ];
   }
-  if (library === 'java' || library === 'spring') {
+  const dialect = dialectOf(library);
+  if (dialect) {
+    // A dialect sets some keys itself; the others keep Kafka's own default, shown as for a Java client.
+    const own = libraryDefault(doc.key, library, options.kafkaVersion);
+    if (own?.dialect) {
+      const kafka = doc.defaults ? pickAt(doc.defaults, options.kafkaVersion) : undefined;
+      const line = t(options.locale, 'formats.hover.dialectDefault', { name: own.dialect, value: code(own.value) + readable(doc.key, own.value) });
+      return kafka && kafka.value !== own.value ? [line, t(options.locale, 'formats.hover.kafkaDefault', { version: options.kafkaVersion, value: code(kafka.value) })] : [line];
+    }
+  }
+  if (library === 'java' || library === 'spring' || dialect) {
     const history = doc.defaults;
     if (!history || history.length === 0) return [];
     // A key newer than the target version has no default there, whatever its history says.

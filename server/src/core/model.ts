@@ -44,13 +44,21 @@ export type LibraryId =
   | 'kafka-python'
   | 'sarama'
   | 'franz-go'
-  | 'kafka-go';
+  | 'kafka-go'
+  /** Dialects: Kafka's own defaults, with what the runtime sets itself (catalog/defaults.ts `dialectOf`). */
+  | 'connect'
+  | 'strimzi'
+  | 'cp-kafka'
+  | 'bitnami-kafka';
 
 /** How a document was read. */
 export type DocumentKind =
   | 'properties'
   | 'spring-properties'
   | 'spring-yaml'
+  | 'compose'
+  | 'strimzi'
+  | 'connect-json'
   | 'java'
   | 'javascript'
   | 'typescript'

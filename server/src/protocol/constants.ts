@@ -62,6 +62,7 @@ export const LANGUAGE_IDS = [
   'kafka-properties',
   'properties',
   'yaml',
+  'dockercompose',
   'java',
   'javascript',
   'typescript',

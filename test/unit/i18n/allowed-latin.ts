@@ -6,7 +6,7 @@
  */
 export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Products, projects and libraries.
-  'Kafka', 'Lint',
+  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose',
   // Acronyms.
   'ISR', 'ID', 'YAML',
   // Kafka terms the glossary keeps in English.

@@ -225,6 +225,62 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
   },
 };
 
+const INT_MAX = '2147483647';
+const LONG_MAX = '9223372036854775807';
+
+/**
+ * A runtime that runs Kafka's own code but sets some settings itself when the user leaves them unset: Kafka
+ * Connect for the clients it creates, container images and Strimzi for the brokers they start. Every other key
+ * keeps Kafka's own default (the `java` table) at the configured Kafka version.
+ */
+export interface Dialect {
+  /** How messages name the runtime (a product or image name, not translated). */
+  readonly name: string;
+  readonly defaults: Readonly<Record<string, readonly VersionedValue[]>>;
+}
+
+const DIALECTS: Readonly<Partial<Record<LibraryId, Dialect>>> = {
+  // apache/kafka connect/runtime Worker.java (baseProducerConfigs / baseConsumerConfigs, 2.x and 3.x): set
+  // before the worker's `producer.` / `consumer.` settings and the connector's overrides, which win over them.
+  connect: {
+    name: 'Kafka Connect',
+    defaults: {
+      acks: [{ since: '0', value: 'all' }],
+      'max.in.flight.requests.per.connection': [{ since: '0', value: '1' }],
+      'delivery.timeout.ms': [{ since: '2.1', value: INT_MAX }],
+      'max.block.ms': [{ since: '0', value: LONG_MAX }],
+      // 2.x left it to Kafka's default (false); 3.x sets false explicitly for compatibility with older brokers.
+      'enable.idempotence': [{ since: '0', value: 'false' }],
+      'enable.auto.commit': [{ since: '0', value: 'false' }],
+      'auto.offset.reset': [{ since: '0', value: 'earliest' }],
+    },
+  },
+  // confluentinc/kafka-images kafka/include/etc/confluent/docker/configure: KAFKA_LOG_DIRS defaults to /var/lib/kafka/data.
+  'cp-kafka': { name: 'confluentinc/cp-kafka', defaults: { 'log.dir': [{ since: '0', value: '/var/lib/kafka/data' }] } },
+  // bitnami/containers libkafka.sh kafka_initialize: the broker starts from the stock sample server.properties
+  // (server.properties.original, ZooKeeper and listener lines commented out), log.dirs set to KAFKA_DATA_DIR,
+  // then KAFKA_CFG_* applied. The sample's single-broker values stay unless a variable overrides them.
+  'bitnami-kafka': {
+    name: 'bitnami/kafka',
+    defaults: {
+      'log.dir': [{ since: '0', value: '/bitnami/kafka/data' }],
+      'offsets.topic.replication.factor': [{ since: '0', value: '1' }],
+      'transaction.state.log.replication.factor': [{ since: '0', value: '1' }],
+      'transaction.state.log.min.isr': [{ since: '0', value: '1' }],
+      'share.coordinator.state.topic.replication.factor': [{ since: '4.0', value: '1' }],
+      'share.coordinator.state.topic.min.isr': [{ since: '4.0', value: '1' }],
+    },
+  },
+  // Strimzi manages the brokers' log directories from spec.kafka.storage (log.dir is a forbidden option of
+  // spec.kafka.config): they are never Kafka's /tmp default.
+  strimzi: { name: 'Strimzi', defaults: { 'log.dir': [{ since: '0', value: '/var/lib/kafka/data' }] } },
+};
+
+/** The runtime a library id stands for, when it is a dialect of Kafka's own defaults. */
+export function dialectOf(library: LibraryId): Dialect | undefined {
+  return DIALECTS[library];
+}
+
 /**
  * Libraries whose unknown version is taken to be a current one rather than "it depends". librdkafka reaches
  * users bundled inside its bindings (confluent-kafka-python, -go, -dotnet, @confluentinc/kafka-javascript),
@@ -244,14 +300,25 @@ export interface DefaultValue {
   readonly byLibraryVersion: boolean;
   /** True when the library version is unknown and the value depends on it. */
   readonly versionDependent: boolean;
+  /** The runtime that sets this value instead of Kafka's default (a dialect's name: `bitnami/kafka`, `Kafka Connect`). */
+  readonly dialect?: string;
 }
 
 /**
- * The default of `key` for `library`. For `java`/`spring` the Kafka version picks the entry; for other
+ * The default of `key` for `library`. For `java`/`spring` the Kafka version picks the entry, and for a
+ * dialect (Connect, an image, Strimzi) the dialect's own value at that version or else Kafka's; for other
  * libraries `libraryVersion` does, and when it is unknown the newest entry is returned with
  * `versionDependent` set so that messages can say "depends on the installed version".
  */
 export function libraryDefault(key: string, library: LibraryId, kafkaVersion: string, libraryVersion?: string): DefaultValue | undefined {
+  const dialect = DIALECTS[library];
+  if (dialect) {
+    const own = dialect.defaults[key];
+    if (!own) return libraryDefault(key, 'java', kafkaVersion);
+    let pick: VersionedValue | undefined;
+    for (const v of own) if (compareVersions(kafkaVersion, v.since) >= 0) pick = v;
+    return pick && { value: pick.value, since: pick.since, note: pick.note, history: own, byLibraryVersion: false, versionDependent: false, dialect: dialect.name };
+  }
   const table = LIBRARIES[library];
   const alias = library === 'librdkafka' ? LIBRDKAFKA_ALIASES[key] : undefined;
   const history = table?.[key] ?? (alias ? table?.[alias] : undefined);

@@ -14,6 +14,7 @@ import { replicationFactorTooLow } from './broker/replication-factor-too-low';
 import { minInsyncReplicasTooLow } from './broker/min-insync-replicas-too-low';
 import { replicationFactorNotAboveMinInsync } from './broker/replication-factor-not-above-min-insync';
 import { logDirsInTmp } from './broker/log-dirs-in-tmp';
+import { replicationFactorAboveBrokerCount } from './broker/replication-factor-above-broker-count';
 import { autoCommitEnabled } from './consumer/auto-commit-enabled';
 import { autoOffsetResetLatest } from './consumer/auto-offset-reset-latest';
 import { commitBeforeProcessing } from './consumer/commit-before-processing';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   replicationFactorTooLow,
   minInsyncReplicasTooLow,
   replicationFactorNotAboveMinInsync,
+  replicationFactorAboveBrokerCount,
   logDirsInTmp,
   autoCommitEnabled,
   autoOffsetResetLatest,

@@ -31,6 +31,11 @@ const LIBRARY_NAME: Readonly<Record<LibraryId, string>> = {
   sarama: 'Sarama',
   'franz-go': 'franz-go',
   'kafka-go': 'kafka-go',
+  // Dialects run Kafka's own code: a default they set themselves names them through DefaultValue.dialect.
+  connect: 'Kafka',
+  strimzi: 'Kafka',
+  'cp-kafka': 'Kafka',
+  'bitnami-kafka': 'Kafka',
 };
 
 /** A library's display name; Java and Spring groups use Kafka's own defaults, so they say `Kafka`. */
@@ -147,6 +152,15 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
 }
 
 
+/**
+ * False when the file says the group's cluster has fewer than `replicas` brokers (`links.brokerCount`): a fix
+ * raising a replication factor or minimum ISR to `replicas` would make topics impossible or stop writes.
+ */
+export function fitsCluster(group: ConfigGroup, replicas: number): boolean {
+  const brokers = group.links?.brokerCount;
+  return brokers === undefined || brokers >= replicas;
+}
+
 /** The default of `key` that applies to `group` under the configured Kafka version. */
 export function groupDefault(key: string, group: ConfigGroup, options: LintOptions): DefaultValue | undefined {
   return libraryDefault(key, group.library, options.kafkaVersion, group.libraryVersion);
@@ -159,6 +173,7 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
 export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
   const { locale } = options;
+  if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: options.kafkaVersion });
   if (!def.byLibraryVersion) return t(locale, 'default.source.version', { name, version: options.kafkaVersion });
   if (group.libraryVersion) return t(locale, 'default.source.version', { name, version: group.libraryVersion });
   if (def.versionDependent) return t(locale, 'default.source.since', { name, since: def.since });

@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, unsafeDefault } from '../support';
 
 /** Minimum-ISR keys and the writes each one guards. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -35,23 +35,27 @@ export const minInsyncReplicasTooLow: Rule = {
         seen.add(key);
         const n = intValue(entry);
         if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;
-        const fix = setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`);
+        // A minimum above the number of brokers the file gives the cluster would stop every write.
+        const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`) : undefined;
         context.report({
           range: entry.valueRange,
           message: `Broker stage: with ${entry.key}=${n} ${consequence(entry.key)}; use ${SAFE} with a replication factor of 3.`,
           fixes: fix ? [fix] : [],
         });
       }
-      const key = 'min.insync.replicas';
-      if (!hasRole(group, 'broker') || seen.has(key)) return;
-      const found = unsafeDefault(key, group, context.options, (v) => v === '1');
-      if (!found) return;
-      const fix = insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`);
-      context.report({
-        range: group.anchor,
-        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key)}; set it to ${SAFE}.`,
-        fixes: fix ? [fix] : [],
-      });
+      if (!hasRole(group, 'broker')) return;
+      // Kafka's own defaults leave only min.insync.replicas at 1; a dialect (a container image) may set others.
+      for (const key of KEY_NAMES) {
+        if (seen.has(key)) continue;
+        const found = unsafeDefault(key, group, context.options, (v) => v === '1');
+        if (!found) continue;
+        const fix = fitsCluster(group, Number(SAFE)) ? insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`) : undefined;
+        context.report({
+          range: group.anchor,
+          message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key)}; set it to ${SAFE}.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
     });
   },
 };

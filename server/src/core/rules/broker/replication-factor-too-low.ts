@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, unsafeDefault } from '../support';
 
 /** Replication-factor keys and what a single broker failure costs when each is too low. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -39,23 +39,27 @@ export const replicationFactorTooLow: Rule = {
         const rf = intValue(entry);
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
         if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3) continue;
-        const fix = setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`);
+        // Raising it past the number of brokers the file gives the cluster would make the topic impossible.
+        const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`) : undefined;
         context.report({
           range: entry.valueRange,
           message: `Broker stage: with ${entry.key}=${rf} ${consequence(entry.key, rf)}; use ${SAFE}.`,
           fixes: fix ? [fix] : [],
         });
       }
-      if (!hasRole(group, 'broker') || seen.has('default.replication.factor')) return;
-      const key = 'default.replication.factor';
-      const found = unsafeDefault(key, group, context.options, (v) => /^\d+$/.test(v) && Number(v) < 3);
-      if (!found) return;
-      const fix = insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`);
-      context.report({
-        range: group.anchor,
-        message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
-        fixes: fix ? [fix] : [],
-      });
+      if (!hasRole(group, 'broker')) return;
+      // Kafka's own defaults leave only default.replication.factor low; a dialect (a container image) may set others.
+      for (const key of KEY_NAMES) {
+        if (seen.has(key)) continue;
+        const found = unsafeDefault(key, group, context.options, (v) => /^\d+$/.test(v) && Number(v) < 3);
+        if (!found) continue;
+        const fix = fitsCluster(group, Number(SAFE)) ? insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`) : undefined;
+        context.report({
+          range: group.anchor,
+          message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
     });
   },
 };

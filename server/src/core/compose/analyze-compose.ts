@@ -1,0 +1,316 @@
+import type { Document, Node } from 'yaml';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Range } from '../model';
+import { msg } from '../i18n/index';
+import type { Message } from '../i18n/index';
+import type { ContainerImage } from '../catalog/images';
+import { imageOfReference, keyOfVariable, variableForKey } from '../catalog/images';
+import { looksBinary } from '../properties/analyze-properties';
+import { connectGroups } from '../connect/connect-groups';
+import type { AnyMap } from '../yaml/source';
+import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, parseYaml, scalarAt } from '../yaml/source';
+import { interpolate } from './interpolation';
+import type { EnvVariable, Environment } from './environment';
+import { readEnvironment } from './environment';
+
+/**
+ * docker-compose files (`docker-compose*.yml`, `compose*.yaml`): the services that run a Kafka image
+ * (catalog/images.ts) become configurations. A broker service's `environment:` is read by its image's naming
+ * rule (`KAFKA_MIN_INSYNC_REPLICAS` → `min.insync.replicas`, Bitnami's `KAFKA_CFG_*`) into one broker group
+ * per service, with the image's own defaults (library `cp-kafka`, `bitnami-kafka`), the cluster size (the
+ * broker services that share a cluster; KRaft controller-only services do not count) and the addresses the
+ * service answers on. A Kafka Connect service's `CONNECT_*` variables become a worker with its producer and
+ * consumer (connect/connect-groups.ts). Services of any other image (databases, UIs, applications) are not
+ * read: no image documents how their variables reach a Kafka client, and names are not guessed.
+ *
+ * Settings a service leaves unset are only judged when every setting is visible: a service with an
+ * `env_file`, or a Bitnami service that mounts its own `server.properties` (the image then ignores the
+ * variables), keeps its explicit settings but claims no role.
+ */
+
+/** The variables of a service that tell which brokers form one cluster. */
+const CLUSTER_VARIABLES: ReadonlySet<string> = new Set(['CLUSTER_ID', 'KAFKA_CLUSTER_ID', 'KAFKA_KRAFT_CLUSTER_ID']);
+const CLUSTER_KEYS: readonly string[] = ['controller.quorum.voters', 'controller.quorum.bootstrap.servers', 'zookeeper.connect'];
+
+function emptyCompose(path: string, text: string, kind: DocumentKind, problems: AnalyzedDocument['problems'] = []): AnalyzedDocument {
+  return { path, text, kind, isKafka: false, groups: [], facts: [], problems, commentPrefix: '#' };
+}
+
+/** One setting read from a variable: the entry, and the variable it came from. */
+interface Setting {
+  readonly entry: ConfigEntry;
+  readonly variable: EnvVariable;
+}
+
+/** The entry a variable gives in `image`, or undefined when the image does not read it as a setting. */
+function settingOf(image: ContainerImage, variable: EnvVariable): Setting | undefined {
+  const mapped = keyOfVariable(image, variable.name);
+  if (!mapped) return undefined;
+  const params = { image: image.display, name: variable.name, key: mapped.key, prefix: image.prefix };
+  let note: Message;
+  if (mapped.legacy) {
+    const current = image.legacy?.[variable.name] ?? variable.name;
+    note = msg('formats.compose.legacy', { image: image.display, name: variable.name, current, key: mapped.key });
+  } else if (image.renamed?.[variable.name]) note = msg('formats.compose.variable.renamed', { image: image.display, name: variable.name, key: mapped.key });
+  else note = msg(image.naming === 'escaped' ? 'formats.compose.variable.escaped' : 'formats.compose.variable.dots', params);
+  const render = variable.render;
+  const entry: ConfigEntry = {
+    key: mapped.key,
+    value: variable.value,
+    rawKey: variable.name,
+    identity: variable.name,
+    keyRange: variable.nameRange,
+    valueRange: variable.valueRange,
+    removeRange: variable.removeRange,
+    renderValue: render ? (v: string) => render(v) : undefined,
+    editScope: variable.editScope,
+    // A variable's default is the more useful sentence on such a line.
+    note: variable.note ?? note,
+  };
+  return { entry, variable };
+}
+
+/** The settings of a service in the order the image applies them (Bitnami's legacy names after the current ones). */
+function settingsOf(image: ContainerImage, environment: Environment): Setting[] {
+  const current: Setting[] = [];
+  const legacy: Setting[] = [];
+  for (const variable of environment.variables) {
+    const s = settingOf(image, variable);
+    if (!s) continue;
+    (image.legacy?.[variable.name] ? legacy : current).push(s);
+  }
+  return [...current, ...legacy];
+}
+
+/** The last resolved value of `key` among settings. */
+function resolvedOf(settings: readonly Setting[], key: string): string | undefined {
+  for (let i = settings.length - 1; i >= 0; i--) if (settings[i].entry.key === key) return settings[i].variable.resolved;
+  return undefined;
+}
+
+/** `NAME://host:port` listeners, with the listener names a controller uses left out. */
+function listenersOf(value: string | undefined, controllerNames: ReadonlySet<string>): { host: string; port: string }[] {
+  if (!value) return [];
+  const out: { host: string; port: string }[] = [];
+  for (const part of value.split(',')) {
+    const m = /^\s*([A-Za-z0-9_-]+):\/\/(\[[^\]]*\]|[^:/]*):(\d+)\s*$/.exec(part);
+    if (!m || controllerNames.has(m[1].toUpperCase())) continue;
+    out.push({ host: m[2], port: m[3] });
+  }
+  return out;
+}
+
+/** Host ports a service publishes (`ports:` short and long syntax). */
+function publishedPorts(service: AnyMap, doc: Document, text: string): string[] {
+  const ports = nodeAt(service, 'ports', doc, text);
+  if (!isSeq(ports)) return [];
+  const out: string[] = [];
+  for (const item of ports.items) {
+    if (isScalar(item) && item.value !== null && item.value !== undefined) {
+      const spec = interpolate(String(item.value)).resolved.split('/')[0];
+      const parts = spec.split(':');
+      // `9092`, `9092:9092`, `127.0.0.1:9092:9092`; a range publishes each port, which is left out here.
+      const published = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+      if (published && /^\d+$/.test(published)) out.push(published);
+    } else {
+      const published = scalarAt(item, 'published', doc, text);
+      if (published && /^\d+$/.test(published)) out.push(published);
+    }
+  }
+  return out;
+}
+
+/**
+ * The addresses a broker service answers on: its advertised listeners as written, its listener ports under
+ * the service name, `hostname` and `container_name` (Compose's network resolves all three), and the ports it
+ * publishes on the host (`localhost:<port>`). Controller listeners are left out.
+ */
+function addressesOf(name: string, service: AnyMap, settings: readonly Setting[], doc: Document, text: string): string[] {
+  const controllers = new Set(
+    (resolvedOf(settings, 'controller.listener.names') ?? '')
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter((s) => s !== ''),
+  );
+  const hosts = [name, scalarAt(service, 'hostname', doc, text), scalarAt(service, 'container_name', doc, text)].filter((h): h is string => !!h);
+  const out: string[] = [];
+  const add = (a: string) => {
+    if (!out.includes(a)) out.push(a);
+  };
+  for (const l of listenersOf(resolvedOf(settings, 'advertised.listeners'), controllers)) if (l.host && l.host !== '0.0.0.0') add(`${l.host}:${l.port}`);
+  // Kafka listens on PLAINTEXT://:9092 when no listener is set.
+  const listeners = resolvedOf(settings, 'listeners') ?? resolvedOf(settings, 'advertised.listeners') ?? 'PLAINTEXT://:9092';
+  for (const l of listenersOf(listeners, controllers)) for (const h of hosts) add(`${h}:${l.port}`);
+  for (const p of publishedPorts(service, doc, text)) add(`localhost:${p}`);
+  return out;
+}
+
+/** Does a service mount a `server.properties` where Bitnami looks for one (so the variables are ignored)? */
+function mountsServerProperties(image: ContainerImage, service: AnyMap, environment: Environment, doc: Document, text: string): boolean {
+  const mounted = image.mountedConfig;
+  if (!mounted) return false;
+  const folder = environment.variables.find((v) => v.name === mounted.variable)?.resolved || mounted.folder;
+  const target = `${folder.replace(/\/+$/, '')}/server.properties`;
+  const volumes = nodeAt(service, 'volumes', doc, text);
+  if (!isSeq(volumes)) return false;
+  for (const item of volumes.items) {
+    let to: string | undefined;
+    if (isScalar(item) && item.value !== null && item.value !== undefined) to = interpolate(String(item.value)).resolved.split(':')[1];
+    else to = scalarAt(item, 'target', doc, text);
+    if (to && to.replace(/\/+$/, '') === target) return true;
+  }
+  return false;
+}
+
+/** What a service runs, read from its `environment` by its image. */
+interface Service {
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly doc: Document;
+  readonly image: ContainerImage;
+  readonly map: AnyMap;
+  readonly environment: Environment;
+  readonly settings: readonly Setting[];
+  /** True when settings it leaves unset may be set where this file cannot see (env_file, a mounted server.properties). */
+  readonly partial: boolean;
+  /** Broker: holds data (broker or broker,controller); controller: KRaft controller only. */
+  readonly process: 'broker' | 'controller';
+  readonly clusterMarks: readonly string[];
+}
+
+/** The indentation step of the file (services' keys under `services:`), two spaces when it cannot be told. */
+function stepOf(services: AnyMap, service: AnyMap, text: string): string {
+  const outer = indentOf(services, text);
+  const inner = indentOf(service, text);
+  return outer !== undefined && inner !== undefined && inner.length > outer.length ? ' '.repeat(inner.length - outer.length) : '  ';
+}
+
+function readService(name: string, keyNode: Node, value: unknown, services: AnyMap, doc: Document, text: string, editable: boolean): Service | undefined {
+  const mapping = mappingOf(value, doc);
+  if (!mapping || !keyNode.range) return undefined;
+  const service = mapping.map;
+  const reference = scalarAt(service, 'image', doc, text);
+  if (!reference) return undefined;
+  const found = imageOfReference(interpolate(reference).resolved);
+  if (!found) return undefined;
+  const { image } = found;
+  const environment = readEnvironment(service, doc, text, editable, stepOf(services, service, text));
+  const ignoresVariables = mountsServerProperties(image, service, environment, doc, text);
+  const settings = ignoresVariables ? [] : settingsOf(image, environment);
+  const roles = (resolvedOf(settings, 'process.roles') ?? '').toLowerCase();
+  const process = roles !== '' && !roles.includes('broker') && roles.includes('controller') ? 'controller' : 'broker';
+  const marks: string[] = [];
+  for (const v of environment.variables) if (CLUSTER_VARIABLES.has(v.name) && v.resolved !== '') marks.push(`id:${v.resolved}`);
+  for (const key of CLUSTER_KEYS) {
+    const v = resolvedOf(settings, key);
+    if (v) marks.push(`${key}:${v.replace(/\s+/g, '')}`);
+  }
+  return {
+    name,
+    nameRange: { start: keyNode.range[0], end: keyNode.range[1] },
+    doc,
+    image,
+    map: service,
+    environment,
+    settings,
+    partial: ignoresVariables || nodeAt(service, 'env_file', doc, text) !== undefined,
+    process,
+    clusterMarks: marks,
+  };
+}
+
+/**
+ * Which broker services form one cluster: those that share a cluster id, a controller quorum or a ZooKeeper
+ * connection. Services that say none of these join the only cluster when there is one, and form one together
+ * otherwise. Returns, per service, the number of data brokers in its cluster.
+ */
+function clusterSizes(services: readonly Service[]): Map<Service, number> {
+  const brokers = services.filter((s) => s.image.role === 'broker');
+  const parent = brokers.map((_s, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const byMark = new Map<string, number>();
+  brokers.forEach((s, i) => {
+    for (const mark of s.clusterMarks) {
+      const j = byMark.get(mark);
+      if (j === undefined) byMark.set(mark, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const marked = new Set(brokers.flatMap((s, i) => (s.clusterMarks.length > 0 ? [find(i)] : [])));
+  const unmarkedRoot = marked.size === 1 ? [...marked][0] : brokers.findIndex((s) => s.clusterMarks.length === 0);
+  brokers.forEach((s, i) => {
+    if (s.clusterMarks.length === 0 && unmarkedRoot >= 0) parent[find(i)] = find(unmarkedRoot);
+  });
+  const counts = new Map<number, number>();
+  brokers.forEach((s, i) => {
+    if (s.process === 'broker') counts.set(find(i), (counts.get(find(i)) ?? 0) + 1);
+  });
+  const out = new Map<Service, number>();
+  brokers.forEach((s, i) => out.set(s, counts.get(find(i)) ?? 0));
+  return out;
+}
+
+/** The group of a broker service. */
+function brokerGroup(service: Service, brokerCount: number, text: string): ConfigGroup {
+  const { image, environment } = service;
+  const links: DeploymentLinks = {
+    addresses: addressesOf(service.name, service.map, service.settings, service.doc, text),
+    brokerCount: brokerCount > 0 ? brokerCount : undefined,
+  };
+  return {
+    roles: service.partial || service.process === 'controller' ? [] : ['broker'],
+    library: image.library,
+    entries: service.settings.map((s) => s.entry),
+    anchor: environment.keyRange ?? service.nameRange,
+    insertEntry: (key, value) => {
+      const name = variableForKey(image, key);
+      return name ? environment.insert(name, value) : undefined;
+    },
+    links,
+  };
+}
+
+/** The groups of a Kafka Connect service: the worker and the clients it creates. */
+function connectServiceGroups(service: Service, text: string): ConfigGroup[] {
+  const { image, environment } = service;
+  return connectGroups(
+    {
+      kind: 'worker',
+      entries: service.settings.map((s) => s.entry),
+      anchor: environment.keyRange ?? service.nameRange,
+      insert: (key, value) => {
+        const name = variableForKey(image, key);
+        return name ? environment.insert(name, value) : undefined;
+      },
+    },
+    text,
+  );
+}
+
+/** Reads a docker-compose file. Never throws on bad input. */
+export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose'): AnalyzedDocument {
+  // Every image read here has `kafka` in its name except Confluent's cp-server images.
+  if (looksBinary(text) || !/kafka|cp-server/i.test(text)) return emptyCompose(path, text, kind);
+  const { documents, problems } = parseYaml(text);
+  const services: Service[] = [];
+  for (const doc of documents) {
+    const root = mappingOf(doc.contents, doc);
+    if (!root) continue;
+    const servicesNode = mappingOf(nodeAt(root.map, 'services', doc, text), doc);
+    if (!servicesNode) continue;
+    const editable = doc.errors.length === 0;
+    for (const { pair } of effectivePairs(servicesNode.map, doc, text)) {
+      const name = keyText(pair.key, text);
+      if (name === undefined) continue;
+      const s = readService(name, pair.key as Node, pair.value, servicesNode.map, doc, text, editable);
+      if (s) services.push(s);
+    }
+  }
+  if (services.length === 0) return emptyCompose(path, text, kind, problems);
+  const sizes = clusterSizes(services);
+  const groups: ConfigGroup[] = [];
+  for (const s of services) {
+    if (s.image.role === 'connect') groups.push(...connectServiceGroups(s, text));
+    else groups.push(brokerGroup(s, sizes.get(s) ?? 0, text));
+  }
+  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
+}
