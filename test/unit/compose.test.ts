@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeConfig, documentKind } from '../../server/src/core/analyze';
 import { CONTAINER_IMAGES, imageOfReference, keyOfVariable, variableForKey } from '../../server/src/core/catalog/images';
 import type { ContainerImage } from '../../server/src/core/catalog/images';
+import { completeAt } from '../../server/src/core/completion';
 import { hoverAt } from '../../server/src/core/hover';
 import { localize } from '../../server/src/core/i18n/index';
 import { lint } from '../../server/src/core/lint';
@@ -356,6 +357,14 @@ describe('compose: cluster size', () => {
     assert.deepEqual(isr.fixes, [], 'min.insync.replicas=2 on one broker would reject every acks=all write');
   });
 
+  it('leaves out the share-group state topic for a ZooKeeper-mode broker (Kafka 3.x at most)', () => {
+    const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: confluentinc/cp-kafka:7.6.0', '    environment:', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181'));
+    assert.deepEqual(
+      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(' ')[5]),
+      ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
+    );
+  });
+
   it('is quiet when the cluster is large enough', () => {
     const text = lines(
       ...[1, 2, 3].flatMap((n) => [`  kafka-${n}:`, '    image: apache/kafka:3.9.0', '    environment:', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3', '      KAFKA_MIN_INSYNC_REPLICAS: 2']),
@@ -447,4 +456,38 @@ describe('compose: files that are not Kafka', () => {
       assert.deepEqual(lint(doc, DEFAULT_OPTIONS), []);
     });
   }
+});
+
+describe('compose: completion', () => {
+  /** Completions at the `|` of `marked`. */
+  function at(marked: string) {
+    const offset = marked.indexOf('|');
+    return completeAt(marked.replace('|', ''), offset, 'compose');
+  }
+  const head = 'services:\n  kafka:\n    image: bitnami/kafka:3.7\n    environment:\n';
+
+  it('offers the image spelling of broker keys in map form, with the key each sets', () => {
+    const items = at(`${head}      KAFKA_CFG_MIN_IN|\n`);
+    const item = items.find((i) => i.label === 'KAFKA_CFG_MIN_INSYNC_REPLICAS');
+    assert.ok(item, items.slice(0, 5).map((i) => i.label).join(', '));
+    assert.equal(item.insertText, 'KAFKA_CFG_MIN_INSYNC_REPLICAS: ');
+    assert.match(item.detail ?? '', /^→ min\.insync\.replicas/);
+    assert.ok(item.documentation?.startsWith('**min.insync.replicas**'));
+    assert.ok(!items.some((i) => i.label.startsWith('KAFKA_') && !i.label.startsWith('KAFKA_CFG_')));
+  });
+
+  it('offers names in list form with `=`, and values after it', () => {
+    const apache = 'services:\n  kafka:\n    image: apache/kafka\n    environment:\n';
+    const names = at(`${apache}      - KAFKA_UNCLEAN|\n`);
+    assert.equal(names.find((i) => i.label === 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE')?.insertText, 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=');
+    const values = at(`${apache}      - KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=|\n`);
+    assert.deepEqual(values.map((v) => v.label), ['false', 'true']);
+    const mapValues = at(`${apache}      KAFKA_ACKS_IS_NOT_A_KEY: |\n`);
+    assert.deepEqual(mapValues, []);
+  });
+
+  it('offers nothing outside a Kafka service environment', () => {
+    assert.deepEqual(at('services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES|\n'), []);
+    assert.deepEqual(at(`${head}    hostn|\n`), []);
+  });
 });

@@ -3,6 +3,10 @@ import type { KeyDoc } from './catalog/types';
 import { allKeys, findKey, findSpringProperty, kafkaKeyNames, nestedCatalogKey, NEWEST_KAFKA_VERSION, SPRING_PROPERTIES, SPRING_PROPERTY_MAPS } from './catalog/index';
 import type { SpringProperty } from './catalog/index';
 import { keyMarkdown } from './hover';
+import type { ContainerImage } from './catalog/images';
+import { imageOfReference, variableForKey } from './catalog/images';
+import { interpolate } from './compose/interpolation';
+import { nodeAt, parseYaml, scalarAt } from './yaml/source';
 import { DEFAULT_OPTIONS } from './options';
 
 /**
@@ -25,14 +29,16 @@ export interface CompletionEntry {
 
 /**
  * The completions at `offset`: keys at the start of a logical line, values after `key=` / `key:` / `key `.
- * Values come safest first (acks: all, -1, 1, 0). Empty inside comments, continuation lines and any kind
- * of file other than properties and Spring configs; never throws.
+ * Values come safest first (acks: all, -1, 1, 0). In a docker-compose file, the variable names of a Kafka
+ * service's image (`KAFKA_MIN_INSYNC_REPLICAS`, `KAFKA_CFG_…`) and their values. Empty inside comments,
+ * continuation lines and any other kind of file; never throws.
  */
 export function completeAt(text: string, offset: number, kind: DocumentKind): CompletionEntry[] {
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return [];
   try {
     if (kind === 'properties' || kind === 'spring-properties') return completeProperties(text, offset, kind === 'spring-properties');
     if (kind === 'spring-yaml') return completeYaml(text, offset);
+    if (kind === 'compose') return completeCompose(text, offset);
   } catch {
     // Completion is a convenience: an unexpected input gives no items rather than an error in the editor.
   }
@@ -352,4 +358,80 @@ function yamlChildren(parent: string): Item[] {
     out.set(child, leaf ? { ...springItem(leaf), label: child, insertText: child } : { label: child, kind: 'key', detail: `${parent ? `${parent}.` : ''}${child}.*`, insertText: child });
   }
   return [...out.values()];
+}
+
+/** The image a compose service runs, read from the (possibly half-typed) text. */
+function composeImage(text: string, service: string): ContainerImage | undefined {
+  const { documents } = parseYaml(text);
+  for (const doc of documents) {
+    const services = nodeAt(doc.contents, 'services', doc, text);
+    const reference = scalarAt(nodeAt(services, service, doc, text), 'image', doc, text);
+    const found = reference ? imageOfReference(interpolate(reference).resolved) : undefined;
+    if (found) return found.image;
+  }
+  return undefined;
+}
+
+const variableItemsCache = new Map<string, readonly (Item & { readonly key: string })[]>();
+
+/** An image's variables for the keys its process reads, documented by the key each one sets. */
+function variableItems(image: ContainerImage): readonly (Item & { readonly key: string })[] {
+  let items = variableItemsCache.get(image.id);
+  if (!items) {
+    const keys: [KeyDoc, string][] =
+      image.role === 'connect'
+        ? [...javaKeys('producer').map((d): [KeyDoc, string] => [d, 'producer.']), ...javaKeys('consumer').map((d): [KeyDoc, string] => [d, 'consumer.']), ...javaKeys('connect').map((d): [KeyDoc, string] => [d, ''])]
+        : javaKeys('broker').map((d): [KeyDoc, string] => [d, '']);
+    const out: (Item & { key: string })[] = [];
+    for (const [doc, prefix] of keys) {
+      const name = variableForKey(image, prefix + doc.key);
+      if (!name || out.some((i) => i.label === name)) continue;
+      const base = keyItem(doc, prefix);
+      out.push({ ...base, label: name, insertText: name, detail: `→ ${prefix}${doc.key}${base.detail ? ` · ${base.detail}` : ''}`, key: prefix + doc.key });
+    }
+    items = out;
+    variableItemsCache.set(image.id, items);
+  }
+  return items;
+}
+
+/**
+ * Variable names and values in a Kafka service's `environment:` of a docker-compose file, in map form
+ * (`KAFKA_X: value`) and list form (`- KAFKA_X=value`), spelled by the service's image.
+ */
+function completeCompose(text: string, offset: number): CompletionEntry[] {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  const { end } = lineAround(text, start);
+  const line = readYamlLine(text, start, end);
+  if (!line) return [];
+  const commentAt = text.slice(start, end).search(/\s#/);
+  if (commentAt >= 0 && offset > start + commentAt) return [];
+  const parents = yamlParents(text, start, line.indent);
+  if (parents.length !== 3 || parents[0] !== 'services' || parents[2] !== 'environment') return [];
+  const image = composeImage(text, parents[1]);
+  if (!image) return [];
+  const list = /-[ \t]/.test(text.slice(start, line.keyStart));
+  const contentEnd = commentAt >= 0 ? start + commentAt : end;
+  const written = text.slice(line.keyStart, list ? contentEnd : line.keyEnd).trimEnd();
+  const eq = list ? written.indexOf('=') : -1;
+  const nameEnd = list ? line.keyStart + (eq >= 0 ? eq : written.length) : line.keyEnd;
+  const valueStart = list ? (eq >= 0 ? line.keyStart + eq + 1 : -1) : line.colon;
+  if (valueStart >= 0 && offset >= valueStart && (list || offset > line.keyEnd)) {
+    const name = text.slice(line.keyStart, nameEnd);
+    const key = variableItems(image).find((i) => i.label === name)?.key;
+    if (!key) return [];
+    let from = valueStart;
+    while (!list && from < contentEnd && text[from] === ' ') from++;
+    if (offset < from) return [];
+    const prefix = !list && from === line.colon ? ' ' : '';
+    let to = contentEnd;
+    while (to > from && ' \t'.includes(text[to - 1])) to--;
+    const nested = image.role === 'connect' ? key.replace(/^(producer|consumer)\./, '') : key;
+    return kafkaValues(nested).map((v) => ({ ...v, insertText: prefix + v.insertText, range: { start: from, end: Math.max(to, offset) } }));
+  }
+  if (offset < line.keyStart || offset > nameEnd) return [];
+  const range = { start: line.keyStart, end: nameEnd };
+  const suffix = list ? (eq >= 0 ? '' : '=') : line.colon >= 0 ? '' : ': ';
+  return variableItems(image).map(({ key: _key, ...item }) => ({ ...item, insertText: item.label + suffix, range }));
 }

@@ -63,8 +63,10 @@ function checkGroup(context: RuleContext, group: ConfigGroup, brokers: number): 
     });
   }
   if (!hasRole(group, 'broker')) return;
+  // A ZooKeeper-mode broker runs Kafka 3.x at most, which has no share-group state topic.
+  const zookeeper = effectiveEntry(group, ['zookeeper.connect']) !== undefined;
   for (const key of DEFAULTED) {
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (zookeeper && key.startsWith('share.'))) continue;
     const def = groupDefault(key, group, context.options);
     const n = def && /^\d+$/.test(def.value) ? Number(def.value) : undefined;
     if (!def || n === undefined || n <= brokers) continue;
