@@ -26,6 +26,8 @@ await Promise.all(
       sourcemap: !production,
       minify: production,
       external: e.external,
+      // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: bundle its ES modules.
+      alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
       logLevel: 'warning',
     }),
   ),

@@ -86,8 +86,9 @@ describe('document-kind: documentKind decides from the path first, the language 
   });
 
   it('the CLI walks exactly the names the server reads', () => {
-    const walked = ['a.properties', 'application.yml', 'x.yaml', 'A.java', 'a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'a.py', 'a.go'];
-    const skipped = ['a.d.ts', 'README.md', 'a.txt', 'Makefile', 'a.json', 'a.properties.bak'];
+    // JSON files are read as Kafka Connect connector configurations (by content: others get nothing).
+    const walked = ['a.properties', 'application.yml', 'x.yaml', 'docker-compose.yml', 'a.json', 'A.java', 'a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'a.py', 'a.go'];
+    const skipped = ['a.d.ts', 'README.md', 'a.txt', 'Makefile', 'a.jsonl', 'a.properties.bak'];
     for (const name of walked) assert.equal(isLintedName(name), true, name);
     for (const name of skipped) assert.equal(isLintedName(name), false, name);
   });

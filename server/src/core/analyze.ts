@@ -4,6 +4,7 @@ import { analyzeProperties } from './properties/analyze-properties';
 import { analyzeSpringProperties } from './spring/analyze-spring-properties';
 import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 import { analyzeCompose } from './compose/analyze-compose';
+import { analyzeConnectJson } from './connect/analyze-connect-json';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -21,6 +22,8 @@ const KIND_BY_NAME: readonly (readonly [RegExp, DocumentKind])[] = [
   // `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yaml`, `compose-dev.yml` (not `composer.yml`).
   [/^(docker-)?compose([-._][^/]*)?\.ya?ml$/, 'compose'],
   [/\.ya?ml$/, 'spring-yaml'],
+  // Kafka Connect connector configurations; the reader tells them from every other JSON file by content.
+  [/\.json$/, 'connect-json'],
   [/\.java$/, 'java'],
   [/\.(ts|tsx|mts|cts)$/, 'typescript'],
   [/\.(js|jsx|mjs|cjs)$/, 'javascript'],
@@ -48,6 +51,7 @@ const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = {
   'spring-boot-properties-yaml': 'spring-yaml',
   // VS Code's Docker Compose id, Neovim's compound filetype, Helix's language name.
   dockercompose: 'compose',
+  json: 'connect-json',
   'yaml.docker-compose': 'compose',
   'docker-compose': 'compose',
   java: 'java',
@@ -112,7 +116,7 @@ export async function analyze(path: string, text: string, languageId?: string): 
 
 /**
  * Synchronous reader for config files: Kafka `.properties`, Spring Boot `application*.properties` and
- * `application*.yml`, docker-compose files. Never throws: a reader failure on hostile input gives a non-Kafka document.
+ * `application*.yml`, docker-compose files, Kafka Connect JSON connector configurations. Never throws: a reader failure on hostile input gives a non-Kafka document.
  */
 export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
   const kind = documentKind(path, languageId);
@@ -121,6 +125,7 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
     if (kind === 'spring-properties') return analyzeSpringProperties(path, text, kind);
     if (kind === 'spring-yaml') return analyzeSpringYaml(path, text, kind);
     if (kind === 'compose') return analyzeCompose(path, text, kind);
+    if (kind === 'connect-json') return analyzeConnectJson(path, text, kind);
     return emptyDocument(path, text, kind);
   } catch {
     return emptyDocument(path, text, kind);

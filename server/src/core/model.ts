@@ -217,7 +217,7 @@ export interface AnalyzedDocument {
   readonly groups: readonly ConfigGroup[];
   readonly facts: readonly CodeFact[];
   readonly problems: readonly ParseProblem[];
-  /** Line-comment prefix of the file's syntax (`#`, `//`), for suppression comments. */
+  /** Line-comment prefix of the file's syntax (`#`, `//`), for suppression comments; empty when it has none (JSON). */
   readonly commentPrefix: string;
 }
 

@@ -102,6 +102,8 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
     if (!located) continue;
     const { finding } = located;
     (finding.fixes ?? []).forEach((fix, i) => fixes.push(action(diagnostic, located, i, fix)));
+    // A syntax without comments (JSON) gets no suppression comment: it would break the file.
+    if (analysis.document.commentPrefix === '') continue;
     const line = analysis.index.positionAt(finding.range.start).line;
     for (const [choice, key] of [
       ['line', `${finding.ruleId}@${line}`],

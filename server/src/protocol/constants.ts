@@ -63,6 +63,7 @@ export const LANGUAGE_IDS = [
   'properties',
   'yaml',
   'dockercompose',
+  'json',
   'java',
   'javascript',
   'typescript',

@@ -1,6 +1,7 @@
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, ParseProblem, Range, Role } from '../model';
 import { eolOf } from '../text';
 import { detectRoles, keyRole } from '../roles';
+import { connectGroups, connectKindOf } from '../connect/connect-groups';
 import type { PropertiesFile, PropertiesPair } from './reader';
 import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } from './reader';
 
@@ -154,12 +155,13 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
   const { roles, isKafka } = detectRoles(path, entries);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
-  const group: ConfigGroup = {
-    roles,
-    library: 'java',
-    entries,
-    anchor: anchorOf(text, file),
-    insertEntry: (key: string, value: string) => appendLineEdit(text, file, `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`),
-  };
+  const insertEntry = (key: string, value: string) => appendLineEdit(text, file, `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`);
+  // A Kafka Connect worker or connector configures the clients Connect creates: one group per client.
+  const connect = isKafka && roles.includes('connect') ? connectKindOf(entries.map((e) => e.key)) : undefined;
+  if (connect) {
+    const groups = connectGroups({ kind: connect, entries, anchor: anchorOf(text, file), insert: insertEntry }, text);
+    return { path, text, kind, isKafka, groups, facts: [], problems: file.problems, commentPrefix: '#' };
+  }
+  const group: ConfigGroup = { roles, library: 'java', entries, anchor: anchorOf(text, file), insertEntry };
   return { path, text, kind, isKafka, groups: [group], facts: [], problems: file.problems, commentPrefix: '#' };
 }
