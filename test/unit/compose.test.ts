@@ -247,7 +247,8 @@ describe('compose: broker rules on environment lines', () => {
     const rf = of(bitnami.findings, 'broker/replication-factor-too-low');
     assert.deepEqual(
       rf.map((f) => f.message.split(',')[0]),
-      ['Broker stage: bitnami/kafka on Kafka 4.1 defaults offsets.topic.replication.factor to 1 when offsets.topic.replication.factor is not set', 'Broker stage: bitnami/kafka on Kafka 4.1 defaults transaction.state.log.replication.factor to 1 when transaction.state.log.replication.factor is not set', 'Broker stage: bitnami/kafka on Kafka 4.1 defaults share.coordinator.state.topic.replication.factor to 1 when share.coordinator.state.topic.replication.factor is not set'],
+      // The image tag says Kafka 3.7, which has no share-group state topic.
+      ['Broker stage: bitnami/kafka on Kafka 3.7 defaults offsets.topic.replication.factor to 1 when offsets.topic.replication.factor is not set', 'Broker stage: bitnami/kafka on Kafka 3.7 defaults transaction.state.log.replication.factor to 1 when transaction.state.log.replication.factor is not set'],
     );
     assert.ok(rf.every((f) => covered(bitnami.text, f) === 'environment'));
     assert.deepEqual(of(bitnami.findings, 'broker/log-dirs-in-tmp'), []);
@@ -339,7 +340,7 @@ describe('compose: cluster size', () => {
   });
 
   it('reports internal-topic defaults a single broker cannot meet, and no min.insync.replicas fix that would stop writes', () => {
-    const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: apache/kafka:3.9.0', '    [|environment|]:', '      KAFKA_MIN_INSYNC_REPLICAS: 1'));
+    const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: apache/kafka:latest', '    [|environment|]:', '      KAFKA_MIN_INSYNC_REPLICAS: 1'));
     const found = of(r.findings, 'broker/replication-factor-above-broker-count');
     assert.deepEqual(
       found.map((f) => [f.severity, f.message.split(',')[0], covered(r.text, f)]),
@@ -363,6 +364,21 @@ describe('compose: cluster size', () => {
       of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(' ')[5]),
       ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
     );
+  });
+
+  it("takes defaults at the Kafka version of the image tag, not the configured one", () => {
+    const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: apache/kafka:3.9.0', '    environment:', '      KAFKA_MIN_INSYNC_REPLICAS: 1'));
+    assert.deepEqual(
+      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(',')[0]),
+      [
+        'Broker stage: Kafka 3.9.0 defaults offsets.topic.replication.factor to 3 when offsets.topic.replication.factor is not set',
+        'Broker stage: Kafka 3.9.0 defaults transaction.state.log.replication.factor to 3 when transaction.state.log.replication.factor is not set',
+        'Broker stage: Kafka 3.9.0 defaults transaction.state.log.min.isr to 2 when transaction.state.log.min.isr is not set',
+      ],
+    );
+    assert.equal(r.document.groups[0].kafkaVersion, '3.9.0');
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: bitnami/kafka:3.7.0-debian-12-r4')).groups[0].kafkaVersion, '3.7.0');
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-kafka:7.6.0')).groups[0].kafkaVersion, undefined);
   });
 
   it('is quiet when the cluster is large enough', () => {

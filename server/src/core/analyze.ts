@@ -5,6 +5,7 @@ import { analyzeSpringProperties } from './spring/analyze-spring-properties';
 import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 import { analyzeCompose } from './compose/analyze-compose';
 import { analyzeConnectJson } from './connect/analyze-connect-json';
+import { analyzeStrimzi, isStrimziText } from './strimzi/analyze-strimzi';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -79,13 +80,23 @@ const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = {
  * first: `producer.properties`, `application-dev.yml`, `Main.java`… are what their name says whatever id the
  * editor sends (Neovim sends `jproperties`, or `""` when filetype detection is off; eglot may send the id of
  * another buffer's mode). Only when the name says nothing (an `untitled:` URI, no or an unknown extension)
- * does the editor's language id decide; an id nobody maps gives `unknown` (not read).
+ * does the editor's language id decide; an id nobody maps gives `unknown` (not read). With the text, a YAML
+ * file holding Strimzi resources is `strimzi` ({@link refineYaml}).
  */
-export function documentKind(path: string, languageId?: string): DocumentKind {
+export function documentKind(path: string, languageId?: string, text?: string): DocumentKind {
   const name = path.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
-  for (const [pattern, kind] of KIND_BY_NAME) if (pattern.test(name)) return kind;
+  for (const [pattern, kind] of KIND_BY_NAME) if (pattern.test(name)) return refineYaml(kind, text);
   const id = languageId?.trim().toLowerCase();
-  return (id && Object.hasOwn(KIND_BY_LANGUAGE_ID, id) && KIND_BY_LANGUAGE_ID[id]) || 'unknown';
+  return refineYaml((id && Object.hasOwn(KIND_BY_LANGUAGE_ID, id) && KIND_BY_LANGUAGE_ID[id]) || 'unknown', text);
+}
+
+/**
+ * A YAML file's name cannot tell a Spring `application.yml` from Kubernetes resources (`kafka.yaml`,
+ * `topics.yml`): when the text is given and declares a Strimzi resource (`apiVersion: kafka.strimzi.io/…`), it is
+ * read as Strimzi. Compose files are told by their name alone.
+ */
+function refineYaml(kind: DocumentKind, text: string | undefined): DocumentKind {
+  return kind === 'spring-yaml' && text !== undefined && isStrimziText(text) ? 'strimzi' : kind;
 }
 
 /** An empty, non-Kafka document (nothing to report). */
@@ -119,12 +130,13 @@ export async function analyze(path: string, text: string, languageId?: string): 
  * `application*.yml`, docker-compose files, Kafka Connect JSON connector configurations. Never throws: a reader failure on hostile input gives a non-Kafka document.
  */
 export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
-  const kind = documentKind(path, languageId);
+  const kind = documentKind(path, languageId, text);
   try {
     if (kind === 'properties') return analyzeProperties(path, text, kind);
     if (kind === 'spring-properties') return analyzeSpringProperties(path, text, kind);
     if (kind === 'spring-yaml') return analyzeSpringYaml(path, text, kind);
     if (kind === 'compose') return analyzeCompose(path, text, kind);
+    if (kind === 'strimzi') return analyzeStrimzi(path, text, kind);
     if (kind === 'connect-json') return analyzeConnectJson(path, text, kind);
     return emptyDocument(path, text, kind);
   } catch {

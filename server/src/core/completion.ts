@@ -7,6 +7,8 @@ import type { ContainerImage } from './catalog/images';
 import { imageOfReference, variableForKey } from './catalog/images';
 import { interpolate } from './compose/interpolation';
 import { nodeAt, parseYaml, scalarAt } from './yaml/source';
+import { isStrimziManaged } from './catalog/strimzi';
+import type * as JsoncLibrary from 'jsonc-parser';
 import { DEFAULT_OPTIONS } from './options';
 
 /**
@@ -30,7 +32,9 @@ export interface CompletionEntry {
 /**
  * The completions at `offset`: keys at the start of a logical line, values after `key=` / `key:` / `key `.
  * Values come safest first (acks: all, -1, 1, 0). In a docker-compose file, the variable names of a Kafka
- * service's image (`KAFKA_MIN_INSYNC_REPLICAS`, `KAFKA_CFG_…`) and their values. Empty inside comments,
+ * service's image (`KAFKA_MIN_INSYNC_REPLICAS`, `KAFKA_CFG_…`) and their values; in a Strimzi resource, the keys
+ * of `spec.kafka.config` (broker), a KafkaTopic's `spec.config` (topic) and the Connect resources' `spec.config`;
+ * in a Connect JSON configuration, the client override keys. Empty inside comments,
  * continuation lines and any other kind of file; never throws.
  */
 export function completeAt(text: string, offset: number, kind: DocumentKind): CompletionEntry[] {
@@ -39,6 +43,8 @@ export function completeAt(text: string, offset: number, kind: DocumentKind): Co
     if (kind === 'properties' || kind === 'spring-properties') return completeProperties(text, offset, kind === 'spring-properties');
     if (kind === 'spring-yaml') return completeYaml(text, offset);
     if (kind === 'compose') return completeCompose(text, offset);
+    if (kind === 'strimzi') return completeStrimzi(text, offset);
+    if (kind === 'connect-json') return completeConnectJson(text, offset);
   } catch {
     // Completion is a convenience: an unexpected input gives no items rather than an error in the editor.
   }
@@ -434,4 +440,82 @@ function completeCompose(text: string, offset: number): CompletionEntry[] {
   const range = { start: line.keyStart, end: nameEnd };
   const suffix = list ? (eq >= 0 ? '' : '=') : line.colon >= 0 ? '' : ': ';
   return variableItems(image).map(({ key: _key, ...item }) => ({ ...item, insertText: item.label + suffix, range }));
+}
+
+/** Catalog keys as items, each under a prefix (`producer.override.`), without the keys `skip` leaves out. */
+function prefixedItems(sets: readonly (readonly [Role, string])[], skip: (key: string) => boolean = () => false): Item[] {
+  const out: Item[] = [];
+  const seen = new Set<string>();
+  for (const [role, prefix] of sets) {
+    for (const doc of javaKeys(role)) {
+      const label = prefix + doc.key;
+      if (seen.has(label) || skip(label)) continue;
+      seen.add(label);
+      out.push(keyItem(doc, prefix));
+    }
+  }
+  return out;
+}
+
+/** The keys a Strimzi resource's `config` mapping takes, by the resource kind and where the mapping is. */
+function strimziKeys(kind: string | undefined, parents: readonly string[]): Item[] | undefined {
+  const path = parents.join('.');
+  if (kind === 'Kafka' && path === 'spec.kafka.config') return prefixedItems([['broker', '']], isStrimziManaged);
+  if (kind === 'KafkaTopic' && path === 'spec.config') return prefixedItems([['topic', '']]);
+  if (kind === 'KafkaConnect' && path === 'spec.config') return prefixedItems([['connect', ''], ['producer', 'producer.'], ['consumer', 'consumer.']]);
+  if (kind === 'KafkaConnector' && path === 'spec.config') return prefixedItems([['producer', 'producer.override.'], ['consumer', 'consumer.override.']]);
+  return undefined;
+}
+
+/** The `kind:` of the YAML document (between `---` lines) holding `offset`. */
+function yamlDocumentKind(text: string, offset: number): string | undefined {
+  const starts = [...text.matchAll(/^---[ \t]*$/gm)].map((m) => m.index ?? 0);
+  const from = starts.filter((i) => i <= offset).pop() ?? 0;
+  const to = starts.find((i) => i > offset) ?? text.length;
+  return /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text.slice(from, to))?.[1];
+}
+
+/** Keys and values in the config mappings of Strimzi resources. */
+function completeStrimzi(text: string, offset: number): CompletionEntry[] {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  const { end } = lineAround(text, start);
+  const line = readYamlLine(text, start, end);
+  if (!line) return [];
+  const commentAt = text.slice(start, end).search(/\s#/);
+  if (commentAt >= 0 && offset > start + commentAt) return [];
+  const parents = yamlParents(text, start, line.indent);
+  const keys = strimziKeys(yamlDocumentKind(text, offset), parents);
+  if (!keys) return [];
+  if (line.colon >= 0 && offset >= line.colon) {
+    let valueStart = line.colon;
+    while (valueStart < end && text[valueStart] === ' ') valueStart++;
+    if (offset < valueStart) return [];
+    let valueEnd = commentAt >= 0 ? start + commentAt : end;
+    while (valueEnd > valueStart && ' \t'.includes(text[valueEnd - 1])) valueEnd--;
+    const prefix = valueStart === line.colon ? ' ' : '';
+    return kafkaValues(line.key).map((v) => ({ ...v, insertText: prefix + v.insertText, range: { start: valueStart, end: Math.max(valueEnd, offset) } }));
+  }
+  if (offset < line.keyStart || offset > line.keyEnd) return [];
+  const suffix = line.colon >= 0 ? '' : ': ';
+  return keys.map((k) => ({ ...k, insertText: k.label + suffix, range: { start: line.keyStart, end: line.keyEnd } }));
+}
+
+let jsoncForCompletion: typeof JsoncLibrary | undefined;
+
+/** Override keys (and their values) in a Kafka Connect JSON connector configuration. */
+function completeConnectJson(text: string, offset: number): CompletionEntry[] {
+  const jsonc = (jsoncForCompletion ??= require('jsonc-parser') as typeof JsoncLibrary);
+  const location = jsonc.getLocation(text, offset);
+  const path = location.path;
+  const inConfig = (path.length === 1 || (path.length === 2 && path[0] === 'config')) && /"connector\.class"|\.override\./.test(text);
+  if (!inConfig) return [];
+  const node = location.previousNode;
+  const range = node && (node.type === 'string' || node.type === 'property') ? { start: node.offset, end: node.offset + node.length } : { start: offset, end: offset };
+  if (location.isAtPropertyKey) {
+    return prefixedItems([['producer', 'producer.override.'], ['consumer', 'consumer.override.']]).map((k) => ({ ...k, insertText: JSON.stringify(k.label), range }));
+  }
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || node?.type !== 'string') return [];
+  return kafkaValues(key).map((v) => ({ ...v, insertText: JSON.stringify(v.insertText), range }));
 }

@@ -126,8 +126,9 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   else if (doc.max !== undefined) facts.push(`Range: at most ${doc.max}`);
   if (doc.since) facts.push(`Since Kafka ${doc.since}.`);
   if (doc.removedIn) {
-    const gone = compareVersions(options.kafkaVersion, doc.removedIn) >= 0;
-    facts.push(gone ? `**Removed in Kafka ${doc.removedIn}**: Kafka ${options.kafkaVersion} no longer reads it.` : `Removed in Kafka ${doc.removedIn}.`);
+    const running = group?.kafkaVersion ?? options.kafkaVersion;
+    const gone = compareVersions(running, doc.removedIn) >= 0;
+    facts.push(gone ? `**Removed in Kafka ${doc.removedIn}**: Kafka ${running} no longer reads it.` : `Removed in Kafka ${doc.removedIn}.`);
   }
   if (facts.length > 0) paragraphs.push(facts.join('  \n'));
 
@@ -186,6 +187,8 @@ function springOnlyMarkdown(entry: ConfigEntry): string | undefined {
 /** The default lines of a key: the value for the target version or library, then its history. */
 function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefined, options: LintOptions): string[] {
   const library: LibraryId = group?.library ?? 'java';
+  // The file may say which Kafka runs this configuration (a Strimzi version, an image tag).
+  const version = group?.kafkaVersion ?? options.kafkaVersion;
   if (library === 'spring' && group?.springContainer && doc.key === 'enable.auto.commit') {
     return [
       `**Default** (Spring listener container): ${code('false')}: the container turns auto-commit off unless it is set; a consumer created outside a container keeps Kafka's ${code('true')}.`,
@@ -194,35 +197,35 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
   const dialect = dialectOf(library);
   if (dialect) {
     // A dialect sets some keys itself; the others keep Kafka's own default, shown as for a Java client.
-    const own = libraryDefault(doc.key, library, options.kafkaVersion);
+    const own = libraryDefault(doc.key, library, version);
     if (own?.dialect) {
-      const kafka = doc.defaults ? pickAt(doc.defaults, options.kafkaVersion) : undefined;
+      const kafka = doc.defaults ? pickAt(doc.defaults, version) : undefined;
       const line = t(options.locale, 'formats.hover.dialectDefault', { name: own.dialect, value: code(own.value) + readable(doc.key, own.value) });
-      return kafka && kafka.value !== own.value ? [line, t(options.locale, 'formats.hover.kafkaDefault', { version: options.kafkaVersion, value: code(kafka.value) })] : [line];
+      return kafka && kafka.value !== own.value ? [line, t(options.locale, 'formats.hover.kafkaDefault', { version: version, value: code(kafka.value) })] : [line];
     }
   }
   if (library === 'java' || library === 'spring' || dialect) {
     const history = doc.defaults;
     if (!history || history.length === 0) return [];
     // A key newer than the target version has no default there, whatever its history says.
-    const missing = doc.since !== undefined && compareVersions(options.kafkaVersion, doc.since) < 0;
-    const pick = missing ? undefined : pickAt(history, options.kafkaVersion);
-    const where = library === 'spring' ? `Kafka ${options.kafkaVersion}; Spring Boot passes it through` : `Kafka ${options.kafkaVersion}`;
+    const missing = doc.since !== undefined && compareVersions(version, doc.since) < 0;
+    const pick = missing ? undefined : pickAt(history, version);
+    const where = library === 'spring' ? `Kafka ${version}; Spring Boot passes it through` : `Kafka ${version}`;
     const added = missing ? doc.since : history[0].since;
     const lines = [pick ? `**Default** (${where}): ${code(pick.value)}${readable(doc.key, pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${added}`];
     if (history.length > 1) lines.push(`History: ${renderHistory(history)}`);
     return lines;
   }
   const name = LIBRARY_NAMES[library];
-  const found = libraryDefault(written, library, options.kafkaVersion, group?.libraryVersion) ?? libraryDefault(doc.key, library, options.kafkaVersion, group?.libraryVersion);
+  const found = libraryDefault(written, library, version, group?.libraryVersion) ?? libraryDefault(doc.key, library, version, group?.libraryVersion);
   if (found) {
     if (found.versionDependent) return [`**Default** (${name}): depends on the installed version`, `History: ${renderHistory(found.history)}`];
     const lines = [`**Default** (${name}${group?.libraryVersion ? ` ${group.libraryVersion}` : ''}): ${code(found.value)}${readable(doc.key, found.value)}`];
     if (found.history.length > 1) lines.push(`History: ${renderHistory(found.history)}`);
     return lines;
   }
-  const java = doc.defaults ? pickAt(doc.defaults, options.kafkaVersion) : undefined;
-  return java ? [`**Default** (${name}): not recorded; the Java client uses ${code(java.value)} (Kafka ${options.kafkaVersion})`] : [];
+  const java = doc.defaults ? pickAt(doc.defaults, version) : undefined;
+  return java ? [`**Default** (${name}): not recorded; the Java client uses ${code(java.value)} (Kafka ${version})`] : [];
 }
 
 const LONG_MAX = '9223372036854775807';

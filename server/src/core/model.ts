@@ -154,6 +154,11 @@ export interface ConfigGroup {
   readonly springContainer?: boolean;
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
+  /**
+   * The Kafka version the file says this configuration runs (Strimzi `spec.kafka.version`, an `apache/kafka`
+   * or `bitnami/kafka` image tag): Kafka defaults are taken at it rather than at `kafkaLint.kafkaVersion`.
+   */
+  readonly kafkaVersion?: string;
   /** What the group says about its place in a deployment, for linking it to other files' groups. */
   readonly links?: DeploymentLinks;
 }

@@ -267,7 +267,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     guard('completion', [], (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!providers.completion || !doc || !isSupported(doc)) return [];
-      return completionsFor(doc, documentKind(uriToPath(doc.uri), doc.languageId), doc.offsetAt(params.position), providers.completion);
+      return completionsFor(doc, documentKind(uriToPath(doc.uri), doc.languageId, doc.getText()), doc.offsetAt(params.position), providers.completion);
     }),
   );
 

@@ -46,6 +46,8 @@ export interface ContainerImage {
    * that folder, and the folder used when it is unset.
    */
   readonly mountedConfig?: { readonly variable: string; readonly folder: string };
+  /** True when the image's tags are Kafka versions (`apache/kafka:3.9.0`, `bitnami/kafka:3.7.0-debian-12-r0`). */
+  readonly tagIsKafkaVersion?: boolean;
   /** Where the rule was read. */
   readonly source: string;
 }
@@ -141,6 +143,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'KAFKA_',
     naming: 'escaped',
     excluded: new Set(APACHE_EXCLUDED),
+    tagIsKafkaVersion: true,
     source: 'apache/kafka core/src/main/scala/kafka/docker/KafkaDockerWrapper.scala (getServerConfigsFromEnv, ExcludeServerPropsEnv)',
   },
   {
@@ -170,6 +173,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     ],
     legacy: BITNAMI_LEGACY,
     mountedConfig: { variable: 'KAFKA_MOUNTED_CONF_DIR', folder: '/bitnami/kafka/config' },
+    tagIsKafkaVersion: true,
     source: 'bitnami/containers bitnami/kafka/*/debian-12/rootfs/opt/bitnami/scripts/libkafka.sh (kafka_configure_from_environment_variables, kafka_create_alias_environment_variables, kafka_initialize) and kafka-env.sh',
   },
   {
@@ -184,6 +188,12 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     source: 'confluentinc/kafka-images kafka-connect-base/include/etc/confluent/docker/kafka-connect.properties.template (env_to_props CONNECT_)',
   },
 ];
+
+/** The Kafka version an image reference runs, when its tag says (`3.9.0`, `3.7-debian-12`), else undefined. */
+export function kafkaVersionOfImage(reference: ImageReference): string | undefined {
+  if (!reference.image.tagIsKafkaVersion || !reference.tag) return undefined;
+  return /^(\d+\.\d+(?:\.\d+)?)(?![\d.])/.exec(reference.tag)?.[1];
+}
 
 /** An image reference split into the parts that matter here. */
 export interface ImageReference {

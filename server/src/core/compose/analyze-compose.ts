@@ -3,7 +3,7 @@ import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DeploymentLinks, Docum
 import { msg } from '../i18n/index';
 import type { Message } from '../i18n/index';
 import type { ContainerImage } from '../catalog/images';
-import { imageOfReference, keyOfVariable, variableForKey } from '../catalog/images';
+import { imageOfReference, kafkaVersionOfImage, keyOfVariable, variableForKey } from '../catalog/images';
 import { looksBinary } from '../properties/analyze-properties';
 import { connectGroups } from '../connect/connect-groups';
 import type { AnyMap } from '../yaml/source';
@@ -167,6 +167,8 @@ interface Service {
   readonly nameRange: Range;
   readonly doc: Document;
   readonly image: ContainerImage;
+  /** The Kafka version the image tag names, when it does. */
+  readonly kafkaVersion?: string;
   readonly map: AnyMap;
   readonly environment: Environment;
   readonly settings: readonly Setting[];
@@ -209,6 +211,7 @@ function readService(name: string, keyNode: Node, value: unknown, services: AnyM
     nameRange: { start: keyNode.range[0], end: keyNode.range[1] },
     doc,
     image,
+    kafkaVersion: kafkaVersionOfImage(found),
     map: service,
     environment,
     settings,
@@ -259,6 +262,7 @@ function brokerGroup(service: Service, brokerCount: number, text: string): Confi
   return {
     roles: service.partial || service.process === 'controller' ? [] : ['broker'],
     library: image.library,
+    kafkaVersion: service.kafkaVersion,
     entries: service.settings.map((s) => s.entry),
     anchor: environment.keyRange ?? service.nameRange,
     insertEntry: (key, value) => {

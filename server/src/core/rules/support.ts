@@ -161,9 +161,14 @@ export function fitsCluster(group: ConfigGroup, replicas: number): boolean {
   return brokers === undefined || brokers >= replicas;
 }
 
-/** The default of `key` that applies to `group` under the configured Kafka version. */
+/** The Kafka version a group runs: the one its file states, else the configured one. */
+export function kafkaVersionOf(group: ConfigGroup | undefined, options: LintOptions): string {
+  return group?.kafkaVersion ?? options.kafkaVersion;
+}
+
+/** The default of `key` that applies to `group` under its Kafka version (the file's, else the configured one). */
 export function groupDefault(key: string, group: ConfigGroup, options: LintOptions): DefaultValue | undefined {
-  return libraryDefault(key, group.library, options.kafkaVersion, group.libraryVersion);
+  return libraryDefault(key, group.library, kafkaVersionOf(group, options), group.libraryVersion);
 }
 
 /**
@@ -173,8 +178,8 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
 export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
   const { locale } = options;
-  if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: options.kafkaVersion });
-  if (!def.byLibraryVersion) return t(locale, 'default.source.version', { name, version: options.kafkaVersion });
+  if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: kafkaVersionOf(group, options) });
+  if (!def.byLibraryVersion) return t(locale, 'default.source.version', { name, version: kafkaVersionOf(group, options) });
   if (group.libraryVersion) return t(locale, 'default.source.version', { name, version: group.libraryVersion });
   if (def.versionDependent) return t(locale, 'default.source.since', { name, since: def.since });
   return name;
