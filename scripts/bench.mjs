@@ -1,12 +1,23 @@
-// `npm run bench` (builds first): how long the server takes to analyze and lint a file, and how long the
-// language server takes from spawn to its first diagnostics. Prints the median of many runs per case next
-// to its target. Code-scanner cases (Java, TS, Python, Go) are added to CASES the same way.
+// `npm run bench` (builds first): what a user waits for, and the bare parser beside it in the same run.
+//
+// - In process: analyze+lint of config files and client code (the engine alone).
+// - Through JSON-RPC, timed on the client side: the built server spawned over stdio as an editor does
+//   (scripts/bench-editor.mjs), for a 50,000-finding file (beside the bare `dot-properties` parse of the
+//   same text) and a keystroke in a 1,400-line Java file (beside a bare tree-sitter re-parse of that edit).
+// - The CLI as a process over 500 copies of examples/: the worker pool, one thread, and a warm --cache.
+//
+// `npm run bench -- --baseline DIR` also runs the server and CLI cases against another checkout (built with
+// `npm ci` there), so that before and after are measured in the same run on the same machine.
+// `--only TEXT` runs the cases whose name contains TEXT.
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { positionOf, startEditorSession, timed } from './bench-editor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -77,14 +88,29 @@ function largeText(lines) {
   return `${out.join('\n')}\n`;
 }
 
+/** A producer file of `lines` keys Kafka does not know, one finding (config/unknown-key) on each line. */
+function findingsText(lines) {
+  const out = [];
+  for (let i = 0; i < lines; i++) out.push(`app.topic.orders-${i}.retention=${i}`);
+  return `${out.join('\n')}\n`;
+}
+
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Each case stops after this long (but after at least one timed run), so that a slow build still gets a figure. */
+/** Each case stops after this long (but after its minimum number of runs), so that a slow build still gets a figure. */
 const BUDGET_MS = 15000;
+
+/** Repeats `once` (which returns one sample) at least `min` and at most `max` times within the budget. */
+async function repeat(once, { min = 1, max = 1000 } = {}) {
+  const samples = [];
+  const started = performance.now();
+  while (samples.length < max && (samples.length < min || performance.now() - started < BUDGET_MS)) samples.push(await once());
+  return samples;
+}
 
 /**
  * Times analyze()+lint() in process: a few warm-up runs (the JIT, lazy grammars), then up to `iterations`
@@ -94,14 +120,13 @@ function inProcess(path, text, iterations) {
   return async () => {
     const started = performance.now();
     for (let i = 0; i < Math.min(20, iterations) && performance.now() - started < BUDGET_MS / 4; i++) lint(await analyze(path, text));
-    const times = [];
-    const timed = performance.now();
-    for (let i = 0; i < iterations && (times.length < 1 || performance.now() - timed < BUDGET_MS); i++) {
-      const t0 = performance.now();
-      lint(await analyze(path, text));
-      times.push(performance.now() - t0);
-    }
-    return times;
+    return {
+      samples: await repeat(async () => {
+        const t0 = performance.now();
+        lint(await analyze(path, text));
+        return performance.now() - t0;
+      }, { max: iterations }),
+    };
   };
 }
 
@@ -115,10 +140,10 @@ function frame(message) {
  * Spawns `node dist/server.js --stdio` as a client that only takes pushed diagnostics would, and measures
  * spawn → first `textDocument/publishDiagnostics` for the opened file.
  */
-function coldStartOnce(text) {
+function coldStartOnce(serverRoot, text) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(serverRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const uri = pathToFileURL(join(root, 'examples', 'producer.properties')).href;
     let buffer = Buffer.alloc(0);
     const timer = setTimeout(() => {
@@ -157,13 +182,8 @@ function coldStartOnce(text) {
   });
 }
 
-function coldStart(text, runs) {
-  return async () => {
-    const times = [];
-    const started = performance.now();
-    for (let i = 0; i < runs && (times.length < 3 || performance.now() - started < BUDGET_MS); i++) times.push(await coldStartOnce(text));
-    return times;
-  };
+function coldStart(text) {
+  return async (serverRoot) => ({ samples: await repeat(() => coldStartOnce(serverRoot, text), { min: 3, max: 7 }) });
 }
 
 const small = PRODUCER_50;
@@ -217,14 +237,14 @@ function afterOneCharEdit(path, text, iterations) {
     const at = text.indexOf('"orders"') + 1;
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     for (let i = 0; i < 20; i++) lint(await analyze(path, i % 2 ? text : edited));
-    const times = [];
-    const started = performance.now();
-    for (let i = 0; i < iterations && (times.length < 1 || performance.now() - started < BUDGET_MS); i++) {
-      const t0 = performance.now();
-      lint(await analyze(path, i % 2 ? text : edited));
-      times.push(performance.now() - t0);
-    }
-    return times;
+    let i = 0;
+    return {
+      samples: await repeat(async () => {
+        const t0 = performance.now();
+        lint(await analyze(path, i++ % 2 ? text : edited));
+        return performance.now() - t0;
+      }, { max: iterations }),
+    };
   };
 }
 
@@ -233,39 +253,214 @@ function firstDiagnosis(path, text) {
   return async () => {
     const t0 = performance.now();
     lint(await analyze(path, text));
-    return [performance.now() - t0];
+    return { samples: [performance.now() - t0] };
   };
 }
 
 const java = javaServiceText(1400);
 
-/** Every benchmark: a name, its target in milliseconds, and a function returning the measured times. */
+/** The bare `dot-properties` parse of a text: the floor of reading the file at all. */
+function bareParse(text) {
+  const { parse } = require('dot-properties');
+  const t0 = performance.now();
+  parse(text);
+  return performance.now() - t0;
+}
+
+/**
+ * Open a 50,000-line file with a finding on every line and pull its diagnostics: didOpen written → report
+ * parsed on the client side, each time in a fresh document, beside the bare parse of the same text (runs
+ * alternate, so both see the same machine load). Also gives the JSON size of a diagnostic.
+ */
+function manyFindings(lines) {
+  const text = findingsText(lines);
+  return async (serverRoot) => {
+    const session = await startEditorSession(serverRoot);
+    try {
+      let n = 0;
+      let bytes = 0;
+      let count = 0;
+      for (let i = 0; i < 2; i++) bareParse(text);
+      const parse = [];
+      const samples = await repeat(async () => {
+        parse.push(bareParse(text));
+        const { ms, value: items } = await timed(async () => session.pull(await session.open(`copy-${n++}/producer.properties`, 'properties', text)));
+        bytes = Buffer.byteLength(JSON.stringify(items));
+        count = items.length;
+        return ms;
+      }, { min: 3, max: 9 });
+      return [
+        { samples, reference: { name: 'parse', samples: parse }, note: `${count} diagnostics` },
+        { samples: [bytes / count], unit: 'B' },
+      ];
+    } finally {
+      await session.close();
+    }
+  };
+}
+
+/** How long the user looks at a file they just opened before typing, in the keystroke case. */
+const READING_PAUSE_MS = 1000;
+
+/**
+ * A keystroke in a Java file as an editor sends it: a one-character ranged didChange (typed inside the
+ * string "orders", then deleted), then the pull, timed from writing the change to parsing the report.
+ * Turn 1 is the didOpen and its diagnostics; turn 2, the first keystroke, comes after a pause of
+ * READING_PAUSE_MS (the server warms up meanwhile, see server/src/lsp/warm-up.ts), each sample in a new
+ * server, beside a bare tree-sitter incremental re-parse of the same edit. The same keystroke sent at once
+ * after turn 1 (no pause, no warm-up) and the median of turns 3 to 12 are reported too.
+ */
+function javaKeystroke(text) {
+  const at = text.indexOf('"orders"') + 1;
+  const position = positionOf(text, at);
+  const session = async (serverRoot, pauseMs, turns) => {
+    const editor = await startEditorSession(serverRoot);
+    try {
+      const uri = await editor.open('src/main/java/com/example/orders/OrderService.java', 'java', text);
+      await editor.pull(uri);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      const times = [];
+      for (let i = 0; i < turns; i++) {
+        const range = i % 2 === 0 ? { start: position, end: position } : { start: position, end: { ...position, character: position.character + 1 } };
+        const { ms } = await timed(async () => {
+          await editor.change(uri, range, i % 2 === 0 ? 'x' : '');
+          return editor.pull(uri);
+        });
+        times.push(ms);
+      }
+      return times;
+    } finally {
+      await editor.close();
+    }
+  };
+  return async (serverRoot) => {
+    const reparse = await bareReparse(text, at);
+    const later = [];
+    const atOnce = [];
+    const samples = await repeat(async () => {
+      atOnce.push((await session(serverRoot, 0, 1))[0]);
+      const turns = await session(serverRoot, READING_PAUSE_MS, 11);
+      later.push(median(turns.slice(1)));
+      return turns[0];
+    }, { min: 5, max: 9 });
+    return [{ samples, reference: { name: 'reparse', samples: reparse } }, { samples: later }, { samples: atOnce }];
+  };
+}
+
+/** A bare tree-sitter re-parse of a one-character insertion at `at`, incremental from the previous tree. */
+async function bareReparse(text, at) {
+  const { Parser, Language } = require('@vscode/tree-sitter-wasm');
+  const wasm = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+  await Parser.init({ locateFile: (f) => join(wasm, f) });
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(join(wasm, 'tree-sitter-java.wasm')));
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+  const point = (offset) => {
+    const p = positionOf(text, offset);
+    return { row: p.line, column: p.character };
+  };
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    const tree = parser.parse(text);
+    const t0 = performance.now();
+    tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + 1, startPosition: point(at), oldEndPosition: point(at), newEndPosition: { ...point(at), column: point(at).column + 1 } });
+    parser.parse(edited, tree)?.delete();
+    times.push(performance.now() - t0);
+    tree.delete();
+  }
+  return times.slice(5);
+}
+
+/** 500 copies of examples/ in a temporary folder, made once for the CLI cases. */
+function cliWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'kafka-lint-bench-'));
+  for (let i = 0; i < 500; i++) cpSync(join(root, 'examples'), join(dir, 'examples', `copy-${String(i).padStart(3, '0')}`), { recursive: true });
+  return dir;
+}
+
+/** Runs the CLI of `checkout` in `cwd` and resolves with the wall time; the exit code must be 0 or 1. */
+function cliOnce(checkout, cwd, args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(checkout, 'bin', 'kafka-lint.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 || code === 1 ? resolve(performance.now() - t0) : reject(new Error(`exit ${code}: ${stderr}`))));
+  });
+}
+
+/** The CLI over 500 copies of examples/ with `args` (undefined when the checkout has no such option). */
+function cli(args, { needs, before } = {}) {
+  return async (checkout, { isBaseline, workspace }) => {
+    if (isBaseline && needs) return undefined;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'kafka-lint-bench-cache-'));
+    try {
+      const full = args.map((a) => a.replace('$CACHE', join(cacheDir, 'cache')));
+      if (before) await cliOnce(checkout, workspace, full);
+      return { samples: await repeat(() => cliOnce(checkout, workspace, [...full, 'examples']), { min: 3, max: 5 }) };
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * Every benchmark: a name, its target, and a function of the checkout to measure (this one, or the
+ * baseline's for cases marked `baseline`) that returns one row per figure it measures. A target is a
+ * median in milliseconds (`max`), bytes (`maxBytes`), or a ratio to the reference measured beside it.
+ */
 const CASES = [
-  { name: 'analyze+lint, 50-line .properties', target: 2, run: inProcess('producer.properties', small, 2000) },
-  { name: 'analyze+lint, 50,000-line .properties', target: 35, run: inProcess('producer.properties', large, 30) },
-  { name: 'server cold start to first diagnostics', target: 300, run: coldStart(small, 7) },
-  { name: 'Java 1,400 lines: first diagnosis', target: 150, run: firstDiagnosis('OrderService.java', java) },
-  { name: 'Java 1,400 lines: after a 1-char edit', target: 10, run: afterOneCharEdit('OrderService.java', java, 200) },
+  { name: 'analyze+lint, 50-line .properties', target: { max: 2 }, run: inProcess('producer.properties', small, 2000) },
+  { name: 'analyze+lint, 50,000-line .properties', target: { max: 35 }, run: inProcess('producer.properties', large, 30) },
+  { name: 'Java 1,400 lines: first diagnosis', target: { max: 150 }, run: firstDiagnosis('OrderService.java', java) },
+  { name: 'Java 1,400 lines: after a 1-char edit', target: { max: 10 }, run: afterOneCharEdit('OrderService.java', java, 200) },
+  { name: 'LSP: cold start to first diagnostics', target: { max: 300 }, baseline: true, run: coldStart(small) },
+  {
+    name: 'LSP: 50,000 findings, didOpen → pulled report',
+    rows: ['LSP: bytes of JSON per diagnostic'],
+    target: { ratio: 3 },
+    rowTargets: [{ maxBytes: 300 }],
+    baseline: true,
+    run: manyFindings(50000),
+  },
+  {
+    name: 'LSP: Java 1,400 lines, 1st keystroke (turn 2)',
+    rows: ['LSP: Java 1,400 lines, turns 3-12 (median)', 'LSP: Java 1,400 lines, 1st keystroke at once'],
+    target: { max: 5 },
+    rowTargets: [{ max: 5 }, {}],
+    baseline: true,
+    run: javaKeystroke(java),
+  },
+  { name: 'CLI: 500 x examples/ (10,500 files)', target: { max: 6000 }, baseline: true, cli: true, run: cli(['--format', 'json']) },
+  { name: 'CLI: the same on one thread', target: {}, baseline: true, cli: true, run: cli(['--format', 'json', '--concurrency', 'off'], { needs: true }) },
+  {
+    name: 'CLI: the same with a warm --cache',
+    target: { max: 2000 },
+    baseline: true,
+    cli: true,
+    run: cli(['--format', 'json', '--cache', '--cache-location', '$CACHE'], { needs: true, before: true }),
+  },
 ];
 
 /** A case that has not finished after this long is stopped and reported as such. */
-const CASE_TIMEOUT_MS = 90000;
+const CASE_TIMEOUT_MS = 180000;
 
 /**
  * Runs one case in a worker thread of this process, so that a case stuck in synchronous work can be
- * stopped; resolves with its times, or undefined when it ran out of time.
+ * stopped; resolves with its rows, or undefined when it ran out of time.
  */
-function runInWorker(index) {
+function runInWorker(index, checkout, isBaseline, workspace) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { index } });
+    const worker = new Worker(new URL(import.meta.url), { workerData: { index, checkout, isBaseline, workspace } });
     const timer = setTimeout(() => {
       void worker.terminate();
-      resolve(undefined);
+      resolve('timeout');
     }, CASE_TIMEOUT_MS);
-    worker.once('message', (times) => {
+    worker.once('message', (rows) => {
       clearTimeout(timer);
       void worker.terminate();
-      resolve(times);
+      resolve(rows);
     });
     worker.once('error', (err) => {
       clearTimeout(timer);
@@ -274,22 +469,66 @@ function runInWorker(index) {
   });
 }
 
+/** `12.3 ms`, `1.23 s`, `420 B`. */
+function show(value, unit = 'ms') {
+  if (value === undefined) return '-';
+  if (unit === 'B') return `${value.toFixed(0)} B`;
+  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}
+
+function targetText(target, unit) {
+  if (target.max !== undefined) return `< ${show(target.max, unit)}`;
+  if (target.maxBytes !== undefined) return `<= ${target.maxBytes} B`;
+  if (target.ratio !== undefined) return `<= ${target.ratio}x ref`;
+  return '-';
+}
+
+function meets(target, value, ratio) {
+  if (target.max !== undefined) return value < target.max;
+  if (target.maxBytes !== undefined) return value <= target.maxBytes;
+  if (target.ratio !== undefined) return ratio <= target.ratio;
+  return true;
+}
+
 if (!isMainThread) {
-  parentPort.postMessage(await CASES[workerData.index].run());
+  const c = CASES[workerData.index];
+  const rows = await c.run(workerData.checkout, { isBaseline: workerData.isBaseline, workspace: workerData.workspace });
+  parentPort.postMessage(rows === undefined ? [] : Array.isArray(rows) ? rows : [rows]);
 } else {
+  const args = process.argv.slice(2);
+  const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const baseline = option('--baseline') ? resolve(option('--baseline')) : undefined;
+  const only = option('--only');
+  const cases = CASES.map((c, i) => ({ ...c, index: i })).filter((c) => !only || [c.name, ...(c.rows ?? [])].some((n) => n.includes(only)));
+  const workspace = cases.some((c) => c.cli) ? cliWorkspace() : undefined;
   let failed = 0;
-  console.log(`${'case'.padEnd(44)}${'median'.padStart(12)}${'target'.padStart(12)}  runs`);
-  for (const [i, c] of CASES.entries()) {
-    const times = await runInWorker(i);
-    if (times === undefined) {
-      failed++;
-      console.log(`${c.name.padEnd(44)}${`> ${CASE_TIMEOUT_MS / 1000} s`.padStart(12)}${`< ${c.target} ms`.padStart(12)}     -  TIMED OUT`);
-      continue;
+  const head = `${'case'.padEnd(48)}${baseline ? 'before'.padStart(11) : ''}${'median'.padStart(11)}${'reference'.padStart(24)}${'target'.padStart(14)}  runs`;
+  console.log(head);
+  try {
+    for (const c of cases) {
+      const after = await runInWorker(c.index, root, false, workspace);
+      const before = baseline && c.baseline ? await runInWorker(c.index, baseline, true, workspace) : undefined;
+      const names = [c.name, ...(c.rows ?? [])];
+      const targets = [c.target, ...(c.rowTargets ?? [])];
+      names.forEach((name, r) => {
+        const row = after === 'timeout' ? undefined : after[r];
+        const old = before === 'timeout' || before === undefined ? undefined : before[r];
+        const unit = row?.unit ?? old?.unit ?? 'ms';
+        const value = row ? median(row.samples) : undefined;
+        const reference = row?.reference ? median(row.reference.samples) : undefined;
+        const ratio = value !== undefined && reference ? value / reference : undefined;
+        const ok = value !== undefined && meets(targets[r], value, ratio);
+        if (!ok) failed++;
+        const refText = reference !== undefined ? ` ${row.reference.name} ${show(reference)} (${ratio.toFixed(1)}x)` : '';
+        console.log(
+          `${name.padEnd(48)}${baseline ? show(old && median(old.samples), unit).padStart(11) : ''}${(after === 'timeout' ? 'TIMED OUT' : show(value, unit)).padStart(11)}` +
+            `${refText.padStart(24)}${targetText(targets[r], unit).padStart(14)}  ${String(row?.samples.length ?? '-').padStart(4)}  ${ok ? 'ok' : 'OVER'}${row?.note ? `  (${row.note})` : ''}`,
+        );
+      });
     }
-    const m = median(times);
-    const ok = m < c.target;
-    if (!ok) failed++;
-    console.log(`${c.name.padEnd(44)}${`${m.toFixed(m < 10 ? 3 : 1)} ms`.padStart(12)}${`< ${c.target} ms`.padStart(12)}  ${String(times.length).padStart(4)}  ${ok ? 'ok' : 'OVER'}`);
+  } finally {
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   }
   console.log(failed === 0 ? 'All figures within their targets.' : `${failed} figure(s) over target.`);
 }
