@@ -3,6 +3,9 @@
  * reported by the caller with exit code 2.
  */
 
+import { t } from '../core/i18n/index';
+import type { Concurrency } from './pool';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliRequest {
@@ -12,6 +15,12 @@ export interface CliRequest {
   readonly kafkaVersion?: string;
   readonly configFile?: string;
   readonly paths: readonly string[];
+  /** `--concurrency`: worker threads for linting (default `auto`). */
+  readonly concurrency: Concurrency;
+  /** `--cache`: reuse the results of unchanged files. */
+  readonly cache: boolean;
+  /** `--cache-location`: the cache file, or a folder to keep `.kafkalintcache` in. */
+  readonly cacheLocation?: string;
 }
 
 /** A mistake in the command line: the caller prints it and exits with 2. */
@@ -20,7 +29,7 @@ export class UsageError extends Error {}
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 /** The options that take a value, by long name. */
-const VALUE_OPTIONS = ['--format', '--kafka-version', '--config'] as const;
+const VALUE_OPTIONS = ['--format', '--kafka-version', '--config', '--concurrency', '--cache-location'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /**
@@ -31,6 +40,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let format: OutputFormat = 'text';
   let kafkaVersion: string | undefined;
   let configFile: string | undefined;
+  let concurrency: Concurrency = 'auto';
+  let cache = false;
+  let cacheLocation: string | undefined;
   let help = false;
   let version = false;
   const positionals: string[] = [];
@@ -55,6 +67,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
     if (arg === '--version' || arg === '-v') {
       version = true;
+      continue;
+    }
+    if (arg === '--cache') {
+      cache = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -86,17 +102,27 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         if (value === '') throw new UsageError('--config needs a file name');
         configFile = value;
         break;
+      case '--concurrency':
+        if (value === 'auto' || value === 'off') concurrency = value;
+        else if (/^[1-9]\d{0,3}$/.test(value)) concurrency = Number(value);
+        else throw new UsageError(t('en', 'cli.usage.concurrency', { got: value }));
+        break;
+      case '--cache-location':
+        if (value === '') throw new UsageError(t('en', 'cli.usage.cacheLocation'));
+        cacheLocation = value;
+        break;
     }
   }
+  const common = { format, kafkaVersion, configFile, concurrency, cache, cacheLocation };
 
-  if (help) return { command: 'help', format, kafkaVersion, configFile, paths: positionals };
-  if (version) return { command: 'version', format, kafkaVersion, configFile, paths: positionals };
+  if (help) return { command: 'help', ...common, paths: positionals };
+  if (version) return { command: 'version', ...common, paths: positionals };
   if (subcommand === 'config') {
     if (positionals.length === 0) throw new UsageError('config needs at least one FILE');
     if (format === 'sarif') throw new UsageError('config prints text or json, not sarif');
-    return { command: 'config', format, kafkaVersion, configFile, paths: positionals };
+    return { command: 'config', ...common, paths: positionals };
   }
-  return { command: 'lint', format, kafkaVersion, configFile, paths: positionals.length > 0 ? positionals : ['.'] };
+  return { command: 'lint', ...common, paths: positionals.length > 0 ? positionals : ['.'] };
 }
 
 /** The `--help` text. */
@@ -113,6 +139,9 @@ Options:
                              dashboards; the config command prints text or json
   --kafka-version X.Y        Kafka version whose defaults apply to unset keys
   --config FILE              options file (default: ./.kafkalint.json when present)
+  --cache                    ${t('en', 'cli.help.cache')}
+  --cache-location PATH      ${t('en', 'cli.help.cacheLocation')}
+  --concurrency N|auto|off   ${t('en', 'cli.help.concurrency')}
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -120,6 +149,7 @@ Examples:
   kafka-lint examples
   kafka-lint --format json --kafka-version 2.8 config/producer.properties src/
   kafka-lint config --format json server.properties
+  kafka-lint --cache --format sarif src/ config/
   kafka-lint ./config          (a folder named config: write it as a path)
 
 Exit codes:

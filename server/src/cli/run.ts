@@ -1,17 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../core/analyze';
-import { lint } from '../core/lint';
 import { RULES } from '../core/rules/index';
 import type { LintOptions } from '../core/options';
-import { LineIndex } from '../core/text';
 import type { CliRequest } from './args';
 import { HELP, parseArgs, UsageError } from './args';
 import type { ExplainedConfig } from '../core/effective-config';
 import { effectiveConfig } from '../core/effective-config';
 import { formatEffectiveText } from './effective-config';
 import type { CliFinding } from './format';
-import { formatJson, formatText, pickColors, toCliFindings } from './format';
+import { formatJson, formatText, pickColors } from './format';
+import { cachePath, contentHash, LintCache, toolIdentity } from './cache';
+import type { FileResult, LintJob } from './lint-file';
+import { lintFile } from './lint-file';
+import { lintInWorkers, workerCount } from './pool';
 import { loadOptions } from './options-file';
 import { readTextFile } from '../files/read';
 import { formatSarif } from './sarif';
@@ -23,6 +25,11 @@ export interface CliIo {
   readonly stderr: { write(s: string): unknown };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /**
+   * The CLI entry file (dist/cli.js): started again as worker threads to lint in parallel, and hashed into
+   * the cache's tool identity. Without it everything runs in this thread.
+   */
+  readonly script?: string;
 }
 
 /** Exit codes: the contract scripts and CI rely on. */
@@ -74,25 +81,56 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 type Note = (s: string) => void;
 type Files = ReturnType<typeof collectFiles>['files'];
 
+/**
+ * Lints the files and prints the report. Files are linted on worker threads when there are enough of them
+ * (see pool.ts), and taken from the cache when `--cache` has an up-to-date result; either way the results
+ * are put back in walk order before anything is printed, so the output is the same byte for byte.
+ */
 async function runLint(request: CliRequest, files: Files, options: LintOptions, io: CliIo, note: Note): Promise<number> {
-  const findings: CliFinding[] = [];
-  let checked = 0;
-  for (const file of files) {
+  const results: FileResult[] = new Array<FileResult>(files.length);
+  const cache = request.cache ? LintCache.open(cachePath(io.cwd, request.cacheLocation), toolIdentity(readVersion(), io.script), options, note) : undefined;
+  // What is left to lint, with the position of each job's file and (with a cache) the hash it is stored under.
+  const jobs: LintJob[] = [];
+  const positions: number[] = [];
+  const hashes: string[] = [];
+  files.forEach((file, i) => {
+    if (!cache) {
+      jobs.push(file);
+      positions.push(i);
+      return;
+    }
     const read = readTextFile(file.absolute);
     if (!read.ok) {
-      note(`${file.display}: ${read.note}`);
-      continue;
+      results[i] = { status: 'skipped', findings: [], note: read.note };
+      return;
     }
-    checked++;
-    try {
-      const document = await analyze(file.display, read.text);
-      const index = new LineIndex(read.text);
-      findings.push(...toCliFindings(file.display, read.text, lint(document, options), index));
-    } catch (err) {
-      // A reader bug on one file is reported and the run goes on; the exit code says something went wrong.
-      note(`${file.display}: could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this`);
+    const hash = contentHash(read.text);
+    const hit = cache.lookup(file.absolute, hash, file.display);
+    if (hit) {
+      results[i] = hit;
+      return;
     }
-  }
+    jobs.push({ ...file, text: read.text });
+    positions.push(i);
+    hashes.push(hash);
+  });
+  const record = (k: number, result: FileResult): void => {
+    results[positions[k]] = result;
+    cache?.store(files[positions[k]].absolute, hashes[k], result);
+  };
+  const threads = io.script ? workerCount(request.concurrency, jobs.length) : 0;
+  if (threads > 0) await lintInWorkers(jobs, { threads, script: io.script!, options }, record);
+  else for (const [k, job] of jobs.entries()) record(k, await lintFile(job, options));
+  cache?.save(note);
+
+  const findings: CliFinding[] = [];
+  let checked = 0;
+  files.forEach((file, i) => {
+    const result = results[i];
+    if (result.note) note(`${file.display}: ${result.note}`);
+    if (result.status !== 'skipped') checked++;
+    for (const f of result.findings) findings.push(f);
+  });
   io.stdout.write(
     request.format === 'json'
       ? formatJson(findings)

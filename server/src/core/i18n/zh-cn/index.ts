@@ -1,5 +1,6 @@
 import type { AREAS_EN, EN } from '../en/index';
 import type { PlaceholderMismatches } from '../placeholders';
+import { CLI_ZH_CN } from './cli';
 import { COMMON_ZH_CN } from './common';
 import { CONFIG_RULES_ZH_CN } from './rules-config';
 import { BROKER_RULES_ZH_CN } from './rules-broker';
@@ -17,6 +18,7 @@ export const AREAS_ZH_CN = {
   CONFIG_RULES: CONFIG_RULES_ZH_CN,
   SETTINGS: SETTINGS_ZH_CN,
   FORMATS: FORMATS_ZH_CN,
+  CLI: CLI_ZH_CN,
 } as const satisfies { readonly [A in keyof typeof AREAS_EN]: unknown };
 
 export const ZH_CN = {
@@ -27,6 +29,7 @@ export const ZH_CN = {
   ...CONFIG_RULES_ZH_CN,
   ...SETTINGS_ZH_CN,
   ...FORMATS_ZH_CN,
+  ...CLI_ZH_CN,
 } as const;
 
 /**

@@ -1,0 +1,55 @@
+import { analyze } from '../core/analyze';
+import { lint } from '../core/lint';
+import type { LintOptions } from '../core/options';
+import { LineIndex } from '../core/text';
+import { readTextFile } from '../files/read';
+import type { CliFinding } from './format';
+import { toCliFindings } from './format';
+
+/** One file to lint. `text` is set when the main thread read it already (to look it up in the cache). */
+export interface LintJob {
+  readonly display: string;
+  readonly absolute: string;
+  readonly text?: string;
+}
+
+/**
+ * Room for what a pass over all files needs from each one (the deployment model's per-file extract, #8).
+ * It must survive a structured clone (worker → main thread) and JSON (the cache), like the rest of
+ * {@link FileResult}.
+ */
+export type FileExtract = { readonly [key: string]: unknown };
+
+/**
+ * What linting one file gives the main thread, from a worker thread, from the main thread itself or from the
+ * cache: plain data only (structured clone, JSON).
+ */
+export interface FileResult {
+  /** `linted`; `skipped` when the file could not be read as text; `failed` when analysis threw. */
+  readonly status: 'linted' | 'skipped' | 'failed';
+  /** The findings in output shape, in the order lint reports them (empty unless `linted`). */
+  readonly findings: readonly CliFinding[];
+  /** Why a file was skipped or failed, for stderr (`cannot read file (EACCES)`). */
+  readonly note?: string;
+  /** Per-file data for a cross-file pass; unset until such a pass exists. */
+  readonly extract?: FileExtract;
+}
+
+/**
+ * Reads (unless the job carries the text), analyzes and lints one file. Never throws: an unreadable file
+ * or an analyzer bug becomes a result with a note, so that one file never stops the run.
+ */
+export async function lintFile(job: LintJob, options: LintOptions): Promise<FileResult> {
+  let text = job.text;
+  if (text === undefined) {
+    const read = readTextFile(job.absolute);
+    if (!read.ok) return { status: 'skipped', findings: [], note: read.note };
+    text = read.text;
+  }
+  try {
+    const document = await analyze(job.display, text);
+    return { status: 'linted', findings: toCliFindings(job.display, text, lint(document, options), new LineIndex(text)) };
+  } catch (err) {
+    return { status: 'failed', findings: [], note: `could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this` };
+  }
+}
