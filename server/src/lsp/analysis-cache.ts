@@ -6,6 +6,7 @@ import type { LintOptions } from '../core/options';
 import { documentLineIndex } from '../core/text';
 import type { LineIndex } from '../core/text';
 import { uriToPath } from './convert';
+import { WarmUp } from './warm-up';
 
 /** One document version, analyzed and linted with the options that apply to it. */
 export interface Analysis {
@@ -30,6 +31,8 @@ interface Entry {
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Warms up the code of each document kind after its first analysis (see warm-up.ts). */
+  readonly warmUp = new WarmUp();
 
   constructor(
     private readonly optionsFor: (uri: string) => Promise<LintOptions>,
@@ -41,6 +44,7 @@ export class AnalysisCache {
     const text = doc.getText();
     const path = uriToPath(doc.uri);
     let entry = this.entries.get(doc.uri);
+    const fresh = !entry || entry.version !== doc.version;
     if (!entry || entry.version !== doc.version) {
       const parsed = analyze(path, text, doc.languageId)
         .catch((err: unknown) => {
@@ -62,6 +66,7 @@ export class AnalysisCache {
       }
       entry.lint = { key, findings };
     }
+    if (fresh) this.warmUp.start(document, doc.languageId, options);
     return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
   }
 

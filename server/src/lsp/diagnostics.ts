@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { CodeDescription, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Finding } from '../core/model';
 import { ruleDocUrl } from '../core/rule-docs';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
@@ -22,6 +22,18 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   return analysis.findings.map((f, i) => toDiagnostic(analysis, f, i));
 }
 
+/** One `codeDescription` per rule, shared by all its diagnostics (a file may have thousands). */
+const DESCRIPTIONS = new Map<string, CodeDescription>();
+
+function codeDescription(ruleId: string): CodeDescription {
+  let description = DESCRIPTIONS.get(ruleId);
+  if (!description) {
+    description = Object.freeze({ href: ruleDocUrl(ruleId) });
+    DESCRIPTIONS.set(ruleId, description);
+  }
+  return description;
+}
+
 /** One finding → one diagnostic with `source`, `code`, a link to the rule's page and its key in `data`. */
 export function toDiagnostic(analysis: Analysis, finding: Finding, index: number): Diagnostic {
   const lines = analysis.index;
@@ -31,7 +43,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, index: number
     severity: toLspSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    codeDescription: codeDescription(finding.ruleId),
     message: finding.message,
     data,
   };

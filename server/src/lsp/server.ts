@@ -170,6 +170,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   }
 
   documents.onDidChangeContent((e) => {
+    cache?.warmUp.noteActivity();
     if (!pull) schedulePublish(e.document.uri, e.document.version <= 1 ? 0 : PUSH_DELAY_MS);
   });
 
