@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../server/src/core/analyze';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import { hasTree } from '../../server/src/core/scanners/common/tree-sitter';
-import { WarmUp } from '../../server/src/lsp/warm-up';
+import { AnalysisCache } from '../../server/src/lsp/analysis-cache';
+import type { Analysis } from '../../server/src/lsp/analysis-cache';
 import { waitFor } from '../lsp/lsp-test-client';
 
 const JAVA = [
@@ -16,45 +18,66 @@ const JAVA = [
   '',
 ].join('\n');
 
-/** Settles the warm-up: it runs one round per timer tick, so waiting for the count to stay put is enough. */
-async function settled(warmUp: WarmUp): Promise<number> {
+/** A cache as the server builds it, recording every analysis it is asked to answer with. */
+function serverCache(): { cache: AnalysisCache; answered: Analysis[] } {
+  const answered: Analysis[] = [];
+  const cache = new AnalysisCache(async () => DEFAULT_OPTIONS, () => undefined, (a) => answered.push(a));
+  return { cache, answered };
+}
+
+const open = (path: string, languageId: string, text: string) => TextDocument.create(pathToFileURL(path).href, languageId, 1, text);
+
+/** Waits until the warm-up has been quiet for a while (it runs one round per timer tick). */
+async function settled(cache: AnalysisCache): Promise<number> {
   let last = -1;
   await waitFor(
     async () => {
-      const now = warmUp.rounds;
-      await new Promise((r) => setTimeout(r, 30));
-      const still = now === warmUp.rounds && now === last;
+      const now = cache.warmUp.rounds;
+      await new Promise((r) => setTimeout(r, 150));
+      const still = now === cache.warmUp.rounds && now === last;
       last = now;
       return still;
     },
-    { timeout: 10000, message: 'warm-up to finish' },
+    { timeout: 15000, message: 'warm-up to finish' },
   );
-  return warmUp.rounds;
+  return cache.warmUp.rounds;
 }
 
 describe('server warm-up after the first analysis of a kind', () => {
-  it('re-analyzes a private copy a few times, once per kind, and frees its syntax tree', async () => {
-    const warmUp = new WarmUp();
-    const document = await analyze('/ws/src/Prod.java', JAVA, 'java');
-    warmUp.start(document, 'java', DEFAULT_OPTIONS);
-    const rounds = await settled(warmUp);
+  it('replays a keystroke on a private copy (text sync, analysis, the answer), once per kind, and drops the copy', async () => {
+    const { cache, answered } = serverCache();
+    const first = await cache.get(open('/ws/src/Prod.java', 'java', JAVA));
+    assert.deepEqual(
+      first.findings.map((f) => f.ruleId),
+      ['producer/unhandled-send'],
+    );
+    const rounds = await settled(cache);
     assert.ok(rounds >= 2 && rounds <= 12, `${rounds} rounds`);
-    assert.equal(hasTree('kafka-lint-warm-up:/ws/src/Prod.java'), false, 'the private tree is released');
-    // The same kind again (another file): compiled code is shared, nothing more to warm.
-    warmUp.start(await analyze('/ws/src/Other.java', JAVA, 'java'), 'java', DEFAULT_OPTIONS);
-    assert.equal(await settled(warmUp), rounds);
+    // Every round answered for a new version of the copy, edited and restored in turn, with the real findings.
+    assert.equal(answered.length, rounds);
+    assert.deepEqual(
+      answered.map((a) => a.version),
+      answered.map((_a, i) => i + 1),
+    );
+    assert.ok(answered.every((a) => a.uri === 'kafka-lint-warm-up:/ws/src/Prod.java' && a.findings.length === 1));
+    assert.equal(answered[1].document.text, JAVA);
+    assert.equal(answered[0].document.text.length, JAVA.length + 1);
+    assert.equal(hasTree('kafka-lint-warm-up:/ws/src/Prod.java'), false, 'the copy and its syntax tree are dropped');
+    // Another Java file: compiled code is shared by every document of the kind, nothing more to warm.
+    await cache.get(open('/ws/src/Other.java', 'java', JAVA));
+    assert.equal(await settled(cache), rounds);
   });
 
   it('stops as soon as the user opens or types, and leaves non-Kafka and big files alone', async () => {
-    const busy = new WarmUp();
-    busy.start(await analyze('/ws/a.py', 'from confluent_kafka import Producer\np = Producer({"acks": "0"})\np.produce("t", b"v")\n', 'python'), 'python', DEFAULT_OPTIONS);
-    busy.noteActivity();
-    assert.equal(await settled(busy), 0);
+    const busy = serverCache();
+    await busy.cache.get(open('/ws/a.py', 'python', 'from confluent_kafka import Producer\np = Producer({"acks": "0"})\np.produce("t", b"v")\n'));
+    busy.cache.warmUp.noteActivity();
+    assert.equal(await settled(busy.cache), 0);
+    assert.deepEqual(busy.answered, []);
 
-    const idle = new WarmUp();
-    idle.start(await analyze('/ws/Plain.java', 'class Plain { int x; }\n', 'java'), 'java', DEFAULT_OPTIONS);
-    const big = `${JAVA}${'// padding\n'.repeat(20000)}`;
-    idle.start(await analyze('/ws/src/Big.java', big, 'java'), 'java', DEFAULT_OPTIONS);
-    assert.equal(await settled(idle), 0);
+    const idle = serverCache();
+    await idle.cache.get(open('/ws/Plain.java', 'java', 'class Plain { int x; }\n'));
+    await idle.cache.get(open('/ws/src/Big.java', 'java', `${JAVA}${'// padding\n'.repeat(20000)}`));
+    assert.equal(await settled(idle.cache), 0);
   });
 });

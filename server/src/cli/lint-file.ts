@@ -1,4 +1,4 @@
-import { analyze } from '../core/analyze';
+import { analyze, releaseDocument } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
@@ -51,5 +51,8 @@ export async function lintFile(job: LintJob, options: LintOptions): Promise<File
     return { status: 'linted', findings: toCliFindings(job.display, text, lint(document, options), new LineIndex(text)) };
   } catch (err) {
     return { status: 'failed', findings: [], note: `could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this` };
+  } finally {
+    // Each file is read once: the syntax tree kept for re-parsing it after an edit is of no use here.
+    releaseDocument(job.display);
   }
 }

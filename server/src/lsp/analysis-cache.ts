@@ -1,4 +1,4 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, emptyDocument, releaseDocument } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
@@ -34,13 +34,24 @@ export class AnalysisCache {
   /** Warms up the code of each document kind after its first analysis (see warm-up.ts). */
   readonly warmUp = new WarmUp();
 
+  /**
+   * @param optionsFor the options of a document, by URI
+   * @param log where failures are reported
+   * @param respond what the server does with an analysis to answer the client (conversion to diagnostics),
+   *   replayed by the warm-up so that it is compiled too
+   */
   constructor(
     private readonly optionsFor: (uri: string) => Promise<LintOptions>,
     private readonly log: (message: string) => void,
+    private readonly respond: (analysis: Analysis) => unknown = () => undefined,
   ) {}
 
   /** The analysis of the document's current version. */
   async get(doc: TextDocument): Promise<Analysis> {
+    return this.analysisOf(doc, () => this.optionsFor(doc.uri));
+  }
+
+  private async analysisOf(doc: TextDocument, optionsOf: () => Promise<LintOptions>): Promise<Analysis> {
     const text = doc.getText();
     const path = uriToPath(doc.uri);
     let entry = this.entries.get(doc.uri);
@@ -55,7 +66,7 @@ export class AnalysisCache {
       entry = { version: doc.version, parsed };
       this.entries.set(doc.uri, entry);
     }
-    const [{ document, index }, options] = await Promise.all([entry.parsed, this.optionsFor(doc.uri)]);
+    const [{ document, index }, options] = await Promise.all([entry.parsed, optionsOf()]);
     const key = JSON.stringify(options);
     if (!entry.lint || entry.lint.key !== key) {
       let findings: readonly Finding[] = [];
@@ -66,8 +77,32 @@ export class AnalysisCache {
       }
       entry.lint = { key, findings };
     }
-    if (fresh) this.warmUp.start(document, doc.languageId, options);
+    if (fresh && document.isKafka && this.warmUp.wants(document.kind, text.length)) this.startWarmUp(doc, document.kind, options);
     return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
+  }
+
+  /**
+   * Replays what a keystroke in `doc` costs on a private copy (its own URI, so its own entry and syntax
+   * tree, dropped at the end): a ranged one-character change, the analysis and lint of the new version,
+   * and the server's answer built from it (see warm-up.ts). The first round also has `doc` compute its
+   * line offsets, which it otherwise does on the first ranged change, while the user waits.
+   */
+  private startWarmUp(doc: TextDocument, kind: AnalyzedDocument['kind'], options: LintOptions): void {
+    const version = doc.version;
+    const uri = `kafka-lint-warm-up:${uriToPath(doc.uri)}`;
+    const copy = TextDocument.create(uri, doc.languageId, 0, doc.getText());
+    const at = copy.positionAt(copy.getText().length >> 1);
+    const typed = { start: at, end: at };
+    const deleted = { start: at, end: { line: at.line, character: at.character + 1 } };
+    this.warmUp.start(
+      kind,
+      async (n) => {
+        if (n === 0 && doc.version === version) computeLineOffsets(doc);
+        TextDocument.update(copy, [n % 2 === 0 ? { range: typed, text: ' ' } : { range: deleted, text: '' }], copy.version + 1);
+        this.respond(await this.analysisOf(copy, () => Promise.resolve(options)));
+      },
+      () => this.forget(uri),
+    );
   }
 
   /** Drops a closed document, and the syntax tree the scanners kept for it. */
@@ -75,6 +110,11 @@ export class AnalysisCache {
     this.entries.delete(uri);
     releaseDocument(uriToPath(uri));
   }
+}
+
+/** Makes a TextDocument compute its line offsets now; it does so lazily, on the first position lookup or ranged change. */
+function computeLineOffsets(doc: TextDocument): void {
+  doc.positionAt(0);
 }
 
 /** An error's message with its stack, for the log. */

@@ -104,7 +104,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
     const store = settings;
-    cache = new AnalysisCache((uri) => store.optionsFor(uri), log);
+    cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => JSON.stringify(toDiagnostics(analysis)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
