@@ -44,6 +44,10 @@ const ALL_PATHS = [
   'a.jsx',
   'a.py',
   'a.go',
+  // Deployment formats: compose, Strimzi (YAML whose text declares kafka.strimzi.io), Connect JSON.
+  'docker-compose.yml',
+  'k8s/kafka.yaml',
+  'connectors/sink.json',
   'Untitled-1|kafka-properties',
   'Untitled-1|yaml',
   'Untitled-1|javascriptreact',
