@@ -107,6 +107,28 @@ a buffer that was not yet shown from `window-configuration-change-hook'."
         (unless (string-match-p "Producer" hover) (error "hover does not name the producer stage: %s" hover))
         (unless (string-match-p "acks=all" hover) (error "hover does not give the safe value: %s" hover))))))
 
+(kl-check "M-x eglot-code-actions on acks=0, choosing \"Set acks=all\", leaves acks=all"
+  (let* ((buffer (kl-expect-diagnostics "producer.properties" '("kafka-lint [producer/acks-zero]@5:5-5:6")))
+         (before (with-current-buffer buffer (buffer-string)))
+         (offered nil))
+    (with-current-buffer buffer
+      (goto-char (point-min))
+      (forward-line 4)
+      (forward-char 5)
+      ;; Invoked from the keyboard (M-x), eglot asks with `completing-read': the user picks the fix.
+      (let ((last-nonmenu-event ?\r)
+            (completing-read-function (lambda (_prompt collection &rest _)
+                                        (setq offered (all-completions "" collection))
+                                        "Set acks=all")))
+        (call-interactively #'eglot-code-actions))
+      (unless (member "Set acks=all" offered) (error "offered: %S" offered))
+      (kl-wait-for "acks=all in the buffer"
+                   (lambda () (save-excursion (goto-char (point-min)) (forward-line 4)
+                                              (looking-at-p "acks=all$"))))
+      (let ((expected (replace-regexp-in-string "^acks=0$" "acks=all" before)))
+        (unless (equal (buffer-string) expected) (error "the fix changed more than the value: %S" (buffer-string))))
+      (set-buffer-modified-p nil))))
+
 (with-temp-file kl-results-file
   (insert (json-encode (vconcat (reverse kl-results)))))
 (ignore-errors (eglot-shutdown-all))
