@@ -16,6 +16,8 @@ import { lintFile } from './lint-file';
 import { lintInWorkers, workerCount } from './pool';
 import { loadOptions } from './options-file';
 import { readTextFile } from '../files/read';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { runReport } from './report';
 import { formatSarif } from './sarif';
 import { collectFiles } from '../files/walk';
 
@@ -32,10 +34,7 @@ export interface CliIo {
   readonly script?: string;
 }
 
-/** Exit codes: the contract scripts and CI rely on. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 
 /**
  * Runs one command line and returns the exit code: 0 when no finding has severity error, 1 when one has,
@@ -65,9 +64,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     for (const n of walked.notes) note(n);
-    return request.command === 'config'
-      ? await runConfig(request, walked.files, loaded.options, io, note)
-      : await runLint(request, walked.files, loaded.options, io, note);
+    if (request.command === 'config') return await runConfig(request, walked.files, loaded.options, io, note);
+    if (request.command === 'report') return await runReport(request, walked.files, loaded.options, io, note, readVersion());
+    return await runLint(request, walked.files, loaded.options, io, note);
   } catch (err) {
     if (err instanceof UsageError) {
       note(`${err.message}\nRun 'kafka-lint --help' for usage.`);

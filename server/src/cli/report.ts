@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { analyze } from '../core/analyze';
+import { lint } from '../core/lint';
+import type { LintOptions } from '../core/options';
+import { renderHtml } from '../core/report/html';
+import { renderMarkdown } from '../core/report/markdown';
+import type { FileReport } from '../core/report/message-path';
+import { fileReport, messagePath, relativeHref } from '../core/report/message-path';
+import type { FoundFile } from '../files/walk';
+import { readTextFile } from '../files/read';
+import type { CliRequest } from './args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+
+/** Where the report command writes; the process streams in production, buffers in tests. */
+export interface ReportIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly cwd: string;
+}
+
+/**
+ * `kafka-lint report`: lints the files like `kafka-lint` does, summarises each one, and writes the message
+ * path as HTML or Markdown, to `--out` or to stdout. Links to the files are relative to the folder of the
+ * output file (or the current folder). Returns the exit code of a lint of the same files: 0, or 1 when a
+ * finding is an error; 2 when the report cannot be written.
+ */
+export async function runReport(
+  request: CliRequest,
+  files: readonly FoundFile[],
+  options: LintOptions,
+  io: ReportIo,
+  note: (s: string) => void,
+  version: string,
+): Promise<number> {
+  const outPath = request.out === undefined ? undefined : resolve(io.cwd, request.out);
+  const base = outPath ? dirname(outPath) : resolve(io.cwd);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const read = readTextFile(file.absolute);
+    if (!read.ok) {
+      note(`${file.display}: ${read.note}`);
+      continue;
+    }
+    const href = relativeHref(relative(base, resolve(io.cwd, file.absolute)).split(sep).join('/'));
+    try {
+      const document = await analyze(file.display, read.text);
+      reports.push(fileReport({ file: file.display, href, document, findings: lint(document, options), kafkaVersion: options.kafkaVersion }));
+    } catch (err) {
+      note(`${file.display}: could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this`);
+    }
+  }
+  const report = messagePath(reports, [options.kafkaVersion]);
+  const text =
+    request.format === 'markdown'
+      ? renderMarkdown(report, { version, links: outPath !== undefined })
+      : renderHtml(report, { version });
+  if (outPath) {
+    try {
+      writeFileSync(outPath, text);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      note(`cannot write ${request.out} (${code ?? (err instanceof Error ? err.message : String(err))})`);
+      return EXIT_USAGE;
+    }
+    note(`wrote ${request.out}`);
+  } else {
+    io.stdout.write(text);
+  }
+  return report.counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
