@@ -102,6 +102,23 @@ describe('cli: kafka-lint report', () => {
     assert.match(r.stdout, /\| auto\.offset\.reset \| latest \| config\/consumer\.properties \| default \(Kafka 2\.8\) \|/);
   });
 
+  it('speaks the run’s language: Simplified Chinese from .kafkalint.json', () => {
+    const zh = workspace({ '.kafkalint.json': JSON.stringify({ ...JSON.parse(onlyRules(RULES)), locale: 'zh-cn' }), 'producer.properties': 'acks=0\n' });
+    try {
+      const r = runCli(['report', '--out', 'report.html', '.'], zh.dir);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stderr, 'kafka-lint: 已写入 report.html\n');
+      const { document } = parseHtml(readFileSync(join(zh.dir, 'report.html'), 'utf8'));
+      assert.equal(attr(selectOne(document, 'html'), 'lang'), 'zh-CN');
+      assert.equal(text(selectOne(document, '#stage-producer h2')), '✗ 会丢消息 生产者');
+      assert.match(text(selectOne(document, '#stage-producer td.message')), /^生产者阶段：acks=0 时/);
+      const md = runCli(['report', '--format', 'markdown', '.'], zh.dir);
+      assert.match(md.stdout, /^## Kafka Lint：消息路径\n/);
+    } finally {
+      zh.cleanup();
+    }
+  });
+
   const usage: [string[], RegExp][] = [
     [['report', '--format', 'sarif', 'config'], /^kafka-lint: report prints html or markdown, not sarif\n/],
     [['report', '--format', 'pdf', 'config'], /^kafka-lint: --format must be one of html, markdown; got 'pdf'\n/],

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { analyze } from '../core/analyze';
+import { t } from '../core/i18n/index';
 import { lint } from '../core/lint';
 import type { LintOptions } from '../core/options';
 import { renderHtml } from '../core/report/html';
@@ -22,7 +23,8 @@ export interface ReportIo {
  * `kafka-lint report`: lints the files like `kafka-lint` does, summarises each one, and writes the message
  * path as HTML or Markdown, to `--out` or to stdout. Links to the files are relative to the folder of the
  * output file (or the current folder). Returns the exit code of a lint of the same files: 0, or 1 when a
- * finding is an error; 2 when the report cannot be written.
+ * finding is an error; 2 when the report cannot be written. The page speaks the run's language
+ * (`options.locale`), as the findings' messages do.
  */
 export async function runReport(
   request: CliRequest,
@@ -32,7 +34,8 @@ export async function runReport(
   note: (s: string) => void,
   version: string,
 ): Promise<number> {
-  const outPath = request.out === undefined ? undefined : resolve(io.cwd, request.out);
+  const out = request.out;
+  const outPath = out === undefined ? undefined : resolve(io.cwd, out);
   const base = outPath ? dirname(outPath) : resolve(io.cwd);
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -52,17 +55,17 @@ export async function runReport(
   const report = messagePath(reports, [options.kafkaVersion]);
   const text =
     request.format === 'markdown'
-      ? renderMarkdown(report, { version, links: outPath !== undefined })
-      : renderHtml(report, { version });
-  if (outPath) {
+      ? renderMarkdown(report, { version, links: outPath !== undefined, locale: options.locale })
+      : renderHtml(report, { version, locale: options.locale });
+  if (out !== undefined && outPath !== undefined) {
     try {
       writeFileSync(outPath, text);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      note(`cannot write ${request.out} (${code ?? (err instanceof Error ? err.message : String(err))})`);
+      note(t(options.locale, 'report.cli.cannotWrite', { file: out, reason: code ?? (err instanceof Error ? err.message : String(err)) }));
       return EXIT_USAGE;
     }
-    note(`wrote ${request.out}`);
+    note(t(options.locale, 'report.cli.wrote', { file: out }));
   } else {
     io.stdout.write(text);
   }

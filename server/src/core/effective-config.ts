@@ -4,7 +4,7 @@
  * compute it the same way.
  */
 import { findKey, libraryDefault } from './catalog/index';
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Role } from './model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, LibraryId, Role } from './model';
 import { documentLineIndex } from './text';
 
 /** One line of `kafka-lint config`: a key set in the file, or a default that applies because it is unset. */
@@ -23,11 +23,24 @@ export interface EffectiveConfig {
   readonly entries: EffectiveEntry[];
 }
 
+/**
+ * Where a default comes from, as data, so that each front end can say it in the user's language: Kafka's own
+ * default at a version, a client library's (at its known version, or its newest when the default changed
+ * between versions), or a Spring listener container. `idempotenceOff`: Kafka's default idempotence, dropped
+ * because acks, retries or in-flight requests rule it out.
+ */
+export type DefaultOrigin =
+  | { readonly kind: 'kafka'; readonly version: string; readonly idempotenceOff?: true }
+  | { readonly kind: 'library'; readonly library: LibraryId; readonly version?: string; readonly variesByVersion?: true }
+  | { readonly kind: 'spring-container' };
+
 /** A file's effective configuration plus, for the text table, where each default comes from. */
 export interface ExplainedConfig {
   readonly config: EffectiveConfig;
   /** Key → `default (Kafka 4.1)`, `default (kafkajs)`, … for the entries whose source is `default`. */
   readonly defaultLabels: ReadonlyMap<string, string>;
+  /** Key → where the default comes from, for the entries whose source is `default`. */
+  readonly defaultOrigins: ReadonlyMap<string, DefaultOrigin>;
 }
 
 /**
@@ -87,6 +100,7 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
   const setCanonical = new Set([...byKey.keys()].map((k) => findKey(k)?.key ?? k));
   const shown = new Set<string>();
   const defaultLabels = new Map<string, string>();
+  const defaultOrigins = new Map<string, DefaultOrigin>();
   for (const role of roles) {
     const group = groups.find((g) => g.roles.includes(role));
     if (!group) continue;
@@ -96,30 +110,48 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
       const found = defaultValue(key, group, kafkaVersion, byKey);
       if (found === undefined) continue;
       shown.add(key);
-      defaultLabels.set(key, found.label);
+      defaultLabels.set(key, defaultLabel(found.origin));
+      defaultOrigins.set(key, found.origin);
       entries.push({ key, value: found.value, source: 'default', line: null });
     }
   }
-  return { config: { file, roles, entries }, defaultLabels };
+  return { config: { file, roles, entries }, defaultLabels, defaultOrigins };
 }
 
-function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): { value: string; label: string } | undefined {
+function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): { value: string; origin: DefaultOrigin } | undefined {
   // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
-  if (key === 'enable.auto.commit' && group.springContainer) return { value: 'false', label: 'default (Spring listener container)' };
+  if (key === 'enable.auto.commit' && group.springContainer) return { value: 'false', origin: { kind: 'spring-container' } };
   const found = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion);
   if (!found) return undefined;
-  const label = !found.byLibraryVersion
-    ? `default (Kafka ${kafkaVersion})`
-    : group.libraryVersion
-      ? `default (${group.library} ${group.libraryVersion})`
-      : found.versionDependent
-        ? `default (${group.library}, newest; varies by version)`
-        : `default (${group.library})`;
-  // The Java client drops its default idempotence, without a word, when the settings it needs are not met.
-  if (key === 'enable.idempotence' && found.value === 'true' && !found.byLibraryVersion && conflictsWithIdempotence(set)) {
-    return { value: 'false', label: `${label.slice(0, -1)}, off because of acks/retries/in-flight)` };
+  if (!found.byLibraryVersion) {
+    // The Java client drops its default idempotence, without a word, when the settings it needs are not met.
+    if (key === 'enable.idempotence' && found.value === 'true' && conflictsWithIdempotence(set)) {
+      return { value: 'false', origin: { kind: 'kafka', version: kafkaVersion, idempotenceOff: true } };
+    }
+    return { value: found.value, origin: { kind: 'kafka', version: kafkaVersion } };
   }
-  return { value: found.value, label };
+  const origin: DefaultOrigin = group.libraryVersion
+    ? { kind: 'library', library: group.library, version: group.libraryVersion }
+    : found.versionDependent
+      ? { kind: 'library', library: group.library, variesByVersion: true }
+      : { kind: 'library', library: group.library };
+  return { value: found.value, origin };
+}
+
+/** The English label of a default's origin, as `kafka-lint config` prints it: `default (Kafka 4.1)`. */
+export function defaultLabel(origin: DefaultOrigin): string {
+  switch (origin.kind) {
+    case 'spring-container':
+      return 'default (Spring listener container)';
+    case 'kafka':
+      return origin.idempotenceOff ? `default (Kafka ${origin.version}, off because of acks/retries/in-flight)` : `default (Kafka ${origin.version})`;
+    case 'library':
+      return origin.version
+        ? `default (${origin.library} ${origin.version})`
+        : origin.variesByVersion
+          ? `default (${origin.library}, newest; varies by version)`
+          : `default (${origin.library})`;
+  }
 }
 
 /** True when acks, retries or in-flight requests rule idempotence out (Kafka then disables its default). */

@@ -6,7 +6,7 @@
  */
 export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Products, projects and libraries.
-  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose',
+  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring',
   // Acronyms.
   'ISR', 'ID', 'YAML',
   // Kafka terms the glossary keeps in English.

@@ -73,7 +73,7 @@ describe('report: HTML', () => {
       nodes.slice(0, 3).map((n) => text(n)),
       ['Producer ✗ Loses messages 1 error', 'Broker ✓ No loss found 1 info', 'Consumer ! At risk 1 warning'],
     );
-    assert.equal(text(nodes[3]), 'Config hygiene: ✓ Clean · no findings');
+    assert.equal(text(nodes[3]), '✓ Config hygiene: Clean (no findings)');
   });
 
   it('has a section per stage whose status reads as an icon and a word, not only a colour', () => {
@@ -162,6 +162,31 @@ describe('report: HTML', () => {
       assert.equal(text(message), `Kafka rejects acks=${HOSTILE_VALUE} <a href="javascript:alert(2)">x</a>`);
       const value = select(parsed.document, '#stage-producer table.settings td code')[1];
       assert.equal(text(value), HOSTILE_VALUE);
+    });
+  });
+
+  describe('in Simplified Chinese', () => {
+    const zh = parseHtml(renderHtml(report, { locale: 'zh-cn', version: '9.9.9' }));
+
+    it('declares the language and says every word of its own in Chinese', () => {
+      assert.deepEqual(zh.errors, []);
+      assert.equal(attr(selectOne(zh.document, 'html'), 'lang'), 'zh-CN');
+      assert.equal(text(selectOne(zh.document, 'head title')), 'Kafka Lint：消息路径');
+      assert.deepEqual(
+        select(zh.document, 'section.stage h2').map((h) => text(h)),
+        ['✗ 会丢消息 生产者', '✓ 未发现丢消息 Broker', '! 有风险 消费者', '✓ 无问题 配置规范 (附注)'],
+      );
+      assert.equal(text(selectOne(zh.document, 'svg title')), '生产者：会丢消息 → Broker：未发现丢消息 → 消费者：有风险');
+      assert.equal(text(selectOne(zh.document, 'header p.summary')), '检查了 4 个文件，其中 3 个含 Kafka 配置或代码 · 1 个错误，1 个警告，1 条信息 · 默认值按 Kafka 4.1');
+      assert.equal(text(selectOne(zh.document, 'footer')), '由 Kafka Lint 9.9.9 生成');
+    });
+
+    it('links the Chinese rule pages and describes the rules and defaults in Chinese', () => {
+      const row = selectOne(zh.document, '#stage-producer table.rules tbody tr');
+      assert.equal(attr(selectOne(row, 'a.rule'), 'href'), 'https://github.com/kafka-lint/kafka-lint/blob/main/docs/rules/producer/acks-zero.zh-CN.md');
+      assert.equal(text(select(row, 'td')[3]), 'acks=0：生产者不等待 Broker 的任何确认（发后即焚）。');
+      const sources = select(zh.document, '#stage-consumer table.settings tr.setting').map((r) => text(select(r, 'td')[3]));
+      assert.deepEqual(sources, ['显式设置', '默认值（Kafka 4.1）', '默认值（Kafka 4.1）', '默认值（Kafka 4.1）']);
     });
   });
 

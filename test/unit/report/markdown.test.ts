@@ -32,7 +32,7 @@ const producer: FileReport = {
   ],
   settings: [
     { stage: 'producer', key: 'acks', value: '0', file: 'config/producer_1.properties', href: 'config/producer_1.properties', line: 2, source: 'file' },
-    { stage: 'producer', key: 'retries', value: '2147483647', file: 'config/producer_1.properties', href: 'config/producer_1.properties', line: null, source: 'default', defaultLabel: 'default (Kafka 4.1)' },
+    { stage: 'producer', key: 'retries', value: '2147483647', file: 'config/producer_1.properties', href: 'config/producer_1.properties', line: null, source: 'default', origin: { kind: 'kafka', version: '4.1' } },
   ],
 };
 
@@ -120,6 +120,24 @@ describe('report: Markdown', () => {
     const md = renderMarkdown(report, { links: true });
     assert.match(md, /\| \[config\/producer\\_1\.properties:2:6\]\(<config\/producer_1\.properties#L2>\) \| ✗ error \|/);
     assert.match(md, /\| retries \| 2147483647 \| \[config\/producer\\_1\.properties\]\(<config\/producer_1\.properties>\) \|/);
+  });
+
+  it('speaks Simplified Chinese when asked: diagram, headings, columns and sources', () => {
+    const md = renderMarkdown(report, { locale: 'zh-cn' }).split('\n');
+    assert.deepEqual(md.slice(0, 9), [
+      '## Kafka Lint：消息路径',
+      '',
+      '```text',
+      '[✗ 生产者] ──▶ [– Broker] ──▶ [✓ 消费者]',
+      '  ✗ 生产者：会丢消息（1 个错误）',
+      '  – Broker：未配置（没有问题）',
+      '  ✓ 消费者：未发现丢消息（没有问题）',
+      '  ✓ 配置规范：无问题（1 条信息）',
+      '```',
+    ]);
+    assert.ok(md.includes('### ✗ 生产者：会丢消息'));
+    assert.ok(md.includes('| 位置 | 级别 | 规则 | 为何会丢消息 |'));
+    assert.ok(md.includes('| retries | 2147483647 | config/producer\\_1.properties | 默认值（Kafka 4.1） |'), md.join('\n'));
   });
 
   const cases: [string, string][] = [

@@ -6,11 +6,13 @@
  */
 import type { Severity } from '../model';
 import type { MessagePathReport, ReportFinding, ReportSetting, StageReport } from './message-path';
+import type { Locale } from '../i18n/index';
 import type { ReportTexts } from './texts';
-import { EN, SEVERITY_ICONS, STATUS_ICONS, statusText } from './texts';
+import { reportTexts, SEVERITY_ICONS, STATUS_ICONS } from './texts';
 
 export interface HtmlOptions {
-  readonly texts?: ReportTexts;
+  /** The language of the page (the findings' messages are already in it). */
+  readonly locale?: Locale;
   /** Kafka Lint's version, for the footer. */
   readonly version?: string;
   /**
@@ -30,7 +32,7 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 
 /** Renders the whole page. Pure: the same report and options give the same text. */
 export function renderHtml(report: MessagePathReport, options: HtmlOptions = {}): string {
-  const t = options.texts ?? EN;
+  const t = reportTexts(options.locale);
   const webview = options.webview;
   const nonce = webview ? ` nonce="${escapeHtml(webview.nonce)}"` : '';
   const csp = webview
@@ -84,10 +86,10 @@ function pathFigure(report: MessagePathReport, t: ReportTexts): string {
   const gap = 80;
   const node = (s: StageReport, x: number, y: number, w: number, h: number, small: boolean): string => {
     const name = t.stageName(s.stage);
-    const status = `${STATUS_ICONS[s.status]} ${statusText(t, s.stage, s.status)}`;
+    const status = `${STATUS_ICONS[s.status]} ${t.status(s.stage, s.status)}`;
     const cx = x + w / 2;
     const lines = small
-      ? [`<text class="name" x="${cx}" y="${y + 27}">${escapeHtml(`${name}: ${status} · ${t.counts(s.counts)}`)}</text>`]
+      ? [`<text class="name" x="${cx}" y="${y + 27}">${escapeHtml(`${STATUS_ICONS[s.status]} ${t.stageLine(s.stage, s.status, s.counts)}`)}</text>`]
       : [
           `<text class="name" x="${cx}" y="${y + 38}">${escapeHtml(name)}</text>`,
           `<text class="status" x="${cx}" y="${y + 72}">${escapeHtml(status)}</text>`,
@@ -105,7 +107,7 @@ function pathFigure(report: MessagePathReport, t: ReportTexts): string {
     const x2 = x1 + gap - 14;
     return `<path class="arrow" d="M${x1} 80 H${x2}" marker-end="url(#arrowhead)"/>`;
   });
-  const parts = report.stages.map((s) => ({ name: t.stageName(s.stage), status: t.status(s.status) }));
+  const parts = report.stages.map((s) => ({ name: t.stageName(s.stage), status: t.status(s.stage, s.status) }));
   return [
     '<figure class="path">',
     '<svg viewBox="0 0 960 220" role="img" aria-labelledby="path-title" xmlns="http://www.w3.org/2000/svg">',
@@ -125,8 +127,8 @@ function pathFigure(report: MessagePathReport, t: ReportTexts): string {
 function stageSection(s: StageReport, t: ReportTexts, link: Link): string {
   const out: string[] = [
     `<section class="stage ${s.status}${s.stage === 'config' ? ' side' : ''}" id="stage-${s.stage}">`,
-    `<h2><span class="badge ${s.status}"><span aria-hidden="true">${STATUS_ICONS[s.status]}</span> ${escapeHtml(statusText(t, s.stage, s.status))}</span> ${escapeHtml(t.stageName(s.stage))}${
-      s.stage === 'config' ? ` <small>(${escapeHtml(t.hygieneNote)})</small>` : ''
+    `<h2><span class="badge ${s.status}"><span aria-hidden="true">${STATUS_ICONS[s.status]}</span> ${escapeHtml(t.status(s.stage, s.status))}</span> ${escapeHtml(t.stageName(s.stage))}${
+      s.stage === 'config' ? ` <small>(${escapeHtml(t.sideNote)})</small>` : ''
     }</h2>`,
     `<p class="about">${escapeHtml(t.stageAbout(s.stage))}</p>`,
     `<p class="counts">${escapeHtml(t.counts(s.counts))}</p>`,
@@ -140,7 +142,7 @@ function stageSection(s: StageReport, t: ReportTexts, link: Link): string {
       '<tbody>',
       ...s.rules.map(
         (r) =>
-          `<tr><td><a class="rule" href="${escapeHtml(r.docUrl)}"><code>${escapeHtml(r.rule)}</code></a></td><td>${severityBadge(r.severity, t)}</td><td class="num">${r.count}</td><td>${escapeHtml(r.description)}</td></tr>`,
+          `<tr><td><a class="rule" href="${escapeHtml(t.ruleDocUrl(r.rule))}"><code>${escapeHtml(r.rule)}</code></a></td><td>${severityBadge(r.severity, t)}</td><td class="num">${r.count}</td><td>${escapeHtml(t.ruleDescription(r.rule))}</td></tr>`,
       ),
       '</tbody>',
       '</table>',
@@ -192,7 +194,7 @@ function findingRow(f: ReportFinding, t: ReportTexts, link: Link): string {
 
 function settingRow(e: ReportSetting, t: ReportTexts, link: Link): string {
   const where = e.line ? link(e.href, e.line, null, String(e.line)) : '–';
-  const source = e.source === 'file' ? t.setInFile : (e.defaultLabel ?? t.defaultSource);
+  const source = t.source(e.source === 'file' ? undefined : e.origin);
   return `<tr class="setting ${e.source === 'file' ? 'explicit' : 'default'}"><td><code>${escapeHtml(e.key)}</code></td><td><code>${escapeHtml(e.value)}</code></td><td>${where}</td><td>${escapeHtml(source)}</td></tr>`;
 }
 

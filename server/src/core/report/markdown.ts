@@ -4,11 +4,13 @@
  * Text from the user's files is escaped so that it can neither break a table nor inject markup or HTML.
  */
 import type { MessagePathReport, ReportFinding, ReportSetting, StageReport } from './message-path';
+import type { Locale } from '../i18n/index';
 import type { ReportTexts } from './texts';
-import { EN, SEVERITY_ICONS, STATUS_ICONS, statusText } from './texts';
+import { reportTexts, SEVERITY_ICONS, STATUS_ICONS } from './texts';
 
 export interface MarkdownOptions {
-  readonly texts?: ReportTexts;
+  /** The language of the summary (the findings' messages are already in it). */
+  readonly locale?: Locale;
   readonly version?: string;
   /**
    * True to link file locations (`[file:9](href#L9)`), when the Markdown is written to a file whose
@@ -33,7 +35,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Renders the report as Markdown. Pure. */
 export function renderMarkdown(report: MessagePathReport, options: MarkdownOptions = {}): string {
-  const t = options.texts ?? EN;
+  const t = reportTexts(options.locale);
   const where = (f: { file: string; href: string }, line: number | null, column?: number): string => {
     const label = escapeMarkdown(line ? `${f.file}:${line}${column ? `:${column}` : ''}` : f.file);
     return options.links ? `[${label}](<${f.href}${line ? `#L${line}` : ''}>)` : label;
@@ -51,7 +53,7 @@ function diagram(report: MessagePathReport, t: ReportTexts): string {
   const boxes = report.stages.map((s) => `[${STATUS_ICONS[s.status]} ${t.stageName(s.stage)}]`);
   const lines = [boxes.join(' ──▶ ')];
   for (const s of [...report.stages, report.hygiene]) {
-    lines.push(`  ${STATUS_ICONS[s.status]} ${t.stageName(s.stage)}: ${statusText(t, s.stage, s.status)} (${t.counts(s.counts)})`);
+    lines.push(`  ${STATUS_ICONS[s.status]} ${t.stageLine(s.stage, s.status, s.counts)}`);
   }
   // Inside a fenced block only a fence can escape; no stage name or count contains one.
   return lines.join('\n');
@@ -60,14 +62,14 @@ function diagram(report: MessagePathReport, t: ReportTexts): string {
 type Where = (f: { file: string; href: string }, line: number | null, column?: number) => string;
 
 function stage(s: StageReport, t: ReportTexts, where: Where): string[] {
-  const head = `### ${STATUS_ICONS[s.status]} ${escapeMarkdown(t.stageName(s.stage))}: ${escapeMarkdown(statusText(t, s.stage, s.status))}`;
+  const head = `### ${STATUS_ICONS[s.status]} ${escapeMarkdown(t.stageLine(s.stage, s.status))}`;
   const out = [head, '', escapeMarkdown(t.counts(s.counts)), ''];
   if (s.status === 'unseen') return [...out, `_${escapeMarkdown(t.unseenNote)}_`, ''];
   if (s.rules.length > 0) {
     out.push(
       row([t.columns.rule, t.columns.severity, t.columns.count, t.columns.what].map(escapeMarkdown)),
       '| --- | --- | ---: | --- |',
-      ...s.rules.map((r) => row([`[${escapeMarkdown(r.rule)}](${r.docUrl})`, severity(r.severity, t), String(r.count), escapeMarkdown(r.description)])),
+      ...s.rules.map((r) => row([`[${escapeMarkdown(r.rule)}](${t.ruleDocUrl(r.rule)})`, severity(r.severity, t), String(r.count), escapeMarkdown(t.ruleDescription(r.rule))])),
       '',
       row([t.columns.where, t.columns.severity, t.columns.rule, t.columns.explanation].map(escapeMarkdown)),
       '| --- | --- | --- | --- |',
@@ -83,7 +85,7 @@ function stage(s: StageReport, t: ReportTexts, where: Where): string[] {
         row([t.columns.key, t.columns.value, t.columns.where, t.columns.source].map(escapeMarkdown)),
         '| --- | --- | --- | --- |',
         ...s.settings.map((e: ReportSetting) =>
-          row([escapeMarkdown(e.key), escapeMarkdown(e.value), where(e, e.line), escapeMarkdown(e.source === 'file' ? t.setInFile : (e.defaultLabel ?? t.defaultSource))]),
+          row([escapeMarkdown(e.key), escapeMarkdown(e.value), where(e, e.line), escapeMarkdown(t.source(e.source === 'file' ? undefined : e.origin))]),
         ),
         '',
       );

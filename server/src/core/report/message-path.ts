@@ -3,15 +3,16 @@
  * with the count per rule, where the findings are, and the settings that decide the stage.
  *
  * Pure and in two steps, so that a file can be summarised wherever it was analysed (the CLI's workers, the
- * server's cache) and only plain data travels: {@link fileReport} turns one analysed file into a
+ * server's cache) and only plain data travels (the findings' messages are already in the user's language;
+ * everything else the renderers say comes from the catalogue): {@link fileReport} turns one analysed file into a
  * serialisable {@link FileReport}; {@link messagePath} joins the files into the {@link MessagePathReport}
  * that the HTML and Markdown renderers draw.
  */
 import { findKey } from '../catalog/index';
 import { DURABILITY_KEYS, effectiveConfig } from '../effective-config';
+import type { DefaultOrigin } from '../effective-config';
 import type { AnalyzedDocument, CodeFact, Finding, Role, Severity, Stage } from '../model';
 import { RULES } from '../rules/index';
-import { ruleDocUrl } from '../rule-docs';
 import { documentLineIndex } from '../text';
 
 /** The three stages a message travels, in order. File hygiene (`config`) is a side note, not a stage. */
@@ -53,8 +54,8 @@ export interface ReportSetting {
   /** 1-based line of the effective (last) occurrence; null for a default. */
   readonly line: number | null;
   readonly source: 'file' | 'default';
-  /** For defaults, where the value comes from (`default (Kafka 4.1)`, `default (kafkajs)`), as `kafka-lint config` says it. */
-  readonly defaultLabel?: string;
+  /** For defaults, where the value comes from (Kafka at a version, a client library, …), as `kafka-lint config` computes it. */
+  readonly origin?: DefaultOrigin;
 }
 
 /** What one file contributes to the report; plain data (JSON-safe), computed where the file was analysed. */
@@ -82,9 +83,6 @@ export interface RuleCount {
   readonly rule: string;
   readonly severity: Severity;
   readonly count: number;
-  /** The rule's one-line description from the registry (empty for an unknown id). */
-  readonly description: string;
-  readonly docUrl: string;
   readonly locations: readonly RuleLocation[];
 }
 
@@ -172,8 +170,8 @@ export function fileReport(input: FileReportInput): FileReport {
   for (const e of explained.config.entries) {
     const stage = decidedStage(e.key);
     if (!stage || !stages.has(stage)) continue;
-    const defaultLabel = e.source === 'default' ? explained.defaultLabels.get(e.key) : undefined;
-    settings.push({ stage, key: e.key, value: e.value, file, href, line: e.line, source: e.source, ...(defaultLabel ? { defaultLabel } : {}) });
+    const origin = e.source === 'default' ? explained.defaultOrigins.get(e.key) : undefined;
+    settings.push({ stage, key: e.key, value: e.value, file, href, line: e.line, source: e.source, ...(origin ? { origin } : {}) });
   }
   return { file, href, kafka: true, stages: PATH_STAGES.filter((s) => stages.has(s)), findings, settings };
 }
@@ -265,8 +263,6 @@ function ruleCounts(findings: readonly ReportFinding[]): RuleCount[] {
       rule,
       severity: SEVERITIES.find((s) => list.some((f) => f.severity === s)) ?? 'hint',
       count: list.length,
-      description: RULES.find((r) => r.meta.id === rule)?.meta.description ?? '',
-      docUrl: ruleDocUrl(rule),
       locations: list.map(({ file, href, line, column }) => ({ file, href, line, column })),
     }));
 }

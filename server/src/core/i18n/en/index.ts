@@ -4,6 +4,7 @@ import { CONFIG_RULES } from './rules-config';
 import { BROKER_RULES } from './rules-broker';
 import { CONSUMER_RULES } from './rules-consumer';
 import { PRODUCER_RULES } from './rules-producer';
+import { REPORT } from './report';
 import { SETTINGS } from './settings';
 import { FORMATS } from './formats';
 
@@ -12,6 +13,6 @@ import { FORMATS } from './formats';
  * placeholders each text takes; every other language translates exactly these keys (../zh-cn/index.ts).
  * One area file per part of the product; a key lives in one area only (test/unit/i18n-catalogue.test.ts).
  */
-export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS, FORMATS, CLI } as const;
+export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS, FORMATS, CLI, REPORT } as const;
 
-export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS, ...FORMATS, ...CLI } as const;
+export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS, ...FORMATS, ...CLI, ...REPORT } as const;

@@ -6,6 +6,7 @@ import { CONFIG_RULES_ZH_CN } from './rules-config';
 import { BROKER_RULES_ZH_CN } from './rules-broker';
 import { CONSUMER_RULES_ZH_CN } from './rules-consumer';
 import { PRODUCER_RULES_ZH_CN } from './rules-producer';
+import { REPORT_ZH_CN } from './report';
 import { SETTINGS_ZH_CN } from './settings';
 import { FORMATS_ZH_CN } from './formats';
 
@@ -19,6 +20,7 @@ export const AREAS_ZH_CN = {
   SETTINGS: SETTINGS_ZH_CN,
   FORMATS: FORMATS_ZH_CN,
   CLI: CLI_ZH_CN,
+  REPORT: REPORT_ZH_CN,
 } as const satisfies { readonly [A in keyof typeof AREAS_EN]: unknown };
 
 export const ZH_CN = {
@@ -30,6 +32,7 @@ export const ZH_CN = {
   ...SETTINGS_ZH_CN,
   ...FORMATS_ZH_CN,
   ...CLI_ZH_CN,
+  ...REPORT_ZH_CN,
 } as const;
 
 /**
