@@ -65,6 +65,23 @@ const FROM_BEGINNING: OptionMapping = {
 const CONFLUENT_PRODUCER_OPTIONS: Readonly<Record<string, OptionMapping>> = { ...PRODUCER_OPTIONS, acks: ACKS };
 const CONFLUENT_CONSUMER_OPTIONS: Readonly<Record<string, OptionMapping>> = { ...CONSUMER_OPTIONS, fromBeginning: FROM_BEGINNING };
 
+/** What the options of `new Kafka({...})` set for the producers the client makes. */
+const CLIENT_OPTIONS: Readonly<Record<string, OptionMapping>> = { 'retry.retries': PRODUCER_OPTIONS['retry.retries'] };
+
+/**
+ * confluent-js merges a client's config into each producer's: raw librdkafka keys one by one (the
+ * producer's own win), and the `kafkaJS` block one top-level option at a time, so a producer's own
+ * `kafkaJS.retry` replaces the client's whole `retry`.
+ */
+function readConfluentClient(b: GroupBuilder, client: Node, producerBlock: Node | undefined, objects: ObjectResolver): void {
+  b.readRaw(client, objects);
+  const block = nestedObject(client, 'kafkaJS');
+  if (!block) return;
+  const own = new Set(producerBlock ? namedChildren(producerBlock).map((c) => (c.type === 'pair' ? pairKey(c)?.name : c.type === 'shorthand_property_identifier' ? c.text : undefined)) : []);
+  const inherited = Object.fromEntries(Object.entries(CONFLUENT_PRODUCER_OPTIONS).filter(([name]) => !own.has(name.split('.')[0])));
+  b.readOptions(block, inherited, objects);
+}
+
 /** The mapping of kafkajs `subscribe()` options (kafkajs takes `fromBeginning` there). */
 export const SUBSCRIBE_OPTIONS: Readonly<Record<string, OptionMapping>> = { fromBeginning: FROM_BEGINNING };
 
@@ -110,6 +127,8 @@ export class GroupBuilder {
   complete = true;
   /** node-rdkafka API: `dr_cb`/`dr_msg_cb` is on (or computed), so failed deliveries reach a `delivery-report` event. */
   deliveryReports = false;
+  /** Set while the client's options are read: they are another object, so setting a key again there is not a duplicate. */
+  inherited = false;
 
   constructor(
     private readonly text: string,
@@ -128,14 +147,23 @@ export class GroupBuilder {
         else this.complete = false;
         continue;
       }
+      if (child.type === 'shorthand_property_identifier') {
+        // `{ retry }`: a nested option object held by a variable of the same name.
+        const name = prefix + child.text;
+        const target = Object.keys(options).some((k) => k.startsWith(`${name}.`)) ? objects(child) : undefined;
+        if (target) this.readOptions(target, options, objects, `${name}.`, depth + 1);
+        continue;
+      }
       if (child.type !== 'pair') continue;
       const key = pairKey(child);
       const value = child.childForFieldName('value');
       if (!key || !value) continue;
       const name = prefix + key.name;
       const target = unwrap(value);
-      if (target.type === 'object' && Object.keys(options).some((k) => k.startsWith(`${name}.`))) {
-        this.readOptions(target, options, objects, `${name}.`, depth + 1);
+      const nested = Object.keys(options).some((k) => k.startsWith(`${name}.`));
+      if (nested && (target.type === 'object' || target.type === 'identifier')) {
+        const object = objects(target);
+        if (object) this.readOptions(object, options, objects, `${name}.`, depth + 1);
         continue;
       }
       const mapping = options[name];
@@ -175,7 +203,7 @@ export class GroupBuilder {
       key,
       value,
       rawKey,
-      identity: `${this.index}:${key}`,
+      identity: `${this.index}:${this.inherited ? 'client:' : ''}${key}`,
       keyRange: nodeRange(keyNode),
       valueRange: nodeRange(valueNode),
       removeRange: listElementRemoval(this.text, nodeRange(pair)),
@@ -233,6 +261,8 @@ export interface OptionsCall {
   /** The argument list, for inserting into `kafka.producer()`. */
   readonly args?: Node;
   readonly anchor: Range;
+  /** The options of the `new Kafka({...})` the producer was made from, which the library merges in first. */
+  readonly client?: Node;
 }
 
 /**
@@ -244,8 +274,19 @@ export function buildOptionsGroup(text: string, index: number, call: OptionsCall
   const [first] = call.objects;
   const kafkaJsBlock = first && call.library === 'confluent-js' ? nestedObject(first, 'kafkaJS') : undefined;
   if (call.library === 'kafkajs') {
+    // kafkajs merges the client's `retry` into the producer's field by field ({ ...client.retry, ...producer.retry }).
+    if (call.client) {
+      b.inherited = true;
+      b.readOptions(call.client, CLIENT_OPTIONS, objects);
+      b.inherited = false;
+    }
     if (first) b.readOptions(first, call.role === 'producer' ? PRODUCER_OPTIONS : CONSUMER_OPTIONS, objects);
   } else if (call.library === 'confluent-js') {
+    if (call.client) {
+      b.inherited = true;
+      readConfluentClient(b, call.client, first ? nestedObject(first, 'kafkaJS') : undefined, objects);
+      b.inherited = false;
+    }
     // The promisified consumer stores offsets only after the handler returns, so its auto-commit is not the hazard a raw key suggests.
     const skip = call.role === 'consumer' ? new Set(['enable.auto.commit', 'enable.auto.offset.store']) : new Set<string>();
     if (first) b.readRaw(first, objects, skip);

@@ -158,7 +158,8 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
   const objects: ObjectResolver = (node) => {
     const n = unwrap(node);
     if (n.type === 'object') return n;
-    return n.type === 'identifier' ? c.objectVars.get(n.text) : undefined;
+    // `{ retry }` names the variable it takes its value from.
+    return n.type === 'identifier' || n.type === 'shorthand_property_identifier' ? c.objectVars.get(n.text) : undefined;
   };
   const groups: ConfigGroup[] = [];
   const builders = new Map<number, GroupBuilder>();
@@ -177,10 +178,13 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
     // `kafka.producer` or `new Kafka.Producer`, without the arguments: where findings about the client as a whole go.
     const callee = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function') ?? node;
     const anchor = { start: node.startIndex, end: callee.endIndex };
+    // kafkajs and confluent-js merge the options of `new Kafka({...})` into the producers it makes.
+    const clientArg = sym.t === 'producer' && sym.client ? callArguments(sym.client)[0] : undefined;
+    const client = clientArg ? objects(clientArg) : undefined;
     const { group, builder } = buildOptionsGroup(
       text,
       groups.length,
-      { library: sym.lib, role: sym.t, objects: resolved, opaque: resolved.some((o) => !o), args: argList, anchor },
+      { library: sym.lib, role: sym.t, objects: resolved, opaque: resolved.some((o) => !o), args: argList, anchor, client },
       objects,
     );
     builders.set(node.id, builder);

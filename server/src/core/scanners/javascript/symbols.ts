@@ -22,8 +22,10 @@ export type Sym =
   | { readonly t: 'rdkafka-class'; readonly role: 'producer' | 'consumer' }
   /** A type name imported from a Kafka package, used in annotations. */
   | { readonly t: 'type'; readonly of: 'kafka' | 'producer' | 'consumer' | 'transaction'; readonly lib: JsLibrary }
-  | { readonly t: 'kafka'; readonly lib: 'kafkajs' | 'confluent-js' }
-  | { readonly t: 'producer'; readonly lib: JsLibrary; readonly site?: Node }
+  /** A `Kafka` client; `site` is the `new Kafka({...})` that made it, when this file did. */
+  | { readonly t: 'kafka'; readonly lib: 'kafkajs' | 'confluent-js'; readonly site?: Node }
+  /** `client` is the `new Kafka({...})` of the client that made the producer, when this file made both. */
+  | { readonly t: 'producer'; readonly lib: JsLibrary; readonly site?: Node; readonly client?: Node }
   | { readonly t: 'consumer'; readonly lib: JsLibrary; readonly site?: Node }
   | { readonly t: 'transaction'; readonly lib: JsLibrary };
 
@@ -203,7 +205,7 @@ export class SymbolTable extends BindingTable<Sym, Binding> {
       case 'new_expression': {
         const ctor = n.childForFieldName('constructor');
         const cls = ctor ? this.resolve(ctor) : undefined;
-        if (cls?.t === 'kafka-class') return { t: 'kafka', lib: cls.lib };
+        if (cls?.t === 'kafka-class') return { t: 'kafka', lib: cls.lib, site: n };
         if (cls?.t === 'rdkafka-class') return { t: cls.role, lib: 'librdkafka', site: n };
         return undefined;
       }
@@ -227,7 +229,8 @@ export class SymbolTable extends BindingTable<Sym, Binding> {
     const prop = callee.childForFieldName('property')?.text;
     const base = object ? this.resolve(object) : undefined;
     if (!base || !prop) return undefined;
-    if (base.t === 'kafka' && (prop === 'producer' || prop === 'consumer')) return { t: prop, lib: base.lib, site: n };
+    if (base.t === 'kafka' && prop === 'producer') return { t: prop, lib: base.lib, site: n, client: base.site };
+    if (base.t === 'kafka' && prop === 'consumer') return { t: prop, lib: base.lib, site: n };
     if (base.t === 'producer' && prop === 'transaction') return { t: 'transaction', lib: base.lib };
     if (base.t === 'rdkafka-class' && base.role === 'producer' && prop === 'createWriteStream') return { t: 'producer', lib: 'librdkafka', site: n };
     if (base.t === 'rdkafka-class' && base.role === 'consumer' && prop === 'createReadStream') return { t: 'consumer', lib: 'librdkafka', site: n };
