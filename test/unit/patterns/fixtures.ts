@@ -8,8 +8,9 @@ import { normalizeOptions } from '../../../server/src/core/options';
 import type { LintOptions } from '../../../server/src/core/options';
 
 /**
- * The pattern fixtures of issue #10 (test/fixtures/patterns/<pattern>/): files shaped like the README
- * snippets and library examples users copy, named `<name>-lossy.<ext>` or `<name>-safe.<ext>`.
+ * The pattern fixtures of issue #10 (test/patterns/<pattern>/): files shaped like the README snippets and
+ * library examples users copy, named `<name>-lossy.<ext>` or `<name>-safe.<ext>`. They live outside
+ * test/fixtures so that the robustness corpus, which mutates every file there, does not grow with them.
  *
  * A comment line marks each finding expected on the next non-comment line, with the exact squiggled text:
  *   // expect: <rule-id> <squiggled text>        (`#` in Python, properties and YAML, `<!-- … -->` in Markdown)
@@ -17,7 +18,7 @@ import type { LintOptions } from '../../../server/src/core/options';
  * A lossy file must produce exactly its expectations, a safe file nothing at all.
  */
 
-const ROOT = join(__dirname, '../../../../test/fixtures/patterns');
+const ROOT = join(__dirname, '../../../../test/patterns');
 const MARK = /^\s*(?:\/\/|#|<!--)\s*expect:\s*(\S+)\s+(.*?)\s*(?:-->)?\s*$/;
 const MESSAGE = /^\s*(?:\/\/|#|<!--)\s*expect-message:\s*(.*?)\s*(?:-->)?\s*$/;
 
