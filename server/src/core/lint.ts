@@ -54,7 +54,7 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
       });
     }
   }
-  let kept = distinct(findings);
+  let kept = findings;
   if (mayHaveSuppressions(document.text)) {
     const index = documentLineIndex(document);
     const suppressions = readSuppressions(document.text, index);
@@ -69,20 +69,6 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
     kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
   }
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-}
-
-/**
- * Drops a finding that repeats an earlier one word for word at the same place: two producers made from one
- * client read the client's `retry` from the same line, and that line needs one finding, not one per producer.
- */
-function distinct(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** True when the physical line `[start, end)` ends with an odd number of backslashes: it continues below. */

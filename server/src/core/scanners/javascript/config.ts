@@ -65,23 +65,6 @@ const FROM_BEGINNING: OptionMapping = {
 const CONFLUENT_PRODUCER_OPTIONS: Readonly<Record<string, OptionMapping>> = { ...PRODUCER_OPTIONS, acks: ACKS };
 const CONFLUENT_CONSUMER_OPTIONS: Readonly<Record<string, OptionMapping>> = { ...CONSUMER_OPTIONS, fromBeginning: FROM_BEGINNING };
 
-/** What the options of `new Kafka({...})` set for the producers the client makes. */
-const CLIENT_OPTIONS: Readonly<Record<string, OptionMapping>> = { 'retry.retries': PRODUCER_OPTIONS['retry.retries'] };
-
-/**
- * confluent-js merges a client's config into each producer's: raw librdkafka keys one by one (the
- * producer's own win), and the `kafkaJS` block one top-level option at a time, so a producer's own
- * `kafkaJS.retry` replaces the client's whole `retry`.
- */
-function readConfluentClient(b: GroupBuilder, client: Node, producerBlock: Node | undefined, objects: ObjectResolver): void {
-  b.readRaw(client, objects);
-  const block = nestedObject(client, 'kafkaJS');
-  if (!block) return;
-  const own = new Set(producerBlock ? namedChildren(producerBlock).map((c) => (c.type === 'pair' ? pairKey(c)?.name : c.type === 'shorthand_property_identifier' ? c.text : undefined)) : []);
-  const inherited = Object.fromEntries(Object.entries(CONFLUENT_PRODUCER_OPTIONS).filter(([name]) => !own.has(name.split('.')[0])));
-  b.readOptions(block, inherited, objects);
-}
-
 /** The mapping of kafkajs `subscribe()` options (kafkajs takes `fromBeginning` there). */
 export const SUBSCRIBE_OPTIONS: Readonly<Record<string, OptionMapping>> = { fromBeginning: FROM_BEGINNING };
 
@@ -127,8 +110,6 @@ export class GroupBuilder {
   complete = true;
   /** node-rdkafka API: `dr_cb`/`dr_msg_cb` is on (or computed), so failed deliveries reach a `delivery-report` event. */
   deliveryReports = false;
-  /** Set while the client's options are read: they are another object, so setting a key again there is not a duplicate. */
-  inherited = false;
 
   constructor(
     private readonly text: string,
@@ -203,7 +184,7 @@ export class GroupBuilder {
       key,
       value,
       rawKey,
-      identity: `${this.index}:${this.inherited ? 'client:' : ''}${key}`,
+      identity: `${this.index}:${key}`,
       keyRange: nodeRange(keyNode),
       valueRange: nodeRange(valueNode),
       removeRange: listElementRemoval(this.text, nodeRange(pair)),
@@ -261,8 +242,6 @@ export interface OptionsCall {
   /** The argument list, for inserting into `kafka.producer()`. */
   readonly args?: Node;
   readonly anchor: Range;
-  /** The options of the `new Kafka({...})` the producer was made from, which the library merges in first. */
-  readonly client?: Node;
 }
 
 /**
@@ -274,19 +253,8 @@ export function buildOptionsGroup(text: string, index: number, call: OptionsCall
   const [first] = call.objects;
   const kafkaJsBlock = first && call.library === 'confluent-js' ? nestedObject(first, 'kafkaJS') : undefined;
   if (call.library === 'kafkajs') {
-    // kafkajs merges the client's `retry` into the producer's field by field ({ ...client.retry, ...producer.retry }).
-    if (call.client) {
-      b.inherited = true;
-      b.readOptions(call.client, CLIENT_OPTIONS, objects);
-      b.inherited = false;
-    }
     if (first) b.readOptions(first, call.role === 'producer' ? PRODUCER_OPTIONS : CONSUMER_OPTIONS, objects);
   } else if (call.library === 'confluent-js') {
-    if (call.client) {
-      b.inherited = true;
-      readConfluentClient(b, call.client, first ? nestedObject(first, 'kafkaJS') : undefined, objects);
-      b.inherited = false;
-    }
     // The promisified consumer stores offsets only after the handler returns, so its auto-commit is not the hazard a raw key suggests.
     const skip = call.role === 'consumer' ? new Set(['enable.auto.commit', 'enable.auto.offset.store']) : new Set<string>();
     if (first) b.readRaw(first, objects, skip);
@@ -334,4 +302,58 @@ function firstQuote(object: Node): string {
     if (k?.type === 'string') return k.text[0];
   }
   return "'";
+}
+
+/** What the options of `new Kafka({...})` set for the producers the client makes (kafkajs). */
+const CLIENT_OPTIONS: Readonly<Record<string, OptionMapping>> = { 'retry.retries': PRODUCER_OPTIONS['retry.retries'] };
+
+/** The top-level option names of an options object (`retry` for `{ retry: {...} }` and `{ retry }`). */
+function optionNames(object: Node | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const c of object ? namedChildren(object) : []) {
+    const name = c.type === 'pair' ? pairKey(c)?.name : c.type === 'shorthand_property_identifier' ? c.text : undefined;
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * The settings of a `new Kafka({...})` that reach the producers it makes, as a group of their own (no role:
+ * only what the client sets is checked, once, however many producers share it).
+ *
+ * kafkajs merges the client's `retry` into each producer's field by field (`{ ...client.retry,
+ * ...producer.retry }`); confluent-js merges raw librdkafka keys one by one and its `kafkaJS` block one
+ * top-level option at a time, so a producer's own `kafkaJS.retry` replaces the client's whole `retry`.
+ * A setting is kept when some producer made here does not set it itself, or when no producer made here is
+ * seen (the client may be exported and used elsewhere). Undefined when nothing is kept.
+ *
+ * `producers` are the first option objects of the producers made from this client (undefined: none given).
+ */
+export function buildClientGroup(text: string, index: number, library: 'kafkajs' | 'confluent-js', client: Node, producers: readonly (Node | undefined)[], objects: ObjectResolver, anchor: Range): ConfigGroup | undefined {
+  const b = new GroupBuilder(text, index, 'producer');
+  /** For each entry read, the producer option that would replace it. */
+  let overrides: (producer: Node | undefined, rawKey: string) => boolean;
+  if (library === 'kafkajs') {
+    b.readOptions(client, CLIENT_OPTIONS, objects);
+    overrides = (producer, rawKey) => {
+      if (!producer) return false;
+      const own = new GroupBuilder(text, index, 'producer');
+      own.readOptions(producer, PRODUCER_OPTIONS, objects);
+      return own.entries.some((e) => e.rawKey === rawKey);
+    };
+  } else {
+    b.readRaw(client, objects);
+    const raw = b.entries.length;
+    const block = nestedObject(client, 'kafkaJS');
+    if (block) b.readOptions(block, CONFLUENT_PRODUCER_OPTIONS, objects);
+    const fromBlock = new Set(b.entries.slice(raw).map((e) => e.rawKey));
+    overrides = (producer, rawKey) => {
+      if (!producer) return false;
+      if (fromBlock.has(rawKey)) return optionNames(nestedObject(producer, 'kafkaJS')).has(rawKey.split('.')[0]);
+      return optionNames(producer).has(rawKey);
+    };
+  }
+  const entries = b.entries.filter((e) => producers.length === 0 || producers.some((p) => !overrides(p, e.rawKey)));
+  if (entries.length === 0) return undefined;
+  return { roles: [], library, entries, anchor };
 }

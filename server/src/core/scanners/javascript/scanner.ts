@@ -3,7 +3,7 @@ import type { Scanner } from '../types';
 import type { GrammarName, Node, Tree } from '../common/tree-sitter';
 import { nodeRange, parseDocument } from '../common/tree-sitter';
 import type { ObjectResolver } from './config';
-import { buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './config';
+import { buildClientGroup, buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './config';
 import type { AsyncNames } from './facts';
 import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
 import type { Sym } from './symbols';
@@ -163,6 +163,8 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
   };
   const groups: ConfigGroup[] = [];
   const builders = new Map<number, GroupBuilder>();
+  /** The producers made from each `new Kafka(...)` of the file, by the client's node id: their first option objects. */
+  const producersOf = new Map<number, { readonly client: Node; readonly producers: (Node | undefined)[] }>();
   const facts: CodeFact[] = [];
   const names: AsyncNames = { functions: c.asyncFunctions, methods: c.asyncMethods };
 
@@ -178,17 +180,30 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
     // `kafka.producer` or `new Kafka.Producer`, without the arguments: where findings about the client as a whole go.
     const callee = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function') ?? node;
     const anchor = { start: node.startIndex, end: callee.endIndex };
-    // kafkajs and confluent-js merge the options of `new Kafka({...})` into the producers it makes.
-    const clientArg = sym.t === 'producer' && sym.client ? callArguments(sym.client)[0] : undefined;
-    const client = clientArg ? objects(clientArg) : undefined;
     const { group, builder } = buildOptionsGroup(
       text,
       groups.length,
-      { library: sym.lib, role: sym.t, objects: resolved, opaque: resolved.some((o) => !o), args: argList, anchor, client },
+      { library: sym.lib, role: sym.t, objects: resolved, opaque: resolved.some((o) => !o), args: argList, anchor },
       objects,
     );
     builders.set(node.id, builder);
     groups.push(group);
+    if (sym.t === 'producer' && sym.client) {
+      const made = producersOf.get(sym.client.id);
+      if (made) made.producers.push(resolved[0]);
+      else producersOf.set(sym.client.id, { client: sym.client, producers: [resolved[0]] });
+    }
+  }
+  // `new Kafka({...})`: what the client hands to the producers it makes (kafkajs, confluent-js), once.
+  for (const node of c.news) {
+    const sym = symbols.resolve(node);
+    if (sym?.t !== 'kafka' || sym.site?.id !== node.id) continue;
+    const arg = callArguments(node)[0];
+    const options = arg ? objects(arg) : undefined;
+    if (!options) continue;
+    const callee = node.childForFieldName('constructor') ?? node;
+    const group = buildClientGroup(text, groups.length, sym.lib, options, producersOf.get(node.id)?.producers ?? [], objects, { start: node.startIndex, end: callee.endIndex });
+    if (group) groups.push(group);
   }
 
   const isKafkaSend = (call: Node): boolean => {
