@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -10,13 +11,13 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
-import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../protocol/constants';
+import type { ApplyAllFixesArgs, InitializationOptions, MessagePathParams, MessagePathResult, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
 import { editFactory, fixAllAction, quickFixEdits, quickFixes, readQuickFixData, wants } from './code-actions';
 import type { EditFactory } from './code-actions';
@@ -26,6 +27,7 @@ import { uriToPath } from './convert';
 import { toDiagnostics } from './diagnostics';
 import { hoverFor } from './hover';
 import type { HoverProvider } from './hover';
+import { MessagePathService } from './message-path';
 import { SettingsStore } from './settings-store';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */
@@ -61,6 +63,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   let lazyEdits = false;
   let settings: SettingsStore | undefined;
   let cache: AnalysisCache | undefined;
+  let messagePath: MessagePathService | undefined;
+  let workspaceFolders: readonly WorkspaceFolder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsGeneration = 0;
 
@@ -105,6 +109,15 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
     const store = settings;
     cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => JSON.stringify(toDiagnostics(analysis)));
+    workspaceFolders = folders;
+    messagePath = new MessagePathService({
+      documents,
+      cache,
+      optionsFor: (uri) => store.optionsFor(uri),
+      folders: () => workspaceFolders,
+      isSupported,
+      log,
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -131,7 +144,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
-          settings?.setFolders(folders ?? []);
+          workspaceFolders = folders ?? [];
+          settings?.setFolders(workspaceFolders);
           refresh();
         }, log);
       });
@@ -254,6 +268,17 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       return undefined;
     }),
   );
+
+  // The message-path report (the editor's "Show Message Path" webview; any client may ask for the model).
+  connection.onRequest(Methods.messagePath, async (params: MessagePathParams): Promise<MessagePathResult> => {
+    if (!messagePath) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Kafka Lint: not initialized');
+    try {
+      return await messagePath.report(params);
+    } catch (err) {
+      log(`Kafka Lint: message path failed: ${describe(err)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `Kafka Lint: the message path could not be computed (${err instanceof Error ? err.message : String(err)})`);
+    }
+  });
 
   connection.onHover(
     guard('hover', null, async (params) => {

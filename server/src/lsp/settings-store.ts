@@ -94,12 +94,12 @@ export class SettingsStore {
     return cached;
   }
 
-  /** The workspace folder holding `uri` (the innermost one), if any. */
+  /** The workspace folder holding `uri`, or that `uri` is (the innermost one), if any. */
   private folderOf(uri: string): WorkspaceFolder | undefined {
     let best: WorkspaceFolder | undefined;
     for (const f of this.folders) {
       const prefix = f.uri.endsWith('/') ? f.uri : `${f.uri}/`;
-      if (uri.startsWith(prefix) && (!best || f.uri.length > best.uri.length)) best = f;
+      if ((uri === f.uri || uri.startsWith(prefix)) && (!best || f.uri.length > best.uri.length)) best = f;
     }
     return best;
   }

@@ -1,8 +1,9 @@
 /**
  * Names shared by the VS Code client and the language server: command ids, custom LSP methods,
  * the languages the server reads and the settings section. Import-free on purpose so the client bundle
- * stays small.
+ * stays small (type imports only).
  */
+import type { MessagePathReport } from '../core/report/message-path';
 
 /** The `kafkaLint` section of the editor settings. */
 export const SETTINGS_SECTION = 'kafkaLint';
@@ -49,7 +50,33 @@ export interface InitializationOptions {
 export const Methods = {
   /** Server → client notification: the server's view of its configuration ({@link StatusParams}). */
   status: 'kafkaLint/status',
+  /** Client → server request: the message-path report ({@link MessagePathParams} → {@link MessagePathResult}). */
+  messagePath: 'kafkaLint/messagePath',
 } as const;
+
+/**
+ * What `kafkaLint/messagePath` reports on: `workspace` (every file of the workspace folders the server reads,
+ * open documents as they are in the editor) or one `document` (the editor has no folder open).
+ */
+export interface MessagePathParams {
+  readonly scope: 'workspace' | 'document';
+  /** The document, for `scope: 'document'`. */
+  readonly uri?: string;
+  /**
+   * Render the page for a webview too (`html` in the result): the nonce its one style and one script carry,
+   * and the webview's `cspSource`. Without it only the report model is sent.
+   */
+  readonly webview?: { readonly nonce: string; readonly cspSource?: string };
+}
+
+export interface MessagePathResult {
+  /** The page's title, in the user's language. */
+  readonly title: string;
+  /** The report model (core/report/message-path.ts): stages, counts, findings, settings; hrefs are document URIs. */
+  readonly report: MessagePathReport;
+  /** The page, when `webview` was given: file links carry `data-uri`/`data-line`, the script posts `{ type: 'open', uri, line, column }`. */
+  readonly html?: string;
+}
 
 export interface StatusParams {
   /** `ok`, or `warning` when a settings source (e.g. `.kafkalint.json`) could not be read. */

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MessagePathResult } from '../../server/src/protocol/constants';
+import { Methods } from '../../server/src/protocol/constants';
+import { attr, parseHtml, select, selectOne, text } from '../support/html-dom';
+import { serverFixture } from './lsp-test-client';
+
+const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
+const CONSUMER = 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=true\n';
+
+describe('LSP: kafkaLint/messagePath', function () {
+  const server = serverFixture('kafka-lint-message-path-');
+
+  /** Writes a file into the workspace folder (folders created as needed). */
+  const put = (name: string, content: string): string => {
+    const path = join(server.folder, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+  };
+
+  const statuses = (r: MessagePathResult): string[] => [...r.report.stages, r.report.hygiene].map((s) => `${s.stage}:${s.status}`);
+
+  it('reports the workspace from disk, skips node_modules, and takes open documents as the editor has them', async () => {
+    put('config/producer.properties', PRODUCER);
+    put('config/consumer.properties', CONSUMER);
+    put('messages.properties', 'greeting=hello\n');
+    put('node_modules/lib/producer.properties', 'acks=0\n');
+    const client = await server.start({ pull: true });
+
+    const first = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    assert.equal(first.title, 'Kafka Lint: message path');
+    assert.equal(first.html, undefined);
+    assert.deepEqual(statuses(first), ['producer:fail', 'broker:unseen', 'consumer:risk', 'config:ok']);
+    assert.equal(first.report.filesChecked, 3);
+    assert.equal(first.report.kafkaFiles, 2);
+    const producerUri = pathToFileURL(join(server.folder, 'config/producer.properties')).href;
+    assert.deepEqual(
+      first.report.stages[0].findings.map((f) => [f.file, f.href, f.line, f.column, f.rule, f.severity]),
+      [
+        ['config/producer.properties', producerUri, 2, 6, 'producer/acks-zero', 'error'],
+        ['config/producer.properties', producerUri, 2, 6, 'producer/idempotence-disabled', 'info'],
+      ],
+    );
+    assert.deepEqual(
+      first.report.stages[2].rules.map((r) => [r.rule, r.severity, r.count]),
+      [['consumer/auto-commit-enabled', 'warning', 1]],
+    );
+
+    // The user fixes acks in the editor without saving: the report follows the open document.
+    await client.open(producerUri, 'properties', 'bootstrap.servers=localhost:9092\nacks=all\n');
+    const edited = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    assert.deepEqual(statuses(edited), ['producer:ok', 'broker:unseen', 'consumer:risk', 'config:ok']);
+    assert.deepEqual(
+      edited.report.stages[0].settings.filter((s) => s.key === 'acks').map((s) => [s.value, s.line, s.source, s.href]),
+      [['all', 2, 'file', producerUri]],
+    );
+  });
+
+  it('sees files changed, added and removed on disk since the last request', async () => {
+    const consumer = put('consumer.properties', CONSUMER);
+    const client = await server.start({ pull: true });
+    assert.deepEqual(statuses(await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' })), [
+      'producer:unseen',
+      'broker:unseen',
+      'consumer:risk',
+      'config:ok',
+    ]);
+    writeFileSync(consumer, 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=false\n');
+    // The same size as before: the modification time tells the change.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(consumer, later, later);
+    put('server.properties', 'process.roles=broker,controller\nnode.id=1\nunclean.leader.election.enable=true\n');
+    const after = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    assert.deepEqual(statuses(after), ['producer:unseen', 'broker:fail', 'consumer:ok', 'config:ok']);
+    assert.ok(after.report.stages[1].rules.some((r) => r.rule === 'broker/unclean-leader-election'), JSON.stringify(after.report.stages[1].rules));
+    assert.equal(after.report.filesChecked, 2);
+    rmSync(consumer);
+    const removed = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    assert.deepEqual(statuses(removed), ['producer:unseen', 'broker:fail', 'consumer:unseen', 'config:ok']);
+    assert.equal(removed.report.filesChecked, 1);
+  });
+
+  it('renders the page for a webview: the nonce on its one style and one script, file links as document URIs at the line', async () => {
+    put('producer.properties', PRODUCER);
+    const client = await server.start({ pull: true });
+    const result = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace', webview: { nonce: 'abc123', cspSource: 'vscode-webview://test' } });
+    const parsed = parseHtml(result.html ?? '');
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(
+      attr(selectOne(parsed.document, 'meta[http-equiv=Content-Security-Policy]'), 'content'),
+      "default-src 'none'; img-src vscode-webview://test data:; style-src 'nonce-abc123'; script-src 'nonce-abc123'; base-uri 'none'; form-action 'none'",
+    );
+    assert.deepEqual(
+      [...select(parsed.document, 'style'), ...select(parsed.document, 'script')].map((e) => attr(e, 'nonce')),
+      ['abc123', 'abc123'],
+    );
+    const uri = pathToFileURL(join(server.folder, 'producer.properties')).href;
+    const [first] = select(parsed.document, '#stage-producer tr.finding a.loc');
+    assert.deepEqual([attr(first, 'href'), attr(first, 'data-uri'), attr(first, 'data-line'), attr(first, 'data-column'), text(first)], ['#', uri, '2', '6', '2:6']);
+  });
+
+  it('reports one open document when the editor has no folder', async () => {
+    const client = await server.start({ pull: true, withoutWorkspace: true });
+    const uri = pathToFileURL(put('orders/consumer.properties', CONSUMER)).href;
+    await client.open(uri, 'properties', CONSUMER);
+    const result = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'document', uri });
+    assert.deepEqual(statuses(result), ['producer:unseen', 'broker:unseen', 'consumer:risk', 'config:ok']);
+    assert.equal(result.report.filesChecked, 1);
+    assert.deepEqual(
+      result.report.stages[2].findings.map((f) => [f.file, f.href, f.line]),
+      [['consumer.properties', uri, 3]],
+    );
+    // A document the server does not read gives an empty report, not an error.
+    const other = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'document', uri: 'file:///nowhere/notes.txt' });
+    assert.equal(other.report.filesChecked, 0);
+  });
+
+  it('speaks the workspace language: Simplified Chinese from .kafkalint.json', async () => {
+    put('.kafkalint.json', JSON.stringify({ locale: 'zh-CN' }));
+    put('producer.properties', PRODUCER);
+    const client = await server.start({ pull: true });
+    const result = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace', webview: { nonce: 'n' } });
+    assert.equal(result.title, 'Kafka Lint：消息路径');
+    assert.equal(attr(selectOne(parseHtml(result.html ?? '').document, 'html'), 'lang'), 'zh-CN');
+    assert.match(result.report.stages[0].findings[0].message, /[\u4e00-\u9fff]/);
+  });
+});
