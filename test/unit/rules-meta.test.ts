@@ -5,6 +5,29 @@ import { analyzeConfig } from '../../server/src/core/analyze';
 import { lint } from '../../server/src/core/lint';
 import { RULES } from '../../server/src/core/rules/index';
 import { ruleDescription } from '../../server/src/core/i18n/index';
+import { isDeploymentRule } from '../../server/src/core/rules/types';
+import { lintWorkspace } from './deployment/helpers';
+
+/**
+ * The files a page section shows for a cross-file rule: fenced blocks whose first line names the file
+ * (`# file: topic-orders.properties`, `// file: Producer.java`).
+ */
+function filesOf(section: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [, body] of section.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
+    const m = /^(?:#|\/\/) file: (\S+)\n/.exec(body);
+    if (m) files[m[1]] = body;
+  }
+  return files;
+}
+
+/** The text of a `## ` section of a page (up to the next one). */
+function section(page: string, title: string): string {
+  const start = page.indexOf(`## ${title}\n`);
+  if (start < 0) return '';
+  const next = page.indexOf('\n## ', start + 1);
+  return page.slice(start, next < 0 ? page.length : next);
+}
 
 /**
  * Every registered rule is documented and tested: a docs page at docs/rules/<id>.md, a unique `stage/name` id
@@ -73,6 +96,40 @@ describe('rules meta', () => {
         assert.ok(cells[2].startsWith(rule.meta.defaultSeverity), `index says ${cells[2]}`);
         assert.equal(cells[3], rule.meta.fixable ? 'yes' : 'no');
       });
+
+      if (isDeploymentRule(rule)) {
+        it('shows an example of files that fires it, whose suppression and safe settings silence it', async () => {
+          const page = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
+          const example = filesOf(section(page, 'Example'));
+          assert.ok(Object.keys(example).length >= 2, 'the Example section shows at least two files, each headed `# file: <path>`');
+          const fires = async (files: Record<string, string>): Promise<boolean> =>
+            [...(await lintWorkspace(files)).findings.values()].some((list) => list.some((f) => f.ruleId === id));
+          assert.ok(await fires(example), 'the example does not fire the rule');
+          const suppressing = filesOf(section(page, 'Suppressing'));
+          assert.equal(Object.keys(suppressing).length, 1, 'the Suppressing section shows one file of the example, with the comment');
+          assert.ok(Object.values(suppressing)[0].includes(`kafka-lint-disable-next-line ${id}`));
+          assert.ok(!(await fires({ ...example, ...suppressing })), 'the suppression comment does not silence it');
+          const safe = filesOf(section(page, 'Safe setting'));
+          assert.ok(Object.keys(safe).length >= 1, 'the Safe setting section shows the file to change');
+          assert.ok(!(await fires({ ...example, ...safe })), 'the safe setting still fires it');
+        });
+        it('has a Simplified Chinese page with the same example and safe files', () => {
+          const page = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');
+          const zhPath = join(root, 'docs', 'rules', `${id}.zh-CN.md`);
+          assert.ok(existsSync(zhPath), `${zhPath} is missing`);
+          const zh = readFileSync(zhPath, 'utf8');
+          assert.ok(zh.startsWith(`# ${id}\n`), 'the page title is the rule id');
+          const zhFiles = [...zh.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]);
+          for (const body of [...Object.values(filesOf(section(page, 'Example'))), ...Object.values(filesOf(section(page, 'Safe setting')))]) {
+            assert.ok(zhFiles.includes(body), `the Chinese page lacks the block:\n${body}`);
+          }
+          assert.ok(zh.includes(`kafka-lint-disable-next-line ${id}`), 'shows how to suppress it');
+        });
+        it('is named by at least one unit test', () => {
+          assert.ok(tests.some((t) => t.includes(`'${id}'`)), `no test under test/unit mentions '${id}'`);
+        });
+        return;
+      }
 
       it('shows a suppression example that works: the rule fires without the comment and not with it', function () {
         const page = readFileSync(join(root, 'docs', 'rules', `${id}.md`), 'utf8');

@@ -1,5 +1,8 @@
-import type { Finding, Severity, Stage } from '../core/model';
+import type { Finding, Range, Severity, Stage } from '../core/model';
+import { isSpan } from '../core/model';
 import { LineIndex } from '../core/text';
+import { t } from '../core/i18n/index';
+import type { Locale } from '../core/i18n/index';
 
 /**
  * A finding as the CLI prints it: the JSON contract other tools read. Lines and columns are 1-based;
@@ -15,24 +18,38 @@ export interface CliFinding {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /**
+   * Other places the finding depends on (the line a duplicate key is set again; for a cross-file finding, the
+   * file and key that decide it). Present only when there are some.
+   */
+  readonly related?: readonly CliRelated[];
 }
 
-/** Converts core findings (offsets) to CLI findings (1-based positions) for one file. */
+/** A related location, in the same 1-based positions as the finding. */
+export interface CliRelated {
+  readonly file: string;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/**
+ * Converts core findings (offsets) to CLI findings (1-based positions) for one file. A related location in
+ * another file carries its own positions (a span), since that file's text is not at hand here.
+ */
 export function toCliFindings(file: string, text: string, findings: readonly Finding[], index: LineIndex = new LineIndex(text)): CliFinding[] {
+  const at = (range: Range) => {
+    if (isSpan(range)) return { line: range.line + 1, column: range.character + 1, endLine: range.endLine + 1, endColumn: range.endCharacter + 1 };
+    const start = index.positionAt(range.start);
+    const end = index.positionAt(range.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
   return findings.map((f) => {
-    const start = index.positionAt(f.range.start);
-    const end = index.positionAt(f.range.end);
-    return {
-      file,
-      rule: f.ruleId,
-      stage: f.stage,
-      severity: f.severity,
-      message: f.message,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-    };
+    const finding: CliFinding = { file, rule: f.ruleId, stage: f.stage, severity: f.severity, message: f.message, ...at(f.range) };
+    if (!f.related || f.related.length === 0) return finding;
+    return { ...finding, related: f.related.map((r) => ({ file: r.file ?? file, message: r.message, ...at(r.range) })) };
   });
 }
 
@@ -86,7 +103,8 @@ export function countsPhrase(findings: readonly CliFinding[]): string {
  * The text report: findings grouped by file (files in the order linted), one line per finding in the
  * `file:line:col  severity  message  rule-id` shape terminals and editors make clickable, then a summary.
  */
-export function formatText(findings: readonly CliFinding[], filesChecked: number, colors: Colors = PLAIN): string {
+export function formatText(findings: readonly CliFinding[], filesChecked: number, colors: Colors = PLAIN, locale: Locale = 'en'): string {
+  const related = t(locale, 'deployment.cli.related');
   const lines: string[] = [];
   const byFile = new Map<string, CliFinding[]>();
   for (const f of findings) {
@@ -99,6 +117,7 @@ export function formatText(findings: readonly CliFinding[], filesChecked: number
     for (const f of list) {
       const severity = colors.severity(f.severity, f.severity.padEnd(7));
       lines.push(`  ${f.file}:${f.line}:${f.column}  ${severity}  ${f.message}  ${colors.dim(f.rule)}`);
+      for (const r of f.related ?? []) lines.push(colors.dim(`    ${related}  ${r.file}:${r.line}:${r.column}  ${r.message}`));
     }
     lines.push('');
   }

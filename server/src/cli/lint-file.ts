@@ -1,4 +1,6 @@
 import { analyze, releaseDocument } from '../core/analyze';
+import { extractDeployment } from '../core/deployment/extract';
+import type { DeploymentFile } from '../core/deployment/extract';
 import { lint } from '../core/lint';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
@@ -14,11 +16,11 @@ export interface LintJob {
 }
 
 /**
- * Room for what a pass over all files needs from each one (the deployment model's per-file extract, #8).
- * It must survive a structured clone (worker → main thread) and JSON (the cache), like the rest of
+ * What a pass over all files needs from each one: the deployment model's per-file extract (#8). Plain data:
+ * it survives a structured clone (worker → main thread) and JSON (the cache), like the rest of
  * {@link FileResult}.
  */
-export type FileExtract = { readonly [key: string]: unknown };
+export type FileExtract = DeploymentFile;
 
 /**
  * What linting one file gives the main thread, from a worker thread, from the main thread itself or from the
@@ -31,7 +33,7 @@ export interface FileResult {
   readonly findings: readonly CliFinding[];
   /** Why a file was skipped or failed, for stderr (`cannot read file (EACCES)`). */
   readonly note?: string;
-  /** Per-file data for a cross-file pass; unset until such a pass exists. */
+  /** What the deployment model needs of the file (core/deployment/extract.ts), for the cross-file pass. */
   readonly extract?: FileExtract;
 }
 
@@ -48,7 +50,8 @@ export async function lintFile(job: LintJob, options: LintOptions): Promise<File
   }
   try {
     const document = await analyze(job.display, text);
-    return { status: 'linted', findings: toCliFindings(job.display, text, lint(document, options), new LineIndex(text)) };
+    const findings = toCliFindings(job.display, text, lint(document, options), new LineIndex(text));
+    return { status: 'linted', findings, extract: extractDeployment(document, job.display) };
   } catch (err) {
     return { status: 'failed', findings: [], note: `could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this` };
   } finally {

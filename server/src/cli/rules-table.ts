@@ -1,5 +1,5 @@
 import { RULES } from '../core/rules/index';
-import type { Rule } from '../core/rules/types';
+import type { AnyRule } from '../core/rules/types';
 import { ruleDescription } from '../core/i18n/index';
 
 /** The markers around the generated rules table in README.md. */
@@ -10,7 +10,7 @@ export const RULES_TABLE_END = '<!-- rules-table:end -->';
  * The README's rules table as Markdown, generated from the registry's metadata so that it cannot drift:
  * one row per rule in registry order, linking each id to its documentation page.
  */
-export function rulesTable(rules: readonly Rule[] = RULES): string {
+export function rulesTable(rules: readonly AnyRule[] = RULES): string {
   const rows = rules.map((r) => {
     const m = r.meta;
     const description = ruleDescription(m.id, 'en').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../core/analyze';
+import type { DeploymentFile } from '../core/deployment/extract';
+import { lintDeployment } from '../core/deployment/lint';
+import { buildDeployment } from '../core/deployment/model';
+import type { Finding } from '../core/model';
 import { RULES } from '../core/rules/index';
 import type { LintOptions } from '../core/options';
 import type { CliRequest } from './args';
@@ -9,7 +13,7 @@ import type { ExplainedConfig } from '../core/effective-config';
 import { effectiveConfig } from '../core/effective-config';
 import { formatEffectiveText } from './effective-config';
 import type { CliFinding } from './format';
-import { formatJson, formatText, pickColors } from './format';
+import { formatJson, formatText, pickColors, toCliFindings } from './format';
 import { cachePath, contentHash, LintCache, toolIdentity } from './cache';
 import type { FileResult, LintJob } from './lint-file';
 import { lintFile } from './lint-file';
@@ -124,20 +128,49 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
 
   const findings: CliFinding[] = [];
   let checked = 0;
+  // The cross-file pass: the deployment model of every file given (from each file's extract, fresh or cached),
+  // and the findings each file gets from it. It is recomputed on every run, so --cache never makes it stale.
+  const extracts: DeploymentFile[] = [];
+  files.forEach((file, i) => {
+    const extract = results[i].extract;
+    // The cache is keyed by absolute path: name the file as this run does.
+    if (extract) extracts.push({ ...extract, file: file.display });
+  });
+  const cross = lintDeployment(buildDeployment(extracts), options);
+  for (const failure of cross.failures) note(failure);
   files.forEach((file, i) => {
     const result = results[i];
     if (result.note) note(`${file.display}: ${result.note}`);
     if (result.status !== 'skipped') checked++;
-    for (const f of result.findings) findings.push(f);
+    findings.push(...withCrossFindings(file.display, result.findings, cross.byFile.get(file.display)));
   });
   io.stdout.write(
     request.format === 'json'
       ? formatJson(findings)
       : request.format === 'sarif'
         ? formatSarif(findings, RULES, readVersion())
-        : formatText(findings, checked, pickColors(io.stdout, io.env)),
+        : formatText(findings, checked, pickColors(io.stdout, io.env), options.locale),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * One file's findings in output shape: its own (from a worker or the cache) and the cross-file ones shown in
+ * it. A cross-file finding that supersedes a per-file rule replaces that rule's finding on the same range (it
+ * says the same and names the file that makes it matter). Without cross-file findings the list is unchanged.
+ */
+function withCrossFindings(display: string, own: readonly CliFinding[], cross: readonly Finding[] | undefined): readonly CliFinding[] {
+  if (!cross || cross.length === 0) return own;
+  const at = (rule: string, f: { line: number; column: number; endLine: number; endColumn: number }) => `${rule}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  const shown = toCliFindings(display, '', cross);
+  const replaced = new Set<string>();
+  cross.forEach((f, i) => {
+    for (const id of f.supersedes ?? []) replaced.add(at(id, shown[i]));
+  });
+  const kept = replaced.size === 0 ? own : own.filter((f) => !replaced.has(at(f.rule, f)));
+  return [...kept, ...shown].sort(
+    (a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.rule.localeCompare(b.rule),
+  );
 }
 
 async function runConfig(request: CliRequest, files: Files, options: LintOptions, io: CliIo, note: Note): Promise<number> {

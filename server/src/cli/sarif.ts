@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL, ruleDocUrl } from '../core/rule-docs';
-import type { Rule } from '../core/rules/types';
+import type { AnyRule } from '../core/rules/types';
 import type { CliFinding } from './format';
 import { languageTag, ruleDescription } from '../core/i18n/index';
 import type { Locale } from '../core/i18n/index';
@@ -11,7 +11,7 @@ import type { Locale } from '../core/i18n/index';
  * registry as the tool's rules, one result per finding with 1-based regions as SARIF expects. Texts are in
  * `locale` (the run's `language` says which); rule ids never change with it.
  */
-export function formatSarif(findings: readonly CliFinding[], rules: readonly Rule[], version: string, locale: Locale = 'en'): string {
+export function formatSarif(findings: readonly CliFinding[], rules: readonly AnyRule[], version: string, locale: Locale = 'en'): string {
   const level = (s: CliFinding['severity']) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const sarif = {
@@ -47,6 +47,19 @@ export function formatSarif(findings: readonly CliFinding[], rules: readonly Rul
               },
             },
           ],
+          // Where the finding's cause is set: the other line, or the file and key that decide a cross-file finding.
+          ...(f.related && f.related.length > 0
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: artifactUri(r.file) },
+                    region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+                  },
+                })),
+              }
+            : {}),
         })),
       },
     ],

@@ -54,7 +54,8 @@ export function fixAllEdits(findings: readonly Finding[]): Edit[] {
   const overlaps = (a: Edit, b: Edit): boolean => (a.range.start < b.range.end && b.range.start < a.range.end) || a.range.start === b.range.start;
   const ordered = [...findings].sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   for (const finding of ordered) {
-    const fix = finding.fixes?.find((f) => f.preferred);
+    // A fix that edits another file (a cross-file finding fixed where the setting is decided) is not this document's.
+    const fix = finding.fixes?.find((f) => f.preferred && f.file === undefined);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);

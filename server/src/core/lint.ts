@@ -1,9 +1,10 @@
 import type { AnalyzedDocument, Finding, Severity } from './model';
 import type { LintOptions } from './options';
 import { DEFAULT_OPTIONS } from './options';
-import { RULES } from './rules/index';
-import type { Rule } from './rules/types';
-import { mayHaveSuppressions, readSuppressions } from './suppressions';
+import { DOCUMENT_RULES } from './rules/index';
+import type { AnyRule } from './rules/types';
+import { isDeploymentRule } from './rules/types';
+import { directiveLineOf, mayHaveSuppressions, readSuppressions } from './suppressions';
 import { documentLineIndex } from './text';
 import { localize, t } from './i18n/index';
 import type { Message, MessageArgs, MessageKey } from './i18n/index';
@@ -12,9 +13,10 @@ import type { Message, MessageArgs, MessageKey } from './i18n/index';
  * Runs every enabled rule on an analyzed document and returns its findings, sorted by position, with
  * severity overrides and suppression comments applied. Pure: the server, the CLI and the tests all call it.
  *
- * A document that is not Kafka configuration (`isKafka: false`) gets no finding at all.
+ * A document that is not Kafka configuration (`isKafka: false`) gets no finding at all. Cross-file rules
+ * are not run here: `lintDeployment` (core/deployment/lint.ts) runs them on the model of several files.
  */
-export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_OPTIONS, rules: readonly Rule[] = RULES): Finding[] {
+export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_OPTIONS, rules: readonly AnyRule[] = DOCUMENT_RULES): Finding[] {
   if (!document.isKafka) return [];
   const findings: Finding[] = [];
   const { locale } = options;
@@ -23,6 +25,8 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
     localize: (message: Message): string => localize(locale, message),
   };
   for (const rule of rules) {
+    // Cross-file rules read the deployment model: `lintDeployment` runs them.
+    if (isDeploymentRule(rule)) continue;
     const level = options.rules[rule.meta.id];
     if (level === 'off') continue;
     try {
@@ -58,22 +62,8 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
   if (mayHaveSuppressions(document.text)) {
     const index = documentLineIndex(document);
     const suppressions = readSuppressions(document.text, index);
-    // In .properties a value may continue over several lines (`key=\`): a directive above the key covers
-    // a finding on the continued value, so the line that counts is the first of the logical line.
-    const continues = document.kind === 'properties' || document.kind === 'spring-properties';
-    const lineOf = (offset: number): number => {
-      let line = index.positionAt(offset).line;
-      while (continues && line > 0 && endsWithContinuation(document.text, index.lineStart(line - 1), index.lineEnd(line - 1))) line--;
-      return line;
-    };
+    const lineOf = directiveLineOf(document, index);
     kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
   }
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-}
-
-/** True when the physical line `[start, end)` ends with an odd number of backslashes: it continues below. */
-function endsWithContinuation(text: string, start: number, end: number): boolean {
-  let n = 0;
-  for (let i = end - 1; i >= start && text.charCodeAt(i) === 92; i--) n++;
-  return n % 2 === 1;
 }

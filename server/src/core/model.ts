@@ -72,6 +72,17 @@ export interface Edit {
   readonly newText: string;
 }
 
+/**
+ * A range in a file whose text is not at hand where it is shown (a cross-file finding points into another
+ * file): the offsets plus the 0-based line/character positions the front ends need.
+ */
+export interface Span extends Range {
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
 /** A quick fix computed in core. It changes only its edits' spans. */
 export interface Fix {
   readonly title: string;
@@ -80,12 +91,20 @@ export interface Fix {
   readonly preferred?: boolean;
   /** What else the edit changes (a shared YAML anchor); lint adds it to the title in the user's language. */
   readonly scope?: Message;
+  /**
+   * Set when the fix edits another file than the one the finding is shown in (a cross-file finding fixed
+   * where the setting is decided): that file's path; the edits' ranges are then {@link Span}s. Fix-all of
+   * a document never applies such a fix.
+   */
+  readonly file?: string;
 }
 
 /** Extra location attached to a finding (e.g. the other line of a duplicate key). */
 export interface RelatedLocation {
   readonly range: Range;
   readonly message: string;
+  /** Set when the location is in another file: that file's path; `range` is then a {@link Span}. */
+  readonly file?: string;
 }
 
 /**
@@ -235,6 +254,16 @@ export interface Finding {
   readonly range: Range;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
+  /**
+   * Cross-file findings only: ids of per-file rules whose finding on the same range this one replaces (it
+   * says the same and names the other file that makes it matter), so one root cause gives one finding.
+   */
+  readonly supersedes?: readonly string[];
+}
+
+/** True when `range` carries line/character positions (a {@link Span}). */
+export function isSpan(range: Range): range is Span {
+  return typeof (range as Partial<Span>).line === 'number' && typeof (range as Partial<Span>).endCharacter === 'number';
 }
 
 /** True when the group configures `role`. */

@@ -25,9 +25,19 @@ export function mayHaveSuppressions(text: string): boolean {
   return text.includes('kafka-lint-disable');
 }
 
-/** Reads every directive in the text once. */
-export function readSuppressions(text: string, index?: LineIndex): Suppressions {
-  if (!mayHaveSuppressions(text)) return NONE;
+/**
+ * The directives of a text as plain data (it survives JSON, so the CLI's workers and cache can hand it on):
+ * rule ids silenced for the whole file (`'all'` for every rule), and per 0-based line the ids silenced for
+ * findings starting on that line.
+ */
+export interface SuppressionTable {
+  readonly file?: 'all' | readonly string[];
+  readonly lines: readonly (readonly [line: number, ids: 'all' | readonly string[]])[];
+}
+
+/** Reads every directive in the text once, as data; undefined when the text has none. */
+export function readSuppressionTable(text: string, index?: LineIndex): SuppressionTable | undefined {
+  if (!mayHaveSuppressions(text)) return undefined;
   index ??= new LineIndex(text);
   const byLine = new Map<number, string[] | 'all'>();
   let file: Set<string> | 'all' | undefined;
@@ -45,13 +55,48 @@ export function readSuppressions(text: string, index?: LineIndex): Suppressions 
       ids.forEach((id) => (file as Set<string>).add(id));
     }
   }
+  if (file === undefined && byLine.size === 0) return undefined;
+  return { file: file === 'all' ? 'all' : file ? [...file] : undefined, lines: [...byLine] };
+}
+
+/** The {@link Suppressions} a table describes. */
+export function suppressionsOf(table: SuppressionTable | undefined): Suppressions {
+  if (!table) return NONE;
+  const { file } = table;
+  const byLine = new Map(table.lines);
   return {
     isSuppressed(ruleId: string, line: number): boolean {
-      if (file === 'all' || (file && file.has(ruleId))) return true;
+      if (file === 'all' || (file && file.includes(ruleId))) return true;
       const entry = byLine.get(line);
       return entry === 'all' || (entry !== undefined && entry.includes(ruleId));
     },
   };
+}
+
+/** Reads every directive in the text once. */
+export function readSuppressions(text: string, index?: LineIndex): Suppressions {
+  return suppressionsOf(readSuppressionTable(text, index));
+}
+
+/**
+ * The line a directive must precede to silence a finding starting at an offset: the offset's line, except
+ * in `.properties` files, where a value may continue over several lines (`key=\`) and a directive above
+ * the key covers a finding on the continued value, so the first line of the logical line counts.
+ */
+export function directiveLineOf(document: AnalyzedDocument, index: LineIndex): (offset: number) => number {
+  const continues = document.kind === 'properties' || document.kind === 'spring-properties';
+  return (offset: number): number => {
+    let line = index.positionAt(offset).line;
+    while (continues && line > 0 && endsWithContinuation(document.text, index.lineStart(line - 1), index.lineEnd(line - 1))) line--;
+    return line;
+  };
+}
+
+/** True when the physical line `[start, end)` ends with an odd number of backslashes: it continues below. */
+function endsWithContinuation(text: string, start: number, end: number): boolean {
+  let n = 0;
+  for (let i = end - 1; i >= start && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
 }
 
 /** The quick fix that inserts `kafka-lint-disable-next-line <ruleId>` above the finding's line, indented like it. */

@@ -6,11 +6,11 @@
  */
 export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Products, projects and libraries.
-  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring',
+  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring', 'librdkafka', 'Sarama', 'franz-go',
   // Acronyms.
   'ISR', 'ID', 'YAML',
   // Kafka terms the glossary keeps in English.
-  'Broker',
+  'Broker', 'Unclean',
   // Kafka Lint's own setting names (JSON fields of the settings and .kafkalint.json, never translated).
   'locale', 'rules', 'markdown',
   // Keywords of the client languages, named in prose the way the code writes them.

@@ -162,7 +162,7 @@ export function fitsCluster(group: ConfigGroup, replicas: number): boolean {
 }
 
 /** The Kafka version a group runs: the one its file states, else the configured one. */
-export function kafkaVersionOf(group: ConfigGroup | undefined, options: LintOptions): string {
+export function kafkaVersionOf(group: Pick<ConfigGroup, 'kafkaVersion'> | undefined, options: LintOptions): string {
   return group?.kafkaVersion ?? options.kafkaVersion;
 }
 
@@ -175,7 +175,7 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
  * How a message names where a default comes from: `Kafka 2.8`, `Sarama`, `kafka-python 2.1.0`, or, when the
  * library version is unknown and matters, the versions the default holds for: `kafka-python 3.0.0 and later`.
  */
-export function defaultSource(group: ConfigGroup, options: LintOptions, def: DefaultValue): string {
+export function defaultSource(group: Pick<ConfigGroup, 'library' | 'libraryVersion' | 'kafkaVersion'>, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
   const { locale } = options;
   if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: kafkaVersionOf(group, options) });

@@ -1,4 +1,5 @@
-import type { AnalyzedDocument, ConfigGroup, Finding, Fix, Range, RelatedLocation, Severity, Stage } from '../model';
+import type { AnalyzedDocument, ConfigGroup, Finding, Fix, Range, RelatedLocation, Severity, Span, Stage } from '../model';
+import type { Deployment } from '../deployment/model';
 import type { LintOptions } from '../options';
 import type { Message, MessageArgs, MessageKey } from '../i18n/index';
 
@@ -36,9 +37,46 @@ export interface RuleContext {
   localize(message: Message): string;
 }
 
+/** A rule that reads one document at a time (most rules). */
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): void;
+}
+
+/** What a cross-file rule reports: the file it is shown in, and a span of that file. */
+export interface DeploymentReport extends Report {
+  /** Path of the file the finding is shown in (as the deployment model names it). */
+  readonly file: string;
+  readonly range: Span;
+  /** Per-file rules whose finding on the same range this one replaces (see `Finding.supersedes`). */
+  readonly supersedes?: readonly string[];
+}
+
+/** Everything a cross-file rule may read: the deployment model of every file in the run or workspace. */
+export interface DeploymentRuleContext {
+  readonly deployment: Deployment;
+  readonly options: LintOptions;
+  report(report: DeploymentReport): void;
+  /** A catalogue text in the user's language (`options.locale`). */
+  t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string;
+}
+
+/**
+ * A rule that reads the deployment model (producers, topics and clusters across files) instead of one
+ * document: `acks=all` is only as strong as the min ISR of the topic it writes to, wherever that is set.
+ */
+export interface DeploymentRule {
+  readonly meta: RuleMeta;
+  readonly scope: 'deployment';
+  check(context: DeploymentRuleContext): void;
+}
+
+/** Either kind of rule: what the registry holds and what docs, settings and the rules table are built from. */
+export type AnyRule = Rule | DeploymentRule;
+
+/** True for a rule that reads the deployment model. */
+export function isDeploymentRule(rule: AnyRule): rule is DeploymentRule {
+  return (rule as Partial<DeploymentRule>).scope === 'deployment';
 }
 
 /** Convenience for rules that look at one group at a time. */

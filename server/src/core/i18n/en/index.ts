@@ -1,5 +1,6 @@
 import { CLI } from './cli';
 import { COMMON } from './common';
+import { DEPLOYMENT } from './deployment';
 import { CONFIG_RULES } from './rules-config';
 import { BROKER_RULES } from './rules-broker';
 import { CONSUMER_RULES } from './rules-consumer';
@@ -13,6 +14,6 @@ import { FORMATS } from './formats';
  * placeholders each text takes; every other language translates exactly these keys (../zh-cn/index.ts).
  * One area file per part of the product; a key lives in one area only (test/unit/i18n-catalogue.test.ts).
  */
-export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS, FORMATS, CLI, REPORT } as const;
+export const AREAS_EN = { COMMON, PRODUCER_RULES, BROKER_RULES, CONSUMER_RULES, CONFIG_RULES, SETTINGS, FORMATS, CLI, REPORT, DEPLOYMENT } as const;
 
-export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS, ...FORMATS, ...CLI, ...REPORT } as const;
+export const EN = { ...COMMON, ...PRODUCER_RULES, ...BROKER_RULES, ...CONSUMER_RULES, ...CONFIG_RULES, ...SETTINGS, ...FORMATS, ...CLI, ...REPORT, ...DEPLOYMENT } as const;

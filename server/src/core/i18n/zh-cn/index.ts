@@ -2,6 +2,7 @@ import type { AREAS_EN, EN } from '../en/index';
 import type { PlaceholderMismatches } from '../placeholders';
 import { CLI_ZH_CN } from './cli';
 import { COMMON_ZH_CN } from './common';
+import { DEPLOYMENT_ZH_CN } from './deployment';
 import { CONFIG_RULES_ZH_CN } from './rules-config';
 import { BROKER_RULES_ZH_CN } from './rules-broker';
 import { CONSUMER_RULES_ZH_CN } from './rules-consumer';
@@ -21,6 +22,7 @@ export const AREAS_ZH_CN = {
   FORMATS: FORMATS_ZH_CN,
   CLI: CLI_ZH_CN,
   REPORT: REPORT_ZH_CN,
+  DEPLOYMENT: DEPLOYMENT_ZH_CN,
 } as const satisfies { readonly [A in keyof typeof AREAS_EN]: unknown };
 
 export const ZH_CN = {
@@ -33,6 +35,7 @@ export const ZH_CN = {
   ...FORMATS_ZH_CN,
   ...CLI_ZH_CN,
   ...REPORT_ZH_CN,
+  ...DEPLOYMENT_ZH_CN,
 } as const;
 
 /**

@@ -1,0 +1,96 @@
+import type { Finding, Severity } from '../model';
+import { t } from '../i18n/index';
+import type { MessageArgs, MessageKey } from '../i18n/index';
+import type { LintOptions } from '../options';
+import { DEFAULT_OPTIONS } from '../options';
+import { DEPLOYMENT_RULES } from '../rules/index';
+import type { DeploymentRule } from '../rules/types';
+import { suppressionsOf } from '../suppressions';
+import type { DeploymentFile } from './extract';
+import type { Deployment } from './model';
+import { compare } from './model';
+
+/** The cross-file findings of a deployment, by the path of the file each is shown in. */
+export interface DeploymentFindings {
+  readonly byFile: ReadonlyMap<string, readonly Finding[]>;
+  /** Rules that failed (a bug), in words for the log. Their findings are left out. */
+  readonly failures: readonly string[];
+}
+
+/**
+ * Runs the cross-file rules on a deployment model, then applies what per-file lint applies: rule levels
+ * from the options, and the suppression comments of the file each finding is shown in. Findings of one
+ * file come sorted by position; the same finding (rule and range) is reported once. Pure.
+ */
+export function lintDeployment(deployment: Deployment, options: LintOptions = DEFAULT_OPTIONS, rules: readonly DeploymentRule[] = DEPLOYMENT_RULES): DeploymentFindings {
+  const files = new Map<string, DeploymentFile>(deployment.files.map((f) => [f.file, f]));
+  const byFile = new Map<string, Finding[]>();
+  const failures: string[] = [];
+  for (const rule of rules) {
+    const level = options.rules[rule.meta.id];
+    if (level === 'off') continue;
+    const found: { file: string; finding: Finding }[] = [];
+    try {
+      rule.check({
+        deployment,
+        options,
+        t: <K extends MessageKey>(key: K, ...args: MessageArgs<K>): string => t(options.locale, key, ...args),
+        report(r) {
+          const severity: Severity = level ?? r.severity ?? rule.meta.defaultSeverity;
+          const finding: Finding = {
+            ruleId: rule.meta.id,
+            stage: rule.meta.stage,
+            severity,
+            message: r.message,
+            range: r.range,
+            ...(r.related && r.related.length > 0 ? { related: r.related } : {}),
+            ...(r.fixes && r.fixes.length > 0 ? { fixes: r.fixes } : {}),
+            ...(r.supersedes && r.supersedes.length > 0 ? { supersedes: r.supersedes } : {}),
+          };
+          found.push({ file: r.file, finding });
+        },
+      });
+    } catch (err) {
+      failures.push(t(options.locale, 'deployment.ruleFailed', { id: rule.meta.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+      continue;
+    }
+    for (const { file, finding } of found) {
+      const list = byFile.get(file) ?? [];
+      list.push(finding);
+      byFile.set(file, list);
+    }
+  }
+  for (const [file, list] of byFile) {
+    const info = files.get(file);
+    const suppressions = suppressionsOf(info?.suppressions);
+    const aliases = new Map(info?.directiveLines ?? []);
+    const seen = new Set<string>();
+    const kept = list.filter((f) => {
+      const key = `${f.ruleId}\u0000${f.range.start}\u0000${f.range.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      const line = 'line' in f.range ? (f.range as { line: number }).line : 0;
+      return !suppressions.isSuppressed(f.ruleId, aliases.get(line) ?? line);
+    });
+    byFile.set(file, sortFindings(kept));
+  }
+  return { byFile, failures };
+}
+
+/**
+ * One file's findings: its own (per-file lint) and the cross-file ones shown in it. A cross-file finding
+ * that supersedes a per-file rule replaces that rule's finding on the same range (it says the same and
+ * names the file that makes it matter).
+ */
+export function combineFindings(own: readonly Finding[], cross: readonly Finding[] | undefined): Finding[] {
+  if (!cross || cross.length === 0) return [...own];
+  const replaced = new Set<string>();
+  for (const f of cross) for (const id of f.supersedes ?? []) replaced.add(`${id}\u0000${f.range.start}\u0000${f.range.end}`);
+  const kept = replaced.size === 0 ? own : own.filter((f) => !replaced.has(`${f.ruleId}\u0000${f.range.start}\u0000${f.range.end}`));
+  return sortFindings([...kept, ...cross]);
+}
+
+/** Position order, then rule id (as per-file lint orders them), then message: the order every front end shows. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId) || compare(a.message, b.message));
+}

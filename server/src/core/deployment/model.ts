@@ -1,0 +1,332 @@
+import type { Span } from '../model';
+import { isLoopback } from './addresses';
+import type { DeploymentFile, DeploymentGroup } from './extract';
+
+/**
+ * The deployment model: from the files of a run (or a workspace), the clusters (brokers), the topics they
+ * define, and the producers and consumers, linked by what the files say.
+ *
+ * Links, strongest first: a cluster name (Strimzi `metadata.name`, a `strimzi.io/cluster` label); a client's
+ * `bootstrap.servers` matching a broker's listeners (or a service name another reader reports); the same
+ * file (a compose file with brokers and clients); and, when nothing else links them, the folder: the
+ * nearest folder above the file that holds a broker file, or failing that the nearest folder whose subtree
+ * holds one. A client that could belong to several clusters keeps them all, and the rules say so.
+ *
+ * Deterministic: files are taken in path order, whatever order they came in, and every list is built in
+ * that order, so the same files give the same model and the same findings.
+ */
+
+/** One group of one file. */
+export interface GroupRef {
+  readonly file: DeploymentFile;
+  readonly group: DeploymentGroup;
+}
+
+/** Brokers that form one cluster. */
+export interface Cluster {
+  /** Position in {@link Deployment.clusters}. */
+  readonly id: number;
+  readonly name?: string;
+  readonly brokers: readonly GroupRef[];
+  /** Every comparable address its brokers answer on. */
+  readonly addresses: readonly string[];
+  /** Number of brokers when a file states it (compose broker services, Strimzi replicas). */
+  readonly brokerCount?: number;
+}
+
+/** How a group was placed in a cluster. */
+export type LinkVia = 'cluster' | 'bootstrap' | 'file' | 'folder' | 'none';
+
+/** The clusters a group may belong to, and on what evidence. */
+export interface ClusterLink {
+  /** One cluster when the link is clear; several when the files allow more than one (the rules say so). */
+  readonly clusters: readonly Cluster[];
+  readonly via: LinkVia;
+  /** For `bootstrap`: the address that matched and a broker answering on it. */
+  readonly address?: string;
+  readonly broker?: GroupRef;
+}
+
+/** A topic as a file defines it (a topic config file, `NewTopic`, a Strimzi `KafkaTopic`). */
+export interface TopicDefinition {
+  readonly name: string;
+  readonly ref: GroupRef;
+  readonly span: Span;
+  readonly link: ClusterLink;
+}
+
+/** A topic a client writes to or reads from, with the definitions it resolves to. */
+export interface TopicUse {
+  readonly name: string;
+  /** Where the name is written; undefined when the client names no topic and the folder links it to one. */
+  readonly ref?: GroupRef;
+  readonly span?: Span;
+  readonly definitions: readonly TopicDefinition[];
+}
+
+/** A producer or a consumer. */
+export interface Client {
+  readonly role: 'producer' | 'consumer';
+  /** The group the client is (findings about a missing setting go to its anchor). */
+  readonly ref: GroupRef;
+  /**
+   * Where its settings come from, lowest precedence first, `ref` last: a Spring profile file sits on top of
+   * the file without profile in the same folder.
+   */
+  readonly layers: readonly GroupRef[];
+  readonly link: ClusterLink;
+  readonly topics: readonly TopicUse[];
+  readonly profile?: string;
+}
+
+/** The whole model. */
+export interface Deployment {
+  /** The files, in path order. */
+  readonly files: readonly DeploymentFile[];
+  readonly clusters: readonly Cluster[];
+  readonly topics: readonly TopicDefinition[];
+  readonly clients: readonly Client[];
+}
+
+/** Builds the model from any number of files, in any order. Pure. */
+export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
+  const files = [...input].sort((a, b) => compare(a.file, b.file));
+  const refs: GroupRef[] = files.flatMap((file) => file.groups.map((group) => ({ file, group })));
+  const clusters = formClusters(refs.filter((r) => r.group.roles.includes('broker')));
+  const place = placer(clusters);
+  const topics: TopicDefinition[] = [];
+  for (const ref of refs) {
+    for (const t of ref.group.topics) if (t.use === 'defines') topics.push({ name: t.name, ref, span: t.span, link: place(ref, ref.group) });
+  }
+  const clients: Client[] = [];
+  for (const { ref, role, layers } of clientLayers(refs)) {
+    const link = place(ref, linkingGroup(layers));
+    const used = role === 'producer' ? 'produces' : 'consumes';
+    const uses: TopicUse[] = [];
+    for (const layer of layers) {
+      for (const t of layer.group.topics) {
+        if (t.use !== used || uses.some((u) => u.name === t.name)) continue;
+        uses.push({ name: t.name, ref: layer, span: t.span, definitions: definitionsFor(topics, t.name, link, ref.file.file) });
+      }
+    }
+    if (uses.length === 0) {
+      const only = onlyTopicNear(topics, link, ref.file.file);
+      if (only) uses.push({ name: only.name, definitions: [only] });
+    }
+    clients.push({ role, ref, layers, link, topics: uses, ...(ref.group.profile ? { profile: ref.group.profile } : {}) });
+  }
+  return { files, clusters, topics, clients };
+}
+
+/** Union-find over broker groups: a shared name, file, comparable address or (for plain broker files) folder makes one cluster. */
+function formClusters(brokers: readonly GroupRef[]): Cluster[] {
+  const parent = brokers.map((_b, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const names = brokers.map((b) => b.group.cluster);
+  const union = (a: number, b: number): void => {
+    if (names[a] !== undefined && names[b] !== undefined && names[a] !== names[b]) return;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byKey = new Map<string, number>();
+  const join = (key: string, i: number): void => {
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i);
+    else union(first, i);
+  };
+  brokers.forEach((b, i) => {
+    if (b.group.cluster !== undefined) join(`name\u0000${b.group.cluster}`, i);
+    else join(`file\u0000${b.file.file}`, i);
+    // The same `localhost:9092` in two folders is usually two dev clusters: loopback addresses do not join.
+    for (const a of b.group.addresses) if (!isLoopback(a)) join(`address\u0000${a}`, i);
+    // server-1.properties, server-2.properties … next to each other are brokers of one cluster; compose and
+    // Strimzi files describe a whole cluster each, so two of them in a folder stay two.
+    if (b.group.brokerCount === undefined && b.group.cluster === undefined) join(`folder\u0000${folderOf(b.file.file)}`, i);
+  });
+  const components = new Map<number, GroupRef[]>();
+  brokers.forEach((b, i) => {
+    const root = find(i);
+    const list = components.get(root) ?? [];
+    list.push(b);
+    components.set(root, list);
+  });
+  return [...components.values()].map((members, id) => {
+    const name = members.find((m) => m.group.cluster !== undefined)?.group.cluster;
+    const counts = members.map((m) => m.group.brokerCount).filter((n): n is number => n !== undefined);
+    return {
+      id,
+      ...(name !== undefined ? { name } : {}),
+      brokers: members,
+      addresses: [...new Set(members.flatMap((m) => m.group.addresses))],
+      ...(counts.length > 0 ? { brokerCount: Math.max(...counts) } : {}),
+    };
+  });
+}
+
+/** What links a client: the highest layer that names a cluster or a bootstrap (a profile overrides its base). */
+function linkingGroup(layers: readonly GroupRef[]): Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown'> {
+  let cluster: string | undefined;
+  let bootstrap: readonly string[] = [];
+  let bootstrapUnknown = false;
+  for (const { group } of layers) {
+    if (group.cluster !== undefined) cluster = group.cluster;
+    if (group.bootstrap.length > 0 || group.bootstrapUnknown) {
+      bootstrap = group.bootstrap;
+      bootstrapUnknown = group.bootstrapUnknown;
+    }
+  }
+  return { ...(cluster !== undefined ? { cluster } : {}), bootstrap, bootstrapUnknown };
+}
+
+/** Places a group in clusters, strongest evidence first (see the module comment). */
+function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown'>) => ClusterLink {
+  return (ref, linking) => {
+    if (ref.group.roles.includes('broker')) {
+      const own = clusters.find((c) => c.brokers.some((b) => b.file === ref.file && b.group === ref.group));
+      if (own) return { clusters: [own], via: linking.cluster !== undefined ? 'cluster' : 'file' };
+    }
+    if (linking.cluster !== undefined) {
+      const named = clusters.filter((c) => c.name === linking.cluster);
+      if (named.length > 0) return { clusters: named, via: 'cluster' };
+    }
+    let pool = clusters;
+    if (linking.bootstrap.length > 0) {
+      const matched = clusters.filter((c) => linking.bootstrap.some((a) => c.addresses.includes(a)));
+      if (matched.length > 0) {
+        const near = nearest(matched, ref.file.file);
+        const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
+        const broker = near[0].brokers.find((b) => b.group.addresses.includes(address));
+        return { clusters: near, via: 'bootstrap', address, ...(broker ? { broker } : {}) };
+      }
+      // A bootstrap that names none of the brokers' stated addresses is not theirs; brokers that state no
+      // address (`listeners=PLAINTEXT://:9092`) may still be it.
+      pool = clusters.filter((c) => c.addresses.length === 0);
+    }
+    const sameFile = pool.filter((c) => c.brokers.some((b) => b.file === ref.file));
+    if (sameFile.length > 0) return { clusters: sameFile, via: 'file' };
+    const near = nearest(pool, ref.file.file);
+    return near.length > 0 ? { clusters: near, via: 'folder' } : { clusters: [], via: 'none' };
+  };
+}
+
+/**
+ * The clusters nearest a file by folder: walking up from the file's folder, the first folder that directly
+ * holds a broker file of some cluster, or else whose subtree holds one.
+ */
+function nearest(clusters: readonly Cluster[], file: string): Cluster[] {
+  if (clusters.length <= 1) return [...clusters];
+  const folders = clusters.map((c) => c.brokers.map((b) => folderOf(b.file.file)));
+  for (const level of ancestors(file)) {
+    const direct = clusters.filter((_c, i) => folders[i].includes(level));
+    if (direct.length > 0) return direct;
+    const below = clusters.filter((_c, i) => folders[i].some((f) => isUnder(f, level)));
+    if (below.length > 0) return below;
+  }
+  return [...clusters];
+}
+
+/** Topic definitions named `name` that a client linked by `link` may write to. */
+function definitionsFor(topics: readonly TopicDefinition[], name: string, link: ClusterLink, file: string): TopicDefinition[] {
+  const named = topics.filter((t) => t.name === name);
+  if (named.length === 0) return [];
+  if (link.clusters.length > 0) {
+    const same = named.filter((t) => t.link.clusters.some((c) => link.clusters.includes(c)));
+    if (same.length > 0) return same;
+  }
+  // Definitions in no cluster (no broker file anywhere near them): the nearest by folder.
+  return nearestTopics(
+    named.filter((t) => t.link.clusters.length === 0),
+    file,
+  );
+}
+
+/**
+ * For a client that names no topic: the single topic defined nearest to it (same folder first, then the
+ * folders above), within its clusters; undefined when there is none or more than one.
+ */
+function onlyTopicNear(topics: readonly TopicDefinition[], link: ClusterLink, file: string): TopicDefinition | undefined {
+  const compatible = topics.filter((t) => t.link.clusters.length === 0 || link.clusters.length === 0 || t.link.clusters.some((c) => link.clusters.includes(c)));
+  const near = nearestTopics(compatible, file);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+function nearestTopics(topics: readonly TopicDefinition[], file: string): TopicDefinition[] {
+  if (topics.length <= 1) return [...topics];
+  for (const level of ancestors(file)) {
+    const direct = topics.filter((t) => folderOf(t.ref.file.file) === level);
+    if (direct.length > 0) return direct;
+    const below = topics.filter((t) => isUnder(folderOf(t.ref.file.file), level));
+    if (below.length > 0) return below;
+  }
+  return [...topics];
+}
+
+/**
+ * Every producer and consumer, with the groups its settings come from. A group with the role is a client of
+ * its own; a Spring profile file (`application-prod.yml`) makes one client per role of its folder's Spring
+ * files, its groups (including one holding only common settings such as `bootstrap-servers`) on top of the
+ * groups of the files without profile.
+ */
+function clientLayers(refs: readonly GroupRef[]): { ref: GroupRef; role: 'producer' | 'consumer'; layers: GroupRef[] }[] {
+  const out: { ref: GroupRef; role: 'producer' | 'consumer'; layers: GroupRef[] }[] = [];
+  const done = new Set<DeploymentFile>();
+  for (const ref of refs) {
+    const { file, group } = ref;
+    if (isSpring(file) && group.profile !== undefined) {
+      if (done.has(file)) continue;
+      done.add(file);
+      const folder = folderOf(file.file);
+      const base = refs.filter((r) => r.file !== file && isSpring(r.file) && r.group.profile === undefined && folderOf(r.file.file) === folder);
+      const own = refs.filter((r) => r.file === file);
+      for (const role of ['producer', 'consumer'] as const) {
+        const fits = (r: GroupRef): boolean => r.group.roles.includes(role) || r.group.roles.length === 0;
+        if (![...base, ...own].some((r) => r.group.roles.includes(role))) continue;
+        const top = own.find((r) => r.group.roles.includes(role)) ?? own.find((r) => r.group.roles.length === 0);
+        if (!top) continue;
+        out.push({ ref: top, role, layers: [...base.filter(fits), ...own.filter((r) => fits(r) && r !== top), top] });
+      }
+      continue;
+    }
+    for (const role of ['producer', 'consumer'] as const) if (group.roles.includes(role)) out.push({ ref, role, layers: [ref] });
+  }
+  return out;
+}
+
+function isSpring(file: DeploymentFile): boolean {
+  return file.kind === 'spring-properties' || file.kind === 'spring-yaml';
+}
+
+/** The folder part of a path, with forward slashes (`''` for a bare file name). */
+export function folderOf(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : i === 0 ? '/' : p.slice(0, i);
+}
+
+/** The folders above a file, nearest first, ending with `''` (the top, which holds every path). */
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  let folder = folderOf(path);
+  for (;;) {
+    out.push(folder);
+    if (folder === '' || folder === '/') break;
+    const next = folderOf(folder);
+    if (next === folder) break;
+    folder = next;
+  }
+  if (out[out.length - 1] !== '') out.push('');
+  return out;
+}
+
+/** True when `folder` is `level` or inside it. */
+function isUnder(folder: string, level: string): boolean {
+  if (level === '') return true;
+  if (level === '/') return folder.startsWith('/');
+  return folder === level || folder.startsWith(`${level}/`);
+}
+
+/** Code-point order, the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onlyRules, runCli, workspace } from './helpers';
+
+const ACKS = 'producer/acks-all-without-min-isr';
+const OVERRIDE = 'broker/topic-overrides-safe-broker';
+const CROSS = [ACKS, 'producer/record-larger-than-broker-accepts', OVERRIDE, 'consumer/reads-aborted-transactions'];
+
+/** A producer, a topic file and a broker file in different folders: the cross-file pass links them. */
+const FILES = {
+  '.kafkalint.json': onlyRules(CROSS),
+  'config/server.properties': 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=1\nunclean.leader.election.enable=false\ndefault.replication.factor=3\n',
+  'config/topic-orders.properties': 'unclean.leader.election.enable=true\nretention.ms=604800000\n',
+  'app/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n',
+};
+
+interface Related {
+  file: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+interface JsonFinding {
+  file: string;
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  related?: Related[];
+}
+
+describe('cli: cross-file findings', () => {
+  const ws = workspace(FILES);
+  after(() => ws.cleanup());
+
+  it('--format json prints the cross-file findings with related locations in the other files', () => {
+    const r = runCli(['--format', 'json', '.'], ws.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+    const at = (f: { file: string; line: number; column: number; endLine: number; endColumn: number }) => [f.file, f.line, f.column, f.endLine, f.endColumn];
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, ...at(f)]),
+      [
+        [ACKS, 'warning', 'app/producer.properties', 2, 6, 2, 9],
+        [OVERRIDE, 'error', 'config/topic-orders.properties', 1, 32, 1, 36],
+      ],
+    );
+    const [acks, override] = findings;
+    assert.deepEqual(Object.keys(acks), ['file', 'rule', 'stage', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'related']);
+    assert.match(acks.message, /topic orders \(config\/topic-orders\.properties\) takes its min\.insync\.replicas from the brokers, and config\/server\.properties sets min\.insync\.replicas=1/);
+    assert.match(acks.message, /This producer writes to the cluster at kafka-1:9092 \(config\/server\.properties\)\.$/);
+    assert.deepEqual(
+      acks.related?.map((x) => [x.message, ...at(x)]),
+      [
+        ['min.insync.replicas=1 is set here', 'config/server.properties', 3, 21, 3, 22],
+        ['the broker answering on kafka-1:9092', 'config/server.properties', 2, 11, 2, 35],
+      ],
+    );
+    assert.deepEqual(
+      override.related?.map((x) => [x.message, ...at(x)]),
+      [['unclean.leader.election.enable=false is set here for the cluster', 'config/server.properties', 4, 32, 4, 37]],
+    );
+  });
+
+  it('prints the same findings whatever paths name the files, and only links what it was given', () => {
+    const apart = runCli(['--format', 'json', 'app', 'config'], ws.dir);
+    assert.deepEqual(
+      (JSON.parse(apart.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]),
+      [
+        ['app/producer.properties', ACKS],
+        ['config/topic-orders.properties', OVERRIDE],
+      ],
+    );
+    // The producer alone: nothing to link it to, so no cross-file finding.
+    const alone = runCli(['--format', 'json', 'app/producer.properties'], ws.dir);
+    assert.equal(alone.code, 0, alone.stderr);
+    assert.deepEqual((JSON.parse(alone.stdout) as { findings: JsonFinding[] }).findings, []);
+  });
+
+  it('text output lists the related locations under the finding', () => {
+    const r = runCli(['app', 'config'], ws.dir);
+    const lines = r.stdout.split('\n');
+    const i = lines.findIndex((l) => l.includes(ACKS));
+    assert.ok(i >= 0, r.stdout);
+    assert.equal(lines[i + 1], '    related  config/server.properties:3:21  min.insync.replicas=1 is set here');
+    assert.equal(lines[i + 2], '    related  config/server.properties:2:11  the broker answering on kafka-1:9092');
+  });
+
+  it('--format sarif carries relatedLocations', () => {
+    const r = runCli(['--format', 'sarif', '.'], ws.dir);
+    const sarif = JSON.parse(r.stdout) as {
+      runs: { results: { ruleId: string; relatedLocations?: { id: number; message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];
+    };
+    const acks = sarif.runs[0].results.find((x) => x.ruleId === ACKS);
+    assert.deepEqual(acks?.relatedLocations?.[0], {
+      id: 0,
+      message: { text: 'min.insync.replicas=1 is set here' },
+      physicalLocation: { artifactLocation: { uri: 'config/server.properties' }, region: { startLine: 3, startColumn: 21, endLine: 3, endColumn: 22 } },
+    });
+  });
+
+  it('a suppression comment in the file where the finding is shown silences it', () => {
+    const quiet = workspace({ ...FILES, 'app/producer.properties': `bootstrap.servers=kafka-1:9092\n# kafka-lint-disable-next-line ${ACKS} -- test\nacks=all\n` });
+    try {
+      const r = runCli(['--format', 'json', '.'], quiet.dir);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.rule),
+        [OVERRIDE],
+      );
+    } finally {
+      quiet.cleanup();
+    }
+  });
+  it('worker threads and --cache give the same cross-file findings, and a changed file re-links the cached ones', () => {
+    const dir = workspace(FILES);
+    try {
+      const one = runCli(['--format', 'json', '--concurrency', 'off', '.'], dir.dir);
+      const pooled = runCli(['--format', 'json', '--concurrency', '2', '.'], dir.dir);
+      assert.equal(pooled.stdout, one.stdout);
+      const cold = runCli(['--format', 'json', '--cache', '.'], dir.dir);
+      const warm = runCli(['--format', 'json', '--cache', '.'], dir.dir);
+      assert.equal(cold.stdout, one.stdout);
+      assert.equal(warm.stdout, one.stdout);
+      // Only the broker file changes: the producer's result comes from the cache, its cross-file finding does not.
+      writeFileSync(join(dir.dir, 'config/server.properties'), 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=2\nunclean.leader.election.enable=false\ndefault.replication.factor=3\n');
+      const changed = runCli(['--format', 'json', '--cache', '.'], dir.dir);
+      assert.deepEqual(
+        (JSON.parse(changed.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]),
+        [['config/topic-orders.properties', OVERRIDE]],
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
