@@ -139,3 +139,80 @@ describe('cli: cross-file findings', () => {
     }
   });
 });
+
+/** A folder with a compose cluster, a topic file, two producers and a broker file of another cluster. */
+const COMPOSE = [
+  'services:',
+  '  kafka:',
+  '    image: apache/kafka:3.9.0',
+  '    environment:',
+  '      KAFKA_NODE_ID: 1',
+  '      KAFKA_PROCESS_ROLES: broker,controller',
+  '      KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093',
+  '      KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092',
+  '      KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER',
+  '      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093',
+  '      KAFKA_MIN_INSYNC_REPLICAS: 2',
+  '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"',
+  '',
+].join('\n');
+
+const FOLDER = {
+  '.kafkalint.json': onlyRules(CROSS),
+  'docker-compose.yml': COMPOSE,
+  'config/topic-orders.properties': 'min.insync.replicas=1\nmax.message.bytes=1048588\n',
+  'app/producer.properties': 'bootstrap.servers=kafka:9092\nacks=all\nmax.request.size=5242880\n',
+  'legacy/server.properties': 'broker.id=1\nlisteners=PLAINTEXT://kafka-legacy:9092\nmin.insync.replicas=1\n',
+  'legacy/producer.properties': 'bootstrap.servers=kafka-legacy:9092\n',
+};
+
+describe('cli: a folder with a compose file, a topic file, a broker file and producers', () => {
+  const ws = workspace(FOLDER);
+  after(() => ws.cleanup());
+  const at = (f: { file: string; line: number; column: number; endLine: number; endColumn: number }) => `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+
+  it('links each producer to its cluster (compose listeners, broker file listeners) and the topic to the nearest cluster', () => {
+    const r = runCli(['--format', 'json', '.'], ws.dir);
+    assert.equal(r.code, 0, r.stderr);
+    const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+    assert.deepEqual(
+      findings.map((f) => [f.rule, at(f), (f.related ?? []).map((x) => `${at(x)} ${x.message}`)]),
+      [
+        [
+          ACKS,
+          'app/producer.properties:2:6-2:9',
+          ['config/topic-orders.properties:1:21-1:22 min.insync.replicas=1 is set here', 'docker-compose.yml:8:35-8:57 the broker answering on kafka:9092'],
+        ],
+        ['producer/record-larger-than-broker-accepts', 'app/producer.properties:3:18-3:25', ['config/topic-orders.properties:2:19-2:26 max.message.bytes=1048588 is set here']],
+        [OVERRIDE, 'config/topic-orders.properties:1:21-1:22', ['docker-compose.yml:11:34-11:35 min.insync.replicas=2 is set here for the cluster']],
+        [
+          ACKS,
+          'legacy/producer.properties:1:1-1:18',
+          ['legacy/server.properties:3:21-3:22 min.insync.replicas=1 is set here', 'legacy/server.properties:2:11-2:40 the broker answering on kafka-legacy:9092'],
+        ],
+      ],
+    );
+    const [, larger, override] = findings;
+    assert.match(larger.message, /This producer writes to the cluster at kafka:9092 \(docker-compose\.yml\)\.$/);
+    assert.match(override.message, /below the min\.insync\.replicas=2 that docker-compose\.yml sets for the cluster/);
+  });
+
+  it('prints the related locations under each finding in the text output, and as SARIF relatedLocations', () => {
+    const text = runCli(['.'], ws.dir).stdout.split('\n');
+    const i = text.findIndex((l) => l.startsWith('  config/topic-orders.properties:1:21') && l.includes(OVERRIDE));
+    assert.ok(i >= 0, text.join('\n'));
+    assert.equal(text[i + 1], '    related  docker-compose.yml:11:34  min.insync.replicas=2 is set here for the cluster');
+    const sarif = JSON.parse(runCli(['--format', 'sarif', '.'], ws.dir).stdout) as {
+      runs: { results: { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    assert.deepEqual(
+      sarif.runs[0].results.map((x) => [x.ruleId, (x.relatedLocations ?? []).map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`)]),
+      [
+        [ACKS, ['config/topic-orders.properties:1', 'docker-compose.yml:8']],
+        ['producer/record-larger-than-broker-accepts', ['config/topic-orders.properties:2']],
+        [OVERRIDE, ['docker-compose.yml:11']],
+        [ACKS, ['legacy/server.properties:3', 'legacy/server.properties:2']],
+      ],
+    );
+  });
+});
