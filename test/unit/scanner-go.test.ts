@@ -495,6 +495,8 @@ describe('Go scanner: franz-go', () => {
       ['producer/idempotence-disabled', 'kgo.DisableIdempotentWrite()'],
       ['producer/close-without-flush', 'client.Close()'],
       ['producer/acks-leader-only', 'kgo.LeaderAck()'],
+      // LeaderAck() with idempotent writes left on: kgo.NewClient returns an error.
+      ['producer/idempotence-disabled', 'kgo.LeaderAck()'],
       ['producer/close-without-flush', 'cl.Close()'],
       ['producer/unhandled-send', 'cl.Produce'],
     ]);
@@ -588,6 +590,19 @@ describe('Go scanner: franz-go', () => {
     const asyncText = text.replace('return cl.ProduceSync(ctx, r).FirstErr()', 'cl.Produce(ctx, r, func(_ *kgo.Record, err error) { _ = err })\n\treturn nil');
     const r2 = await run('/ws/franz-async.go', asyncText);
     expectFindings(asyncText, r2.findings, [['producer/close-without-flush', 'cl.Close()']]);
+  });
+
+  it('reports LeaderAck() twice (leader-only acks, and a client that refuses to start), both fixed with AllISRAcks()', async () => {
+    const text = 'package x\nimport "github.com/twmb/franz-go/pkg/kgo"\nfunc f() {\n\tcl, _ := kgo.NewClient(kgo.RequiredAcks(kgo.LeaderAck()))\n\t_ = cl\n}\n';
+    const { findings } = await run('/ws/franz-leader.go', text);
+    expectFindings(text, findings, [
+      ['producer/acks-leader-only', 'kgo.LeaderAck()'],
+      ['producer/idempotence-disabled', 'kgo.LeaderAck()'],
+    ]);
+    assert.deepEqual(findings.map((f) => f.severity), ['warning', 'error']);
+    const after = text.replace('kgo.LeaderAck()', 'kgo.AllISRAcks()');
+    assert.equal(fixed(text, findings, 'producer/acks-leader-only'), after);
+    assert.equal(fixed(text, findings, 'producer/idempotence-disabled'), after);
   });
 
   it('does not flag the franz-go auto-commit default', async () => {
@@ -693,7 +708,6 @@ describe('Go scanner: one setting at a time', () => {
     [SARAMA, saramaProducer('c.Producer.RequiredAcks = 0'), 'producer/acks-zero', 'RequiredAcks = [[0]]', ['RequiredAcks = 0', 'RequiredAcks = sarama.WaitForAll']],
     [SARAMA, 'c := sarama.NewConfig()\n\tc.Consumer.Offsets.Initial = sarama.OffsetNewest\n\tc.Consumer.Offsets.AutoCommit.Enable = false\n\tg, _ := sarama.NewConsumerGroup(nil, "g", c)\n\t_ = g', 'consumer/auto-offset-reset-latest', '[[sarama.OffsetNewest]]', ['sarama.OffsetNewest', 'sarama.OffsetOldest']],
     [KGO, 'cl, _ := kgo.NewClient(kgo.DefaultProduceTopic("t"), kgo.RecordRetries(0))\n\t_ = cl', 'producer/retries-disabled', 'kgo.RecordRetries([[0]])', ['kgo.DefaultProduceTopic("t"), kgo.RecordRetries(0)', 'kgo.DefaultProduceTopic("t")']],
-    [KGO, 'cl, _ := kgo.NewClient(kgo.RequiredAcks(kgo.LeaderAck()))\n\t_ = cl', 'producer/acks-leader-only', '[[kgo.LeaderAck()]]', ['kgo.LeaderAck()', 'kgo.AllISRAcks()']],
     [CK, 'p, _ := kafka.NewProducer(&kafka.ConfigMap{"acks": 1})\n\t_ = p', 'producer/acks-leader-only', '"acks": [[1]]', ['"acks": 1', '"acks": -1']],
     [CK, 'p, _ := kafka.NewProducer(&kafka.ConfigMap{"request.required.acks": "0"})\n\t_ = p', 'producer/acks-zero', '[["0"]]', ['"0"', '"all"']],
     [CK, 'c, _ := kafka.NewConsumer(&kafka.ConfigMap{"group.id": "g", "enable.auto.commit": true, "auto.offset.reset": "earliest"})\n\t_ = c', 'consumer/auto-commit-enabled', '[[true]]', ['true', 'false']],

@@ -19,6 +19,10 @@ export const PRODUCER_RULES = {
 
   'producer/idempotence-disabled.description':
     'enable.idempotence=false, or acks other than all, retries=0 or more than 5 in-flight requests silently switching the default idempotence off.',
+  'producer/idempotence-disabled.refusedAtStart':
+    'Producer stage: {library} refuses {setting} while its idempotent writes are on by default ({error}), so the client is never created and sends nothing; use acks=all (or add {optOut} and accept that only the leader, or no broker, confirms a send).',
+  'producer/idempotence-disabled.transactionalRefused':
+    'Producer stage: {library} refuses a transactional ID with idempotent writes disabled ({error}), so the transactional client is never created and sends nothing; remove the opt-out.',
   'producer/unhandled-send.description': 'A send whose result nobody checks (no callback, no await, no get()): failures are dropped silently.',
   'producer/close-without-flush.description': 'Close() with no Flush() before it: records still buffered in the client are dropped.',
 } as const;

@@ -21,6 +21,10 @@ export const PRODUCER_RULES_ZH_CN = {
 
   'producer/idempotence-disabled.description':
     'enable.idempotence=false，或 acks 不为 all、retries=0、在途请求超过 5 个，导致默认开启的幂等性被静默关闭。',
+  'producer/idempotence-disabled.refusedAtStart':
+    '生产者阶段：{library} 默认开启幂等写入，此时不接受 {setting}（{error}），因此客户端根本不会被创建，也发不出任何消息；请改用 acks=all（或添加 {optOut}，并接受发送只由领导者副本确认、甚至没有任何 Broker 确认）。',
+  'producer/idempotence-disabled.transactionalRefused':
+    '生产者阶段：{library} 不接受在关闭幂等写入的同时使用事务 ID（{error}），因此事务客户端根本不会被创建，也发不出任何消息；请去掉关闭幂等的选项。',
   'producer/unhandled-send.description': '发送结果无人检查（没有回调、没有 await、没有 get()）：发送失败被静默丢弃。',
   'producer/close-without-flush.description': '调用 Close() 之前没有调用 Flush()：仍缓存在客户端中的消息会被丢弃。',
 } as const satisfies Translation<typeof PRODUCER_RULES>;

@@ -10,6 +10,20 @@ const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 const SILENT_FALLBACK: readonly LibraryId[] = ['java', 'spring', 'kafka-python'];
 /** Kafka releases where the 3.0 default was not applied at all (KAFKA-13598): there is nothing to switch off. */
 const DEFAULT_NOT_APPLIED = ['3.0.0', '3.1.0'];
+/**
+ * Libraries whose client constructor refuses, instead of quietly dropping, a setting that conflicts with the
+ * idempotence they turn on by default: the keys it checks and the error it returns. franz-go's config
+ * validation (pkg/kgo/config.go) returns "idempotency requires acks=all" unless DisableIdempotentWrite() is given,
+ * and "cannot both disable idempotent writes and use transactional IDs".
+ */
+const REFUSED_AT_START: Partial<Record<LibraryId, { readonly keys: readonly string[]; readonly error: string; readonly transactionalError: string; readonly optOut: string }>> = {
+  'franz-go': {
+    keys: ['acks'],
+    error: '`kgo.NewClient` returns "idempotency requires acks=all"',
+    transactionalError: '`kgo.NewClient` returns "cannot both disable idempotent writes and use transactional IDs"',
+    optOut: '`kgo.DisableIdempotentWrite()`',
+  },
+};
 const DUPLICATES = 'a retried send can be written twice or out of order, and consumer logic that drops what looks like a duplicate can drop a real record';
 
 interface Conflict {
@@ -39,7 +53,7 @@ function conflicts(group: ConfigGroup): Conflict[] {
 
 /** A Java producer with a `transactional.id`: Kafka's own client refuses to start one without idempotence. */
 function isTransactional(group: ConfigGroup): boolean {
-  if (group.library !== 'java' && group.library !== 'spring') return false;
+  if (group.library !== 'java' && group.library !== 'spring' && !REFUSED_AT_START[group.library]) return false;
   const id = effectiveEntry(group, ['transactional.id'], 'producer');
   return id !== undefined && id.value.trim() !== '';
 }
@@ -83,6 +97,16 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
     if (set) fixes.push(set);
   }
   const blockers = found.length > 0 ? ` (turning it on also needs ${found.map((c) => `${c.entry.key} changed`).join(' and ')})` : '';
+  const refusal = REFUSED_AT_START[group.library];
+  if (transactional && refusal) {
+    context.report({
+      range: entry.valueRange,
+      severity: 'error',
+      message: context.t('producer/idempotence-disabled.transactionalRefused', { library: libraryName(group.library), error: refusal.transactionalError }),
+      fixes,
+    });
+    return;
+  }
   if (transactional) {
     context.report({
       range: entry.valueRange,
@@ -126,6 +150,25 @@ export const idempotenceDisabled: Rule = {
       const transactional = isTransactional(group);
       if (explicit) {
         if (!isPlaceholder(explicit)) checkExplicit(context, group, explicit, found, transactional);
+        return;
+      }
+      const refusal = REFUSED_AT_START[group.library];
+      if (refusal) {
+        if (groupDefault('enable.idempotence', group, context.options)?.value !== 'true') return;
+        for (const c of found.filter((f) => refusal.keys.includes(f.entry.key))) {
+          const fix = setValueFix(c.entry, 'all', context.t('fix.set', { key: c.entry.key, value: 'all' }));
+          context.report({
+            range: c.entry.valueRange,
+            severity: 'error',
+            message: context.t('producer/idempotence-disabled.refusedAtStart', {
+              library: libraryName(group.library),
+              setting: `${c.entry.key}=${c.entry.value.trim()}`,
+              error: refusal.error,
+              optOut: refusal.optOut,
+            }),
+            fixes: fix ? [fix] : [],
+          });
+        }
         return;
       }
       if (transactional) {

@@ -1,7 +1,7 @@
 import type { Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
-import { assignedTo, durationMillis, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './syntax';
+import { assignedTo, durationMillis, isAssignment, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './syntax';
 import { closeWithoutFlush, commitBeforeProcessing, contextParameter, ignoredSends, importsPlain } from './checks';
 import type { Node } from '../common/tree-sitter';
 
@@ -128,7 +128,7 @@ function optionsOf(ctx: GoContext, call: Node): Node[] {
   const out: Node[] = [];
   for (const arg of namedArgs(call.childForFieldName('arguments'))) {
     if (arg.type !== 'variadic_argument') {
-      out.push(arg);
+      out.push(singleAssignment(ctx, arg) ?? arg);
       continue;
     }
     const name = namedArgs(arg)[0];
@@ -151,6 +151,23 @@ function optionsOf(ctx: GoContext, call: Node): Node[] {
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
+/**
+ * The value a local name stands for, when the name is given exactly one call value before `name` in the same
+ * function (`acks := kgo.LeaderAck()`, `opt := kgo.RequiredAcks(acks)`): options and their arguments held by
+ * variables are read where they are written. Names assigned more than once are not guessed at.
+ */
+function singleAssignment(ctx: GoContext, name: Node): Node | undefined {
+  if (name.type !== 'identifier') return undefined;
+  const scope = ctx.scopeOf(name);
+  const before = (n: Node) => n.startIndex < name.startIndex;
+  const values = ctx.nodes('call_expression').filter((c) => before(c) && assignedTo(c)?.text === name.text && [scope, -1].includes(ctx.scopeOf(c)));
+  const assigned = ctx.identifiersNamed(name.text, scope).filter((id) => {
+    const stmt = id.parent?.parent;
+    return before(id) && id.parent?.type === 'expression_list' && !!stmt && isAssignment(stmt) && stmt.childForFieldName('left')?.startIndex === id.parent.startIndex;
+  });
+  return values.length === 1 && assigned.length <= 1 ? values[0] : undefined;
+}
+
 /** The node to remove with an option: its literal element wrapper when it sits in a slice literal. */
 function listItem(option: Node): Node {
   return option.parent?.type === 'literal_element' ? option.parent : option;
@@ -162,7 +179,9 @@ function readOption(ctx: GoContext, group: GroupBuilder, option: Node, alias: st
   if (q?.library !== 'franz-go') return;
   const keyNode = option.childForFieldName('function') as Node;
   const args = namedArgs(option.childForFieldName('arguments'));
-  const removeRange = ctx.listElementRemoval(listItem(option));
+  // An option held by a variable (`opt := kgo.X()`) is not removed: that would leave the assignment half written.
+  const inList = option.parent?.type === 'argument_list' || option.parent?.type === 'literal_element';
+  const removeRange = inList ? ctx.listElementRemoval(listItem(option)) : undefined;
   // An option appended inside an `if` is an alternative, not a repeat.
   const conditional = option.parent?.parent?.type === 'call_expression' && inBranch(option);
   const base = { rawKey: `${q.alias}.${q.name}`, keyRange: nodeRange(keyNode), conditional, ...(removeRange ? { removeRange } : {}) };
@@ -172,13 +191,14 @@ function readOption(ctx: GoContext, group: GroupBuilder, option: Node, alias: st
   switch (q.name) {
     case 'RequiredAcks': {
       if (!args[0]) return;
-      const inner = ctx.callee(args[0]);
+      const level = singleAssignment(ctx, args[0]) ?? args[0];
+      const inner = ctx.callee(level);
       const value = inner?.library === 'franz-go' ? ({ NoAck: '0', LeaderAck: '1', AllISRAcks: 'all' } as Record<string, string>)[inner.name] : undefined;
       ctx.addEntry(group, {
         ...base,
         key: 'acks',
-        value: value ?? placeholder(args[0]),
-        valueRange: nodeRange(args[0]),
+        value: value ?? placeholder(level),
+        valueRange: nodeRange(level),
         role: 'producer',
         renderValue: (v) => ({ '0': `${alias}.NoAck()`, '1': `${alias}.LeaderAck()`, all: `${alias}.AllISRAcks()`, '-1': `${alias}.AllISRAcks()` } as Record<string, string>)[v],
       });
