@@ -99,7 +99,7 @@ describe('LSP: initialize and diagnostics', function () {
 
   it('serves pull diagnostics to a client that declares them, and never pushes', async () => {
     client = await server.start({ pull: true });
-    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'kafka-lint', interFileDependencies: true, workspaceDiagnostics: false });
     const uri = client.uri('producer.properties');
     await client.open(uri, 'properties', PRODUCER);
     const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });

@@ -42,6 +42,8 @@ export interface TestClientOptions {
   readonly serverPath?: string;
   /** Sent as `initializationOptions`. */
   readonly initializationOptions?: unknown;
+  /** Declare `window.workDoneProgress` (the server may then report progress with `$/progress`). */
+  readonly workDoneProgress?: boolean;
   /** `stdio` (`--stdio`, as `kafka-lint-lsp` and most editors) or `ipc` (`--node-ipc`, as the VS Code client). */
   readonly transport?: 'stdio' | 'ipc';
 }
@@ -123,6 +125,9 @@ export class TestClient {
       return null;
     });
     connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    // JSON-RPC keeps `$/progress` for its own progress handlers: record it as a notification.
+    connection.onUnhandledProgress((p) => void client.notifications.push({ method: '$/progress', params: p }));
     connection.listen();
 
     const capabilities: ClientCapabilities = {
@@ -145,6 +150,7 @@ export class TestClient {
         workspaceEdit: { documentChanges: options.documentChanges === true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
+      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
     };
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WATCHED_FILES_GLOB } from '../../server/src/files/walk';
 import type { ConfigurationParams, Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, waitFor, serverFixture } from './lsp-test-client';
 
@@ -104,13 +105,15 @@ describe('LSP: settings and .kafkalint.json', function () {
     const watchers = (c: TestClient): unknown[] => c.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions);
     client = await server.start();
     await waitFor(() => watchers(client!).length > 0, { message: 'watcher registration' });
-    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }]);
+    // The project file, and the files of the workspace model (workspace.test.ts).
+    await waitFor(() => watchers(client!).length > 1, { message: 'workspace files watcher registration' });
+    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }]);
     await client.stop();
     client = await server.start({ initializationOptions: { clientWatchesProjectFile: true } });
     await waitFor(() => client!.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'), { message: 'configuration registration' });
     // A round trip: anything the server sent after `initialized` has arrived before this answer.
     await client.request('textDocument/hover', { textDocument: { uri: client.uri('none.properties') }, position: { line: 0, character: 0 } });
-    assert.deepEqual(watchers(client), []);
+    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: WATCHED_FILES_GLOB }] }]);
   });
 
   it('reads the .kafkalint.json of a workspace folder added later', async () => {

@@ -5,6 +5,12 @@ import { documentKind } from '../core/analyze';
 /** Folders never searched: dependencies and version control. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
+/**
+ * The names a folder search reads ({@link isLintedName}) as one glob, for the file watchers the server asks
+ * the client for (test/unit/files/walk-glob.test.ts keeps the two in step).
+ */
+export const WATCHED_FILES_GLOB = '**/*.{properties,yml,yaml,json,java,ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go}';
+
 /** A file to lint: `display` is what the user sees (as given, or joined onto the folder given). */
 export interface FoundFile {
   readonly display: string;

@@ -16,6 +16,11 @@ export interface Analysis {
   readonly index: LineIndex;
   readonly findings: readonly Finding[];
   readonly options: LintOptions;
+  /**
+   * Set when cross-file findings were added (workspace-index.ts): how a path they name (a related location,
+   * a fix in another file) becomes a URI, and that file's open version (null when not open).
+   */
+  readonly workspace?: { uriOf(path: string): string; versionOf(path: string): number | null };
 }
 
 interface Entry {

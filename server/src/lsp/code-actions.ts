@@ -2,10 +2,11 @@ import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic, Range as LspRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { fixAllEdits } from '../core/fixes';
 import type { Finding, Fix } from '../core/model';
+import { isSpan } from '../core/model';
 import { disableForFileFix, disableForLineFix } from '../core/suppressions';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
-import { toLspRange, toTextEdit } from './convert';
+import { spanToLspRange, toLspRange, toTextEdit } from './convert';
 import { readDiagnosticData } from './diagnostics';
 
 /**
@@ -17,7 +18,7 @@ import { readDiagnosticData } from './diagnostics';
 
 /** Builds workspace edits in the shape the client accepts (versioned `documentChanges` when it can). */
 export interface EditFactory {
-  (uri: string, version: number, edits: readonly TextEdit[]): WorkspaceEdit;
+  (uri: string, version: number | null, edits: readonly TextEdit[]): WorkspaceEdit;
 }
 
 /** Returns an {@link EditFactory} for a client that does or does not support `documentChanges`. */
@@ -93,6 +94,10 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
   const seen = new Set<string>();
   const action = (diagnostic: Diagnostic, { finding, index }: Located, choice: FixChoice, fix: Fix): CodeAction => {
     const base: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined };
+    // A fix in another file (a cross-file finding fixed where the setting is decided) is an edit of that URI,
+    // from the positions core computed there; it is cheap, so it comes with the list even for resolving clients.
+    const other = otherFileEdit(analysis, fix, makeEdit);
+    if (other) return { ...base, edit: other };
     if (!lazy) return { ...base, edit: makeEdit(uri, analysis.version, fix.edits.map((e) => toTextEdit(analysis.index, e))) };
     const data: QuickFixData = { uri, version: analysis.version, index, rule: finding.ruleId, start: finding.range.start, end: finding.range.end, fix: choice };
     return { ...base, data };
@@ -115,6 +120,13 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
     }
   }
   return [...fixes, ...suppressions];
+}
+
+/** The workspace edit of a fix that edits another file than the analysed one; undefined for a fix of this file. */
+function otherFileEdit(analysis: Analysis, fix: Fix, makeEdit: EditFactory): WorkspaceEdit | undefined {
+  if (fix.file === undefined || !analysis.workspace) return undefined;
+  const edits = fix.edits.map((e): TextEdit => ({ range: isSpan(e.range) ? spanToLspRange(e.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: e.newText }));
+  return makeEdit(analysis.workspace.uriOf(fix.file), analysis.workspace.versionOf(fix.file), edits);
 }
 
 /** Reads {@link QuickFixData} back from an action the client asks to resolve; undefined when it is not ours. */

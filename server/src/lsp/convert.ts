@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Range as LspRange, TextEdit } from 'vscode-languageserver/node';
-import type { Edit, Range, Severity } from '../core/model';
+import type { Edit, Range, Severity, Span } from '../core/model';
 import type { LineIndex } from '../core/text';
 
 /**
@@ -15,6 +15,11 @@ export type PositionMapper = Pick<LineIndex, 'positionAt'>;
 /** Core range → LSP range. */
 export function toLspRange(index: PositionMapper, range: Range): LspRange {
   return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
+}
+
+/** A span of another file (its line and character already known) → LSP range. */
+export function spanToLspRange(span: Span): LspRange {
+  return { start: { line: span.line, character: span.character }, end: { line: span.endLine, character: span.endCharacter } };
 }
 
 /** Core edit → LSP text edit. */

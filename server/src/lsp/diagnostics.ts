@@ -1,9 +1,10 @@
 import type { CodeDescription, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import type { Finding } from '../core/model';
+import type { Finding, Range } from '../core/model';
+import { isSpan } from '../core/model';
 import { ruleDocUrl } from '../core/rule-docs';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
-import { toLspRange, toLspSeverity } from './convert';
+import { spanToLspRange, toLspRange, toLspSeverity } from './convert';
 
 /**
  * What a Kafka Lint diagnostic carries in `data`: a short key into the analysis of the document version it
@@ -48,9 +49,12 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, index: number
     data,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri: analysis.uri, range: toLspRange(lines, r.range) }, message: r.message }),
-    );
+    // A location in another file (a cross-file finding) carries its own positions: that file's text is not at hand.
+    const at = (r: { readonly file?: string; readonly range: Range }) =>
+      r.file !== undefined && analysis.workspace
+        ? { uri: analysis.workspace.uriOf(r.file), range: isSpan(r.range) ? spanToLspRange(r.range) : toLspRange(lines, r.range) }
+        : { uri: analysis.uri, range: toLspRange(lines, r.range) };
+    diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({ location: at(r), message: r.message }));
   }
   return diagnostic;
 }

@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
   MessageType,
@@ -29,6 +30,10 @@ import { hoverFor } from './hover';
 import type { HoverProvider } from './hover';
 import { MessagePathService } from './message-path';
 import { SettingsStore } from './settings-store';
+import { WorkspaceIndex } from './workspace-index';
+import type { ScanProgress } from './workspace-index';
+import type { Analysis } from './analysis-cache';
+import { WATCHED_FILES_GLOB } from '../files/walk';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */
 export interface CoreProviders {
@@ -58,12 +63,17 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   let dynamicConfiguration = false;
   let folderSupport = false;
   let registerWatcher = false;
+  /** The client lets the server register file watchers: workspace files changed on disk re-link the model. */
+  let watchFiles = false;
   let makeEdit: EditFactory = editFactory(false);
   /** The client resolves code actions (`codeAction/resolve` with `edit`): quick fixes are listed without their edits. */
   let lazyEdits = false;
   let settings: SettingsStore | undefined;
   let cache: AnalysisCache | undefined;
   let messagePath: MessagePathService | undefined;
+  /** The deployment model of the workspace folders: cross-file findings (workspace-index.ts). */
+  let workspace: WorkspaceIndex | undefined;
+  let progressSupport = false;
   let workspaceFolders: readonly WorkspaceFolder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsGeneration = 0;
@@ -99,6 +109,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     folderSupport = caps.workspace?.workspaceFolders === true;
+    progressSupport = caps.window?.workDoneProgress === true;
+    watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     registerWatcher = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && init.clientWatchesProjectFile !== true;
     makeEdit = editFactory(caps.workspace?.workspaceEdit?.documentChanges === true);
@@ -110,6 +122,12 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     const store = settings;
     cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => JSON.stringify(toDiagnostics(analysis)));
     workspaceFolders = folders;
+    workspace = new WorkspaceIndex({
+      folders: () => workspaceFolders,
+      optionsFor: (uri) => store.optionsFor(uri),
+      log,
+      changed: (paths) => crossFindingsChanged(paths),
+    });
     messagePath = new MessagePathService({
       documents,
       cache,
@@ -128,7 +146,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
         hoverProvider: providers.hover !== undefined,
         completionProvider: providers.completion !== undefined ? { triggerCharacters: ['.', '=', ':'] } : undefined,
         executeCommandProvider: { commands: [ServerCommands.applyAllFixes] },
-        diagnosticProvider: pull ? { identifier: 'kafka-lint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        // A file's diagnostics depend on other files (cross-file findings): pull clients re-pull on refresh.
+        diagnosticProvider: pull ? { identifier: 'kafka-lint', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: folderSupport ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: 'kafka-lint', version: SERVER_VERSION },
@@ -141,12 +160,16 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     if (registerWatcher) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] }).catch(failed);
     }
+    // The files the workspace model reads (the CLI walk's names), so that a change on disk re-links it.
+    if (watchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }).catch(failed);
+    scanWorkspace();
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
           workspaceFolders = folders ?? [];
           settings?.setFolders(workspaceFolders);
           refresh();
+          scanWorkspace();
         }, log);
       });
     }
@@ -156,9 +179,54 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   async function publish(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc || !cache || !isSupported(doc)) return;
-    const analysis = await cache.get(doc);
+    const analysis = await analysisOf(doc);
     if (documents.get(uri)?.version !== analysis.version) return;
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+  }
+
+  /**
+   * A document's analysis with the cross-file findings shown in it: the workspace model takes this version's
+   * extract first (the editor's text wins over the disk), so both agree on every offset.
+   */
+  async function analysisOf(doc: TextDocument): Promise<Analysis> {
+    const analysis = await cache!.get(doc);
+    if (!workspace) return analysis;
+    workspace.update(analysis);
+    return workspace.combine(analysis);
+  }
+
+  /** Reads the workspace folders into the model in the background, with progress when the client shows it. */
+  function scanWorkspace(): void {
+    if (!workspace) return;
+    const index = workspace;
+    void (async () => {
+      let progress: ScanProgress | undefined;
+      if (progressSupport) {
+        try {
+          const reporter = await connection.window.createWorkDoneProgress();
+          progress = {
+            begin: (total) => reporter.begin('Kafka Lint', 0, `reading ${total} workspace files`, false),
+            report: (done, total) => reporter.report(Math.floor((done * 100) / Math.max(total, 1)), `${done}/${total} files`),
+            done: () => reporter.done(),
+          };
+        } catch (err) {
+          log(`Kafka Lint: progress not available: ${describe(err)}`);
+        }
+      }
+      await index.scan(progress);
+    })();
+  }
+
+  /** Cross-file findings of these files changed: open ones are re-published (push) or refreshed (pull). */
+  function crossFindingsChanged(paths: readonly string[]): void {
+    const changed = new Set(paths);
+    const open = documents.all().filter((d) => changed.has(uriToPath(d.uri)) && isSupported(d));
+    if (open.length === 0) return;
+    if (pull) {
+      if (refreshSupport) connection.languages.diagnostics.refresh().catch((err: unknown) => log(`Kafka Lint: diagnostics refresh failed: ${describe(err)}`));
+      return;
+    }
+    for (const doc of open) if (!timers.has(doc.uri)) schedulePublish(doc.uri, 0);
   }
 
   function schedulePublish(uri: string, delay: number): void {
@@ -193,6 +261,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     timers.delete(e.document.uri);
     cache?.forget(e.document.uri);
     settings?.forget(e.document.uri);
+    workspace?.forget(e.document.uri);
+    void workspace?.closed(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -203,22 +273,27 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !cache || !isSupported(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const generation = settingsGeneration;
-      const resultId = `${doc.version}@${generation}`;
+      const analysis = await analysisOf(doc);
+      // The cross-file part: the relink that last changed this file's cross-file findings.
+      const resultId = `${analysis.version}@${generation}@${workspace?.revisionOf(doc.uri) ?? 0}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      const analysis = await cache.get(doc);
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: `${analysis.version}@${generation}`, items: toDiagnostics(analysis) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis) };
     }),
   );
 
   connection.onDidChangeConfiguration((params) => {
     settings?.clear(params.settings);
     refresh();
+    void workspace?.settingsChanged();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((c) => c.uri.endsWith(`/${PROJECT_CONFIG_FILE}`))) return;
+    const files = params.changes.filter((c) => !c.uri.endsWith(`/${PROJECT_CONFIG_FILE}`));
+    if (files.length > 0) void workspace?.watched(files.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+    if (files.length === params.changes.length) return;
     settings?.clearProjectFiles();
     refresh();
+    void workspace?.settingsChanged();
   });
 
   connection.onCodeAction(
@@ -230,7 +305,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       // Fix-all only when asked for (source action menu, codeActionsOnSave), not in every light bulb.
       const all = only !== undefined && wants(only, FIX_ALL_KIND);
       if (!quick && !all) return [];
-      const analysis = await cache.get(doc);
+      const analysis = await analysisOf(doc);
       const actions: CodeAction[] = quick ? quickFixes(params, analysis, makeEdit, lazyEdits) : [];
       const fixAll = all ? fixAllAction(analysis, makeEdit) : undefined;
       if (fixAll) actions.push(fixAll);
@@ -248,7 +323,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     if (!doc || doc.version !== data.version) throw stale();
     let edits;
     try {
-      edits = quickFixEdits(await cache.get(doc), data);
+      edits = quickFixEdits(await analysisOf(doc), data);
     } catch (err) {
       log(`Kafka Lint: code action resolve failed: ${describe(err)}`);
       return action;
@@ -263,7 +338,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       const args = params.arguments?.[0] as Partial<ApplyAllFixesArgs> | undefined;
       const doc = args?.uri ? documents.get(args.uri) : undefined;
       if (!doc || !isSupported(doc) || (args?.version !== undefined && args.version !== doc.version)) return undefined;
-      const action = fixAllAction(await cache.get(doc), makeEdit);
+      const action = fixAllAction(await analysisOf(doc), makeEdit);
       if (action?.edit) await connection.workspace.applyEdit({ label: 'Kafka Lint: fix all', edit: action.edit });
       return undefined;
     }),

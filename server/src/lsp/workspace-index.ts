@@ -1,0 +1,314 @@
+import { statSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WorkspaceFolder } from 'vscode-languageserver/node';
+import { analyze, releaseDocument } from '../core/analyze';
+import { extractDeployment } from '../core/deployment/extract';
+import type { DeploymentFile } from '../core/deployment/extract';
+import { combineFindings, lintDeployment } from '../core/deployment/lint';
+import { buildDeployment } from '../core/deployment/model';
+import type { Finding } from '../core/model';
+import type { LintOptions } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/options';
+import { readTextFile } from '../files/read';
+import { collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
+import type { Analysis } from './analysis-cache';
+import { describe } from './analysis-cache';
+import { uriToPath } from './convert';
+
+/** What the index needs of the server. */
+export interface WorkspaceHost {
+  folders(): readonly WorkspaceFolder[];
+  /** The options of a folder's files (by the folder's URI). */
+  optionsFor(uri: string): Promise<LintOptions>;
+  log(message: string): void;
+  /**
+   * The cross-file findings of these files (file system paths) changed: the server re-publishes (push) or
+   * asks for a refresh (pull) of the open ones.
+   */
+  changed(paths: readonly string[]): void;
+}
+
+/** What the progress of the first read reports to, when the client shows progress (`window/workDoneProgress`). */
+export interface ScanProgress {
+  begin(total: number): void;
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+/** One file of the workspace as the deployment model has it. */
+interface IndexedFile {
+  readonly path: string;
+  readonly uri: string;
+  readonly extract: DeploymentFile;
+  /** JSON of the extract: an edit that changes nothing the model reads (a comment, retention.ms) links nothing anew. */
+  readonly key: string;
+  /** The open document's version the extract was taken from; undefined when read from disk. */
+  readonly version?: number;
+  /** Size and time of the file on disk when read from there. */
+  readonly stamp?: string;
+}
+
+/** All analysed files of the workspace with their findings, for the report (`report` helper's webview). */
+export interface WorkspaceFileFindings {
+  readonly path: string;
+  readonly uri: string;
+  /** The path inside the workspace folder, as messages name the file. */
+  readonly label: string;
+  /** The cross-file findings shown in the file (ranges are spans of the text the extract was read from). */
+  readonly crossFindings: readonly Finding[];
+}
+
+/**
+ * The server's workspace model (#8): every file of the workspace folders that the CLI's folder walk would
+ * lint (`files/walk.ts`, same names, same skipped folders), reduced to its deployment extract, joined into one
+ * deployment model, and the cross-file findings of each file.
+ *
+ * Files not open are read from disk in the background, one at a time with the event loop free in between, so
+ * the open file's first diagnostics never wait for a big workspace; open documents replace their disk copy
+ * (the editor's text wins) and watched-file changes re-read the others. After every change the model is
+ * relinked (a pure, synchronous pass over the extracts) and the files whose cross-file findings changed are
+ * handed to {@link WorkspaceHost.changed}: both files of a pair follow an edit of either.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly open = new Set<string>();
+  /** Per file, the JSON of its cross-file findings at the last relink. */
+  private revisions = new Map<string, string>();
+  /** Per file, the relink generation that last changed its cross-file findings. */
+  private readonly changedAt = new Map<string, number>();
+  private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
+  private options: LintOptions = DEFAULT_OPTIONS;
+  private dirty = false;
+  private scanning: Promise<void> | undefined;
+  private generation = 0;
+  /** Combined analyses, by URI: the same pair (analysis, relink generation) gives the same object. */
+  private readonly combined = new Map<string, { base: Analysis; generation: number; analysis: Analysis }>();
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** True once the first read of the folders has finished (tests and the bench wait for it). */
+  ready = false;
+
+  /**
+   * Reads every file of the folders from disk (except open ones) in the background and links them; on a
+   * later call (folders or settings changed) reads again what changed. Resolves when done.
+   */
+  scan(progress?: ScanProgress): Promise<void> {
+    const run = (this.scanning ?? Promise.resolve()).then(() => this.readFolders(progress));
+    this.scanning = run.catch((err: unknown) => this.host.log(`Kafka Lint: reading the workspace failed: ${describe(err)}`));
+    return this.scanning;
+  }
+
+  private async readFolders(progress: ScanProgress | undefined): Promise<void> {
+    const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
+    this.options = folders.length > 0 ? await this.host.optionsFor(folders[0].uri) : DEFAULT_OPTIONS;
+    const found = new Map<string, string>();
+    for (const folder of folders) {
+      for (const file of collectFiles([uriToPath(folder.uri)]).files) if (!found.has(file.absolute)) found.set(file.absolute, folder.uri);
+    }
+    progress?.begin(found.size);
+    let done = 0;
+    for (const path of found.keys()) {
+      if (!this.open.has(path)) await this.readFromDisk(path);
+      done++;
+      if (done % 50 === 0) progress?.report(done, found.size);
+      // One file at a time, letting keystrokes and the open file's diagnostics through in between.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    for (const path of [...this.files.keys()]) {
+      if (!found.has(path) && !this.open.has(path)) {
+        this.files.delete(path);
+        this.dirty = true;
+      }
+    }
+    progress?.done();
+    this.ready = true;
+    this.relink();
+  }
+
+  /** Reads, analyses and extracts one file from disk (unless unchanged since last time); frees its syntax tree. */
+  private async readFromDisk(path: string): Promise<void> {
+    let stamp: string;
+    try {
+      const st = statSync(path);
+      stamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      if (this.files.delete(path)) this.dirty = true;
+      return;
+    }
+    const known = this.files.get(path);
+    if (known?.stamp === stamp) return;
+    const read = readTextFile(path);
+    if (!read.ok) {
+      if (this.files.delete(path)) this.dirty = true;
+      return;
+    }
+    try {
+      const document = await analyze(path, read.text);
+      // A document opened meanwhile keeps the editor's text.
+      if (this.open.has(path)) return;
+      this.put({ path, uri: known?.uri ?? pathToFileURL(path).href, extract: this.extractOf(document, path), stamp });
+    } catch (err) {
+      this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
+    } finally {
+      releaseDocument(path);
+    }
+  }
+
+  private extractOf(document: Parameters<typeof extractDeployment>[0], path: string): DeploymentFile {
+    const extract = extractDeployment(document, path);
+    return { ...extract, label: this.labelOf(path) };
+  }
+
+  private put(file: Omit<IndexedFile, 'key'>): void {
+    const key = JSON.stringify(file.extract);
+    const known = this.files.get(file.path);
+    this.files.set(file.path, { ...file, key });
+    if (known?.key !== key) this.dirty = true;
+  }
+
+  /**
+   * An open document's analysis: its extract replaces the disk copy, and the model is relinked at once when
+   * it changed what the model reads (so that this document's cross-file findings are of this version).
+   */
+  update(analysis: Analysis): void {
+    const path = uriToPath(analysis.uri);
+    if (!analysis.uri.startsWith('file:')) return;
+    this.open.add(path);
+    const known = this.files.get(path);
+    if (known?.version === analysis.version && known.uri === analysis.uri) return;
+    this.put({ path, uri: analysis.uri, extract: this.extractOf(analysis.document, path), version: analysis.version });
+    this.relink();
+  }
+
+  /** A document was closed: the file is what the disk holds again. */
+  async closed(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    if (!this.open.delete(path)) return;
+    const known = this.files.get(path);
+    if (known) this.files.set(path, { ...known, version: undefined, stamp: undefined });
+    if (this.inFolders(path)) await this.readFromDisk(path);
+    else if (this.files.delete(path)) this.dirty = true;
+    this.relink();
+  }
+
+  /** Files created, changed or deleted on disk (`workspace/didChangeWatchedFiles`); open documents keep the editor's text. */
+  async watched(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      const path = uriToPath(change.uri);
+      if (this.open.has(path) || !this.inFolders(path)) continue;
+      if (change.deleted) {
+        if (this.files.delete(path)) this.dirty = true;
+      } else if (isLintedName(basename(path)) && isWalked(path, this.host.folders())) {
+        await this.readFromDisk(path);
+      }
+    }
+    this.relink();
+  }
+
+  /** Settings changed: the options of the cross-file pass may have. */
+  async settingsChanged(): Promise<void> {
+    const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
+    this.options = folders.length > 0 ? await this.host.optionsFor(folders[0].uri) : DEFAULT_OPTIONS;
+    this.dirty = true;
+    this.relink();
+  }
+
+  /** Joins every extract into the deployment model and runs the cross-file rules; tells the host what changed. */
+  relink(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.generation++;
+    const cross = lintDeployment(buildDeployment([...this.files.values()].map((f) => f.extract)), this.options);
+    for (const failure of cross.failures) this.host.log(`Kafka Lint: ${failure}`);
+    const revisions = new Map<string, string>();
+    for (const [path, findings] of cross.byFile) revisions.set(path, JSON.stringify(findings));
+    const changed: string[] = [];
+    for (const path of new Set([...revisions.keys(), ...this.revisions.keys()])) if (revisions.get(path) !== this.revisions.get(path)) changed.push(path);
+    for (const path of changed) this.changedAt.set(path, this.generation);
+    this.revisions = revisions;
+    this.byFile = cross.byFile;
+    if (changed.length > 0) this.host.changed(changed.sort());
+  }
+
+  /** A revision of a file's cross-file findings (the relink that last changed them): part of a pull report's result id. */
+  revisionOf(uri: string): number {
+    return this.changedAt.get(uriToPath(uri)) ?? 0;
+  }
+
+  /**
+   * The analysis of an open document with its cross-file findings added (see `combineFindings`), and the
+   * means to name other files' URIs and versions for related locations and fixes. Call {@link update} first.
+   */
+  combine(analysis: Analysis): Analysis {
+    const path = uriToPath(analysis.uri);
+    const cross = this.byFile.get(path);
+    const known = this.combined.get(analysis.uri);
+    if (known && known.base === analysis && known.generation === this.generation) return known.analysis;
+    const file = this.files.get(path);
+    // Cross-file findings are spans of the text the extract was read from: only that version may show them.
+    const usable = cross && cross.length > 0 && file?.version === analysis.version;
+    const combined: Analysis = usable
+      ? {
+          ...analysis,
+          findings: combineFindings(analysis.findings, cross),
+          workspace: { uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href, versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null) },
+        }
+      : analysis;
+    this.combined.set(analysis.uri, { base: analysis, generation: this.generation, analysis: combined });
+    return combined;
+  }
+
+  /** Forgets what was combined for a closed document. */
+  forget(uri: string): void {
+    this.combined.delete(uri);
+  }
+
+  /** Every analysed file of the workspace with its cross-file findings, in path order (for the workspace report). */
+  allFiles(): WorkspaceFileFindings[] {
+    return [...this.files.values()]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((f) => ({ path: f.path, uri: f.uri, label: f.extract.label ?? f.path, crossFindings: this.byFile.get(f.path) ?? [] }));
+  }
+
+  /** How many files the model holds. */
+  get size(): number {
+    return this.files.size;
+  }
+
+  private inFolders(path: string): boolean {
+    return this.host.folders().some((f) => f.uri.startsWith('file:') && isInside(uriToPath(f.uri), path));
+  }
+
+  /** The path inside the workspace folder (with the folder's name first when there are several), else the base name. */
+  private labelOf(path: string): string {
+    const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
+    for (const folder of folders) {
+      const rel = relative(uriToPath(folder.uri), path);
+      if (isInside(uriToPath(folder.uri), path)) {
+        const shown = rel.split(sep).join('/');
+        return folders.length > 1 ? `${folder.name}/${shown}` : shown;
+      }
+    }
+    return basename(path);
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
+}
+
+/** True when the folder walk would reach the file: no skipped folder (node_modules, .git) on the way. */
+function isWalked(path: string, folders: readonly WorkspaceFolder[]): boolean {
+  for (const folder of folders) {
+    const root = uriToPath(folder.uri);
+    if (!isInside(root, path)) continue;
+    const parts = relative(root, path).split(sep);
+    parts.pop();
+    if (!parts.some((p) => SKIPPED_FOLDERS.has(p))) return true;
+  }
+  return false;
+}

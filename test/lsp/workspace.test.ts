@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { editsFor, positionOf, serverFixture, waitFor } from './lsp-test-client';
+import type { TestClient } from './lsp-test-client';
+
+const ACKS = 'producer/acks-all-without-min-isr';
+const BROKER = 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=1\nlog.dirs=/var/lib/kafka\ndefault.replication.factor=3\n';
+const PRODUCER = 'bootstrap.servers=kafka-1:9092\nacks=all\n';
+
+/**
+ * The server's workspace model: a producer in one file, the broker that decides its min ISR in another. The
+ * broker file is read from disk in the background; opening it, editing it, or changing it on disk re-publishes
+ * (push) or refreshes (pull) the producer's diagnostics.
+ */
+describe('LSP: cross-file findings from the workspace model', function () {
+  const server = serverFixture('kafka-lint-workspace-');
+
+  const put = (name: string, content: string): void => {
+    const path = join(server.folder, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+  };
+  const cross = (diagnostics: readonly Diagnostic[] | undefined): Diagnostic[] => (diagnostics ?? []).filter((d) => d.code === ACKS);
+  const pushed = (client: TestClient, uri: string): Diagnostic[] => cross(client.diagnostics.get(uri)?.diagnostics);
+
+  it('push: a finding from the broker file on disk, with relatedInformation pointing at that file', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    const broker = client.uri('config/server.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    const [finding] = await waitFor(() => (pushed(client, producer).length > 0 ? pushed(client, producer) : undefined), { message: 'cross-file finding pushed' });
+    assert.deepEqual(finding.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 8 } });
+    assert.match(String(finding.message), /config\/server\.properties sets min\.insync\.replicas=1/);
+    assert.deepEqual(
+      finding.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character, r.location.range.end.character, r.message]),
+      [
+        [broker, 2, 20, 21, 'min.insync.replicas=1 is set here'],
+        [broker, 1, 10, 34, 'the broker answering on kafka-1:9092'],
+      ],
+    );
+    // The quick fix edits the broker file: a WorkspaceEdit on that URI, not on the producer's.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: producer },
+      range: finding.range,
+      context: { diagnostics: [finding], only: ['quickfix'] },
+    });
+    const fix = actions.find((a) => a.title.includes('min.insync.replicas=2'));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(editsFor(fix.edit, producer), []);
+    assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
+  });
+
+  it('push: editing the other open file (didChange) re-publishes the producer', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    const broker = client.uri('config/server.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer).length > 0, { message: 'cross-file finding pushed' });
+    await client.open(broker, 'properties', BROKER);
+    // The broker's own diagnostics do not carry the producer's finding.
+    await waitFor(() => client.diagnostics.has(broker), { message: 'broker diagnostics' });
+    const at = positionOf(BROKER, 'min.insync.replicas=1', 'min.insync.replicas='.length);
+    await client.edit(broker, { range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '2' });
+    await waitFor(() => pushed(client, producer).length === 0, { message: 'producer re-published without the finding' });
+    // And back: the unsaved editor text decides, not the disk.
+    await client.edit(broker, { range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '1' });
+    await waitFor(() => pushed(client, producer).length === 1, { message: 'producer re-published with the finding' });
+  });
+
+  it('push: a watched-file change on disk re-publishes the producer', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer).length > 0, { message: 'cross-file finding pushed' });
+    put('config/server.properties', BROKER.replace('min.insync.replicas=1', 'min.insync.replicas=2'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('config/server.properties'), type: 2 }] });
+    await waitFor(() => pushed(client, producer).length === 0, { message: 'producer re-published without the finding' });
+    // A broker file created later links too.
+    put('legacy/server.properties', BROKER.replace('kafka-1', 'kafka-2'));
+    put('legacy/producer.properties', PRODUCER.replace('kafka-1', 'kafka-2'));
+    const other = client.uri('legacy/producer.properties');
+    await client.open(other, 'properties', PRODUCER.replace('kafka-1', 'kafka-2'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('legacy/server.properties'), type: 1 }] });
+    await waitFor(() => pushed(client, other).length === 1, { message: 'finding from a created file' });
+    put('legacy/server.properties', '');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('legacy/server.properties'), type: 3 }] });
+    await waitFor(() => pushed(client, other).length === 0, { message: 'finding gone with the deleted file' });
+  });
+
+  it('pull: declares interFileDependencies and asks for a refresh when the other file changes', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start({ pull: true });
+    const producer = client.uri('app/producer.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    assert.equal(client.initializeResult?.capabilities.diagnosticProvider && (client.initializeResult.capabilities.diagnosticProvider as { interFileDependencies: boolean }).interFileDependencies, true);
+    // The first pull need not wait for the workspace read; the refresh after it brings the finding.
+    await waitFor(async () => cross(await client.pulledDiagnostics(producer)).length === 1, { message: 'pulled cross-file finding' });
+    const refreshes = client.refreshRequests.length;
+    put('config/server.properties', BROKER.replace('min.insync.replicas=1', 'min.insync.replicas=2'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('config/server.properties'), type: 2 }] });
+    await waitFor(() => client.refreshRequests.length > refreshes, { message: 'diagnostic refresh' });
+    assert.deepEqual(cross(await client.pulledDiagnostics(producer)), []);
+  });
+
+  it('reports the first read of the workspace as work-done progress when the client shows progress', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start({ workDoneProgress: true });
+    const kinds = (): string[] => client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value.kind);
+    await waitFor(() => kinds().includes('end'), { message: 'progress end' });
+    assert.equal(kinds()[0], 'begin');
+    const begin = client.notifications.find((n) => n.method === '$/progress')!.params as { value: { title: string; message: string } };
+    assert.deepEqual([begin.value.title, begin.value.message], ['Kafka Lint', 'reading 2 workspace files']);
+    // Without the capability: no progress at all.
+    const quiet = await server.start();
+    const producer = quiet.uri('app/producer.properties');
+    await quiet.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(quiet, producer).length > 0, { message: 'cross-file finding pushed' });
+    assert.equal(quiet.notifications.filter((n) => n.method === '$/progress').length, 0);
+  });
+
+  it('registers a watcher for the workspace files', async () => {
+    const client = await server.start();
+    await waitFor(() => client.registrations.some((r) => JSON.stringify(r.registerOptions).includes('properties,yml')), { message: 'files watcher' });
+  });
+});
