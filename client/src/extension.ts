@@ -3,12 +3,14 @@ import { ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vsc
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../../server/src/protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../../server/src/protocol/constants';
+import { MessagePathPanel } from './message-path';
 
 let client: LanguageClient | undefined;
 
 /**
  * Starts the Kafka Lint language server (the bundled `dist/server.js`) for Kafka config files and client
- * code, and adds the output channel, the status bar item and the commands. Everything else lives in the server.
+ * code, and adds the output channel, the status bar item, the commands and the message-path webview. Everything
+ * else lives in the server.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Kafka Lint', { log: true });
@@ -59,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const args: ApplyAllFixesArgs = { uri: document.uri.toString(), version: document.version };
       await languageClient.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.applyAllFixes, arguments: [args] });
     }),
+    vscode.commands.registerCommand(Commands.showMessagePath, () => void MessagePathPanel.show(languageClient)),
   );
   await languageClient.start();
 }

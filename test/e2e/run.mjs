@@ -4,7 +4,8 @@
 // 2. Packages the extension (`npm run package`) and a test-only host extension, installs both into a
 //    fresh code-server profile, and opens a copy of test/e2e/workspace.
 // 3. Drives the workbench headless with Playwright: Problems panel, hover, Ctrl+. quick fix, fix-all on
-//    save, a live settings change. Screenshots of each step go to test-artifacts/e2e/ (ignored by git).
+//    save, a live settings change, the message-path report (`kafka-lint report` in Chromium, and the
+//    "Show Message Path" webview). Screenshots of each step go to test-artifacts/e2e/ (ignored by git).
 // 4. Collects the extension-host mocha suite (vscode API) that the host extension ran inside
 //    code-server's extension host. Where VS Code can be downloaded, the same suite runs under
 //    @vscode/test-electron instead; the output says which path ran.
@@ -14,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runWithTestElectron } from './electron.mjs';
 import { ensureE2eTools } from './setup.mjs';
 
@@ -403,6 +404,61 @@ async function uiTests(page, { workspace }) {
     writeFileSync(workspaceSettings, '{}\n');
     await waitFor('the problem to be a warning again', async () => (await severityOf()) === 'warning', 30000);
     await command(page, 'View: Toggle Maximized Panel');
+  });
+
+  await test('the message-path report (kafka-lint report) renders in Chromium: three stages coloured by their worst finding, a finding linked at its line', async () => {
+    // Written beside the workspace folder, as a CI job would write it at the top of its checkout.
+    const out = join(dirname(workspace), 'kafka-lint-report.html');
+    // Exit code 1: the workspace has error findings, as it should.
+    try {
+      execFileSync(process.execPath, [join(repo, 'bin', 'kafka-lint.js'), 'report', '--out', out, 'workspace'], { cwd: dirname(workspace), stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (err) {
+      if (err.status !== 1) throw err;
+    }
+    cpSync(out, join(artifacts, 'kafka-lint-report.html'));
+    const reportPage = await page.context().browser().newPage({ viewport: { width: 1280, height: 1000 } });
+    try {
+      await reportPage.goto(pathToFileURL(out).href);
+      const boxes = await reportPage.locator('figure.path svg a.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('class')));
+      const want = ['node fail', 'node fail', 'node risk', 'node ok side'];
+      if (JSON.stringify(boxes) !== JSON.stringify(want)) throw new Error(`stage boxes ${JSON.stringify(boxes)}, expected ${JSON.stringify(want)}`);
+      // The colour is the page's own CSS, drawn by the browser: the producer box is red, not just classed so.
+      const stroke = await reportPage.locator('figure.path svg a.node.fail rect').first().evaluate((r) => getComputedStyle(r).stroke);
+      if (stroke !== 'rgb(179, 38, 30)') throw new Error(`producer box stroke ${stroke}`);
+      const link = reportPage.locator('#stage-producer tr.finding a.loc', { hasText: '5:6' }).first();
+      const href = await link.getAttribute('href');
+      if (href !== 'workspace/producer.properties#L5') throw new Error(`finding link ${href}`);
+      // Relative to the report: the browser resolves it to the file itself.
+      const resolved = await link.evaluate((a) => a.href);
+      if (resolved !== `${pathToFileURL(join(workspace, 'producer.properties')).href}#L5`) throw new Error(`finding link resolves to ${resolved}`);
+      await reportPage.screenshot({ path: join(artifacts, `${String(++step).padStart(2, '0')}-report-html.png`), fullPage: true });
+      await reportPage.emulateMedia({ colorScheme: 'dark' });
+      const dark = await reportPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (dark !== 'rgb(22, 25, 29)') throw new Error(`dark mode background ${dark}`);
+      await reportPage.screenshot({ path: join(artifacts, `${String(++step).padStart(2, '0')}-report-html-dark.png`) });
+    } finally {
+      await reportPage.close();
+    }
+  });
+
+  await test('"Kafka Lint: Show Message Path" opens the webview; clicking a finding opens the file at its line', async () => {
+    await command(page, 'View: Close All Editors');
+    await command(page, 'Kafka Lint: Show Message Path');
+    // A webview is an iframe holding the page's own iframe.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const finding = view.locator('#stage-producer tr.finding a.loc', { hasText: '5:6' }).first();
+    await finding.waitFor({ state: 'visible', timeout: 60000 });
+    const stages = await view.locator('section.stage').evaluateAll((s) => s.map((e) => `${e.id}:${e.className}`));
+    const want = ['stage-producer:stage fail', 'stage-broker:stage fail', 'stage-consumer:stage risk', 'stage-config:stage ok side'];
+    if (JSON.stringify(stages) !== JSON.stringify(want)) throw new Error(`sections ${JSON.stringify(stages)}`);
+    const row = await view.locator('#stage-producer tr.finding', { hasText: 'producer/acks-zero' }).first().innerText();
+    if (!/acks=0/.test(row)) throw new Error(`acks-zero row: ${row}`);
+    await shot(page, 'message-path-webview');
+    await finding.click();
+    await page.locator('.tab.active', { hasText: 'producer.properties' }).waitFor({ state: 'visible', timeout: 20000 });
+    await waitFor('the caret at line 5, column 6', async () => /Ln 5, Col 6/.test(await page.locator('#status\\.editor\\.selection').innerText()), 20000);
+    await shot(page, 'message-path-opened-file');
+    await command(page, 'View: Close All Editors');
   });
 }
 

@@ -22,6 +22,7 @@ export const Commands = {
   showOutput: 'kafkaLint.showOutput',
   restartServer: 'kafkaLint.restartServer',
   fixAll: 'kafkaLint.fixAll',
+  showMessagePath: 'kafkaLint.showMessagePath',
 } as const;
 
 /**

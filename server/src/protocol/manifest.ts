@@ -61,6 +61,7 @@ export const COMMAND_TITLES: Readonly<Record<(typeof Commands)[keyof typeof Comm
   [Commands.showOutput]: 'Show Output',
   [Commands.restartServer]: 'Restart Server',
   [Commands.fixAll]: 'Fix All Auto-Fixable Problems',
+  [Commands.showMessagePath]: 'Show Message Path',
 };
 
 /** `contributes.commands`. */

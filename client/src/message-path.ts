@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods } from '../../server/src/protocol/constants';
+import type { MessagePathParams, MessagePathResult } from '../../server/src/protocol/constants';
+
+/** How long the page waits after the last change of diagnostics before asking the server again. */
+const REFRESH_DELAY_MS = 300;
+
+/** What the page posts when a file link is clicked. */
+interface OpenMessage {
+  readonly type: 'open';
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * "Kafka Lint: Show Message Path": one webview with the message-path page of the workspace (or, with no
+ * folder open, of the active file). The server computes the report and renders the page (the same renderer
+ * as `kafka-lint report`); this panel only asks for it, shows it, asks again when diagnostics change, and
+ * opens a file at the line when the page says a link was clicked.
+ */
+export class MessagePathPanel implements vscode.Disposable {
+  private static current: MessagePathPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** A change arrived while the panel was hidden: refresh when it shows again. */
+  private stale = false;
+  /** Increases per request, so that a slow answer never replaces a newer one. */
+  private generation = 0;
+  private documentUri: string | undefined;
+
+  /** Shows the panel (creating it, or revealing the open one) and refreshes it. */
+  static show(client: LanguageClient): MessagePathPanel {
+    const active = activeDocumentUri();
+    if (MessagePathPanel.current) {
+      if (active) MessagePathPanel.current.documentUri = active;
+      MessagePathPanel.current.panel.reveal();
+      void MessagePathPanel.current.refresh();
+      return MessagePathPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('kafkaLint.messagePath', 'Kafka Lint', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      // The page loads nothing: no file of the extension or the workspace is served to it.
+      localResourceRoots: [],
+    });
+    MessagePathPanel.current = new MessagePathPanel(panel, client, active);
+    return MessagePathPanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly client: LanguageClient,
+    documentUri: string | undefined,
+  ) {
+    this.documentUri = documentUri;
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) void this.refresh();
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((uri) => uri.scheme === 'file' || uri.scheme === 'untitled')) this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
+      vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()),
+      vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()),
+      vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRefresh()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        // Without a folder the page follows the file being edited.
+        const active = activeDocumentUri();
+        if (!hasFolders() && active && active !== this.documentUri) {
+          this.documentUri = active;
+          this.scheduleRefresh();
+        }
+      }),
+    );
+    void this.refresh();
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  /** Asks the server for the page and shows it. */
+  async refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    this.stale = false;
+    const generation = ++this.generation;
+    const nonce = randomBytes(18).toString('base64url');
+    const params: MessagePathParams = hasFolders()
+      ? { scope: 'workspace', webview: { nonce, cspSource: this.panel.webview.cspSource } }
+      : { scope: 'document', uri: this.documentUri, webview: { nonce, cspSource: this.panel.webview.cspSource } };
+    let result: MessagePathResult;
+    try {
+      result = await this.client.sendRequest<MessagePathResult>(Methods.messagePath, params);
+    } catch (err) {
+      if (generation === this.generation) void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    if (generation !== this.generation || !result.html) return;
+    this.panel.title = result.title;
+    this.panel.webview.html = result.html;
+  }
+
+  /** A click on a file link in the page: open the file at the line and column (1-based). */
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isOpenMessage(message)) return;
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(message.uri, true);
+    } catch {
+      return;
+    }
+    // The page only ever links the documents it reports on.
+    if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
+    const at = new vscode.Position(Math.max(0, message.line - 1), Math.max(0, message.column - 1));
+    const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false });
+  }
+
+  dispose(): void {
+    if (MessagePathPanel.current === this) MessagePathPanel.current = undefined;
+    clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function hasFolders(): boolean {
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+}
+
+function activeDocumentUri(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') ? doc.uri.toString() : undefined;
+}
+
+function isOpenMessage(m: unknown): m is OpenMessage {
+  if (m === null || typeof m !== 'object') return false;
+  const o = m as Record<string, unknown>;
+  return o.type === 'open' && typeof o.uri === 'string' && Number.isInteger(o.line) && Number.isInteger(o.column);
+}
