@@ -149,3 +149,36 @@ describe('cli: kafka-lint report', () => {
     assert.match(r.stdout, /Exit codes \(the same for lint and report; config exits 0 unless 2\):/);
   });
 });
+
+describe('cli: kafka-lint report with cross-file findings', () => {
+  // The deployment fixture of test/cli/deployment.test.ts: a producer, a topic file and a broker file that
+  // the cross-file pass links (acks=all against min.insync.replicas=1; a topic weaker than its broker).
+  const ACKS = 'producer/acks-all-without-min-isr';
+  const OVERRIDE = 'broker/topic-overrides-safe-broker';
+  const ws = workspace({
+    '.kafkalint.json': onlyRules([ACKS, OVERRIDE]),
+    'config/server.properties': 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=1\nunclean.leader.election.enable=false\ndefault.replication.factor=3\n',
+    'config/topic-orders.properties': 'unclean.leader.election.enable=true\nretention.ms=604800000\n',
+    'app/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n',
+  });
+  after(() => ws.cleanup());
+
+  it('shows what kafka-lint finds across files, in the stage of each rule, and exits as kafka-lint does', () => {
+    const lintRun = runCli(['--format', 'json', '.'], ws.dir);
+    const report = runCli(['report', '--out', 'report.html', '.'], ws.dir);
+    assert.equal(report.code, lintRun.code);
+    assert.equal(report.code, 1, report.stderr);
+    const { document } = parseHtml(readFileSync(join(ws.dir, 'report.html'), 'utf8'));
+    assert.deepEqual(
+      select(document, 'tr.finding').map((r) => [r.parentNode && select(r.parentNode, 'tr.file a.loc').map((a) => text(a))[0], ...select(r, 'td').map((c) => text(c)).slice(0, 3)]),
+      [
+        ['app/producer.properties', '2:6', '! warning', ACKS],
+        ['config/topic-orders.properties', '1:32', '✗ error', OVERRIDE],
+      ],
+    );
+    assert.deepEqual(
+      select(document, 'svg a.node').map((n) => classes(n)[1]),
+      ['risk', 'fail', 'unseen', 'ok'],
+    );
+  });
+});

@@ -1,8 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze, releaseDocument } from '../core/analyze';
+import type { DeploymentFile } from '../core/deployment/extract';
+import { extractDeployment } from '../core/deployment/extract';
+import { combineFindings, lintDeployment } from '../core/deployment/lint';
+import { buildDeployment } from '../core/deployment/model';
 import { t } from '../core/i18n/index';
 import { lint } from '../core/lint';
+import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
@@ -37,7 +42,10 @@ export async function runReport(
   const out = request.out;
   const outPath = out === undefined ? undefined : resolve(io.cwd, out);
   const base = outPath ? dirname(outPath) : resolve(io.cwd);
-  const reports: FileReport[] = [];
+  // Each file analysed and linted on its own, then the cross-file pass over every file's extract, exactly as
+  // `kafka-lint` does, so that the report shows the findings (and gives the exit code) the lint would.
+  const analysed: { display: string; href: string; document: AnalyzedDocument; own: readonly Finding[] }[] = [];
+  const extracts: DeploymentFile[] = [];
   for (const file of files) {
     const read = readTextFile(file.absolute);
     if (!read.ok) {
@@ -47,11 +55,20 @@ export async function runReport(
     const href = relativeHref(relative(base, resolve(io.cwd, file.absolute)).split(sep).join('/'));
     try {
       const document = await analyze(file.display, read.text);
-      reports.push(fileReport({ file: file.display, href, document, findings: lint(document, options), kafkaVersion: options.kafkaVersion }));
+      analysed.push({ display: file.display, href, document, own: lint(document, options) });
+      extracts.push(extractDeployment(document, file.display));
     } catch (err) {
       note(`${file.display}: could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this`);
+    } finally {
+      // The document is kept for its summary; the syntax tree kept for re-parsing after an edit is not.
+      releaseDocument(file.display);
     }
   }
+  const cross = lintDeployment(buildDeployment(extracts), options);
+  for (const failure of cross.failures) note(failure);
+  const reports: FileReport[] = analysed.map(({ display, href, document, own }) =>
+    fileReport({ file: display, href, document, findings: combineFindings(own, cross.byFile.get(display)), kafkaVersion: options.kafkaVersion }),
+  );
   const report = messagePath(reports, [options.kafkaVersion]);
   const text =
     request.format === 'markdown'
