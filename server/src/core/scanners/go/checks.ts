@@ -143,6 +143,8 @@ export interface CloseCheck {
   /** The Flush call to add for a receiver, or undefined when none can be written safely in that function. */
   readonly flushCall: (receiver: string, fn: Node | null) => string | undefined;
   readonly detail: (receiver: string) => string;
+  /** Methods that flush as well as `Flush` (confluent-kafka-go's `CommitTransaction` delivers every queued message first). */
+  readonly alsoFlushes?: readonly string[];
 }
 
 /**
@@ -157,7 +159,7 @@ export function closeWithoutFlush(ctx: GoContext, check: CloseCheck): void {
     const scope = ctx.functionAt(call.startIndex) ?? null;
     const deferred = isDeferred(call);
     const name = receiver.text.replace(/\s+/g, '');
-    const flushed = ctx.callsTo('Flush').some((site) => {
+    const flushed = ctx.callsTo(['Flush', ...(check.alsoFlushes ?? [])]).some((site) => {
       if (site.receiver.text.replace(/\s+/g, '') !== name) return false;
       if ((ctx.functionAt(site.call.startIndex) ?? null)?.startIndex !== scope?.startIndex) return false;
       return deferred || site.call.startIndex < call.startIndex;

@@ -87,6 +87,7 @@ export function scanConfluent(ctx: GoContext): void {
     library: 'librdkafka',
     kinds: ['ck-producer'],
     produces: () => true,
+    alsoFlushes: ['CommitTransaction'],
     flushCall: (receiver) => `${receiver}.Flush(15 * 1000)`,
     detail: (receiver) =>
       `${receiver}.Close() runs with no Flush() before it, and Close does not wait for queued messages, so whatever is still in the local queue is dropped; call ${receiver}.Flush(timeoutMs) first and check that it returns 0.`,
@@ -127,6 +128,24 @@ function roleOf(key: string): 'producer' | 'consumer' | undefined {
 }
 
 /**
+ * A `Produce` followed, in the same function, by a `CommitTransaction` on the same producer whose error is
+ * looked at: librdkafka delivers every queued message before committing and fails the commit when one of
+ * them failed, so the failure is seen. A commit whose error is thrown away (`p.CommitTransaction(nil)` as a
+ * statement of its own) reports nothing.
+ */
+function inCheckedCommit(ctx: GoContext, produce: Node, receiver: Node): boolean {
+  const scope = ctx.functionAt(produce.startIndex)?.startIndex;
+  const name = receiver.text.replace(/\s+/g, '');
+  return ctx.callsTo('CommitTransaction').some(
+    (site) =>
+      site.receiver.text.replace(/\s+/g, '') === name &&
+      site.call.startIndex > produce.startIndex &&
+      ctx.functionAt(site.call.startIndex)?.startIndex === scope &&
+      site.call.parent?.type !== 'expression_statement',
+  );
+}
+
+/**
  * `p.Produce(msg, nil)`: with no delivery channel the report goes to `p.Events()`; when nothing in the file
  * reads that channel (and the producer is not handed elsewhere), a failed delivery is seen by no one.
  */
@@ -146,6 +165,7 @@ function unreadDeliveryReports(ctx: GoContext): void {
       );
       continue;
     }
+    if (inCheckedCommit(ctx, call, receiver)) continue;
     // A producer known only by its declared type may be built (and its events read) anywhere: stay quiet.
     const built = bindings.filter((b) => b.origin);
     if (built.length === 0) continue;

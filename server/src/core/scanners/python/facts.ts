@@ -11,7 +11,7 @@ import { namedChildren } from '../common/syntax';
 
 const FUNCTION_OR_CLASS = new Set(['function_definition', 'lambda', 'class_definition']);
 
-function enclosingScope(node: Node): Node | undefined {
+export function enclosingScope(node: Node): Node | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'module') return p;
   return undefined;
 }

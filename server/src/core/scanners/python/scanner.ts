@@ -5,7 +5,7 @@ import { parseDocument } from '../common/tree-sitter';
 import { namedChildren, walkTree } from '../common/syntax';
 import type { Addition, DictSource, PyGroup } from './config';
 import { buildPythonGroup } from './config';
-import { commitBeforeProcessingFact, droppedFutureFact, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
+import { commitBeforeProcessingFact, droppedFutureFact, enclosingScope, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
 import { PySymbolTable, targetName } from './symbols';
 
 /**
@@ -111,6 +111,8 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
   // Per producer made in this file: does it produce(), and where is it flushed or closed?
   const produced = new Set<number>();
   const flushes = new Map<string, Node[]>();
+  // confluent-kafka's commit_transaction() flushes first and raises if any queued record failed.
+  const commits = new Map<string, Node[]>();
   for (const call of calls) {
     const callee = call.childForFieldName('function');
     const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
@@ -118,8 +120,20 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
     const sym = object ? symbols.resolve(object) : undefined;
     if (sym?.t !== 'producer' || !sym.site) continue;
     if (method === 'produce') produced.add(sym.site.id);
-    if (method === 'flush' || method === 'close' && sym.lib === 'librdkafka') push(flushes, String(sym.site.id), call);
+    const librdkafka = sym.lib === 'librdkafka';
+    if (method === 'flush' || (librdkafka && (method === 'close' || method === 'commit_transaction'))) push(flushes, String(sym.site.id), call);
+    if (librdkafka && method === 'commit_transaction') push(commits, String(sym.site.id), call);
   }
+  // `with Producer(conf) as p:`: confluent-kafka's Producer.__exit__ flushes and closes it.
+  for (const call of calls) {
+    const item = call.parent?.type === 'as_pattern' ? call.parent.parent : call.parent;
+    if (item?.type === 'with_item' && bySite.get(call.id)?.group.library === 'librdkafka') push(flushes, String(call.id), call);
+  }
+  /** A produce() in the function that commits the producer's transaction: a failed record fails the commit. */
+  const inCommittedTransaction = (call: Node, site: number): boolean => {
+    const scope = enclosingScope(call);
+    return (commits.get(String(site)) ?? []).some((c) => c.startIndex > call.startIndex && scope !== undefined && enclosingScope(c)?.equals(scope));
+  };
   for (const call of calls) {
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'attribute') continue;
@@ -133,7 +147,7 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
     } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && method === 'produce') {
       // Only when the producer's whole configuration is known: a config from elsewhere may register on_delivery.
       const config = sym.site ? bySite.get(sym.site.id) : undefined;
-      if (config && config.complete && !config.hasDeliveryCallback) fact = produceWithoutCallbackFact(call, callee);
+      if (config && config.complete && !config.hasDeliveryCallback && !(sym.site && inCommittedTransaction(call, sym.site.id))) fact = produceWithoutCallbackFact(call, callee);
     } else if (sym.t === 'producer' && sym.lib === 'kafka-python' && method === 'close') {
       fact = zeroTimeoutCloseFact(call, callee, text, sym.site ? flushes.get(String(sym.site.id)) ?? [] : []);
     } else if (sym.t === 'consumer' && (method === 'commit' || method === 'store_offsets' && sym.lib === 'librdkafka')) {
