@@ -5,12 +5,14 @@
 //   (scripts/bench-editor.mjs), for a 50,000-finding file (beside the bare `dot-properties` parse of the
 //   same text) and a keystroke in a 1,400-line Java file (beside a bare tree-sitter re-parse of that edit).
 // - The CLI as a process over 500 copies of examples/: the worker pool, one thread, and a warm --cache.
+// - The deployment model (#8) over 2,000 files: building it beside analysing the files one by one, one
+//   edit re-linked, and the server's first diagnostics with a 2,000-file workspace folder read meanwhile.
 //
 // `npm run bench -- --baseline DIR` also runs the server and CLI cases against another checkout (built with
 // `npm ci` there), so that before and after are measured in the same run on the same machine.
 // `--only TEXT` runs the cases whose name contains TEXT.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +25,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { analyze } = require(join(root, 'out/server/src/core/analyze.js'));
 const { lint } = require(join(root, 'out/server/src/core/lint.js'));
+const { releaseDocument } = require(join(root, 'out/server/src/core/analyze.js'));
+const { extractDeployment } = require(join(root, 'out/server/src/core/deployment/extract.js'));
+const { buildDeployment } = require(join(root, 'out/server/src/core/deployment/model.js'));
+const { lintDeployment } = require(join(root, 'out/server/src/core/deployment/lint.js'));
+const { collectFiles } = require(join(root, 'out/server/src/files/walk.js'));
 
 /** A realistic producer config of 50 lines: comments, blank lines and the keys a real service sets. */
 const PRODUCER_50 = `# Order events producer
@@ -138,9 +145,9 @@ function frame(message) {
 
 /**
  * Spawns `node dist/server.js --stdio` as a client that only takes pushed diagnostics would, and measures
- * spawn → first `textDocument/publishDiagnostics` for the opened file.
+ * spawn → first `textDocument/publishDiagnostics` for the opened file (with `folder` as the workspace folder).
  */
-function coldStartOnce(serverRoot, text) {
+function coldStartOnce(serverRoot, text, folder = null) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(serverRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -178,12 +185,119 @@ function coldStartOnce(serverRoot, text) {
       }
     });
     child.on('error', reject);
-    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null } });
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: folder, capabilities: {}, workspaceFolders: folder ? [{ uri: folder, name: 'ws' }] : null } });
   });
 }
 
 function coldStart(text) {
   return async (serverRoot) => ({ samples: await repeat(() => coldStartOnce(serverRoot, text), { min: 3, max: 7 }) });
+}
+
+/**
+ * A workspace of at least 2,000 files the folder walk reads: copies of examples/ in a temporary folder.
+ * Returns the folder and its files (walk order) with their texts.
+ */
+function deploymentWorkspace(min = 2000) {
+  const dir = mkdtempSync(join(tmpdir(), 'kafka-lint-bench-ws-'));
+  let files = [];
+  for (let i = 0; files.length < min; i++) {
+    cpSync(join(root, 'examples'), join(dir, `service-${String(i).padStart(3, '0')}`), { recursive: true });
+    files = collectFiles([dir]).files;
+  }
+  return { dir, files: files.map((f) => ({ path: f.absolute, text: readFileSync(f.absolute, 'utf8') })) };
+}
+
+/** analyze + lint of one file, its syntax tree freed as the CLI and the server's disk reads do. */
+async function lintOne(file) {
+  try {
+    const document = await analyze(file.path, file.text);
+    lint(document);
+    return document;
+  } finally {
+    releaseDocument(file.path);
+  }
+}
+
+/**
+ * The deployment model of 2,000 files: analyse, lint and extract each file, then link them and run the
+ * cross-file rules, beside analysing and linting them one by one (the reference) in the same run.
+ */
+function deploymentModel() {
+  return async () => {
+    const ws = deploymentWorkspace();
+    try {
+      const alone = [];
+      const withModel = [];
+      let note = '';
+      for (let round = 0; round < 4; round++) {
+        let t0 = performance.now();
+        for (const file of ws.files) await lintOne(file);
+        alone.push(performance.now() - t0);
+        t0 = performance.now();
+        const extracts = [];
+        for (const file of ws.files) extracts.push(extractDeployment(await lintOne(file), file.path));
+        const cross = lintDeployment(buildDeployment(extracts));
+        withModel.push(performance.now() - t0);
+        let n = 0;
+        for (const list of cross.byFile.values()) n += list.length;
+        note = `${ws.files.length} files, ${n} cross-file findings`;
+      }
+      // The first round warms the JIT and the lazily loaded grammars up.
+      return { samples: withModel.slice(1), reference: { name: 'one by one', samples: alone.slice(1) }, note };
+    } finally {
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * One edit in a 2,000-file workspace, as the server handles it: the edited file analysed, linted and
+ * extracted again, the model relinked and the cross-file rules run, so that the edited file and every file
+ * whose cross-file findings it changes can be re-published.
+ */
+function deploymentEdit() {
+  return async () => {
+    const ws = deploymentWorkspace();
+    try {
+      const extracts = [];
+      for (const file of ws.files) extracts.push(extractDeployment(await lintOne(file), file.path));
+      const at = ws.files.findIndex((f) => f.path.endsWith(join('service-000', 'producer.properties')));
+      const edited = ws.files[at];
+      let flip = false;
+      const samples = await repeat(async () => {
+        flip = !flip;
+        const text = flip ? edited.text.replace(/^acks=.*$/m, 'acks=all') : edited.text;
+        const t0 = performance.now();
+        extracts[at] = extractDeployment(await lintOne({ path: edited.path, text }), edited.path);
+        lintDeployment(buildDeployment(extracts));
+        return performance.now() - t0;
+      }, { min: 20, max: 200 });
+      return { samples: samples.slice(5), note: `${ws.files.length} files` };
+    } finally {
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * Spawn → first diagnostics of the opened file when the server's workspace folder holds 2,000 files, beside
+ * the same with no workspace folder: the background read of the folder must not hold the open file up.
+ */
+function coldStartInWorkspace(text) {
+  return async (serverRoot) => {
+    const ws = deploymentWorkspace();
+    try {
+      const folder = pathToFileURL(ws.dir).href;
+      const empty = [];
+      const samples = await repeat(async () => {
+        empty.push(await coldStartOnce(serverRoot, text));
+        return coldStartOnce(serverRoot, text, folder);
+      }, { min: 3, max: 7 });
+      return { samples, reference: { name: 'no folder', samples: empty }, note: `${ws.files.length} files in the folder` };
+    } finally {
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  };
 }
 
 const small = PRODUCER_50;
@@ -416,6 +530,9 @@ const CASES = [
   { name: 'Java 1,400 lines: first diagnosis', target: { max: 150 }, run: firstDiagnosis('OrderService.java', java) },
   { name: 'Java 1,400 lines: after a 1-char edit', target: { max: 10 }, run: afterOneCharEdit('OrderService.java', java, 200) },
   { name: 'LSP: cold start to first diagnostics', target: { max: 300 }, baseline: true, run: coldStart(small) },
+  { name: 'LSP: the same, 2,000-file workspace folder', target: { ratio: 1.5 }, baseline: true, run: coldStartInWorkspace(small) },
+  { name: 'Deployment model: 2,000 files', target: { ratio: 2 }, run: deploymentModel() },
+  { name: 'Deployment model: one edit, 2,000 files', target: { max: 20 }, run: deploymentEdit() },
   {
     name: 'LSP: 50,000 findings, didOpen → pulled report',
     rows: ['LSP: bytes of JSON per diagnostic'],

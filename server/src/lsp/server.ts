@@ -44,6 +44,12 @@ export interface CoreProviders {
 /** The providers the server ships with. */
 export const DEFAULT_PROVIDERS: CoreProviders = { hover: hoverAt, completion: completeAt };
 
+/**
+ * The first read of the workspace folders starts once the first open document has its diagnostics, or this
+ * long after `initialized` when no document is opened: walking a big workspace must not delay them.
+ */
+const FIRST_SCAN_DELAY_MS = 250;
+
 /** How long push diagnostics wait after the last keystroke. */
 const PUSH_DELAY_MS = 150;
 
@@ -74,6 +80,9 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   /** The deployment model of the workspace folders: cross-file findings (workspace-index.ts). */
   let workspace: WorkspaceIndex | undefined;
   let progressSupport = false;
+  /** Pending start of the first workspace read (see FIRST_SCAN_DELAY_MS); undefined once started. */
+  let firstScan: NodeJS.Timeout | undefined;
+  let scanned = false;
   let workspaceFolders: readonly WorkspaceFolder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsGeneration = 0;
@@ -162,14 +171,14 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     }
     // The files the workspace model reads (the CLI walk's names), so that a change on disk re-links it.
     if (watchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }).catch(failed);
-    scanWorkspace();
+    firstScan = setTimeout(startFirstScan, FIRST_SCAN_DELAY_MS);
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
           workspaceFolders = folders ?? [];
           settings?.setFolders(workspaceFolders);
           refresh();
-          scanWorkspace();
+          if (scanned) scanWorkspace();
         }, log);
       });
     }
@@ -182,6 +191,20 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     const analysis = await analysisOf(doc);
     if (documents.get(uri)?.version !== analysis.version) return;
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+    firstDiagnosticsSent();
+  }
+
+  function startFirstScan(): void {
+    clearTimeout(firstScan);
+    firstScan = undefined;
+    if (scanned) return;
+    scanned = true;
+    scanWorkspace();
+  }
+
+  /** The open file has its first diagnostics: the workspace read may begin. */
+  function firstDiagnosticsSent(): void {
+    if (!scanned && firstScan !== undefined) setImmediate(startFirstScan);
   }
 
   /**
@@ -277,6 +300,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       // The cross-file part: the relink that last changed this file's cross-file findings.
       const resultId = `${analysis.version}@${generation}@${workspace?.revisionOf(doc.uri) ?? 0}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      firstDiagnosticsSent();
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis) };
     }),
   );
@@ -373,6 +397,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   );
 
   connection.onShutdown(() => {
+    clearTimeout(firstScan);
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });

@@ -98,6 +98,7 @@ export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
   for (const ref of refs) {
     for (const t of ref.group.topics) if (t.use === 'defines') topics.push({ name: t.name, ref, span: t.span, link: place(ref, ref.group) });
   }
+  const index = topicIndex(topics);
   const clients: Client[] = [];
   for (const { ref, role, layers } of clientLayers(refs)) {
     const link = place(ref, linkingGroup(layers));
@@ -106,11 +107,11 @@ export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
     for (const layer of layers) {
       for (const t of layer.group.topics) {
         if (t.use !== used || uses.some((u) => u.name === t.name)) continue;
-        uses.push({ name: t.name, ref: layer, span: t.span, definitions: definitionsFor(topics, t.name, link, ref.file.file) });
+        uses.push({ name: t.name, ref: layer, span: t.span, definitions: definitionsFor(index.byName.get(t.name) ?? [], link, ref.file.file) });
       }
     }
     if (uses.length === 0) {
-      const only = onlyTopicNear(topics, link, ref.file.file);
+      const only = onlyTopicNear(index, link, ref.file.file);
       if (only) uses.push({ name: only.name, definitions: [only] });
     }
     clients.push({ role, ref, layers, link, topics: uses, ...(ref.group.profile ? { profile: ref.group.profile } : {}) });
@@ -181,18 +182,39 @@ function linkingGroup(layers: readonly GroupRef[]): Pick<DeploymentGroup, 'clust
 
 /** Places a group in clusters, strongest evidence first (see the module comment). */
 function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown'>) => ClusterLink {
+  const nearest = nearestIn(clusters);
+  // Each cluster by broker group, name, address and file, in cluster order: placing a client costs what it names.
+  const ownCluster = new Map<DeploymentGroup, Cluster>();
+  const byName = new Map<string, Cluster[]>();
+  const byAddress = new Map<string, Cluster[]>();
+  const byFile = new Map<DeploymentFile, Cluster[]>();
+  const push = <K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [c]);
+    else if (list[list.length - 1] !== c) list.push(c);
+  };
+  for (const c of clusters) {
+    if (c.name !== undefined) push(byName, c.name, c);
+    for (const a of c.addresses) push(byAddress, a, c);
+    for (const b of c.brokers) {
+      if (!ownCluster.has(b.group)) ownCluster.set(b.group, c);
+      push(byFile, b.file, c);
+    }
+  }
+  const unaddressed = clusters.filter((c) => c.addresses.length === 0);
+  const inOrder = (lists: readonly (readonly Cluster[] | undefined)[]): Cluster[] => [...new Set(lists.flatMap((l) => l ?? []))].sort((a, b) => a.id - b.id);
   return (ref, linking) => {
     if (ref.group.roles.includes('broker')) {
-      const own = clusters.find((c) => c.brokers.some((b) => b.file === ref.file && b.group === ref.group));
+      const own = ownCluster.get(ref.group);
       if (own) return { clusters: [own], via: linking.cluster !== undefined ? 'cluster' : 'file' };
     }
     if (linking.cluster !== undefined) {
-      const named = clusters.filter((c) => c.name === linking.cluster);
+      const named = byName.get(linking.cluster) ?? [];
       if (named.length > 0) return { clusters: named, via: 'cluster' };
     }
     let pool = clusters;
     if (linking.bootstrap.length > 0) {
-      const matched = clusters.filter((c) => linking.bootstrap.some((a) => c.addresses.includes(a)));
+      const matched = inOrder(linking.bootstrap.map((a) => byAddress.get(a)));
       if (matched.length > 0) {
         const near = nearest(matched, ref.file.file);
         const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
@@ -201,9 +223,9 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
       }
       // A bootstrap that names none of the brokers' stated addresses is not theirs; brokers that state no
       // address (`listeners=PLAINTEXT://:9092`) may still be it.
-      pool = clusters.filter((c) => c.addresses.length === 0);
+      pool = unaddressed;
     }
-    const sameFile = pool.filter((c) => c.brokers.some((b) => b.file === ref.file));
+    const sameFile = (byFile.get(ref.file) ?? []).filter((c) => pool === clusters || c.addresses.length === 0);
     if (sameFile.length > 0) return { clusters: sameFile, via: 'file' };
     const near = nearest(pool, ref.file.file);
     return near.length > 0 ? { clusters: near, via: 'folder' } : { clusters: [], via: 'none' };
@@ -212,23 +234,82 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
 
 /**
  * The clusters nearest a file by folder: walking up from the file's folder, the first folder that directly
- * holds a broker file of some cluster, or else whose subtree holds one.
+ * holds a broker file of some cluster, or else whose subtree holds one. Indexed once per model by folder
+ * (direct) and by every folder above a broker file (subtree), so that each question costs the file's depth,
+ * not the number of clusters. `among` is a subset of the clusters in their order; so is the answer.
  */
-function nearest(clusters: readonly Cluster[], file: string): Cluster[] {
-  if (clusters.length <= 1) return [...clusters];
-  const folders = clusters.map((c) => c.brokers.map((b) => folderOf(b.file.file)));
-  for (const level of ancestors(file)) {
-    const direct = clusters.filter((_c, i) => folders[i].includes(level));
-    if (direct.length > 0) return direct;
-    const below = clusters.filter((_c, i) => folders[i].some((f) => isUnder(f, level)));
-    if (below.length > 0) return below;
+function nearestIn(all: readonly Cluster[]): (among: readonly Cluster[], file: string) => Cluster[] {
+  const direct = new Map<string, Cluster[]>();
+  const below = new Map<string, Cluster[]>();
+  const add = (index: Map<string, Cluster[]>, folder: string, c: Cluster): void => {
+    const list = index.get(folder);
+    if (!list) index.set(folder, [c]);
+    else if (list[list.length - 1] !== c) list.push(c);
+  };
+  for (const c of all) {
+    for (const folder of brokerFolders(c)) {
+      add(direct, folder, c);
+      add(below, folder, c);
+      for (const up of ancestors(`${folder}/_`).slice(1)) add(below, up, c);
+    }
   }
-  return [...clusters];
+  return (among, file) => {
+    if (among.length <= 1) return [...among];
+    const member = among.length === all.length ? undefined : new Set(among);
+    const pick = (list: readonly Cluster[] | undefined): Cluster[] => {
+      if (!list) return [];
+      const found = member ? list.filter((c) => member.has(c)) : [...list];
+      return found.length > 1 ? found.sort((x, y) => x.id - y.id) : found;
+    };
+    for (const level of ancestors(file)) {
+      const d = pick(direct.get(level));
+      if (d.length > 0) return d;
+      const b = pick(below.get(level));
+      if (b.length > 0) return b;
+    }
+    return [...among];
+  };
 }
 
-/** Topic definitions named `name` that a client linked by `link` may write to. */
-function definitionsFor(topics: readonly TopicDefinition[], name: string, link: ClusterLink, file: string): TopicDefinition[] {
-  const named = topics.filter((t) => t.name === name);
+/** The topic definitions by name, by folder, and by every folder above theirs, each list in definition order. */
+interface TopicIndex {
+  readonly byName: ReadonlyMap<string, readonly TopicDefinition[]>;
+  readonly direct: ReadonlyMap<string, readonly TopicDefinition[]>;
+  readonly below: ReadonlyMap<string, readonly TopicDefinition[]>;
+  /** By cluster, and those placed in none. */
+  readonly byCluster: ReadonlyMap<Cluster, readonly TopicDefinition[]>;
+  readonly unclustered: readonly TopicDefinition[];
+  /** Position of each definition in the model's list. */
+  readonly order: ReadonlyMap<TopicDefinition, number>;
+}
+
+function topicIndex(topics: readonly TopicDefinition[]): TopicIndex {
+  const byName = new Map<string, TopicDefinition[]>();
+  const direct = new Map<string, TopicDefinition[]>();
+  const below = new Map<string, TopicDefinition[]>();
+  const byCluster = new Map<Cluster, TopicDefinition[]>();
+  const unclustered: TopicDefinition[] = [];
+  const order = new Map<TopicDefinition, number>();
+  const add = <K>(map: Map<K, TopicDefinition[]>, key: K, t: TopicDefinition): void => {
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  };
+  for (const t of topics) {
+    order.set(t, order.size);
+    add(byName, t.name, t);
+    if (t.link.clusters.length === 0) unclustered.push(t);
+    for (const c of new Set(t.link.clusters)) add(byCluster, c, t);
+    const folder = folderOfFile(t.ref.file);
+    add(direct, folder, t);
+    add(below, folder, t);
+    for (const up of ancestors(`${folder}/_`).slice(1)) add(below, up, t);
+  }
+  return { byName, direct, below, byCluster, unclustered, order };
+}
+
+/** Topic definitions named alike (`named`) that a client linked by `link` may write to. */
+function definitionsFor(named: readonly TopicDefinition[], link: ClusterLink, file: string): TopicDefinition[] {
   if (named.length === 0) return [];
   if (link.clusters.length > 0) {
     const same = named.filter((t) => t.link.clusters.some((c) => link.clusters.includes(c)));
@@ -245,18 +326,28 @@ function definitionsFor(topics: readonly TopicDefinition[], name: string, link: 
  * For a client that names no topic: the single topic defined nearest to it (same folder first, then the
  * folders above), within its clusters; undefined when there is none or more than one.
  */
-function onlyTopicNear(topics: readonly TopicDefinition[], link: ClusterLink, file: string): TopicDefinition | undefined {
-  const compatible = topics.filter((t) => t.link.clusters.length === 0 || link.clusters.length === 0 || t.link.clusters.some((c) => link.clusters.includes(c)));
-  const near = nearestTopics(compatible, file);
-  return near.length === 1 ? near[0] : undefined;
+function onlyTopicNear(index: TopicIndex, link: ClusterLink, file: string): TopicDefinition | undefined {
+  if (link.clusters.length > 0) {
+    // The compatible definitions: those in one of the client's clusters, and those in none, in model order.
+    const compatible = new Set(index.unclustered);
+    for (const c of link.clusters) for (const t of index.byCluster.get(c) ?? []) compatible.add(t);
+    const near = nearestTopics([...compatible].sort((a, b) => index.order.get(a)! - index.order.get(b)!), file);
+    return near.length === 1 ? near[0] : undefined;
+  }
+  // Every definition is compatible: the walk of nearestTopics through the index (the file's depth in steps).
+  for (const level of ancestors(file)) {
+    const list = index.direct.get(level) ?? index.below.get(level);
+    if (list && list.length > 0) return list.length === 1 ? list[0] : undefined;
+  }
+  return undefined;
 }
 
 function nearestTopics(topics: readonly TopicDefinition[], file: string): TopicDefinition[] {
   if (topics.length <= 1) return [...topics];
   for (const level of ancestors(file)) {
-    const direct = topics.filter((t) => folderOf(t.ref.file.file) === level);
+    const direct = topics.filter((t) => folderOfFile(t.ref.file) === level);
     if (direct.length > 0) return direct;
-    const below = topics.filter((t) => isUnder(folderOf(t.ref.file.file), level));
+    const below = topics.filter((t) => isUnder(folderOfFile(t.ref.file), level));
     if (below.length > 0) return below;
   }
   return [...topics];
@@ -271,14 +362,27 @@ function nearestTopics(topics: readonly TopicDefinition[], file: string): TopicD
 function clientLayers(refs: readonly GroupRef[]): { ref: GroupRef; role: 'producer' | 'consumer'; layers: GroupRef[] }[] {
   const out: { ref: GroupRef; role: 'producer' | 'consumer'; layers: GroupRef[] }[] = [];
   const done = new Set<DeploymentFile>();
+  // The groups of each file, and the Spring groups without profile by folder, in model order.
+  const byFile = new Map<DeploymentFile, GroupRef[]>();
+  const springBase = new Map<string, GroupRef[]>();
+  for (const r of refs) {
+    const own = byFile.get(r.file);
+    if (own) own.push(r);
+    else byFile.set(r.file, [r]);
+    if (isSpring(r.file) && r.group.profile === undefined) {
+      const folder = folderOfFile(r.file);
+      const list = springBase.get(folder);
+      if (list) list.push(r);
+      else springBase.set(folder, [r]);
+    }
+  }
   for (const ref of refs) {
     const { file, group } = ref;
     if (isSpring(file) && group.profile !== undefined) {
       if (done.has(file)) continue;
       done.add(file);
-      const folder = folderOf(file.file);
-      const base = refs.filter((r) => r.file !== file && isSpring(r.file) && r.group.profile === undefined && folderOf(r.file.file) === folder);
-      const own = refs.filter((r) => r.file === file);
+      const base = (springBase.get(folderOfFile(file)) ?? []).filter((r) => r.file !== file);
+      const own = byFile.get(file) ?? [];
       for (const role of ['producer', 'consumer'] as const) {
         const fits = (r: GroupRef): boolean => r.group.roles.includes(role) || r.group.roles.length === 0;
         if (![...base, ...own].some((r) => r.group.roles.includes(role))) continue;
@@ -304,8 +408,39 @@ export function folderOf(path: string): string {
   return i < 0 ? '' : i === 0 ? '/' : p.slice(0, i);
 }
 
+/*
+ * Linking asks "which is nearest to this file" for every client and topic: the folders of a file, of a
+ * cluster's brokers and a file's ancestors are computed once per object (2,000 files relink in milliseconds).
+ */
+const FILE_FOLDERS = new WeakMap<DeploymentFile, string>();
+const CLUSTER_FOLDERS = new WeakMap<Cluster, string[]>();
+/** Ancestors by path; bounded, since a long-running server sees paths come and go. */
+const ANCESTORS = new Map<string, string[]>();
+
+function folderOfFile(file: DeploymentFile): string {
+  let folder = FILE_FOLDERS.get(file);
+  if (folder === undefined) FILE_FOLDERS.set(file, (folder = folderOf(file.file)));
+  return folder;
+}
+
+/** The distinct folders of a cluster's broker files. */
+function brokerFolders(cluster: Cluster): string[] {
+  let folders = CLUSTER_FOLDERS.get(cluster);
+  if (!folders) CLUSTER_FOLDERS.set(cluster, (folders = [...new Set(cluster.brokers.map((b) => folderOfFile(b.file)))]));
+  return folders;
+}
+
 /** The folders above a file, nearest first, ending with `''` (the top, which holds every path). */
-function ancestors(path: string): string[] {
+function ancestors(path: string): readonly string[] {
+  let known = ANCESTORS.get(path);
+  if (!known) {
+    if (ANCESTORS.size > 50000) ANCESTORS.clear();
+    ANCESTORS.set(path, (known = ancestorsOf(path)));
+  }
+  return known;
+}
+
+function ancestorsOf(path: string): string[] {
   const out: string[] = [];
   let folder = folderOf(path);
   for (;;) {

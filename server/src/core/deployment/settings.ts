@@ -69,6 +69,23 @@ export function clientSetting(client: Client, keys: readonly string[], options: 
  * less safe than `b`. Undefined when a broker's value is a placeholder (the cluster's value is then unknown).
  */
 export function clusterSetting(cluster: Cluster, key: string, options: LintOptions, weaker: (a: string, b: string) => boolean): Setting | undefined {
+  // Every producer of a cluster asks the same question: answered once per model (clusters are rebuilt on each link).
+  let byCluster = CLUSTER_SETTINGS.get(options);
+  if (!byCluster) CLUSTER_SETTINGS.set(options, (byCluster = new WeakMap()));
+  let byOrder = byCluster.get(cluster);
+  if (!byOrder) byCluster.set(cluster, (byOrder = new Map()));
+  let answers = byOrder.get(weaker);
+  if (!answers) byOrder.set(weaker, (answers = new Map()));
+  if (answers.has(key)) return answers.get(key);
+  const answer = weakestOf(cluster, key, options, weaker);
+  answers.set(key, answer);
+  return answer;
+}
+
+type Weaker = (a: string, b: string) => boolean;
+const CLUSTER_SETTINGS = new WeakMap<LintOptions, WeakMap<Cluster, Map<Weaker, Map<string, Setting | undefined>>>>();
+
+function weakestOf(cluster: Cluster, key: string, options: LintOptions, weaker: (a: string, b: string) => boolean): Setting | undefined {
   let worst: Setting | undefined;
   for (const ref of cluster.brokers) {
     const entry = ref.group.entries[key];
@@ -78,13 +95,25 @@ export function clusterSetting(cluster: Cluster, key: string, options: LintOptio
       setting = { key, value: entry.value.trim(), ref, entry };
     } else {
       // The broker's own defaults: an image's dialect, at the Kafka version the file states (else the configured one).
-      const def = libraryDefault(key, ref.group.library, kafkaVersionOf(ref.group, options));
+      const def = brokerDefault(key, ref.group.library, kafkaVersionOf(ref.group, options));
       if (!def) return undefined;
       setting = { key, value: def.value, ref, defaultFrom: defaultSource(ref.group, options, def) };
     }
     if (!worst || weaker(setting.value, worst.value)) worst = setting;
   }
   return worst;
+}
+
+/** Broker defaults by key, dialect and version: every producer asks for its cluster's brokers' (see the bench). */
+const BROKER_DEFAULTS = new Map<string, ReturnType<typeof libraryDefault>>();
+
+function brokerDefault(key: string, library: Parameters<typeof libraryDefault>[1], version: string): ReturnType<typeof libraryDefault> {
+  const id = `${key}\u0000${library}\u0000${version}`;
+  if (!BROKER_DEFAULTS.has(id)) {
+    if (BROKER_DEFAULTS.size > 10000) BROKER_DEFAULTS.clear();
+    BROKER_DEFAULTS.set(id, libraryDefault(key, library, version));
+  }
+  return BROKER_DEFAULTS.get(id);
 }
 
 /**
