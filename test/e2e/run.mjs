@@ -5,7 +5,8 @@
 //    fresh code-server profile, and opens a copy of test/e2e/workspace.
 // 3. Drives the workbench headless with Playwright: Problems panel, hover, Ctrl+. quick fix, fix-all on
 //    save, a live settings change, the message-path report (`kafka-lint report` in Chromium, and the
-//    "Show Message Path" webview). Screenshots of each step go to test-artifacts/e2e/ (ignored by git).
+//    "Show Message Path" webview), a finding shown in one file whose related location opens the other.
+//    Screenshots of each step go to test-artifacts/e2e/ (ignored by git).
 // 4. Collects the extension-host mocha suite (vscode API) that the host extension ran inside
 //    code-server's extension host. Where VS Code can be downloaded, the same suite runs under
 //    @vscode/test-electron instead; the output says which path ran.
@@ -459,6 +460,35 @@ async function uiTests(page, { workspace }) {
     await waitFor('the caret at line 5, column 6', async () => /Ln 5, Col 6/.test(await page.locator('#status\\.editor\\.selection').innerText()), 20000);
     await shot(page, 'message-path-opened-file');
     await command(page, 'View: Close All Editors');
+  });
+
+  await test('a finding from another file: its related location in the Problems panel opens the broker file', async () => {
+    // cross/orders-sender.properties has acks=all; cross/kafka-broker.properties, never opened, decides
+    // min.insync.replicas=1 for its cluster (the workspace model reads it from disk).
+    await openFile(page, 'cross/orders-sender.properties');
+    await command(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await command(page, 'View: Toggle Maximized Panel');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await waitFor(
+      'the cross-file problem and its related location',
+      async () => {
+        const text = (await problemRows(page)).join('\n');
+        return text.includes('producer/acks-all-without-min-isr') && text.includes('min.insync.replicas=1 is set here') ? text : undefined;
+      },
+      60000,
+    ).catch(async (err) => {
+      await shot(page, 'cross-file-missing');
+      throw new Error(`${err.message}\nrows:\n${(await problemRows(page)).join('\n')}`);
+    });
+    await shot(page, 'cross-file-problem');
+    const related = rows.filter({ hasText: 'min.insync.replicas=1 is set here' }).first();
+    const label = await related.innerText();
+    if (!label.includes('kafka-broker.properties')) throw new Error(`the related location does not name the broker file: ${label}`);
+    await related.click();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'kafka-broker.properties' }).waitFor({ state: 'visible', timeout: 20000 });
+    await shot(page, 'cross-file-related-opened');
+    await command(page, 'View: Toggle Maximized Panel');
   });
 }
 
