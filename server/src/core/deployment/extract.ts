@@ -7,6 +7,7 @@ import { directiveLineOf, readSuppressionTable } from '../suppressions';
 import { documentLineIndex } from '../text';
 import type { LineIndex } from '../text';
 import { bootstrapAddresses, listenerAddresses, listenerNames, normalizeAddress } from './addresses';
+import { codeTopics } from './code-topics';
 
 /**
  * What the deployment model needs from one file, as plain data: the groups with the few settings the
@@ -142,7 +143,9 @@ export function extractDeployment(document: AnalyzedDocument, file: string = doc
   // Spring's common settings (`spring.kafka.bootstrap-servers`) sit in one group but apply to every client of the file.
   const common = spring ? commonEntries(document.groups) : new Map<string, ConfigEntry>();
   const profile = springProfile(document.path);
-  const groups = document.groups.map((group, i) => extractGroup(document, group, i, span, common, spring ? profile : undefined));
+  // Client code names its topics in its sends and subscriptions: each producer (consumer) group of the file gets them.
+  const fromCode = codeTopics(document.kind, document.text);
+  const groups = document.groups.map((group, i) => extractGroup(document, group, i, span, common, spring ? profile : undefined, fromCode));
   const suppressions = readSuppressionTable(document.text, index);
   return {
     file,
@@ -160,6 +163,7 @@ function extractGroup(
   span: (range: Range) => Span,
   common: ReadonlyMap<string, ConfigEntry>,
   fileProfile: string | undefined,
+  fromCode: ReturnType<typeof codeTopics>,
 ): DeploymentGroup {
   const entries: Record<string, DeploymentEntry> = {};
   const found = new Map<string, ConfigEntry>();
@@ -182,6 +186,10 @@ function extractGroup(
     }
   }
   const topics: DeploymentTopic[] = (links.topics ?? []).map((t) => ({ name: t.name, use: t.use, span: span(t.range) }));
+  if (!links.topics) {
+    if (hasRole(group, 'producer')) for (const t of fromCode.produces) topics.push({ name: t.name, use: t.use, span: span(t.range) });
+    if (hasRole(group, 'consumer')) for (const t of fromCode.consumes) topics.push({ name: t.name, use: t.use, span: span(t.range) });
+  }
   const named = hasRole(group, 'topic') ? topicOfFileName(document.path) : undefined;
   if (named && !topics.some((t) => t.use === 'defines')) topics.push({ name: named, use: 'defines', span: span(group.anchor) });
   const defaultTopic = found.get('spring.kafka.template.default-topic');

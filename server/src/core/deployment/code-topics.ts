@@ -1,0 +1,154 @@
+import type { DocumentKind, TopicRef } from '../model';
+
+/**
+ * Topic names client code writes as string literals where it sends or subscribes, for the deployment model
+ * (a producer that sends to "payments" is linked to the topic file of payments, not to whichever topic is
+ * nearest):
+ *
+ * - Java: `new ProducerRecord<>("orders", …)`, `kafkaTemplate.send("orders", …)`, `subscribe(List.of("a", "b"))`
+ *   (`Arrays.asList`, `Set.of`, `Collections.singletonList`, `Pattern` excluded), `@KafkaListener(topics = …)`;
+ * - JavaScript/TypeScript (kafkajs, confluent-kafka-javascript): `send({ topic: 'orders', … })`,
+ *   `sendBatch({ topicMessages: [{ topic: … }] })`, `subscribe({ topic: 'a' })` / `subscribe({ topics: ['a'] })`;
+ * - Python: `producer.send('orders', …)` / `producer.produce('orders', …)`, `consumer.subscribe(['a'])`,
+ *   `KafkaConsumer('a', 'b', …)`;
+ * - Go: `kafka.Message{Topic: "orders"}` (segmentio), `sarama.ProducerMessage{Topic: …}`, `kgo.Record{Topic: …}`,
+ *   `kgo.DefaultProduceTopic("…")`, `kafka.Writer{Topic: …}`; consumers `kgo.ConsumeTopics("a", …)`,
+ *   `kafka.ReaderConfig{Topic: …}`, `SubscribeTopics([]string{…})`, `ConsumePartition("…", …)`,
+ *   `Consume(ctx, []string{…}, …)`.
+ *
+ * Only literals count (a variable or a `${}` template names no topic here). Comments are blanked first, so a
+ * commented-out send names nothing. The ranges are those of the name inside its quotes. Pure.
+ */
+export function codeTopics(kind: DocumentKind, text: string): { readonly produces: readonly TopicRef[]; readonly consumes: readonly TopicRef[] } {
+  const patterns = PATTERNS[kind];
+  if (!patterns) return { produces: [], consumes: [] };
+  const code = blankComments(text, kind === 'python' ? 'hash' : 'slash');
+  const found: Record<'produces' | 'consumes', TopicRef[]> = { produces: [], consumes: [] };
+  const seen = new Set<string>();
+  for (const { use, pattern } of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(code); m; m = pattern.exec(code)) {
+      const list = m.groups?.list;
+      if (list === undefined) continue;
+      const at = m.index + m[0].length - list.length - (m.groups?.tail?.length ?? 0);
+      for (const literal of stringLiterals(list)) {
+        const start = at + literal.start;
+        const key = `${use}\u0000${start}`;
+        if (seen.has(key) || literal.value === '' || /\$\{|%[sd]/.test(literal.value)) continue;
+        seen.add(key);
+        found[use].push({ name: literal.value, use, range: { start, end: start + literal.value.length } });
+      }
+    }
+  }
+  for (const list of Object.values(found)) list.sort((a, b) => a.range.start - b.range.start);
+  return found;
+}
+
+/** A quoted string: "…", '…' or `…` (no escapes inside a topic name worth reading). */
+const STRING = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*'|` + '`[^`\\\\]*`' + ')';
+/** What may stand between `{` and a key: anything but braces, or one level of nested braces (`Brokers: []string{…}`). */
+const INSIDE = String.raw`(?:[^{}]|\{[^{}]*\})*?`;
+/** One or more strings separated by commas. */
+const STRINGS = String.raw`${STRING}(?:\s*,\s*${STRING})*`;
+
+interface TopicPattern {
+  readonly use: 'produces' | 'consumes';
+  /** Named group `list` holds the literals; `tail` (optional) what the match has after them. */
+  readonly pattern: RegExp;
+}
+
+const p = (use: TopicPattern['use'], source: string): TopicPattern => ({ use, pattern: new RegExp(source, 'g') });
+
+const JAVA: readonly TopicPattern[] = [
+  p('produces', String.raw`\bnew\s+ProducerRecord\s*(?:<[^()]*?>)?\s*\(\s*(?<list>${STRING})`),
+  p('produces', String.raw`\.\s*send(?:Default)?\s*\(\s*(?<list>${STRING})(?<tail>\s*,)`),
+  p('consumes', String.raw`\.\s*subscribe\s*\(\s*(?:List\s*\.\s*of|Set\s*\.\s*of|Arrays\s*\.\s*asList|Collections\s*\.\s*singletonList|Collections\s*\.\s*singleton)\s*\(\s*(?<list>${STRINGS})`),
+  p('consumes', String.raw`@KafkaListener\s*\([^)]*?\btopics\s*=\s*\{?\s*(?<list>${STRINGS})`),
+];
+
+const JAVASCRIPT: readonly TopicPattern[] = [
+  p('produces', String.raw`\.\s*send\s*\(\s*\{${INSIDE}\btopic\s*:\s*(?<list>${STRING})`),
+  p('produces', String.raw`\.\s*sendBatch\s*\(\s*\{[^]*?\btopicMessages\s*:\s*\[\s*\{[^{}]*?\btopic\s*:\s*(?<list>${STRING})`),
+  p('consumes', String.raw`\.\s*subscribe\s*\(\s*\{${INSIDE}\btopics?\s*:\s*\[?\s*(?<list>${STRINGS})`),
+];
+
+const PYTHON: readonly TopicPattern[] = [
+  p('produces', String.raw`\.\s*(?:send|produce)\s*\(\s*(?:topic\s*=\s*)?(?<list>${STRING})`),
+  p('consumes', String.raw`\.\s*subscribe\s*\(\s*(?:topics\s*=\s*)?[\[(]\s*(?<list>${STRINGS})`),
+  p('consumes', String.raw`\bKafkaConsumer\s*\(\s*(?<list>${STRINGS})`),
+];
+
+const GO: readonly TopicPattern[] = [
+  p('produces', String.raw`\b(?:kafka\s*\.\s*Message|sarama\s*\.\s*ProducerMessage|kgo\s*\.\s*Record|kafka\s*\.\s*Writer)\s*\{${INSIDE}\bTopic\s*:\s*(?<list>${STRING})`),
+  p('produces', String.raw`\bkgo\s*\.\s*DefaultProduceTopic\s*\(\s*(?<list>${STRING})`),
+  p('consumes', String.raw`\bkgo\s*\.\s*ConsumeTopics\s*\(\s*(?<list>${STRINGS})`),
+  p('consumes', String.raw`\bkafka\s*\.\s*ReaderConfig\s*\{${INSIDE}\b(?:Topic\s*:\s*|GroupTopics\s*:\s*\[\]string\s*\{\s*)(?<list>${STRINGS})`),
+  p('consumes', String.raw`\.\s*SubscribeTopics\s*\(\s*\[\]string\s*\{\s*(?<list>${STRINGS})`),
+  p('consumes', String.raw`\.\s*ConsumePartition\s*\(\s*(?<list>${STRING})`),
+  p('consumes', String.raw`\.\s*Consume\s*\(\s*[\w.]+\s*,\s*\[\]string\s*\{\s*(?<list>${STRINGS})`),
+];
+
+const PATTERNS: Partial<Record<DocumentKind, readonly TopicPattern[]>> = {
+  java: JAVA,
+  javascript: JAVASCRIPT,
+  typescript: JAVASCRIPT,
+  python: PYTHON,
+  go: GO,
+};
+
+/** The string literals of a comma-separated list, with their content's offset in the list and value. */
+function stringLiterals(list: string): { start: number; value: string }[] {
+  const out: { start: number; value: string }[] = [];
+  const re = new RegExp(STRING, 'g');
+  for (let m = re.exec(list); m; m = re.exec(list)) out.push({ start: m.index + 1, value: m[0].slice(1, -1) });
+  return out;
+}
+
+/**
+ * The text with every comment replaced by spaces (line breaks kept, so offsets stay), strings left as they
+ * are: `//` and `/* … *\/` comments (Java, JavaScript, TypeScript, Go) or `#` comments (Python).
+ */
+export function blankComments(text: string, style: 'slash' | 'hash'): string {
+  const out = text.split('');
+  let i = 0;
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      // Python's triple-quoted strings, then ordinary ones (a line break ends all but backquoted and triple ones).
+      const triple = style === 'hash' && text.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      let j = i + close.length;
+      while (j < text.length && !text.startsWith(close, j)) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '\n' && !triple && c !== '`') break;
+        j++;
+      }
+      i = j + close.length;
+      continue;
+    }
+    if (style === 'hash' && c === '#') {
+      const end = text.indexOf('\n', i);
+      blank(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+      continue;
+    }
+    if (style === 'slash' && c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      blank(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+      continue;
+    }
+    if (style === 'slash' && c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    i++;
+  }
+  return out.join('');
+}

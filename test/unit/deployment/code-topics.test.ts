@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { blankComments, codeTopics } from '../../../server/src/core/deployment/code-topics';
+import type { DocumentKind } from '../../../server/src/core/model';
+import { findingsOf, lintWorkspace } from './helpers';
+
+/** Each topic as `use name@offset`, the offset checked against the text. */
+function topics(kind: DocumentKind, text: string): string[] {
+  const { produces, consumes } = codeTopics(kind, text);
+  return [...produces, ...consumes].map((t) => {
+    assert.equal(text.slice(t.range.start, t.range.end), t.name, `range of ${t.name}`);
+    return `${t.use} ${t.name}@${t.range.start}`;
+  });
+}
+
+describe('deployment: topic names from client code', () => {
+  it('Java: ProducerRecord, KafkaTemplate.send, subscribe(List.of(…)), @KafkaListener(topics = …)', () => {
+    const text = [
+      'producer.send(new ProducerRecord<>("orders", key, value));',
+      'producer.send(new ProducerRecord<String, String>("audit", value));',
+      'template.send("payments", key, value);',
+      'consumer.subscribe(List.of("orders", "refunds"));',
+      'consumer.subscribe(Collections.singletonList("audit"));',
+      '@KafkaListener(id = "x", topics = {"a", "b"})',
+      '@KafkaListener(topics = "c")',
+      '// producer.send(new ProducerRecord<>("commented", v));',
+      'producer.send(new ProducerRecord<>(topic, v));',
+      'consumer.subscribe(Pattern.compile("orders.*"));',
+    ].join('\n');
+    const at = (s: string) => text.indexOf(s);
+    assert.deepEqual(topics('java', text), [
+      `produces orders@${at('orders')}`,
+      `produces audit@${at('audit')}`,
+      `produces payments@${at('payments')}`,
+      `consumes orders@${text.indexOf('orders', at('List.of'))}`,
+      `consumes refunds@${at('refunds')}`,
+      `consumes audit@${text.indexOf('audit', at('singletonList'))}`,
+      `consumes a@${at('"a"') + 1}`,
+      `consumes b@${at('"b"') + 1}`,
+      `consumes c@${at('"c"') + 1}`,
+    ]);
+  });
+
+  it('kafkajs: send({ topic }), sendBatch topicMessages, subscribe({ topic | topics })', () => {
+    const text = [
+      "await producer.send({ topic: 'orders', messages: [] });",
+      "await producer.sendBatch({ topicMessages: [{ topic: 'audit', messages: [] }] });",
+      "await consumer.subscribe({ topics: ['a', 'b'], fromBeginning: true });",
+      "await consumer.subscribe({ topic: 'c' });",
+      '/* await producer.send({ topic: "commented" }) */',
+      'await producer.send({ topic: `orders-${env}` });',
+    ].join('\n');
+    const names = topics('typescript', text).map((t) => t.split('@')[0]);
+    assert.deepEqual(names, ['produces orders', 'produces audit', 'consumes a', 'consumes b', 'consumes c']);
+    assert.deepEqual(topics('javascript', text), topics('typescript', text));
+  });
+
+  it('Python: send/produce, subscribe([…]), KafkaConsumer(topics…)', () => {
+    const text = [
+      "producer.send('orders', value)",
+      "producer.produce(topic='audit', value=v)",
+      "consumer.subscribe(['a', 'b'])",
+      "consumer = KafkaConsumer('c', bootstrap_servers='x:9092')",
+      "# producer.send('commented', v)",
+      'doc = """producer.send(\'in-a-docstring\', v)"""',
+    ].join('\n');
+    const names = topics('python', text).map((t) => t.split('@')[0]);
+    // The docstring is a string, not a comment: only comments are blanked (a send in a docstring is rare).
+    assert.deepEqual(names, ['produces orders', 'produces audit', 'produces in-a-docstring', 'consumes a', 'consumes b', 'consumes c']);
+  });
+
+  it('Go: message and record literals, DefaultProduceTopic, ConsumeTopics, ReaderConfig, SubscribeTopics, ConsumePartition', () => {
+    const text = [
+      'w.WriteMessages(ctx, kafka.Message{Topic: "orders", Value: v})',
+      'msg := &sarama.ProducerMessage{Topic: "audit", Value: sarama.StringEncoder(v)}',
+      'cl.Produce(ctx, &kgo.Record{Topic: "payments", Value: v}, nil)',
+      'kgo.DefaultProduceTopic("events")',
+      'kgo.ConsumeTopics("a", "b")',
+      'r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: "c"})',
+      'c.SubscribeTopics([]string{"d"}, nil)',
+      'pc, _ := consumer.ConsumePartition("e", 0, sarama.OffsetNewest)',
+      'group.Consume(ctx, []string{"f"}, handler)',
+      '// kgo.ConsumeTopics("commented")',
+    ].join('\n');
+    const names = topics('go', text).map((t) => t.split('@')[0]);
+    assert.deepEqual(names, [
+      'produces orders',
+      'produces audit',
+      'produces payments',
+      'produces events',
+      'consumes a',
+      'consumes b',
+      'consumes c',
+      'consumes d',
+      'consumes e',
+      'consumes f',
+    ]);
+  });
+
+  it('names nothing in other kinds of file', () => {
+    assert.deepEqual(codeTopics('properties', 'topic=orders\n'), { produces: [], consumes: [] });
+  });
+
+  it('blanks comments only, keeping offsets and strings', () => {
+    assert.equal(blankComments('a // b\n"// c" /* d\ne */ f', 'slash'), 'a     \n"// c"     \n     f');
+    assert.equal(blankComments("x = '#' # y\nz", 'hash'), "x = '#'    \nz");
+  });
+});
+
+describe('deployment: code that names its topic is linked to that topic', () => {
+  const JAVA = [
+    'import java.util.Properties;',
+    'import org.apache.kafka.clients.producer.*;',
+    'class Payments {',
+    '  void run() {',
+    '    Properties props = new Properties();',
+    '    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092");',
+    '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+    '    KafkaProducer<String, String> producer = new KafkaProducer<>(props);',
+    '    producer.send(new ProducerRecord<>("payments", "k", "v"), (m, e) -> { if (e != null) throw new RuntimeException(e); });',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const TOPICS = {
+    'config/topic-orders.properties': 'min.insync.replicas=2\n',
+    'config/topic-payments.properties': 'min.insync.replicas=1\n',
+  };
+
+  it('two topic files near a producer: only the one its send names decides, and the finding says which', async () => {
+    const ws = await lintWorkspace({ 'src/Payments.java': JAVA, ...TOPICS });
+    const [f, ...rest] = findingsOf(ws, 'src/Payments.java', 'producer/acks-all-without-min-isr');
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /topic payments has min\.insync\.replicas=1 \(config\/topic-payments\.properties\)/);
+    // The send that names the topic is a related location too.
+    const send = JAVA.indexOf('payments');
+    assert.deepEqual(
+      f.related?.map((r) => [r.file ?? '(this file)', r.message, r.range.start]),
+      [
+        ['config/topic-payments.properties', 'min.insync.replicas=1 is set here', 'min.insync.replicas='.length],
+        ['(this file)', 'writes to topic payments here', send],
+      ],
+    );
+    // Sending to orders instead: its topic has min.insync.replicas=2, nothing to report.
+    const safe = await lintWorkspace({ 'src/Payments.java': JAVA.replace('"payments"', '"orders"'), ...TOPICS });
+    assert.deepEqual(findingsOf(safe, 'src/Payments.java', 'producer/acks-all-without-min-isr'), []);
+    // Without a topic name in the code, two topics are equally near: no guess, no finding.
+    const unnamed = await lintWorkspace({ 'src/Payments.java': JAVA.replace('"payments"', 'topic'), ...TOPICS });
+    assert.deepEqual(findingsOf(unnamed, 'src/Payments.java', 'producer/acks-all-without-min-isr'), []);
+  });
+});
