@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { editsFor, positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
 
@@ -52,6 +52,32 @@ describe('LSP: cross-file findings from the workspace model', function () {
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.deepEqual(editsFor(fix.edit, producer), []);
     assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
+  });
+
+  it('hover on the flagged value explains the cross-file finding', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer).length > 0, { message: 'cross-file finding pushed' });
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: producer }, position: { line: 1, character: 6 } });
+    const text = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(text, /producer\/acks-all-without-min-isr/);
+    assert.match(text, /config\/server\.properties sets min\.insync\.replicas=1/);
+  });
+
+  it('the rule levels of the settings apply to cross-file findings, and a settings change re-grades them', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    let level = 'error';
+    const client = await server.start({ configuration: (p) => p.items.map(() => ({ rules: { [ACKS]: level } })) });
+    const producer = client.uri('app/producer.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer)[0]?.severity === 1, { message: 'the cross-file finding as an error' });
+    level = 'off';
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(() => client.diagnostics.has(producer) && pushed(client, producer).length === 0, { message: 'the rule turned off' });
   });
 
   it('push: editing the other open file (didChange) re-publishes the producer', async () => {

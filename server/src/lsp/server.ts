@@ -383,7 +383,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     guard('hover', null, async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!providers.hover || !doc || !cache || !isSupported(doc)) return null;
-      const analysis = await cache.get(doc);
+      // With the cross-file findings: a hover on acks=all explains the min ISR decided in another file.
+      const analysis = await analysisOf(doc);
       return hoverFor(analysis, analysis.index.offsetAt(params.position), providers.hover);
     }),
   );
