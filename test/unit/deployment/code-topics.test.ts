@@ -148,3 +148,33 @@ describe('deployment: code that names its topic is linked to that topic', () => 
     assert.deepEqual(findingsOf(unnamed, 'src/Payments.java', 'producer/acks-all-without-min-isr'), []);
   });
 });
+
+describe('deployment: topics created in Java code are definitions', () => {
+  const TOPICS = [
+    'import org.apache.kafka.clients.admin.NewTopic;',
+    'import org.springframework.kafka.config.TopicBuilder;',
+    'class Topics {',
+    '  static final String PAYMENTS = "payments";',
+    '  NewTopic orders() { return new NewTopic("orders", 6, (short) 3).configs(java.util.Map.of("min.insync.replicas", "1")); }',
+    '  NewTopic payments() { return TopicBuilder.name(PAYMENTS).replicas(3).config("min.insync.replicas", "2").build(); }',
+    '}',
+    '',
+  ].join('\n');
+  const PRODUCER = (topic: string): string => `from kafka import KafkaProducer\nproducer = KafkaProducer(bootstrap_servers='kafka-1:9092', acks='all')\nproducer.send('${topic}', b'v')\n`;
+
+  it('new NewTopic("orders", …) and TopicBuilder.name(PAYMENTS) define orders and payments, linked by the name a producer sends to', async () => {
+    const ws = await lintWorkspace({ 'src/Topics.java': TOPICS, 'app/producer.py': PRODUCER('orders') });
+    const [f] = findingsOf(ws, 'app/producer.py', 'producer/acks-all-without-min-isr');
+    assert.ok(f, JSON.stringify(ws));
+    assert.match(f.message, /topic orders has min\.insync\.replicas=1 \(src\/Topics\.java\)/);
+    assert.deepEqual(
+      f.related?.map((r) => [r.file ?? '(this file)', r.message]),
+      [
+        ['src/Topics.java', 'min.insync.replicas=1 is set here'],
+        ['(this file)', 'writes to topic orders here'],
+      ],
+    );
+    const safe = await lintWorkspace({ 'src/Topics.java': TOPICS, 'app/producer.py': PRODUCER('payments') });
+    assert.deepEqual(findingsOf(safe, 'app/producer.py', 'producer/acks-all-without-min-isr'), []);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../../model';
+import type { ConfigEntry, ConfigGroup, DeploymentLinks, Edit, LibraryId, Range, Role } from '../../model';
 import { eolOf } from '../../text';
 import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
@@ -374,7 +374,7 @@ function insertIntoMapFactory(file: JavaFile, call: Node, keyText: string, value
  */
 function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => Source[]): ConfigGroup[] {
   const groups: ConfigGroup[] = [];
-  const build = (anchor: Node, library: LibraryId, rf: { node: Node; rawKey: string; value: JavaValue } | undefined, extra: EntryDraft[]) => {
+  const build = (anchor: Node, library: LibraryId, rf: { node: Node; rawKey: string; value: JavaValue } | undefined, extra: EntryDraft[], nameArg: Node | undefined) => {
     const index = groups.length;
     const entries: ConfigEntry[] = [];
     if (rf) {
@@ -392,7 +392,10 @@ function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => S
     }
     for (const e of extra) entries.push({ ...toEntry(file, e, index, 'topic'), identity: `topic${index}:${e.key}` });
     if (entries.length === 0) return;
-    groups.push({ roles: ['topic'], library, entries, anchor: headRange(file.text, anchor) });
+    // The topic's name, when the code states it (a literal or a constant): the deployment model links it by name.
+    const name = nameArg ? file.symbols.evaluate(nameArg)?.value : undefined;
+    const links: DeploymentLinks | undefined = name ? { topics: [{ name, use: 'defines', range: nodeRange(nameArg!) }] } : undefined;
+    groups.push({ roles: ['topic'], library, entries, anchor: headRange(file.text, anchor), ...(links ? { links } : {}) });
   };
   const configsOf = (arg: Node | undefined): EntryDraft[] => {
     const out: EntryDraft[] = [];
@@ -414,7 +417,7 @@ function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => S
     for (let p = creation.parent, obj: Node = creation; p?.type === 'method_invocation' && p.childForFieldName('object')?.id === obj.id; obj = p, p = p.parent) {
       if (p.childForFieldName('name')?.text === 'configs') extra.push(...configsOf(argumentsOf(p)[0]));
     }
-    build(creation, 'java', rfNode && value && /^-?\d+$/.test(value.value) ? { node: rfNode, rawKey: 'replicationFactor', value } : undefined, extra);
+    build(creation, 'java', rfNode && value && /^-?\d+$/.test(value.value) ? { node: rfNode, rawKey: 'replicationFactor', value } : undefined, extra, args[0]);
   }
 
   for (const call of callsNamed(file, 'name')) {
@@ -435,7 +438,7 @@ function findTopics(file: JavaFile, sourcesOfExpr: (expr: Node | undefined) => S
         }
       } else if (name === 'configs' && args.length === 1) extra.push(...configsOf(args[0]));
     }
-    build(call, 'spring', rf, extra);
+    build(call, 'spring', rf, extra, argumentsOf(call)[0]);
   }
   return groups;
 }
