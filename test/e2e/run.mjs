@@ -447,18 +447,34 @@ async function uiTests(page, { workspace }) {
     await command(page, 'Kafka Lint: Show Message Path');
     // A webview is an iframe holding the page's own iframe.
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    const finding = view.locator('#stage-producer tr.finding a.loc', { hasText: '5:6' }).first();
+    // The acks=0 finding of producer.properties: the rows of that file's group in the producer stage.
+    const producerFile = view.locator('#stage-producer table.findings tbody', { has: view.locator('tr.file a.loc', { hasText: /^producer\.properties$/ }) });
+    const acksRow = producerFile.locator('tr.finding', { hasText: 'producer/acks-zero' });
+    const finding = acksRow.locator('a.loc', { hasText: '5:6' });
     await finding.waitFor({ state: 'visible', timeout: 60000 });
     const stages = await view.locator('section.stage').evaluateAll((s) => s.map((e) => `${e.id}:${e.className}`));
     const want = ['stage-producer:stage fail', 'stage-broker:stage fail', 'stage-consumer:stage risk', 'stage-config:stage ok side'];
     if (JSON.stringify(stages) !== JSON.stringify(want)) throw new Error(`sections ${JSON.stringify(stages)}`);
-    const row = await view.locator('#stage-producer tr.finding', { hasText: 'producer/acks-zero' }).first().innerText();
+    const row = await acksRow.innerText();
     if (!/acks=0/.test(row)) throw new Error(`acks-zero row: ${row}`);
     await shot(page, 'message-path-webview');
     await finding.click();
     await page.locator('.tab.active', { hasText: 'producer.properties' }).waitFor({ state: 'visible', timeout: 20000 });
     await waitFor('the caret at line 5, column 6', async () => /Ln 5, Col 6/.test(await page.locator('#status\\.editor\\.selection').innerText()), 20000);
     await shot(page, 'message-path-opened-file');
+    // The page follows the findings: fixing the value in the editor (not even saved) takes the finding off it.
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('all');
+    const acksSetting = view
+      .locator('#stage-producer table.settings tbody', { has: view.locator('tr.file a.loc', { hasText: /^producer\.properties$/ }) })
+      .locator('tr.setting', { has: view.locator('td:first-child', { hasText: /^acks$/ }) });
+    await waitFor(
+      'the webview to show acks=all from the editor and no acks=0 finding',
+      async () => /\ball\b/.test(await acksSetting.innerText({ timeout: 1000 })) && (await acksRow.count()) === 0,
+      30000,
+    );
+    await shot(page, 'message-path-updated');
+    await command(page, 'File: Revert File');
     await command(page, 'View: Close All Editors');
   });
 
