@@ -118,6 +118,27 @@ describe('LSP: kafkaLint/messagePath', function () {
     assert.equal(other.report.filesChecked, 0);
   });
 
+  it('shows the cross-file findings of the workspace model, in files open or not, as the diagnostics do', async () => {
+    put('config/server.properties', 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=1\nunclean.leader.election.enable=false\ndefault.replication.factor=3\n');
+    put('config/topic-orders.properties', 'unclean.leader.election.enable=true\nretention.ms=604800000\n');
+    const producer = put('app/producer.properties', 'bootstrap.servers=kafka-1:9092\nacks=all\n');
+    const client = await server.start({ pull: true });
+    const cross = (r: MessagePathResult): string[][] =>
+      [...r.report.stages, r.report.hygiene].flatMap((s) =>
+        s.findings.filter((f) => f.rule === 'producer/acks-all-without-min-isr' || f.rule === 'broker/topic-overrides-safe-broker').map((f) => [s.stage, f.file, `${f.line}:${f.column}`, f.rule, f.severity]),
+      );
+    const expected = [
+      ['producer', 'app/producer.properties', '2:6', 'producer/acks-all-without-min-isr', 'warning'],
+      ['broker', 'config/topic-orders.properties', '1:32', 'broker/topic-overrides-safe-broker', 'error'],
+    ];
+    assert.deepEqual(cross(await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' })), expected);
+    // Open, the producer shows the same finding as its diagnostics.
+    const uri = pathToFileURL(producer).href;
+    await client.open(uri, 'properties', 'bootstrap.servers=kafka-1:9092\nacks=all\n');
+    assert.ok((await client.pulledDiagnostics(uri)).some((d) => d.code === 'producer/acks-all-without-min-isr'));
+    assert.deepEqual(cross(await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' })), expected);
+  });
+
   it('speaks the workspace language: Simplified Chinese from .kafkalint.json', async () => {
     put('.kafkalint.json', JSON.stringify({ locale: 'zh-CN' }));
     put('producer.properties', PRODUCER);

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, releaseDocument } from '../core/analyze';
+import { combineFindings } from '../core/deployment/lint';
 import { lint } from '../core/lint';
+import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { renderHtml } from '../core/report/html';
@@ -14,14 +16,20 @@ import { reportTexts } from '../core/report/texts';
 import { readTextFile } from '../files/read';
 import { collectFiles } from '../files/walk';
 import type { MessagePathParams, MessagePathResult } from '../protocol/constants';
-import type { AnalysisCache } from './analysis-cache';
+import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
 
 /** What the service needs of the server: its documents, their analyses, the options per scope, the folders. */
 export interface MessagePathHost {
   readonly documents: TextDocuments<TextDocument>;
-  readonly cache: AnalysisCache;
+  /** An open document's analysis with the cross-file findings shown in it (the server's diagnostics). */
+  analysisOf(doc: TextDocument): Promise<Analysis>;
+  /**
+   * The cross-file findings of the workspace model (lsp/workspace-index.ts) by file path, once its first read
+   * of the folders is done; ranges are spans of the file as the model read it.
+   */
+  crossFindings(): Promise<ReadonlyMap<string, readonly Finding[]>>;
   /** The options of a document (by URI) or of a folder's files that are not open (by the folder's URI). */
   optionsFor(uri: string): Promise<LintOptions>;
   folders(): readonly WorkspaceFolder[];
@@ -38,9 +46,10 @@ interface DiskEntry {
 /**
  * Answers `kafkaLint/messagePath`: the message-path report of the workspace (every file the folder walk
  * of `files/` finds, as the CLI does, open documents as the editor has them) or of one document. Open
- * documents come from the analysis cache, so the report says what the squiggles say; files that are not
- * open are read, analysed and summarised once per size, modification time and options, and their syntax
- * trees freed at once.
+ * documents come from the server's analyses, so the report says what the squiggles say; files that are not
+ * open are read, analysed and summarised once per size, modification time, options and cross-file findings,
+ * and their syntax trees freed at once. The cross-file findings come from the server's workspace model, as
+ * in the diagnostics.
  */
 export class MessagePathService {
   private readonly disk = new Map<string, DiskEntry>();
@@ -55,12 +64,13 @@ export class MessagePathService {
     if (params.scope === 'document' || folders.length === 0) {
       const doc = params.uri ? this.host.documents.get(params.uri) : undefined;
       if (doc && this.host.isSupported(doc)) {
-        const analysis = await this.host.cache.get(doc);
+        const analysis = await this.host.analysisOf(doc);
         options = analysis.options;
         files.push(this.openReport(doc, analysis, displayName(doc.uri, folders)));
         versions.push(analysis.options.kafkaVersion);
       }
     } else {
+      const cross = await this.host.crossFindings();
       const seen = new Set<string>();
       // By path, not URI: editors spell file URIs in their own ways (VS Code encodes ':' and '@').
       const open = new Map(this.host.documents.all().map((d) => [uriToPath(d.uri), d]));
@@ -75,7 +85,7 @@ export class MessagePathService {
           const doc = open.get(file.absolute);
           const uri = doc?.uri ?? pathToFileURL(file.absolute).href;
           const display = displayName(uri, folders);
-          const report = doc && this.host.isSupported(doc) ? this.openReport(doc, await this.host.cache.get(doc), display) : await this.diskReport(file.absolute, uri, display, folderOptions);
+          const report = doc && this.host.isSupported(doc) ? this.openReport(doc, await this.host.analysisOf(doc), display) : await this.diskReport(file.absolute, uri, display, folderOptions, cross.get(file.absolute));
           if (report) files.push(report);
           // One file at a time, letting keystrokes and diagnostics through in between.
           await new Promise<void>((r) => setImmediate(r));
@@ -94,15 +104,15 @@ export class MessagePathService {
     };
   }
 
-  private openReport(doc: TextDocument, analysis: Awaited<ReturnType<AnalysisCache['get']>>, display: string): FileReport {
+  private openReport(doc: TextDocument, analysis: Analysis, display: string): FileReport {
     return fileReport({ file: display, href: doc.uri, document: analysis.document, findings: analysis.findings, kafkaVersion: analysis.options.kafkaVersion });
   }
 
-  private async diskReport(absolute: string, uri: string, display: string, options: LintOptions): Promise<FileReport | undefined> {
+  private async diskReport(absolute: string, uri: string, display: string, options: LintOptions, cross: readonly Finding[] | undefined): Promise<FileReport | undefined> {
     let stamp: string;
     try {
       const st = statSync(absolute);
-      stamp = `${st.size}:${st.mtimeMs}:${JSON.stringify(options)}:${display}`;
+      stamp = `${st.size}:${st.mtimeMs}:${JSON.stringify(options)}:${display}:${JSON.stringify(cross ?? [])}`;
     } catch {
       return undefined;
     }
@@ -114,7 +124,7 @@ export class MessagePathService {
       const path = uriToPath(uri);
       try {
         const document = await analyze(path, read.text);
-        report = fileReport({ file: display, href: uri, document, findings: lint(document, options), kafkaVersion: options.kafkaVersion });
+        report = fileReport({ file: display, href: uri, document, findings: combineFindings(lint(document, options), cross), kafkaVersion: options.kafkaVersion });
       } catch (err) {
         this.host.log(`Kafka Lint: could not analyze ${uri} for the message path: ${describe(err)}`);
       } finally {

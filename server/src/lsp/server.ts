@@ -137,9 +137,18 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       log,
       changed: (paths) => crossFindingsChanged(paths),
     });
+    const model = workspace;
     messagePath = new MessagePathService({
       documents,
-      cache,
+      analysisOf,
+      crossFindings: async () => {
+        // The report waits for the first read of the folders, so that it shows every cross-file finding.
+        if (!model.ready) {
+          startFirstScan();
+          await model.scan();
+        }
+        return new Map(model.allFiles().map((f) => [f.path, f.crossFindings]));
+      },
       optionsFor: (uri) => store.optionsFor(uri),
       folders: () => workspaceFolders,
       isSupported,
