@@ -146,6 +146,13 @@ describe('LSP: cross-file findings from the workspace model', function () {
     assert.equal(kinds()[0], 'begin');
     const begin = client.notifications.find((n) => n.method === '$/progress')!.params as { value: { title: string; message: string } };
     assert.deepEqual([begin.value.title, begin.value.message], ['Kafka Lint', 'reading 2 workspace files']);
+    // In the language of the settings.
+    const zh = await server.start({ workDoneProgress: true, configuration: (p) => p.items.map(() => ({ locale: 'zh-CN' })) });
+    const zhBegin = await waitFor(
+      () => zh.notifications.find((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'begin')?.params as { value: { message: string } } | undefined,
+      { message: 'progress begin (zh-CN)' },
+    );
+    assert.equal(zhBegin.value.message, '正在读取工作区的 2 个文件');
     // Without the capability: no progress at all.
     const quiet = await server.start();
     const producer = quiet.uri('app/producer.properties');

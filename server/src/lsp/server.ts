@@ -15,6 +15,7 @@ import {
 import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
+import { t } from '../core/i18n/index';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
@@ -237,8 +238,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
         try {
           const reporter = await connection.window.createWorkDoneProgress();
           progress = {
-            begin: (total) => reporter.begin('Kafka Lint', 0, `reading ${total} workspace files`, false),
-            report: (done, total) => reporter.report(Math.floor((done * 100) / Math.max(total, 1)), `${done}/${total} files`),
+            begin: (total, locale) => reporter.begin('Kafka Lint', 0, t(locale, 'deployment.progress.begin', { count: total }), false),
+            report: (done, total, locale) => reporter.report(Math.floor((done * 100) / Math.max(total, 1)), t(locale, 'deployment.progress.report', { done, total })),
             done: () => reporter.done(),
           };
         } catch (err) {

@@ -7,6 +7,7 @@ import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { combineFindings, lintDeployment } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
+import type { Locale } from '../core/i18n/index';
 import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
@@ -31,8 +32,9 @@ export interface WorkspaceHost {
 
 /** What the progress of the first read reports to, when the client shows progress (`window/workDoneProgress`). */
 export interface ScanProgress {
-  begin(total: number): void;
-  report(done: number, total: number): void;
+  /** `locale`: the language of the folder's settings, for the progress texts. */
+  begin(total: number, locale: Locale): void;
+  report(done: number, total: number, locale: Locale): void;
   done(): void;
 }
 
@@ -107,12 +109,13 @@ export class WorkspaceIndex {
     for (const folder of folders) {
       for (const file of collectFiles([uriToPath(folder.uri)]).files) if (!found.has(file.absolute)) found.set(file.absolute, folder.uri);
     }
-    progress?.begin(found.size);
+    const { locale } = this.options;
+    progress?.begin(found.size, locale);
     let done = 0;
     for (const path of found.keys()) {
       if (!this.open.has(path)) await this.readFromDisk(path);
       done++;
-      if (done % 50 === 0) progress?.report(done, found.size);
+      if (done % 50 === 0) progress?.report(done, found.size, locale);
       // One file at a time, letting keystrokes and the open file's diagnostics through in between.
       await new Promise<void>((r) => setImmediate(r));
     }

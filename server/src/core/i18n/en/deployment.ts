@@ -30,6 +30,9 @@ export const DEPLOYMENT = {
   'deployment.fix.setIn': 'Set {key}={value} in {file}',
   'deployment.ruleFailed': 'cross-file rule {id} failed ({error}); please report this',
   'deployment.cli.related': 'related',
+  // The editor's progress while the server reads the workspace folders for the deployment model.
+  'deployment.progress.begin': 'reading {count} workspace files',
+  'deployment.progress.report': '{done} of {total} files',
 
   'producer/acks-all-without-min-isr.description':
     'A producer with acks=all (set or by default) writing to a topic or cluster whose min.insync.replicas is 1 (set or by default), in another file: acks=all degrades to leader-only.',

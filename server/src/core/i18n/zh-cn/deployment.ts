@@ -29,6 +29,8 @@ export const DEPLOYMENT_ZH_CN = {
   'deployment.fix.setIn': '在 {file} 中设置 {key}={value}',
   'deployment.ruleFailed': '跨文件规则 {id} 执行失败（{error}）；请报告此问题',
   'deployment.cli.related': '相关',
+  'deployment.progress.begin': '正在读取工作区的 {count} 个文件',
+  'deployment.progress.report': '已读取 {done} 个文件，共 {total} 个',
 
   'producer/acks-all-without-min-isr.description':
     '生产者使用 acks=all（显式设置或默认值），而它写入的主题或集群在另一个文件中的 min.insync.replicas 为 1（显式设置或默认值）：acks=all 退化为只有领导者副本确认。',
