@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods } from '../../server/src/protocol/constants';
+import { Methods, REPORTED_FILES_GLOB } from '../../server/src/protocol/constants';
 import type { MessagePathParams, MessagePathResult } from '../../server/src/protocol/constants';
 
 /** How long the page waits after the last change of diagnostics before asking the server again. */
@@ -31,6 +31,7 @@ export class MessagePathPanel implements vscode.Disposable {
   /** Increases per request, so that a slow answer never replaces a newer one. */
   private generation = 0;
   private documentUri: string | undefined;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(REPORTED_FILES_GLOB);
 
   /** Shows the panel (creating it, or revealing the open one) and refreshes it. */
   static show(client: LanguageClient): MessagePathPanel {
@@ -67,9 +68,12 @@ export class MessagePathPanel implements vscode.Disposable {
         if (e.uris.some((uri) => uri.scheme === 'file' || uri.scheme === 'untitled')) this.scheduleRefresh();
       }),
       vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
-      vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()),
-      vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()),
-      vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()),
+      // Files changed outside the editor (a checkout, a build): their findings are not diagnostics of any
+      // open document, so only the disk tells.
+      this.watcher,
+      this.watcher.onDidChange(() => this.scheduleRefresh()),
+      this.watcher.onDidCreate(() => this.scheduleRefresh()),
+      this.watcher.onDidDelete(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRefresh()),
       vscode.window.onDidChangeActiveTextEditor(() => {
         // Without a folder the page follows the file being edited.

@@ -553,6 +553,19 @@ async function uiTests(page, { workspace }) {
     );
     await shot(page, 'message-path-updated');
     await command(page, 'File: Revert File');
+    // A file no editor has open, changed on disk (a checkout, a build): the page follows it too.
+    const serverPath = join(workspace, 'server.properties');
+    const serverBefore = readFileSync(serverPath, 'utf8');
+    const unclean = view.locator('#stage-broker table.rules tr', { hasText: 'broker/unclean-leader-election' });
+    await unclean.first().waitFor({ state: 'visible', timeout: 30000 });
+    writeFileSync(serverPath, serverBefore.replace('unclean.leader.election.enable=true', 'unclean.leader.election.enable=false'));
+    try {
+      await waitFor('the webview to drop the unclean election finding changed on disk', async () => (await view.locator('#stage-broker').count()) === 1 && (await unclean.count()) === 0, 30000);
+      await shot(page, 'message-path-disk-change');
+    } finally {
+      // The extension-host suite runs on the same workspace afterwards and expects the original file.
+      writeFileSync(serverPath, serverBefore);
+    }
     await command(page, 'View: Close All Editors');
   });
 

@@ -70,6 +70,13 @@ export interface MessagePathParams {
   readonly webview?: { readonly nonce: string; readonly cspSource?: string };
 }
 
+/**
+ * The files the workspace report reads, as a glob: a change to one on disk may change the picture, so the
+ * webview asks again. The same names as the CLI's folder walk (`WATCHED_FILES_GLOB` in files/walk.ts; a unit
+ * test keeps them equal).
+ */
+export const REPORTED_FILES_GLOB = '**/*.{properties,yml,yaml,json,java,ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go}';
+
 export interface MessagePathResult {
   /** The page's title, in the user's language. */
   readonly title: string;
