@@ -205,6 +205,9 @@ export class WorkspaceIndex {
       if (change.deleted) {
         if (this.files.delete(path)) this.dirty = true;
       } else if (isLintedName(basename(path)) && isWalked(path, this.host.folders())) {
+        // The client says it changed: read it again even if size and time look the same (coarse clocks).
+        const known = this.files.get(path);
+        if (known) this.files.set(path, { ...known, stamp: undefined });
         await this.readFromDisk(path);
       }
     }
