@@ -62,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.applyAllFixes, arguments: [args] });
     }),
     vscode.commands.registerCommand(Commands.showMessagePath, () => void MessagePathPanel.show(languageClient)),
+    vscode.window.registerWebviewPanelSerializer(MessagePathPanel.viewType, {
+      deserializeWebviewPanel: async (panel) => MessagePathPanel.revive(panel, languageClient),
+    }),
   );
   await languageClient.start();
 }

@@ -42,14 +42,22 @@ export class MessagePathPanel implements vscode.Disposable {
       void MessagePathPanel.current.refresh();
       return MessagePathPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel('kafkaLint.messagePath', 'Kafka Lint', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-      // The page loads nothing: no file of the extension or the workspace is served to it.
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(MessagePathPanel.viewType, 'Kafka Lint', vscode.ViewColumn.Active, { ...WEBVIEW_OPTIONS, enableFindWidget: true });
     MessagePathPanel.current = new MessagePathPanel(panel, client, active);
     return MessagePathPanel.current;
+  }
+
+  /** The panel type, also named by the `onWebviewPanel` activation event. */
+  static readonly viewType = 'kafkaLint.messagePath';
+
+  /**
+   * Brings back the panel VS Code restores after a reload (the webview serializer): the page is asked for
+   * afresh, and the page's own state (its scroll position) is kept by VS Code.
+   */
+  static revive(panel: vscode.WebviewPanel, client: LanguageClient): void {
+    panel.webview.options = WEBVIEW_OPTIONS;
+    MessagePathPanel.current?.dispose();
+    MessagePathPanel.current = new MessagePathPanel(panel, client, activeDocumentUri());
   }
 
   private constructor(
@@ -140,6 +148,9 @@ export class MessagePathPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 }
+
+/** The page runs its one script and loads nothing: no file of the extension or the workspace is served to it. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 function hasFolders(): boolean {
   return (vscode.workspace.workspaceFolders?.length ?? 0) > 0;

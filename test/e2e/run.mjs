@@ -221,7 +221,7 @@ async function main() {
     log(`${r.state === 'passed' ? '✔' : '✘'} [extension host] ${r.title}${r.error ? `\n    ${r.error.split('\n').join('\n    ')}` : ''}`);
   }
 
-  await test('in an untrusted workspace (Restricted Mode) "Show Message Path" still shows the findings', () => restrictedMode({ tools, extensionsDir, tmp, browser }));
+  await test('in an untrusted workspace (Restricted Mode) "Show Message Path" still shows the findings, and the panel comes back after a reload', () => restrictedMode({ tools, extensionsDir, tmp, browser }));
 }
 
 /**
@@ -284,6 +284,14 @@ async function restrictedMode({ tools, extensionsDir, tmp, browser }) {
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await view.locator('#stage-producer tr.finding', { hasText: 'producer/acks-zero' }).first().waitFor({ state: 'visible', timeout: 60000 });
     await shot(page, 'message-path-restricted-mode');
+    // A reload of the window brings the panel back (its webview serializer), with the picture asked for afresh.
+    // Through the command, so the workbench shuts down in order and saves its editors first.
+    await command(page, 'Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: 60000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.locator('.tab', { hasText: 'message path' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    await view.locator('#stage-producer tr.finding', { hasText: 'producer/acks-zero' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    await shot(page, 'message-path-restored-after-reload');
   } catch (err) {
     await shot(page, 'FAILED-restricted-mode');
     throw err;

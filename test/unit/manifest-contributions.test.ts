@@ -17,9 +17,10 @@ function grammarRegexes(node: unknown, path = ''): { path: string; source: strin
 describe('manifest: activation, languages, grammar', () => {
   const pkg = read('package.json');
 
-  it('starts from dist/client.js, on each language the server reads and on a .kafkalint.json, never on "*"', () => {
+  it('starts from dist/client.js, on each language the server reads, on a .kafkalint.json and for a restored message-path panel, never on "*"', () => {
     assert.equal(pkg.main, './dist/client.js');
-    assert.deepEqual(pkg.activationEvents, [...LANGUAGE_IDS.map((l) => `onLanguage:${l}`), `workspaceContains:**/${PROJECT_CONFIG_FILE}`]);
+    // onWebviewPanel: the message-path panel VS Code restores after a reload needs its serializer.
+    assert.deepEqual(pkg.activationEvents, [...LANGUAGE_IDS.map((l) => `onLanguage:${l}`), `workspaceContains:**/${PROJECT_CONFIG_FILE}`, 'onWebviewPanel:kafkaLint.messagePath']);
     assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true } });
     assert.deepEqual(pkg.categories, ['Linters']);
   });
