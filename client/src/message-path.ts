@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Methods, REPORTED_FILES_GLOB } from '../../server/src/protocol/constants';
 import type { MessagePathParams, MessagePathResult } from '../../server/src/protocol/constants';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol/constants';
+import { OwnDiagnostics, reportedHrefs } from './message-path-guards';
 
 /** How long the page waits after the last change of diagnostics before asking the server again. */
 const REFRESH_DELAY_MS = 300;
@@ -31,6 +33,10 @@ export class MessagePathPanel implements vscode.Disposable {
   /** Increases per request, so that a slow answer never replaces a newer one. */
   private generation = 0;
   private documentUri: string | undefined;
+  /** The documents the page on show links: the only ones a message from the page may open. */
+  private linked = new Set<string>();
+  /** Kafka Lint's diagnostics as last seen, so other extensions' diagnostics do not refresh the page. */
+  private readonly ownDiagnostics = new OwnDiagnostics(DIAGNOSTIC_SOURCE);
   private readonly watcher = vscode.workspace.createFileSystemWatcher(REPORTED_FILES_GLOB);
 
   /** Shows the panel (creating it, or revealing the open one) and refreshes it. */
@@ -73,7 +79,8 @@ export class MessagePathPanel implements vscode.Disposable {
         if (panel.visible && this.stale) void this.refresh();
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((uri) => uri.scheme === 'file' || uri.scheme === 'untitled')) this.scheduleRefresh();
+        const documents = new Map(e.uris.filter((uri) => uri.scheme === 'file' || uri.scheme === 'untitled').map((uri) => [uri.toString(), uri]));
+        if (this.ownDiagnostics.changed([...documents.keys()], (key) => vscode.languages.getDiagnostics(documents.get(key)!))) this.scheduleRefresh();
       }),
       vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
       // Files changed outside the editor (a checkout, a build): their findings are not diagnostics of any
@@ -122,19 +129,20 @@ export class MessagePathPanel implements vscode.Disposable {
     }
     if (generation !== this.generation || !result.html) return;
     this.panel.title = result.title;
+    this.linked = reportedHrefs(result.report);
     this.panel.webview.html = result.html;
   }
 
   /** A click on a file link in the page: open the file at the line and column (1-based). */
   private async onMessage(message: unknown): Promise<void> {
-    if (!isOpenMessage(message)) return;
+    if (!isOpenMessage(message) || !this.linked.has(message.uri)) return;
     let uri: vscode.Uri;
     try {
       uri = vscode.Uri.parse(message.uri, true);
     } catch {
       return;
     }
-    // The page only ever links the documents it reports on.
+    // The page only ever links the documents it reports on (checked above); never anything but a document.
     if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
     const at = new vscode.Position(Math.max(0, message.line - 1), Math.max(0, message.column - 1));
     const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn;
