@@ -111,7 +111,7 @@ describe('LSP: code actions', function () {
   });
 
   it('finds the finding again without data, and after a settings change reorders the findings of the same version', async () => {
-    let rules: Record<string, string> = {};
+    let rules: Record<string, string> = { 'producer/acks-zero': 'off', 'producer/idempotence-disabled': 'off' };
     client = await server.start({ pull: true, configuration: (p: ConfigurationParams) => p.items.map(() => ({ rules })) });
     const uri = client.uri('producer.properties');
     const text = 'bootstrap.servers=localhost:9092\nacks=0\nretries=0\n';
@@ -119,33 +119,48 @@ describe('LSP: code actions', function () {
     const items = await diagnosticsOf(uri);
     assert.deepEqual(
       items.map((d) => [d.code, d.range.start.line, d.data]),
-      [
-        ['producer/acks-zero', 1, { version: 1, index: 0 }],
-        ['producer/idempotence-disabled', 1, { version: 1, index: 1 }],
-        ['producer/idempotence-disabled', 2, { version: 1, index: 2 }],
-        ['producer/retries-disabled', 2, { version: 1, index: 3 }],
-      ],
+      [['producer/retries-disabled', 2, { version: 1, index: 0 }]],
     );
-    const idempotence = items[2];
-    const withData = await actionsFor(uri, idempotence);
+    const retries = items[0];
+    const withData = await actionsFor(uri, retries);
     assert.deepEqual(
       withData.map((a) => a.title),
-      ['Remove retries=0', 'Disable producer/idempotence-disabled for this line', 'Disable producer/idempotence-disabled for this file'],
+      ['Remove retries=0 (use the default, 2147483647)', 'Set retries=2147483647', 'Disable producer/retries-disabled for this line', 'Disable producer/retries-disabled for this file'],
     );
     assert.equal(applyTextEdits(text, editsFor(withData[0].edit, uri)), 'bootstrap.servers=localhost:9092\nacks=0\n');
     // A client that does not keep `data`: matched by source, code and range.
-    const { data: _dropped, ...bare } = idempotence;
+    const { data: _dropped, ...bare } = retries;
     assert.deepEqual(
       await actionsFor(uri, bare),
       withData.map((a) => ({ ...a, diagnostics: [bare] })),
     );
-    // With acks-zero off, index 2 is now retries-disabled on the same range: the rule tells them apart.
-    rules = { 'producer/acks-zero': 'off' };
+    // With every rule on, index 0 is now acks-zero and retries-disabled moved to index 1: the rule and range tell them apart.
+    rules = {};
     await client.notify('workspace/didChangeConfiguration', { settings: null });
-    await waitFor(async () => (await diagnosticsOf(uri)).length === 3, { message: 'acks-zero turned off' });
-    assert.deepEqual(await actionsFor(uri, idempotence), withData);
-    // The acks-zero diagnostic stands for no finding any more: nothing is offered for it.
-    assert.deepEqual(await actionsFor(uri, items[0]), []);
+    await waitFor(async () => (await diagnosticsOf(uri)).length === 2, { message: 'acks-zero turned on' });
+    assert.deepEqual(await actionsFor(uri, retries), withData);
+    // With retries-disabled off, the retries diagnostic stands for no finding any more: nothing is offered for it.
+    rules = { 'producer/retries-disabled': 'off' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitFor(async () => (await diagnosticsOf(uri)).some((d) => d.code === 'producer/idempotence-disabled'), { message: 'retries-disabled turned off' });
+    assert.deepEqual(await actionsFor(uri, retries), []);
+  });
+
+  it('a finding about the whole file (an unset key) offers the fix and the whole-file directive, not a line directive', async () => {
+    client = await server.start({ pull: true });
+    const uri = client.uri('consumer.properties');
+    const text = '# Billing consumer\nbootstrap.servers=localhost:9092\ngroup.id=billing\n';
+    await client.open(uri, 'properties', text);
+    const [unset] = await diagnosticsOf(uri);
+    assert.equal(unset.code, 'consumer/auto-commit-enabled');
+    assert.deepEqual(unset.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(String(unset.message), /^Consumer stage: enable\.auto\.commit is unset, and Kafka 4\.1 defaults it to true, so /);
+    const actions = await actionsFor(uri, unset);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Add enable.auto.commit=false (then commit offsets yourself after processing)', 'Disable consumer/auto-commit-enabled for this file'],
+    );
+    assert.equal(applyTextEdits(text, editsFor(actions[0].edit, uri)), `${text}enable.auto.commit=false\n`);
   });
 
   it('uses versioned documentChanges when the client supports them', async () => {

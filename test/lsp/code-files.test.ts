@@ -35,7 +35,6 @@ describe('LSP: client code', function () {
       items.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
       [
         ['producer/acks-zero', 8, 22, 8, 25],
-        ['producer/idempotence-disabled', 8, 22, 8, 25],
         ['producer/unhandled-send', 10, 4, 10, 49],
       ],
     );

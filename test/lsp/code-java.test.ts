@@ -38,7 +38,6 @@ describe('LSP: Java documents', function () {
       first.map((d) => [d.code, d.range.start, d.range.end]),
       [
         ['producer/acks-zero', positionOf(PRODUCER, '"0"'), positionOf(PRODUCER, '"0"', 3)],
-        ['producer/idempotence-disabled', positionOf(PRODUCER, '"0"'), positionOf(PRODUCER, '"0"', 3)],
         ['producer/unhandled-send', positionOf(PRODUCER, 'producer.send(record)'), positionOf(PRODUCER, 'producer.send(record)', 'producer.send(record)'.length)],
       ],
     );
@@ -77,7 +76,7 @@ describe('LSP: Java documents', function () {
       const d = await diagnosticsOf(uri);
       return d.every((x) => x.code !== 'producer/unhandled-send') ? d : undefined;
     }, { message: 'no unhandled send after the fix' });
-    assert.deepEqual(third.map((d) => d.code), ['producer/acks-leader-only', 'producer/idempotence-disabled']);
+    assert.deepEqual(third.map((d) => d.code), ['producer/acks-leader-only']);
   });
 
   it('shows the acks docs when hovering ProducerConfig.ACKS_CONFIG', async () => {
@@ -97,7 +96,7 @@ describe('LSP: Java documents', function () {
     await client.open(mail, 'java', 'class Mailer {\n  void f(JavaMailSender sender, Message m) { sender.send(m); }\n}\n');
     await client.open(kafka, 'java', PRODUCER);
     const published = await waitFor(() => client!.diagnostics.get(kafka), { message: 'publishDiagnostics for Publisher.java' });
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['producer/acks-zero', 'producer/idempotence-disabled', 'producer/unhandled-send']);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['producer/acks-zero', 'producer/unhandled-send']);
     // The mail document was opened first, so its (empty) publication has arrived by now.
     const mailDiagnostics = await waitFor(() => client!.diagnostics.get(mail), { message: 'publishDiagnostics for Mailer.java' });
     assert.deepEqual(mailDiagnostics.diagnostics, []);

@@ -135,7 +135,6 @@ describe('LSP: initialize and diagnostics', function () {
       items.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity]),
       [
         ['producer/acks-zero', 1, 5, 1, 6, 1],
-        ['producer/idempotence-disabled', 1, 5, 1, 6, 3],
       ],
     );
     const dup = client.uri('consumer.properties');

@@ -19,7 +19,6 @@ describe('LSP: Spring Boot application.yml', function () {
       items.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
       [
         ['producer/acks-zero', 3, 12, 13],
-        ['producer/idempotence-disabled', 3, 12, 13],
         ['consumer/auto-commit-enabled', 5, 26, 30],
       ],
     );

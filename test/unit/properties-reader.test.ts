@@ -177,7 +177,7 @@ describe('properties-analyze: entries and edits', () => {
     const g = doc.groups[0];
     assert.equal(g.library, 'java');
     assert.deepEqual(g.roles, ['producer']);
-    assert.deepEqual(g.anchor, span(text, 'bootstrap.servers'));
+    assert.deepEqual(g.anchor, { start: 0, end: 0 }, 'a key the file does not set belongs to the whole file');
     const acks = g.entries[1];
     assert.equal(acks.key, 'acks');
     assert.equal(acks.identity, 'acks');
@@ -235,8 +235,8 @@ describe('properties-analyze: entries and edits', () => {
     assert.deepEqual(doc.groups[0].entries.map((e) => e.key), ['retries']);
     assert.equal(doc.problems.length, 1);
   });
-  it('anchor of a file without keys is its first line', () => {
-    const doc = analyzeProperties('producer.properties', '# only a comment\n');
-    assert.deepEqual(doc.groups[0].anchor, { start: 0, end: 16 });
+  it('the anchor is the start of the file, zero-width, after a byte-order mark', () => {
+    assert.deepEqual(analyzeProperties('producer.properties', '# only a comment\n').groups[0].anchor, { start: 0, end: 0 });
+    assert.deepEqual(analyzeProperties('producer.properties', '\ufeff# license\n\nacks=all\n').groups[0].anchor, { start: 1, end: 1 });
   });
 });

@@ -249,7 +249,6 @@ describe('Java scanner: Spring and topics', () => {
     const { findings } = await check('spring-config.java', text);
     assert.deepEqual(summary(text, findings), [
       'producer/acks-leader-only @ "1"',
-      'producer/idempotence-disabled @ "1"',
       'broker/replication-factor-too-low @ (short) 1',
       'broker/replication-factor-too-low @ 2',
       'broker/min-insync-replicas-too-low @ "1"',
@@ -507,7 +506,6 @@ describe('Java scanner: members read on demand', () => {
     assert.deepEqual(doc.groups[0].anchor, rangeOf(src, 'new KafkaProducer<>(settings())'));
     assert.deepEqual(summary(src, findings), [
       'producer/acks-zero @ ZERO',
-      'producer/idempotence-disabled @ ZERO',
       'producer/close-without-flush @ out.close(java.time.Duration.ZERO)',
     ]);
     const acks = findingAt(findings, 'producer/acks-zero', rangeOf(src, 'ZERO);'.slice(0, 4), 0, src.indexOf('p.put(ACKZ')));

@@ -401,7 +401,6 @@ describe('scanner-python: bundled examples', () => {
       ['producer/acks-leader-only', 15],
       ['producer/unhandled-send', 23],
       ['producer/acks-leader-only', 28],
-      ['producer/idempotence-disabled', 30],
       ['producer/retries-disabled', 30],
       ['producer/unhandled-send', 37],
     ]);

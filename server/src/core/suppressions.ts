@@ -99,8 +99,22 @@ function endsWithContinuation(text: string, start: number, end: number): boolean
   return n % 2 === 1;
 }
 
-/** The quick fix that inserts `kafka-lint-disable-next-line <ruleId>` above the finding's line, indented like it. */
-export function disableForLineFix(document: AnalyzedDocument, ruleId: string, range: Range, index: LineIndex = new LineIndex(document.text)): Fix {
+/**
+ * True for a finding about the file as a whole: a zero-width range at the start of its content (after a
+ * byte-order mark), where a plain `.properties` file reports a key it does not set. No line comes before
+ * it, so only the whole-file directive can silence it.
+ */
+export function isFileLevel(document: AnalyzedDocument, range: Range): boolean {
+  const start = document.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return range.start === start && range.end === start;
+}
+
+/**
+ * The quick fix that inserts `kafka-lint-disable-next-line <ruleId>` above the finding's line, indented like
+ * it; undefined for a {@link isFileLevel file-level} finding, which a line directive cannot precede.
+ */
+export function disableForLineFix(document: AnalyzedDocument, ruleId: string, range: Range, index: LineIndex = new LineIndex(document.text)): Fix | undefined {
+  if (isFileLevel(document, range)) return undefined;
   const line = index.positionAt(range.start).line;
   const start = index.lineStart(line);
   const indent = /^[ \t\f]*/.exec(document.text.slice(start, index.lineEnd(line)))?.[0] ?? '';

@@ -116,7 +116,9 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
     ] as const) {
       if (seen.has(`${choice}:${key}`)) continue;
       seen.add(`${choice}:${key}`);
-      suppressions.push(action(diagnostic, located, choice, coreFix(analysis, finding, choice)!));
+      // A finding about the whole file has no line to put a directive above.
+      const fix = coreFix(analysis, finding, choice);
+      if (fix) suppressions.push(action(diagnostic, located, choice, fix));
     }
   }
   return [...fixes, ...suppressions];

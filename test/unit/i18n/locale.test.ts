@@ -76,7 +76,7 @@ describe('i18n: formatting', () => {
   it('fills placeholders, in each locale', () => {
     assert.equal(t('en', 'fix.set', { key: 'acks', value: 'all' }), 'Set acks=all');
     assert.equal(t('zh-cn', 'fix.set', { key: 'acks', value: 'all' }), '设置 acks=all');
-    assert.equal(t('en', 'default.phrase', { source: 'Kafka 2.8', key: 'acks', value: 1 }), 'Kafka 2.8 defaults acks to 1 when acks is not set');
+    assert.equal(t('en', 'default.phrase', { source: 'Kafka 2.8', key: 'acks', value: 1 }), 'acks is unset, and Kafka 2.8 defaults it to 1');
     assert.equal(t('zh-cn', 'stage.broker'), 'Broker 阶段');
   });
 

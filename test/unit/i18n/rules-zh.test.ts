@@ -27,7 +27,7 @@ describe('i18n: rules in Simplified Chinese', () => {
     const f = found.find((x) => x.ruleId === 'producer/acks-leader-only');
     assert.equal(
       f?.message,
-      '生产者阶段：Kafka 2.8 在未设置 acks 时默认使用 acks=1，因此若领导者副本在追随者副本复制消息之前发生故障，只有它写入过的消息就会丢失；请设置 acks=all。',
+      '生产者阶段：未设置 acks，Kafka 2.8 默认使用 acks=1，因此若领导者副本在追随者副本复制消息之前发生故障，只有它写入过的消息就会丢失；请设置 acks=all。',
     );
     assert.deepEqual(f?.fixes?.map((x) => x.title), ['添加 acks=all']);
   });

@@ -23,11 +23,11 @@ describe('rules: broker/unclean-leader-election', () => {
     assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
   });
 
-  it('reports an unset key on a broker before 0.11 on the anchor, with an insert fix', () => {
-    const r = lintConfig('server.properties', '[|broker.id|]=1\n', options('0.10.2'));
+  it('reports an unset key on a broker before 0.11 at the start of the file, with an insert fix', () => {
+    const r = lintConfig('server.properties', '[||]broker.id=1\n', options('0.10.2'));
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka 0\.10\.2 defaults unclean\.leader\.election\.enable to true when unclean\.leader\.election\.enable is not set/);
+    assert.match(f.message, /^Broker stage: unclean\.leader\.election\.enable is unset, and Kafka 0\.10\.2 defaults it to true, so /);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add unclean.leader.election.enable=false')), 'broker.id=1\nunclean.leader.election.enable=false\n');
   });
 
@@ -75,12 +75,12 @@ describe('rules: broker/replication-factor-too-low', () => {
     assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
   });
 
-  it('reports a broker that leaves default.replication.factor unset, on the anchor', () => {
-    const r = lintConfig('server.properties', '[|broker.id|]=1\nmin.insync.replicas=2\n');
+  it('reports a broker that leaves default.replication.factor unset, at the start of the file', () => {
+    const r = lintConfig('server.properties', '[||]broker.id=1\nmin.insync.replicas=2\n');
     const [f, ...rest] = of(r.findings, ID);
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults default\.replication\.factor to 1 when default\.replication\.factor is not set/);
+    assert.match(f.message, /^Broker stage: default\.replication\.factor is unset, and Kafka \d+\.\d+ defaults it to 1, so /);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add default.replication.factor=3')), 'broker.id=1\nmin.insync.replicas=2\ndefault.replication.factor=3\n');
   });
 
@@ -114,11 +114,11 @@ describe('rules: broker/min-insync-replicas-too-low', () => {
     });
   }
 
-  it('reports a broker that leaves min.insync.replicas unset, on the anchor', () => {
-    const r = lintConfig('server.properties', '[|broker.id|]=1\n');
+  it('reports a broker that leaves min.insync.replicas unset, at the start of the file', () => {
+    const r = lintConfig('server.properties', '[||]broker.id=1\n');
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Broker stage: Kafka \d+\.\d+ defaults min\.insync\.replicas to 1 when min\.insync\.replicas is not set/);
+    assert.match(f.message, /^Broker stage: min\.insync\.replicas is unset, and Kafka \d+\.\d+ defaults it to 1, so /);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add min.insync.replicas=2')), 'broker.id=1\nmin.insync.replicas=2\n');
   });
 
@@ -189,8 +189,8 @@ describe('rules: broker/log-dirs-in-tmp', () => {
     });
   }
 
-  it('reports a broker with neither log.dirs nor log.dir (default /tmp/kafka-logs) on the anchor', () => {
-    const r = lintConfig('server.properties', '[|broker.id|]=1\n');
+  it('reports a broker with neither log.dirs nor log.dir (default /tmp/kafka-logs) at the start of the file', () => {
+    const r = lintConfig('server.properties', '[||]broker.id=1\n');
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
     assert.match(f.message, /default \/tmp\/kafka-logs/);

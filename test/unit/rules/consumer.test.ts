@@ -17,11 +17,11 @@ describe('rules: consumer/auto-commit-enabled', () => {
     });
   }
 
-  it('reports a consumer that leaves it unset, on the anchor, with an insert fix', () => {
-    const r = lintConfig('consumer.properties', '[|group.id|]=g\nauto.offset.reset=earliest\n');
+  it('reports a consumer that leaves it unset, at the start of the file, with an insert fix', () => {
+    const r = lintConfig('consumer.properties', '[||]group.id=g\nauto.offset.reset=earliest\n');
     const [f] = of(r.findings, ID);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Consumer stage: Kafka \d+\.\d+ defaults enable\.auto\.commit to true when enable\.auto\.commit is not set/);
+    assert.match(f.message, /^Consumer stage: enable\.auto\.commit is unset, and Kafka \d+\.\d+ defaults it to true, so /);
     const add = fixTitled(f, 'Add enable.auto.commit=false (then commit offsets yourself after processing)');
     assert.equal(applyFix(r.text, add), 'group.id=g\nauto.offset.reset=earliest\nenable.auto.commit=false\n');
   });
@@ -55,7 +55,7 @@ describe('rules: consumer/auto-commit-enabled', () => {
   it('uses the library default: Sarama auto-commits, KafkaJS commits only processed records', () => {
     const sarama = of(lintDocument(codeDocument({ library: 'sarama', roles: ['consumer'] })), ID);
     assert.equal(sarama.length, 1);
-    assert.match(sarama[0].message, /^Consumer stage: Sarama defaults enable\.auto\.commit to true/);
+    assert.match(sarama[0].message, /^Consumer stage: enable\.auto\.commit is unset, and Sarama defaults it to true, so /);
     assert.deepEqual(of(lintDocument(codeDocument({ library: 'kafkajs', roles: ['consumer'] })), ID), []);
   });
 });

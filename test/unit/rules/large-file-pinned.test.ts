@@ -70,7 +70,7 @@ function digest(path: string, text: string): { count: number; sha: string } {
 
 describe('lint: pinned findings of mid-size generated files', () => {
   it('a 3,000-line producer file', () => {
-    assert.deepEqual(digest('producer.properties', producerText(3000)), { count: 2683, sha: '3adbf63274ebb7a4' });
+    assert.deepEqual(digest('producer.properties', producerText(3000)), { count: 2682, sha: '9e8a4198efe75247' });
   });
 
   it('a 3,000-line broker file with CRLF line breaks', () => {
@@ -78,6 +78,6 @@ describe('lint: pinned findings of mid-size generated files', () => {
   });
 
   it('a 1,000-line Spring Boot file', () => {
-    assert.deepEqual(digest('application.properties', springText(1000)), { count: 630, sha: '3a22aa096b05e0f7' });
+    assert.deepEqual(digest('application.properties', springText(1000)), { count: 629, sha: '609b9d722412abd8' });
   });
 });

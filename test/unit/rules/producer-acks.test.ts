@@ -42,11 +42,11 @@ describe('rules: producer/acks-zero', () => {
     assert.equal(applyFix(r.text, fixTitled(f, 'Set acks=all')), 'linger.ms=5\nacks = all\nretries=3\n');
   });
 
-  it('reports a kafka-go writer left at its no-ack default on the anchor, with an insert fix', () => {
+  it('reports a kafka-go writer left at its no-ack default at the start of the file, with an insert fix', () => {
     const doc = codeDocument({ library: 'kafka-go', roles: ['producer'] });
     const [f] = of(lintDocument(doc), ID);
     assert.deepEqual(f.range, doc.groups[0].anchor);
-    assert.match(f.message, /^Producer stage: kafka-go defaults acks to 0 when acks is not set/);
+    assert.match(f.message, /^Producer stage: acks is unset, and kafka-go defaults it to 0, so /);
     assert.equal(applyFix(doc.text, fixTitled(f, 'Add acks=all')), 'new Client()\nacks: all\n');
   });
 
@@ -82,7 +82,7 @@ describe('rules: producer/acks-leader-only', () => {
   ];
   for (const [version, expected] of versions) {
     it(`${expected ? 'reports' : 'does not report'} unset acks in a producer file for Kafka ${version}`, () => {
-      const r = lintConfig('producer.properties', '[|key.serializer|]=org.example.S\n', options(version));
+      const r = lintConfig('producer.properties', '[||]key.serializer=org.example.S\n', options(version));
       const found = of(r.findings, ID);
       if (!expected) {
         assert.deepEqual(found, []);
@@ -90,7 +90,7 @@ describe('rules: producer/acks-leader-only', () => {
       }
       assert.equal(found.length, 1);
       assert.deepEqual(found[0].range, r.ranges[0]);
-      assert.ok(found[0].message.startsWith(`Producer stage: Kafka ${version} defaults acks to 1 when acks is not set`), found[0].message);
+      assert.ok(found[0].message.startsWith(`Producer stage: acks is unset, and Kafka ${version} defaults it to 1, so `), found[0].message);
       assert.equal(applyFix(r.text, fixTitled(found[0], 'Add acks=all')), 'key.serializer=org.example.S\nacks=all\n');
     });
   }
@@ -103,13 +103,13 @@ describe('rules: producer/acks-leader-only', () => {
     const doc = codeDocument({ library: 'sarama', roles: ['producer'] });
     const [f] = of(lintDocument(doc), ID);
     assert.deepEqual(f.range, doc.groups[0].anchor);
-    assert.match(f.message, /^Producer stage: Sarama defaults acks to 1 when acks is not set/);
+    assert.match(f.message, /^Producer stage: acks is unset, and Sarama defaults it to 1, so /);
   });
 
   it('says it depends on the installed version when kafka-python is of unknown version', () => {
     const doc = codeDocument({ library: 'kafka-python', roles: ['producer'] });
     const [f] = of(lintDocument(doc), ID);
-    assert.match(f.message, /^Producer stage: kafka-python before 3\.0\.0 defaults acks to 1 when acks is not set, and the installed version is not known, so /);
+    assert.match(f.message, /^Producer stage: acks is unset, and kafka-python before 3\.0\.0 defaults it to 1 \(the installed version is not known\), so /);
   });
 
   const pythonVersions: [string, boolean][] = [
@@ -120,7 +120,7 @@ describe('rules: producer/acks-leader-only', () => {
     it(`${expected ? 'reports' : 'does not report'} kafka-python ${version} with acks unset`, () => {
       const found = of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion: version, roles: ['producer'] })), ID);
       assert.equal(found.length, expected ? 1 : 0);
-      if (expected) assert.match(found[0].message, new RegExp(`kafka-python ${version.replace(/\./g, '\\.')} defaults acks to 1`));
+      if (expected) assert.match(found[0].message, new RegExp(`acks is unset, and kafka-python ${version.replace(/\./g, '\\.')} defaults it to 1`));
     });
   }
 

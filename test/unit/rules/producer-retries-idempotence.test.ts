@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, options } from './helpers';
+import { applyEdits, fixAllEdits } from '../../../server/src/core/fixes';
 
 describe('rules: producer/retries-disabled', () => {
   const ID = 'producer/retries-disabled';
@@ -37,12 +38,12 @@ describe('rules: producer/retries-disabled', () => {
     assert.equal(f.fixes?.[0].preferred, true);
   });
 
-  it('reports an unset key on the anchor where the default is 0 (Kafka 2.0)', () => {
-    const r = lintConfig('producer.properties', '[|acks|]=all\n', options('2.0'));
+  it('reports an unset key at the start of the file where the default is 0 (Kafka 2.0)', () => {
+    const r = lintConfig('producer.properties', '[||]acks=all\n', options('2.0'));
     const [f, ...rest] = of(r.findings, ID);
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, r.ranges[0]);
-    assert.match(f.message, /^Producer stage: Kafka 2\.0 defaults retries to 0 when retries is not set/);
+    assert.match(f.message, /^Producer stage: retries is unset, and Kafka 2\.0 defaults it to 0, so /);
     assert.equal(applyFix(r.text, fixTitled(f, 'Add retries=2147483647')), 'acks=all\nretries=2147483647\n');
   });
 
@@ -94,15 +95,16 @@ describe('rules: producer/idempotence-disabled', () => {
     assert.match(f.message, /turning it on also needs acks changed/);
   });
 
-  const silent: [string, string, string][] = [
-    ['acks=1', 'acks=[|1|]\n', 'Set acks=all'],
-    ['acks=0', 'acks=[|0|]\n', 'Set acks=all'],
-    ['retries=0', 'retries=[|0|]\n', 'Remove retries=0'],
-    ['6 requests in flight on 3.9', 'max.in.flight.requests.per.connection=[|6|]\n', 'Set max.in.flight.requests.per.connection=5'],
+  // Each conflicting setting with the rule that already reports it as a loss (none for in-flight requests).
+  const silent: [string, string, string, string | undefined][] = [
+    ['acks=1', 'acks=[|1|]\n', 'Set acks=all', 'producer/acks-leader-only'],
+    ['acks=0', 'acks=[|0|]\n', 'Set acks=all', 'producer/acks-zero'],
+    ['retries=0', 'retries=[|0|]\n', 'Remove retries=0', 'producer/retries-disabled'],
+    ['6 requests in flight on 3.9', 'max.in.flight.requests.per.connection=[|6|]\n', 'Set max.in.flight.requests.per.connection=5', undefined],
   ];
-  for (const [name, fixture, fixTitle] of silent) {
-    it(`reports ${name} silently switching off the default idempotence`, () => {
-      const r = lintConfig('producer.properties', fixture, options('3.9'));
+  for (const [name, fixture, fixTitle, lossRule] of silent) {
+    it(`reports ${name} silently switching off the default idempotence${lossRule ? ` when ${lossRule} is off` : ''}`, () => {
+      const r = lintConfig('producer.properties', fixture, options('3.9', lossRule ? { [lossRule]: 'off' } : undefined));
       const [f, ...rest] = of(r.findings, ID);
       assert.equal(rest.length, 0);
       assert.deepEqual(f.range, r.ranges[0]);
@@ -110,10 +112,32 @@ describe('rules: producer/idempotence-disabled', () => {
       assert.match(f.message, /silently switches off the idempotence that Kafka 3\.9 turns on by default/);
       fixTitled(f, fixTitle);
     });
+    if (!lossRule) continue;
+    it(`one root cause, one finding: ${name} is reported by ${lossRule} only`, () => {
+      const r = lintConfig('producer.properties', fixture, options('3.9'));
+      assert.deepEqual(
+        r.findings.map((f) => [f.ruleId, f.range]),
+        [[lossRule, r.ranges[0]]],
+      );
+    });
   }
 
+  it('one root cause, one finding: acks=0 and retries=0 give two findings whose fixes restore idempotence', () => {
+    const r = lintConfig('producer.properties', 'bootstrap.servers=k:9092\nacks=[|0|]\nretries=[|0|]\n');
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range]),
+      [
+        ['producer/acks-zero', r.ranges[0]],
+        ['producer/retries-disabled', r.ranges[1]],
+      ],
+    );
+    const fixed = applyEdits(r.text, fixAllEdits(r.findings));
+    assert.equal(fixed, 'bootstrap.servers=k:9092\nacks=all\n');
+    assert.deepEqual(lintConfig('producer.properties', fixed).findings, []);
+  });
+
   it('names the conflicting setting in the message', () => {
-    const r = lintConfig('producer.properties', 'acks=1\n', options('3.9'));
+    const r = lintConfig('producer.properties', 'acks=1\n', options('3.9', { 'producer/acks-leader-only': 'off' }));
     assert.match(of(r.findings, ID)[0].message, /^Producer stage: acks=1 silently switches off/);
   });
 
@@ -153,14 +177,14 @@ describe('rules: producer/idempotence-disabled', () => {
 
   it('reports kafka-python 3.0.0, which turns idempotence on by default', () => {
     const doc = codeDocument({ library: 'kafka-python', libraryVersion: '3.0.0', roles: ['producer'], entries: [['acks', '1']] });
-    assert.match(of(lintDocument(doc), ID)[0].message, /idempotence that kafka-python 3\.0\.0 turns on by default/);
+    assert.match(of(lintDocument(doc, options(undefined, { 'producer/acks-leader-only': 'off' })), ID)[0].message, /idempotence that kafka-python 3\.0\.0 turns on by default/);
   });
 });
 
 describe('rules: producer/idempotence-disabled with an unknown kafka-python version', () => {
   it('names the versions whose default it is', () => {
     const doc = codeDocument({ library: 'kafka-python', roles: ['producer'], entries: [['retries', '0']] });
-    const [f] = of(lintDocument(doc), 'producer/idempotence-disabled');
+    const [f] = of(lintDocument(doc, options(undefined, { 'producer/retries-disabled': 'off' })), 'producer/idempotence-disabled');
     assert.match(f.message, /^Producer stage: retries=0 silently switches off the idempotence that kafka-python 3\.0\.0 and later turns on by default/);
   });
 });

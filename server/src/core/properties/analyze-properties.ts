@@ -132,13 +132,13 @@ class PlainEntry extends ReadPair implements ConfigEntry {
   }
 }
 
-/** Where "missing key" findings go: the first key, or the first line when there is none. */
-export function anchorOf(text: string, file: PropertiesFile): Range {
-  const first = file.pairs.find((p) => !p.problem);
-  if (first) return first.keyRange;
-  const start = file.contentStart;
-  const m = /\r|\n/.exec(text.slice(start));
-  return { start, end: m ? start + m.index : text.length };
+/**
+ * Where findings about a key the file does *not* set go: the start of the file, as a zero-width range. A plain
+ * `.properties` file is one configuration, so an unset key belongs to the file as a whole, not to whichever
+ * key happens to come first (editors show it on line 1; the fix appends the key at the end).
+ */
+export function anchorOf(file: PropertiesFile): Range {
+  return { start: file.contentStart, end: file.contentStart };
 }
 
 /**
@@ -159,9 +159,9 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
   // A Kafka Connect worker or connector configures the clients Connect creates: one group per client.
   const connect = isKafka && roles.includes('connect') ? connectKindOf(entries.map((e) => e.key)) : undefined;
   if (connect) {
-    const groups = connectGroups({ kind: connect, entries, anchor: anchorOf(text, file), insert: insertEntry }, text);
+    const groups = connectGroups({ kind: connect, entries, anchor: anchorOf(file), insert: insertEntry }, text);
     return { path, text, kind, isKafka, groups, facts: [], problems: file.problems, commentPrefix: '#' };
   }
-  const group: ConfigGroup = { roles, library: 'java', entries, anchor: anchorOf(text, file), insertEntry };
+  const group: ConfigGroup = { roles, library: 'java', entries, anchor: anchorOf(file), insertEntry };
   return { path, text, kind, isKafka, groups: [group], facts: [], problems: file.problems, commentPrefix: '#' };
 }

@@ -153,6 +153,14 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
 
 
 /**
+ * True unless the options turn the rule off. Rules that stay silent where a more specific rule already
+ * reports the same setting ask this, so that turning that rule off brings their own finding back.
+ */
+export function ruleEnabled(options: LintOptions, ruleId: string): boolean {
+  return options.rules[ruleId] !== 'off';
+}
+
+/**
  * False when the file says the group's cluster has fewer than `replicas` brokers (`links.brokerCount`): a fix
  * raising a replication factor or minimum ISR to `replicas` would make topics impossible or stop writes.
  */
@@ -206,9 +214,9 @@ export function unsafeDefault(
 }
 
 /**
- * Opening of a message about an unset key, in the options' locale: `Kafka 2.8 defaults acks to 1 when acks is
- * not set`, or, when the library version is unknown, `kafka-python before 3.0.0 defaults acks to 1 when acks
- * is not set, and the installed version is not known`.
+ * Opening of a message about an unset key, in the options' locale: `acks is unset, and Kafka 2.8 defaults it
+ * to 1`, or, when the library version is unknown, `acks is unset, and kafka-python before 3.0.0 defaults it to
+ * 1 (the installed version is not known)`.
  */
 export function defaultPhrase(key: string, group: ConfigGroup, options: LintOptions, found: { def: DefaultValue; value: string; dependsOnVersion: boolean }): string {
   const { locale } = options;

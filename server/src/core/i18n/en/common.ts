@@ -11,9 +11,10 @@ export const COMMON = {
   /** `Kafka 2.8`: a library name and the version whose default applies. */
   'default.source.version': '{name} {version}',
   'default.source.since': '{name} {since} and later',
-  'default.phrase': '{source} defaults {key} to {value} when {key} is not set',
-  'default.phrase.before': '{library} before {since} defaults {key} to {value} when {key} is not set, and the installed version is not known',
-  'default.phrase.someVersions': '{library} (some versions) defaults {key} to {value} when {key} is not set, and the installed version is not known',
+  /** Opens every message about a key the configuration leaves unset. */
+  'default.phrase': '{key} is unset, and {source} defaults it to {value}',
+  'default.phrase.before': '{key} is unset, and {library} before {since} defaults it to {value} (the installed version is not known)',
+  'default.phrase.someVersions': '{key} is unset, and some versions of {library} default it to {value} (the installed version is not known)',
 
   'fix.set': 'Set {key}={value}',
   'fix.add': 'Add {key}={value}',

@@ -10,9 +10,9 @@ export const COMMON_ZH_CN = {
 
   'default.source.version': '{name} {version}',
   'default.source.since': '{name} {since} 及更高版本',
-  'default.phrase': '{source} 在未设置 {key} 时默认使用 {key}={value}',
-  'default.phrase.before': '{library} {since} 之前的版本在未设置 {key} 时默认使用 {key}={value}，且无法得知已安装的版本',
-  'default.phrase.someVersions': '{library} 的某些版本在未设置 {key} 时默认使用 {key}={value}，且无法得知已安装的版本',
+  'default.phrase': '未设置 {key}，{source} 默认使用 {key}={value}',
+  'default.phrase.before': '未设置 {key}，{library} {since} 之前的版本默认使用 {key}={value}（无法得知已安装的版本）',
+  'default.phrase.someVersions': '未设置 {key}，{library} 的某些版本默认使用 {key}={value}（无法得知已安装的版本）',
 
   'fix.set': '设置 {key}={value}',
   'fix.add': '添加 {key}={value}',

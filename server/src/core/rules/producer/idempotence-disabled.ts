@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { removeEntryFix, setValueFix } from '../../fixes';
 import { compareVersions } from '../../catalog/versions';
-import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder, libraryName, normalizedValue } from '../support';
+import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder, libraryName, normalizedValue, ruleEnabled } from '../support';
 
 const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 /** Libraries that quietly drop their default idempotence on a conflicting setting (others refuse to start instead). */
@@ -30,6 +30,8 @@ interface Conflict {
   readonly entry: ConfigEntry;
   /** What to change it to so idempotence can stay on. */
   readonly fix: () => Fix | undefined;
+  /** The rule that already reports this setting as a loss (acks=0, acks=1, retries=0), when there is one. */
+  readonly lossRule?: string;
 }
 
 /** The settings in a group that idempotent writes cannot work with: acks other than all, retries=0, more than 5 requests in flight. */
@@ -37,11 +39,12 @@ function conflicts(group: ConfigGroup): Conflict[] {
   const out: Conflict[] = [];
   const acks = effectiveEntry(group, ['acks', 'request.required.acks'], 'producer');
   if (acks && !isPlaceholder(acks) && ['0', '1'].includes(acks.value.trim())) {
-    out.push({ entry: acks, fix: () => setValueFix(acks, 'all', `Set ${acks.key}=all`) });
+    const lossRule = acks.value.trim() === '0' ? 'producer/acks-zero' : 'producer/acks-leader-only';
+    out.push({ entry: acks, fix: () => setValueFix(acks, 'all', `Set ${acks.key}=all`), lossRule });
   }
   const retries = effectiveEntry(group, ['retries', 'message.send.max.retries'], 'producer');
   if (retries && intValue(retries) === 0) {
-    out.push({ entry: retries, fix: () => removeEntryFix(retries, `Remove ${retries.key}=0`, true) });
+    out.push({ entry: retries, fix: () => removeEntryFix(retries, `Remove ${retries.key}=0`, true), lossRule: 'producer/retries-disabled' });
   }
   const inFlight = effectiveEntry(group, [IN_FLIGHT], 'producer');
   const n = inFlight ? intValue(inFlight) : undefined;
@@ -183,6 +186,9 @@ export const idempotenceDisabled: Rule = {
       const source = defaultSource(group, context.options, def);
       for (const c of found) {
         const setting = `${c.entry.key}=${c.entry.value.trim()}`;
+        // One root cause, one finding: the line already reported as losing messages is the finding to fix;
+        // fixing it brings the default idempotence back.
+        if (c.lossRule && ruleEnabled(context.options, c.lossRule)) continue;
         // Kafka 4.0 made too many in-flight requests with idempotence an error instead of a silent fallback.
         if (c.entry.key === IN_FLIGHT && !def.byLibraryVersion && compareVersions(version, '4.0') >= 0) {
           context.report({
