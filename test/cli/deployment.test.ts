@@ -187,7 +187,7 @@ describe('cli: a folder with a compose file, a topic file, a broker file and pro
         [OVERRIDE, 'config/topic-orders.properties:1:21-1:22', ['docker-compose.yml:11:34-11:35 min.insync.replicas=2 is set here for the cluster']],
         [
           ACKS,
-          'legacy/producer.properties:1:1-1:18',
+          'legacy/producer.properties:1:1-1:1',
           ['legacy/server.properties:3:21-3:22 min.insync.replicas=1 is set here', 'legacy/server.properties:2:11-2:40 the broker answering on kafka-legacy:9092'],
         ],
       ],

@@ -246,9 +246,9 @@ describe('compose: broker rules on environment lines', () => {
     const bitnami = lintConfig(PATH, lines('services:', '  kafka:', '    image: bitnami/kafka:3.7', '    [|environment|]:', '      - KAFKA_CFG_NODE_ID=1', '      - KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=3', '      - KAFKA_CFG_MIN_INSYNC_REPLICAS=2'));
     const rf = of(bitnami.findings, 'broker/replication-factor-too-low');
     assert.deepEqual(
-      rf.map((f) => f.message.split(',')[0]),
+      rf.map((f) => f.message.split(', so ')[0]),
       // The image tag says Kafka 3.7, which has no share-group state topic.
-      ['Broker stage: bitnami/kafka on Kafka 3.7 defaults offsets.topic.replication.factor to 1 when offsets.topic.replication.factor is not set', 'Broker stage: bitnami/kafka on Kafka 3.7 defaults transaction.state.log.replication.factor to 1 when transaction.state.log.replication.factor is not set'],
+      ['Broker stage: offsets.topic.replication.factor is unset, and bitnami/kafka on Kafka 3.7 defaults it to 1', 'Broker stage: transaction.state.log.replication.factor is unset, and bitnami/kafka on Kafka 3.7 defaults it to 1'],
     );
     assert.ok(rf.every((f) => covered(bitnami.text, f) === 'environment'));
     assert.deepEqual(of(bitnami.findings, 'broker/log-dirs-in-tmp'), []);
@@ -343,13 +343,13 @@ describe('compose: cluster size', () => {
     const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: apache/kafka:latest', '    [|environment|]:', '      KAFKA_MIN_INSYNC_REPLICAS: 1'));
     const found = of(r.findings, 'broker/replication-factor-above-broker-count');
     assert.deepEqual(
-      found.map((f) => [f.severity, f.message.split(',')[0], covered(r.text, f)]),
+      found.map((f) => [f.severity, f.message.split(', but ')[0], covered(r.text, f)]),
       [
-        ['warning', 'Broker stage: Kafka 4.1 defaults offsets.topic.replication.factor to 3 when offsets.topic.replication.factor is not set', 'environment'],
-        ['warning', 'Broker stage: Kafka 4.1 defaults transaction.state.log.replication.factor to 3 when transaction.state.log.replication.factor is not set', 'environment'],
-        ['warning', 'Broker stage: Kafka 4.1 defaults share.coordinator.state.topic.replication.factor to 3 when share.coordinator.state.topic.replication.factor is not set', 'environment'],
-        ['warning', 'Broker stage: Kafka 4.1 defaults transaction.state.log.min.isr to 2 when transaction.state.log.min.isr is not set', 'environment'],
-        ['warning', 'Broker stage: Kafka 4.1 defaults share.coordinator.state.topic.min.isr to 2 when share.coordinator.state.topic.min.isr is not set', 'environment'],
+        ['warning', 'Broker stage: offsets.topic.replication.factor is unset, and Kafka 4.1 defaults it to 3', 'environment'],
+        ['warning', 'Broker stage: transaction.state.log.replication.factor is unset, and Kafka 4.1 defaults it to 3', 'environment'],
+        ['warning', 'Broker stage: share.coordinator.state.topic.replication.factor is unset, and Kafka 4.1 defaults it to 3', 'environment'],
+        ['warning', 'Broker stage: transaction.state.log.min.isr is unset, and Kafka 4.1 defaults it to 2', 'environment'],
+        ['warning', 'Broker stage: share.coordinator.state.topic.min.isr is unset, and Kafka 4.1 defaults it to 2', 'environment'],
       ],
     );
     const offsets = fixTitled(found[0], 'Add offsets.topic.replication.factor=1 (as many as there are brokers)');
@@ -361,7 +361,7 @@ describe('compose: cluster size', () => {
   it('leaves out the share-group state topic for a ZooKeeper-mode broker (Kafka 3.x at most)', () => {
     const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: confluentinc/cp-kafka:7.6.0', '    environment:', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181'));
     assert.deepEqual(
-      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(' ')[5]),
+      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(' ')[2]),
       ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'transaction.state.log.min.isr'],
     );
   });
@@ -369,11 +369,11 @@ describe('compose: cluster size', () => {
   it("takes defaults at the Kafka version of the image tag, not the configured one", () => {
     const r = lintConfig(PATH, lines('services:', '  kafka:', '    image: apache/kafka:3.9.0', '    environment:', '      KAFKA_MIN_INSYNC_REPLICAS: 1'));
     assert.deepEqual(
-      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(',')[0]),
+      of(r.findings, 'broker/replication-factor-above-broker-count').map((f) => f.message.split(', but ')[0]),
       [
-        'Broker stage: Kafka 3.9.0 defaults offsets.topic.replication.factor to 3 when offsets.topic.replication.factor is not set',
-        'Broker stage: Kafka 3.9.0 defaults transaction.state.log.replication.factor to 3 when transaction.state.log.replication.factor is not set',
-        'Broker stage: Kafka 3.9.0 defaults transaction.state.log.min.isr to 2 when transaction.state.log.min.isr is not set',
+        'Broker stage: offsets.topic.replication.factor is unset, and Kafka 3.9.0 defaults it to 3',
+        'Broker stage: transaction.state.log.replication.factor is unset, and Kafka 3.9.0 defaults it to 3',
+        'Broker stage: transaction.state.log.min.isr is unset, and Kafka 3.9.0 defaults it to 2',
       ],
     );
     assert.equal(r.document.groups[0].kafkaVersion, '3.9.0');

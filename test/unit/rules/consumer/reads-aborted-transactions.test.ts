@@ -31,7 +31,7 @@ describe(RULE, () => {
     const ws = await lintWorkspace({
       ...TOPIC,
       'producer.properties': 'bootstrap.servers=k:9092\ntransactional.id=orders-tx\n',
-      'consumer.properties': '[|bootstrap.servers|]=k:9092\ngroup.id=billing\n',
+      'consumer.properties': '[||]bootstrap.servers=k:9092\ngroup.id=billing\n',
     });
     const [f] = findingsOf(ws, 'consumer.properties', RULE);
     assert.deepEqual({ start: f.range.start, end: f.range.end }, marked(ws, 'consumer.properties'));

@@ -28,7 +28,7 @@ describe(RULE, () => {
 
   it('fires on a producer that leaves acks unset where the default is all (Kafka 3.0+), on the producer itself', async () => {
     const files = {
-      'app/producer.properties': '[|bootstrap.servers|]=kafka-1:9092\nclient.id=orders\n',
+      'app/producer.properties': '[||]bootstrap.servers=kafka-1:9092\nclient.id=orders\n',
       'app/topic-orders.properties': 'min.insync.replicas=1\n',
     };
     const ws = await lintWorkspace(files, options('3.9'));
@@ -42,7 +42,7 @@ describe(RULE, () => {
 
   it('uses the brokers when the topic sets nothing: the default of 1 in a broker file that leaves it unset', async () => {
     const ws = await lintWorkspace({
-      'kafka/server.properties': '[|process.roles|]=broker,controller\nnode.id=1\nlisteners=PLAINTEXT://kafka-1:9092,CONTROLLER://kafka-1:9093\ncontroller.listener.names=CONTROLLER\n',
+      'kafka/server.properties': '[||]process.roles=broker,controller\nnode.id=1\nlisteners=PLAINTEXT://kafka-1:9092,CONTROLLER://kafka-1:9093\ncontroller.listener.names=CONTROLLER\n',
       'app/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=[|-1|]\n',
     });
     const [f] = findingsOf(ws, 'app/producer.properties', RULE);
@@ -51,7 +51,7 @@ describe(RULE, () => {
     assert.match(f.message, /kafka\/server\.properties leaves min\.insync\.replicas unset, so the Kafka 4\.1 default of 1 applies for the topics that do not set their own/);
     assert.match(f.message, /This producer writes to the cluster at kafka-1:9092 \(kafka\/server\.properties\)\.$/);
     assert.deepEqual(relatedOf(ws, 'app/producer.properties', f), [
-      ['kafka/server.properties', 'process.roles', 'min.insync.replicas is not set here: the default of 1 applies'],
+      ['kafka/server.properties', '', 'min.insync.replicas is not set here: the default of 1 applies'],
       ['kafka/server.properties', 'PLAINTEXT://kafka-1:9092,CONTROLLER://kafka-1:9093', 'the broker answering on kafka-1:9092'],
     ]);
     // The default replication factor (1) is in play: min.insync.replicas=2 would stop every write, so no fix.

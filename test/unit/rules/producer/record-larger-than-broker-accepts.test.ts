@@ -26,7 +26,7 @@ describe(RULE, () => {
   it('fires on a producer left at the default when the brokers lower message.max.bytes, on the producer itself', async () => {
     const ws = await lintWorkspace({
       'kafka/server.properties': 'broker.id=1\nadvertised.listeners=PLAINTEXT://kafka-1:9092\nmessage.max.bytes=[|500000|]\n',
-      'app/producer.properties': '[|bootstrap.servers|]=kafka-1:9092\nacks=all\n',
+      'app/producer.properties': '[||]bootstrap.servers=kafka-1:9092\nacks=all\n',
     });
     assert.deepEqual(placesOf(ws, RULE), { 'app/producer.properties': [marked(ws, 'app/producer.properties')] });
     const [f] = findingsOf(ws, 'app/producer.properties', RULE);

@@ -11,7 +11,7 @@ export const BROKER_RULES_ZH_CN = {
   'broker/replication-factor-above-broker-count.description': '副本因子或 min.insync.replicas 大于文件为该集群给出的 Broker 数（Docker Compose 文件中的 Broker 服务、Strimzi 的 `replicas`）：Kafka 无法放置或保持这么多副本。',
   'broker/replication-factor-above-broker-count.rf': 'Broker 阶段：{key}={value}，但此集群的 Broker 数为 {brokers}：Kafka 无法在其上放置 {value} 个副本，因此{consequence}；请增加 Broker，或把 {key} 降到不超过 {brokers}。',
   'broker/replication-factor-above-broker-count.isr': 'Broker 阶段：{key}={value}，但此集群的 Broker 数为 {brokers}：同步副本（ISR）永远不会超过 {brokers} 个，因此{consequence}；请增加 Broker，或把 {key} 降到不超过 {brokers}。',
-  'broker/replication-factor-above-broker-count.default': 'Broker 阶段：{source} 在未设置 {key} 时默认使用 {key}={value}，但此集群的 Broker 数为 {brokers}，因此{consequence}；请把 {key} 设为不超过 {brokers}，或增加 Broker。',
+  'broker/replication-factor-above-broker-count.default': 'Broker 阶段：未设置 {key}，{source} 默认使用 {key}={value}，但此集群的 Broker 数为 {brokers}，因此{consequence}；请把 {key} 设为不超过 {brokers}，或增加 Broker。',
   'broker/replication-factor-above-broker-count.rf.topics': '未单独指定副本因子的主题（包括自动创建的主题）无法创建，向它们写入的生产者会失败',
   'broker/replication-factor-above-broker-count.rf.topic': '该主题无法以这么多副本创建',
   'broker/replication-factor-above-broker-count.rf.offsets': '`__consumer_offsets` 主题无法创建：消费者组既无法加入，也无法提交位移',
