@@ -117,6 +117,28 @@ describe('cli: cross-file findings', () => {
       quiet.cleanup();
     }
   });
+  it('a suppression of a per-file rule also silences the cross-file finding that supersedes it on that line (text alone and with the broker)', () => {
+    const reason = (id: string) => `# kafka-lint-disable-next-line ${id} -- scratch topic`;
+    for (const [perFile, key, value, broker] of [
+      ['broker/unclean-leader-election', 'unclean.leader.election.enable', 'true', 'unclean.leader.election.enable=false'],
+      ['broker/min-insync-replicas-too-low', 'min.insync.replicas', '1', 'min.insync.replicas=2'],
+    ] as const) {
+      const quiet = workspace({
+        '.kafkalint.json': onlyRules([perFile, OVERRIDE]),
+        'server.properties': `broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\n${broker}\n`,
+        'topic-metrics.properties': `${reason(perFile)}\n${key}=${value}\n`,
+      });
+      try {
+        const alone = runCli(['--format', 'json', 'topic-metrics.properties'], quiet.dir);
+        assert.equal(alone.code, 0, alone.stdout);
+        const both = runCli(['--format', 'json', 'server.properties', 'topic-metrics.properties'], quiet.dir);
+        assert.deepEqual((JSON.parse(both.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]), [], perFile);
+        assert.equal(both.code, 0, both.stdout);
+      } finally {
+        quiet.cleanup();
+      }
+    }
+  });
   it('worker threads and --cache give the same cross-file findings, and a changed file re-links the cached ones', () => {
     const dir = workspace(FILES);
     try {

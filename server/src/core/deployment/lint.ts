@@ -19,7 +19,8 @@ export interface DeploymentFindings {
 
 /**
  * Runs the cross-file rules on a deployment model, then applies what per-file lint applies: rule levels
- * from the options, and the suppression comments of the file each finding is shown in. Findings of one
+ * from the options, and the suppression comments of the file each finding is shown in (a comment for a rule
+ * the finding supersedes suppresses it as well). Rule levels stay each rule's own. Findings of one
  * file come sorted by position; the same finding (rule and range) is reported once. Pure.
  */
 export function lintDeployment(deployment: Deployment, options: LintOptions = DEFAULT_OPTIONS, rules: readonly DeploymentRule[] = DEPLOYMENT_RULES): DeploymentFindings {
@@ -70,7 +71,10 @@ export function lintDeployment(deployment: Deployment, options: LintOptions = DE
       if (seen.has(key)) return false;
       seen.add(key);
       const line = 'line' in f.range ? (f.range as { line: number }).line : 0;
-      return !suppressions.isSuppressed(f.ruleId, aliases.get(line) ?? line);
+      const at = aliases.get(line) ?? line;
+      // A directive for a rule this finding supersedes covers it too: the finding stands in for that rule's
+      // finding on the same line, and the comment already says the setting is meant.
+      return !suppressions.isSuppressed(f.ruleId, at) && !(f.supersedes ?? []).some((id) => suppressions.isSuppressed(id, at));
     });
     byFile.set(file, sortFindings(kept));
   }
