@@ -116,6 +116,22 @@ function brokerDefault(key: string, library: Parameters<typeof libraryDefault>[1
   return BROKER_DEFAULTS.get(id);
 }
 
+/** The replication factor a cluster gives topics created without one (the weakest broker's `default.replication.factor`). */
+export function clusterRf(cluster: Cluster, options: LintOptions): number | undefined {
+  const s = clusterSetting(cluster, 'default.replication.factor', options, lowerIsWeaker);
+  return s ? intOf(s.value) : undefined;
+}
+
+/**
+ * A topic's replication factor: its own `replication.factor`, else what its cluster gives topics created
+ * without one. Undefined when neither is known (no cluster, a placeholder).
+ */
+export function topicRf(topic: TopicDefinition, cluster: Cluster | undefined, options: LintOptions): number | undefined {
+  const own = topic.ref.group.entries['replication.factor'];
+  if (own) return intOf(own.value);
+  return cluster ? clusterRf(cluster, options) : undefined;
+}
+
 /**
  * A topic's value of `topicKey`: its own entry, else its cluster's `brokerKey` (the broker default for
  * topics that do not override it). Undefined when the topic does not set it and the cluster is unknown.

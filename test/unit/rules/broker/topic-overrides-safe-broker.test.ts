@@ -50,6 +50,21 @@ describe(RULE, () => {
     assert.deepEqual(f.fixes?.map((x) => [x.title, applyFixTo(ws, 'topic-orders.properties', x).text]), [['Set min.insync.replicas=2', 'min.insync.replicas=2\nreplication.factor=3\n']]);
   });
 
+  it('a topic without replication.factor gets the brokers’ default.replication.factor: the min ISR fix only when 2 is below it', async () => {
+    const broker = (rf: string) => `broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=2\n${rf}`;
+    const titles = async (rf: string) => {
+      const ws = await lintWorkspace({ 'server.properties': broker(rf), 'topic-orders.properties': 'min.insync.replicas=1\n', 'producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n' });
+      const [f] = findingsOf(ws, 'topic-orders.properties', RULE);
+      assert.ok(f);
+      return (f.fixes ?? []).map((x) => x.title);
+    };
+    // RF 1 (written, or Kafka's default when unset) with min ISR 2 makes every acks=all write fail.
+    assert.deepEqual(await titles('default.replication.factor=1\n'), []);
+    assert.deepEqual(await titles(''), []);
+    assert.deepEqual(await titles('default.replication.factor=2\n'), []);
+    assert.deepEqual(await titles('default.replication.factor=3\n'), ['Set min.insync.replicas=2']);
+  });
+
   it('is silent when the brokers leave the setting at its default, or set something no safer', async () => {
     const cases: Record<string, string>[] = [
       { 'server.properties': 'broker.id=1\n', 'topic-orders.properties': 'unclean.leader.election.enable=true\nmin.insync.replicas=1\n' },

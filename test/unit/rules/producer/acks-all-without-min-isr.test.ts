@@ -70,6 +70,22 @@ describe(RULE, () => {
     assert.deepEqual(applyFixTo(ws, 'producer.properties', fix).text, 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\ndefault.replication.factor=3\nmin.insync.replicas=2\n');
   });
 
+  it('takes the replication factor of a topic without its own from the brokers: no min ISR 2 fix for RF 1', async () => {
+    const fixes = async (rf: string) => {
+      const ws = await lintWorkspace({
+        'server.properties': `broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=2\n${rf}`,
+        'topic-orders.properties': 'min.insync.replicas=1\n',
+        'producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=[|all|]\n',
+      });
+      const [f] = findingsOf(ws, 'producer.properties', RULE);
+      assert.ok(f);
+      return (f.fixes ?? []).map((x) => x.title);
+    };
+    assert.deepEqual(await fixes('default.replication.factor=1\n'), []);
+    assert.deepEqual(await fixes(''), []);
+    assert.deepEqual(await fixes('default.replication.factor=3\n'), ['Set min.insync.replicas=2 in topic-orders.properties']);
+  });
+
   it('is silent when the topic or the cluster requires two in-sync replicas, for acks other than all, and without any broker or topic file', async () => {
     const cases: Record<string, string>[] = [
       { 'producer.properties': 'bootstrap.servers=k:9092\nacks=all\n', 'topic-orders.properties': 'min.insync.replicas=2\n' },

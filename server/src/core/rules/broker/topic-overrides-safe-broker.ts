@@ -2,7 +2,7 @@ import type { Fix, Severity } from '../../model';
 import type { MessageKey } from '../../i18n/index';
 import type { Cluster, TopicDefinition } from '../../deployment/model';
 import type { Setting, Texts } from '../../deployment/settings';
-import { ambiguity, clusterSetting, whyLinked, groupFix, intOf, isPlaceholderValue, labelOf, lowerIsWeaker, relatedSetting, trueIsWeaker } from '../../deployment/settings';
+import { ambiguity, clusterSetting, whyLinked, groupFix, intOf, isPlaceholderValue, labelOf, lowerIsWeaker, relatedSetting, topicRf, trueIsWeaker } from '../../deployment/settings';
 import type { DeploymentRule } from '../types';
 
 /** One topic setting that weakens what the brokers set, and how to say it. */
@@ -81,7 +81,7 @@ export const topicOverridesSafeBroker: DeploymentRule = {
               unsure: ambiguity(t, topic.link, cluster),
             }),
             related: [relatedSetting(broker, topic.ref.file, t('broker/topic-overrides-safe-broker.related', { key: broker.key, value: broker.value }))],
-            fixes: fixesFor(t, topic, check, broker),
+            fixes: fixesFor(t, topic, check, broker, topicRf(topic, cluster, options)),
           });
           break;
         }
@@ -99,15 +99,14 @@ function writtenAs(cluster: Cluster, key: string, value: string): Setting | unde
   return undefined;
 }
 
-function fixesFor(t: Texts, topic: TopicDefinition, check: Check, broker: Setting): Fix[] {
+/** `rf`: the topic's replication factor, its own or the cluster's default (undefined when unknown). */
+function fixesFor(t: Texts, topic: TopicDefinition, check: Check, broker: Setting, rfValue: number | undefined): Fix[] {
   const shownIn = topic.ref.file;
   const fixes: (Fix | undefined)[] = [];
   if (check.topicKey === 'unclean.leader.election.enable') {
     fixes.push(groupFix(topic.ref, check.topicKey, undefined, t('broker/topic-overrides-safe-broker.fix.remove', { key: check.topicKey }), shownIn));
     fixes.push(groupFix(topic.ref, check.topicKey, 'false', t('fix.set', { key: check.topicKey, value: 'false' }), shownIn, false));
   } else if (check.topicKey === 'min.insync.replicas') {
-    const rf = topic.ref.group.entries['replication.factor'];
-    const rfValue = rf ? intOf(rf.value) : undefined;
     const want = intOf(broker.value);
     // The cluster's min ISR must stay below the topic's replication factor, or a single broker down stops writes.
     if (want !== undefined && (rfValue === undefined || want < rfValue)) fixes.push(groupFix(topic.ref, check.topicKey, String(want), t('fix.set', { key: check.topicKey, value: want }), shownIn));

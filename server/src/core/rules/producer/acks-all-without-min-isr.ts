@@ -1,10 +1,10 @@
 import type { Fix, RelatedLocation } from '../../model';
-import type { LintOptions } from '../../options';
 import type { Cluster, TopicDefinition } from '../../deployment/model';
 import type { Setting, Texts } from '../../deployment/settings';
 import {
   ambiguity,
   clientSetting,
+  clusterRf,
   clusterSetting,
   describeLink,
   describeSetting,
@@ -15,6 +15,7 @@ import {
   relatedAt,
   relatedSetting,
   spanOfSetting,
+  topicRf,
   topicSetting,
 } from '../../deployment/settings';
 import type { DeploymentRule } from '../types';
@@ -72,8 +73,8 @@ export const acksAllWithoutMinIsr: DeploymentRule = {
           const cluster = topic.link.clusters.find((c) => client.link.clusters.includes(c)) ?? topic.link.clusters[0] ?? client.link.clusters[0];
           const setting = topicSetting(topic, cluster, KEY, KEY, options, lowerIsWeaker);
           if (!setting) continue;
-          const rfEntry = topic.ref.group.entries['replication.factor'];
-          const rf = setting.ref === topic.ref ? (rfEntry ? intOf(rfEntry.value) : undefined) : cluster ? clusterRf(cluster, options) : undefined;
+          // A topic without its own replication factor gets the cluster's default.replication.factor.
+          const rf = topicRf(topic, cluster, options);
           add({ setting, topic, ...(cluster ? { cluster } : {}), ...(rf !== undefined ? { rf } : {}) });
         }
       }
@@ -139,12 +140,6 @@ export const acksAllWithoutMinIsr: DeploymentRule = {
     }
   },
 };
-
-/** The replication factor a cluster gives topics created without one (the weakest broker's). */
-function clusterRf(cluster: Cluster, options: LintOptions): number | undefined {
-  const s = clusterSetting(cluster, 'default.replication.factor', options, lowerIsWeaker);
-  return s ? intOf(s.value) : undefined;
-}
 
 /** One decider in words: `topic orders has min.insync.replicas=1 (topic-orders.properties)`. */
 function decided(t: Texts, d: Decider): string {
