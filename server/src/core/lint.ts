@@ -6,6 +6,7 @@ import type { AnyRule } from './rules/types';
 import { isDeploymentRule } from './rules/types';
 import { directiveLineOf, mayHaveSuppressions, readSuppressions } from './suppressions';
 import { documentLineIndex } from './text';
+import { branchSeverity, branchVariants, onBranch } from './branches';
 import { localize, t } from './i18n/index';
 import type { Message, MessageArgs, MessageKey } from './i18n/index';
 
@@ -18,6 +19,33 @@ import type { Message, MessageArgs, MessageKey } from './i18n/index';
  */
 export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_OPTIONS, rules: readonly AnyRule[] = DOCUMENT_RULES): Finding[] {
   if (!document.isKafka) return [];
+  const findings = runRules(document, options, rules);
+  // Conditional values: each literal branch judged on its own (core/branches.ts).
+  for (const { document: variant, branch } of branchVariants(document)) {
+    const when = t(options.locale, branch.when ? 'lint.branch.true' : 'lint.branch.false');
+    for (const f of runRules(variant, options, rules)) {
+      if (!onBranch(f, branch)) continue;
+      const level = options.rules[f.ruleId];
+      findings.push({
+        ...f,
+        severity: level && level !== 'off' ? level : branchSeverity(f.severity),
+        message: t(options.locale, 'lint.branch', { condition: branch.condition, when, message: f.message }),
+        fixes: f.fixes?.map((fix) => ({ ...fix, preferred: false })),
+      });
+    }
+  }
+  let kept = findings;
+  if (mayHaveSuppressions(document.text)) {
+    const index = documentLineIndex(document);
+    const suppressions = readSuppressions(document.text, index);
+    const lineOf = directiveLineOf(document, index);
+    kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Every enabled document rule on one document, with the user's severity overrides. */
+function runRules(document: AnalyzedDocument, options: LintOptions, rules: readonly AnyRule[]): Finding[] {
   const findings: Finding[] = [];
   const { locale } = options;
   const texts = {
@@ -58,12 +86,5 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
       });
     }
   }
-  let kept = findings;
-  if (mayHaveSuppressions(document.text)) {
-    const index = documentLineIndex(document);
-    const suppressions = readSuppressions(document.text, index);
-    const lineOf = directiveLineOf(document, index);
-    kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
-  }
-  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return findings;
 }

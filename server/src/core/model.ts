@@ -148,6 +148,23 @@ export interface ConfigEntry {
    * environment variable maps to the key, where a merged YAML value comes from, a placeholder's default.
    */
   readonly note?: Message;
+  /**
+   * The values a conditional expression can take (`flag ? "false" : "true"`, `"false" if x else "true"`), when
+   * every branch is a literal. `value` is then a placeholder, and lint judges each branch on its own (core/branches.ts).
+   */
+  readonly branches?: readonly ValueBranch[];
+}
+
+/** One branch of a conditional value: what it sets, where it is written, and when it applies. */
+export interface ValueBranch {
+  readonly value: string;
+  readonly valueRange: Range;
+  /** The condition as written (`flag`, `os.getenv("SAFE")`). */
+  readonly condition: string;
+  /** Whether this branch applies when the condition is true or when it is false. */
+  readonly when: boolean;
+  /** Source text for a new value of this branch, in the source's syntax. */
+  renderValue?(value: string): string | undefined;
 }
 
 /**

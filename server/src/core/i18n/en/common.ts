@@ -21,5 +21,8 @@ export const COMMON = {
   'fix.remove': 'Remove {key}={value}',
   'fix.removeUseDefault': 'Remove {key}={value} (use the default, {default})',
 
+  'lint.branch': 'When `{condition}` is {when}: {message}',
+  'lint.branch.true': 'true',
+  'lint.branch.false': 'false',
   'lint.ruleFailed': 'Kafka Lint: rule {id} failed on this file ({error}). Please report this.',
 } as const;

@@ -19,5 +19,8 @@ export const COMMON_ZH_CN = {
   'fix.remove': '删除 {key}={value}',
   'fix.removeUseDefault': '删除 {key}={value}（改用默认值 {default}）',
 
+  'lint.branch': '当 `{condition}` 为{when}时：{message}',
+  'lint.branch.true': '真',
+  'lint.branch.false': '假',
   'lint.ruleFailed': 'Kafka Lint：规则 {id} 处理此文件时出错（{error}），请报告这个问题。',
 } as const satisfies Translation<typeof COMMON>;

@@ -1,4 +1,4 @@
-import type { ConfigEntry, ConfigGroup, DeploymentLinks, Edit, LibraryId, Range, Role } from '../../model';
+import type { ConfigEntry, ConfigGroup, DeploymentLinks, Edit, LibraryId, Range, Role, ValueBranch } from '../../model';
 import { eolOf } from '../../text';
 import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
@@ -7,6 +7,7 @@ import type { JavaFile } from './file';
 import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import { KEY_CONSTANTS } from './keys';
 import type { Decl, JavaValue, ValueStyle } from './symbols';
+import { valueBranches } from '../common/branches';
 import { javaString, renderJavaValue, simpleTypeName } from './symbols';
 
 /**
@@ -31,6 +32,8 @@ interface EntryDraft {
   readonly valueText: string;
   /** The `props.put(...)` statement, for removing the entry. */
   readonly statement?: Node;
+  /** The literal branches of a conditional value (`flag ? "false" : "true"`). */
+  readonly branches?: readonly ValueBranch[];
 }
 
 /** Where a config source is handed to a Kafka client. */
@@ -254,6 +257,10 @@ function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, sta
     value: file.symbols.evaluate(valueNode),
     valueText: valueNode.text,
     statement,
+    branches: valueBranches(valueNode, (branch) => {
+      const v = file.symbols.evaluate(branch);
+      return v && { value: v.value, renderValue: (value: string) => renderJavaValue(v.style, value) };
+    }),
   });
   return true;
 }
@@ -310,6 +317,7 @@ function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | unde
     removeRange,
     role,
     renderValue: e.value ? (v: string) => renderJavaValue(style, v) : undefined,
+    ...(e.branches ? { branches: e.branches } : {}),
   };
 }
 

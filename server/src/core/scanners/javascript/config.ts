@@ -1,4 +1,5 @@
-import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role } from '../../model';
+import { valueBranches } from '../common/branches';
+import type { ConfigEntry, ConfigGroup, Edit, LibraryId, Range, Role, ValueBranch } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
@@ -149,7 +150,8 @@ export class GroupBuilder {
       }
       const mapping = options[name];
       if (!mapping) continue;
-      this.add(mapping.key, kafkaValue(value, mapping.toKafka), name, key.node, child, value, mapping.render);
+      const branches = valueBranches(value, (b) => (literalValue(b) ? { value: kafkaValue(b, mapping.toKafka), renderValue: mapping.render } : undefined));
+      this.add(mapping.key, kafkaValue(value, mapping.toKafka), name, key.node, child, value, mapping.render, branches);
     }
   }
 
@@ -175,11 +177,15 @@ export class GroupBuilder {
       const quote = value.type === 'string' ? value.text[0] : "'";
       const lit = literalValue(value);
       const canonical = lit ? librdkafkaValue(key.name, lit.value) : '${' + value.text + '}';
-      this.add(key.name, canonical, key.name, key.node, child, value, renderRaw(key.name, value, quote));
+      const branches = valueBranches(value, (b) => {
+        const v = literalValue(b);
+        return v ? { value: librdkafkaValue(key.name, v.value), renderValue: renderRaw(key.name, b, b.type === 'string' ? b.text[0] : "'") } : undefined;
+      });
+      this.add(key.name, canonical, key.name, key.node, child, value, renderRaw(key.name, value, quote), branches);
     }
   }
 
-  private add(key: string, value: string, rawKey: string, keyNode: Node, pair: Node, valueNode: Node, render: (v: string) => string | undefined): void {
+  private add(key: string, value: string, rawKey: string, keyNode: Node, pair: Node, valueNode: Node, render: (v: string) => string | undefined, branches?: ValueBranch[]): void {
     this.entries.push({
       key,
       value,
@@ -190,6 +196,7 @@ export class GroupBuilder {
       removeRange: listElementRemoval(this.text, nodeRange(pair)),
       role: this.role,
       renderValue: render,
+      ...(branches ? { branches } : {}),
     });
   }
 }

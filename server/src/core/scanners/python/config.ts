@@ -1,5 +1,6 @@
+import { valueBranches } from '../common/branches';
 import { findKey } from '../../catalog/index';
-import type { ConfigEntry, ConfigGroup, Edit, Range } from '../../model';
+import type { ConfigEntry, ConfigGroup, Edit, Range, ValueBranch } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
@@ -26,6 +27,15 @@ export function pyString(node: Node): string | undefined {
 }
 
 /** What a Python literal evaluates to, as Kafka would read it; undefined for anything computed. */
+/** The literal branches of `"false" if flag else "true"`, as the entry's `branches`. */
+function branchesOf(node: Node, canonical: (v: string) => string): { branches?: ValueBranch[] } {
+  const branches = valueBranches(node, (b) => {
+    const lit = pyLiteral(b);
+    return lit ? { value: canonical(lit.value), renderValue: render(lit.kind, lit.kind === 'string' ? quoteOf(b) : "'") } : undefined;
+  });
+  return branches ? { branches } : {};
+}
+
 export function pyLiteral(node: Node): { value: string; kind: Kind } | undefined {
   switch (node.type) {
     case 'integer':
@@ -136,6 +146,7 @@ class Entries {
       removeRange: removable,
       role: this.role,
       renderValue: render(lit?.kind, q),
+      ...branchesOf(valueNode, (v) => (this.lib === 'librdkafka' ? librdkafkaValue(key, v) : v)),
     });
   }
 
