@@ -138,14 +138,24 @@ describe('rules: broker/replication-factor-not-above-min-insync', () => {
   ];
   for (const [rfKey, isrKey] of pairs) {
     it(`warns when ${rfKey} equals ${isrKey}, pointing at the minimum`, () => {
-      const r = lintConfig('server.properties', `broker.id=1\n${rfKey}=[|2|]\n${isrKey}=[|2|]\n`);
+      const r = lintConfig('server.properties', `broker.id=1\n${rfKey}=[|3|]\n${isrKey}=[|3|]\n`);
       const [f, ...rest] = of(r.findings, ID);
       assert.equal(rest.length, 0);
       assert.deepEqual(f.range, r.ranges[0]);
       assert.equal(f.severity, 'warning');
-      assert.ok(f.message.startsWith(`Broker stage: ${rfKey}=2 equals ${isrKey}=2`), f.message);
+      assert.ok(f.message.startsWith(`Broker stage: ${rfKey}=3 equals ${isrKey}=3`), f.message);
       assert.deepEqual(f.related?.map((x) => x.range), [r.ranges[1]]);
-      assert.equal(applyFix(r.text, fixTitled(f, `Set ${rfKey}=3`)), `broker.id=1\n${rfKey}=3\n${isrKey}=2\n`);
+      assert.equal(applyFix(r.text, fixTitled(f, `Set ${rfKey}=4`)), `broker.id=1\n${rfKey}=4\n${isrKey}=3\n`);
+    });
+
+    it(`one root cause, one finding: ${rfKey}=2 with ${isrKey}=2 is replication-factor-too-low's, unless that rule is off`, () => {
+      const text = `broker.id=1\n${rfKey}=[|2|]\n${isrKey}=2\n`;
+      const r = lintConfig('server.properties', text);
+      assert.deepEqual(of(r.findings, ID), []);
+      const [low] = of(r.findings, 'broker/replication-factor-too-low').filter((f) => f.range.start === r.ranges[0].start);
+      assert.equal(applyFix(r.text, fixTitled(low, `Set ${rfKey}=3`)), `broker.id=1\n${rfKey}=3\n${isrKey}=2\n`);
+      const off = lintConfig('server.properties', text, options(undefined, { 'broker/replication-factor-too-low': 'off' }));
+      assert.deepEqual(of(off.findings, ID).map((f) => f.range), [off.ranges[0]]);
     });
   }
 
@@ -156,6 +166,26 @@ describe('rules: broker/replication-factor-not-above-min-insync', () => {
     assert.equal(f.severity, 'error');
     assert.match(f.message, /is below min\.insync\.replicas=3, so .*every acks=all write is rejected/);
     assert.equal(applyFix(r.text, fixTitled(f, 'Set default.replication.factor=4')), 'broker.id=1\nmin.insync.replicas=3\ndefault.replication.factor=4\n');
+    // One root cause, one finding: replication-factor-too-low (whose 3 would equal the minimum) leaves it to this rule.
+    assert.deepEqual(of(r.findings, 'broker/replication-factor-too-low'), []);
+  });
+
+  it('one root cause, one finding: RF 1 with min.insync.replicas=1 is reported by the RF and min-ISR rules only, with fixes that agree', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\ndefault.replication.factor=[|1|]\nmin.insync.replicas=[|1|]\n');
+    assert.deepEqual(
+      r.findings.filter((f) => f.ruleId.startsWith('broker/') && f.ruleId !== 'broker/log-dirs-in-tmp').map((f) => [f.ruleId, f.range, f.fixes?.find((x) => x.preferred)?.title]),
+      [
+        ['broker/replication-factor-too-low', r.ranges[0], 'Set default.replication.factor=3'],
+        ['broker/min-insync-replicas-too-low', r.ranges[1], 'Set min.insync.replicas=2'],
+      ],
+    );
+  });
+
+  it('an unset default.replication.factor beside min.insync.replicas=3 is added one above it', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\nmin.insync.replicas=3\n');
+    const [f] = of(r.findings, 'broker/replication-factor-too-low');
+    assert.match(f.message, /; set it to 4\.$/);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Add default.replication.factor=4')), 'broker.id=1\nmin.insync.replicas=3\ndefault.replication.factor=4\n');
   });
 
   const quiet: [string, string][] = [

@@ -2,7 +2,8 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, ruleEnabled, unsafeDefault } from '../support';
+import { pairedMinIsr, replicaPairs, RF_ISR_RULE } from './replication-factor-not-above-min-insync';
 
 /** Replication-factor keys and what a single broker failure costs when each is too low. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -32,13 +33,18 @@ export const replicationFactorTooLow: Rule = {
   check(context) {
     forEachGroup(context, (group) => {
       const seen = new Set<string>();
+      // A factor below its minimum ISR is broker/replication-factor-not-above-min-insync's error, whose fix
+      // (one above the minimum, so 3 or more) settles this finding too: one root cause, one finding.
+      const belowMinIsr = ruleEnabled(context.options, RF_ISR_RULE)
+        ? new Set(replicaPairs(group).filter((p) => p.rf < p.isr).map((p) => p.rfEntry))
+        : new Set<unknown>();
       for (const key of KEY_NAMES) {
         const entry = effectiveEntry(group, [key]);
         if (!entry) continue;
         seen.add(key);
         const rf = intValue(entry);
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
-        if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3) continue;
+        if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3 || belowMinIsr.has(entry)) continue;
         // Raising it past the number of brokers the file gives the cluster would make the topic impossible.
         const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`) : undefined;
         context.report({
@@ -53,10 +59,12 @@ export const replicationFactorTooLow: Rule = {
         if (seen.has(key)) continue;
         const found = unsafeDefault(key, group, context.options, (v) => /^\d+$/.test(v) && Number(v) < 3);
         if (!found) continue;
-        const fix = fitsCluster(group, Number(SAFE)) ? insertEntryFix(group, key, SAFE, `Add ${key}=${SAFE}`) : undefined;
+        // Added beside a minimum ISR of 3 or more, 3 copies would leave no spare: one above the minimum then.
+        const target = String(Math.max(Number(SAFE), (pairedMinIsr(group, key) ?? 0) + 1));
+        const fix = fitsCluster(group, Number(target)) ? insertEntryFix(group, key, target, `Add ${key}=${target}`) : undefined;
         context.report({
           range: group.anchor,
-          message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${SAFE}.`,
+          message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${target}.`,
           fixes: fix ? [fix] : [],
         });
       }
