@@ -29,6 +29,7 @@ const { releaseDocument } = require(join(root, 'out/server/src/core/analyze.js')
 const { extractDeployment } = require(join(root, 'out/server/src/core/deployment/extract.js'));
 const { buildDeployment } = require(join(root, 'out/server/src/core/deployment/model.js'));
 const { lintDeployment } = require(join(root, 'out/server/src/core/deployment/lint.js'));
+const { codeTopics } = require(join(root, 'out/server/src/core/deployment/code-topics.js'));
 const { collectFiles } = require(join(root, 'out/server/src/files/walk.js'));
 
 /** A realistic producer config of 50 lines: comments, blank lines and the keys a real service sets. */
@@ -205,6 +206,19 @@ function deploymentWorkspace(min = 2000) {
     files = collectFiles([dir]).files;
   }
   return { dir, files: files.map((f) => ({ path: f.absolute, text: readFileSync(f.absolute, 'utf8') })) };
+}
+
+/** Topic names read from a 16,000-line kafkajs file of calls that name no topic (each once scanned the rest of the file). */
+function codeTopicsNoTopic() {
+  const text = 'await p.sendBatch({ acks: -1 });\n'.repeat(16000);
+  return async () => ({
+    samples: await repeat(() => {
+      const t0 = performance.now();
+      codeTopics('javascript', text);
+      return performance.now() - t0;
+    }, { min: 3, max: 50 }),
+    note: `${text.length} characters`,
+  });
 }
 
 /** analyze + lint of one file, its syntax tree freed as the CLI and the server's disk reads do. */
@@ -532,6 +546,7 @@ const CASES = [
   { name: 'LSP: cold start to first diagnostics', target: { max: 300 }, baseline: true, run: coldStart(small) },
   { name: 'LSP: the same, 2,000-file workspace folder', target: { ratio: 1.5 }, baseline: true, run: coldStartInWorkspace(small) },
   { name: 'Deployment model: 2,000 files', target: { ratio: 2 }, run: deploymentModel() },
+  { name: 'Topics from code: 16,000 sendBatch lines', target: { max: 100 }, run: codeTopicsNoTopic() },
   { name: 'Deployment model: one edit, 2,000 files', target: { max: 20 }, run: deploymentEdit() },
   {
     name: 'LSP: 50,000 findings, didOpen → pulled report',

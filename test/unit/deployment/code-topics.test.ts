@@ -104,6 +104,25 @@ describe('deployment: topic names from client code', () => {
     assert.equal(blankComments('a // b\n"// c" /* d\ne */ f', 'slash'), 'a     \n"// c"     \n     f');
     assert.equal(blankComments("x = '#' # y\nz", 'hash'), "x = '#'    \nz");
   });
+
+  it('a call without the key costs only its own object: 16,000 lines of calls without a topic read in well under a second', () => {
+    // Each line is a call a pattern starts on but cannot finish; a pattern whose gap may run past the call's own
+    // object or parentheses scans the rest of the file for each of them (sendBatch took 20 s on this file).
+    const lines: Record<string, string> = {
+      javascript: 'await p.sendBatch({ acks: -1 });\nawait p.send({ acks: -1 });\nawait c.subscribe({ fromBeginning: true });',
+      java: 'new ProducerRecord<String, String>(topic, v);\n@KafkaListener(id = "x")\nc.subscribe(List.of(name));',
+      go: 'w := kafka.Writer{Addr: a}\nr := kafka.ReaderConfig{Brokers: []string{b}}\nm := kafka.Message{Value: v}',
+      python: 'p.send(topic, v)\nc.subscribe(topics)\nKafkaConsumer(bootstrap_servers=b)',
+    };
+    for (const [kind, line] of Object.entries(lines)) {
+      const text = `${line}\n`.repeat(16000);
+      const t0 = performance.now();
+      const { produces, consumes } = codeTopics(kind as DocumentKind, text);
+      const ms = performance.now() - t0;
+      assert.deepEqual([produces.length, consumes.length], [0, 0], kind);
+      assert.ok(ms < 1000, `${kind}: ${Math.round(ms)} ms for ${text.length} characters`);
+    }
+  });
 });
 
 describe('deployment: code that names its topic is linked to that topic', () => {

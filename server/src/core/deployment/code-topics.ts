@@ -46,7 +46,11 @@ export function codeTopics(kind: DocumentKind, text: string): { readonly produce
 
 /** A quoted string: "…", '…' or `…` (no escapes inside a topic name worth reading). */
 const STRING = String.raw`(?:"[^"\\\n]*"|'[^'\\\n]*'|` + '`[^`\\\\]*`' + ')';
-/** What may stand between `{` and a key: anything but braces, or one level of nested braces (`Brokers: []string{…}`). */
+/**
+ * What may stand between `{` and a key: anything but braces, or one level of nested braces (`Brokers: []string{…}`).
+ * It never crosses the object's closing brace, so a call without the key costs only its own object, not the
+ * rest of the file (an unbounded `[^]*?` here made a file of 16,000 `sendBatch({ acks })` calls take 20 s).
+ */
 const INSIDE = String.raw`(?:[^{}]|\{[^{}]*\})*?`;
 /** One or more strings separated by commas. */
 const STRINGS = String.raw`${STRING}(?:\s*,\s*${STRING})*`;
@@ -68,7 +72,7 @@ const JAVA: readonly TopicPattern[] = [
 
 const JAVASCRIPT: readonly TopicPattern[] = [
   p('produces', String.raw`\.\s*send\s*\(\s*\{${INSIDE}\btopic\s*:\s*(?<list>${STRING})`),
-  p('produces', String.raw`\.\s*sendBatch\s*\(\s*\{[^]*?\btopicMessages\s*:\s*\[\s*\{[^{}]*?\btopic\s*:\s*(?<list>${STRING})`),
+  p('produces', String.raw`\.\s*sendBatch\s*\(\s*\{${INSIDE}\btopicMessages\s*:\s*\[\s*\{[^{}]*?\btopic\s*:\s*(?<list>${STRING})`),
   p('consumes', String.raw`\.\s*subscribe\s*\(\s*\{${INSIDE}\btopics?\s*:\s*\[?\s*(?<list>${STRINGS})`),
 ];
 
