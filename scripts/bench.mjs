@@ -221,6 +221,28 @@ function codeTopicsNoTopic() {
   });
 }
 
+/**
+ * Linking 6,000 producers that name no topic (each looks for the only topic near it, in its cluster) beside
+ * 6,000 topic files over 30 folders and one broker: buildDeployment alone, on extracts made once.
+ */
+function deploymentNoTopic() {
+  return async () => {
+    const extractOf = async (path, text) => extractDeployment(await analyze(path, text), path);
+    const files = [await extractOf('/ws/server.properties', 'process.roles=broker\nlisteners=PLAINTEXT://kafka-1:9092\nnode.id=1\n')];
+    const producer = await extractOf('/ws/f0/producer-0.properties', 'bootstrap.servers=kafka-1:9092\nacks=all\n');
+    for (let i = 0; i < 6000; i++) {
+      files.push({ ...producer, file: `/ws/f${i % 30}/producer-${i}.properties` });
+      files.push(await extractOf(`/ws/f${i % 30}/topic-t${i}.properties`, 'min.insync.replicas=2\n'));
+    }
+    const samples = await repeat(() => {
+      const t0 = performance.now();
+      buildDeployment(files);
+      return performance.now() - t0;
+    }, { min: 3, max: 20 });
+    return { samples, note: `${files.length} files` };
+  };
+}
+
 /** analyze + lint of one file, its syntax tree freed as the CLI and the server's disk reads do. */
 async function lintOne(file) {
   try {
@@ -547,6 +569,7 @@ const CASES = [
   { name: 'LSP: the same, 2,000-file workspace folder', target: { ratio: 1.5 }, baseline: true, run: coldStartInWorkspace(small) },
   { name: 'Deployment model: 2,000 files', target: { ratio: 2 }, run: deploymentModel() },
   { name: 'Topics from code: 16,000 sendBatch lines', target: { max: 100 }, run: codeTopicsNoTopic() },
+  { name: 'Deployment model: 6,000 producers naming no topic', target: { max: 200 }, run: deploymentNoTopic() },
   { name: 'Deployment model: one edit, 2,000 files', target: { max: 20 }, run: deploymentEdit() },
   {
     name: 'LSP: 50,000 findings, didOpen → pulled report',

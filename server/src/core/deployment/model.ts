@@ -277,35 +277,46 @@ interface TopicIndex {
   readonly direct: ReadonlyMap<string, readonly TopicDefinition[]>;
   readonly below: ReadonlyMap<string, readonly TopicDefinition[]>;
   /** By cluster, and those placed in none. */
-  readonly byCluster: ReadonlyMap<Cluster, readonly TopicDefinition[]>;
-  readonly unclustered: readonly TopicDefinition[];
-  /** Position of each definition in the model's list. */
-  readonly order: ReadonlyMap<TopicDefinition, number>;
+  /** `direct` and `below` of the definitions in each cluster (key: the cluster) and in none (key: undefined). */
+  readonly near: ReadonlyMap<Cluster | undefined, FolderIndex>;
+}
+
+interface FolderIndex {
+  readonly direct: ReadonlyMap<string, readonly TopicDefinition[]>;
+  readonly below: ReadonlyMap<string, readonly TopicDefinition[]>;
+}
+
+interface FolderLists {
+  readonly direct: Map<string, TopicDefinition[]>;
+  readonly below: Map<string, TopicDefinition[]>;
 }
 
 function topicIndex(topics: readonly TopicDefinition[]): TopicIndex {
   const byName = new Map<string, TopicDefinition[]>();
   const direct = new Map<string, TopicDefinition[]>();
   const below = new Map<string, TopicDefinition[]>();
-  const byCluster = new Map<Cluster, TopicDefinition[]>();
-  const unclustered: TopicDefinition[] = [];
-  const order = new Map<TopicDefinition, number>();
+  const near = new Map<Cluster | undefined, FolderLists>();
   const add = <K>(map: Map<K, TopicDefinition[]>, key: K, t: TopicDefinition): void => {
     const list = map.get(key);
     if (list) list.push(t);
     else map.set(key, [t]);
   };
+  const nearOf = (c: Cluster | undefined): FolderLists => {
+    let known = near.get(c);
+    if (!known) near.set(c, (known = { direct: new Map(), below: new Map() }));
+    return known;
+  };
   for (const t of topics) {
-    order.set(t, order.size);
     add(byName, t.name, t);
-    if (t.link.clusters.length === 0) unclustered.push(t);
-    for (const c of new Set(t.link.clusters)) add(byCluster, c, t);
     const folder = folderOfFile(t.ref.file);
-    add(direct, folder, t);
-    add(below, folder, t);
-    for (const up of ancestors(`${folder}/_`).slice(1)) add(below, up, t);
+    const levels = ancestors(`${folder}/_`);
+    const indexes = [{ direct, below }, ...(t.link.clusters.length === 0 ? [undefined] : [...new Set(t.link.clusters)]).map(nearOf)];
+    for (const at of indexes) {
+      add(at.direct, folder, t);
+      for (const up of levels) add(at.below, up, t);
+    }
   }
-  return { byName, direct, below, byCluster, unclustered, order };
+  return { byName, direct, below, near };
 }
 
 /** Topic definitions named alike (`named`) that a client linked by `link` may write to. */
@@ -327,17 +338,25 @@ function definitionsFor(named: readonly TopicDefinition[], link: ClusterLink, fi
  * folders above), within its clusters; undefined when there is none or more than one.
  */
 function onlyTopicNear(index: TopicIndex, link: ClusterLink, file: string): TopicDefinition | undefined {
-  if (link.clusters.length > 0) {
-    // The compatible definitions: those in one of the client's clusters, and those in none, in model order.
-    const compatible = new Set(index.unclustered);
-    for (const c of link.clusters) for (const t of index.byCluster.get(c) ?? []) compatible.add(t);
-    const near = nearestTopics([...compatible].sort((a, b) => index.order.get(a)! - index.order.get(b)!), file);
-    return near.length === 1 ? near[0] : undefined;
-  }
-  // Every definition is compatible: the walk of nearestTopics through the index (the file's depth in steps).
+  // The compatible definitions are those in one of the client's clusters and those in none; every definition
+  // when the client is in no cluster. Each level of the walk (the file's depth in steps) looks them up in the
+  // folder indexes and stops counting at two, so a client costs its depth, not the number of topics.
+  const indexes: readonly FolderIndex[] =
+    link.clusters.length === 0 ? [index] : [undefined, ...new Set(link.clusters)].flatMap((c) => index.near.get(c) ?? []);
+  const distinct = (level: string, which: 'direct' | 'below'): TopicDefinition[] => {
+    const found = new Set<TopicDefinition>();
+    for (const at of indexes) {
+      for (const t of at[which].get(level) ?? []) {
+        found.add(t);
+        if (found.size > 1) return [...found];
+      }
+    }
+    return [...found];
+  };
   for (const level of ancestors(file)) {
-    const list = index.direct.get(level) ?? index.below.get(level);
-    if (list && list.length > 0) return list.length === 1 ? list[0] : undefined;
+    const direct = distinct(level, 'direct');
+    const list = direct.length > 0 ? direct : distinct(level, 'below');
+    if (list.length > 0) return list.length === 1 ? list[0] : undefined;
   }
   return undefined;
 }
