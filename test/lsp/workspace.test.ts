@@ -54,6 +54,38 @@ describe('LSP: cross-file findings from the workspace model', function () {
     assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
   });
 
+  it('a fix in a file changed on disk without a watched-file event is not offered on stale positions; it comes back on the new text', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    const broker = client.uri('config/server.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer).length > 0, { message: 'cross-file finding pushed' });
+    // A line added at the top on disk; the client sends no didChangeWatchedFiles.
+    const changed = `# edited\n${BROKER}`;
+    put('config/server.properties', changed);
+    const fixes = async (): Promise<CodeAction[]> => {
+      const [finding] = pushed(client, producer);
+      if (!finding) return [];
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: producer }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      return actions.filter((a) => editsFor(a.edit, broker).length > 0);
+    };
+    const atLine = (line: number) => [{ range: { start: { line, character: 20 }, end: { line, character: 21 } }, newText: '2' }];
+    // Never the edit of the old text (line 2 would turn listeners=PLAINTEXT://… into PLAINTEXT:2/…).
+    for (const a of await fixes()) assert.deepEqual(editsFor(a.edit, broker), atLine(3));
+    // The server reads the file again and offers the fix on the current text.
+    const [fix] = await waitFor(
+      async () => {
+        const found = await fixes();
+        return found.length > 0 ? found : undefined;
+      },
+      { message: 'fix on the new text' },
+    );
+    assert.deepEqual(editsFor(fix.edit, broker), atLine(3));
+    assert.equal(changed.split('\n')[3], 'min.insync.replicas=1');
+  });
+
   it('hover on the flagged value explains the cross-file finding', async () => {
     put('config/server.properties', BROKER);
     put('app/producer.properties', PRODUCER);

@@ -20,7 +20,12 @@ export interface Analysis {
    * Set when cross-file findings were added (workspace-index.ts): how a path they name (a related location,
    * a fix in another file) becomes a URI, and that file's open version (null when not open).
    */
-  readonly workspace?: { uriOf(path: string): string; versionOf(path: string): number | null };
+  readonly workspace?: {
+    uriOf(path: string): string;
+    versionOf(path: string): number | null;
+    /** False when the file's text changed since the model read it (its fixes' positions would be stale). */
+    isCurrent(path: string): boolean;
+  };
 }
 
 interface Entry {

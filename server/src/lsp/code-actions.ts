@@ -92,12 +92,14 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const seen = new Set<string>();
-  const action = (diagnostic: Diagnostic, { finding, index }: Located, choice: FixChoice, fix: Fix): CodeAction => {
+  const action = (diagnostic: Diagnostic, { finding, index }: Located, choice: FixChoice, fix: Fix): CodeAction | undefined => {
     const base: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined };
     // A fix in another file (a cross-file finding fixed where the setting is decided) is an edit of that URI,
     // from the positions core computed there; it is cheap, so it comes with the list even for resolving clients.
-    const other = otherFileEdit(analysis, fix, makeEdit);
-    if (other) return { ...base, edit: other };
+    if (fix.file !== undefined) {
+      const other = otherFileEdit(analysis, fix, makeEdit);
+      return other && { ...base, edit: other };
+    }
     if (!lazy) return { ...base, edit: makeEdit(uri, analysis.version, fix.edits.map((e) => toTextEdit(analysis.index, e))) };
     const data: QuickFixData = { uri, version: analysis.version, index, rule: finding.ruleId, start: finding.range.start, end: finding.range.end, fix: choice };
     return { ...base, data };
@@ -106,7 +108,10 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
     const located = findingOf(analysis, diagnostic);
     if (!located) continue;
     const { finding } = located;
-    (finding.fixes ?? []).forEach((fix, i) => fixes.push(action(diagnostic, located, i, fix)));
+    (finding.fixes ?? []).forEach((fix, i) => {
+      const a = action(diagnostic, located, i, fix);
+      if (a) fixes.push(a);
+    });
     // A syntax without comments (JSON) gets no suppression comment: it would break the file.
     if (analysis.document.commentPrefix === '') continue;
     const line = analysis.index.positionAt(finding.range.start).line;
@@ -118,15 +123,19 @@ export function quickFixes(params: CodeActionParams, analysis: Analysis, makeEdi
       seen.add(`${choice}:${key}`);
       // A finding about the whole file has no line to put a directive above.
       const fix = coreFix(analysis, finding, choice);
-      if (fix) suppressions.push(action(diagnostic, located, choice, fix));
+      if (fix) suppressions.push(action(diagnostic, located, choice, fix)!);
     }
   }
   return [...fixes, ...suppressions];
 }
 
-/** The workspace edit of a fix that edits another file than the analysed one; undefined for a fix of this file. */
+/**
+ * The workspace edit of a fix that edits another file than the analysed one; undefined for a fix of this
+ * file, and when that file's text is no longer the one its positions were computed on (changed on disk
+ * since the workspace model read it: the edit would land on the wrong characters).
+ */
 function otherFileEdit(analysis: Analysis, fix: Fix, makeEdit: EditFactory): WorkspaceEdit | undefined {
-  if (fix.file === undefined || !analysis.workspace) return undefined;
+  if (fix.file === undefined || !analysis.workspace || !analysis.workspace.isCurrent(fix.file)) return undefined;
   const edits = fix.edits.map((e): TextEdit => ({ range: isSpan(e.range) ? spanToLspRange(e.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: e.newText }));
   return makeEdit(analysis.workspace.uriOf(fix.file), analysis.workspace.versionOf(fix.file), edits);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +50,8 @@ interface IndexedFile {
   readonly version?: number;
   /** Size and time of the file on disk when read from there. */
   readonly stamp?: string;
+  /** Digest of the text read from disk: a fix's positions hold only while the file still has that text. */
+  readonly digest?: string;
 }
 
 /** All analysed files of the workspace with their findings, for the report (`report` helper's webview). */
@@ -151,7 +154,7 @@ export class WorkspaceIndex {
       const document = await analyze(path, read.text);
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
-      this.put({ path, uri: known?.uri ?? pathToFileURL(path).href, extract: this.extractOf(document, path), stamp });
+      this.put({ path, uri: known?.uri ?? pathToFileURL(path).href, extract: this.extractOf(document, path), stamp, digest: digestOf(read.text) });
     } catch (err) {
       this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
     } finally {
@@ -260,11 +263,34 @@ export class WorkspaceIndex {
       ? {
           ...analysis,
           findings: combineFindings(analysis.findings, cross),
-          workspace: { uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href, versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null) },
+          workspace: {
+            uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href,
+            versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null),
+            isCurrent: (p) => this.isCurrent(p),
+          },
         }
       : analysis;
     this.combined.set(analysis.uri, { base: analysis, generation: this.generation, analysis: combined });
     return combined;
+  }
+
+  /**
+   * True when the positions the model holds for a file are those of its current text: an open document (its
+   * edits carry the version), or a file whose disk text is still the one last read. A file changed on disk
+   * without a watched-file event (before the event comes, or in a client without watchers) is read again in
+   * the background, and its dependents re-published; meanwhile its fixes are not offered.
+   */
+  isCurrent(path: string): boolean {
+    if (this.open.has(path)) return true;
+    const known = this.files.get(path);
+    if (!known?.digest) return false;
+    const read = readTextFile(path);
+    if (read.ok && digestOf(read.text) === known.digest) return true;
+    this.files.set(path, { ...known, stamp: undefined });
+    void this.readFromDisk(path)
+      .then(() => this.relink())
+      .catch((err: unknown) => this.host.log(`Kafka Lint: could not re-read ${path}: ${describe(err)}`));
+    return false;
   }
 
   /** Forgets what was combined for a closed document. */
@@ -300,6 +326,10 @@ export class WorkspaceIndex {
     }
     return basename(path);
   }
+}
+
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 function isInside(root: string, path: string): boolean {
