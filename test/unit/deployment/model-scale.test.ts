@@ -11,7 +11,7 @@ async function extractOf(path: string, text: string): Promise<DeploymentFile> {
 }
 
 describe('deployment model: size', () => {
-  it('producers that name no topic, in one cluster: 6,000 producers and 6,000 topics over 30 folders link in well under a second', async () => {
+  it('producers that name no topic, in one cluster: 6,000 producers and 6,000 topics over 30 folders link in a few seconds at most', async () => {
     // Each producer names no topic, so the model looks for the only topic near it, within its cluster; that
     // once filtered every topic once per folder above the producer (18 s for these 12,001 files).
     const broker = await extractOf('/ws/server.properties', 'process.roles=broker\nlisteners=PLAINTEXT://kafka-1:9092\nnode.id=1\n');
@@ -29,7 +29,8 @@ describe('deployment model: size', () => {
     assert.equal(model.clients.length, 6000);
     assert.equal(model.clusters.length, 1);
     assert.ok(model.clients.every((c) => c.link.clusters.length === 1 && c.topics.length === 0), 'each folder has 200 topics: none is the only one');
-    assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+    // ~60 ms alone (npm run bench); 7.5-18 s before the fix. The bound is generous for a loaded machine.
+    assert.ok(ms < 4000, `${Math.round(ms)} ms`);
   });
 
   it('a producer that names no topic still links to the only topic in its folder, within its cluster', async () => {
