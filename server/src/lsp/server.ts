@@ -83,7 +83,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   let progressSupport = false;
   /** Pending start of the first workspace read (see FIRST_SCAN_DELAY_MS); undefined once started. */
   let firstScan: NodeJS.Timeout | undefined;
-  let scanned = false;
+  /** The first read of the workspace folders, once started: the message path waits for it. */
+  let firstRead: Promise<void> | undefined;
   let workspaceFolders: readonly WorkspaceFolder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   let settingsGeneration = 0;
@@ -144,10 +145,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       analysisOf,
       crossFindings: async () => {
         // The report waits for the first read of the folders, so that it shows every cross-file finding.
-        if (!model.ready) {
-          startFirstScan();
-          await model.scan();
-        }
+        if (!model.ready) await startFirstScan();
         return new Map(model.allFiles().map((f) => [f.path, f.crossFindings]));
       },
       optionsFor: (uri) => store.optionsFor(uri),
@@ -188,7 +186,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
           workspaceFolders = folders ?? [];
           settings?.setFolders(workspaceFolders);
           refresh();
-          if (scanned) scanWorkspace();
+          if (firstRead) void scanWorkspace();
         }, log);
       });
     }
@@ -204,17 +202,17 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     firstDiagnosticsSent();
   }
 
-  function startFirstScan(): void {
+  /** Starts the first read of the folders unless it has started; resolves when it is done. */
+  function startFirstScan(): Promise<void> {
     clearTimeout(firstScan);
     firstScan = undefined;
-    if (scanned) return;
-    scanned = true;
-    scanWorkspace();
+    firstRead ??= scanWorkspace();
+    return firstRead;
   }
 
   /** The open file has its first diagnostics: the workspace read may begin. */
   function firstDiagnosticsSent(): void {
-    if (!scanned && firstScan !== undefined) setImmediate(startFirstScan);
+    if (!firstRead && firstScan !== undefined) setImmediate(startFirstScan);
   }
 
   /**
@@ -228,11 +226,14 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     return workspace.combine(analysis);
   }
 
-  /** Reads the workspace folders into the model in the background, with progress when the client shows it. */
-  function scanWorkspace(): void {
-    if (!workspace) return;
+  /**
+   * Reads the workspace folders into the model in the background, with progress when the client shows it;
+   * resolves when the read is done (a failed read is logged by the model).
+   */
+  function scanWorkspace(): Promise<void> {
+    if (!workspace) return Promise.resolve();
     const index = workspace;
-    void (async () => {
+    return (async () => {
       let progress: ScanProgress | undefined;
       if (progressSupport) {
         try {
