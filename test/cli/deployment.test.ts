@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onlyRules, runCli, workspace } from './helpers';
+import { jsonFindings, onlyRules, runCli, workspace } from './helpers';
 
 const ACKS = 'producer/acks-all-without-min-isr';
 const OVERRIDE = 'broker/topic-overrides-safe-broker';
@@ -15,26 +15,6 @@ const FILES = {
   'app/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n',
 };
 
-interface Related {
-  file: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-interface JsonFinding {
-  file: string;
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  related?: Related[];
-}
-
 describe('cli: cross-file findings', () => {
   const ws = workspace(FILES);
   after(() => ws.cleanup());
@@ -42,7 +22,7 @@ describe('cli: cross-file findings', () => {
   it('--format json prints the cross-file findings with related locations in the other files', () => {
     const r = runCli(['--format', 'json', '.'], ws.dir);
     assert.equal(r.code, 1, r.stderr);
-    const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+    const findings = jsonFindings(r.stdout);
     const at = (f: { file: string; line: number; column: number; endLine: number; endColumn: number }) => [f.file, f.line, f.column, f.endLine, f.endColumn];
     assert.deepEqual(
       findings.map((f) => [f.rule, f.severity, ...at(f)]),
@@ -71,7 +51,7 @@ describe('cli: cross-file findings', () => {
   it('prints the same findings whatever paths name the files, and only links what it was given', () => {
     const apart = runCli(['--format', 'json', 'app', 'config'], ws.dir);
     assert.deepEqual(
-      (JSON.parse(apart.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]),
+      jsonFindings(apart.stdout).map((f) => [f.file, f.rule]),
       [
         ['app/producer.properties', ACKS],
         ['config/topic-orders.properties', OVERRIDE],
@@ -80,7 +60,7 @@ describe('cli: cross-file findings', () => {
     // The producer alone: nothing to link it to, so no cross-file finding.
     const alone = runCli(['--format', 'json', 'app/producer.properties'], ws.dir);
     assert.equal(alone.code, 0, alone.stderr);
-    assert.deepEqual((JSON.parse(alone.stdout) as { findings: JsonFinding[] }).findings, []);
+    assert.deepEqual(jsonFindings(alone.stdout), []);
   });
 
   it('text output lists the related locations under the finding', () => {
@@ -110,7 +90,7 @@ describe('cli: cross-file findings', () => {
     try {
       const r = runCli(['--format', 'json', '.'], quiet.dir);
       assert.deepEqual(
-        (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.rule),
+        jsonFindings(r.stdout).map((f) => f.rule),
         [OVERRIDE],
       );
     } finally {
@@ -132,7 +112,7 @@ describe('cli: cross-file findings', () => {
         const alone = runCli(['--format', 'json', 'topic-metrics.properties'], quiet.dir);
         assert.equal(alone.code, 0, alone.stdout);
         const both = runCli(['--format', 'json', 'server.properties', 'topic-metrics.properties'], quiet.dir);
-        assert.deepEqual((JSON.parse(both.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]), [], perFile);
+        assert.deepEqual(jsonFindings(both.stdout).map((f) => [f.file, f.rule]), [], perFile);
         assert.equal(both.code, 0, both.stdout);
       } finally {
         quiet.cleanup();
@@ -153,7 +133,7 @@ describe('cli: cross-file findings', () => {
       writeFileSync(join(dir.dir, 'config/server.properties'), 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=2\nunclean.leader.election.enable=false\ndefault.replication.factor=3\n');
       const changed = runCli(['--format', 'json', '--cache', '.'], dir.dir);
       assert.deepEqual(
-        (JSON.parse(changed.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.rule]),
+        jsonFindings(changed.stdout).map((f) => [f.file, f.rule]),
         [['config/topic-orders.properties', OVERRIDE]],
       );
     } finally {
@@ -196,7 +176,7 @@ describe('cli: a folder with a compose file, a topic file, a broker file and pro
   it('links each producer to its cluster (compose listeners, broker file listeners) and the topic to the nearest cluster', () => {
     const r = runCli(['--format', 'json', '.'], ws.dir);
     assert.equal(r.code, 0, r.stderr);
-    const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+    const findings = jsonFindings(r.stdout);
     assert.deepEqual(
       findings.map((f) => [f.rule, at(f), (f.related ?? []).map((x) => `${at(x)} ${x.message}`)]),
       [

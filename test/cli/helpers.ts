@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
+import type { CliFinding } from '../../server/src/cli/format';
 
 /** The repository root, from out/test/cli. */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -43,4 +44,9 @@ export function onlyRules(keep: readonly string[], extra: Record<string, string>
   const rules: Record<string, string> = {};
   for (const r of RULES) if (!keep.includes(r.meta.id)) rules[r.meta.id] = 'off';
   return JSON.stringify({ rules: { ...rules, ...extra } });
+}
+
+/** The findings of `kafka-lint --format json` output, typed by the CLI's own JSON contract (cli/format.ts). */
+export function jsonFindings(stdout: string): CliFinding[] {
+  return (JSON.parse(stdout) as { findings: CliFinding[] }).findings;
 }

@@ -4,20 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { collectFiles } from '../../server/src/files/walk';
-import { ROOT, runCli } from '../cli/helpers';
+import { jsonFindings, ROOT, runCli } from '../cli/helpers';
 import { serverFixture, waitFor } from './lsp-test-client';
-
-interface CliRow {
-  file: string;
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  related?: { file: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
-}
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
@@ -44,11 +32,10 @@ describe('LSP and CLI: the same findings on the same workspace', function () {
       mkdirSync(join(server.folder, name, '..'), { recursive: true });
       writeFileSync(join(server.folder, name), text);
     }
-    const cli = JSON.parse(runCli(['--format', 'json', '.'], server.folder).stdout) as { findings: CliRow[] };
-    const expected = cli.findings.map((f) => ({
+    const expected = jsonFindings(runCli(['--format', 'json', '.'], server.folder).stdout).map((f) => ({
       file: f.file,
       rule: f.rule,
-      severity: f.severity,
+      severity: f.severity as string,
       message: f.message,
       at: [f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1],
       related: (f.related ?? []).map((r) => ({ file: r.file, message: r.message, at: [r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1] })),
