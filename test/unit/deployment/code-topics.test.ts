@@ -97,7 +97,7 @@ describe('deployment: topic names from client code', () => {
   });
 
   it('names nothing in other kinds of file', () => {
-    assert.deepEqual(codeTopics('properties', 'topic=orders\n'), { produces: [], consumes: [] });
+    assert.deepEqual(codeTopics('properties', 'topic=orders\n'), { produces: [], consumes: [], unnamed: [] });
   });
 
   it('blanks comments only, keeping offsets and strings', () => {
@@ -195,5 +195,31 @@ describe('deployment: topics created in Java code are definitions', () => {
     );
     const safe = await lintWorkspace({ 'src/Topics.java': TOPICS, 'app/producer.py': PRODUCER('payments') });
     assert.deepEqual(findingsOf(safe, 'app/producer.py', 'producer/acks-all-without-min-isr'), []);
+  });
+});
+
+describe('deployment: a topic that is not a literal', () => {
+  it('codeTopics says which uses also have a topic it cannot read', () => {
+    const unnamed = (kind: DocumentKind, text: string) => codeTopics(kind, text).unnamed;
+    assert.deepEqual(unnamed('javascript', 'await producer.send({ topic: process.env.TOPIC, messages: [] });'), ['produces']);
+    assert.deepEqual(unnamed('javascript', 'await producer.send({ topic: `orders-${env}` });'), ['produces']);
+    assert.deepEqual(unnamed('javascript', "await consumer.subscribe({ topics: [name] });\nawait producer.send({ topic: 'a' });"), ['consumes']);
+    assert.deepEqual(unnamed('javascript', "await producer.send({ topic: 'orders', messages: [] });"), []);
+    assert.deepEqual(unnamed('java', 'template.send(topicName, key, value);'), ['produces']);
+    assert.deepEqual(unnamed('java', '@KafkaListener(topics = "${app.topic}")'), ['consumes']);
+    assert.deepEqual(unnamed('python', "producer.produce(topic='audit', value=v)"), []);
+    assert.deepEqual(unnamed('python', 'producer.produce(topic=TOPIC, value=v)'), ['produces']);
+    assert.deepEqual(unnamed('go', 'msg := kafka.Message{Topic: cfg.Topic, Value: v}'), ['produces']);
+  });
+
+  it('a producer sending to process.env.TOPIC is not said to write to the only topic of its folder', async () => {
+    const topic = 'min.insync.replicas=1\n';
+    const app = (send: string) => `const { Kafka } = require('kafkajs');\nconst kafka = new Kafka({ brokers: ['kafka-1:9092'] });\nconst producer = kafka.producer();\nasync function go() {\n  await producer.send({ topic: ${send}, acks: -1, messages: [] });\n}\n`;
+    const dynamic = await lintWorkspace({ 'svc/app.js': app('process.env.TOPIC'), 'svc/topic-audit.properties': topic });
+    assert.deepEqual(findingsOf(dynamic, 'svc/app.js', 'producer/acks-all-without-min-isr'), []);
+    assert.deepEqual(dynamic.deployment.clients.map((c) => c.topics.map((t) => t.name)), [[]]);
+    // The same producer that names no topic at all still takes the only topic of its folder.
+    const named = await lintWorkspace({ 'svc/app.js': app("'audit'"), 'svc/topic-audit.properties': topic });
+    assert.deepEqual(named.deployment.clients.map((c) => c.topics.map((t) => t.name)), [['audit']]);
   });
 });

@@ -16,16 +16,20 @@ import type { DocumentKind, TopicRef } from '../model';
  *   `kafka.ReaderConfig{Topic: …}`, `SubscribeTopics([]string{…})`, `ConsumePartition("…", …)`,
  *   `Consume(ctx, []string{…}, …)`.
  *
- * Only literals count (a variable or a `${}` template names no topic here). Comments are blanked first, so a
+ * Only literals count (a variable or a `${}` template names no topic here, but is recorded in `unnamed`, so that
+ * the model does not take the folder's only topic for the one such a client writes to). Comments are blanked first, so a
  * commented-out send names nothing. The ranges are those of the name inside its quotes. Pure.
  */
-export function codeTopics(kind: DocumentKind, text: string): { readonly produces: readonly TopicRef[]; readonly consumes: readonly TopicRef[] } {
+export function codeTopics(kind: DocumentKind, text: string): CodeTopics {
   const patterns = PATTERNS[kind];
-  if (!patterns) return { produces: [], consumes: [] };
+  if (!patterns) return { produces: [], consumes: [], unnamed: [] };
   const code = blankComments(text, kind === 'python' ? 'hash' : 'slash');
   const found: Record<'produces' | 'consumes', TopicRef[]> = { produces: [], consumes: [] };
+  const unnamed = new Set<'produces' | 'consumes'>();
   const seen = new Set<string>();
-  for (const { use, pattern } of patterns) {
+  for (const { use, pattern, unnamed: other } of patterns) {
+    other.lastIndex = 0;
+    if (!unnamed.has(use) && other.test(code)) unnamed.add(use);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(code); m; m = pattern.exec(code)) {
       const list = m.groups?.list;
@@ -34,6 +38,7 @@ export function codeTopics(kind: DocumentKind, text: string): { readonly produce
       for (const literal of stringLiterals(list)) {
         const start = at + literal.start;
         const key = `${use}\u0000${start}`;
+        if (/\$\{|%[sd]/.test(literal.value)) unnamed.add(use);
         if (seen.has(key) || literal.value === '' || /\$\{|%[sd]/.test(literal.value)) continue;
         seen.add(key);
         found[use].push({ name: literal.value, use, range: { start, end: start + literal.value.length } });
@@ -41,7 +46,18 @@ export function codeTopics(kind: DocumentKind, text: string): { readonly produce
     }
   }
   for (const list of Object.values(found)) list.sort((a, b) => a.range.start - b.range.start);
-  return found;
+  return { ...found, unnamed: [...unnamed].sort() };
+}
+
+export interface CodeTopics {
+  readonly produces: readonly TopicRef[];
+  readonly consumes: readonly TopicRef[];
+  /**
+   * The uses for which the code also sends or subscribes with a topic that is not a literal (a variable,
+   * `process.env.TOPIC`, a `${}` template): such a client names a topic this reading cannot see, so the model
+   * must not guess one from the folder.
+   */
+  readonly unnamed: readonly ('produces' | 'consumes')[];
 }
 
 /** A quoted string: "…", '…' or `…` (no escapes inside a topic name worth reading). */
@@ -59,9 +75,18 @@ interface TopicPattern {
   readonly use: 'produces' | 'consumes';
   /** Named group `list` holds the literals; `tail` (optional) what the match has after them. */
   readonly pattern: RegExp;
+  /** The same call with an expression instead of the literals (an identifier, a member chain, a call). */
+  readonly unnamed: RegExp;
 }
 
-const p = (use: TopicPattern['use'], source: string): TopicPattern => ({ use, pattern: new RegExp(source, 'g') });
+/** Where a pattern has its literals, an expression that is not one: `topic`, `process.env.TOPIC`, `topic()`. */
+const EXPRESSION = String.raw`(?<list>[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*(?:\s*\([^()]*\))?)(?![\w$])(?!\s*=(?!=))`;
+
+const p = (use: TopicPattern['use'], source: string): TopicPattern => ({
+  use,
+  pattern: new RegExp(source, 'g'),
+  unnamed: new RegExp(source.replace(`(?<list>${STRINGS})`, () => EXPRESSION).replace(`(?<list>${STRING})`, () => EXPRESSION), 'g'),
+});
 
 const JAVA: readonly TopicPattern[] = [
   p('produces', String.raw`\bnew\s+ProducerRecord\s*(?:<[^()]*?>)?\s*\(\s*(?<list>${STRING})`),

@@ -63,6 +63,11 @@ export interface DeploymentGroup {
   readonly cluster?: string;
   readonly brokerCount?: number;
   readonly topics: readonly DeploymentTopic[];
+  /**
+   * True when the group's code also sends (a producer) or subscribes (a consumer) with a topic that is not a
+   * literal: the client writes to (reads from) a topic no file names, so no topic is guessed from its folder.
+   */
+  readonly topicsUnnamed?: boolean;
   readonly profile?: string;
   /** Edits the cross-file rules may offer in this group, by `key=value` (`-key` removes the entry). */
   readonly edits: Readonly<Record<string, readonly DeploymentEdit[]>>;
@@ -190,6 +195,8 @@ function extractGroup(
     if (hasRole(group, 'producer')) for (const t of fromCode.produces) topics.push({ name: t.name, use: t.use, span: span(t.range) });
     if (hasRole(group, 'consumer')) for (const t of fromCode.consumes) topics.push({ name: t.name, use: t.use, span: span(t.range) });
   }
+  const topicsUnnamed =
+    !links.topics && ((hasRole(group, 'producer') && fromCode.unnamed.includes('produces')) || (hasRole(group, 'consumer') && fromCode.unnamed.includes('consumes')));
   const named = hasRole(group, 'topic') ? topicOfFileName(document.path) : undefined;
   if (named && !topics.some((t) => t.use === 'defines')) topics.push({ name: named, use: 'defines', span: span(group.anchor) });
   const defaultTopic = found.get('spring.kafka.template.default-topic');
@@ -224,6 +231,7 @@ function extractGroup(
     ...(links.cluster ? { cluster: links.cluster } : {}),
     ...(links.brokerCount !== undefined ? { brokerCount: links.brokerCount } : {}),
     topics,
+    ...(topicsUnnamed ? { topicsUnnamed: true } : {}),
     ...(profile ? { profile } : {}),
     edits,
   };

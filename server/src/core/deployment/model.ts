@@ -110,7 +110,9 @@ export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
         uses.push({ name: t.name, ref: layer, span: t.span, definitions: definitionsFor(index.byName.get(t.name) ?? [], link, ref.file.file) });
       }
     }
-    if (uses.length === 0) {
+    // A client whose code sends to (subscribes to) a topic it does not write as a literal names a topic we
+    // cannot see: the only topic of its folder is no evidence then.
+    if (uses.length === 0 && !layers.some((l) => l.group.topicsUnnamed)) {
       const only = onlyTopicNear(index, link, ref.file.file);
       if (only) uses.push({ name: only.name, definitions: [only] });
     }
