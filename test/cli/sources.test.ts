@@ -102,3 +102,36 @@ describe('cli: every source kind', () => {
     assert.deepEqual(findings(r.stdout), []);
   });
 });
+
+describe('cli: code blocks in Markdown', () => {
+  const ws = workspace({
+    '.kafkalint.json': onlyRules(['producer/acks-zero']),
+    'docs/README.md': '# Producer\n\n```java\nProperties props = new Properties();\nprops.put(ProducerConfig.ACKS_CONFIG, "0");\nKafkaProducer<String, String> p = new KafkaProducer<>(props);\n```\n',
+  });
+  after(() => ws.cleanup());
+
+  it('reads .md files only with --markdown, and reports on the line and column of the .md', () => {
+    const off = runCli(['--format', 'json', '.'], ws.dir);
+    assert.equal(off.code, 0, off.stderr);
+    assert.deepEqual(findings(off.stdout), []);
+    const on = runCli(['--format', 'json', '--markdown', '.'], ws.dir);
+    assert.equal(on.code, 1, on.stderr);
+    assert.deepEqual(
+      findings(on.stdout).map((f) => [f.file.split('\\').join('/'), f.rule, f.line, f.column]),
+      [['docs/README.md', 'producer/acks-zero', 5, 39]],
+    );
+  });
+
+  it('"markdown": true in .kafkalint.json does the same', () => {
+    const own = workspace({
+      '.kafkalint.json': JSON.stringify({ ...JSON.parse(onlyRules(['producer/acks-zero'])), markdown: true }),
+      'README.md': '```python\nfrom confluent_kafka import Producer\np = Producer({"bootstrap.servers": "b:9092", "acks": 0})\n```\n',
+    });
+    try {
+      const r = runCli(['--format', 'json', '.'], own.dir);
+      assert.deepEqual(findings(r.stdout).map((f) => [f.rule, f.line]), [['producer/acks-zero', 3]]);
+    } finally {
+      own.cleanup();
+    }
+  });
+});

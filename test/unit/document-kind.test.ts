@@ -63,7 +63,8 @@ describe('document-kind: documentKind decides from the path first, the language 
     ['/w/scripts/produce', 'rjsx', 'javascript'],
     ['/w/scripts/produce', 'typescript-ts', 'typescript'],
     ['/w/scripts/produce', 'go', 'go'],
-    ['/w/notes.md', 'markdown', 'unknown'],
+    ['/w/notes.md', 'markdown', 'markdown'], // read only when the user opts in (kafkaLint.markdown)
+    ['/w/scratch', 'markdown', 'markdown'],
     ['/w/kafka.txt', 'text', 'unknown'],
     ['/w/weird', 'constructor', 'unknown'], // ids are looked up as own keys only
     ['/w/weird', 'toString', 'unknown'],

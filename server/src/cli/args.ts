@@ -23,6 +23,8 @@ export interface CliRequest {
   readonly cache: boolean;
   /** `--cache-location`: the cache file, or a folder to keep `.kafkalintcache` in. */
   readonly cacheLocation?: string;
+  /** `--markdown`: also read fenced code blocks in Markdown files. */
+  readonly markdown: boolean;
 }
 
 /** A mistake in the command line: the caller prints it and exits with 2. */
@@ -53,6 +55,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let configFile: string | undefined;
   let concurrency: Concurrency = 'auto';
   let cache = false;
+  let markdown = false;
   let cacheLocation: string | undefined;
   let out: string | undefined;
   let help = false;
@@ -84,6 +87,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
     if (arg === '--cache') {
       cache = true;
+      continue;
+    }
+    if (arg === '--markdown') {
+      markdown = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -130,7 +137,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   const command = subcommand ?? 'lint';
   const formats: readonly OutputFormat[] = FORMATS[command];
-  const common = { format: format ?? formats[0], kafkaVersion, configFile, concurrency, cache, cacheLocation };
+  const common = { format: format ?? formats[0], kafkaVersion, configFile, concurrency, cache, cacheLocation, markdown };
   if (help) return { command: 'help', ...common, paths: positionals };
   if (version) return { command: 'version', ...common, paths: positionals };
   if (format !== undefined && !formats.includes(format)) {
@@ -155,7 +162,8 @@ export const HELP = `Usage:
                                           the findings and the settings that decide it
 
 Finds Kafka settings and client code that lose messages.
-Reads .properties, .yml, .yaml, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files;
+Reads .properties, .yml, .yaml, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files
+(and the code blocks of .md files with --markdown);
 folders are searched recursively, skipping node_modules and .git.
 
 Options:
@@ -167,6 +175,7 @@ Options:
                              relative to FILE's folder); default: standard output
   --kafka-version X.Y        Kafka version whose defaults apply to unset keys
   --config FILE              options file (default: ./.kafkalint.json when present)
+  --markdown                 ${t('en', 'cli.help.markdown')}
   --cache                    ${t('en', 'cli.help.cache')}
   --cache-location PATH      ${t('en', 'cli.help.cacheLocation')}
   --concurrency N|auto|off   ${t('en', 'cli.help.concurrency')}

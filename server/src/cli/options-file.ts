@@ -17,12 +17,12 @@ export interface LoadedOptions {
 
 /**
  * Loads lint options the way the editor settings are read: from `--config FILE`, else from
- * `./.kafkalint.json` when present, normalized by core `normalizeOptions`; `--kafka-version` wins over both.
+ * `./.kafkalint.json` when present, normalized by core `normalizeOptions`; `--kafka-version` wins over both, and `--markdown` turns Markdown on whatever they say.
  *
  * An explicit file that is missing or not JSON is fatal; the implicit one only warns, so a broken file in
  * some folder never blocks a run that did not ask for it.
  */
-export function loadOptions(configFile: string | undefined, kafkaVersion: string | undefined, cwd: string = process.cwd()): LoadedOptions {
+export function loadOptions(configFile: string | undefined, kafkaVersion: string | undefined, cwd: string = process.cwd(), markdown = false): LoadedOptions {
   const warnings: string[] = [];
   let options: LintOptions = DEFAULT_OPTIONS;
   const explicit = configFile !== undefined;
@@ -70,5 +70,6 @@ export function loadOptions(configFile: string | undefined, kafkaVersion: string
   }
 
   if (kafkaVersion !== undefined) options = { ...options, kafkaVersion };
+  if (markdown) options = { ...options, markdown };
   return { options, warnings };
 }

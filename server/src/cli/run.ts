@@ -56,13 +56,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${readVersion()}\n`);
       return EXIT_OK;
     }
-    const loaded = loadOptions(request.configFile, request.kafkaVersion, io.cwd);
+    const loaded = loadOptions(request.configFile, request.kafkaVersion, io.cwd, request.markdown);
     for (const w of loaded.warnings) note(`warning: ${w}`);
     if (loaded.fatal) {
       note(loaded.fatal);
       return EXIT_USAGE;
     }
-    const walked = collectFiles(request.paths);
+    const walked = collectFiles(request.paths, { markdown: loaded.options.markdown });
     if (walked.missing.length > 0) {
       for (const m of walked.missing) note(`no such file or folder: ${m}`);
       return EXIT_USAGE;

@@ -6,6 +6,7 @@ import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 import { analyzeCompose } from './compose/analyze-compose';
 import { analyzeConnectJson } from './connect/analyze-connect-json';
 import { analyzeStrimzi, isStrimziText } from './strimzi/analyze-strimzi';
+import { analyzeMarkdown } from './markdown/analyze-markdown';
 
 /**
  * Entry point from text to model: picks the reader by file name and language id.
@@ -30,6 +31,8 @@ const KIND_BY_NAME: readonly (readonly [RegExp, DocumentKind])[] = [
   [/\.(js|jsx|mjs|cjs)$/, 'javascript'],
   [/\.py$/, 'python'],
   [/\.go$/, 'go'],
+  // Read only when the user opts in (`kafkaLint.markdown`, `--markdown`): lint and the folder walk check.
+  [/\.(md|markdown)$/, 'markdown'],
 ];
 
 /**
@@ -73,6 +76,9 @@ const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = {
   'python-ts': 'python',
   go: 'go',
   'go-ts': 'go',
+  markdown: 'markdown',
+  'markdown-ts': 'markdown',
+  gfm: 'markdown',
 };
 
 /**
@@ -111,6 +117,7 @@ export function emptyDocument(path: string, text: string, kind: DocumentKind = '
  */
 export async function analyze(path: string, text: string, languageId?: string): Promise<AnalyzedDocument> {
   const kind = documentKind(path, languageId);
+  if (kind === 'markdown') return analyzeMarkdown(path, text, (blockPath, blockText) => analyze(blockPath, blockText));
   const load = SCANNERS[kind];
   if (load) {
     scannerUsed = true;
@@ -150,7 +157,11 @@ export function analyzeConfig(path: string, text: string, languageId?: string): 
  */
 export function releaseDocument(path: string): void {
   // Only a scanner ever parsed with tree-sitter; a config-only session never loads it for this.
-  if (scannerUsed) void import('./scanners/common/tree-sitter').then((m) => m.forgetDocument(path));
+  if (scannerUsed) void import('./scanners/common/tree-sitter').then((m) => {
+    m.forgetDocument(path);
+    // A Markdown file's blocks are parsed under `<path>#<n><ext>` (core/markdown/analyze-markdown.ts).
+    m.forgetDocumentsUnder(`${path}#`);
+  });
 }
 
 let scannerUsed = false;

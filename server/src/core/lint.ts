@@ -19,6 +19,13 @@ import type { Message, MessageArgs, MessageKey } from './i18n/index';
  */
 export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_OPTIONS, rules: readonly AnyRule[] = DOCUMENT_RULES): Finding[] {
   if (!document.isKafka) return [];
+  // Markdown: only when the user opts in, and each fenced block on its own (core/markdown/analyze-markdown.ts).
+  if (document.parts) {
+    if (!options.markdown) return [];
+    return document.parts
+      .flatMap((part) => lint(part, options, rules))
+      .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  }
   const findings = runRules(document, options, rules);
   // Conditional values: each literal branch judged on its own (core/branches.ts).
   for (const { document: variant, branch } of branchVariants(document)) {

@@ -64,6 +64,8 @@ export type DocumentKind =
   | 'typescript'
   | 'python'
   | 'go'
+  /** Fenced code blocks in Markdown, read when the user opts in (core/markdown/analyze-markdown.ts). */
+  | 'markdown'
   | 'unknown';
 
 /** One text replacement. `range.start === range.end` inserts. */
@@ -260,6 +262,11 @@ export interface AnalyzedDocument {
   readonly problems: readonly ParseProblem[];
   /** Line-comment prefix of the file's syntax (`#`, `//`), for suppression comments; empty when it has none (JSON). */
   readonly commentPrefix: string;
+  /**
+   * A Markdown file: the documents of its fenced code blocks, each with the `.md` text blanked outside its
+   * block (offsets are the `.md`'s). Lint judges each part on its own; `groups`/`facts` list all of theirs.
+   */
+  readonly parts?: readonly AnalyzedDocument[];
 }
 
 /** A finding, before severity overrides are applied. */

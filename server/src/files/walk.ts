@@ -25,13 +25,20 @@ export interface WalkResult {
   readonly notes: string[];
 }
 
+/** What a folder search reads besides the configuration and code files. */
+export interface WalkOptions {
+  /** Markdown files (`--markdown`, `"markdown": true`): read only when the user opts in. */
+  readonly markdown?: boolean;
+}
+
 /**
  * True when a folder search reads the file: its name alone gives it a kind ({@link documentKind}, the same
- * decision the server makes). TypeScript declaration files are skipped.
+ * decision the server makes). TypeScript declaration files are skipped; Markdown only on opt-in.
  */
-export function isLintedName(name: string): boolean {
+export function isLintedName(name: string, options: WalkOptions = {}): boolean {
   if (name.toLowerCase().endsWith('.d.ts')) return false;
-  return documentKind(name) !== 'unknown';
+  const kind = documentKind(name);
+  return kind === 'markdown' ? options.markdown === true : kind !== 'unknown';
 }
 
 /**
@@ -39,7 +46,7 @@ export function isLintedName(name: string): boolean {
  * entries sorted by name. A file named explicitly is linted whatever its extension. Every file appears
  * once, even when reached twice; folder symlink cycles are followed only once.
  */
-export function collectFiles(paths: readonly string[]): WalkResult {
+export function collectFiles(paths: readonly string[], options: WalkOptions = {}): WalkResult {
   const files: FoundFile[] = [];
   const missing: string[] = [];
   const notes: string[] = [];
@@ -92,7 +99,7 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       }
       if (isFolder) {
         if (!SKIPPED_FOLDERS.has(name)) walkFolder(childDisplay, childAbsolute);
-      } else if (isFile && isLintedName(name)) {
+      } else if (isFile && isLintedName(name, options)) {
         addFile(childDisplay, childAbsolute);
       }
     }

@@ -76,7 +76,10 @@ export class AnalysisCache {
       entry = { version: doc.version, parsed };
       this.entries.set(doc.uri, entry);
     }
-    const [{ document, index }, options] = await Promise.all([entry.parsed, optionsOf()]);
+    const [parsed, options] = await Promise.all([entry.parsed, optionsOf()]);
+    const { index } = parsed;
+    // A Markdown file is read only with `kafkaLint.markdown` on: otherwise no hover, completion or finding in it.
+    const document = parsed.document.kind === 'markdown' && !options.markdown ? emptyDocument(path, text, 'markdown') : parsed.document;
     const key = JSON.stringify(options);
     if (!entry.lint || entry.lint.key !== key) {
       let findings: readonly Finding[] = [];

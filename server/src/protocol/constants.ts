@@ -106,6 +106,8 @@ export const LANGUAGE_IDS = [
   'typescriptreact',
   'python',
   'go',
+  // Read only with `kafkaLint.markdown` on (the server lints nothing in it otherwise).
+  'markdown',
 ] as const;
 
 export type LanguageId = (typeof LANGUAGE_IDS)[number];

@@ -44,6 +44,12 @@ export function settingsContribution(rules: readonly RuleMeta[]): Record<string,
         ),
         additionalProperties: level,
       },
+      [`${SETTINGS_SECTION}.markdown`]: {
+        type: 'boolean',
+        default: DEFAULT_SETTINGS.markdown,
+        scope: 'resource',
+        markdownDescription: SETTING_DESCRIPTIONS.markdown,
+      },
       [`${SETTINGS_SECTION}.trace.server`]: {
         type: 'string',
         enum: [...TRACE_LEVELS],
@@ -98,6 +104,10 @@ export function projectFileSchema(rules: readonly RuleMeta[]): Record<string, un
         markdownDescription: 'Kafka version whose defaults apply to settings you did not write (e.g. "2.8", "3.9"). The editor setting `kafkaLint.kafkaVersion` wins when changed from its default.',
       },
       rules: { ...rulesSchema, markdownDescription: 'Level per rule id: off, hint, info, warning or error. The editor setting `kafkaLint.rules` wins per rule.' },
+      markdown: {
+        type: 'boolean',
+        markdownDescription: 'Also read the fenced code blocks of Markdown files and report their findings in the .md file (default: false). The editor setting `kafkaLint.markdown` and the CLI option `--markdown` turn it on too.',
+      },
     },
     additionalProperties: false,
   };

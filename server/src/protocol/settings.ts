@@ -18,6 +18,8 @@ export interface KafkaLintSettings {
   readonly kafkaVersion: string;
   /** `kafkaLint.rules`: rule id → level. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** `kafkaLint.markdown`: also read the fenced code blocks of Markdown files. */
+  readonly markdown: boolean;
   /** `kafkaLint.trace.server`: LSP message tracing in the output channel (read by the client). */
   readonly trace: { readonly server: TraceLevel };
 }
@@ -25,6 +27,7 @@ export interface KafkaLintSettings {
 export const DEFAULT_SETTINGS: KafkaLintSettings = Object.freeze({
   kafkaVersion: DEFAULT_OPTIONS.kafkaVersion,
   rules: Object.freeze({}),
+  markdown: DEFAULT_OPTIONS.markdown === true,
   trace: Object.freeze({ server: 'off' as TraceLevel }),
 });
 
@@ -32,6 +35,8 @@ export const DEFAULT_SETTINGS: KafkaLintSettings = Object.freeze({
 export const SETTING_DESCRIPTIONS = {
   kafkaVersion: 'Kafka version whose defaults apply to settings you did not write (e.g. "2.8", "3.9"). Overrides "kafkaVersion" in .kafkalint.json when changed from the default.',
   rules: 'Level per rule id: off, hint, info, warning or error. Overrides "rules" in .kafkalint.json.',
+  markdown:
+    'Also read the fenced code blocks of Markdown files (```go, ```java, ```python, ```js, ```ts, ```properties, ```yaml) and report their findings in the .md file. Overrides "markdown" in .kafkalint.json when turned on.',
   'trace.server': 'Traces the communication between VS Code and the Kafka Lint language server in the "Kafka Lint" output channel.',
 } as const;
 
@@ -61,6 +66,8 @@ export function resolveOptions(editor: unknown, projectFile?: unknown): { option
   if (editor !== null && typeof editor === 'object') {
     const e = editor as Record<string, unknown>;
     if (projectFile !== undefined && e.kafkaVersion === DEFAULT_SETTINGS.kafkaVersion) editorInput = { ...e, kafkaVersion: undefined };
+    // Likewise the editor's `markdown: false` (its default) leaves `"markdown": true` of .kafkalint.json on.
+    if (projectFile !== undefined && e.markdown === DEFAULT_SETTINGS.markdown) editorInput = { ...(editorInput as Record<string, unknown>), markdown: undefined };
   }
   const merged = normalizeOptions(editorInput, file.options);
   return {

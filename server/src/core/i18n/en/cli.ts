@@ -1,5 +1,6 @@
 /** English texts of the command line: --help lines, usage errors and notes on stderr. Twin: ../zh-cn/cli.ts. */
 export const CLI = {
+  'cli.help.markdown': 'also read the fenced code blocks of .md files (go, java, python, js, ts, properties, yaml)',
   'cli.help.cache': 'reuse the findings of unchanged files (same options, same build)',
   'cli.help.cacheLocation': 'cache file, or a folder for it (default: ./.kafkalintcache)',
   'cli.help.concurrency': 'worker threads (default: auto, one per core for many files)',

@@ -147,6 +147,11 @@ export function forgetDocument(key: string): void {
   }
 }
 
+/** Drops the trees kept for a document's parts: keys that start with `prefix` (a Markdown file's blocks). */
+export function forgetDocumentsUnder(prefix: string): void {
+  for (const key of [...trees.keys()]) if (key.startsWith(prefix)) forgetDocument(key);
+}
+
 /** True while a tree is kept for the document (for tests and diagnostics of the cache). */
 export function hasTree(key: string): boolean {
   return trees.has(key);
