@@ -25,6 +25,12 @@ describe('conditional-values: branch findings', () => {
     assert.equal(raised.find((f) => f.ruleId === 'producer/acks-zero')?.severity, 'error');
   });
 
+  it('auto.offset.reset: only the latest branch is reported', async () => {
+    const text = 'import java.util.Properties;\nimport org.apache.kafka.clients.consumer.*;\nclass C {\n  void f(boolean dev) {\n    Properties p = new Properties();\n    p.put(ConsumerConfig.GROUP_ID_CONFIG, "g");\n    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");\n    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, dev ? "latest" : "earliest");\n    KafkaConsumer<String, String> c = new KafkaConsumer<>(p);\n  }\n}\n';
+    const reset = (await lintFixture('C.java', text)).filter((f) => f.ruleId === 'consumer/auto-offset-reset-latest');
+    assert.deepEqual(reset.map((f) => [text.slice(f.range.start, f.range.end), f.message.startsWith('When `dev` is true: ')]), [['"latest"', true]]);
+  });
+
   it('speaks Simplified Chinese', async () => {
     const text = readFixture('conditional-values', 'kafkajs-lossy.js');
     const [f] = await lintFixture('kafkajs-lossy.js', text, normalizeOptions({ locale: 'zh-cn' }).options);
