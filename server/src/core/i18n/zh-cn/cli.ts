@@ -3,7 +3,7 @@ import type { Translation } from '../placeholders';
 
 /** 命令行的简体中文文本：--help 各行、用法错误和 stderr 上的提示。English: ../en/cli.ts. */
 export const CLI_ZH_CN = {
-  'cli.help.markdown': '同时读取 .md 文件中的围栏代码块（go、java、python、js、ts、properties、yaml）',
+  'cli.help.markdown': '同时读取 .md 文件中的围栏代码块（`go`、`java`、`python`、`js`、`ts`、`properties`、`yaml`）',
   'cli.help.cache': '复用未改动文件的问题（选项和构建相同时）',
   'cli.help.cacheLocation': '缓存文件或其所在文件夹（默认 ./.kafkalintcache）',
   'cli.help.concurrency': '工作线程数（默认 `auto`：文件多时每个核心一个）',
