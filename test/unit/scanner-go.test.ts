@@ -11,6 +11,7 @@ import { scanSarama } from '../../server/src/core/scanners/go/sarama';
 import { scanFranz } from '../../server/src/core/scanners/go/franz';
 import { scanConfluent } from '../../server/src/core/scanners/go/confluent';
 import { scanSegmentio } from '../../server/src/core/scanners/go/segmentio';
+import { localize } from '../../server/src/core/i18n/index';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'code', 'go');
@@ -207,7 +208,7 @@ describe('Go scanner: sarama', () => {
       ['producer/unhandled-send', 'kf.NewAsyncProducer'],
     ]);
     assert.equal(fixed(text, findings, 'producer/acks-leader-only'), text.replace('= kf.WaitForLocal', '= kf.WaitForAll'));
-    assert.match(doc.facts[0].detail, /Errors\(\) channel/);
+    assert.match(localize('en', doc.facts[0].detail), /Errors\(\) channel/);
   });
 
   it('is quiet for WaitForAll, idempotence with one open request, branch-local retries and a drained Errors() channel', async () => {
@@ -427,7 +428,7 @@ describe('Go scanner: sarama', () => {
       ].join('\n');
     const early = await run('/ws/commit-early.go', lines(true));
     expectFindings(early.text, early.findings, [['consumer/commit-before-processing', 's.MarkMessage(m, "")']]);
-    assert.match(early.doc.facts[0].detail, /s\.Commit\(\)/);
+    assert.match(localize('en', early.doc.facts[0].detail), /s\.Commit\(\)/);
     const late = await run('/ws/commit-late.go', lines(false));
     assert.deepEqual(late.doc.facts, []);
   });
@@ -671,7 +672,7 @@ describe('Go scanner: confluent-kafka-go', () => {
     const off = text.replace('"acks": "all"', '"acks": "all", "go.delivery.reports": false');
     const r3 = await run('/ws/ck-reports-off.go', off);
     expectFindings(off, r3.findings, [['producer/unhandled-send', 's.producer.Produce']]);
-    assert.match(r3.doc.facts[0].detail, /go\.delivery\.reports=false/);
+    assert.match(localize('en', r3.doc.facts[0].detail), /go\.delivery\.reports=false/);
   });
 
   it('is quiet with a delivery channel, SetKey("acks", "all") and Flush before the deferred Close', async () => {
@@ -837,7 +838,7 @@ describe('Go scanner: segmentio/kafka-go', () => {
       ['consumer/commit-before-processing', 'r.ReadMessage(ctx)'],
       ['consumer/auto-offset-reset-latest', 'kafka.LastOffset'],
     ]);
-    assert.match(doc.facts[0].detail, /FetchMessage/);
+    assert.match(localize('en', doc.facts[0].detail), /FetchMessage/);
     // The fix fetches instead, and commits after the last statement that uses the message.
     assert.equal(
       fixed(text, findings, 'consumer/commit-before-processing'),

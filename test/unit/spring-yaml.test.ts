@@ -3,6 +3,7 @@ import { analyzeConfig } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Role } from '../../server/src/core/model';
 import { isPlainSafe, plainScalarValue } from '../../server/src/core/yaml/scalars';
+import { localize } from '../../server/src/core/i18n/index';
 
 function group(doc: AnalyzedDocument, role: Role): ConfigGroup {
   const g = doc.groups.find((x) => x.roles.includes(role));
@@ -114,7 +115,7 @@ describe('spring-yaml: not Kafka, broken input', () => {
     const doc = analyzeConfig('application.yml', text);
     assert.equal(doc.isKafka, true);
     assert.ok(doc.problems.length >= 1);
-    assert.ok(doc.problems.every((p) => p.range.start >= 0 && p.range.end <= text.length && p.message.startsWith('YAML syntax error')));
+    assert.ok(doc.problems.every((p) => p.range.start >= 0 && p.range.end <= text.length && localize('en', p.message).startsWith('YAML syntax error')));
     const acks = entry(doc, 'spring.kafka.producer.acks');
     assert.equal(acks.value, '0');
     assert.equal(acks.renderValue, undefined);

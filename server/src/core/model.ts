@@ -85,9 +85,12 @@ export interface Span extends Range {
   readonly endCharacter: number;
 }
 
-/** A quick fix computed in core. It changes only its edits' spans. */
-export interface Fix {
-  readonly title: string;
+/**
+ * A quick fix computed in core. It changes only its edits' spans. Its title is in the user's language; the
+ * edits never depend on the language.
+ */
+export interface Fix<Title = string> {
+  readonly title: Title;
   readonly edits: readonly Edit[];
   /** The fix a user most likely wants (offered first, used by fix-all). */
   readonly preferred?: boolean;
@@ -100,6 +103,9 @@ export interface Fix {
    */
   readonly file?: string;
 }
+
+/** A fix a scanner computes before the locale is known: its title is a catalogue message, formatted by the rule. */
+export type CodeFix = Fix<Message>;
 
 /** Extra location attached to a finding (e.g. the other line of a duplicate key). */
 export interface RelatedLocation {
@@ -236,17 +242,18 @@ export interface CodeFact {
   readonly kind: 'unhandled-send' | 'commit-before-processing' | 'close-without-flush';
   readonly library: LibraryId;
   readonly range: Range;
-  /** One sentence for the message: what exactly the code does. */
-  readonly detail: string;
+  /** One sentence for the message: what exactly the code does (a catalogue message, `msg('scanner.…', …)`). */
+  readonly detail: Message;
   /** Severity override (e.g. confluent-kafka `produce()` without a delivery callback is only info). */
   readonly severity?: Severity;
-  readonly fixes?: readonly Fix[];
+  readonly fixes?: readonly CodeFix[];
 }
 
 /** A problem the reader found in the text itself (malformed `\u` escape, YAML syntax error). */
 export interface ParseProblem {
   readonly range: Range;
-  readonly message: string;
+  /** What is wrong, as a catalogue message (`msg('parse.…', …)`): readers run before the locale is known. */
+  readonly message: Message;
 }
 
 /** A file after parsing or scanning: what rules run on. */

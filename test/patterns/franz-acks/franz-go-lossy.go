@@ -15,7 +15,7 @@ func NewLeaderProducer(seeds []string) (*kgo.Client, error) {
 	}
 	// expect: producer/acks-leader-only kgo.LeaderAck()
 	// expect: producer/idempotence-disabled kgo.LeaderAck()
-	// expect-message: kgo.NewClient` returns "idempotency requires acks=all"
+	// expect-message: kgo.NewClient` returns `idempotency requires acks=all`
 	opts = append(opts, kgo.RequiredAcks(kgo.LeaderAck()))
 	return kgo.NewClient(opts...)
 }

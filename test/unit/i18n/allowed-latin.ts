@@ -6,16 +6,21 @@
  */
 export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Products, projects and libraries.
-  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring', 'librdkafka', 'Sarama', 'franz-go',
+  'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring', 'Java', 'franz-go', 'tmpfs',
+  // Client libraries as the messages name them (support.ts libraryName).
+  'Sarama', 'librdkafka', 'kafka-python', 'kafka-go',
   // Acronyms.
-  'ISR', 'ID', 'YAML',
+  'ISR', 'ID', 'YAML', 'JSON',
   // Kafka terms the glossary keeps in English.
   'Broker', 'Unclean',
   // Kafka Lint's own setting names (JSON fields of the settings and .kafkalint.json, never translated).
   'locale', 'rules', 'markdown',
-  // Keywords of the client languages, named in prose the way the code writes them.
-  'await',
+  // Literals and keywords of the client languages, and API names that read like words, as the code writes them.
+  'true', 'false', 'null', 'await', 'async', 'goroutine', 'err', 'Future', 'Promise', 'Async', 'Completion', 'Close',
 ]);
+
+/** Names of several words, skipped as a whole (`for` alone is never allowed). */
+export const ALLOWED_PHRASES: readonly string[] = ['Spring for Apache Kafka'];
 
 /**
  * Ordinary English words (lower case) that must never enter the allow-list in any casing: if one of them

@@ -30,7 +30,7 @@ export function readGlossary(): GlossaryTerm[] {
 
 /** True when the English prose (code and keys removed) says `term`, in any inflection (`replicas`, `Producer`). */
 export function saysTerm(english: string, term: string): boolean {
-  const words = proseOf(english).replace(/[A-Za-z0-9_]+(?:[.][A-Za-z0-9_]+)+|[A-Za-z0-9_.]+=\S*|\w+\(\)/g, ' ');
+  const words = proseOf(english).replace(/[A-Za-z0-9_]+(?:[.][A-Za-z0-9_]+)+|\w+\(\)/g, ' ');
   const pattern = term.replace(/\s*\(.*\)$/, '').replace(/[-\s]+/g, '[-\\s]');
   return new RegExp(`\\b${pattern}`, 'i').test(words);
 }

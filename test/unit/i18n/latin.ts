@@ -1,31 +1,47 @@
 import { findKey } from '../../../server/src/core/catalog/index';
-import { ALLOWED_LATIN, ENGLISH_WORDS } from './allowed-latin';
+import { ALLOWED_LATIN, ALLOWED_PHRASES, ENGLISH_WORDS } from './allowed-latin';
 
 /**
  * The check behind "a Chinese text contains no English": every run of Latin letters left in a Chinese text
- * must be a Kafka key, a `key=value`, code (an identifier with `.`, `_`, `/`, `()`, `::` or digits, or in
- * camelCase), or a word of the allow-list (product names, acronyms, the few terms Chinese Kafka writing
- * keeps in English). Placeholders, inline code, fenced code blocks, URLs and link targets are skipped.
+ * must be a Kafka key, a setting as written (`acks=all`), code (an identifier with `.`, `_`, `()` or digits,
+ * camelCase, a call with its arguments, a quoted identifier, a rule id, a path), a bare value of a key the
+ * text names, or a word of the allow-list (product names, acronyms, literals, the few terms Chinese Kafka
+ * writing keeps in English). Placeholders, Markdown code, URLs, link targets and HTML are skipped.
  */
 
-/** What a placeholder becomes in prose: code, so that `rules.{id}` reads as `rules.P0`. */
+/** What a placeholder becomes: code, so that `rules.{id}` reads as `rules.P0` and `{call}()` as `P0()`. */
 const PLACEHOLDER_MARK = 'P0';
 
-/** What a text holds once the parts that are never translated are removed. */
-export function proseOf(text: string): string {
+/** Markdown and markup that is never translated. */
+function withoutMarkup(text: string): string {
   return text
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ')
     .replace(/``[^`]+``|`[^`\n]+`/g, ' ')
     .replace(/\]\([^)\s]*\)/g, '] ')
     .replace(/<[a-z][^>]*>|<\/[a-z]+>|<!--[\s\S]*?-->/g, ' ')
     .replace(/\bhttps?:\/\/\S+/g, ' ')
-    .replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, PLACEHOLDER_MARK)
+    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, _name, at: number, whole: string) => (/[A-Za-z]/.test(whole[at - 1] ?? '') ? ` ${PLACEHOLDER_MARK}` : PLACEHOLDER_MARK))
     .replace(/\\[A-Za-z]+/g, ' ');
 }
 
-/** `acks=all`, `enable.auto.commit=false`, `retries=0`: a setting as written, never translated. */
-const ASSIGNMENT = /[A-Za-z0-9_.$\-[\]]+=[^\s，。；：、（）()“”"'`,;]*/g;
-const TOKEN = /[./]?[A-Za-z][A-Za-z0-9]*(?:[._:'-][A-Za-z0-9]+)*(?:\/[a-z][a-z0-9-]*)?(?:\(\))?/g;
+/**
+ * Spans that are code however they read, in the order they are taken out: arrow functions, calls with their
+ * arguments (`Flush(15 * 1000)`, `P0(msg, nil)`), `for...of`, quoted identifiers (`'delivery-report'`),
+ * settings as written (`acks=all`).
+ */
+const CODE_SPANS: readonly RegExp[] = [
+  /\([A-Za-z0-9_, ]*\)\s*=>\s*\{[^{}]*\}/g,
+  /[A-Za-z0-9_.$]+\([^()（）\u4e00-\u9fff]*\)/g,
+  /\bfor\.\.\.of\b/g,
+  /'[A-Za-z0-9_.-]+'|"[A-Za-z0-9_.-]+"/g,
+  /[A-Za-z0-9_.$\-[\]]+=[^\s，。；：、（）()“”"'`,;]*/g,
+];
+
+/** A word, an identifier, a dotted key, a path or a rule id, with `()` when it is a call. */
+const TOKEN = /[./]?[A-Za-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]+)*(?:\/[a-z][a-z0-9-]*)?(?:\(\))?/g;
+
+/** A rule id (`producer/acks-zero`); other words joined by a slash are prose (`transaction/share`). */
+const RULE_ID = /^(producer|broker|consumer|config)\/[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** True when `token` reads as code rather than as a word. */
 export function isCodeLike(token: string): boolean {
@@ -33,9 +49,6 @@ export function isCodeLike(token: string): boolean {
   if (token.includes('/')) return RULE_ID.test(token);
   return /[._:(]|\d/.test(token) || /[a-z][A-Z]/.test(token);
 }
-
-/** A rule id (`producer/acks-zero`); other words joined by a slash are prose (`transaction/share`). */
-const RULE_ID = /^(producer|broker|consumer|config)\/[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * True when `token` is a key of the catalog (`acks`, `retries`). Only the documented keys count: the list of
@@ -45,15 +58,28 @@ function isKafkaKey(token: string): boolean {
   return findKey(token) !== undefined;
 }
 
-/**
- * The values a key (or one of our own settings) takes, for the bare values a text may name next to its key:
- * `acks 不为 all` is fine because `all` is a value of `acks`, and the text names `acks`.
- */
-function valuesOf(key: string): readonly string[] {
-  const own = OWN_SETTING_VALUES[key];
-  if (own) return own;
-  const doc = findKey(key);
-  return doc ? [...(doc.validValues ?? []), ...(doc.suggestedValues ?? []), ...(doc.type === 'boolean' ? ['true', 'false'] : [])] : [];
+/** A text split into its code spans and the prose around them (code replaced by spaces). */
+function split(text: string): { code: string[]; prose: string } {
+  let prose = withoutMarkup(text);
+  for (const phrase of ALLOWED_PHRASES) prose = prose.split(phrase).join(' ');
+  const code: string[] = [];
+  for (const pattern of CODE_SPANS) {
+    prose = prose.replace(pattern, (m) => {
+      code.push(m);
+      return ' ';
+    });
+  }
+  return { code, prose };
+}
+
+/** What a text holds once the parts that are never translated (markup, code) are removed. */
+export function proseOf(text: string): string {
+  return split(text).prose;
+}
+
+/** The words of a text's prose, possessives folded (`AsyncProducer's` → `AsyncProducer`). */
+function tokensOf(prose: string): string[] {
+  return [...prose.matchAll(TOKEN)].map((m) => m[0].replace(/[.:]+$/, ''));
 }
 
 /** Values of Kafka Lint's own settings (`locale`, rule levels), by setting name. */
@@ -63,50 +89,49 @@ const OWN_SETTING_VALUES: Readonly<Record<string, readonly string[]>> = {
   format: ['text', 'json', 'sarif', 'markdown'],
 };
 
+/** The values a key (or one of our own settings) takes: `acks 不为 all` is fine because the text names `acks`. */
+function valuesOf(key: string): readonly string[] {
+  const own = OWN_SETTING_VALUES[key];
+  if (own) return own;
+  const doc = findKey(key);
+  return doc ? [...(doc.validValues ?? []), ...(doc.suggestedValues ?? [])] : [];
+}
+
 /** The Latin words of a text that are not allowed in a Chinese text, in order. */
 export function strayEnglish(text: string): string[] {
-  const assignments = [...proseOf(text).matchAll(ASSIGNMENT)].map((m) => m[0].split('=')[0]);
-  const prose = proseOf(text).replace(ASSIGNMENT, ' ');
-  const tokens = [...prose.matchAll(TOKEN)].map((m) => m[0]);
-  // Bare values are fine when the text names their key; keys are read as written (`acks`, `rules.P0` → `rules`).
-  const named = new Set([...tokens, ...assignments, ...tokens.map((t) => t.split('.')[0])]);
+  const { code, prose } = split(text);
+  const tokens = tokensOf(prose);
+  const named = new Set([...tokens, ...tokens.map((t) => t.split('.')[0]), ...code.map((c) => c.split('=')[0])]);
   const values = new Set([...named].flatMap(valuesOf));
-  const stray: string[] = [];
-  for (const token of tokens) {
-    if (isCodeLike(token) || isKafkaKey(token) || ALLOWED_LATIN.has(token) || values.has(token)) continue;
-    stray.push(token);
-  }
-  return stray;
+  return tokens.filter((t) => !(isCodeLike(t) || isKafkaKey(t) || ALLOWED_LATIN.has(t) || values.has(t)));
 }
 
 /** The allow-list words a text uses (to find entries no text needs any more). */
 export function allowedWordsIn(text: string): string[] {
-  const prose = proseOf(text).replace(ASSIGNMENT, ' ');
-  return [...prose.matchAll(TOKEN)].map((m) => m[0]).filter((w) => ALLOWED_LATIN.has(w));
+  const words = tokensOf(split(text).prose).filter((w) => ALLOWED_LATIN.has(w));
+  const phrases = ALLOWED_PHRASES.filter((p) => withoutMarkup(text).includes(p));
+  return [...words, ...phrases];
 }
 
-/** True when the text holds a CJK ideograph. */
+/** True when the text holds a CJK ideograph or CJK punctuation. */
 export function hasChinese(text: string): boolean {
-  return /[\u4e00-\u9fff]/.test(text);
+  return /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text);
 }
 
 /**
- * What must be the same in a text and its translation: numbers, settings as written (`acks=all`), and code
- * (keys, identifiers, calls), each once, sorted. Units and counts must survive translation unchanged.
+ * What must be the same in a text and its translation: numbers, and code (settings as written, calls, keys,
+ * identifiers), each once, sorted. Bare words that happen to be keys (`retries` in "after the retries") are
+ * prose, not compared. Placeholders are compared by the placeholder test instead.
  */
 export function invariantsOf(text: string): string[] {
-  const prose = proseOf(text);
+  const { code, prose } = split(text);
   const found = new Set<string>();
-  for (const m of prose.matchAll(ASSIGNMENT)) found.add(m[0].replace(/[.:,;]+$/, ''));
-  const rest = prose.replace(ASSIGNMENT, ' ');
-  for (const m of rest.matchAll(TOKEN)) {
-    const token = m[0].replace(/[.]+$/, '');
-    if (isCodeLike(token) && /[A-Za-z]/.test(token)) found.add(token);
-    else if (isKafkaKey(token) && token === token.toLowerCase()) found.add(token);
-  }
-  for (const m of rest.replace(TOKEN, ' ').matchAll(/(?<![A-Za-z0-9])\d+(?:\.\d+)*/g)) found.add(m[0]);
-  // Placeholders are compared by the placeholder test; `{key}={value}` and `{key} to {value}` say the same.
-  return [...found].filter((t) => t.replace(new RegExp(PLACEHOLDER_MARK, 'g'), '').replace(/[=.:,;]/g, '') !== '').sort();
+  const onlyPlaceholders = (t: string) => t.replace(new RegExp(PLACEHOLDER_MARK, 'g'), '').replace(/[=.:,;()\s]/g, '') === '';
+  for (const c of code) if (!onlyPlaceholders(c)) found.add(c.replace(/[.:,;]+$/, ''));
+  const tokens = tokensOf(prose);
+  for (const t of tokens) if (isCodeLike(t) && /[A-Za-z]/.test(t) && !onlyPlaceholders(t)) found.add(t);
+  for (const m of prose.replace(TOKEN, ' ').matchAll(/(?<![A-Za-z0-9])\d+(?:\.\d+)*/g)) found.add(m[0]);
+  return [...found].sort();
 }
 
 export { ENGLISH_WORDS };

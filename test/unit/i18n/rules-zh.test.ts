@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { analyzeConfig } from '../../../server/src/core/analyze';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, analyzeConfig } from '../../../server/src/core/analyze';
 import { lint } from '../../../server/src/core/lint';
 import { normalizeOptions } from '../../../server/src/core/options';
 import type { LintOptions } from '../../../server/src/core/options';
+import { hasChinese, strayEnglish } from './latin';
 
 /** Rules write their messages and fix titles in the locale of the options; ids, ranges and edits stay the same. */
 describe('i18n: rules in Simplified Chinese', () => {
@@ -44,3 +47,42 @@ describe('i18n: rules in Simplified Chinese', () => {
     assert.equal(e.message, 'Producer stage: with acks=0 the producer never learns whether the broker stored the record: any send that fails is lost silently; use acks=all.');
   });
 });
+
+describe('i18n: every finding on the examples and fixtures, in Simplified Chinese', () => {
+  const root = join(__dirname, '..', '..', '..', '..');
+  const files = ['examples', 'test/fixtures/code', 'test/e2e/workspace'].flatMap((d) => walk(join(root, d)));
+
+  it('has files to read', () => assert.ok(files.length > 20, `${files.length} files`));
+
+  it('writes every message, related message and fix title in Chinese, and the same findings as in English', async function () {
+    this.timeout(60_000);
+    const stray: string[] = [];
+    let count = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const document = await analyze(file, text);
+      const zhFindings = lint(document, normalizeOptions({ locale: 'zh-cn', kafkaVersion: '2.8' }).options);
+      const enFindings = lint(document, normalizeOptions({ locale: 'en', kafkaVersion: '2.8' }).options);
+      assert.deepEqual(zhFindings.map((f) => `${f.ruleId}@${f.range.start}`), enFindings.map((f) => `${f.ruleId}@${f.range.start}`), file);
+      for (const f of zhFindings) {
+        count++;
+        const texts = [f.message, ...(f.related ?? []).map((r) => r.message), ...(f.fixes ?? []).map((x) => x.title)];
+        for (const t of texts) {
+          // Names copied from the user's file (a callback's `exception` parameter) are code too.
+          const words = strayEnglish(t).filter((w) => !new RegExp(`(?<![A-Za-z0-9_])${w}(?![A-Za-z0-9_])`).test(text));
+          if (words.length > 0 || !hasChinese(t)) stray.push(`${file.slice(root.length + 1)} ${f.ruleId}: ${t} [${words.join(', ')}]`);
+        }
+      }
+    }
+    assert.ok(count > 50, `only ${count} findings`);
+    assert.deepEqual(stray, []);
+  });
+});
+
+/** Every file under `dir`. */
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}

@@ -1,5 +1,10 @@
 import { EN } from '../../../server/src/core/i18n/en/index';
 import { ZH_CN } from '../../../server/src/core/i18n/zh-cn/index';
+import type { LibraryId } from '../../../server/src/core/model';
+import { libraryName } from '../../../server/src/core/rules/support';
+
+/** Every client library: their names go into Chinese messages unchanged. */
+const LIBRARIES: readonly LibraryId[] = ['java', 'spring', 'kafkajs', 'confluent-js', 'librdkafka', 'kafka-python', 'sarama', 'franz-go', 'kafka-go'];
 
 /** One Chinese text the checks read, with where it comes from (for messages). */
 export interface ChineseText {
@@ -22,5 +27,8 @@ export function translatedPairs(): TranslatedPair[] {
 
 /** Every Chinese text of the product. */
 export function chineseTexts(): ChineseText[] {
-  return translatedPairs().map((p) => ({ where: p.where, text: p.chinese }));
+  return [
+    ...translatedPairs().map((p) => ({ where: p.where, text: p.chinese })),
+    { where: 'library names in messages', text: LIBRARIES.map(libraryName).join(' ') },
+  ];
 }

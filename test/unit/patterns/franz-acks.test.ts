@@ -13,7 +13,7 @@ describe('franz-acks: kgo.NewClient refuses acks other than all with idempotent 
     assert.equal(refused.length, 3);
     assert.equal(
       refused[0].message,
-      'Producer stage: franz-go refuses acks=1 while its idempotent writes are on by default (`kgo.NewClient` returns "idempotency requires acks=all"), so the client is never created and sends nothing; use acks=all (or add `kgo.DisableIdempotentWrite()` and accept that only the leader, or no broker, confirms a send).',
+      'Producer stage: franz-go refuses acks=1 while its idempotent writes are on by default (`kgo.NewClient` returns `idempotency requires acks=all`), so the client is never created and sends nothing; use acks=all (or add `kgo.DisableIdempotentWrite()` and accept that only the leader, or no broker, confirms a send).',
     );
     const [fix] = refused[0].fixes ?? [];
     assert.equal(fix.title, 'Set acks=all');

@@ -1,5 +1,7 @@
 import type { KeyDoc } from './types';
 import { findKey } from './index';
+import { t } from '../i18n/index';
+import type { Locale } from '../i18n/index';
 
 /**
  * Value checks as Kafka's `ConfigDef` performs them when a client or broker starts: the value is trimmed,
@@ -22,56 +24,58 @@ function inSet(value: string, valid: readonly string[]): boolean {
   return valid.some((s) => s.toLowerCase() === v);
 }
 
-function oneOf(valid: readonly string[]): string {
-  return `must be one of ${valid.join(', ')}`;
+function oneOf(valid: readonly string[], locale: Locale): string {
+  return t(locale, 'validate.oneOf', { values: valid.join(', ') });
 }
 
-function checkBounds(n: number, doc: KeyDoc): string | undefined {
-  if (doc.min !== undefined && n < doc.min) return `must be at least ${doc.min}`;
-  if (doc.max !== undefined && n > doc.max) return `must be at most ${doc.max}`;
+function checkBounds(n: number, doc: KeyDoc, locale: Locale): string | undefined {
+  if (doc.min !== undefined && n < doc.min) return t(locale, 'validate.atLeast', { min: doc.min });
+  if (doc.max !== undefined && n > doc.max) return t(locale, 'validate.atMost', { max: doc.max });
   return undefined;
 }
 
-function checkIntegral(value: string, type: 'short' | 'int' | 'long', doc: KeyDoc): string | undefined {
-  if (!/^[+-]?\d+$/.test(value)) return `must be a whole number (${type})`;
+function checkIntegral(value: string, type: 'short' | 'int' | 'long', doc: KeyDoc, locale: Locale): string | undefined {
+  if (!/^[+-]?\d+$/.test(value)) return t(locale, 'validate.whole', { type });
   const n = BigInt(value);
   const [lo, hi] = BOUNDS[type];
-  if (n < lo || n > hi) return `is out of range for ${type === 'int' ? 'an' : 'a'} ${type}`;
-  return checkBounds(Number(n), doc);
+  if (n < lo || n > hi) return t(locale, type === 'int' ? 'validate.outOfRangeAn' : 'validate.outOfRangeA', { type });
+  return checkBounds(Number(n), doc, locale);
 }
 
 /**
- * Returns why Kafka would reject `value` for `key`, or undefined when the value is valid or the key is not in
- * the catalog. Booleans must read `true`/`false` in any case; numbers must parse and respect the catalog's
- * bounds; closed sets are compared case-insensitively; list elements are checked one by one.
+ * Returns why Kafka would reject `value` for `key` (a phrase in `locale` that follows "it": `must be true or
+ * false`), or undefined when the value is valid or the key is not in the catalog. Booleans must read
+ * `true`/`false` in any case; numbers must parse and respect the catalog's bounds; closed sets are compared
+ * case-insensitively; list elements are checked one by one.
  */
-export function validateValue(key: string, value: string): string | undefined {
+export function validateValue(key: string, value: string, locale: Locale = 'en'): string | undefined {
   const doc = findKey(key);
   if (!doc) return undefined;
   const v = value.trim();
   switch (doc.type) {
     case 'boolean':
-      return /^(true|false)$/i.test(v) ? undefined : 'must be true or false';
+      return /^(true|false)$/i.test(v) ? undefined : t(locale, 'validate.boolean');
     case 'short':
     case 'int':
     case 'long': {
-      const reason = checkIntegral(v, doc.type, doc);
+      const reason = checkIntegral(v, doc.type, doc, locale);
       if (reason) return reason;
-      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues) : undefined;
+      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues, locale) : undefined;
     }
     case 'double':
-      if (!DOUBLE.test(v)) return 'must be a number';
-      return checkBounds(Number(v.replace(/[fFdD]$/, '')), doc);
+      if (!DOUBLE.test(v)) return t(locale, 'validate.number');
+      return checkBounds(Number(v.replace(/[fFdD]$/, '')), doc, locale);
     case 'list': {
       if (!doc.validValues || v === '') return undefined;
       // The catalog may list whole combinations (`compact,delete`) as well as single elements.
       const elements = v.split(/\s*,\s*/);
       if (inSet(elements.join(','), doc.validValues)) return undefined;
       const bad = elements.find((element) => !inSet(element, doc.validValues ?? []));
-      return bad === undefined ? undefined : `contains ${bad || 'an empty element'}, but each element ${oneOf(doc.validValues)}`;
+      if (bad === undefined) return undefined;
+      return t(locale, 'validate.listElement', { element: bad || t(locale, 'validate.emptyElement'), rule: oneOf(doc.validValues, locale) });
     }
     case 'string':
-      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues) : undefined;
+      return doc.validValues && !inSet(v, doc.validValues) ? oneOf(doc.validValues, locale) : undefined;
     default:
       return undefined;
   }

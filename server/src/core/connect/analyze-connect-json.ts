@@ -3,6 +3,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { AnalyzedDocument, ConfigEntry, DocumentKind, Edit, ParseProblem, Range } from '../model';
 import { looksBinary } from '../properties/analyze-properties';
 import { eolOf } from '../text';
+import { msg } from '../i18n/index';
 import { connectGroups } from './connect-groups';
 
 /**
@@ -119,7 +120,7 @@ export function analyzeConnectJson(path: string, text: string, kind: DocumentKin
   const root = jsonc().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ParseProblem[] = errors.map((e) => ({
     range: { start: e.offset, end: e.offset + e.length },
-    message: `JSON syntax error: ${jsonc().printParseErrorCode(e.error)}`,
+    message: msg('parse.json', { detail: jsonc().printParseErrorCode(e.error) }),
   }));
   const object = configObject(root);
   if (!object) return emptyJson(path, text, kind, problems);

@@ -1,7 +1,7 @@
 import { EN } from './en/index';
 import type { Locale } from './locale';
 import { PLACEHOLDER } from './placeholders';
-import type { Placeholders, ParamsFor } from './placeholders';
+import type { ParamValue, Placeholders, ParamsFor } from './placeholders';
 import { ZH_CN } from './zh-cn/index';
 
 /**
@@ -51,7 +51,7 @@ function compile(text: string): Compiled {
 }
 
 /** Formats a text with its parameters; a parameter the call did not give stays as `{name}` (types prevent it). */
-function render(locale: Locale, key: string, params: Readonly<Record<string, string | number>> | undefined): string {
+function render(locale: Locale, key: string, params: Readonly<Record<string, ParamValue>> | undefined): string {
   const cache = COMPILED[locale];
   let compiled = cache.get(key);
   if (!compiled) {
@@ -64,25 +64,29 @@ function render(locale: Locale, key: string, params: Readonly<Record<string, str
   let out = parts[0];
   for (let i = 0; i < names.length; i++) {
     const value = params?.[names[i]];
-    out += (value === undefined ? `{${names[i]}}` : String(value)) + parts[i + 1];
+    const text = value === undefined ? `{${names[i]}}` : typeof value === 'object' ? render(locale, value.key, value.params) : String(value);
+    out += text + parts[i + 1];
   }
   return out;
 }
 
 /** The text of `key` in `locale`, with its placeholders filled from `params`. */
 export function t<K extends MessageKey>(locale: Locale, key: K, ...args: MessageArgs<K>): string {
-  return render(locale, key, args[0] as Readonly<Record<string, string | number>> | undefined);
+  return render(locale, key, args[0] as Readonly<Record<string, ParamValue>> | undefined);
 }
 
-/** A key with its parameters, to be formatted once the locale is known ({@link localize}). */
+/**
+ * A key with its parameters, to be formatted once the locale is known ({@link localize}). A parameter may be
+ * another message, which is formatted in the same locale.
+ */
 export interface Message<K extends MessageKey = MessageKey> {
   readonly key: K;
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: Readonly<Record<string, ParamValue>>;
 }
 
 /** Keeps a key and its parameters for {@link localize}; the parameters are checked like {@link t}'s. */
 export function msg<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Message<K> {
-  const params = args[0] as Readonly<Record<string, string | number>> | undefined;
+  const params = args[0] as Readonly<Record<string, ParamValue>> | undefined;
   return params === undefined ? { key } : { key, params };
 }
 

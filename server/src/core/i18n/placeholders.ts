@@ -39,8 +39,14 @@ export type Placeholders<S extends string> = string extends S
 /** What follows the last `{` of `S` (all of `S` when it has none): the candidate name before a `}`. */
 type AfterLastBrace<S extends string> = S extends `${string}{${infer Rest}` ? AfterLastBrace<Rest> : S;
 
+/**
+ * A parameter value: text, a number, or another catalogue message (any object with a `key`), formatted in
+ * the same locale. Kept structural so that this module needs nothing from the catalogue.
+ */
+export type ParamValue = string | number | { readonly key: string; readonly params?: Readonly<Record<string, ParamValue>> };
+
 /** The parameter object a text needs: one value per placeholder. */
-export type ParamsFor<S extends string> = { readonly [P in Placeholders<S>]: string | number };
+export type ParamsFor<S extends string> = { readonly [P in Placeholders<S>]: ParamValue };
 
 /** True when the unions `A` and `B` hold the same members. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,5 +1,6 @@
 import { Pair, stringify } from 'dot-properties';
 import type { ParseProblem, Range } from '../model';
+import { msg } from '../i18n/index';
 
 /**
  * A `.properties` reader that gives exactly the key/value map `java.util.Properties.load(Reader)` gives,
@@ -160,7 +161,7 @@ function convert(buf: string, map: SegmentMap | undefined, off: number, from: nu
         const start = sourceOffset(map, off, i - 2 - off);
         const last = Math.min(to, i + 4) - 1;
         const end = sourceOffset(map, off, Math.max(last, i - 1) - off) + 1;
-        lastProblem ??= { range: { start, end }, message: `Malformed \\uXXXX escape: Java's Properties.load rejects the whole file ("\\u" must be followed by four hex digits).` };
+        lastProblem ??= { range: { start, end }, message: msg('parse.unicodeEscape') };
         return out;
       }
       out += String.fromCharCode(code);

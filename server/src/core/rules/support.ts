@@ -1,8 +1,9 @@
-import type { ConfigEntry, ConfigGroup, LibraryId, Role, Stage } from '../model';
+import type { CodeFix, ConfigEntry, ConfigGroup, Fix, LibraryId, Role, Stage } from '../model';
 import type { DefaultValue } from '../catalog/defaults';
 import { libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
 import type { LintOptions } from '../options';
+import type { RuleContext } from './types';
 import { t } from '../i18n/index';
 import type { Locale } from '../i18n/index';
 
@@ -227,4 +228,9 @@ export function defaultPhrase(key: string, group: ConfigGroup, options: LintOpti
   return next
     ? t(locale, 'default.phrase.before', { library, since: next.since, key, value })
     : t(locale, 'default.phrase.someVersions', { library, key, value });
+}
+
+/** A scanner's fixes with their titles in the user's language. */
+export function localizedFixes(context: RuleContext, fixes: readonly CodeFix[] | undefined): Fix[] | undefined {
+  return fixes?.map((f) => ({ ...f, title: context.localize(f.title) }));
 }

@@ -54,7 +54,7 @@ export function parseYaml(text: string): ParsedYaml {
     for (const e of doc.errors) {
       const start = Math.max(0, Math.min(e.pos[0], text.length));
       const end = Math.max(start, Math.min(e.pos[1], text.length));
-      problems.push({ range: { start, end }, message: `YAML syntax error: ${e.message.split('\n')[0]}` });
+      problems.push({ range: { start, end }, message: msg('parse.yaml', { detail: e.message.split('\n')[0] }) });
     }
   }
   return { documents, problems };

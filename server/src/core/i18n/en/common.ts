@@ -16,6 +16,8 @@ export const COMMON = {
   'default.phrase.before': '{key} is unset, and {library} before {since} defaults it to {value} (the installed version is not known)',
   'default.phrase.someVersions': '{key} is unset, and some versions of {library} default it to {value} (the installed version is not known)',
 
+  'list.and': ' and ',
+
   'fix.set': 'Set {key}={value}',
   'fix.add': 'Add {key}={value}',
   'fix.remove': 'Remove {key}={value}',

@@ -19,4 +19,44 @@ export const BROKER_RULES = {
   'broker/replication-factor-above-broker-count.isr.shareState': 'writes to the share-group state fail',
   'broker/replication-factor-above-broker-count.fix.lower': 'Set {key}={value} (as many as there are brokers)',
   'broker/replication-factor-above-broker-count.fix.add': 'Add {key}={value} (as many as there are brokers)',
+  'broker/log-dirs-in-tmp.loss':
+    '/tmp is often emptied on reboot (tmpfs, tmp cleaners), and the partitions stored there disappear with it',
+  'broker/log-dirs-in-tmp.set':
+    'Broker stage: {key} puts {path} under /tmp, but {loss}; use a persistent directory.',
+  'broker/log-dirs-in-tmp.default':
+    'Broker stage: with neither log.dirs nor log.dir set, Kafka stores partitions in its default {path}, but {loss}; set log.dirs to a persistent directory.',
+  'broker/min-insync-replicas-too-low.write.min.insync.replicas': 'an acks=all write',
+  'broker/min-insync-replicas-too-low.write.transaction.state.log.min.isr': 'a transaction state write',
+  'broker/min-insync-replicas-too-low.write.share.coordinator.state.topic.min.isr':
+    'a share-group state write',
+  'broker/min-insync-replicas-too-low.consequence':
+    '{write} is acknowledged once the leader alone has it: when the in-sync set has shrunk to the leader and that broker fails, acknowledged records are lost',
+  'broker/min-insync-replicas-too-low.set':
+    'Broker stage: with {key}={value} {consequence}; use {safe} with a replication factor of 3.',
+  'broker/min-insync-replicas-too-low.default':
+    'Broker stage: {defaults}, so {consequence}; set it to {safe}.',
+  'broker/replication-factor-not-above-min-insync.below':
+    'Broker stage: {rfKey}={rf} is below {isrKey}={isr}, so the in-sync set can never be large enough and every acks=all write is rejected; producers that do not handle the error lose those records.',
+  'broker/replication-factor-not-above-min-insync.equal':
+    'Broker stage: {rfKey}={rf} equals {isrKey}={isr}, so a single broker down (even a rolling restart) makes acks=all writes fail; producers that do not handle the error lose those records.',
+  'broker/replication-factor-not-above-min-insync.related': '{key} is set to {value} here.',
+  'broker/replication-factor-too-low.what.default.replication.factor':
+    'the records of every topic created without an explicit replication factor',
+  'broker/replication-factor-too-low.what.replication.factor': "this topic's records",
+  'broker/replication-factor-too-low.what.offsets.topic.replication.factor':
+    'the committed consumer offsets (groups then restart from auto.offset.reset)',
+  'broker/replication-factor-too-low.what.transaction.state.log.replication.factor':
+    'the transaction state (open transactions can no longer complete)',
+  'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor':
+    'the share-group delivery state',
+  'broker/replication-factor-too-low.single': "a single copy exists: losing one broker's disk loses {what}",
+  'broker/replication-factor-too-low.few':
+    'only {rf} copies exist: one broker outage leaves {what} with no spare copy, and a second failure loses them',
+  'broker/replication-factor-too-low.set': 'Broker stage: with {key}={value} {consequence}; use {safe}.',
+  'broker/replication-factor-too-low.default':
+    'Broker stage: {defaults}, so {consequence}; set it to {safe}.',
+  'broker/unclean-leader-election.loss':
+    'a replica that fell out of sync can become leader, and every acknowledged record it never copied is truncated away on the other replicas',
+  'broker/unclean-leader-election.set': 'Broker stage: with {key}=true {loss}.',
+  'broker/unclean-leader-election.default': 'Broker stage: {defaults}, so {loss}; set it to false.',
 } as const;

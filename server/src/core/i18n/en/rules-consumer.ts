@@ -3,4 +3,19 @@ export const CONSUMER_RULES = {
   'consumer/auto-commit-enabled.description': 'enable.auto.commit=true, or a consumer that leaves it unset (the default is true): offsets are committed whether or not the records were processed.',
   'consumer/auto-offset-reset-latest.description': 'auto.offset.reset=latest: a new group, or one whose offsets expired or fell out of range, skips everything already in the topic.',
   'consumer/commit-before-processing.description': 'An offset committed before the records are processed: a crash in between skips them.',
+  'consumer/auto-commit-enabled.loss':
+    'offsets of polled records are committed on a timer whether or not they were processed, and records still being processed when the consumer crashes are skipped on restart',
+  'consumer/auto-commit-enabled.set':
+    'Consumer stage: with {key}=true {loss}; commit after processing instead.',
+  'consumer/auto-commit-enabled.default':
+    'Consumer stage: {defaults}, so {loss}; set it to false and commit after processing.',
+  'consumer/auto-commit-enabled.fixSet':
+    'Set enable.auto.commit=false (then commit offsets yourself after processing)',
+  'consumer/auto-commit-enabled.fixAdd':
+    'Add enable.auto.commit=false (then commit offsets yourself after processing)',
+  'consumer/auto-offset-reset-latest.set':
+    'Consumer stage: with {key}={value} a group that has no valid committed offset (new, expired after offsets.retention.minutes, or deleted by retention) jumps to the end of the log and never reads the records before it.',
+  'consumer/auto-offset-reset-latest.fix':
+    'Set {key}=earliest (a group without a committed offset reads the existing records)',
+  'consumer/commit-before-processing.fact': 'Consumer stage: {detail}',
 } as const;

@@ -20,9 +20,28 @@ export const PRODUCER_RULES = {
   'producer/idempotence-disabled.description':
     'enable.idempotence=false, or acks other than all, retries=0 or more than 5 in-flight requests silently switching the default idempotence off.',
   'producer/idempotence-disabled.refusedAtStart':
-    'Producer stage: {library} refuses {setting} while its idempotent writes are on by default ({error}), so the client is never created and sends nothing; use acks=all (or add {optOut} and accept that only the leader, or no broker, confirms a send).',
+    'Producer stage: {library} refuses {setting} while its idempotent writes are on by default ({call} returns `{error}`), so the client is never created and sends nothing; use acks=all (or add {optOut} and accept that only the leader, or no broker, confirms a send).',
   'producer/idempotence-disabled.transactionalRefused':
-    'Producer stage: {library} refuses a transactional ID with idempotent writes disabled ({error}), so the transactional client is never created and sends nothing; remove the opt-out.',
+    'Producer stage: {library} refuses a transactional ID with idempotent writes disabled ({call} returns `{error}`), so the transactional client is never created and sends nothing; remove the opt-out.',
   'producer/unhandled-send.description': 'A send whose result nobody checks (no callback, no await, no get()): failures are dropped silently.',
   'producer/close-without-flush.description': 'Close() with no Flush() before it: records still buffered in the client are dropped.',
+  'producer/idempotence-disabled.duplicates':
+    'a retried send can be written twice or out of order, and consumer logic that drops what looks like a duplicate can drop a real record',
+  'producer/idempotence-disabled.configError': 'a configuration error',
+  'producer/idempotence-disabled.refusesExplicit':
+    'Producer stage: {library} refuses enable.idempotence=true together with {setting} ({error}), so the producer is never created and sends nothing.',
+  'producer/idempotence-disabled.transactionalOff':
+    'Producer stage: Kafka refuses transactional.id together with enable.idempotence=false (ConfigException), so the transactional producer is never created and sends nothing{blockers}.',
+  'producer/idempotence-disabled.off':
+    'Producer stage: enable.idempotence=false turns off idempotent writes, so {duplicates}{blockers}.',
+  'producer/idempotence-disabled.blockers': ' (turning it on also needs {changes})',
+  'producer/idempotence-disabled.changed': '{key} changed',
+  'producer/idempotence-disabled.transactionalConflict':
+    'Producer stage: Kafka refuses {setting} on a transactional producer, which needs idempotence (ConfigException), so the producer is never created and sends nothing.',
+  'producer/idempotence-disabled.refusesDefault':
+    'Producer stage: {source} refuses {setting} while idempotence is on by default (ConfigException since 4.0), so the producer is never created and sends nothing.',
+  'producer/idempotence-disabled.silent':
+    'Producer stage: {setting} silently switches off the idempotence that {source} turns on by default, so {duplicates}.',
+  'producer/unhandled-send.fact': 'Producer stage: {detail}',
+  'producer/close-without-flush.fact': 'Producer stage: {detail}',
 } as const;

@@ -14,6 +14,8 @@ export const COMMON_ZH_CN = {
   'default.phrase.before': '未设置 {key}，{library} {since} 之前的版本默认使用 {key}={value}（无法得知已安装的版本）',
   'default.phrase.someVersions': '未设置 {key}，{library} 的某些版本默认使用 {key}={value}（无法得知已安装的版本）',
 
+  'list.and': '、',
+
   'fix.set': '设置 {key}={value}',
   'fix.add': '添加 {key}={value}',
   'fix.remove': '删除 {key}={value}',

@@ -8,6 +8,7 @@ import { BROKER_RULES_ZH_CN } from './rules-broker';
 import { CONSUMER_RULES_ZH_CN } from './rules-consumer';
 import { PRODUCER_RULES_ZH_CN } from './rules-producer';
 import { REPORT_ZH_CN } from './report';
+import { SCANNERS_ZH_CN } from './scanners';
 import { SETTINGS_ZH_CN } from './settings';
 import { FORMATS_ZH_CN } from './formats';
 
@@ -18,6 +19,7 @@ export const AREAS_ZH_CN = {
   BROKER_RULES: BROKER_RULES_ZH_CN,
   CONSUMER_RULES: CONSUMER_RULES_ZH_CN,
   CONFIG_RULES: CONFIG_RULES_ZH_CN,
+  SCANNERS: SCANNERS_ZH_CN,
   SETTINGS: SETTINGS_ZH_CN,
   FORMATS: FORMATS_ZH_CN,
   CLI: CLI_ZH_CN,
@@ -31,6 +33,7 @@ export const ZH_CN = {
   ...BROKER_RULES_ZH_CN,
   ...CONSUMER_RULES_ZH_CN,
   ...CONFIG_RULES_ZH_CN,
+  ...SCANNERS_ZH_CN,
   ...SETTINGS_ZH_CN,
   ...FORMATS_ZH_CN,
   ...CLI_ZH_CN,

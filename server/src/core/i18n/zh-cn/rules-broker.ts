@@ -22,4 +22,33 @@ export const BROKER_RULES_ZH_CN = {
   'broker/replication-factor-above-broker-count.isr.shareState': '写入共享组状态会失败',
   'broker/replication-factor-above-broker-count.fix.lower': '设置 {key}={value}（与 Broker 数相同）',
   'broker/replication-factor-above-broker-count.fix.add': '添加 {key}={value}（与 Broker 数相同）',
+  'broker/log-dirs-in-tmp.loss': '/tmp 常在重启时被清空（tmpfs、临时文件清理程序），存放在那里的分区也会随之消失',
+  'broker/log-dirs-in-tmp.set': 'Broker 阶段：{key} 把 {path} 放在 /tmp 下，但{loss}；请使用持久化的目录。',
+  'broker/log-dirs-in-tmp.default':
+    'Broker 阶段：log.dirs 和 log.dir 都未设置时，Kafka 把分区存放在默认目录 {path} 中，但{loss}；请把 log.dirs 设为持久化的目录。',
+  'broker/min-insync-replicas-too-low.write.min.insync.replicas': 'acks=all 的写入',
+  'broker/min-insync-replicas-too-low.write.transaction.state.log.min.isr': '事务状态的写入',
+  'broker/min-insync-replicas-too-low.write.share.coordinator.state.topic.min.isr': '共享组状态的写入',
+  'broker/min-insync-replicas-too-low.consequence':
+    '{write}只要领导者副本一个写入就会被确认：当同步副本集合缩小到只剩领导者副本、而该 Broker 又发生故障时，已确认的消息就会丢失',
+  'broker/min-insync-replicas-too-low.set': 'Broker 阶段：{key}={value} 时，{consequence}；请改为 {safe}，并把副本因子设为 3。',
+  'broker/min-insync-replicas-too-low.default': 'Broker 阶段：{defaults}，因此{consequence}；请把它设为 {safe}。',
+  'broker/replication-factor-not-above-min-insync.below':
+    'Broker 阶段：{rfKey}={rf} 小于 {isrKey}={isr}，同步副本集合永远不可能足够大，每一次 acks=all 的写入都会被拒绝；不处理这个错误的生产者会丢失这些消息。',
+  'broker/replication-factor-not-above-min-insync.equal':
+    'Broker 阶段：{rfKey}={rf} 等于 {isrKey}={isr}，只要一个 Broker 宕机（哪怕是滚动重启），acks=all 的写入就会失败；不处理这个错误的生产者会丢失这些消息。',
+  'broker/replication-factor-not-above-min-insync.related': '{key} 在这里被设为 {value}。',
+  'broker/replication-factor-too-low.what.default.replication.factor': '所有未显式指定副本因子而创建的主题中的消息',
+  'broker/replication-factor-too-low.what.replication.factor': '这个主题的消息',
+  'broker/replication-factor-too-low.what.offsets.topic.replication.factor':
+    '已提交的消费者位移（消费者组随后会按 auto.offset.reset 重新开始消费）',
+  'broker/replication-factor-too-low.what.transaction.state.log.replication.factor': '事务状态（进行中的事务将无法完成）',
+  'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor': '共享组的投递状态',
+  'broker/replication-factor-too-low.single': '只有一份副本：一个 Broker 的磁盘损坏就会丢失{what}',
+  'broker/replication-factor-too-low.few': '只有 {rf} 份副本：一个 Broker 宕机后，{what}就没有多余的副本了，再出一次故障就会丢失它们',
+  'broker/replication-factor-too-low.set': 'Broker 阶段：{key}={value} 时{consequence}；请改为 {safe}。',
+  'broker/replication-factor-too-low.default': 'Broker 阶段：{defaults}，因此{consequence}；请把它设为 {safe}。',
+  'broker/unclean-leader-election.loss': '一个已经不同步的副本可能成为领导者副本，而它从未复制到的每一条已确认消息，都会在其他副本上被截断删除',
+  'broker/unclean-leader-election.set': 'Broker 阶段：{key}=true 时，{loss}。',
+  'broker/unclean-leader-election.default': 'Broker 阶段：{defaults}，因此{loss}；请把它设为 false。',
 } as const satisfies Translation<typeof BROKER_RULES>;

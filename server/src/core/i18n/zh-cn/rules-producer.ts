@@ -22,9 +22,25 @@ export const PRODUCER_RULES_ZH_CN = {
   'producer/idempotence-disabled.description':
     'enable.idempotence=false，或 acks 不为 all、retries=0、在途请求超过 5 个，导致默认开启的幂等性被静默关闭。',
   'producer/idempotence-disabled.refusedAtStart':
-    '生产者阶段：{library} 默认开启幂等写入，此时不接受 {setting}（{error}），因此客户端根本不会被创建，也发不出任何消息；请改用 acks=all（或添加 {optOut}，并接受发送只由领导者副本确认、甚至没有任何 Broker 确认）。',
+    '生产者阶段：{library} 默认开启幂等写入，此时不接受 {setting}（{call} 返回 `{error}`），因此客户端根本不会被创建，也发不出任何消息；请改用 acks=all（或添加 {optOut}，并接受发送只由领导者副本确认、甚至没有任何 Broker 确认）。',
   'producer/idempotence-disabled.transactionalRefused':
-    '生产者阶段：{library} 不接受在关闭幂等写入的同时使用事务 ID（{error}），因此事务客户端根本不会被创建，也发不出任何消息；请去掉关闭幂等的选项。',
+    '生产者阶段：{library} 不接受在关闭幂等写入的同时使用事务 ID（{call} 返回 `{error}`），因此事务客户端根本不会被创建，也发不出任何消息；请去掉关闭幂等的选项。',
   'producer/unhandled-send.description': '发送结果无人检查（没有回调、没有 await、没有 get()）：发送失败被静默丢弃。',
   'producer/close-without-flush.description': '调用 Close() 之前没有调用 Flush()：仍缓存在客户端中的消息会被丢弃。',
+  'producer/idempotence-disabled.duplicates': '一次重试的发送可能被写入两次或乱序，而丢弃“看似重复”消息的消费者逻辑可能会丢掉一条真实的消息',
+  'producer/idempotence-disabled.configError': '配置错误',
+  'producer/idempotence-disabled.refusesExplicit':
+    '生产者阶段：{library} 不接受 enable.idempotence=true 与 {setting} 同时出现（{error}），因此生产者根本不会被创建，什么也发送不了。',
+  'producer/idempotence-disabled.transactionalOff':
+    '生产者阶段：Kafka 不接受 transactional.id 与 enable.idempotence=false 同时出现（ConfigException），因此事务型生产者根本不会被创建，什么也发送不了{blockers}。',
+  'producer/idempotence-disabled.off': '生产者阶段：enable.idempotence=false 会关闭幂等写入，因此{duplicates}{blockers}。',
+  'producer/idempotence-disabled.blockers': '（要开启它，还需要{changes}）',
+  'producer/idempotence-disabled.changed': '修改 {key}',
+  'producer/idempotence-disabled.transactionalConflict':
+    '生产者阶段：Kafka 不接受事务型生产者上的 {setting}，因为事务型生产者需要幂等性（ConfigException），因此生产者根本不会被创建，什么也发送不了。',
+  'producer/idempotence-disabled.refusesDefault':
+    '生产者阶段：在默认开启幂等性时，{source} 不接受 {setting}（自 4.0 起抛出 ConfigException），因此生产者根本不会被创建，什么也发送不了。',
+  'producer/idempotence-disabled.silent': '生产者阶段：{setting} 会静默关闭幂等性（{source} 默认开启了它），因此{duplicates}。',
+  'producer/unhandled-send.fact': '生产者阶段：{detail}',
+  'producer/close-without-flush.fact': '生产者阶段：{detail}',
 } as const satisfies Translation<typeof PRODUCER_RULES>;

@@ -5,7 +5,6 @@ import { forEachGroup } from '../types';
 import { effectiveEntry, groupDefault, isPlaceholder } from '../support';
 
 const KEYS = ['log.dirs', 'log.dir', 'metadata.log.dir'] as const;
-const LOSS = '/tmp is often emptied on reboot (tmpfs, tmp cleaners), and the partitions stored there disappear with it';
 
 function inTmp(path: string): boolean {
   return path === '/tmp' || path.startsWith('/tmp/');
@@ -49,7 +48,7 @@ export const logDirsInTmp: Rule = {
         const entry = effectiveEntry(group, [key]);
         if (!entry || isPlaceholder(entry)) continue;
         for (const { range, path } of tmpRanges(entry, context.document.text)) {
-          context.report({ range, message: `Broker stage: ${key} puts ${path} under /tmp, but ${LOSS}; use a persistent directory.` });
+          context.report({ range, message: context.t('broker/log-dirs-in-tmp.set', { key, path, loss: context.t('broker/log-dirs-in-tmp.loss') }) });
         }
       }
       // Neither data key set: the broker falls back to the default log.dir.
@@ -58,7 +57,7 @@ export const logDirsInTmp: Rule = {
       if (!def || !inTmp(def.value)) return;
       context.report({
         range: group.anchor,
-        message: `Broker stage: with neither log.dirs nor log.dir set, Kafka stores partitions in its default ${def.value}, but ${LOSS}; set log.dirs to a persistent directory.`,
+        message: context.t('broker/log-dirs-in-tmp.default', { path: def.value, loss: context.t('broker/log-dirs-in-tmp.loss') }),
       });
     });
   },

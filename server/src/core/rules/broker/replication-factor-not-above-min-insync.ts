@@ -74,14 +74,15 @@ export const replicationFactorNotAboveMinInsync: Rule = {
         if (!below && rf < 3 && ruleEnabled(context.options, RF_TOO_LOW)) continue;
         const target = isr + 1;
         // Raising it past the number of brokers the file gives the cluster would make topics impossible.
-        const fix = fitsCluster(group, target) ? setValueFix(rfEntry, String(target), `Set ${rfEntry.key}=${target}`) : undefined;
+        const fix = fitsCluster(group, target) ? setValueFix(rfEntry, String(target), context.t('fix.set', { key: rfEntry.key, value: target })) : undefined;
+        const values = { rfKey: rfEntry.key, rf, isrKey: minIsrKey, isr };
         context.report({
           range: rfEntry.valueRange,
           severity: below ? 'error' : undefined,
           message: below
-            ? `Broker stage: ${rfEntry.key}=${rf} is below ${minIsrKey}=${isr}, so the in-sync set can never be large enough and every acks=all write is rejected; producers that do not handle the error lose those records.`
-            : `Broker stage: ${rfEntry.key}=${rf} equals ${minIsrKey}=${isr}, so a single broker down (even a rolling restart) makes acks=all writes fail; producers that do not handle the error lose those records.`,
-          related: [{ range: isrEntry.valueRange, message: `${minIsrKey} is set to ${isr} here.` }],
+            ? context.t('broker/replication-factor-not-above-min-insync.below', values)
+            : context.t('broker/replication-factor-not-above-min-insync.equal', values),
+          related: [{ range: isrEntry.valueRange, message: context.t('broker/replication-factor-not-above-min-insync.related', { key: minIsrKey, value: isr }) }],
           fixes: fix ? [fix] : [],
         });
       }

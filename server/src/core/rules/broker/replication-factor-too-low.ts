@@ -1,25 +1,26 @@
 import { hasRole } from '../../model';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
+import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
 import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, ruleEnabled, unsafeDefault } from '../support';
 import { pairedMinIsr, replicaPairs, RF_ISR_RULE } from './replication-factor-not-above-min-insync';
 
-/** Replication-factor keys and what a single broker failure costs when each is too low. */
-const KEYS: Readonly<Record<string, string>> = {
-  'default.replication.factor': 'the records of every topic created without an explicit replication factor',
-  'replication.factor': "this topic's records",
-  'offsets.topic.replication.factor': 'the committed consumer offsets (groups then restart from auto.offset.reset)',
-  'transaction.state.log.replication.factor': 'the transaction state (open transactions can no longer complete)',
-  'share.coordinator.state.topic.replication.factor': 'the share-group delivery state',
-};
+/** Replication-factor keys and what a single broker failure costs when each is too low (catalogue texts). */
+const KEYS = {
+  'default.replication.factor': 'broker/replication-factor-too-low.what.default.replication.factor',
+  'replication.factor': 'broker/replication-factor-too-low.what.replication.factor',
+  'offsets.topic.replication.factor': 'broker/replication-factor-too-low.what.offsets.topic.replication.factor',
+  'transaction.state.log.replication.factor': 'broker/replication-factor-too-low.what.transaction.state.log.replication.factor',
+  'share.coordinator.state.topic.replication.factor': 'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor',
+} as const satisfies Readonly<Record<string, MessageKey>>;
 /** The keys above, without inherited names such as `toString`. */
 const KEY_NAMES: ReadonlySet<string> = new Set(Object.keys(KEYS));
 const SAFE = '3';
 
-function consequence(key: string, rf: number): string {
-  const what = KEYS[key];
-  return rf <= 1 ? `a single copy exists: losing one broker's disk loses ${what}` : `only ${rf} copies exist: one broker outage leaves ${what} with no spare copy, and a second failure loses them`;
+function consequence(context: RuleContext, key: string, rf: number): string {
+  const what = context.t(KEYS[key as keyof typeof KEYS]);
+  return rf <= 1 ? context.t('broker/replication-factor-too-low.single', { what }) : context.t('broker/replication-factor-too-low.few', { rf, what });
 }
 
 /** Replication factors below 3 (including a broker that keeps the default of 1 for new topics). */
@@ -46,10 +47,10 @@ export const replicationFactorTooLow: Rule = {
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
         if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3 || belowMinIsr.has(entry)) continue;
         // Raising it past the number of brokers the file gives the cluster would make the topic impossible.
-        const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, `Set ${entry.key}=${SAFE}`) : undefined;
+        const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, context.t('fix.set', { key: entry.key, value: SAFE })) : undefined;
         context.report({
           range: entry.valueRange,
-          message: `Broker stage: with ${entry.key}=${rf} ${consequence(entry.key, rf)}; use ${SAFE}.`,
+          message: context.t('broker/replication-factor-too-low.set', { key: entry.key, value: rf, consequence: consequence(context, entry.key, rf), safe: SAFE }),
           fixes: fix ? [fix] : [],
         });
       }
@@ -61,10 +62,14 @@ export const replicationFactorTooLow: Rule = {
         if (!found) continue;
         // Added beside a minimum ISR of 3 or more, 3 copies would leave no spare: one above the minimum then.
         const target = String(Math.max(Number(SAFE), (pairedMinIsr(group, key) ?? 0) + 1));
-        const fix = fitsCluster(group, Number(target)) ? insertEntryFix(group, key, target, `Add ${key}=${target}`) : undefined;
+        const fix = fitsCluster(group, Number(target)) ? insertEntryFix(group, key, target, context.t('fix.add', { key, value: target })) : undefined;
         context.report({
           range: group.anchor,
-          message: `Broker stage: ${defaultPhrase(key, group, context.options, found)}, so ${consequence(key, Number(found.value))}; set it to ${target}.`,
+          message: context.t('broker/replication-factor-too-low.default', {
+            defaults: defaultPhrase(key, group, context.options, found),
+            consequence: consequence(context, key, Number(found.value)),
+            safe: target,
+          }),
           fixes: fix ? [fix] : [],
         });
       }

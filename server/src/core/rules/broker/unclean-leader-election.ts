@@ -5,7 +5,6 @@ import { insertEntryFix, setValueFix } from '../../fixes';
 import { defaultPhrase, effectiveEntry, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'unclean.leader.election.enable';
-const LOSS = 'a replica that fell out of sync can become leader, and every acknowledged record it never copied is truncated away on the other replicas';
 
 /** Unclean leader election on (written, or the default before Kafka 0.11): acknowledged records can be thrown away. */
 export const uncleanLeaderElection: Rule = {
@@ -20,17 +19,21 @@ export const uncleanLeaderElection: Rule = {
       const entry = effectiveEntry(group, [KEY]);
       if (entry) {
         if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
-        const fix = setValueFix(entry, 'false', `Set ${KEY}=false`);
-        context.report({ range: entry.valueRange, message: `Broker stage: with ${KEY}=true ${LOSS}.`, fixes: fix ? [fix] : [] });
+        const fix = setValueFix(entry, 'false', context.t('fix.set', { key: KEY, value: 'false' }));
+        const message = context.t('broker/unclean-leader-election.set', { key: KEY, loss: context.t('broker/unclean-leader-election.loss') });
+        context.report({ range: entry.valueRange, message, fixes: fix ? [fix] : [] });
         return;
       }
       if (!hasRole(group, 'broker')) return;
       const found = unsafeDefault(KEY, group, context.options, (v) => v === 'true');
       if (!found) return;
-      const fix = insertEntryFix(group, KEY, 'false', `Add ${KEY}=false`);
+      const fix = insertEntryFix(group, KEY, 'false', context.t('fix.add', { key: KEY, value: 'false' }));
       context.report({
         range: group.anchor,
-        message: `Broker stage: ${defaultPhrase(KEY, group, context.options, found)}, so ${LOSS}; set it to false.`,
+        message: context.t('broker/unclean-leader-election.default', {
+          defaults: defaultPhrase(KEY, group, context.options, found),
+          loss: context.t('broker/unclean-leader-election.loss'),
+        }),
         fixes: fix ? [fix] : [],
       });
     });

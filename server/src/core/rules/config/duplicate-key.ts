@@ -45,11 +45,18 @@ export const duplicateKey: Rule = {
           reported.add(earlier.keyRange.start);
           // Name the Kafka key too when the source spells it differently (`ProducerConfig.ACKS_CONFIG`).
           const name = earlier.rawKey === earlier.key ? earlier.key : `${earlier.rawKey} (${earlier.key})`;
-          const fix = removeEntryFix(earlier, `Remove the earlier ${earlier.rawKey} (line ${lineOf(earlier)})`, true);
+          const fix = removeEntryFix(earlier, context.t('config/duplicate-key.fix', { key: earlier.rawKey, line: lineOf(earlier) }), true);
+          const empty = context.t('config/duplicate-key.empty');
           context.report({
             range: earlier.keyRange,
-            message: `${stageLabel(stageOfKey(earlier.key))}: ${name} is set again on line ${lineOf(winner)}, and that later value (${winner.value.trim() || 'empty'}) wins, so this one (${earlier.value.trim() || 'empty'}) is ignored.`,
-            related: [{ range: winner.keyRange, message: `${winner.rawKey} is set again here, and this value wins.` }],
+            message: context.t('config/duplicate-key.set', {
+              stage: stageLabel(stageOfKey(earlier.key), context.options.locale),
+              name,
+              line: lineOf(winner),
+              winner: winner.value.trim() || empty,
+              earlier: earlier.value.trim() || empty,
+            }),
+            related: [{ range: winner.keyRange, message: context.t('config/duplicate-key.related', { key: winner.rawKey }) }],
             fixes: fix ? [fix] : [],
           });
         }

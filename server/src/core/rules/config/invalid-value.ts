@@ -1,5 +1,5 @@
 import type { ConfigEntry, ConfigGroup } from '../../model';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { validateValue } from '../../catalog/validate';
 import { findKey } from '../../catalog/index';
 import { isPlaceholder, stageLabel, stageOfKey } from '../support';
@@ -26,20 +26,18 @@ function valueForKafka(group: ConfigGroup, entry: ConfigEntry): string | undefin
   return undefined;
 }
 
-function roleWord(entry: ConfigEntry): string {
+/** What a rejected value stops, by the role that reads the key. */
+function roleWord(context: RuleContext, entry: ConfigEntry): string {
   const roles = findKey(entry.key)?.roles ?? [];
   const role = entry.role ?? (roles.length === 1 ? roles[0] : undefined);
   switch (role) {
     case 'producer':
-      return 'the producer is never created and sends nothing';
     case 'consumer':
-      return 'the consumer is never created and reads nothing';
     case 'broker':
-      return 'the broker does not start';
     case 'topic':
-      return 'the topic cannot be created or altered with it';
+      return context.t(`config/invalid-value.${role}`);
     default:
-      return 'the client or broker that reads it fails to start';
+      return context.t('config/invalid-value.other');
   }
 }
 
@@ -61,13 +59,19 @@ export const invalidValue: Rule = {
         if (findKey(entry.key) === undefined || isPlaceholder(entry) || reported.has(entry.keyRange.start)) continue;
         const value = valueForKafka(group, entry);
         if (value === undefined) continue;
-        const reason = validateValue(entry.key, value);
+        const reason = validateValue(entry.key, value, context.options.locale);
         if (!reason) continue;
         reported.add(entry.keyRange.start);
         const range = entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange;
         context.report({
           range,
-          message: `${stageLabel(stageOfKey(entry.key))}: Kafka rejects ${entry.key}=${entry.value.trim()} (it ${reason}) with a ConfigException, so ${roleWord(entry)}.`,
+          message: context.t('config/invalid-value.set', {
+            stage: stageLabel(stageOfKey(entry.key), context.options.locale),
+            key: entry.key,
+            value: entry.value.trim(),
+            reason,
+            consequence: roleWord(context, entry),
+          }),
         });
       }
     }

@@ -9,6 +9,6 @@ export const syntaxError: Rule = {
     fixable: false,
   },
   check(context) {
-    for (const p of context.document.problems) context.report({ range: p.range, message: p.message });
+    for (const p of context.document.problems) context.report({ range: p.range, message: context.localize(p.message) });
   },
 };

@@ -33,9 +33,6 @@ function suggestionFor(key: string): string | undefined {
 /** Shared by every finding without a suggestion (most of them in a file of generated keys); never mutated. */
 const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
-const TAIL = ' and only logs it as unused, so this setting never takes effect';
-const PLAIN_HEAD = `${stageLabel('config')}: Kafka does not know `;
-const PLAIN_TAIL = `${TAIL}.`;
 
 /** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
 export const unknownKey: Rule = {
@@ -59,12 +56,12 @@ export const unknownKey: Rule = {
           const edit: Edit = { range: entry.keyRange, newText: suggestion };
           // A spelling suggestion is a guess: offered as a quick fix, never applied by fix-all, where it could
           // also collide with another rule inserting the key it guesses.
-          fixes = [{ title: `Change to ${suggestion}`, preferred: false, edits: [edit] }];
+          fixes = [{ title: context.t('config/unknown-key.fix', { key: suggestion }), preferred: false, edits: [edit] }];
         }
-        // Without a suggestion the message is two constant parts around the key: two string joins per finding.
+        // Without a suggestion the message is two constant parts around the key (the catalogue keeps texts compiled).
         const message = suggestion
-          ? `${stageLabel(stage)}: Kafka does not know ${entry.key}${TAIL}; did you mean ${suggestion}?`
-          : PLAIN_HEAD + entry.key + PLAIN_TAIL;
+          ? context.t('config/unknown-key.suggest', { stage: stageLabel(stage, context.options.locale), key: entry.key, suggestion })
+          : context.t('config/unknown-key.plain', { key: entry.key });
         context.report({ range: entry.keyRange, message, fixes });
       }
     }

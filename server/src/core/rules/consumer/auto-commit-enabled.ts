@@ -9,9 +9,6 @@ import { defaultPhrase, effectiveEntry, groupDefault, isPlaceholder, normalizedV
 const KEY = 'enable.auto.commit';
 /** librdkafka's offset store: auto-commit commits only the offsets stored in it. */
 const STORE = 'enable.auto.offset.store';
-const LOSS = 'offsets of polled records are committed on a timer whether or not they were processed, and records still being processed when the consumer crashes are skipped on restart';
-const FIX_TITLE = 'Set enable.auto.commit=false (then commit offsets yourself after processing)';
-const ADD_TITLE = 'Add enable.auto.commit=false (then commit offsets yourself after processing)';
 
 /** Auto-commit on (written, or the client default): offsets can run ahead of processing. */
 export const autoCommitEnabled: Rule = {
@@ -27,10 +24,10 @@ export const autoCommitEnabled: Rule = {
       const entry = effectiveEntry(group, [KEY], 'consumer');
       if (entry) {
         if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
-        const fix = setValueFix(entry, 'false', FIX_TITLE);
+        const fix = setValueFix(entry, 'false', context.t('consumer/auto-commit-enabled.fixSet'));
         context.report({
           range: entry.valueRange,
-          message: `Consumer stage: with ${KEY}=true ${LOSS}; commit after processing instead.`,
+          message: context.t('consumer/auto-commit-enabled.set', { key: KEY, loss: context.t('consumer/auto-commit-enabled.loss') }),
           fixes: fix ? [fix] : [],
         });
         return;
@@ -40,10 +37,13 @@ export const autoCommitEnabled: Rule = {
       if (group.library === 'spring' && group.springContainer) return;
       const found = unsafeDefault(KEY, group, context.options, (v) => v === 'true');
       if (!found) return;
-      const fix = insertEntryFix(group, KEY, 'false', ADD_TITLE);
+      const fix = insertEntryFix(group, KEY, 'false', context.t('consumer/auto-commit-enabled.fixAdd'));
       context.report({
         range: group.anchor,
-        message: `Consumer stage: ${defaultPhrase(KEY, group, context.options, found)}, so ${LOSS}; set it to false and commit after processing.`,
+        message: context.t('consumer/auto-commit-enabled.default', {
+          defaults: defaultPhrase(KEY, group, context.options, found),
+          loss: context.t('consumer/auto-commit-enabled.loss'),
+        }),
         fixes: fix ? [fix] : [],
       });
     });

@@ -23,10 +23,10 @@ export const autoOffsetResetLatest: Rule = {
       const librdkafka = group.library === 'librdkafka' || group.library === 'confluent-js';
       if (value !== 'latest' && !(librdkafka && LATEST.includes(value))) return;
       // Choosing to re-read the backlog is a behaviour change, so the fix is offered but not preferred.
-      const fix = setValueFix(entry, 'earliest', `Set ${KEY}=earliest (a group without a committed offset reads the existing records)`, false);
+      const fix = setValueFix(entry, 'earliest', context.t('consumer/auto-offset-reset-latest.fix', { key: KEY }), false);
       context.report({
         range: entry.valueRange,
-        message: `Consumer stage: with ${KEY}=${entry.value.trim()} a group that has no valid committed offset (new, expired after offsets.retention.minutes, or deleted by retention) jumps to the end of the log and never reads the records before it.`,
+        message: context.t('consumer/auto-offset-reset-latest.set', { key: KEY, value: entry.value.trim() }),
         fixes: fix ? [fix] : [],
       });
     });

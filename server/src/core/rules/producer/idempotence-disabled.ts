@@ -16,15 +16,15 @@ const DEFAULT_NOT_APPLIED = ['3.0.0', '3.1.0'];
  * validation (pkg/kgo/config.go) returns "idempotency requires acks=all" unless DisableIdempotentWrite() is given,
  * and "cannot both disable idempotent writes and use transactional IDs".
  */
-const REFUSED_AT_START: Partial<Record<LibraryId, { readonly keys: readonly string[]; readonly error: string; readonly transactionalError: string; readonly optOut: string }>> = {
+const REFUSED_AT_START: Partial<Record<LibraryId, { readonly keys: readonly string[]; readonly call: string; readonly error: string; readonly transactionalError: string; readonly optOut: string }>> = {
   'franz-go': {
     keys: ['acks'],
-    error: '`kgo.NewClient` returns "idempotency requires acks=all"',
-    transactionalError: '`kgo.NewClient` returns "cannot both disable idempotent writes and use transactional IDs"',
+    call: '`kgo.NewClient`',
+    error: 'idempotency requires acks=all',
+    transactionalError: 'cannot both disable idempotent writes and use transactional IDs',
     optOut: '`kgo.DisableIdempotentWrite()`',
   },
 };
-const DUPLICATES = 'a retried send can be written twice or out of order, and consumer logic that drops what looks like a duplicate can drop a real record';
 
 interface Conflict {
   readonly entry: ConfigEntry;
@@ -35,21 +35,21 @@ interface Conflict {
 }
 
 /** The settings in a group that idempotent writes cannot work with: acks other than all, retries=0, more than 5 requests in flight. */
-function conflicts(group: ConfigGroup): Conflict[] {
+function conflicts(context: RuleContext, group: ConfigGroup): Conflict[] {
   const out: Conflict[] = [];
   const acks = effectiveEntry(group, ['acks', 'request.required.acks'], 'producer');
   if (acks && !isPlaceholder(acks) && ['0', '1'].includes(acks.value.trim())) {
     const lossRule = acks.value.trim() === '0' ? 'producer/acks-zero' : 'producer/acks-leader-only';
-    out.push({ entry: acks, fix: () => setValueFix(acks, 'all', `Set ${acks.key}=all`), lossRule });
+    out.push({ entry: acks, fix: () => setValueFix(acks, 'all', context.t('fix.set', { key: acks.key, value: 'all' })), lossRule });
   }
   const retries = effectiveEntry(group, ['retries', 'message.send.max.retries'], 'producer');
   if (retries && intValue(retries) === 0) {
-    out.push({ entry: retries, fix: () => removeEntryFix(retries, `Remove ${retries.key}=0`, true), lossRule: 'producer/retries-disabled' });
+    out.push({ entry: retries, fix: () => removeEntryFix(retries, context.t('fix.remove', { key: retries.key, value: '0' }), true), lossRule: 'producer/retries-disabled' });
   }
   const inFlight = effectiveEntry(group, [IN_FLIGHT], 'producer');
   const n = inFlight ? intValue(inFlight) : undefined;
   if (inFlight && n !== undefined && n > 5) {
-    out.push({ entry: inFlight, fix: () => setValueFix(inFlight, '5', `Set ${IN_FLIGHT}=5`) });
+    out.push({ entry: inFlight, fix: () => setValueFix(inFlight, '5', context.t('fix.set', { key: IN_FLIGHT, value: '5' })) });
   }
   return out;
 }
@@ -62,8 +62,13 @@ function isTransactional(group: ConfigGroup): boolean {
 }
 
 /** How the library reports a configuration it cannot start with. */
-function startupError(group: ConfigGroup): string {
-  return group.library === 'java' || group.library === 'spring' ? 'ConfigException' : 'a configuration error';
+function startupError(context: RuleContext, group: ConfigGroup): string {
+  return group.library === 'java' || group.library === 'spring' ? 'ConfigException' : context.t('producer/idempotence-disabled.configError');
+}
+
+/** A setting as the messages quote it: `acks=1`. */
+function settingOf(entry: ConfigEntry): string {
+  return `${entry.key}=${entry.value.trim()}`;
 }
 
 function fixesOf(conflict: Conflict): Fix[] {
@@ -83,7 +88,11 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
       context.report({
         range: c.entry.valueRange,
         severity: 'error',
-        message: `Producer stage: ${libraryName(group.library)} refuses enable.idempotence=true together with ${c.entry.key}=${c.entry.value.trim()} (${startupError(group)}), so the producer is never created and sends nothing.`,
+        message: context.t('producer/idempotence-disabled.refusesExplicit', {
+          library: libraryName(group.library),
+          setting: settingOf(c.entry),
+          error: startupError(context, group),
+        }),
         fixes: fixesOf(c),
       });
     }
@@ -94,18 +103,21 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
   // Turning it back on is only safe when nothing in the group conflicts; otherwise the producer would not start.
   if (found.length === 0) {
     const defaultOn = groupDefault('enable.idempotence', group, context.options)?.value === 'true';
-    const remove = defaultOn ? removeEntryFix(entry, 'Remove enable.idempotence=false (use the default, true)', true) : undefined;
+    const remove = defaultOn
+      ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: 'enable.idempotence', value: 'false', default: 'true' }), true)
+      : undefined;
     if (remove) fixes.push(remove);
-    const set = setValueFix(entry, 'true', 'Set enable.idempotence=true', !remove);
+    const set = setValueFix(entry, 'true', context.t('fix.set', { key: 'enable.idempotence', value: 'true' }), !remove);
     if (set) fixes.push(set);
   }
-  const blockers = found.length > 0 ? ` (turning it on also needs ${found.map((c) => `${c.entry.key} changed`).join(' and ')})` : '';
+  const changes = found.map((c) => context.t('producer/idempotence-disabled.changed', { key: c.entry.key })).join(context.t('list.and'));
+  const blockers = found.length > 0 ? context.t('producer/idempotence-disabled.blockers', { changes }) : '';
   const refusal = REFUSED_AT_START[group.library];
   if (transactional && refusal) {
     context.report({
       range: entry.valueRange,
       severity: 'error',
-      message: context.t('producer/idempotence-disabled.transactionalRefused', { library: libraryName(group.library), error: refusal.transactionalError }),
+      message: context.t('producer/idempotence-disabled.transactionalRefused', { library: libraryName(group.library), call: refusal.call, error: refusal.transactionalError }),
       fixes,
     });
     return;
@@ -114,14 +126,14 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
     context.report({
       range: entry.valueRange,
       severity: 'error',
-      message: `Producer stage: Kafka refuses transactional.id together with enable.idempotence=false (ConfigException), so the transactional producer is never created and sends nothing${blockers}.`,
+      message: context.t('producer/idempotence-disabled.transactionalOff', { blockers }),
       fixes,
     });
     return;
   }
   context.report({
     range: entry.valueRange,
-    message: `Producer stage: enable.idempotence=false turns off idempotent writes, so ${DUPLICATES}${blockers}.`,
+    message: context.t('producer/idempotence-disabled.off', { duplicates: context.t('producer/idempotence-disabled.duplicates'), blockers }),
     fixes,
   });
 }
@@ -132,7 +144,7 @@ function checkTransactional(context: RuleContext, found: readonly Conflict[]): v
     context.report({
       range: c.entry.valueRange,
       severity: 'error',
-      message: `Producer stage: Kafka refuses ${c.entry.key}=${c.entry.value.trim()} on a transactional producer, which needs idempotence (ConfigException), so the producer is never created and sends nothing.`,
+      message: context.t('producer/idempotence-disabled.transactionalConflict', { setting: settingOf(c.entry) }),
       fixes: fixesOf(c),
     });
   }
@@ -148,7 +160,7 @@ export const idempotenceDisabled: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
-      const found = conflicts(group);
+      const found = conflicts(context, group);
       const explicit = effectiveEntry(group, ['enable.idempotence'], 'producer');
       const transactional = isTransactional(group);
       if (explicit) {
@@ -166,6 +178,7 @@ export const idempotenceDisabled: Rule = {
             message: context.t('producer/idempotence-disabled.refusedAtStart', {
               library: libraryName(group.library),
               setting: `${c.entry.key}=${c.entry.value.trim()}`,
+              call: refusal.call,
               error: refusal.error,
               optOut: refusal.optOut,
             }),
@@ -185,7 +198,7 @@ export const idempotenceDisabled: Rule = {
       if (!def.byLibraryVersion && DEFAULT_NOT_APPLIED.includes(version)) return;
       const source = defaultSource(group, context.options, def);
       for (const c of found) {
-        const setting = `${c.entry.key}=${c.entry.value.trim()}`;
+        const setting = settingOf(c.entry);
         // One root cause, one finding: the line already reported as losing messages is the finding to fix;
         // fixing it brings the default idempotence back.
         if (c.lossRule && ruleEnabled(context.options, c.lossRule)) continue;
@@ -194,14 +207,14 @@ export const idempotenceDisabled: Rule = {
           context.report({
             range: c.entry.valueRange,
             severity: 'error',
-            message: `Producer stage: ${source} refuses ${setting} while idempotence is on by default (ConfigException since 4.0), so the producer is never created and sends nothing.`,
+            message: context.t('producer/idempotence-disabled.refusesDefault', { source, setting }),
             fixes: fixesOf(c),
           });
           continue;
         }
         context.report({
           range: c.entry.valueRange,
-          message: `Producer stage: ${setting} silently switches off the idempotence that ${source} turns on by default, so ${DUPLICATES}.`,
+          message: context.t('producer/idempotence-disabled.silent', { setting, source, duplicates: context.t('producer/idempotence-disabled.duplicates') }),
           fixes: fixesOf(c),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { localizedFixes } from '../support';
 
 /** Translates the scanners' `unhandled-send` code facts into findings. */
 export const unhandledSend: Rule = {
@@ -11,7 +12,12 @@ export const unhandledSend: Rule = {
   check(context) {
     for (const fact of context.document.facts) {
       if (fact.kind !== 'unhandled-send') continue;
-      context.report({ range: fact.range, message: `Producer stage: ${fact.detail}`, severity: fact.severity, fixes: fact.fixes });
+      context.report({
+        range: fact.range,
+        message: context.t('producer/unhandled-send.fact', { detail: context.localize(fact.detail) }),
+        severity: fact.severity,
+        fixes: localizedFixes(context, fact.fixes),
+      });
     }
   },
 };

@@ -1,9 +1,11 @@
-import type { Edit, Fix } from '../../model';
+import type { CodeFix, Edit } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import type { Binding, BindingKind, GoContext } from './context';
 import type { GoLibrary } from './file';
 import { processes } from './processing';
 import { isAssignment, mentions, namedArgs, nodeRange, statementOf, stringContent } from './syntax';
+import { msg } from '../../i18n/index';
+import type { Message } from '../../i18n/index';
 
 /**
  * The code-fact checks several Go libraries share, each parameterised by the library's own methods: sends
@@ -26,7 +28,7 @@ export function resultIgnored(call: Node): boolean {
  * Reports calls of `methods` on the given bindings whose results (and so their error) are thrown away.
  * `chained` names methods that read the result (`ProduceSync(...).FirstErr()`): then the chained call counts.
  */
-export function ignoredSends(ctx: GoContext, library: GoLibrary, methods: readonly string[], targets: readonly Binding[], detail: (call: string) => string, chained: readonly string[] = []): void {
+export function ignoredSends(ctx: GoContext, library: GoLibrary, methods: readonly string[], targets: readonly Binding[], detail: (call: string) => Message, chained: readonly string[] = []): void {
   for (const site of ctx.callsTo(methods)) {
     if (!targets.some((t) => ctx.refersTo(site.receiver, t))) continue;
     let result: Node = site.call;
@@ -41,12 +43,12 @@ export function ignoredSends(ctx: GoContext, library: GoLibrary, methods: readon
  * The fix that moves a one-line statement to just after `after` in the same block (or just before it when
  * `after` is a return, continue, break or goto, after which nothing runs). Empty when it cannot be done safely.
  */
-export function moveStatementAfter(ctx: GoContext, statement: Node, after: Node, what: string): Fix[] {
+export function moveStatementAfter(ctx: GoContext, statement: Node, after: Node): CodeFix[] {
   const remove = ctx.wholeLines(statement);
   const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(after.type);
   const insert = terminator ? ctx.insertLineBefore(after, statement.text) : ctx.insertLineAfter(after, statement.text);
   if (!remove || !insert || statement.text.includes('\n')) return [];
-  return [{ title: `Move ${statement.text} after ${what}`, preferred: true, edits: [{ range: remove, newText: '' }, insert] }];
+  return [{ title: msg('scanner.fix.moveAfterProcessing', { statement: statement.text }), preferred: true, edits: [{ range: remove, newText: '' }, insert] }];
 }
 
 /** How to find a commit call that runs before the message it commits is processed. */
@@ -61,7 +63,7 @@ export interface EarlyCommitCheck {
   readonly commits: Readonly<Record<string, number | 'poll' | 'named'>>;
   /** Methods whose result holds the polled message(s). */
   readonly polls: readonly string[];
-  readonly detail: (call: string, message: string) => string;
+  readonly detail: (call: string, message: string) => Message;
 }
 
 /**
@@ -108,7 +110,7 @@ export function commitBeforeProcessing(ctx: GoContext, check: EarlyCommitCheck):
     if (!later.some((s) => processes(s, name))) continue;
     // The fix commits at the end of the block: values derived from the message are processed up to there.
     ctx.addFact('commit-before-processing', check.library, nodeRange(site.call), check.detail(site.fn.text, name), {
-      fixes: moveStatementAfter(ctx, statement, later[later.length - 1], 'the processing'),
+      fixes: moveStatementAfter(ctx, statement, later[later.length - 1]),
     });
   }
 }
@@ -142,7 +144,7 @@ export interface CloseCheck {
   readonly produces: (bindings: readonly Binding[]) => boolean;
   /** The Flush call to add for a receiver, or undefined when none can be written safely in that function. */
   readonly flushCall: (receiver: string, fn: Node | null) => string | undefined;
-  readonly detail: (receiver: string) => string;
+  readonly detail: (receiver: string) => Message;
   /** Methods that flush as well as `Flush` (confluent-kafka-go's `CommitTransaction` delivers every queued message first). */
   readonly alsoFlushes?: readonly string[];
 }
@@ -166,7 +168,7 @@ export function closeWithoutFlush(ctx: GoContext, check: CloseCheck): void {
     });
     if (flushed) continue;
     const flush = check.flushCall(name, scope);
-    const fixes: Fix[] = [];
+    const fixes: CodeFix[] = [];
     if (flush !== undefined) {
       const statement = call.parent;
       let edit: Edit | undefined;
@@ -175,7 +177,7 @@ export function closeWithoutFlush(ctx: GoContext, check: CloseCheck): void {
       } else if (statement?.type === 'expression_statement' && statement.parent?.type === 'statement_list') {
         edit = ctx.insertLineBefore(statement, flush);
       }
-      if (edit) fixes.push({ title: `Call ${name}.Flush before ${name}.Close()`, preferred: true, edits: [edit] });
+      if (edit) fixes.push({ title: msg('scanner.go.fix.flushBeforeClose', { name }), preferred: true, edits: [edit] });
     }
     ctx.addFact('close-without-flush', check.library, nodeRange(call), check.detail(name), { fixes });
   }

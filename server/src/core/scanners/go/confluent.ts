@@ -4,6 +4,7 @@ import { goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, 
 import { closeWithoutFlush, commitBeforeProcessing } from './checks';
 import type { Node } from '../common/tree-sitter';
 import { keyRole } from '../../roles';
+import { msg } from '../../i18n/index';
 
 /**
  * confluent-kafka-go (librdkafka): each `kafka.ConfigMap{...}` literal is one config group with librdkafka's
@@ -79,8 +80,7 @@ export function scanConfluent(ctx: GoContext): void {
     kinds: ['ck-consumer'],
     commits: { CommitMessage: 0, StoreMessage: 0, Commit: 'poll', StoreOffsets: 'named', CommitOffsets: 'named' },
     polls: ['ReadMessage', 'Poll'],
-    detail: (call, message) =>
-      `${call}(...) commits (or stores for the next commit) the offset of ${message} before the code after it processes the message, so a crash in between skips it; commit after processing.`,
+    detail: (call, message) => msg('scanner.go.confluent.commitEarly', { call, message }),
   });
 
   closeWithoutFlush(ctx, {
@@ -89,8 +89,7 @@ export function scanConfluent(ctx: GoContext): void {
     produces: () => true,
     alsoFlushes: ['CommitTransaction'],
     flushCall: (receiver) => `${receiver}.Flush(15 * 1000)`,
-    detail: (receiver) =>
-      `${receiver}.Close() runs with no Flush() before it, and Close does not wait for queued messages, so whatever is still in the local queue is dropped; call ${receiver}.Flush(timeoutMs) first and check that it returns 0.`,
+    detail: (receiver) => msg('scanner.go.confluent.closeWithoutFlush', { receiver }),
   });
 }
 
@@ -161,7 +160,7 @@ function unreadDeliveryReports(ctx: GoContext): void {
         'unhandled-send',
         'librdkafka',
         nodeRange(fn),
-        `${fn.text}(msg, nil) on a producer with go.delivery.reports=false gets no delivery report at all, so a message that fails delivery is lost without a trace; turn the reports back on and pass a delivery channel.`,
+        msg('scanner.go.confluent.reportsOff', { call: fn.text }),
       );
       continue;
     }
@@ -176,7 +175,7 @@ function unreadDeliveryReports(ctx: GoContext): void {
       'unhandled-send',
       'librdkafka',
       nodeRange(fn),
-      `${fn.text}(msg, nil) passes no delivery channel and nothing in this file reads ${receiver.text}.Events(), so a message that fails delivery is reported to no one; pass a delivery channel or read Events() and check each message's TopicPartition.Error.`,
+      msg('scanner.go.confluent.noChannel', { call: fn.text, receiver: receiver.text }),
       { severity: 'info' },
     );
   }

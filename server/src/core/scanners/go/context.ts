@@ -1,8 +1,9 @@
-import type { CodeFact, ConfigEntry, ConfigGroup, Edit, Range, Role, Severity, Fix } from '../../model';
+import type { CodeFact, CodeFix, ConfigEntry, ConfigGroup, Edit, Range, Role, Severity } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import type { GoLibrary } from './file';
 import { GoFile } from './file';
 import { assignedTo, isAssignment, namedArgs, unwrap } from './syntax';
+import type { Message } from '../../i18n/index';
 
 /**
  * The scan of one Go file: on top of the indexed syntax ({@link GoFile}), the variables that hold Kafka
@@ -108,7 +109,7 @@ export class GoContext extends GoFile {
   }
 
   /** Records a code fact. */
-  addFact(kind: CodeFact['kind'], library: GoLibrary, range: Range, detail: string, options: { severity?: Severity; fixes?: Fix[] } = {}): void {
+  addFact(kind: CodeFact['kind'], library: GoLibrary, range: Range, detail: Message, options: { severity?: Severity; fixes?: CodeFix[] } = {}): void {
     this.facts.push({ kind, library, range, detail, ...(options.severity ? { severity: options.severity } : {}), ...(options.fixes?.length ? { fixes: options.fixes } : {}) });
   }
 

@@ -4,6 +4,7 @@ import { addRole } from './context';
 import { assignedTo, durationMillis, isAssignment, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder } from './syntax';
 import { closeWithoutFlush, commitBeforeProcessing, contextParameter, ignoredSends, importsPlain } from './checks';
 import type { Node } from '../common/tree-sitter';
+import { msg } from '../../i18n/index';
 
 /**
  * franz-go (`kgo`): each `kgo.NewClient(opts...)` is one config group whose entries are its options, whether
@@ -60,7 +61,7 @@ export function scanFranz(ctx: GoContext): void {
     'franz-go',
     ['ProduceSync'],
     clients,
-    (call) => `the results of ${call}(...) are thrown away, so a record that fails is lost without a trace; check FirstErr() of the results.`,
+    (call) => msg('scanner.go.franz.ignoredResults', { call }),
     ['FirstErr'],
   );
   unreadPromises(ctx, clients);
@@ -70,8 +71,7 @@ export function scanFranz(ctx: GoContext): void {
     kinds: ['kgo-client'],
     commits: { CommitUncommittedOffsets: 'poll', CommitMarkedOffsets: 'poll', CommitRecords: 1, MarkCommitRecords: 0 },
     polls: ['PollFetches', 'PollRecords'],
-    detail: (call, message) =>
-      `${call}(...) commits the offsets of ${message} before the code after it processes the records, so a crash in between skips them; commit after processing.`,
+    detail: (call, message) => msg('scanner.go.franz.commitEarly', { call, message }),
   });
 
   closeWithoutFlush(ctx, {
@@ -83,8 +83,7 @@ export function scanFranz(ctx: GoContext): void {
       const context = contextParameter(fn) ?? (importsPlain(ctx.root, 'context') ? 'context.Background()' : undefined);
       return context === undefined ? undefined : `_ = ${receiver}.Flush(${context})`;
     },
-    detail: (receiver) =>
-      `${receiver}.Close() runs with no Flush() before it, so records still buffered in the client are failed with ErrClientClosed instead of being written; call ${receiver}.Flush(ctx) before closing.`,
+    detail: (receiver) => msg('scanner.go.franz.closeWithoutFlush', { receiver }),
   });
 }
 
@@ -114,8 +113,8 @@ function unreadPromises(ctx: GoContext, clients: readonly Binding[]): void {
       'franz-go',
       nodeRange(promise.type === 'nil' ? site.fn : promise),
       promise.type === 'nil'
-        ? `${site.fn.text}(...) passes no promise, and franz-go reports a failed record only through it, so the failure is dropped silently; pass a promise that handles the error.`
-        : `this promise never looks at its error, and franz-go reports a failed record only through it, so the failure is dropped silently; handle the error in the promise.`,
+        ? msg('scanner.go.franz.noPromise', { call: site.fn.text })
+        : msg('scanner.go.franz.promiseIgnoresError'),
     );
   }
 }

@@ -5,6 +5,8 @@ import { assignedTo, durationMillis, inBranch, literalValue, namedArgs, nodeRang
 import { processes } from './processing';
 import { ignoredSends, moveStatementAfter } from './checks';
 import type { Node } from '../common/tree-sitter';
+import { msg } from '../../i18n/index';
+import type { Message } from '../../i18n/index';
 
 /**
  * Sarama (IBM/sarama, formerly Shopify/sarama): `sarama.NewConfig()` and the `config.Producer.*` /
@@ -243,7 +245,7 @@ export function scanSarama(ctx: GoContext): void {
       'unhandled-send',
       'sarama',
       nodeRange(off.statement),
-      'Producer.Return.Errors = false makes the AsyncProducer throw away every failed send without telling anyone, so those messages vanish silently; leave it true and read the Errors() channel.',
+      msg('scanner.go.sarama.returnErrorsOff'),
     );
   }
 
@@ -259,7 +261,7 @@ export function scanSarama(ctx: GoContext): void {
       'unhandled-send',
       'sarama',
       nodeRange(fn ?? binding.origin),
-      `nothing in this file reads this AsyncProducer's Errors() channel, so failed sends go unnoticed (and once the channel fills up the producer stops); read Errors() in a goroutine and handle each error.`,
+      msg('scanner.go.sarama.errorsUnread'),
     );
   }
 
@@ -268,7 +270,7 @@ export function scanSarama(ctx: GoContext): void {
     'sarama',
     ['SendMessage', 'SendMessages'],
     ctx.bindings.filter((b) => b.kind === 'sarama-sync'),
-    (call) => `the result of ${call}(...) is thrown away, so a message the brokers reject or that fails after every retry is lost without a trace; check the returned error.`,
+    (call) => msg('scanner.go.sarama.ignoredResult', { call }),
   );
 
   markBeforeProcessing(ctx);
@@ -318,15 +320,15 @@ function markBeforeProcessing(ctx: GoContext): void {
     const lastUse = uses[uses.length - 1];
     // The fix marks at the end of the block: values derived from the message are processed up to there.
     const end = later[later.length - 1];
-    let detail = `${fn.text}(${message.text}, ...) marks the message as consumed before the code after it processes it, and auto-commit (every second by default) can commit that offset first, so a crash in between skips the message; mark it after processing.`;
+    let detail: Message = msg('scanner.go.sarama.markEarly', { call: fn.text, message: message.text });
     if (autoCommitOff) {
       const session = receiver.text;
       const commit = ctx
         .callsTo('Commit')
         .find((c) => c.receiver.text === session && c.call.startIndex > statement.endIndex && c.call.startIndex < lastUse.startIndex);
       if (!commit) continue;
-      detail = `${fn.text}(${message.text}, ...) and the ${session}.Commit() after it commit the offset before the code below processes the message, so a crash in between skips it; mark and commit after processing.`;
+      detail = msg('scanner.go.sarama.markCommitEarly', { call: fn.text, message: message.text, session });
     }
-    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, end, 'the processing') });
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, end) });
   }
 }

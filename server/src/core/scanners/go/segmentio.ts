@@ -1,9 +1,10 @@
-import type { Fix } from '../../model';
+import type { CodeFix } from '../../model';
 import type { GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
 import { durationMillis, goString, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf, unwrap } from './syntax';
 import { commitBeforeProcessing, ignoredSends } from './checks';
 import type { Node } from '../common/tree-sitter';
+import { msg } from '../../i18n/index';
 
 /**
  * segmentio/kafka-go: a `kafka.Writer{...}` literal is a producer group (built this way it sends with
@@ -104,12 +105,12 @@ export function scanSegmentio(ctx: GoContext): void {
 
   for (const w of asyncWriters) {
     if (w.completion || completions.has(w.origin.startIndex)) continue;
-    const fixes = [{ title: 'Set Async to false (WriteMessages then returns each error)', preferred: false, edits: [{ range: nodeRange(w.value), newText: 'false' }] }];
+    const fixes = [{ title: msg('scanner.go.segmentio.fix.sync'), preferred: false, edits: [{ range: nodeRange(w.value), newText: 'false' }] }];
     ctx.addFact(
       'unhandled-send',
       'kafka-go',
       nodeRange(w.async),
-      'with Async: true and no Completion callback WriteMessages returns at once and the writer ignores every write error, so failed messages are dropped silently; set a Completion callback that handles errors, or leave Async false.',
+      msg('scanner.go.segmentio.asyncNoCompletion'),
       { fixes },
     );
   }
@@ -121,7 +122,7 @@ export function scanSegmentio(ctx: GoContext): void {
     'kafka-go',
     ['WriteMessages'],
     ctx.bindings.filter((b) => b.kind === 'kg-writer' && !(b.origin && asyncOrigins.has(b.origin.startIndex))),
-    (call) => `the error ${call}(...) returns is thrown away, so messages that could not be written (after every attempt) are lost without a trace; check it.`,
+    (call) => msg('scanner.go.segmentio.ignoredError', { call }),
   );
 
   commitBeforeProcessing(ctx, {
@@ -129,7 +130,7 @@ export function scanSegmentio(ctx: GoContext): void {
     kinds: ['kg-reader'],
     commits: { CommitMessages: 1 },
     polls: ['FetchMessage'],
-    detail: (call, message) => `${call}(...) commits ${message} before the code after it processes it, so a crash in between skips the message; commit after processing.`,
+    detail: (call, message) => msg('scanner.go.segmentio.commitEarly', { call, message }),
   });
 
   // ReadMessage on a reader with a GroupID commits the offset as it returns the message.
@@ -140,7 +141,7 @@ export function scanSegmentio(ctx: GoContext): void {
       'commit-before-processing',
       'kafka-go',
       nodeRange(call),
-      `${fn.text}() on a reader with a GroupID commits the offset as soon as it returns the message, before the code after it has processed it, so a crash in between skips the message; use FetchMessage and call CommitMessages after processing.`,
+      msg('scanner.go.segmentio.readMessage', { call: fn.text }),
       { fixes: fetchThenCommit(ctx, call, fn, receiver) },
     );
   }
@@ -151,7 +152,7 @@ export function scanSegmentio(ctx: GoContext): void {
  * `r.CommitMessages(ctx, m)` at the end of the block that uses `m`. Empty when the shape is
  * not that simple (the message is not named, or not used in the same block).
  */
-function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): Fix[] {
+function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): CodeFix[] {
   const statement = statementOf(call);
   const list = statement?.parent;
   const field = fn.childForFieldName('field');
@@ -170,7 +171,7 @@ function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): 
   if (!insert) return [];
   return [
     {
-      title: `Use FetchMessage and call ${commit} after the processing`,
+      title: msg('scanner.go.segmentio.fix.fetchThenCommit', { commit }),
       preferred: true,
       edits: [{ range: nodeRange(field), newText: 'FetchMessage' }, insert],
     },

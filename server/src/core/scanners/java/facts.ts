@@ -1,10 +1,12 @@
-import type { CodeFact, Edit, Fix } from '../../model';
+import type { CodeFact, CodeFix, Edit } from '../../model';
 import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import type { JavaFile } from './file';
 import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import type { Decl } from './symbols';
+import { msg } from '../../i18n/index';
+import type { Message } from '../../i18n/index';
 
 /**
  * Java code facts: sends whose result nobody reads, offsets committed before the polled records are
@@ -41,7 +43,7 @@ export function findJavaFacts(file: JavaFile): CodeFact[] {
       kind: 'unhandled-send',
       library: 'java',
       range: nodeRange(ref),
-      detail: `${ref.text} sends each record without a callback and drops the Future it returns, so a send that fails is lost without a trace; send with a callback that handles the exception.`,
+      detail: msg('scanner.java.methodReferenceSend', { reference: ref.text }),
     });
   }
   return facts;
@@ -102,10 +104,10 @@ function ignoresException(parts: { readonly exception: string; readonly body: No
 }
 
 /** The fix that fills an empty callback body `{}` with a check of the exception. */
-function fillEmptyCallback(parts: { readonly exception: string; readonly body: Node }): Fix[] {
+function fillEmptyCallback(parts: { readonly exception: string; readonly body: Node }): CodeFix[] {
   const { body, exception } = parts;
   if (body.type !== 'block' || body.namedChildCount > 0 || body.text.replace(/\s+/g, '') !== '{}') return [];
-  return [{ title: 'Handle the exception in the callback', preferred: true, edits: [{ range: nodeRange(body), newText: `{ if (${exception} != null) { ${HANDLER_COMMENT} } }` }] }];
+  return [{ title: msg('scanner.java.fix.handleException'), preferred: true, edits: [{ range: nodeRange(body), newText: `{ if (${exception} != null) { ${HANDLER_COMMENT} } }` }] }];
 }
 
 /** `producer.send(record);` with no callback (or one that ignores the exception) and the Future dropped. */
@@ -125,12 +127,12 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
       library: 'java',
       // A multi-line callback: squiggle the first line only.
       range: headRange(file.text, call),
-      detail: `the callback of ${object}.send(..) never looks at its exception and the Future is dropped, so a send that fails is lost without anyone noticing; check ${parts.exception} != null in the callback and handle the failure.`,
+      detail: msg('scanner.java.callbackIgnoresException', { object, exception: parts.exception }),
       fixes: fillEmptyCallback(parts),
     });
     return;
   }
-  const fixes: Fix[] = [];
+  const fixes: CodeFix[] = [];
   const list = call.childForFieldName('arguments');
   if (args.length === 1 && list && !list.hasError) {
     const md = freshName(file, call, ['metadata', 'recordMetadata', 'sentMetadata']);
@@ -139,13 +141,13 @@ function unhandledProducerSend(file: JavaFile, call: Node, facts: CodeFact[]): v
       range: { start: args[0].endIndex, end: args[0].endIndex },
       newText: `, (${md}, ${ex}) -> { if (${ex} != null) { ${HANDLER_COMMENT} } }`,
     };
-    fixes.push({ title: 'Add a callback that handles a failed send', preferred: true, edits: [edit] });
+    fixes.push({ title: msg('scanner.java.fix.addCallback'), preferred: true, edits: [edit] });
   }
   facts.push({
     kind: 'unhandled-send',
     library: 'java',
     range: nodeRange(call),
-    detail: `${object}.send(..) has no callback and its Future is dropped, so a send that fails (a timeout, a record too large, a broker error after the retries) is lost without anyone noticing; pass a callback that handles the exception, or check the Future.`,
+    detail: msg('scanner.java.noCallback', { object }),
     fixes,
   });
 }
@@ -197,12 +199,12 @@ function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): v
   if (argumentsOf(call).length === 0 || templateResultHandled(call)) return;
   const object = call.childForFieldName('object')?.text ?? 'kafkaTemplate';
   const name = call.childForFieldName('name')?.text ?? 'send';
-  const fixes: Fix[] = [];
+  const fixes: CodeFix[] = [];
   if (statementOf(call) && !call.hasError) {
     const result = freshName(file, call, ['result', 'sendResult']);
     const ex = freshName(file, call, ['ex', 'failure', 'sendFailure']);
     fixes.push({
-      title: 'Handle the send result with whenComplete (Spring for Apache Kafka 3.0+)',
+      title: msg('scanner.java.fix.whenComplete'),
       preferred: true,
       edits: [{ range: { start: call.endIndex, end: call.endIndex }, newText: `.whenComplete((${result}, ${ex}) -> { if (${ex} != null) { ${HANDLER_COMMENT} } })` }],
     });
@@ -211,7 +213,7 @@ function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): v
     kind: 'unhandled-send',
     library: 'spring',
     range: nodeRange(call),
-    detail: `${object}.${name}(..) is asynchronous and nothing looks at the failure of the future it returns, so a send that fails (a timeout, a broker error, a record too large) is never noticed and the record is lost; handle the exception with whenComplete or wait for the result.`,
+    detail: msg('scanner.java.futureIgnored', { object, method: name }),
     fixes,
   });
 }
@@ -309,7 +311,7 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
         kind: 'commit-before-processing',
         library: 'java',
         range: nodeRange(call),
-        detail: `${object}.${method}() commits the offsets of everything the last poll() returned before those records are processed, so a crash in between skips them on restart; commit after processing.`,
+        detail: msg('scanner.java.commitBeforeProcessing', { object, method }),
         fixes: moveCommitFix(file, call, uses),
       });
       return;
@@ -321,7 +323,7 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
         kind: 'commit-before-processing',
         library: 'java',
         range: nodeRange(call),
-        detail: `${object}.${method}() commits the polled offsets while the records are still being processed on another thread, so a crash before that work finishes skips them; wait for the work to finish before committing.`,
+        detail: msg('scanner.java.commitWhileProcessing', { object, method }),
       });
       return;
     }
@@ -332,14 +334,14 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
       kind: 'commit-before-processing',
       library: 'java',
       range: nodeRange(call),
-      detail: `${object}.${method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.`,
+      detail: msg('scanner.java.commitInLoop', { object, method }),
       fixes: moveOutOfLoopFix(file, call, loop),
     });
   }
 }
 
 /** Moves a commit statement out of a for-each loop body to just after the loop. */
-function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): Fix[] {
+function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): CodeFix[] {
   const statement = statementOf(call);
   if (!statement || loop.type !== 'enhanced_for_statement') return [];
   const remove = ownLinesRange(file.text, statement);
@@ -349,7 +351,7 @@ function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): Fix[] {
   const indent = indentAt(file.text, loop.startIndex);
   return [
     {
-      title: 'Move the commit after the loop',
+      title: msg('scanner.java.fix.commitAfterLoop'),
       preferred: true,
       edits: [
         { range: remove, newText: '' },
@@ -391,7 +393,7 @@ function handedOff(file: JavaFile, use: Node): boolean {
 }
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
-function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title = 'Move the commit after the records are processed'): Fix[] {
+function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title: Message = msg('scanner.java.fix.commitAfterProcessing')): CodeFix[] {
   const statement = statementOf(call);
   const block = statement?.parent;
   if (!statement || !block || block.type !== 'block') return [];
@@ -436,8 +438,8 @@ function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact
     kind: 'commit-before-processing',
     library: 'spring',
     range: nodeRange(call),
-    detail: `${object}.acknowledge() marks the record as consumed before the code below processes it, so if processing fails or the application stops in between, the record is never delivered again; acknowledge after processing.`,
-    fixes: moveCommitFix(file, call, uses, 'Move the acknowledgement after the record is processed'),
+    detail: msg('scanner.java.acknowledgeEarly', { object }),
+    fixes: moveCommitFix(file, call, uses, msg('scanner.java.fix.acknowledgeAfterProcessing')),
   });
 }
 
@@ -466,16 +468,16 @@ function closeWithoutWaiting(file: JavaFile, call: Node, facts: CodeFact[]): voi
   }
   const object = call.childForFieldName('object')?.text ?? 'producer';
   const statement = statementOf(call);
-  const fixes: Fix[] = [];
+  const fixes: CodeFix[] = [];
   if (statement && ownLinesRange(file.text, statement)) {
     const indent = indentAt(file.text, statement.startIndex);
-    fixes.push({ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();${eolOf(file.text)}${indent}` }] });
+    fixes.push({ title: msg('scanner.fix.flushBeforeClose', { object }), preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush();${eolOf(file.text)}${indent}` }] });
   }
   facts.push({
     kind: 'close-without-flush',
     library: 'java',
     range: nodeRange(call),
-    detail: `${call.text.replace(/\s+/g, ' ')} does not wait at all, so records still buffered in the producer or in flight are failed and lost; call flush() first, or close with a timeout long enough to drain them.`,
+    detail: msg('scanner.java.closeWithoutWaiting', { call: call.text.replace(/\s+/g, ' ') }),
     fixes,
   });
 }

@@ -1,9 +1,11 @@
-import type { CodeFact, Fix, LibraryId } from '../../model';
+import type { CodeFact, CodeFix, LibraryId } from '../../model';
 import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { namedChildren } from '../common/syntax';
 import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, unwrap, valueParent } from './syntax';
+import { msg } from '../../i18n/index';
+import type { Message } from '../../i18n/index';
 
 /**
  * The JS/TS code facts: a kafkajs send whose promise nobody observes, and an `eachMessage`/`eachBatch`
@@ -12,8 +14,8 @@ import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, unwrap, valueParent
  */
 
 /** The fix that puts `await ` in front of an expression, offered only where `await` is legal. */
-function awaitFix(expression: Node, what: string): Fix {
-  return { title: `Await ${what}`, preferred: true, edits: [{ range: { start: expression.startIndex, end: expression.startIndex }, newText: 'await ' }] };
+function awaitFix(expression: Node, what: string): CodeFix {
+  return { title: msg('scanner.js.fix.await', { call: what }), preferred: true, edits: [{ range: { start: expression.startIndex, end: expression.startIndex }, newText: 'await ' }] };
 }
 
 /**
@@ -30,7 +32,7 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       kind: 'unhandled-send',
       library,
       range: nodeRange(callee),
-      detail: `forEach() throws away the promise ${shown} returns, so a send that fails after its retries rejects unobserved and the record is lost without any error; use for...of with await, or await Promise.all over map().`,
+      detail: msg('scanner.js.forEachDropsPromise', { call: shown }),
     };
   }
   if (parent.type !== 'expression_statement') {
@@ -44,7 +46,11 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       kind: 'unhandled-send',
       library,
       range: nodeRange(callee),
-      detail: `the promise of ${shown} goes into ${shownCombinator}, whose result is dropped, so a send that fails after its retries rejects unobserved and the record is lost without any error; ${isPromise ? `await ${shownCombinator}` : 'await Promise.all() over it'}.`,
+      detail: msg('scanner.js.combinatorDropped', {
+        call: shown,
+        combinator: shownCombinator,
+        advice: isPromise ? msg('scanner.js.advice.awaitCombinator', { combinator: shownCombinator }) : msg('scanner.js.advice.awaitAll'),
+      }),
       fixes: isPromise && fn !== undefined && isAsyncFunction(fn) ? [awaitFix(combinator, shownCombinator)] : undefined,
     };
   }
@@ -54,7 +60,7 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
     kind: 'unhandled-send',
     library,
     range: nodeRange(callee),
-    detail: `the promise of ${shown} is neither awaited nor given a .catch(), so a send that fails after its retries rejects unobserved and the record is lost without any error; await it (or handle the rejection).`,
+    detail: msg('scanner.js.notAwaited', { call: shown }),
     fixes: canAwait ? [awaitFix(call, `${method}()`)] : undefined,
   };
 }
@@ -102,7 +108,7 @@ export function produceWithoutReportFact(call: Node, callee: Node, producerClass
       library: 'librdkafka',
       severity: 'info',
       range: nodeRange(callee),
-      detail: `${shown} on a HighLevelProducer hands the delivery report only to the callback in its last argument, and none is passed here, so a delivery that fails after its retries is not handled; pass a callback (err, offset) => { ... } that deals with err.`,
+      detail: msg('scanner.js.highLevelNoCallback', { call: shown }),
     };
   }
   if (producerClass === 'unknown' && mayBeFunction(args[args.length - 1]) && args.length >= 6) return undefined;
@@ -111,7 +117,7 @@ export function produceWithoutReportFact(call: Node, callee: Node, producerClass
     library: 'librdkafka',
     severity: 'info',
     range: nodeRange(callee),
-    detail: `${shown} only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.`,
+    detail: msg('scanner.js.noDeliveryReport', { call: shown }),
   };
 }
 
@@ -184,15 +190,15 @@ function startedWork(call: Node, names: AsyncNames): Started | undefined {
   return undefined;
 }
 
-function detailFor(kind: Started, what: string, handler: string): string {
-  const after = `${handler} returns before that work finishes and the offset is committed while the message is still being processed, so a failure or crash then loses it`;
+function detailFor(kind: Started, what: string, handler: string): Message {
+  const after = msg('scanner.js.unfinishedWork', { handler });
   switch (kind) {
     case 'scheduled':
-      return `${what} defers the processing: ${after}; process the message inside the handler and await it.`;
+      return msg('scanner.js.deferred', { call: what, after });
     case 'async-foreach':
-      return `forEach() does not wait for its async callback: ${after}; use for...of with await (or await Promise.all over map()).`;
+      return msg('scanner.js.asyncForEach', { after });
     default:
-      return `${what} starts async work that is not awaited: ${after}; await it.`;
+      return msg('scanner.js.notAwaitedWork', { call: what, after });
   }
 }
 
@@ -321,16 +327,16 @@ export function earlyOffsetFact(call: Node, handlerBody: Node, library: LibraryI
     library,
     range: nodeRange(callee),
     detail: commits
-      ? `${what} commits the offset before the code below it processes the message, so if that processing fails or the process dies the message is never read again; commit after processing.`
+      ? msg('scanner.js.commitEarly', { call: what })
       : stores
-        ? `${what} stores the offset for the next auto-commit before the code below it processes the message, so the background commit can run first and a failure or crash then skips the message; store the offset after processing.`
-        : `${what} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.`,
+        ? msg('scanner.js.storeEarly', { call: what })
+        : msg('scanner.js.resolveEarly', { call: what }),
     fixes: moveBelow(home, processing, text, what),
   };
 }
 
 /** Moves a one-line statement below `last` (a later statement of the same block), keeping its indentation. */
-function moveBelow(statement: Node, last: Node, text: string, what: string): Fix[] | undefined {
+function moveBelow(statement: Node, last: Node, text: string, what: string): CodeFix[] | undefined {
   if (statement.type !== 'expression_statement' || !last.parent?.equals(statement.parent as Node)) return undefined;
   const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
   const indent = text.slice(lineStart, statement.startIndex);
@@ -345,7 +351,7 @@ function moveBelow(statement: Node, last: Node, text: string, what: string): Fix
   else if (text[insertAt - 1] === '\r') insertAt--;
   return [
     {
-      title: `Move ${what} after the processing`,
+      title: msg('scanner.fix.moveAfterProcessing', { statement: what }),
       preferred: true,
       edits: [
         { range: { start: lineStart, end }, newText: '' },

@@ -1,8 +1,9 @@
-import type { CodeFact, Fix, LibraryId } from '../../model';
+import type { CodeFact, CodeFix, LibraryId } from '../../model';
 import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { namedChildren } from '../common/syntax';
+import { msg } from '../../i18n/index';
 
 /**
  * The Python code facts: a kafka-python send whose future is dropped, a confluent-kafka `produce()` that
@@ -46,7 +47,7 @@ export function droppedFutureFact(call: Node, callee: Node): CodeFact | undefine
     kind: 'unhandled-send',
     library: 'kafka-python',
     range: nodeRange(callee),
-    detail: `the future returned by ${callee.text}() is dropped, so a send that fails (broker error, retries used up, delivery timeout) is never seen and the record is lost silently; call .get(timeout=...) on it or attach .add_errback(...) to handle the failure.`,
+    detail: msg('scanner.python.futureDropped', { call: callee.text }),
   };
 }
 
@@ -70,7 +71,7 @@ export function produceWithoutCallbackFact(call: Node, callee: Node): CodeFact |
     library: 'librdkafka',
     severity: 'info',
     range: nodeRange(callee),
-    detail: `${callee.text}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.`,
+    detail: msg('scanner.python.noDeliveryCallback', { call: callee.text }),
   };
 }
 
@@ -200,14 +201,14 @@ export function commitBeforeProcessingFact(call: Node, callee: Node, library: Li
     library,
     range: nodeRange(callee),
     detail: stores
-      ? `${what} stores the offset for the next auto-commit before the message from this poll is processed, so the background commit can run first and a failure or crash then skips the message; store offsets after processing.`
-      : `${what} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.`,
+      ? msg('scanner.python.storeEarly', { call: what })
+      : msg('scanner.python.commitEarly', { call: what }),
     fixes: moveFix(call, body, names, text, ctx),
   };
 }
 
 /** Moves a one-line `consumer.commit(...)` statement of the loop body below the last statement there that uses the message. */
-function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: string, ctx: CommitContext): Fix[] | undefined {
+function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: string, ctx: CommitContext): CodeFix[] | undefined {
   const statement = call.parent;
   if (statement?.type !== 'expression_statement' || !statement.parent?.equals(body)) return undefined;
   let last: Node | undefined;
@@ -230,7 +231,7 @@ function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: strin
   else if (text[lastEnd - 1] === '\r') lastEnd--;
   return [
     {
-      title: `Move ${call.childForFieldName('function')?.text ?? 'commit'}() after the processing`,
+      title: msg('scanner.fix.moveAfterProcessing', { statement: `${call.childForFieldName('function')?.text ?? 'commit'}()` }),
       preferred: true,
       edits: [
         { range: { start: lineStart, end }, newText: '' },
@@ -261,18 +262,18 @@ export function zeroTimeoutCloseFact(call: Node, callee: Node, text: string, flu
   if (flushes.some((f) => f.startIndex < call.startIndex && scope !== undefined && enclosingScope(f)?.equals(scope))) return undefined;
   const object = callee.childForFieldName('object')?.text ?? 'producer';
   const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
-  let fixes: Fix[] | undefined;
+  let fixes: CodeFix[] | undefined;
   if (statement) {
     const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
     const indent = text.slice(lineStart, statement.startIndex);
     const eol = eolOf(text);
-    if (indent.trim() === '') fixes = [{ title: `Call ${object}.flush() before closing`, preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush()${eol}${indent}` }] }];
+    if (indent.trim() === '') fixes = [{ title: msg('scanner.fix.flushBeforeClose', { object }), preferred: true, edits: [{ range: { start: statement.startIndex, end: statement.startIndex }, newText: `${object}.flush()${eol}${indent}` }] }];
   }
   return {
     kind: 'close-without-flush',
     library: 'kafka-python',
     range: nodeRange(call),
-    detail: `${call.text.replace(/\s+/g, ' ')} does not wait, so records still buffered or in flight are failed and lost; call ${object}.flush() first, or close with a timeout long enough to drain them.`,
+    detail: msg('scanner.python.closeWithoutWaiting', { call: call.text.replace(/\s+/g, ' '), object }),
     fixes,
   };
 }
@@ -287,6 +288,6 @@ export function neverFlushedFact(anchor: Node): CodeFact {
     library: 'librdkafka',
     severity: 'info',
     range: nodeRange(anchor),
-    detail: `this producer queues records with produce() but is never flushed in this file, so records still in its local queue when the process exits are dropped without an error; call flush() before exiting and check how many records it reports as undelivered.`,
+    detail: msg('scanner.python.neverFlushed'),
   };
 }
