@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { editsFor, positionOf, serverFixture, waitFor } from './lsp-test-client';
@@ -84,6 +84,30 @@ describe('LSP: cross-file findings from the workspace model', function () {
     );
     assert.deepEqual(editsFor(fix.edit, broker), atLine(3));
     assert.equal(changed.split('\n')[3], 'min.insync.replicas=1');
+  });
+
+  it('a file reached through a linked folder and directly is one file of the model (real path)', async () => {
+    put('real/server.properties', BROKER);
+    symlinkSync('real', join(server.folder, 'cfg'), 'dir');
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    const broker = client.uri('real/server.properties');
+    await client.open(broker, 'properties', BROKER);
+    await client.open(producer, 'properties', PRODUCER);
+    const [finding] = await waitFor(() => (pushed(client, producer).length > 0 ? pushed(client, producer) : undefined), { message: 'cross-file finding pushed' });
+    // One broker: one related setting, in the file as opened, and the fix is offered (not "several weak brokers").
+    assert.deepEqual(
+      finding.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [
+        [broker, 2],
+        [broker, 1],
+      ],
+    );
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: producer }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+    const fix = actions.find((a) => a.title.includes('min.insync.replicas=2'));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
   });
 
   it('hover on the flagged value explains the cross-file finding', async () => {

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { documentKind } from '../core/analyze';
 
 /** Folders never searched: dependencies and version control. */
@@ -120,6 +120,23 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
     else notes.push(`${given}: skipped: not a regular file`);
   }
   return { files, missing, notes };
+}
+
+/**
+ * A file's real path (symbolic links resolved, one system call): the workspace model's key, so that a file reached
+ * through a linked folder and directly is one file. A path that no longer exists keeps its name under its
+ * folder's real path (else stays as given).
+ */
+export function canonicalPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    try {
+      return join(realpathSync.native(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
 }
 
 function reason(err: unknown): string {

@@ -14,7 +14,7 @@ import type { FileReport } from '../core/report/message-path';
 import { fileReport, messagePath } from '../core/report/message-path';
 import { reportTexts } from '../core/report/texts';
 import { readTextFile } from '../files/read';
-import { collectFiles } from '../files/walk';
+import { canonicalPath, collectFiles } from '../files/walk';
 import type { MessagePathParams, MessagePathResult } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
@@ -85,7 +85,7 @@ export class MessagePathService {
           const doc = open.get(file.absolute);
           const uri = doc?.uri ?? pathToFileURL(file.absolute).href;
           const display = displayName(uri, folders);
-          const report = doc && this.host.isSupported(doc) ? this.openReport(doc, await this.host.analysisOf(doc), display) : await this.diskReport(file.absolute, uri, display, folderOptions, cross.get(file.absolute));
+          const report = doc && this.host.isSupported(doc) ? this.openReport(doc, await this.host.analysisOf(doc), display) : await this.diskReport(file.absolute, uri, display, folderOptions, cross.get(canonicalPath(file.absolute)));
           if (report) files.push(report);
           // One file at a time, letting keystrokes and diagnostics through in between.
           await new Promise<void>((r) => setImmediate(r));

@@ -34,7 +34,7 @@ import { SettingsStore } from './settings-store';
 import { WorkspaceIndex } from './workspace-index';
 import type { ScanProgress } from './workspace-index';
 import type { Analysis } from './analysis-cache';
-import { WATCHED_FILES_GLOB } from '../files/walk';
+import { canonicalPath, WATCHED_FILES_GLOB } from '../files/walk';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */
 export interface CoreProviders {
@@ -254,7 +254,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   /** Cross-file findings of these files changed: open ones are re-published (push) or refreshed (pull). */
   function crossFindingsChanged(paths: readonly string[]): void {
     const changed = new Set(paths);
-    const open = documents.all().filter((d) => changed.has(uriToPath(d.uri)) && isSupported(d));
+    // The index names files by real path (a file reached through a link is one file).
+    const open = documents.all().filter((d) => changed.has(canonicalPath(uriToPath(d.uri))) && isSupported(d));
     if (open.length === 0) return;
     if (pull) {
       if (refreshSupport) connection.languages.diagnostics.refresh().catch((err: unknown) => log(`Kafka Lint: diagnostics refresh failed: ${describe(err)}`));

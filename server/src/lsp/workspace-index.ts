@@ -13,7 +13,7 @@ import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { readTextFile } from '../files/read';
-import { collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
+import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
 import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
@@ -41,7 +41,10 @@ export interface ScanProgress {
 
 /** One file of the workspace as the deployment model has it. */
 interface IndexedFile {
+  /** The real path (symbolic links resolved): the key of the model, one file however many paths reach it. */
   readonly path: string;
+  /** The path the file was reached by (the folder walk's, or the open document's): its label and URI. */
+  readonly reached: string;
   readonly uri: string;
   readonly extract: DeploymentFile;
   /** JSON of the extract: an edit that changes nothing the model reads (a comment, retention.ms) links nothing anew. */
@@ -108,15 +111,19 @@ export class WorkspaceIndex {
   private async readFolders(progress: ScanProgress | undefined): Promise<void> {
     const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
     this.options = folders.length > 0 ? await this.host.optionsFor(folders[0].uri) : DEFAULT_OPTIONS;
+    // By real path: a file reached through a linked folder and directly, or from two folders, is one file.
     const found = new Map<string, string>();
     for (const folder of folders) {
-      for (const file of collectFiles([uriToPath(folder.uri)]).files) if (!found.has(file.absolute)) found.set(file.absolute, folder.uri);
+      for (const file of collectFiles([uriToPath(folder.uri)]).files) {
+        const path = canonicalPath(file.absolute);
+        if (!found.has(path)) found.set(path, file.absolute);
+      }
     }
     const { locale } = this.options;
     progress?.begin(found.size, locale);
     let done = 0;
-    for (const path of found.keys()) {
-      if (!this.open.has(path)) await this.readFromDisk(path);
+    for (const [path, reached] of found) {
+      if (!this.open.has(path)) await this.readFromDisk(path, reached);
       done++;
       if (done % 50 === 0) progress?.report(done, found.size, locale);
       // One file at a time, letting keystrokes and the open file's diagnostics through in between.
@@ -133,8 +140,11 @@ export class WorkspaceIndex {
     this.relink();
   }
 
-  /** Reads, analyses and extracts one file from disk (unless unchanged since last time); frees its syntax tree. */
-  private async readFromDisk(path: string): Promise<void> {
+  /**
+   * Reads, analyses and extracts one file from disk (unless unchanged since last time); frees its syntax tree.
+   * `path` is the real path; `reached`, the path it was found by (else the one known, else the real path).
+   */
+  private async readFromDisk(path: string, reached?: string): Promise<void> {
     let stamp: string;
     try {
       const st = statSync(path);
@@ -144,7 +154,8 @@ export class WorkspaceIndex {
       return;
     }
     const known = this.files.get(path);
-    if (known?.stamp === stamp) return;
+    const shown = reached ?? known?.reached ?? path;
+    if (known?.stamp === stamp && known.reached === shown) return;
     const read = readTextFile(path);
     if (!read.ok) {
       if (this.files.delete(path)) this.dirty = true;
@@ -154,7 +165,8 @@ export class WorkspaceIndex {
       const document = await analyze(path, read.text);
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
-      this.put({ path, uri: known?.uri ?? pathToFileURL(path).href, extract: this.extractOf(document, path), stamp, digest: digestOf(read.text) });
+      const uri = known && known.reached === shown ? known.uri : pathToFileURL(shown).href;
+      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text) });
     } catch (err) {
       this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
     } finally {
@@ -162,9 +174,9 @@ export class WorkspaceIndex {
     }
   }
 
-  private extractOf(document: Parameters<typeof extractDeployment>[0], path: string): DeploymentFile {
+  private extractOf(document: Parameters<typeof extractDeployment>[0], path: string, reached: string): DeploymentFile {
     const extract = extractDeployment(document, path);
-    return { ...extract, label: this.labelOf(path) };
+    return { ...extract, label: this.labelOf(reached) ?? this.labelOf(path) ?? basename(reached) };
   }
 
   private put(file: Omit<IndexedFile, 'key'>): void {
@@ -179,22 +191,24 @@ export class WorkspaceIndex {
    * it changed what the model reads (so that this document's cross-file findings are of this version).
    */
   update(analysis: Analysis): void {
-    const path = uriToPath(analysis.uri);
     if (!analysis.uri.startsWith('file:')) return;
+    const reached = uriToPath(analysis.uri);
+    const path = canonicalPath(reached);
     this.open.add(path);
     const known = this.files.get(path);
     if (known?.version === analysis.version && known.uri === analysis.uri) return;
-    this.put({ path, uri: analysis.uri, extract: this.extractOf(analysis.document, path), version: analysis.version });
+    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version });
     this.relink();
   }
 
   /** A document was closed: the file is what the disk holds again. */
   async closed(uri: string): Promise<void> {
-    const path = uriToPath(uri);
+    const reached = uriToPath(uri);
+    const path = canonicalPath(reached);
     if (!this.open.delete(path)) return;
     const known = this.files.get(path);
     if (known) this.files.set(path, { ...known, version: undefined, stamp: undefined });
-    if (this.inFolders(path)) await this.readFromDisk(path);
+    if (this.inFolders(reached) || this.inFolders(path)) await this.readFromDisk(path);
     else if (this.files.delete(path)) this.dirty = true;
     this.relink();
   }
@@ -203,15 +217,16 @@ export class WorkspaceIndex {
   async watched(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
-      const path = uriToPath(change.uri);
-      if (this.open.has(path) || !this.inFolders(path)) continue;
+      const reached = uriToPath(change.uri);
+      const path = canonicalPath(reached);
+      if (this.open.has(path) || !(this.inFolders(reached) || this.inFolders(path))) continue;
       if (change.deleted) {
         if (this.files.delete(path)) this.dirty = true;
-      } else if (isLintedName(basename(path)) && isWalked(path, this.host.folders())) {
+      } else if (isLintedName(basename(reached)) && isWalked(reached, this.host.folders())) {
         // The client says it changed: read it again even if size and time look the same (coarse clocks).
         const known = this.files.get(path);
         if (known) this.files.set(path, { ...known, stamp: undefined });
-        await this.readFromDisk(path);
+        await this.readFromDisk(path, known ? undefined : reached);
       }
     }
     this.relink();
@@ -244,7 +259,7 @@ export class WorkspaceIndex {
 
   /** A revision of a file's cross-file findings (the relink that last changed them): part of a pull report's result id. */
   revisionOf(uri: string): number {
-    return this.changedAt.get(uriToPath(uri)) ?? 0;
+    return this.changedAt.get(canonicalPath(uriToPath(uri))) ?? 0;
   }
 
   /**
@@ -252,7 +267,7 @@ export class WorkspaceIndex {
    * means to name other files' URIs and versions for related locations and fixes. Call {@link update} first.
    */
   combine(analysis: Analysis): Analysis {
-    const path = uriToPath(analysis.uri);
+    const path = canonicalPath(uriToPath(analysis.uri));
     const cross = this.byFile.get(path);
     const known = this.combined.get(analysis.uri);
     if (known && known.base === analysis && known.generation === this.generation) return known.analysis;
@@ -311,25 +326,32 @@ export class WorkspaceIndex {
   }
 
   private inFolders(path: string): boolean {
-    return this.host.folders().some((f) => f.uri.startsWith('file:') && isInside(uriToPath(f.uri), path));
+    return this.host.folders().some((f) => f.uri.startsWith('file:') && rootsOf(f).some((root) => isInside(root, path)));
   }
 
-  /** The path inside the workspace folder (with the folder's name first when there are several), else the base name. */
-  private labelOf(path: string): string {
+  /** The path inside the workspace folder (with the folder's name first when there are several), if inside one. */
+  private labelOf(path: string): string | undefined {
     const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
     for (const folder of folders) {
-      const rel = relative(uriToPath(folder.uri), path);
-      if (isInside(uriToPath(folder.uri), path)) {
-        const shown = rel.split(sep).join('/');
+      for (const root of rootsOf(folder)) {
+        if (!isInside(root, path)) continue;
+        const shown = relative(root, path).split(sep).join('/');
         return folders.length > 1 ? `${folder.name}/${shown}` : shown;
       }
     }
-    return basename(path);
+    return undefined;
   }
 }
 
 function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+/** A workspace folder's path, and its real path when that differs (a folder opened through a link). */
+function rootsOf(folder: WorkspaceFolder): string[] {
+  const root = uriToPath(folder.uri);
+  const real = canonicalPath(root);
+  return real === root ? [root] : [root, real];
 }
 
 function isInside(root: string, path: string): boolean {
@@ -340,11 +362,12 @@ function isInside(root: string, path: string): boolean {
 /** True when the folder walk would reach the file: no skipped folder (node_modules, .git) on the way. */
 function isWalked(path: string, folders: readonly WorkspaceFolder[]): boolean {
   for (const folder of folders) {
-    const root = uriToPath(folder.uri);
-    if (!isInside(root, path)) continue;
-    const parts = relative(root, path).split(sep);
-    parts.pop();
-    if (!parts.some((p) => SKIPPED_FOLDERS.has(p))) return true;
+    for (const root of rootsOf(folder)) {
+      if (!isInside(root, path)) continue;
+      const parts = relative(root, path).split(sep);
+      parts.pop();
+      if (!parts.some((p) => SKIPPED_FOLDERS.has(p))) return true;
+    }
   }
   return false;
 }

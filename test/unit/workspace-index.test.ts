@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WorkspaceFolder } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_OPTIONS } from '../../server/src/core/options';
+import type { LintOptions } from '../../server/src/core/options';
+import { collectFiles } from '../../server/src/files/walk';
+import { AnalysisCache } from '../../server/src/lsp/analysis-cache';
+import { WorkspaceIndex } from '../../server/src/lsp/workspace-index';
+
+const ACKS = 'producer/acks-all-without-min-isr';
+const BROKER = 'broker.id=1\nlisteners=PLAINTEXT://kafka-1:9092\nmin.insync.replicas=1\nlog.dirs=/var/lib/kafka\ndefault.replication.factor=3\n';
+const PRODUCER = 'bootstrap.servers=kafka-1:9092\nacks=all\n';
+
+/**
+ * The server's workspace model on a real folder tree (no server): one file is one file of the model however
+ * it is reached (symbolic links, a link cycle, two workspace folders).
+ */
+describe('workspace index: real paths', () => {
+  let root = '';
+  beforeEach(() => {
+    // The real path: on some systems the temporary folder is itself reached through a link.
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'kafka-lint-index-')));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const put = (name: string, content: string): string => {
+    const path = join(root, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+  };
+  const folder = (name: string): WorkspaceFolder => ({ uri: pathToFileURL(join(root, name)).href, name });
+
+  function indexOf(folders: WorkspaceFolder[], optionsFor: (uri: string) => LintOptions = () => DEFAULT_OPTIONS) {
+    const changed: string[][] = [];
+    const index = new WorkspaceIndex({ folders: () => folders, optionsFor: async (uri) => optionsFor(uri), log: () => undefined, changed: (paths) => changed.push([...paths]) });
+    return { index, changed };
+  }
+  const crossOf = (index: WorkspaceIndex, path: string) => index.allFiles().find((f) => f.path === path)?.crossFindings.filter((f) => f.ruleId === ACKS) ?? [];
+  const cache = new AnalysisCache(async () => DEFAULT_OPTIONS, () => undefined);
+  const openDoc = (path: string, text: string) => cache.get(TextDocument.create(pathToFileURL(path).href, 'properties', 1, text));
+
+  it('the folder walk reaches a file through a linked folder once and does not loop on a link cycle', () => {
+    const broker = put('ws/real/server.properties', BROKER);
+    put('ws/app/producer.properties', PRODUCER);
+    symlinkSync('real', join(root, 'ws/cfg'), 'dir');
+    symlinkSync('..', join(root, 'ws/real/loop'), 'dir');
+    const walked = collectFiles([join(root, 'ws')]).files.map((f) => realpathSync(f.absolute));
+    assert.deepEqual(walked.sort(), [join(root, 'ws/app/producer.properties'), broker].sort());
+  });
+
+  it('a file reached through a linked folder and directly is one file: the open document replaces the disk copy', async () => {
+    const broker = put('ws/real/server.properties', BROKER);
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    // `cfg` sorts before `real`: the walk reaches the broker first through the link.
+    symlinkSync('real', join(root, 'ws/cfg'), 'dir');
+    symlinkSync('..', join(root, 'ws/real/loop'), 'dir');
+    const { index } = indexOf([folder('ws')]);
+    await index.scan();
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer, broker].sort());
+    assert.equal(crossOf(index, producer).length, 1);
+    // The broker opened by its own path, then through the link: still one broker, one file each time.
+    index.update(await openDoc(broker, BROKER));
+    assert.equal(index.size, 2);
+    index.update(await openDoc(join(root, 'ws/cfg/server.properties'), BROKER.replace('min.insync.replicas=1', 'min.insync.replicas=2')));
+    assert.equal(index.size, 2);
+    assert.deepEqual(crossOf(index, producer), [], 'the linked copy edited to min ISR 2 is the broker');
+    // A change on disk reported for the other path reads the same file.
+    await index.watched([{ uri: pathToFileURL(join(root, 'ws/real/server.properties')).href, deleted: false }]);
+    assert.equal(index.size, 2);
+  });
+
+  it('two workspace folders reaching the same file (one through a link) hold it once', async () => {
+    const broker = put('a/config/server.properties', BROKER);
+    const producer = put('a/app/producer.properties', PRODUCER);
+    mkdirSync(join(root, 'b'));
+    symlinkSync(join(root, 'a/config'), join(root, 'b/shared'), 'dir');
+    const { index } = indexOf([folder('a'), folder('b')]);
+    await index.scan();
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer, broker].sort());
+    const [finding] = crossOf(index, producer);
+    assert.ok(finding, 'one broker with min ISR 1');
+    assert.match(finding.message, /a\/config\/server\.properties sets min\.insync\.replicas=1/);
+  });
+});
