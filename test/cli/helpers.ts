@@ -20,6 +20,10 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
+  // The output's language follows LC_ALL / LC_MESSAGES / LANG: English unless a test asks for another.
+  delete base.LC_ALL;
+  delete base.LC_MESSAGES;
+  base.LANG = 'C.UTF-8';
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -102,17 +102,17 @@ describe('cli: kafka-lint report', () => {
     assert.match(r.stdout, /\| auto\.offset\.reset \| latest \| config\/consumer\.properties \| default \(Kafka 2\.8\) \|/);
   });
 
-  it('speaks the run’s language: Simplified Chinese from .kafkalint.json', () => {
-    const zh = workspace({ '.kafkalint.json': JSON.stringify({ ...JSON.parse(onlyRules(RULES)), locale: 'zh-cn' }), 'producer.properties': 'acks=0\n' });
+  it('speaks the run’s language: Simplified Chinese from LANG (and --locale)', () => {
+    const zh = workspace({ '.kafkalint.json': onlyRules(RULES), 'producer.properties': 'acks=0\n' });
     try {
-      const r = runCli(['report', '--out', 'report.html', '.'], zh.dir);
+      const r = runCli(['report', '--out', 'report.html', '.'], zh.dir, { LANG: 'zh_CN.UTF-8' });
       assert.equal(r.code, 1, r.stderr);
       assert.equal(r.stderr, 'kafka-lint: 已写入 report.html\n');
       const { document } = parseHtml(readFileSync(join(zh.dir, 'report.html'), 'utf8'));
       assert.equal(attr(selectOne(document, 'html'), 'lang'), 'zh-CN');
       assert.equal(text(selectOne(document, '#stage-producer h2')), '✗ 会丢消息 生产者');
       assert.match(text(selectOne(document, '#stage-producer td.message')), /^生产者阶段：acks=0 时/);
-      const md = runCli(['report', '--format', 'markdown', '.'], zh.dir);
+      const md = runCli(['report', '--locale', 'zh-cn', '--format', 'markdown', '.'], zh.dir);
       assert.match(md.stdout, /^## Kafka Lint：消息路径\n/);
     } finally {
       zh.cleanup();

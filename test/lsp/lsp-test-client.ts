@@ -44,6 +44,8 @@ export interface TestClientOptions {
   readonly initializationOptions?: unknown;
   /** Declare `window.workDoneProgress` (the server may then report progress with `$/progress`). */
   readonly workDoneProgress?: boolean;
+  /** Sent as `initialize`'s `locale` (VS Code sends its display language, e.g. `zh-cn`). */
+  readonly locale?: string;
   /** `stdio` (`--stdio`, as `kafka-lint-lsp` and most editors) or `ipc` (`--node-ipc`, as the VS Code client). */
   readonly transport?: 'stdio' | 'ipc';
 }
@@ -159,6 +161,7 @@ export class TestClient {
       capabilities,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
       initializationOptions: options.initializationOptions,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -139,10 +139,9 @@ describe('LSP: kafkaLint/messagePath', function () {
     assert.deepEqual(cross(await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' })), expected);
   });
 
-  it('speaks the workspace language: Simplified Chinese from .kafkalint.json', async () => {
-    put('.kafkalint.json', JSON.stringify({ locale: 'zh-CN' }));
+  it("speaks the editor's language: Simplified Chinese from initialize.locale", async () => {
     put('producer.properties', PRODUCER);
-    const client = await server.start({ pull: true });
+    const client = await server.start({ pull: true, locale: 'zh-cn' });
     const result = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace', webview: { nonce: 'n' } });
     assert.equal(result.title, 'Kafka Lint：消息路径');
     assert.equal(attr(selectOne(parseHtml(result.html ?? '').document, 'html'), 'lang'), 'zh-CN');

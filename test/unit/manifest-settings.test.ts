@@ -65,7 +65,9 @@ describe('manifest: settings and commands', () => {
 
   it('declares exactly the settings of the contract, with its defaults', () => {
     const props = manifest().contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['kafkaLint.kafkaVersion', 'kafkaLint.markdown', 'kafkaLint.rules', 'kafkaLint.trace.server']);
+    assert.deepEqual(Object.keys(props).sort(), ['kafkaLint.kafkaVersion', 'kafkaLint.locale', 'kafkaLint.markdown', 'kafkaLint.rules', 'kafkaLint.trace.server']);
+    assert.equal(props['kafkaLint.locale'].default, 'auto');
+    assert.deepEqual(props['kafkaLint.locale'].enum, ['auto', 'en', 'zh-cn']);
     assert.equal(props['kafkaLint.kafkaVersion'].default, DEFAULT_SETTINGS.kafkaVersion);
     assert.deepEqual(props['kafkaLint.rules'].default, {});
     assert.equal(props['kafkaLint.markdown'].default, false);

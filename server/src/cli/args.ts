@@ -3,7 +3,8 @@
  * reported by the caller with exit code 2.
  */
 
-import { t } from '../core/i18n/index';
+import { localeFromEnvironment, localize, parseLocaleSetting, t } from '../core/i18n/index';
+import type { Locale, MessageKey } from '../core/i18n/index';
 import type { Concurrency } from './pool';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'html' | 'markdown';
@@ -23,6 +24,8 @@ export interface CliRequest {
   readonly cache: boolean;
   /** `--cache-location`: the cache file, or a folder to keep `.kafkalintcache` in. */
   readonly cacheLocation?: string;
+  /** The language of everything the run prints: `--locale`, else `LC_ALL` / `LC_MESSAGES` / `LANG`. */
+  readonly locale: Locale;
   /** `--markdown`: also read fenced code blocks in Markdown files. */
   readonly markdown: boolean;
 }
@@ -42,14 +45,16 @@ const ALL_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'html', '
 const SUBCOMMANDS = ['config', 'report'] as const;
 
 /** The options that take a value, by long name. */
-const VALUE_OPTIONS = ['--format', '--kafka-version', '--config', '--out', '--concurrency', '--cache-location'] as const;
+const VALUE_OPTIONS = ['--format', '--kafka-version', '--config', '--out', '--concurrency', '--cache-location', '--locale'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /**
  * Parses `argv` (without `node` and the script). Accepts `--opt value` and `--opt=value`; `--` ends the
  * options. The first positional argument `config` selects the config subcommand.
  */
-export function parseArgs(argv: readonly string[]): CliRequest {
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliRequest {
+  // The language is decided first, so that every usage error below is written in it.
+  const locale = localeOfArgs(argv, env);
   let format: OutputFormat | undefined;
   let kafkaVersion: string | undefined;
   let configFile: string | undefined;
@@ -96,13 +101,13 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown option '${name}'`);
+      throw new UsageError(t(locale, 'cli.usage.unknownOption', { name }));
     }
     let value: string;
     if (eq >= 0) {
       value = arg.slice(eq + 1);
     } else {
-      if (i + 1 >= argv.length) throw new UsageError(`option '${name}' needs a value`);
+      if (i + 1 >= argv.length) throw new UsageError(t(locale, 'cli.usage.needsValue', { name }));
       value = argv[++i];
     }
     switch (name as ValueOption) {
@@ -112,87 +117,127 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         break;
       case '--kafka-version':
         if (!/^\d+(\.\d+){0,2}$/.test(value.trim())) {
-          throw new UsageError(`--kafka-version must look like 3.9 or 2.8.1; got '${value}'`);
+          throw new UsageError(t(locale, 'cli.usage.kafkaVersion', { got: value }));
         }
         kafkaVersion = value.trim();
         break;
       case '--config':
-        if (value === '') throw new UsageError('--config needs a file name');
+        if (value === '') throw new UsageError(t(locale, 'cli.usage.config'));
         configFile = value;
         break;
       case '--concurrency':
         if (value === 'auto' || value === 'off') concurrency = value;
         else if (/^[1-9]\d{0,3}$/.test(value)) concurrency = Number(value);
-        else throw new UsageError(t('en', 'cli.usage.concurrency', { got: value }));
+        else throw new UsageError(t(locale, 'cli.usage.concurrency', { got: value }));
         break;
       case '--cache-location':
-        if (value === '') throw new UsageError(t('en', 'cli.usage.cacheLocation'));
+        if (value === '') throw new UsageError(t(locale, 'cli.usage.cacheLocation'));
         cacheLocation = value;
         break;
       case '--out':
-        if (value === '') throw new UsageError('--out needs a file name');
+        if (value === '') throw new UsageError(t(locale, 'cli.usage.out'));
         out = value;
+        break;
+      case '--locale':
+        // Read by localeOfArgs; only checked here.
+        if (parseLocaleSetting(value) === undefined) throw new UsageError(t(locale, 'cli.usage.locale', { got: value }));
         break;
     }
   }
   const command = subcommand ?? 'lint';
   const formats: readonly OutputFormat[] = FORMATS[command];
-  const common = { format: format ?? formats[0], kafkaVersion, configFile, concurrency, cache, cacheLocation, markdown };
+  const common = { format: format ?? formats[0], kafkaVersion, configFile, concurrency, cache, cacheLocation, markdown, locale };
   if (help) return { command: 'help', ...common, paths: positionals };
   if (version) return { command: 'version', ...common, paths: positionals };
   if (format !== undefined && !formats.includes(format)) {
-    if (!ALL_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}; got '${format}'`);
+    if (!ALL_FORMATS.includes(format)) throw new UsageError(t(locale, 'cli.usage.format', { formats: formats.join(t(locale, 'cli.list.comma')), got: format }));
     const name = command === 'lint' ? 'kafka-lint' : command;
-    throw new UsageError(`${name} prints ${formats.slice(0, -1).join(', ')}${formats.length > 2 ? ',' : ''} or ${formats[formats.length - 1]}, not ${format}`);
+    throw new UsageError(t(locale, 'cli.usage.formatFor', { command: name, formats: orList(formats, locale), got: format }));
   }
-  if (out !== undefined && command !== 'report') throw new UsageError('--out is only for the report command');
+  if (out !== undefined && command !== 'report') throw new UsageError(t(locale, 'cli.usage.outOnlyReport'));
   if (command === 'config') {
-    if (positionals.length === 0) throw new UsageError('config needs at least one FILE');
+    if (positionals.length === 0) throw new UsageError(t(locale, 'cli.usage.configNeedsFile'));
     return { command, ...common, paths: positionals };
   }
   return { command, ...common, out, paths: positionals.length > 0 ? positionals : ['.'] };
 }
 
-/** The `--help` text. */
-export const HELP = `Usage:
-  kafka-lint [options] [PATH...]          lint files and folders (default: .)
-  kafka-lint config [options] FILE...     print the effective configuration of each file
-  kafka-lint report [options] [PATH...]   draw the message path Producer → Broker → Consumer:
-                                          each stage judged by its worst finding, with the rules,
-                                          the findings and the settings that decide it
+/** `a, b or c` (English keeps the serial comma of three or more), `a、b 或 c`. */
+function orList(items: readonly string[], locale: Locale): string {
+  if (items.length < 2) return items.join('');
+  const head = items.slice(0, -1).join(t(locale, 'cli.list.comma'));
+  const serial = locale === 'en' && items.length > 2 ? ',' : '';
+  return `${head}${serial}${t(locale, 'cli.list.or')}${items[items.length - 1]}`;
+}
 
-Finds Kafka settings and client code that lose messages.
-Reads .properties, .yml, .yaml, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files
-(and the code blocks of .md files with --markdown);
-folders are searched recursively, skipping node_modules and .git.
+/**
+ * The language of a command line: `--locale` (or `--locale=`) when it names one (`auto` or a bad value
+ * leaves it to the environment), else `LC_ALL`, `LC_MESSAGES`, `LANG`. Options after `--` are paths.
+ */
+export function localeOfArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  let chosen: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '--locale' && i + 1 < argv.length) chosen = argv[++i];
+    else if (arg.startsWith('--locale=')) chosen = arg.slice('--locale='.length);
+  }
+  const setting = parseLocaleSetting(chosen);
+  return setting === undefined || setting === 'auto' ? localeFromEnvironment(env) : setting;
+}
 
-Options:
-  --format text|json|sarif   output format (default: text); sarif is for code-scanning
-                             dashboards; the config command prints text or json
-  --format html|markdown     for report (default: html): one self-contained page, or
-                             Markdown for CI job summaries
-  --out FILE                 for report: write it to FILE (links to the files are
-                             relative to FILE's folder); default: standard output
-  --kafka-version X.Y        Kafka version whose defaults apply to unset keys
-  --config FILE              options file (default: ./.kafkalint.json when present)
-  --markdown                 ${t('en', 'cli.help.markdown')}
-  --cache                    ${t('en', 'cli.help.cache')}
-  --cache-location PATH      ${t('en', 'cli.help.cacheLocation')}
-  --concurrency N|auto|off   ${t('en', 'cli.help.concurrency')}
-  -h, --help                 show this help
-  -v, --version              show the version
+/** The left column of the help, and where the descriptions start. */
+const COLUMN = 29;
+const COMMAND_COLUMN = 42;
 
-Examples:
+/** One help line per description line: the first beside `left`, the others under it. */
+function helpRows(left: string, key: MessageKey, locale: Locale, column: number): string {
+  const [first, ...rest] = localize(locale, { key }).split('\n');
+  return [`${left.padEnd(column)}${first}`, ...rest.map((r) => `${' '.repeat(column)}${r}`)].join('\n');
+}
+
+/** The `--help` text in `locale`: the commands, options and examples stay as typed; the explanations are translated. */
+export function helpText(locale: Locale = 'en'): string {
+  const tr = (key: MessageKey): string => localize(locale, { key });
+  const option = (left: string, key: MessageKey) => helpRows(`  ${left}`, key, locale, COLUMN);
+  const command = (left: string, key: MessageKey) => helpRows(`  ${left}`, key, locale, COMMAND_COLUMN);
+  return `${tr('cli.help.usage')}
+${command('kafka-lint [options] [PATH...]', 'cli.help.cmdLint')}
+${command('kafka-lint config [options] FILE...', 'cli.help.cmdConfig')}
+${command('kafka-lint report [options] [PATH...]', 'cli.help.cmdReport')}
+
+${tr('cli.help.about')}
+
+${tr('cli.help.options')}
+${option('--format text|json|sarif', 'cli.help.format')}
+${option('--format html|markdown', 'cli.help.formatReport')}
+${option('--out FILE', 'cli.help.out')}
+${option('--kafka-version X.Y', 'cli.help.kafkaVersion')}
+${option('--config FILE', 'cli.help.config')}
+${option('--locale en|zh-cn|auto', 'cli.help.locale')}
+${option('--markdown', 'cli.help.markdown')}
+${option('--cache', 'cli.help.cache')}
+${option('--cache-location PATH', 'cli.help.cacheLocation')}
+${option('--concurrency N|auto|off', 'cli.help.concurrency')}
+${option('-h, --help', 'cli.help.help')}
+${option('-v, --version', 'cli.help.version')}
+
+${tr('cli.help.examples')}
   kafka-lint examples
   kafka-lint --format json --kafka-version 2.8 config/producer.properties src/
   kafka-lint config --format json server.properties
   kafka-lint --cache --format sarif src/ config/
   kafka-lint report --out kafka-lint-report.html config/ src/
   kafka-lint report --format markdown . >> "$GITHUB_STEP_SUMMARY"
-  kafka-lint ./config          (a folder named config or report: write it as a path)
+  kafka-lint --locale zh-cn examples
+  kafka-lint ./config          ${tr('cli.help.examplePath')}
 
-Exit codes (the same for lint and report; config exits 0 unless 2):
-  0  no error-severity finding
-  1  at least one error-severity finding
-  2  usage error or internal error (including a report that cannot be written)
+${tr('cli.help.exitCodes')}
+  0  ${tr('cli.help.exit0')}
+  1  ${tr('cli.help.exit1')}
+  2  ${tr('cli.help.exit2')}
 `;
+}
+
+/** The English `--help` text. */
+export const HELP = helpText('en');

@@ -85,18 +85,18 @@ export function pickColors(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 }
 
 /** `3 errors, 5 warnings, 1 info, 2 hints`: only the severities that occur, errors first. */
-export function countsPhrase(findings: readonly CliFinding[]): string {
+export function countsPhrase(findings: readonly CliFinding[], locale: Locale = 'en'): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const parts: string[] = [];
   const errors = count('error');
   const warnings = count('warning');
   const infos = count('info');
   const hints = count('hint');
-  if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
-  if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  if (infos) parts.push(`${infos} info`);
-  if (hints) parts.push(`${hints} ${hints === 1 ? 'hint' : 'hints'}`);
-  return parts.join(', ');
+  if (errors) parts.push(errors === 1 ? t(locale, 'cli.count.errorOne') : t(locale, 'cli.count.errorMany', { count: errors }));
+  if (warnings) parts.push(warnings === 1 ? t(locale, 'cli.count.warningOne') : t(locale, 'cli.count.warningMany', { count: warnings }));
+  if (infos) parts.push(t(locale, 'cli.count.info', { count: infos }));
+  if (hints) parts.push(hints === 1 ? t(locale, 'cli.count.hintOne') : t(locale, 'cli.count.hintMany', { count: hints }));
+  return parts.join(t(locale, 'cli.list.comma'));
 }
 
 /**
@@ -121,12 +121,13 @@ export function formatText(findings: readonly CliFinding[], filesChecked: number
     }
     lines.push('');
   }
-  const checked = `${filesChecked} ${filesChecked === 1 ? 'file' : 'files'} checked`;
+  const checked = filesChecked === 1 ? t(locale, 'cli.text.checkedOne') : t(locale, 'cli.text.checkedMany', { count: filesChecked });
   if (findings.length === 0) {
-    lines.push(`No problems found (${checked}).`);
+    lines.push(t(locale, 'cli.text.noProblems', { checked }));
   } else {
-    const files = byFile.size;
-    lines.push(colors.bold(`${countsPhrase(findings)} in ${files} ${files === 1 ? 'file' : 'files'} (${checked})`));
+    const count = byFile.size;
+    const files = count === 1 ? t(locale, 'cli.text.filesOne') : t(locale, 'cli.text.filesMany', { count });
+    lines.push(colors.bold(t(locale, 'cli.text.summary', { counts: countsPhrase(findings, locale), files, checked })));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { localize, t } from '../core/i18n/index';
 import { analyze, releaseDocument } from '../core/analyze';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
@@ -45,7 +46,7 @@ export async function lintFile(job: LintJob, options: LintOptions): Promise<File
   let text = job.text;
   if (text === undefined) {
     const read = readTextFile(job.absolute);
-    if (!read.ok) return { status: 'skipped', findings: [], note: read.note };
+    if (!read.ok) return { status: 'skipped', findings: [], note: localize(options.locale, read.note) };
     text = read.text;
   }
   try {
@@ -53,7 +54,7 @@ export async function lintFile(job: LintJob, options: LintOptions): Promise<File
     const findings = toCliFindings(job.display, text, lint(document, options), new LineIndex(text));
     return { status: 'linted', findings, extract: extractDeployment(document, job.display) };
   } catch (err) {
-    return { status: 'failed', findings: [], note: `could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this` };
+    return { status: 'failed', findings: [], note: t(options.locale, 'files.analysisFailed', { reason: err instanceof Error ? err.message : String(err) }) };
   } finally {
     // Each file is read once: the syntax tree kept for re-parsing it after an edit is of no use here.
     releaseDocument(job.display);

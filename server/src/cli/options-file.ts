@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS, normalizeOptions } from '../core/options';
 import { ruleById } from '../core/rules/index';
+import { t } from '../core/i18n/index';
+import type { Locale } from '../core/i18n/index';
+import { withoutLocale } from '../protocol/settings';
 
 /** The options file read from the current folder when `--config` is not given. */
 export const DEFAULT_OPTIONS_FILE = '.kafkalint.json';
@@ -22,9 +25,16 @@ export interface LoadedOptions {
  * An explicit file that is missing or not JSON is fatal; the implicit one only warns, so a broken file in
  * some folder never blocks a run that did not ask for it.
  */
-export function loadOptions(configFile: string | undefined, kafkaVersion: string | undefined, cwd: string = process.cwd(), markdown = false): LoadedOptions {
+export function loadOptions(
+  configFile: string | undefined,
+  kafkaVersion: string | undefined,
+  cwd: string = process.cwd(),
+  markdown = false,
+  locale: Locale = DEFAULT_OPTIONS.locale,
+): LoadedOptions {
   const warnings: string[] = [];
-  let options: LintOptions = DEFAULT_OPTIONS;
+  let options: LintOptions = { ...DEFAULT_OPTIONS, locale };
+  const usingDefaults = (message: string): string => t(locale, 'cli.options.usingDefaults', { message });
   const explicit = configFile !== undefined;
   const file = configFile ?? DEFAULT_OPTIONS_FILE;
   const path = explicit ? file : join(cwd, file);
@@ -34,9 +44,9 @@ export function loadOptions(configFile: string | undefined, kafkaVersion: string
     try {
       raw = readFileSync(path, 'utf8');
     } catch (err) {
-      const message = `cannot read options file ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+      const message = t(locale, 'cli.options.cannotRead', { file, code: (err as NodeJS.ErrnoException).code ?? String(err) });
       if (explicit) return { options, warnings, fatal: message };
-      warnings.push(`${message}; using defaults`);
+      warnings.push(usingDefaults(message));
     }
     if (raw !== undefined) {
       let input: unknown;
@@ -45,23 +55,25 @@ export function loadOptions(configFile: string | undefined, kafkaVersion: string
         input = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
         parsed = true;
       } catch (err) {
-        const message = `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+        const message = t(locale, 'cli.options.notJson', { file, reason: err instanceof Error ? err.message : String(err) });
         if (explicit) return { options, warnings, fatal: message };
-        warnings.push(`${message}; using defaults`);
+        warnings.push(usingDefaults(message));
       }
       if (parsed) {
         if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-          const message = `${file} must hold a JSON object like {"kafkaVersion": "3.9", "rules": {}}`;
+          const message = t(locale, 'cli.options.notObject', { file, example: '{"kafkaVersion": "3.9", "rules": {}}' });
           if (explicit) return { options, warnings, fatal: message };
-          warnings.push(`${message}; using defaults`);
+          warnings.push(usingDefaults(message));
         } else {
-          const normalized = normalizeOptions(input, options);
+          // The language follows the user (--locale, the environment), not a file the team shares.
+          if ('locale' in input) warnings.push(t(locale, 'cli.options.localeIgnored', { file }));
+          const normalized = normalizeOptions(withoutLocale(input), options);
           options = normalized.options;
           for (const p of normalized.problems) warnings.push(`${file}: ${p.message}`);
           const rules = (input as { rules?: unknown }).rules;
           if (rules !== null && typeof rules === 'object' && !Array.isArray(rules)) {
             for (const id of Object.keys(rules)) {
-              if (!ruleById(id)) warnings.push(`${file}: unknown rule '${id}'`);
+              if (!ruleById(id)) warnings.push(t(locale, 'cli.options.unknownRule', { file, id }));
             }
           }
         }

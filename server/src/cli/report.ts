@@ -5,7 +5,7 @@ import type { DeploymentFile } from '../core/deployment/extract';
 import { extractDeployment } from '../core/deployment/extract';
 import { combineFindings, lintDeployment } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
-import { t } from '../core/i18n/index';
+import { localize, t } from '../core/i18n/index';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
@@ -49,7 +49,7 @@ export async function runReport(
   for (const file of files) {
     const read = readTextFile(file.absolute);
     if (!read.ok) {
-      note(`${file.display}: ${read.note}`);
+      note(`${file.display}: ${localize(options.locale, read.note)}`);
       continue;
     }
     const href = relativeHref(relative(base, resolve(io.cwd, file.absolute)).split(sep).join('/'));
@@ -58,7 +58,7 @@ export async function runReport(
       analysed.push({ display: file.display, href, document, own: lint(document, options) });
       extracts.push(extractDeployment(document, file.display));
     } catch (err) {
-      note(`${file.display}: could not be analyzed (${err instanceof Error ? err.message : String(err)}); please report this`);
+      note(`${file.display}: ${t(options.locale, 'files.analysisFailed', { reason: err instanceof Error ? err.message : String(err) })}`);
     } finally {
       // The document is kept for its summary; the syntax tree kept for re-parsing after an edit is not.
       releaseDocument(file.display);

@@ -1,3 +1,4 @@
+import { localize, t } from '../core/i18n/index';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../core/analyze';
@@ -8,7 +9,7 @@ import type { Finding } from '../core/model';
 import { RULES } from '../core/rules/index';
 import type { LintOptions } from '../core/options';
 import type { CliRequest } from './args';
-import { HELP, parseArgs, UsageError } from './args';
+import { helpText, localeOfArgs, parseArgs, UsageError } from './args';
 import type { ExplainedConfig } from '../core/effective-config';
 import { effectiveConfig } from '../core/effective-config';
 import { formatEffectiveText } from './effective-config';
@@ -46,37 +47,38 @@ export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const note = (s: string) => io.stderr.write(`kafka-lint: ${s}\n`);
+  const locale = localeOfArgs(argv, io.env);
   try {
-    const request = parseArgs(argv);
+    const request = parseArgs(argv, io.env);
     if (request.command === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(helpText(locale));
       return EXIT_OK;
     }
     if (request.command === 'version') {
       io.stdout.write(`${readVersion()}\n`);
       return EXIT_OK;
     }
-    const loaded = loadOptions(request.configFile, request.kafkaVersion, io.cwd, request.markdown);
-    for (const w of loaded.warnings) note(`warning: ${w}`);
+    const loaded = loadOptions(request.configFile, request.kafkaVersion, io.cwd, request.markdown, locale);
+    for (const w of loaded.warnings) note(t(locale, 'cli.warning', { text: w }));
     if (loaded.fatal) {
       note(loaded.fatal);
       return EXIT_USAGE;
     }
     const walked = collectFiles(request.paths, { markdown: loaded.options.markdown });
     if (walked.missing.length > 0) {
-      for (const m of walked.missing) note(`no such file or folder: ${m}`);
+      for (const m of walked.missing) note(t(locale, 'cli.noSuchPath', { path: m }));
       return EXIT_USAGE;
     }
-    for (const n of walked.notes) note(n);
+    for (const n of walked.notes) note(localize(locale, n));
     if (request.command === 'config') return await runConfig(request, walked.files, loaded.options, io, note);
     if (request.command === 'report') return await runReport(request, walked.files, loaded.options, io, note, readVersion());
     return await runLint(request, walked.files, loaded.options, io, note);
   } catch (err) {
     if (err instanceof UsageError) {
-      note(`${err.message}\nRun 'kafka-lint --help' for usage.`);
+      note(`${err.message}\n${t(locale, 'cli.usage.seeHelp')}`);
       return EXIT_USAGE;
     }
-    note(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    note(t(locale, 'cli.internalError', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
     return EXIT_USAGE;
   }
 }
@@ -104,7 +106,7 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
     }
     const read = readTextFile(file.absolute);
     if (!read.ok) {
-      results[i] = { status: 'skipped', findings: [], note: read.note };
+      results[i] = { status: 'skipped', findings: [], note: localize(options.locale, read.note) };
       return;
     }
     const hash = contentHash(read.text);
@@ -148,7 +150,7 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
     request.format === 'json'
       ? formatJson(findings)
       : request.format === 'sarif'
-        ? formatSarif(findings, RULES, readVersion())
+        ? formatSarif(findings, RULES, readVersion(), options.locale)
         : formatText(findings, checked, pickColors(io.stdout, io.env), options.locale),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
@@ -178,7 +180,7 @@ async function runConfig(request: CliRequest, files: Files, options: LintOptions
   for (const file of files) {
     const read = readTextFile(file.absolute);
     if (!read.ok) {
-      note(`${file.display}: ${read.note}`);
+      note(`${file.display}: ${localize(options.locale, read.note)}`);
       continue;
     }
     explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), options.kafkaVersion));

@@ -10,6 +10,9 @@ import { nodeAt, parseYaml, scalarAt } from './yaml/source';
 import { isStrimziManaged } from './catalog/strimzi';
 import type * as JsoncLibrary from 'jsonc-parser';
 import { DEFAULT_OPTIONS } from './options';
+import { t } from './i18n/index';
+import type { Locale } from './i18n/index';
+import { localizedKeyDoc, localizedSpringSummary } from './catalog/localized';
 
 /**
  * Completion of keys and values in Kafka `.properties` files and Spring Boot `application.properties` /
@@ -37,8 +40,10 @@ export interface CompletionEntry {
  * in a Connect JSON configuration, the client override keys. Empty inside comments,
  * continuation lines and any other kind of file; never throws.
  */
-export function completeAt(text: string, offset: number, kind: DocumentKind): CompletionEntry[] {
+export function completeAt(text: string, offset: number, kind: DocumentKind, locale: Locale = 'en'): CompletionEntry[] {
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return [];
+  // Completion is synchronous: the language of this one call is set here and read by the item builders below.
+  activeLocale = locale;
   try {
     if (kind === 'properties' || kind === 'spring-properties') return completeProperties(text, offset, kind === 'spring-properties');
     if (kind === 'spring-yaml') return completeYaml(text, offset);
@@ -47,8 +52,23 @@ export function completeAt(text: string, offset: number, kind: DocumentKind): Co
     if (kind === 'connect-json') return completeConnectJson(text, offset);
   } catch {
     // Completion is a convenience: an unexpected input gives no items rather than an error in the editor.
+  } finally {
+    activeLocale = 'en';
   }
   return [];
+}
+
+/** The language of the completion being computed ({@link completeAt} sets it for the length of one call). */
+let activeLocale: Locale = 'en';
+
+/** Item lists built once per language. */
+function perLocale<T>(cache: Map<Locale, T>, build: () => T): T {
+  let found = cache.get(activeLocale);
+  if (found === undefined) {
+    found = build();
+    cache.set(activeLocale, found);
+  }
+  return found;
 }
 
 type Context =
@@ -153,13 +173,13 @@ function keyItem(doc: KeyDoc, prefix = ''): Item {
   return {
     label: prefix + doc.key,
     kind: 'key',
-    detail: newest !== undefined ? `${doc.type} · default ${newest === '' ? '""' : newest}` : doc.type,
-    documentation: keyMarkdown(doc, undefined, undefined, DEFAULT_OPTIONS),
+    detail: newest !== undefined ? t(activeLocale, 'completion.detail.default', { type: doc.type, value: newest === '' ? '""' : newest }) : doc.type,
+    documentation: keyMarkdown(doc, undefined, undefined, { ...DEFAULT_OPTIONS, locale: activeLocale }),
     insertText: prefix + doc.key,
   };
 }
 
-let kafkaKeysCache: readonly Item[] | undefined;
+const kafkaKeysCache = new Map<Locale, readonly Item[]>();
 
 /** Keys a Java client or broker reads: librdkafka-only keys have no place in a Kafka `.properties` file. */
 function javaKeys(role?: Role): readonly KeyDoc[] {
@@ -168,27 +188,26 @@ function javaKeys(role?: Role): readonly KeyDoc[] {
 
 /** Documented catalog keys first, then the other names Kafka defines (no docs). */
 function kafkaKeyItems(): readonly Item[] {
-  if (!kafkaKeysCache) {
+  return perLocale(kafkaKeysCache, () => {
     const documented = javaKeys().map((d) => keyItem(d));
     const seen = new Set(documented.map((d) => d.label));
+    const detail = t(activeLocale, 'completion.detail.kafkaKey');
     const rest: Item[] = kafkaKeyNames()
       .filter((n) => !seen.has(n))
-      .map((n) => ({ label: n, kind: 'key', detail: 'Kafka key', insertText: n }));
-    kafkaKeysCache = [...documented, ...rest];
-  }
-  return kafkaKeysCache;
+      .map((n) => ({ label: n, kind: 'key', detail, insertText: n }));
+    return [...documented, ...rest];
+  });
 }
 
-let springKeysCache: readonly Item[] | undefined;
+const springKeysCache = new Map<Locale, readonly Item[]>();
 
 /** Typed `spring.kafka.*` properties, then `spring.kafka[.<scope>].properties.<kafka key>` for the scope's keys. */
 function springKeyItems(): readonly Item[] {
-  if (!springKeysCache) {
+  return perLocale(springKeysCache, () => {
     const typed: Item[] = SPRING_PROPERTIES.map((p) => springItem(p));
     const mapped: Item[] = SPRING_PROPERTY_MAPS.flatMap((m) => keysForScope(m.role).map((d) => keyItem(d, m.prefix)));
-    springKeysCache = [...typed, ...mapped];
-  }
-  return springKeysCache;
+    return [...typed, ...mapped];
+  });
 }
 
 /** Catalog keys a Spring scope passes through; the common scope gets the keys every client reads. */
@@ -200,13 +219,14 @@ function keysForScope(role: Role | undefined): readonly KeyDoc[] {
 /** A typed Spring property as an item, documented by the Kafka key it sets or by its own summary. */
 function springItem(p: SpringProperty): Item {
   const doc = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
-  const intro = p.kafkaKey ? `Spring Boot property for Kafka's \`${p.kafkaKey}\`.` : 'Spring for Apache Kafka setting.';
-  const body = doc ? keyMarkdown(doc, undefined, undefined, DEFAULT_OPTIONS) : p.summary;
+  const intro = p.kafkaKey ? t(activeLocale, 'completion.spring.property', { key: `\`${p.kafkaKey}\`` }) : t(activeLocale, 'completion.spring.setting');
+  const summary = localizedSpringSummary(p, activeLocale);
+  const body = doc ? keyMarkdown(doc, undefined, undefined, { ...DEFAULT_OPTIONS, locale: activeLocale }) : summary;
   return {
     label: p.name,
     kind: 'key',
     detail: p.kafkaKey ? `→ ${p.kafkaKey}` : 'Spring Kafka',
-    documentation: [intro, p.kafkaKey && p.summary ? p.summary : undefined, body].filter((s) => s).join('\n\n'),
+    documentation: [intro, p.kafkaKey && summary ? summary : undefined, body].filter((s) => s).join('\n\n'),
     insertText: p.name,
   };
 }
@@ -214,17 +234,19 @@ function springItem(p: SpringProperty): Item {
 /** The values of a Kafka key (or of the key nested in `producer.override.acks`): valid values safest first, else the default. */
 function kafkaValues(key: string): Item[] {
   const nested = nestedCatalogKey(key);
-  const doc = findKey(key) ?? (nested ? findKey(nested) : undefined);
-  if (!doc) return [];
+  const found = findKey(key) ?? (nested ? findKey(nested) : undefined);
+  if (!found) return [];
+  const doc = localizedKeyDoc(found, activeLocale);
   const newest = doc.defaults?.[doc.defaults.length - 1];
+  const defaultHere = t(activeLocale, 'completion.value.default', { version: NEWEST_KAFKA_VERSION });
   const values = doc.suggestedValues ?? doc.validValues ?? (doc.type === 'boolean' ? ['true', 'false'] : undefined);
   if (!values) {
-    return newest ? [{ label: newest.value, kind: 'value', detail: `default in Kafka ${NEWEST_KAFKA_VERSION}`, insertText: newest.value }] : [];
+    return newest ? [{ label: newest.value, kind: 'value', detail: defaultHere, insertText: newest.value }] : [];
   }
   return values
     .filter((v) => v !== '')
     .map((v) => {
-      const parts = [doc.valueDocs?.[v], newest?.value === v ? `default in Kafka ${NEWEST_KAFKA_VERSION}` : undefined].filter((s) => s);
+      const parts = [doc.valueDocs?.[v], newest?.value === v ? defaultHere : undefined].filter((s) => s);
       return { label: v, kind: 'value', detail: parts.length > 0 ? parts.join(' · ') : undefined, insertText: v };
     });
 }
@@ -234,16 +256,18 @@ function springValues(name: string): Item[] {
   const p = findSpringProperty(name);
   if (!p) return [];
   if (p.values) {
-    const doc = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
+    const found = p.kafkaKey ? findKey(p.kafkaKey) : undefined;
+    const doc = found ? localizedKeyDoc(found, activeLocale) : undefined;
     return p.values.map((v) => ({ label: v, kind: 'value', detail: doc?.valueDocs?.[v.replace(/-/g, '_')], insertText: v }));
   }
   if (p.kafkaKey === 'enable.auto.commit') {
     // Spring's listener container, not Kafka, decides the default here.
-    const doc = findKey(p.kafkaKey);
+    const found = findKey(p.kafkaKey);
+    const doc = found ? localizedKeyDoc(found, activeLocale) : undefined;
     return ['false', 'true'].map((v) => ({
       label: v,
       kind: 'value' as const,
-      detail: [doc?.valueDocs?.[v], v === 'false' ? 'what a Spring listener container uses when unset' : undefined].filter((s) => s).join(' · '),
+      detail: [doc?.valueDocs?.[v], v === 'false' ? t(activeLocale, 'completion.value.springUnset') : undefined].filter((s) => s).join(' · '),
       insertText: v,
     }));
   }

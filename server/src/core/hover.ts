@@ -1,11 +1,13 @@
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Finding, LibraryId, Range, Stage } from './model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, Finding, LibraryId, Range, Role, Stage } from './model';
 import type { LintOptions } from './options';
 import type { KeyDoc, VersionedValue } from './catalog/types';
 import { compareVersions, findKey, findSpringProperty, libraryDefault, nestedCatalogKey } from './catalog/index';
 import { dialectOf } from './catalog/defaults';
 import { ruleDocUrl } from './rule-docs';
+import { localizedKeyDoc, localizedNote, localizedSpringSummary } from './catalog/localized';
 import { rangeContains } from './text';
 import { localize, t } from './i18n/index';
+import type { Locale } from './i18n/index';
 
 /**
  * Hover text, computed in core so that the editor, the CLI's `explain` and the tests share it.
@@ -22,13 +24,13 @@ export interface HoverResult {
   readonly range: Range;
 }
 
-const STAGES: readonly { readonly stage: Stage; readonly label: string }[] = [
-  { stage: 'producer', label: 'Producer' },
-  { stage: 'broker', label: 'Broker' },
-  { stage: 'consumer', label: 'Consumer' },
+const STAGES: readonly { readonly stage: Stage; readonly label: 'hover.stage.producer' | 'hover.stage.broker' | 'hover.stage.consumer' }[] = [
+  { stage: 'producer', label: 'hover.stage.producer' },
+  { stage: 'broker', label: 'hover.stage.broker' },
+  { stage: 'consumer', label: 'hover.stage.consumer' },
 ];
 
-/** How each library is named in hover text. */
+/** How each library is named in hover text (the Java client in the user's language: {@link libraryName}). */
 const LIBRARY_NAMES: Readonly<Record<LibraryId, string>> = {
   java: 'the Java client',
   spring: 'Spring Boot',
@@ -50,18 +52,35 @@ const LIBRARY_NAMES: Readonly<Record<LibraryId, string>> = {
  * `**Producer** ✗ → Broker → Consumer`. Undefined for `config` (file hygiene is not a stage of the path).
  * Used by every hover and by the CLI so that the rendering stays the same everywhere.
  */
-export function renderStagePath(stage: Stage, failing: boolean): string | undefined {
+export function renderStagePath(stage: Stage, failing: boolean, locale: Locale = 'en'): string | undefined {
   if (!STAGES.some((s) => s.stage === stage)) return undefined;
-  return STAGES.map((s) => (s.stage === stage ? `**${s.label}**${failing ? ' ✗' : ''}` : s.label)).join(' → ');
+  return STAGES.map((s) => {
+    const label = t(locale, s.label);
+    return s.stage === stage ? `**${label}**${failing ? ' ✗' : ''}` : label;
+  }).join(' → ');
+}
+
+function libraryName(library: LibraryId, locale: Locale): string {
+  return library === 'java' ? t(locale, 'hover.library.java') : LIBRARY_NAMES[library];
+}
+
+function roleNames(roles: readonly Role[], locale: Locale): string {
+  return roles.map((r) => t(locale, `hover.role.${r}`)).join(t(locale, 'hover.list.separator'));
 }
 
 /** A default history as one line: `` `1` before 3.0 → `all` since 3.0 (why) ``. */
-export function renderHistory(history: readonly VersionedValue[]): string {
+export function renderHistory(history: readonly VersionedValue[], locale: Locale = 'en'): string {
   return history
     .map((h, i) => {
       const next = history[i + 1];
-      const when = h.since === '0' ? (next ? ` before ${next.since}` : '') : ` since ${h.since}`;
-      return `${code(h.value)}${when}${h.note ? ` (${h.note})` : ''}`;
+      const value = code(h.value);
+      const entry =
+        h.since === '0'
+          ? next
+            ? t(locale, 'hover.history.before', { value, since: next.since })
+            : t(locale, 'hover.history.first', { value })
+          : t(locale, 'hover.history.since', { value, since: h.since });
+      return h.note ? t(locale, 'hover.history.note', { entry, note: localizedNote(h.note, locale) }) : entry;
     })
     .join(' → ');
 }
@@ -79,13 +98,13 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
   const sections: string[] = [];
   for (const finding of here) {
     const target = entryOfFinding(document, finding);
-    sections.push(findingMarkdown(finding, target ? docOf(target.entry.key) : keyNamedIn(finding.message)));
+    sections.push(findingMarkdown(finding, target ? docOf(target.entry.key) : keyNamedIn(finding.message), options.locale));
   }
   let range: Range | undefined = here[0]?.range;
   // On a flagged value the finding already says what matters; the key docs come on the key, or on a clean value.
   if (located && (located.onKey || here.length === 0)) {
     const doc = docOf(located.entry.key);
-    const text = doc ? keyMarkdown(doc, located.entry, located.group, options) : springOnlyMarkdown(located.entry);
+    const text = doc ? keyMarkdown(doc, located.entry, located.group, options) : springOnlyMarkdown(located.entry, options.locale);
     if (text) {
       sections.push(text);
       range ??= located.onKey ? located.entry.keyRange : located.entry.valueRange;
@@ -99,36 +118,39 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
  * The docs of one key, as a hover shows them. `entry` and `group` (when the key is written somewhere) pick the
  * library whose default applies and explain a different spelling; without them Kafka's own default is shown.
  */
-export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: ConfigGroup | undefined, options: LintOptions): string {
+export function keyMarkdown(catalogDoc: KeyDoc, entry: ConfigEntry | undefined, group: ConfigGroup | undefined, options: LintOptions): string {
+  const { locale } = options;
+  const doc = localizedKeyDoc(catalogDoc, locale);
   const paragraphs: string[] = [];
   const written = entry?.key ?? doc.key;
-  const roles = doc.roles.join(', ');
-  paragraphs.push(`**${doc.key}** · ${roles}${doc.origin ? ` (${doc.origin})` : ''} · ${code(doc.type)}`);
+  paragraphs.push(`**${doc.key}** · ${roleNames(doc.roles, locale)}${doc.origin ? ` (${doc.origin})` : ''} · ${code(doc.type)}`);
   const spelled: string[] = [];
   const nested = nestedCatalogKey(written);
-  if (nested) spelled.push(`${code(written)} sets ${code(nested)} for ${nestingScope(written)}.`);
-  else if (written !== doc.key) spelled.push(`${code(written)} is another name for ${code(doc.key)}.`);
-  if (entry && entry.rawKey !== entry.key) spelled.push(`Written here as ${code(entry.rawKey)}; Kafka reads it as ${code(entry.key)}.`);
-  if (entry?.note) spelled.push(localize(options.locale, entry.note));
+  if (nested) spelled.push(t(locale, 'hover.key.nested', { written: code(written), key: code(nested), scope: nestingScope(written, locale) }));
+  else if (written !== doc.key) spelled.push(t(locale, 'hover.key.alias', { written: code(written), key: code(doc.key) }));
+  if (entry && entry.rawKey !== entry.key) spelled.push(t(locale, 'hover.key.writtenAs', { raw: code(entry.rawKey), key: code(entry.key) }));
+  if (entry?.note) spelled.push(localize(locale, entry.note));
   if (spelled.length > 0) paragraphs.push(spelled.join(' '));
   paragraphs.push(doc.summary);
 
   const facts: string[] = [];
   const meaning = entry ? doc.valueDocs?.[entry.value.trim()] : undefined;
-  if (entry && meaning) facts.push(`Set here to ${code(entry.value.trim())}: ${meaning}.`);
+  if (entry && meaning) facts.push(t(locale, 'hover.key.setHere', { value: code(entry.value.trim()), meaning }));
   const shown = doc.suggestedValues ?? doc.validValues;
   if (shown) {
-    const label = doc.validValues ? 'Values' : 'Common values';
-    facts.push(`${label}: ${shown.map((v) => (doc.valueDocs?.[v] ? `${code(v)} (${doc.valueDocs[v]})` : code(v))).join(', ')}`);
+    const values = shown
+      .map((v) => (doc.valueDocs?.[v] ? t(locale, 'hover.key.valueWithDoc', { value: code(v), doc: doc.valueDocs[v] }) : code(v)))
+      .join(t(locale, 'hover.list.separator'));
+    facts.push(t(locale, doc.validValues ? 'hover.key.values' : 'hover.key.commonValues', { values }));
   }
-  if (doc.min !== undefined && doc.max !== undefined) facts.push(`Range: ${doc.min} to ${doc.max}`);
-  else if (doc.min !== undefined) facts.push(`Range: at least ${doc.min}`);
-  else if (doc.max !== undefined) facts.push(`Range: at most ${doc.max}`);
-  if (doc.since) facts.push(`Since Kafka ${doc.since}.`);
+  if (doc.min !== undefined && doc.max !== undefined) facts.push(t(locale, 'hover.key.range', { min: doc.min, max: doc.max }));
+  else if (doc.min !== undefined) facts.push(t(locale, 'hover.key.rangeMin', { min: doc.min }));
+  else if (doc.max !== undefined) facts.push(t(locale, 'hover.key.rangeMax', { max: doc.max }));
+  if (doc.since) facts.push(t(locale, 'hover.key.since', { version: doc.since }));
   if (doc.removedIn) {
     const running = group?.kafkaVersion ?? options.kafkaVersion;
     const gone = compareVersions(running, doc.removedIn) >= 0;
-    facts.push(gone ? `**Removed in Kafka ${doc.removedIn}**: Kafka ${running} no longer reads it.` : `Removed in Kafka ${doc.removedIn}.`);
+    facts.push(gone ? t(locale, 'hover.key.removedGone', { version: doc.removedIn, running }) : t(locale, 'hover.key.removed', { version: doc.removedIn }));
   }
   if (facts.length > 0) paragraphs.push(facts.join('  \n'));
 
@@ -136,10 +158,10 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
   if (defaults.length > 0) paragraphs.push(defaults.join('  \n'));
 
   const risk: string[] = [];
-  const path = doc.stage ? renderStagePath(doc.stage, false) : undefined;
-  if (path) risk.push(`Protects: ${path}`);
-  if (doc.loss) risk.push(`Risk: ${doc.loss}`);
-  if (doc.safe) risk.push(`Safe: ${doc.safe}`);
+  const path = doc.stage ? renderStagePath(doc.stage, false, locale) : undefined;
+  if (path) risk.push(t(locale, 'hover.key.protects', { path }));
+  if (doc.loss) risk.push(t(locale, 'hover.key.risk', { text: doc.loss }));
+  if (doc.safe) risk.push(t(locale, 'hover.key.safe', { text: doc.safe }));
   if (risk.length > 0) paragraphs.push(risk.join('  \n'));
   return paragraphs.join('\n\n');
 }
@@ -149,15 +171,16 @@ export function keyMarkdown(doc: KeyDoc, entry: ConfigEntry | undefined, group: 
  * failing stage marked, the key's loss mechanism and safe value when the finding sits on a known key, and
  * the rule page.
  */
-export function findingMarkdown(finding: Finding, doc: KeyDoc | undefined): string {
-  const paragraphs: string[] = [`**${finding.ruleId}** (${finding.severity})`, finding.message];
-  const path = renderStagePath(finding.stage, true);
-  if (path) paragraphs.push(`Path: ${path}`);
+export function findingMarkdown(finding: Finding, catalogDoc: KeyDoc | undefined, locale: Locale = 'en'): string {
+  const doc = catalogDoc ? localizedKeyDoc(catalogDoc, locale) : undefined;
+  const paragraphs: string[] = [`**${finding.ruleId}** (${t(locale, `hover.severity.${finding.severity}`)})`, finding.message];
+  const path = renderStagePath(finding.stage, true, locale);
+  if (path) paragraphs.push(t(locale, 'hover.finding.path', { path }));
   const why: string[] = [];
-  if (doc?.loss) why.push(`How it is lost: ${doc.loss}`);
-  if (doc?.safe) why.push(`Safe value: ${doc.safe}`);
+  if (doc?.loss) why.push(t(locale, 'hover.finding.how', { text: doc.loss }));
+  if (doc?.safe) why.push(t(locale, 'hover.finding.safe', { text: doc.safe }));
   if (why.length > 0) paragraphs.push(why.join('  \n'));
-  paragraphs.push(`[Rule documentation: ${finding.ruleId}](${ruleDocUrl(finding.ruleId)})`);
+  paragraphs.push(`[${t(locale, 'hover.finding.doc', { id: finding.ruleId })}](${ruleDocUrl(finding.ruleId, locale)})`);
   return paragraphs.join('\n\n');
 }
 
@@ -168,31 +191,30 @@ function docOf(key: string): KeyDoc | undefined {
 }
 
 /** Who a nested key configures, in words. */
-function nestingScope(key: string): string {
-  if (key.startsWith('listener.name.')) return `the listener ${code(key.split('.')[2])} only`;
-  if (/^(producer|consumer|admin)\.override\./.test(key)) return `this connector's ${key.split('.')[0]} only`;
-  if (key.startsWith('topic.')) return 'the internal topics Kafka Streams creates';
-  return `the embedded ${key.slice(0, key.lastIndexOf(nestedCatalogKey(key) ?? '') - 1).replace(/\./g, ' ')} client`;
+function nestingScope(key: string, locale: Locale): string {
+  if (key.startsWith('listener.name.')) return t(locale, 'hover.scope.listener', { name: code(key.split('.')[2]) });
+  if (/^(producer|consumer|admin)\.override\./.test(key)) return t(locale, 'hover.scope.override', { client: key.split('.')[0] });
+  if (key.startsWith('topic.')) return t(locale, 'hover.scope.streamsTopics');
+  return t(locale, 'hover.scope.embedded', { name: key.slice(0, key.lastIndexOf(nestedCatalogKey(key) ?? '') - 1).replace(/\./g, ' ') });
 }
 
 /** Docs of a Spring-only setting (listener container, template), which sets no Kafka key. */
-function springOnlyMarkdown(entry: ConfigEntry): string | undefined {
+function springOnlyMarkdown(entry: ConfigEntry, locale: Locale): string | undefined {
   const property = findSpringProperty(entry.rawKey) ?? findSpringProperty(entry.key);
   if (!property?.summary || property.kafkaKey) return undefined;
-  const paragraphs = [`**${property.name}** · Spring for Apache Kafka`, property.summary];
-  if (property.values) paragraphs.push(`Values: ${property.values.map(code).join(', ')}`);
+  const paragraphs = [`**${property.name}** · Spring for Apache Kafka`, localizedSpringSummary(property, locale) ?? property.summary];
+  if (property.values) paragraphs.push(t(locale, 'hover.key.values', { values: property.values.map(code).join(t(locale, 'hover.list.separator')) }));
   return paragraphs.join('\n\n');
 }
 
 /** The default lines of a key: the value for the target version or library, then its history. */
 function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefined, options: LintOptions): string[] {
+  const { locale } = options;
   const library: LibraryId = group?.library ?? 'java';
   // The file may say which Kafka runs this configuration (a Strimzi version, an image tag).
   const version = group?.kafkaVersion ?? options.kafkaVersion;
   if (library === 'spring' && group?.springContainer && doc.key === 'enable.auto.commit') {
-    return [
-      `**Default** (Spring listener container): ${code('false')}: the container turns auto-commit off unless it is set; a consumer created outside a container keeps Kafka's ${code('true')}.`,
-    ];
+    return [t(locale, 'hover.default.springContainer', { off: code('false'), on: code('true') })];
   }
   const dialect = dialectOf(library);
   if (dialect) {
@@ -200,7 +222,7 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
     const own = libraryDefault(doc.key, library, version);
     if (own?.dialect) {
       const kafka = doc.defaults ? pickAt(doc.defaults, version) : undefined;
-      const line = t(options.locale, 'formats.hover.dialectDefault', { name: own.dialect, value: code(own.value) + readable(doc.key, own.value) });
+      const line = t(options.locale, 'formats.hover.dialectDefault', { name: own.dialect, value: code(own.value) + readable(doc.key, own.value, locale) });
       return kafka && kafka.value !== own.value ? [line, t(options.locale, 'formats.hover.kafkaDefault', { version: version, value: code(kafka.value) })] : [line];
     }
   }
@@ -210,26 +232,33 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
     // A key newer than the target version has no default there, whatever its history says.
     const missing = doc.since !== undefined && compareVersions(version, doc.since) < 0;
     const pick = missing ? undefined : pickAt(history, version);
-    const where = library === 'spring' ? `Kafka ${version}; Spring Boot passes it through` : `Kafka ${version}`;
+    const where = t(locale, library === 'spring' ? 'hover.default.whereSpring' : 'hover.default.whereKafka', { version });
     const added = missing ? doc.since : history[0].since;
-    const lines = [pick ? `**Default** (${where}): ${code(pick.value)}${readable(doc.key, pick.value)}` : `**Default** (${where}): none, the key was added in Kafka ${added}`];
-    if (history.length > 1) lines.push(`History: ${renderHistory(history)}`);
+    const lines = [
+      pick
+        ? t(locale, 'hover.default.value', { where, value: code(pick.value) + readable(doc.key, pick.value, locale) })
+        : t(locale, 'hover.default.none', { where, since: added ?? '' }),
+    ];
+    if (history.length > 1) lines.push(t(locale, 'hover.history', { history: renderHistory(history, locale) }));
     return lines;
   }
-  const name = LIBRARY_NAMES[library];
+  const name = libraryName(library, locale);
   const found = libraryDefault(written, library, version, group?.libraryVersion) ?? libraryDefault(doc.key, library, version, group?.libraryVersion);
   if (found) {
-    if (found.versionDependent) return [`**Default** (${name}): depends on the installed version`, `History: ${renderHistory(found.history)}`];
-    const lines = [`**Default** (${name}${group?.libraryVersion ? ` ${group.libraryVersion}` : ''}): ${code(found.value)}${readable(doc.key, found.value)}`];
-    if (found.history.length > 1) lines.push(`History: ${renderHistory(found.history)}`);
+    if (found.versionDependent) {
+      return [t(locale, 'hover.default.versionDependent', { name }), t(locale, 'hover.history', { history: renderHistory(found.history, locale) })];
+    }
+    const where = `${name}${group?.libraryVersion ? ` ${group.libraryVersion}` : ''}`;
+    const lines = [t(locale, 'hover.default.value', { where, value: code(found.value) + readable(doc.key, found.value, locale) })];
+    if (found.history.length > 1) lines.push(t(locale, 'hover.history', { history: renderHistory(found.history, locale) }));
     return lines;
   }
   const java = doc.defaults ? pickAt(doc.defaults, version) : undefined;
-  return java ? [`**Default** (${name}): not recorded; the Java client uses ${code(java.value)} (Kafka ${version})`] : [];
+  return java ? [t(locale, 'hover.default.notRecorded', { name, value: code(java.value), version })] : [];
 }
 
 const LONG_MAX = '9223372036854775807';
-const UNITS: readonly [number, string][] = [
+const UNITS: readonly [number, 'day' | 'hour' | 'minute' | 'second'][] = [
   [86_400_000, 'day'],
   [3_600_000, 'hour'],
   [60_000, 'minute'],
@@ -240,9 +269,10 @@ const UNITS: readonly [number, string][] = [
  * A human reading of a large default, judged by the key's unit suffix: ` (7 days)` for 604800000 ms,
  * ` (1 MiB)` for 1048576 bytes, ` (Long.MAX_VALUE: no limit)`. Empty when the raw number reads fine.
  */
-export function readable(key: string, value: string): string {
-  if (value === LONG_MAX) return ' (Long.MAX_VALUE: no limit)';
-  if (value === '2147483647') return ' (Integer.MAX_VALUE: no limit)';
+export function readable(key: string, value: string, locale: Locale = 'en'): string {
+  const paren = (text: string): string => t(locale, 'hover.readable.paren', { text });
+  if (value === LONG_MAX) return paren(t(locale, 'hover.readable.longMax', { name: 'Long.MAX_VALUE' }));
+  if (value === '2147483647') return paren(t(locale, 'hover.readable.longMax', { name: 'Integer.MAX_VALUE' }));
   if (!/^\d+$/.test(value)) return '';
   const n = Number(value);
   const ms = /\.ms$/.test(key) ? n : /\.minutes$/.test(key) ? n * 60_000 : /\.hours$/.test(key) ? n * 3_600_000 : undefined;
@@ -251,14 +281,14 @@ export function readable(key: string, value: string): string {
     for (const [size, unit] of UNITS) {
       if (ms % size === 0 || (ms >= size && unit === 'second')) {
         const count = ms / size;
-        if (count >= 1 && Number.isInteger(count)) return ` (${count} ${unit}${count === 1 ? '' : 's'})`;
+        if (count >= 1 && Number.isInteger(count)) return paren(count === 1 ? t(locale, `hover.unit.${unit}.one`) : t(locale, `hover.unit.${unit}.many`, { count }));
       }
     }
     return '';
   }
   if (/(bytes|\.size|memory)$/.test(key) && n >= 1024) {
     for (const [size, unit] of [[1 << 30, 'GiB'], [1 << 20, 'MiB'], [1 << 10, 'KiB']] as const) {
-      if (n % size === 0) return ` (${n / size} ${unit})`;
+      if (n % size === 0) return paren(`${n / size} ${unit}`);
     }
   }
   return '';

@@ -1,3 +1,5 @@
+import { msg } from '../core/i18n/index';
+import type { Message } from '../core/i18n/index';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { documentKind } from '../core/analyze';
@@ -21,8 +23,8 @@ export interface WalkResult {
   readonly files: FoundFile[];
   /** Paths given on the command line that do not exist (a usage error). */
   readonly missing: string[];
-  /** Folders or entries that could not be read, with the reason (a note, not an error). */
-  readonly notes: string[];
+  /** Folders or entries that could not be read, with the reason (a note, not an error; a catalogue message). */
+  readonly notes: Message[];
 }
 
 /** What a folder search reads besides the configuration and code files. */
@@ -49,7 +51,7 @@ export function isLintedName(name: string, options: WalkOptions = {}): boolean {
 export function collectFiles(paths: readonly string[], options: WalkOptions = {}): WalkResult {
   const files: FoundFile[] = [];
   const missing: string[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
 
@@ -72,7 +74,7 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
     try {
       real = realpathSync.native(absolute);
     } catch (err) {
-      notes.push(`${display}: cannot read folder (${reason(err)})`);
+      notes.push(msg('files.cannotReadFolder', { path: display, reason: reason(err) }));
       return;
     }
     if (seenFolders.has(real)) return;
@@ -81,7 +83,7 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
     try {
       names = readdirSync(absolute).sort();
     } catch (err) {
-      notes.push(`${display}: cannot read folder (${reason(err)})`);
+      notes.push(msg('files.cannotReadFolder', { path: display, reason: reason(err) }));
       return;
     }
     for (const name of names) {
@@ -117,7 +119,7 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
     if (st.isDirectory()) walkFolder(given, absolute);
     else if (st.isFile()) addFile(given, absolute);
     // Opening a named pipe or a device could block forever or never end: note it instead.
-    else notes.push(`${given}: skipped: not a regular file`);
+    else notes.push(msg('files.notRegular', { path: given }));
   }
   return { files, missing, notes };
 }

@@ -1,3 +1,4 @@
+import { t } from '../core/i18n/index';
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic, Range as LspRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { fixAllEdits } from '../core/fixes';
@@ -168,7 +169,7 @@ export function fixAllAction(analysis: Analysis, makeEdit: EditFactory): CodeAct
   const edits = fixAllEdits(analysis.findings);
   if (edits.length === 0) return undefined;
   return {
-    title: 'Fix all auto-fixable Kafka Lint problems',
+    title: t(analysis.options.locale, 'server.fixAll'),
     kind: FIX_ALL_KIND,
     edit: makeEdit(analysis.uri, analysis.version, edits.map((e) => toTextEdit(analysis.index, e))),
   };

@@ -2,6 +2,7 @@ import type { CodeDescription, Diagnostic, DiagnosticRelatedInformation } from '
 import type { Finding, Range } from '../core/model';
 import { isSpan } from '../core/model';
 import { ruleDocUrl } from '../core/rule-docs';
+import type { Locale } from '../core/i18n/index';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
 import { spanToLspRange, toLspRange, toLspSeverity } from './convert';
@@ -23,14 +24,15 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   return analysis.findings.map((f, i) => toDiagnostic(analysis, f, i));
 }
 
-/** One `codeDescription` per rule, shared by all its diagnostics (a file may have thousands). */
+/** One `codeDescription` per rule and language (the page in the user's language), shared by all its diagnostics (a file may have thousands). */
 const DESCRIPTIONS = new Map<string, CodeDescription>();
 
-function codeDescription(ruleId: string): CodeDescription {
-  let description = DESCRIPTIONS.get(ruleId);
+function codeDescription(ruleId: string, locale: Locale): CodeDescription {
+  const key = `${locale} ${ruleId}`;
+  let description = DESCRIPTIONS.get(key);
   if (!description) {
-    description = Object.freeze({ href: ruleDocUrl(ruleId) });
-    DESCRIPTIONS.set(ruleId, description);
+    description = Object.freeze({ href: ruleDocUrl(ruleId, locale) });
+    DESCRIPTIONS.set(key, description);
   }
   return description;
 }
@@ -44,7 +46,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, index: number
     severity: toLspSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: codeDescription(finding.ruleId),
+    codeDescription: codeDescription(finding.ruleId, analysis.options.locale),
     message: finding.message,
     data,
   };

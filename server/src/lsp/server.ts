@@ -15,7 +15,7 @@ import {
 import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind } from '../core/analyze';
-import { t } from '../core/i18n/index';
+import { parseLocaleTag, t } from '../core/i18n/index';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
 import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
@@ -129,7 +129,9 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     lazyEdits =
       codeAction?.codeActionLiteralSupport !== undefined && codeAction.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem);
+    // VS Code sends its display language (`zh-cn`); other editors send a BCP 47 tag or nothing.
+    const clientLocale = parseLocaleTag(params.locale) ?? 'en';
+    settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem, clientLocale);
     const store = settings;
     cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => JSON.stringify(toDiagnostics(analysis)));
     workspaceFolders = folders;
@@ -402,10 +404,13 @@ export function startServer(connection: Connection, providers: CoreProviders = D
   );
 
   connection.onCompletion(
-    guard('completion', [], (params) => {
+    guard('completion', [], async (params) => {
       const doc = documents.get(params.textDocument.uri);
-      if (!providers.completion || !doc || !isSupported(doc)) return [];
-      return completionsFor(doc, documentKind(uriToPath(doc.uri), doc.languageId, doc.getText()), doc.offsetAt(params.position), providers.completion);
+      if (!providers.completion || !doc || !isSupported(doc) || !settings) return [];
+      // The options are cached per document; only their language matters here (the documentation's).
+      const { locale } = await settings.optionsFor(doc.uri);
+      const kind = documentKind(uriToPath(doc.uri), doc.languageId, doc.getText());
+      return completionsFor(doc, kind, doc.offsetAt(params.position), providers.completion, locale);
     }),
   );
 

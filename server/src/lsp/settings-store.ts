@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { LintOptions } from '../core/options';
+import type { Locale } from '../core/i18n/index';
+import { t } from '../core/i18n/index';
 import { PROJECT_CONFIG_FILE, SETTINGS_SECTION } from '../protocol/constants';
 import { resolveOptions } from '../protocol/settings';
 import { uriToPath } from './convert';
@@ -9,7 +11,7 @@ import { uriToPath } from './convert';
 /** A `.kafkalint.json` as read from disk: its parsed content, or why it could not be used. */
 interface ProjectFile {
   readonly content?: unknown;
-  readonly error?: string;
+  readonly error?: { readonly path: string; readonly reason: string };
 }
 
 /** Where the store reports problems the user should see (invalid JSON, bad values). */
@@ -34,6 +36,8 @@ export class SettingsStore {
     private readonly pullConfiguration: boolean,
     private folders: readonly WorkspaceFolder[],
     private readonly onProblem: SettingsProblemSink,
+    /** The editor's display language (`initialize.locale`), used unless `kafkaLint.locale` chooses one. */
+    private readonly clientLocale: Locale = 'en',
   ) {}
 
   /** Replaces the workspace folders (after `workspace/didChangeWorkspaceFolders`). */
@@ -66,8 +70,8 @@ export class SettingsStore {
   async optionsFor(uri: string): Promise<LintOptions> {
     const folder = this.folderOf(uri);
     const [editor, project] = await Promise.all([this.editorSettings(uri), folder ? this.projectFile(folder) : Promise.resolve<ProjectFile>({})]);
-    if (project.error) this.report(project.error);
-    const { options, problems } = resolveOptions(editor, project.content);
+    const { options, problems } = resolveOptions(editor, project.content, this.clientLocale);
+    if (project.error) this.report(t(options.locale, 'server.projectFileInvalid', { path: project.error.path, reason: project.error.reason }));
     for (const p of problems) this.report(`Kafka Lint ${p.message}`);
     return options;
   }
@@ -127,6 +131,6 @@ async function readProjectFile(folderUri: string): Promise<ProjectFile> {
   try {
     return { content: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (err) {
-    return { error: `Kafka Lint: ${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); it is ignored until fixed.` };
+    return { error: { path, reason: err instanceof Error ? err.message : String(err) } };
   }
 }

@@ -7,6 +7,8 @@ import {
   RULE_LEVELS,
   SETTING_DESCRIPTIONS,
   TRACE_LEVEL_DESCRIPTIONS,
+  LOCALE_SETTINGS,
+  LOCALE_SETTING_DESCRIPTIONS,
   TRACE_LEVELS,
 } from './settings';
 
@@ -43,6 +45,14 @@ export function settingsContribution(rules: readonly RuleMeta[]): Record<string,
           rules.map((r) => [r.id, { ...level, markdownDescription: `${ruleDescription(r.id, 'en')} Default: \`${r.defaultSeverity}\`.` }]),
         ),
         additionalProperties: level,
+      },
+      [`${SETTINGS_SECTION}.locale`]: {
+        type: 'string',
+        enum: [...LOCALE_SETTINGS],
+        enumDescriptions: LOCALE_SETTINGS.map((l) => LOCALE_SETTING_DESCRIPTIONS[l]),
+        default: DEFAULT_SETTINGS.locale,
+        scope: 'window',
+        markdownDescription: SETTING_DESCRIPTIONS.locale,
       },
       [`${SETTINGS_SECTION}.markdown`]: {
         type: 'boolean',

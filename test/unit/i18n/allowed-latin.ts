@@ -10,7 +10,7 @@ export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Client libraries as the messages name them (support.ts libraryName).
   'Sarama', 'librdkafka', 'kafka-python', 'kafka-go',
   // Acronyms.
-  'ISR', 'ID', 'YAML', 'JSON',
+  'ISR', 'ID', 'YAML', 'JSON', 'CI',
   // Kafka terms the glossary keeps in English.
   'Broker', 'Unclean',
   // Kafka Lint's own setting names (JSON fields of the settings and .kafkalint.json, never translated).
@@ -20,7 +20,7 @@ export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
 ]);
 
 /** Names of several words, skipped as a whole (`for` alone is never allowed). */
-export const ALLOWED_PHRASES: readonly string[] = ['Spring for Apache Kafka'];
+export const ALLOWED_PHRASES: readonly string[] = ['Spring for Apache Kafka', 'Spring Boot', 'Kafka Streams'];
 
 /**
  * Ordinary English words (lower case) that must never enter the allow-list in any casing: if one of them

@@ -5,4 +5,7 @@ export const SETTINGS = {
   'options.ruleLevel': 'rules.{id} must be one of {levels}; got {got}',
   'options.markdown': 'markdown must be true or false; got {got}',
   'options.rules': 'rules must be an object of rule id to level',
+
+  'server.fixAll': 'Fix all auto-fixable Kafka Lint problems',
+  'server.projectFileInvalid': 'Kafka Lint: {path} is not valid JSON ({reason}); it is ignored until fixed.',
 } as const;

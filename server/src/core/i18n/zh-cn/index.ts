@@ -11,6 +11,7 @@ import { REPORT_ZH_CN } from './report';
 import { SCANNERS_ZH_CN } from './scanners';
 import { SETTINGS_ZH_CN } from './settings';
 import { FORMATS_ZH_CN } from './formats';
+import { HOVER_ZH_CN } from './hover';
 
 /** 简体中文目录，按领域分文件，与英文目录（../en/index.ts）一一对应。 */
 export const AREAS_ZH_CN = {
@@ -25,6 +26,7 @@ export const AREAS_ZH_CN = {
   CLI: CLI_ZH_CN,
   REPORT: REPORT_ZH_CN,
   DEPLOYMENT: DEPLOYMENT_ZH_CN,
+  HOVER: HOVER_ZH_CN,
 } as const satisfies { readonly [A in keyof typeof AREAS_EN]: unknown };
 
 export const ZH_CN = {
@@ -39,6 +41,7 @@ export const ZH_CN = {
   ...CLI_ZH_CN,
   ...REPORT_ZH_CN,
   ...DEPLOYMENT_ZH_CN,
+  ...HOVER_ZH_CN,
 } as const;
 
 /**

@@ -8,4 +8,7 @@ export const SETTINGS_ZH_CN = {
   'options.ruleLevel': 'rules.{id} 只能是 {levels} 之一，实际为 {got}',
   'options.markdown': 'markdown 只能是 `true` 或 `false`，实际为 {got}',
   'options.rules': 'rules 必须是从规则 ID 到级别的对象',
+
+  'server.fixAll': '修复所有可自动修复的 Kafka Lint 问题',
+  'server.projectFileInvalid': 'Kafka Lint：{path} 不是有效的 JSON（{reason}），修正之前将忽略它。',
 } as const satisfies Translation<typeof SETTINGS>;
