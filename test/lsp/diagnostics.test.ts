@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TestClient, waitFor, serverFixture } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
@@ -86,11 +86,30 @@ describe('LSP: initialize and diagnostics', function () {
     await client.open(uri, 'properties', `${lines.join('\n')}\n`);
     const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     const items = report.kind === 'full' ? report.items : [];
-    assert.equal(items.filter((d) => d.code === 'config/unknown-key').length, 2000);
+    // 2,001 findings: the most severe 999 in document order (acks=0, then the first 998 unknown keys), and one
+    // line that says what is not shown, as VS Code itself would cut the list at 1,000.
+    assert.equal(items.length, 1000);
+    assert.equal(items[0].code, 'producer/acks-zero');
+    assert.equal(items.filter((d) => d.code === 'config/unknown-key').length, 998);
+    const summary = items[999];
+    assert.deepEqual(summary, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      source: 'kafka-lint',
+      message: 'Kafka Lint shows 999 of the 2001 findings of this file (an editor shows at most 1,000 per file); run kafka-lint on the file for all of them.',
+    });
+    const shown = items.slice(0, 999);
     assert.deepEqual(
-      items.map((d) => d.data),
-      items.map((_d, index) => ({ version: 1, index })),
+      shown.map((d) => d.data),
+      shown.map((_d, index) => ({ version: 1, index })),
     );
+    // A quick fix on a shown finding still works, and the summary line offers none.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: summary.range,
+      context: { diagnostics: [summary], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions, []);
     // What is left is what the user reads: range, severity, source, code, link and message (about 400 bytes
     // here); the fixes and suppression edits each diagnostic used to carry made it 900.
     const perDiagnostic = Buffer.byteLength(JSON.stringify(items)) / items.length;

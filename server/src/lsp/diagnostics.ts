@@ -1,7 +1,9 @@
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { CodeDescription, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Finding, Range } from '../core/model';
 import { isSpan } from '../core/model';
 import { ruleDocUrl } from '../core/rule-docs';
+import { t } from '../core/i18n/index';
 import type { Locale } from '../core/i18n/index';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
@@ -19,9 +21,33 @@ export interface DiagnosticData {
   readonly index: number;
 }
 
-/** Converts every finding of an analysis into an LSP diagnostic. */
+/**
+ * The most diagnostics a file gets: VS Code shows at most 1,000 per file and drops the rest after it has
+ * received them, so a file with 50,000 findings would cost a 40 MB message for nothing. Beyond it the file
+ * gets the {@link MAX_DIAGNOSTICS_PER_FILE} − 1 most severe findings (in document order) and one information
+ * diagnostic that says how many are not shown; the CLI, fix-all and the message path still see every finding.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+const SEVERITY_RANK: Readonly<Record<Finding['severity'], number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Converts the findings of an analysis into LSP diagnostics (at most {@link MAX_DIAGNOSTICS_PER_FILE}). */
 export function toDiagnostics(analysis: Analysis): Diagnostic[] {
-  return analysis.findings.map((f, i) => toDiagnostic(analysis, f, i));
+  const { findings } = analysis;
+  if (findings.length <= MAX_DIAGNOSTICS_PER_FILE) return findings.map((f, i) => toDiagnostic(analysis, f, i));
+  const shown = findings
+    .map((_f, i) => i)
+    .sort((a, b) => SEVERITY_RANK[findings[a].severity] - SEVERITY_RANK[findings[b].severity] || a - b)
+    .slice(0, MAX_DIAGNOSTICS_PER_FILE - 1)
+    .sort((a, b) => a - b);
+  const diagnostics = shown.map((i) => toDiagnostic(analysis, findings[i], i));
+  diagnostics.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: t(analysis.options.locale, 'server.truncated', { shown: shown.length, total: findings.length }),
+  });
+  return diagnostics;
 }
 
 /** One `codeDescription` per rule and language (the page in the user's language), shared by all its diagnostics (a file may have thousands). */

@@ -8,4 +8,5 @@ export const SETTINGS = {
 
   'server.fixAll': 'Fix all auto-fixable Kafka Lint problems',
   'server.projectFileInvalid': 'Kafka Lint: {path} is not valid JSON ({reason}); it is ignored until fixed.',
+  'server.truncated': 'Kafka Lint shows {shown} of the {total} findings of this file (an editor shows at most 1,000 per file); run kafka-lint on the file for all of them.',
 } as const;

@@ -11,4 +11,5 @@ export const SETTINGS_ZH_CN = {
 
   'server.fixAll': '修复所有可自动修复的 Kafka Lint 问题',
   'server.projectFileInvalid': 'Kafka Lint：{path} 不是有效的 JSON（{reason}），修正之前将忽略它。',
+  'server.truncated': 'Kafka Lint 只显示此文件 {total} 个问题中的 {shown} 个（编辑器每个文件最多显示 1,000 个）；对该文件运行 `kafka-lint` 可查看全部问题。',
 } as const satisfies Translation<typeof SETTINGS>;
