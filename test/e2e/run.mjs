@@ -222,6 +222,99 @@ async function main() {
   }
 
   await test('in an untrusted workspace (Restricted Mode) "Show Message Path" still shows the findings, and the panel comes back after a reload', () => restrictedMode({ tools, extensionsDir, tmp, browser }));
+  await test('with the display language set to Chinese (code-server --locale zh-cn) the hover and the quick fix speak Chinese', () => chineseDisplayLanguage({ tools, extensionsDir, tmp, browser }));
+}
+
+/**
+ * code-server started with `--locale zh-cn`, as a Chinese user's VS Code (VS Code sends its display language
+ * to the server as `initialize.locale`). No language pack can be installed here (no marketplace), so VS Code
+ * resolves its display language to English: the hover must then be English, and a second session with the
+ * user setting `kafkaLint.locale: "zh-cn"` checks the Chinese hover and quick-fix title. Which path carried
+ * Chinese is logged.
+ */
+async function chineseDisplayLanguage({ tools, extensionsDir, tmp, browser }) {
+  const workspace = join(tmp, 'workspace-zh');
+  cpSync(join(repo, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  const producerText = readFileSync(join(workspace, 'producer.properties'), 'utf8');
+  const acksLine = lineOf(producerText, 'acks=');
+  const base = {
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'chat.disableAIFeatures': true,
+    'security.workspace.trust.enabled': false,
+    'editor.hover.delay': 100,
+  };
+  const previous = currentPage;
+
+  /** A code-server with `--locale zh-cn` and these user settings; returns the hover on acks=0 once Kafka Lint gives one. */
+  async function session(name, settings, check) {
+    const userDataDir = join(tmp, `user-data-${name}`);
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
+    const port = await freePort();
+    const server = spawn(
+      tools.node,
+      [tools.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--locale', 'zh-cn', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace],
+      { detached: true, stdio: ['ignore', 'ignore', 'ignore'] },
+    );
+    const stop = () => {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    };
+    cleanups.push(stop);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    currentPage = page;
+    try {
+      await waitFor('the Chinese code-server to answer', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60000, 250);
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await openFile(page, 'producer.properties');
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      const text = await waitFor('a Kafka Lint hover on acks=0', async () => {
+        await page.keyboard.press('Escape');
+        await goTo(page, acksLine, 6);
+        await command(page, 'Show or Focus Hover');
+        const t = (await hover.isVisible()) ? await hover.innerText() : '';
+        // The problem's own line shows first; the server's hover (with the message path) follows.
+        return /Path: |路径：/.test(t) ? t : undefined;
+      }, 60000, 500);
+      await check(page, text);
+    } catch (err) {
+      await shot(page, `FAILED-chinese-${name}`);
+      throw err;
+    } finally {
+      currentPage = previous;
+      await page.close();
+      stop();
+    }
+  }
+
+  let english = false;
+  await session('zh-display', {}, async (page, text) => {
+    // Without a Chinese language pack (none can be installed offline) VS Code resolves its display language to
+    // English and sends `locale: "en"`: the server then speaks English, as it must.
+    english = text.includes('Path: Producer ✗ → Broker → Consumer');
+    if (!english && !text.includes('路径：生产者 ✗ → Broker → 消费者')) throw new Error(`hover in neither language:\n${text}`);
+    await shot(page, english ? 'hover-acks-display-zh-no-language-pack' : 'hover-acks-zh-cn');
+  });
+  log(english ? '    code-server --locale zh-cn without a language pack reported English; Chinese checked through kafkaLint.locale' : '    Chinese came through the display language');
+  if (!english) return;
+  await session('zh-setting', { 'kafkaLint.locale': 'zh-cn' }, async (page, text) => {
+    if (!text.includes('路径：生产者 ✗ → Broker → 消费者')) throw new Error(`hover is not Chinese:\n${text}`);
+    if (!text.includes('生产者阶段：acks=0 时')) throw new Error(`hover lacks the Chinese message:\n${text}`);
+    await shot(page, 'hover-acks-zh-cn');
+    await page.keyboard.press('Escape');
+    await goTo(page, acksLine, 6);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: '设置 acks=all' }).first().waitFor({ state: 'visible', timeout: 20000 });
+    await shot(page, 'quick-fix-menu-zh-cn');
+    await page.keyboard.press('Escape');
+  });
 }
 
 /**
