@@ -109,13 +109,15 @@ describe('LSP: settings and .kafkalint.json', function () {
     await waitFor(() => watchers(client!).length > 0, { message: 'watcher registration' });
     // The project file, and the files of the workspace model (workspace.test.ts).
     await waitFor(() => watchers(client!).length > 1, { message: 'workspace files watcher registration' });
-    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }]);
+    // The files' glob, and folders created or deleted (kind 5: Create | Delete).
+    const files = { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/*', kind: 5 }] };
+    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }, files]);
     await client.stop();
     client = await server.start({ initializationOptions: { clientWatchesProjectFile: true } });
     await waitFor(() => client!.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'), { message: 'configuration registration' });
     // A round trip: anything the server sent after `initialized` has arrived before this answer.
     await client.request('textDocument/hover', { textDocument: { uri: client.uri('none.properties') }, position: { line: 0, character: 0 } });
-    assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: WATCHED_FILES_GLOB }] }]);
+    assert.deepEqual(watchers(client), [files]);
   });
 
   it('reads the .kafkalint.json of a workspace folder added later', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { editsFor, positionOf, serverFixture, waitFor } from './lsp-test-client';
@@ -108,6 +108,18 @@ describe('LSP: cross-file findings from the workspace model', function () {
     const fix = actions.find((a) => a.title.includes('min.insync.replicas=2'));
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
+  });
+
+  it('a deleted folder (one Deleted event for the folder) takes its files out of the model', async () => {
+    put('config/server.properties', BROKER);
+    put('app/producer.properties', PRODUCER);
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    await client.open(producer, 'properties', PRODUCER);
+    await waitFor(() => pushed(client, producer).length > 0, { message: 'cross-file finding pushed' });
+    rmSync(join(server.folder, 'config'), { recursive: true, force: true });
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('config'), type: 3 }] });
+    await waitFor(() => pushed(client, producer).length === 0, { message: 'finding gone with the deleted folder' });
   });
 
   it('hover on the flagged value explains the cross-file finding', async () => {
@@ -220,5 +232,8 @@ describe('LSP: cross-file findings from the workspace model', function () {
   it('registers a watcher for the workspace files', async () => {
     const client = await server.start();
     await waitFor(() => client.registrations.some((r) => JSON.stringify(r.registerOptions).includes('properties,yml')), { message: 'files watcher' });
+    // Folders created or deleted: their one event does not match the files' glob.
+    const watchers = client.registrations.flatMap((r) => (r.registerOptions as { watchers?: { globPattern: unknown; kind?: number }[] } | undefined)?.watchers ?? []);
+    assert.ok(watchers.some((w) => w.globPattern === '**/*' && w.kind === 5), JSON.stringify(watchers));
   });
 });

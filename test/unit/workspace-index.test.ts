@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +17,9 @@ const PRODUCER = 'bootstrap.servers=kafka-1:9092\nacks=all\n';
 
 /**
  * The server's workspace model on a real folder tree (no server): one file is one file of the model however
- * it is reached (symbolic links, a link cycle, two workspace folders).
+ * it is reached (symbolic links, a link cycle, two workspace folders), and a deleted folder takes its files.
  */
-describe('workspace index: real paths', () => {
+describe('workspace index: real paths and deleted folders', () => {
   let root = '';
   beforeEach(() => {
     // The real path: on some systems the temporary folder is itself reached through a link.
@@ -85,5 +85,56 @@ describe('workspace index: real paths', () => {
     const [finding] = crossOf(index, producer);
     assert.ok(finding, 'one broker with min ISR 1');
     assert.match(finding.message, /a\/config\/server\.properties sets min\.insync\.replicas=1/);
+  });
+
+  it('a deleted folder (one Deleted event for the folder, none per file) takes its files out of the model', async () => {
+    put('ws/config/kafka/server.properties', BROKER);
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    const { index, changed } = indexOf([folder('ws')]);
+    await index.scan();
+    assert.equal(crossOf(index, producer).length, 1);
+    rmSync(join(root, 'ws/config'), { recursive: true, force: true });
+    await index.watched([{ uri: pathToFileURL(join(root, 'ws/config')).href, deleted: true }]);
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer]);
+    assert.deepEqual(crossOf(index, producer), []);
+    assert.deepEqual(changed.at(-1), [producer], 'the producer is re-published');
+  });
+
+  it('a folder renamed (Deleted for the old folder, Created for the new, no per-file events) keeps its files under the new path', async () => {
+    put('ws/config/server.properties', BROKER);
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    const { index } = indexOf([folder('ws')]);
+    await index.scan();
+    renameSync(join(root, 'ws/config'), join(root, 'ws/kafka'));
+    await index.watched([
+      { uri: pathToFileURL(join(root, 'ws/config')).href, deleted: true },
+      { uri: pathToFileURL(join(root, 'ws/kafka')).href, deleted: false },
+    ]);
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer, join(root, 'ws/kafka/server.properties')]);
+    const [finding] = crossOf(index, producer);
+    assert.match(finding?.message ?? '', /kafka\/server\.properties sets min\.insync\.replicas=1/);
+    // A folder created under node_modules is not read (the walk skips it).
+    put('ws/node_modules/pkg/server.properties', BROKER);
+    await index.watched([{ uri: pathToFileURL(join(root, 'ws/node_modules/pkg')).href, deleted: false }]);
+    assert.equal(index.size, 2);
+  });
+
+  it('a deleted link to a folder takes the files reached only through it, and keeps those still reached directly', async () => {
+    const outside = put('outside/server.properties', BROKER);
+    const broker = put('ws/real/server.properties', BROKER.replace('kafka-1', 'kafka-2'));
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    symlinkSync(join(root, 'outside'), join(root, 'ws/ext'), 'dir');
+    symlinkSync('real', join(root, 'ws/cfg'), 'dir');
+    const { index } = indexOf([folder('ws')]);
+    await index.scan();
+    assert.deepEqual(index.allFiles().map((f) => f.path), [outside, producer, broker].sort());
+    rmSync(join(root, 'ws/ext'));
+    rmSync(join(root, 'ws/cfg'));
+    await index.watched([
+      { uri: pathToFileURL(join(root, 'ws/ext')).href, deleted: true },
+      { uri: pathToFileURL(join(root, 'ws/cfg')).href, deleted: true },
+    ]);
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer, broker].sort());
+    assert.deepEqual(crossOf(index, producer), []);
   });
 });

@@ -11,6 +11,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
 } from 'vscode-languageserver/node';
 import type { CodeAction, Connection, DocumentDiagnosticParams, DocumentDiagnosticReport, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -180,7 +181,11 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] }).catch(failed);
     }
     // The files the workspace model reads (the CLI walk's names), so that a change on disk re-links it.
-    if (watchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] }).catch(failed);
+    // And folders created or deleted: that is one event for the folder, which the files' glob does not match.
+    if (watchFiles) {
+      const watchers = [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(failed);
+    }
     firstScan = setTimeout(startFirstScan, FIRST_SCAN_DELAY_MS);
     if (folderSupport) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {

@@ -215,21 +215,56 @@ export class WorkspaceIndex {
 
   /** Files created, changed or deleted on disk (`workspace/didChangeWatchedFiles`); open documents keep the editor's text. */
   async watched(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
+    const seen = new Set<string>();
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
+      // The same change from both watchers (the files' glob and the one for folders) is handled once.
+      if (seen.has(`${change.deleted}:${change.uri}`)) continue;
+      seen.add(`${change.deleted}:${change.uri}`);
       const reached = uriToPath(change.uri);
       const path = canonicalPath(reached);
       if (this.open.has(path) || !(this.inFolders(reached) || this.inFolders(path))) continue;
-      if (change.deleted) {
-        if (this.files.delete(path)) this.dirty = true;
-      } else if (isLintedName(basename(reached)) && isWalked(reached, this.host.folders())) {
+      if (change.deleted) await this.deleted(reached, path);
+      else if (isLintedName(basename(reached))) {
+        if (!isWalked(reached, this.host.folders())) continue;
         // The client says it changed: read it again even if size and time look the same (coarse clocks).
         const known = this.files.get(path);
         if (known) this.files.set(path, { ...known, stamp: undefined });
         await this.readFromDisk(path, known ? undefined : reached);
+      } else if (!SKIPPED_FOLDERS.has(basename(reached)) && isWalked(reached, this.host.folders()) && isFolder(reached)) {
+        // A folder created or moved in is one event for the folder: read the files the walk finds in it.
+        for (const file of collectFiles([reached]).files) {
+          const real = canonicalPath(file.absolute);
+          if (!this.open.has(real) && !this.files.has(real)) await this.readFromDisk(real, file.absolute);
+        }
       }
     }
     this.relink();
+  }
+
+  /**
+   * A file or folder was deleted (`reached`: the path of the event, `path`: its real path). A deleted folder
+   * is one event, none per file: every file under it goes. A file reached only by a path through a deleted
+   * link stays when its real path is still in a folder (read again by that path), else goes. Open documents
+   * keep the editor's text.
+   */
+  private async deleted(reached: string, path: string): Promise<void> {
+    const under = (root: string, p: string): boolean => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+    for (const file of [...this.files.values()]) {
+      if (this.open.has(file.path)) continue;
+      if (under(path, file.path)) {
+        this.files.delete(file.path);
+        this.dirty = true;
+      } else if (under(reached, file.reached)) {
+        if (exists(file.path) && this.inFolders(file.path) && isWalked(file.path, this.host.folders())) {
+          // Reached directly now: its label and URI become the real path's.
+          await this.readFromDisk(file.path, file.path);
+        } else {
+          this.files.delete(file.path);
+          this.dirty = true;
+        }
+      }
+    }
   }
 
   /** Settings changed: the options of the cross-file pass may have. */
@@ -352,6 +387,23 @@ function rootsOf(folder: WorkspaceFolder): string[] {
   const root = uriToPath(folder.uri);
   const real = canonicalPath(root);
   return real === root ? [root] : [root, real];
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isInside(root: string, path: string): boolean {
