@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { editsFor, positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
@@ -120,6 +121,25 @@ describe('LSP: cross-file findings from the workspace model', function () {
     rmSync(join(server.folder, 'config'), { recursive: true, force: true });
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('config'), type: 3 }] });
     await waitFor(() => pushed(client, producer).length === 0, { message: 'finding gone with the deleted folder' });
+  });
+
+  it('multi-root: the cross-file findings of each folder take the rule levels of its own .kafkalint.json', async () => {
+    for (const [name, level, host] of [['a', 'error', 'kafka-1'], ['b', 'hint', 'kafka-2']]) {
+      put(`${name}/.kafkalint.json`, JSON.stringify({ rules: { [ACKS]: level } }));
+      put(`${name}/config/server.properties`, BROKER.replace('kafka-1', host));
+      put(`${name}/app/producer.properties`, PRODUCER.replace('kafka-1', host));
+    }
+    const client = await server.start({ withoutWorkspace: true, configuration: (p) => p.items.map(() => null) });
+    const uri = (name: string): string => pathToFileURL(join(server.folder, name)).href;
+    const folders = ['a', 'b'].map((name) => ({ uri: uri(name), name }));
+    client.workspaceFolders = folders;
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: folders, removed: [] } });
+    const a = uri('a/app/producer.properties');
+    const b = uri('b/app/producer.properties');
+    await client.open(a, 'properties', PRODUCER);
+    await client.open(b, 'properties', PRODUCER.replace('kafka-1', 'kafka-2'));
+    await waitFor(() => pushed(client, a)[0]?.severity === 1, { message: 'folder a: error' });
+    await waitFor(() => pushed(client, b)[0]?.severity === 4, { message: 'folder b: hint (its own .kafkalint.json, not that of the first folder)' });
   });
 
   it('hover on the flagged value explains the cross-file finding', async () => {

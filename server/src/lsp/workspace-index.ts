@@ -86,7 +86,10 @@ export class WorkspaceIndex {
   /** Per file, the relink generation that last changed its cross-file findings. */
   private readonly changedAt = new Map<string, number>();
   private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
+  /** The first folder's options: of files in no folder (and the progress texts). */
   private options: LintOptions = DEFAULT_OPTIONS;
+  /** Each folder's roots (its path, and real path) and options, innermost folders first. */
+  private folderOptions: { roots: string[]; options: LintOptions }[] = [];
   private dirty = false;
   private scanning: Promise<void> | undefined;
   private generation = 0;
@@ -110,7 +113,7 @@ export class WorkspaceIndex {
 
   private async readFolders(progress: ScanProgress | undefined): Promise<void> {
     const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
-    this.options = folders.length > 0 ? await this.host.optionsFor(folders[0].uri) : DEFAULT_OPTIONS;
+    await this.readOptions(folders);
     // By real path: a file reached through a linked folder and directly, or from two folders, is one file.
     const found = new Map<string, string>();
     for (const folder of folders) {
@@ -267,10 +270,22 @@ export class WorkspaceIndex {
     }
   }
 
+  private async readOptions(folders: readonly WorkspaceFolder[]): Promise<void> {
+    const all = await Promise.all(folders.map(async (f) => ({ roots: rootsOf(f), options: await this.host.optionsFor(f.uri) })));
+    this.options = all[0]?.options ?? DEFAULT_OPTIONS;
+    this.folderOptions = all.sort((a, b) => b.roots[0].length - a.roots[0].length);
+  }
+
+  /** The options of a file (by real path, or the path it was reached by): its innermost folder's. */
+  private optionsOf(path: string): LintOptions {
+    const reached = this.files.get(path)?.reached ?? path;
+    const inside = (p: string) => this.folderOptions.find((f) => f.roots.some((root) => isInside(root, p)));
+    return (inside(reached) ?? inside(path))?.options ?? this.options;
+  }
+
   /** Settings changed: the options of the cross-file pass may have. */
   async settingsChanged(): Promise<void> {
-    const folders = this.host.folders().filter((f) => f.uri.startsWith('file:'));
-    this.options = folders.length > 0 ? await this.host.optionsFor(folders[0].uri) : DEFAULT_OPTIONS;
+    await this.readOptions(this.host.folders().filter((f) => f.uri.startsWith('file:')));
     this.dirty = true;
     this.relink();
   }
@@ -280,7 +295,26 @@ export class WorkspaceIndex {
     if (!this.dirty) return;
     this.dirty = false;
     this.generation++;
-    const cross = lintDeployment(buildDeployment([...this.files.values()].map((f) => f.extract)), this.options);
+    const deployment = buildDeployment([...this.files.values()].map((f) => f.extract));
+    // One model; each file's cross-file findings graded with its own folder's options (multi-root: each
+    // folder's .kafkalint.json and settings). One pass per distinct options, usually one.
+    const passes = new Map<string, { options: LintOptions; byFile?: ReadonlyMap<string, readonly Finding[]> }>();
+    const keyOf = (options: LintOptions): string => JSON.stringify(options);
+    const wanted = (options: LintOptions) => passes.get(keyOf(options)) ?? passes.set(keyOf(options), { options }).get(keyOf(options))!;
+    wanted(this.options);
+    for (const { options } of this.folderOptions) wanted(options);
+    const byFile = new Map<string, readonly Finding[]>();
+    const failures = new Set<string>();
+    for (const pass of passes.values()) {
+      const result = lintDeployment(deployment, pass.options);
+      for (const failure of result.failures) failures.add(failure);
+      pass.byFile = result.byFile;
+    }
+    for (const path of new Set([...passes.values()].flatMap((p) => [...p.byFile!.keys()]))) {
+      const findings = passes.get(keyOf(this.optionsOf(path)))!.byFile!.get(path);
+      if (findings && findings.length > 0) byFile.set(path, findings);
+    }
+    const cross = { byFile, failures: [...failures] };
     for (const failure of cross.failures) this.host.log(`Kafka Lint: ${failure}`);
     const revisions = new Map<string, string>();
     for (const [path, findings] of cross.byFile) revisions.set(path, JSON.stringify(findings));
