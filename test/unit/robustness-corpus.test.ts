@@ -8,6 +8,10 @@ import { completeAt } from '../../server/src/core/completion';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { hoverAt } from '../../server/src/core/hover';
 import { lint } from '../../server/src/core/lint';
+import { extractDeployment } from '../../server/src/core/deployment/extract';
+import type { DeploymentFile } from '../../server/src/core/deployment/extract';
+import { buildDeployment } from '../../server/src/core/deployment/model';
+import { lintDeployment } from '../../server/src/core/deployment/lint';
 import type { AnalyzedDocument, Edit, Finding, Range } from '../../server/src/core/model';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import type { LintOptions } from '../../server/src/core/options';
@@ -632,6 +636,7 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
   }
 
   checkModel(doc, text, bad);
+  await checkDeployment(doc, text, file, bad);
   if (c.nonKafka && path === pathsFor(c.id.split('#')[0])[0]) {
     const all = findingSets.flat();
     if (all.length > 0) bad(`non-Kafka file got ${all.length} finding(s): ${all.map((f) => `${f.ruleId}@${f.range.start}`).join(', ')}`);
@@ -705,6 +710,55 @@ async function runOne(c: Case, text: string, path: string, bad: (what: string, s
     }
   }
   return ms;
+}
+
+/**
+ * Companions for the deployment pass: a broker, a topic and a producer that link to anything on localhost or
+ * naming the topic `orders`, so that a hostile file meets the cross-file rules with something to link to.
+ */
+const COMPANIONS: readonly (readonly [string, string])[] = [
+  ['companions/server.properties', 'listeners=PLAINTEXT://localhost:9092\nmin.insync.replicas=1\nmessage.max.bytes=1000\ndefault.replication.factor=1\n'],
+  ['companions/topic-orders.properties', 'min.insync.replicas=1\nmax.message.bytes=1000\nunclean.leader.election.enable=true\n'],
+  ['companions/producer.properties', 'bootstrap.servers=localhost:9092\nacks=all\nmax.request.size=5000000\n'],
+];
+let companions: Promise<DeploymentFile[]> | undefined;
+
+/**
+ * The deployment pass (extract → model → cross-file rules) over the file beside the companions, in both
+ * orders: must not throw or report a failed rule, must give the same findings in either order, and must keep
+ * every finding placed in this file (and its related locations and fix edits here) inside the text.
+ */
+async function checkDeployment(doc: AnalyzedDocument, text: string, file: string, bad: (what: string, soft?: boolean) => void): Promise<void> {
+  try {
+    companions ??= Promise.all(COMPANIONS.map(async ([path, body]) => extractDeployment(await analyze(path, body), path)));
+    const others = await companions;
+    const own = extractDeployment(doc, file);
+    const name = own.file;
+    const results = [[own, ...others], [...others, own]].map((files) => lintDeployment(buildDeployment(files), DEFAULT_OPTIONS));
+    for (const r of results) for (const failure of r.failures) bad(`deployment rule failed: ${failure}`);
+    const summary = (r: (typeof results)[number]) => JSON.stringify([...r.byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (summary(results[0]) !== summary(results[1])) bad('deployment findings depend on the order of the files');
+    for (const f of results[0].byFile.get(name) ?? []) {
+      const where = `cross-file ${f.ruleId}@[${f.range.start},${f.range.end})`;
+      const r = badRange(f.range, text.length);
+      if (r) bad(`${where}: ${r}`);
+      garbled(`${where} message`, f.message, text, bad);
+      for (const rel of f.related ?? []) {
+        if (rel.file !== undefined && rel.file !== name) continue;
+        const rr = badRange(rel.range, text.length);
+        if (rr) bad(`${where} related: ${rr}`);
+      }
+      for (const fix of f.fixes ?? []) {
+        if (fix.file !== undefined && fix.file !== name) continue;
+        for (const e of fix.edits ?? []) {
+          const er = badRange(e.range, text.length);
+          if (er) bad(`${where} fix "${fix.title}": edit ${describeEdit(e)}: ${er}`);
+        }
+      }
+    }
+  } catch (err) {
+    bad(`deployment pass threw: ${err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err)}`);
+  }
 }
 
 /**
