@@ -17,6 +17,9 @@ export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   'locale', 'rules', 'markdown',
   // Literals and keywords of the client languages, and API names that read like words, as the code writes them.
   'true', 'false', 'null', 'await', 'async', 'goroutine', 'err', 'Future', 'Promise', 'Async', 'Completion', 'Close',
+  // Named by the key catalog (catalog/zh-cn.ts): languages, libraries and tools, protocols and security acronyms, KRaft.
+  'Python', 'Go', 'confluent-kafka-go', 'Micrometer', 'KRaft', 'KIP', 'API', 'ACL', 'fsync', 'TCP', 'TLS', 'SASL', 'JAAS',
+  'Kerberos', 'OAuth', 'SCRAM', 'JKS', 'PEM', 'CA', 'JVM',
 ]);
 
 /** Names of several words, skipped as a whole (`for` alone is never allowed). */

@@ -2,6 +2,7 @@ import { EN } from '../../../server/src/core/i18n/en/index';
 import { ZH_CN } from '../../../server/src/core/i18n/zh-cn/index';
 import type { LibraryId } from '../../../server/src/core/model';
 import { libraryName } from '../../../server/src/core/rules/support';
+import { keyDocPairs } from './key-docs-texts';
 
 /** Every client library: their names go into Chinese messages unchanged. */
 const LIBRARIES: readonly LibraryId[] = ['java', 'spring', 'kafkajs', 'confluent-js', 'librdkafka', 'kafka-python', 'sarama', 'franz-go', 'kafka-go'];
@@ -22,7 +23,9 @@ export interface TranslatedPair {
 /** Every text of the product with its translation: the catalogue, and (as they are added) key docs, pages and manifests. */
 export function translatedPairs(): TranslatedPair[] {
   const zh = ZH_CN as Readonly<Record<string, string>>;
-  return Object.entries(EN as Readonly<Record<string, string>>).map(([key, english]) => ({ where: `catalogue ${key}`, english, chinese: zh[key] }));
+  const catalogue = Object.entries(EN as Readonly<Record<string, string>>).map(([key, english]) => ({ where: `catalogue ${key}`, english, chinese: zh[key] }));
+  const keyDocs = keyDocPairs().map((p) => ({ where: `key catalog ${p.where}`, english: p.english, chinese: p.chinese ?? '' }));
+  return [...catalogue, ...keyDocs];
 }
 
 /** Every Chinese text of the product. */
