@@ -275,14 +275,26 @@ async function chineseDisplayLanguage({ tools, extensionsDir, tmp, browser }) {
       await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
       await openFile(page, 'producer.properties');
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+      // A fresh server in a fresh window may not have analysed the file when the first hover is asked for: ask
+      // again, but give each hover time to render (and the server's part to arrive) before closing it, or a
+      // poll that presses Escape right after asking never sees one.
+      const readHover = async () => {
+        const t = (await hover.isVisible()) ? await hover.innerText() : '';
+        // The problem's own line shows first; the server's hover (with the message path) follows.
+        return /Path: |路径：/.test(t) ? t : undefined;
+      };
+      let lastSeen = '';
       const text = await waitFor('a Kafka Lint hover on acks=0', async () => {
         await page.keyboard.press('Escape');
         await goTo(page, acksLine, 6);
         await command(page, 'Show or Focus Hover');
-        const t = (await hover.isVisible()) ? await hover.innerText() : '';
-        // The problem's own line shows first; the server's hover (with the message path) follows.
-        return /Path: |路径：/.test(t) ? t : undefined;
-      }, 60000, 500);
+        return waitFor('the hover to render', readHover, 8000, 250).catch(async () => {
+          lastSeen = (await hover.isVisible().catch(() => false)) ? await hover.innerText().catch(() => '') : '(no hover)';
+          return undefined;
+        });
+      }, 90000, 250).catch((err) => {
+        throw new Error(`${err.message}\nlast hover seen:\n${lastSeen}`);
+      });
       await check(page, text);
     } catch (err) {
       await shot(page, `FAILED-chinese-${name}`);
