@@ -16,6 +16,7 @@ import { minInsyncReplicasTooLow } from './broker/min-insync-replicas-too-low';
 import { replicationFactorNotAboveMinInsync } from './broker/replication-factor-not-above-min-insync';
 import { logDirsInTmp } from './broker/log-dirs-in-tmp';
 import { replicationFactorAboveBrokerCount } from './broker/replication-factor-above-broker-count';
+import { singleBrokerCluster } from './broker/single-broker-cluster';
 import { autoCommitEnabled } from './consumer/auto-commit-enabled';
 import { autoOffsetResetLatest } from './consumer/auto-offset-reset-latest';
 import { commitBeforeProcessing } from './consumer/commit-before-processing';
@@ -44,6 +45,7 @@ export const RULES: readonly AnyRule[] = [
   minInsyncReplicasTooLow,
   replicationFactorNotAboveMinInsync,
   replicationFactorAboveBrokerCount,
+  singleBrokerCluster,
   topicOverridesSafeBroker,
   logDirsInTmp,
   autoCommitEnabled,

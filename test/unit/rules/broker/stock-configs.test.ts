@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintConfig, options } from '../helpers';
 
 /**
@@ -7,21 +9,27 @@ import { lintConfig, options } from '../helpers';
  * (or, unset, at the start of the file), and broker/replication-factor-not-above-min-insync adds nothing to
  * a replication factor of 1 beside a minimum of 1 that replication-factor-too-low and
  * min-insync-replicas-too-low already report (it used to, with a fix RF=2 that contradicted their RF=3).
+ * Beside those warnings, broker/single-broker-cluster adds one info at the start of the file that names them
+ * as one cause (test/unit/rules/broker/single-broker-cluster.test.ts checks its message).
  */
 
+/** The stock files, under test/fixtures/single-broker/invalid/ (the single-broker summary's fixtures too). */
+const STOCK_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'single-broker', 'invalid');
+const stock = (path: string): string => readFileSync(join(STOCK_DIR, path), 'utf8');
 /** Kafka 3.9 `config/server.properties` (ZooKeeper mode). */
-const ZOOKEEPER_3_9 = "# Licensed to the Apache Software Foundation (ASF) under one or more\n# contributor license agreements.\n\n############################# Server Basics #############################\n\n# The id of the broker. This must be set to a unique integer for each broker.\nbroker.id=0\n\n############################# Socket Server Settings #############################\n\n#listeners=PLAINTEXT://:9092\n#advertised.listeners=PLAINTEXT://your.host.name:9092\nnum.network.threads=3\nnum.io.threads=8\nsocket.send.buffer.bytes=102400\nsocket.receive.buffer.bytes=102400\nsocket.request.max.bytes=104857600\n\n############################# Log Basics #############################\n\nlog.dirs=/tmp/kafka-logs\nnum.partitions=1\nnum.recovery.threads.per.data.dir=1\n\n############################# Internal Topic Settings  #############################\noffsets.topic.replication.factor=1\ntransaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\n############################# Log Flush Policy #############################\n#log.flush.interval.messages=10000\n#log.flush.interval.ms=1000\n\n############################# Log Retention Policy #############################\nlog.retention.hours=168\n#log.retention.bytes=1073741824\n#log.segment.bytes=1073741824\nlog.retention.check.interval.ms=300000\n\n############################# Zookeeper #############################\nzookeeper.connect=localhost:2181\nzookeeper.connection.timeout.ms=18000\n\n############################# Group Coordinator Settings #############################\ngroup.initial.rebalance.delay.ms=0\n";
+const ZOOKEEPER_3_9 = stock('kafka-3.9/config/server.properties');
 /** Kafka 3.9 `config/kraft/server.properties`. */
-const KRAFT_3_9 = "# Licensed to the Apache Software Foundation (ASF) under one or more\n# contributor license agreements.  See the NOTICE file distributed with\n# this work for additional information regarding copyright ownership.\n\n############################# Server Basics #############################\n\n# The role of this server. Setting this puts us in KRaft mode\nprocess.roles=broker,controller\n\n# The node id associated with this instance's roles\nnode.id=1\n\n# List of controller endpoints used connect to the controller cluster\ncontroller.quorum.voters=1@localhost:9093\n\n############################# Socket Server Settings #############################\n\nlisteners=PLAINTEXT://:9092,CONTROLLER://:9093\ninter.broker.listener.name=PLAINTEXT\nadvertised.listeners=PLAINTEXT://localhost:9092\ncontroller.listener.names=CONTROLLER\nlistener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL\nnum.network.threads=3\nnum.io.threads=8\nsocket.send.buffer.bytes=102400\nsocket.receive.buffer.bytes=102400\nsocket.request.max.bytes=104857600\n\n############################# Log Basics #############################\n\nlog.dirs=/tmp/kraft-combined-logs\nnum.partitions=1\nnum.recovery.threads.per.data.dir=1\n\n############################# Internal Topic Settings  #############################\noffsets.topic.replication.factor=1\ntransaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\n############################# Log Flush Policy #############################\n#log.flush.interval.messages=10000\n#log.flush.interval.ms=1000\n\n############################# Log Retention Policy #############################\nlog.retention.hours=168\n#log.retention.bytes=1073741824\nlog.segment.bytes=1073741824\nlog.retention.check.interval.ms=300000\n";
+const KRAFT_3_9 = stock('kafka-3.9/config/kraft/server.properties');
 /** Kafka 4.x `config/server.properties` (KRaft only, with the share-group state topic settings). */
-const KRAFT_4 = "# Licensed to the Apache Software Foundation (ASF) under one or more\n# contributor license agreements.  See the NOTICE file distributed with\n# this work for additional information regarding copyright ownership.\n\n############################# Server Basics #############################\n\n# The role of this server. Setting this puts us in KRaft mode\nprocess.roles=broker,controller\n\n# The node id associated with this instance's roles\nnode.id=1\n\n# List of controller endpoints used connect to the controller cluster\ncontroller.quorum.bootstrap.servers=localhost:9093\n\n############################# Socket Server Settings #############################\n\nlisteners=PLAINTEXT://:9092,CONTROLLER://:9093\ninter.broker.listener.name=PLAINTEXT\nadvertised.listeners=PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093\ncontroller.listener.names=CONTROLLER\nlistener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL\nnum.network.threads=3\nnum.io.threads=8\nsocket.send.buffer.bytes=102400\nsocket.receive.buffer.bytes=102400\nsocket.request.max.bytes=104857600\n\n############################# Log Basics #############################\n\nlog.dirs=/tmp/kraft-combined-logs\nnum.partitions=1\nnum.recovery.threads.per.data.dir=1\n\n############################# Internal Topic Settings  #############################\noffsets.topic.replication.factor=1\nshare.coordinator.state.topic.replication.factor=1\nshare.coordinator.state.topic.min.isr=1\ntransaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n\n############################# Log Flush Policy #############################\n#log.flush.interval.messages=10000\n#log.flush.interval.ms=1000\n\n############################# Log Retention Policy #############################\nlog.retention.hours=168\n#log.retention.bytes=1073741824\nlog.segment.bytes=1073741824\nlog.retention.check.interval.ms=300000\n";
+const KRAFT_4 = stock('kafka-4.x/config/server.properties');
 
 const UNSET: [string, number, number][] = [
   ['broker/min-insync-replicas-too-low', 1, 1],
   ['broker/replication-factor-too-low', 1, 1],
+  ['broker/single-broker-cluster', 1, 1],
 ];
 
-describe('rules: the stock single-node broker files give one finding per key', () => {
+describe('rules: the stock single-node broker files give one finding per key, and one single-broker summary', () => {
   const cases: [string, string, string | undefined, [string, number, number][]][] = [
     ['Kafka 3.9 config/server.properties (ZooKeeper)', ZOOKEEPER_3_9, '3.9', [
       ...UNSET,
@@ -58,7 +66,11 @@ describe('rules: the stock single-node broker files give one finding per key', (
         r.findings.map((f) => [f.ruleId, ...lineOf(f.range.start)]),
         expected,
       );
-      assert.ok(r.findings.every((f) => f.severity === 'warning'));
+      // The single-broker summary is information beside the per-key warnings, which stay (see its page).
+      assert.deepEqual(
+        r.findings.filter((f) => f.severity !== 'warning').map((f) => [f.ruleId, f.severity]),
+        [['broker/single-broker-cluster', 'info']],
+      );
     });
   }
 });

@@ -59,4 +59,15 @@ export const BROKER_RULES = {
     'a replica that fell out of sync can become leader, and every acknowledged record it never copied is truncated away on the other replicas',
   'broker/unclean-leader-election.set': 'Broker stage: with {key}=true {loss}.',
   'broker/unclean-leader-election.default': 'Broker stage: {defaults}, so {loss}; set it to false.',
+  'broker/single-broker-cluster.description':
+    'A broker file that evidently configures a cluster of one broker (Kafka\'s single-node samples, one compose broker service, one Strimzi replica): one summary naming the settings that give no redundancy.',
+  'broker/single-broker-cluster.message':
+    'Broker stage: this file configures a single-broker cluster ({evidence}): {count} settings give no redundancy: {settings}. When this broker stops, the cluster stops; when its disk is lost, every record, committed offset and transaction state on it is lost. Fine for local development only: a production cluster needs at least 3 brokers, replication factors of 3 and a minimum ISR of 2.',
+  'broker/single-broker-cluster.evidence.brokers': 'the file runs one broker',
+  'broker/single-broker-cluster.evidence.voter': '{key} names this combined broker and controller as its only voter',
+  'broker/single-broker-cluster.evidence.internal': 'its replication factors are set to 1, as in Kafka\'s single-node sample files',
+  'broker/single-broker-cluster.setting.set': '{key}={value}',
+  'broker/single-broker-cluster.setting.unset': '{key} (unset: {value})',
+  'broker/single-broker-cluster.setting.voter': '{key} (one controller: the cluster metadata has a single copy)',
+  'broker/single-broker-cluster.related': '{setting}: no redundancy.',
 } as const;

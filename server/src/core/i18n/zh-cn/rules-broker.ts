@@ -51,4 +51,15 @@ export const BROKER_RULES_ZH_CN = {
   'broker/unclean-leader-election.loss': '一个已经不同步的副本可能成为领导者副本，而它从未复制到的每一条已确认消息，都会在其他副本上被截断删除',
   'broker/unclean-leader-election.set': 'Broker 阶段：{key}=true 时，{loss}。',
   'broker/unclean-leader-election.default': 'Broker 阶段：{defaults}，因此{loss}；请把它设为 false。',
+  'broker/single-broker-cluster.description':
+    '显然只配置了一个 Broker 的集群的 Broker 文件（Kafka 的单节点示例、只有一个 Broker 服务的 Docker Compose 文件、只有一个副本的 Strimzi 集群）：用一条汇总列出没有任何冗余的设置。',
+  'broker/single-broker-cluster.message':
+    'Broker 阶段：此文件配置的是单 Broker 集群（{evidence}）：{count} 项设置没有任何冗余：{settings}。这个 Broker 停止时，整个集群随之停止；它的磁盘丢失时，其上的所有消息、已提交的位移和事务状态都会丢失。只适合本地开发：生产集群至少需要 3 个 Broker，副本因子为 3，最小同步副本（ISR）数为 2。',
+  'broker/single-broker-cluster.evidence.brokers': '文件只运行一个 Broker',
+  'broker/single-broker-cluster.evidence.voter': '{key} 把这个同时担任 Broker 和控制器的节点列为唯一的投票者',
+  'broker/single-broker-cluster.evidence.internal': '副本因子被设为 1，与 Kafka 的单节点示例文件相同',
+  'broker/single-broker-cluster.setting.set': '{key}={value}',
+  'broker/single-broker-cluster.setting.unset': '{key}（未设置：{value}）',
+  'broker/single-broker-cluster.setting.voter': '{key}（只有一个控制器：集群元数据只有一份副本）',
+  'broker/single-broker-cluster.related': '{setting}：没有任何冗余。',
 } as const satisfies Translation<typeof BROKER_RULES>;
