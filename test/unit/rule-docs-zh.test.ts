@@ -24,6 +24,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
   'Version notes': '版本说明',
   'In deployment files': '部署文件中',
   Suppressing: '抑制',
+  'One root cause, and the per-key findings': '同一根因与逐键的问题',
 };
 
 /**
