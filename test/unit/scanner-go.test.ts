@@ -217,8 +217,9 @@ describe('Go scanner: sarama', () => {
     const idempotent = doc.groups[0].entries.find((e) => e.key === 'enable.idempotence');
     // Idempotent = true is only offered where sarama accepts it (MaxOpenRequests 1, WaitForAll).
     assert.equal(idempotent?.renderValue?.('true'), 'true');
-    // The two Retry.Max writes are alternatives (if/else), not a duplicate.
-    assert.deepEqual(entries(text, doc.groups[0]).filter((e) => e[0] === 'retries').map((e) => e[1]), ['10', '20']);
+    // The two Retry.Max writes are alternatives (if/else), not a duplicate: each is the branch of its arm.
+    const retries = doc.groups[0].entries.filter((e) => e.key === 'retries');
+    assert.deepEqual(retries.map((e) => e.branches?.map((b) => [b.value, b.condition, b.when, text.slice(b.valueRange.start, b.valueRange.end)])), [[['10', 'isDev()', true, '10']], [['20', 'isDev()', false, '20']]]);
   });
 
   it('reports session.MarkMessage before processing and moves it after the last use of the message', async () => {

@@ -5,7 +5,8 @@ import { nodeRange } from './tree-sitter';
 /**
  * Conditional values in client code: `flag ? "false" : "true"` (Java, JavaScript/TypeScript) and
  * `"false" if flag else "true"` (Python). Each branch that is a literal becomes a {@link ValueBranch} on the
- * entry, judged by lint on its own (core/branches.ts). Go has no conditional expression.
+ * entry, judged by lint on its own (core/branches.ts). Go has no conditional expression: go/values.ts reads
+ * its idiom, a variable changed in an `if`, into the same branches.
  */
 
 /** The condition and the two branches of a conditional expression, parentheses looked through. */

@@ -1,6 +1,8 @@
 import type { GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
-import { goString, inBranch, literalValue, namedArgs, nodeRange, stringContent, unwrap } from './syntax';
+import { goString, inBranch, literalValue, namedArgs, nodeRange, placeholder, statementOf, stringContent, unwrap } from './syntax';
+import { conditionText, goValueSource, ifArm } from './values';
+import type { ValueBranch } from '../../model';
 import { closeWithoutFlush, commitBeforeProcessing } from './checks';
 import type { Node } from '../common/tree-sitter';
 import { keyRole } from '../../roles';
@@ -93,26 +95,50 @@ export function scanConfluent(ctx: GoContext): void {
   });
 }
 
-/** One `"key": value` of a config map, rendered back in the same kind of Go literal it was written as. */
+/**
+ * One `"key": value` of a config map, rendered back in the same kind of Go literal it was written as. A
+ * variable is read through what it holds (go/values.ts): a constant as its literal, a variable changed in
+ * an `if` as the branches of that `if`. A `SetKey` written in an `if` arm is that arm's branch.
+ */
 function addEntry(ctx: GoContext, group: GroupBuilder, key: string, keyNode: Node, valueNode: Node, removeRange: ReturnType<GoContext['wholeLines']>, conditional = false): void {
-  const kind = valueNode.type;
+  const source = goValueSource(ctx, valueNode);
+  const literal = source?.kind === 'literal' ? source.node : valueNode;
+  let branches: ValueBranch[] | undefined =
+    source?.kind === 'branches'
+      ? source.branches.map((b) => ({ value: literalValue(b.node), valueRange: nodeRange(b.node), condition: b.condition, when: b.when, renderValue: renderLike(b.node, key) }))
+      : undefined;
+  let value = source?.kind === 'branches' ? placeholder(valueNode) : literalValue(literal);
+  // `if dev { cm.SetKey("acks", "0") }`: only that arm sets it.
+  const statement = conditional ? statementOf(valueNode) : undefined;
+  const arm = statement && !branches && !value.startsWith('${') ? ifArm(statement) : undefined;
+  if (arm) {
+    branches = [{ value, valueRange: nodeRange(valueNode), condition: conditionText(arm.ifStatement), when: arm.when, renderValue: renderLike(literal, key) }];
+    value = placeholder(valueNode);
+  }
   ctx.addEntry(group, {
     key,
-    value: literalValue(valueNode),
+    value,
     rawKey: keyNode.text,
     keyRange: nodeRange(keyNode),
     valueRange: nodeRange(valueNode),
     ...(removeRange ? { removeRange } : {}),
     role: roleOf(key),
     conditional,
-    renderValue: (v) => {
-      if ((kind === 'true' || kind === 'false') && (v === 'true' || v === 'false')) return v;
-      if (kind === 'int_literal' && /^-?\d+$/.test(v)) return v;
-      // An acks written as a number stays a number: librdkafka reads -1 as all.
-      if (kind === 'int_literal' && v === 'all' && (key === 'acks' || key === 'request.required.acks')) return '-1';
-      return goString(v);
-    },
+    renderValue: renderLike(literal, key),
+    ...(branches ? { branches } : {}),
   });
+}
+
+/** Writes a value as the same kind of Go literal as `original`. */
+function renderLike(original: Node, key: string): (v: string) => string | undefined {
+  const kind = original.type;
+  return (v) => {
+    if ((kind === 'true' || kind === 'false') && (v === 'true' || v === 'false')) return v;
+    if (kind === 'int_literal' && /^-?\d+$/.test(v)) return v;
+    // An acks written as a number stays a number: librdkafka reads -1 as all.
+    if (kind === 'int_literal' && v === 'all' && (key === 'acks' || key === 'request.required.acks')) return '-1';
+    return goString(v);
+  };
 }
 
 /** A new config map value: booleans and integers bare, anything else as a string (librdkafka parses both). */

@@ -1,4 +1,4 @@
-import type { CodeFact, CodeFix, ConfigEntry, ConfigGroup, Edit, Range, Role, Severity } from '../../model';
+import type { CodeFact, CodeFix, ConfigEntry, ConfigGroup, Edit, Range, Role, Severity, ValueBranch } from '../../model';
 import type { Node } from '../common/tree-sitter';
 import type { GoLibrary } from './file';
 import { GoFile } from './file';
@@ -69,6 +69,8 @@ export interface EntrySpec {
    * alternatives, not repeats, so each gets an identity of its own and never counts as a duplicate.
    */
   readonly conditional?: boolean;
+  /** The literals the value can take, one per `if` arm (go/values.ts); `value` is then a placeholder. */
+  readonly branches?: readonly ValueBranch[];
 }
 
 /** The scan of one Go file: its tree, its imports and what has been found so far. */

@@ -2,6 +2,7 @@ import type { Edit, Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
 import { assignedTo, durationMillis, inBranch, literalValue, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
+import { conditionText, ifArm } from './values';
 import { processes } from './processing';
 import { ignoredSends, moveStatementAfter } from './checks';
 import type { Node } from '../common/tree-sitter';
@@ -221,17 +222,22 @@ export function scanSarama(ctx: GoContext): void {
     }
     const field = FIELDS[split.path];
     const removeRange = ctx.wholeLines(stmt);
+    const read = field.read(value, ctx);
+    // `if dev { config.Producer.RequiredAcks = sarama.NoResponse }`: the value of that arm only (go/values.ts).
+    const arm = read.startsWith('${') ? undefined : ifArm(stmt);
     for (const g of groups) {
+      const render = (v: string): string | undefined => field.render(v, alias, g);
       ctx.addEntry(g, {
         key: field.key,
-        value: field.read(value, ctx),
+        value: arm ? placeholder(value) : read,
         rawKey: split.path,
         keyRange: nodeRange(lefts[0]),
         valueRange: nodeRange(value),
         ...(removeRange ? { removeRange } : {}),
         role: field.role,
         conditional: viaFactory || inBranch(stmt),
-        renderValue: (v) => field.render(v, alias, g),
+        renderValue: render,
+        ...(arm ? { branches: [{ value: read, valueRange: nodeRange(value), condition: conditionText(arm.ifStatement), when: arm.when, renderValue: render }] } : {}),
       });
     }
   }
