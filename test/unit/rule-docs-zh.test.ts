@@ -14,6 +14,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
   'What fires it': '触发条件',
   'What stays silent': '不会触发的情况',
   'Conditional values': '条件值',
+  Constants: '常量',
   'In client code': '客户端代码中',
   'Quick fixes': '快速修复',
   Example: '示例',

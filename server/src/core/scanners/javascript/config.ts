@@ -6,6 +6,7 @@ import { listAppend, listElementRemoval } from '../common/list-edits';
 import type { JsLibrary } from './symbols';
 import { namedChildren } from '../common/syntax';
 import { literalValue, pairKey, unwrap } from './syntax';
+import { jsConstant } from './constants';
 
 /**
  * Turns the option objects of kafkajs and @confluentinc/kafka-javascript into config groups: each option is
@@ -150,8 +151,10 @@ export class GroupBuilder {
       }
       const mapping = options[name];
       if (!mapping) continue;
-      const branches = valueBranches(value, (b) => (literalValue(b) ? { value: kafkaValue(b, mapping.toKafka), renderValue: mapping.render } : undefined));
-      this.add(mapping.key, kafkaValue(value, mapping.toKafka), name, key.node, child, value, mapping.render, branches);
+      // `const ACKS = 1` at module level, used here: read as that literal (javascript/constants.ts).
+      const source = jsConstant(value) ?? value;
+      const branches = valueBranches(source, (b) => (literalValue(b) ? { value: kafkaValue(b, mapping.toKafka), renderValue: mapping.render } : undefined));
+      this.add(mapping.key, literalValue(source) ? kafkaValue(source, mapping.toKafka) : kafkaValue(value), name, key.node, child, value, mapping.render, branches);
     }
   }
 
@@ -174,14 +177,15 @@ export class GroupBuilder {
         if (!lit || lit.value !== 'false') this.deliveryReports = true;
       }
       if (!key || !value || key.name === 'kafkaJS' || skip.has(key.name) || !key.name.includes('.') && key.name !== 'acks' && key.name !== 'retries') continue;
-      const quote = value.type === 'string' ? value.text[0] : "'";
-      const lit = literalValue(value);
+      const source = jsConstant(value) ?? value;
+      const quote = source.type === 'string' ? source.text[0] : "'";
+      const lit = literalValue(source);
       const canonical = lit ? librdkafkaValue(key.name, lit.value) : '${' + value.text + '}';
-      const branches = valueBranches(value, (b) => {
+      const branches = valueBranches(source, (b) => {
         const v = literalValue(b);
         return v ? { value: librdkafkaValue(key.name, v.value), renderValue: renderRaw(key.name, b, b.type === 'string' ? b.text[0] : "'") } : undefined;
       });
-      this.add(key.name, canonical, key.name, key.node, child, value, renderRaw(key.name, value, quote), branches);
+      this.add(key.name, canonical, key.name, key.node, child, value, renderRaw(key.name, source, quote), branches);
     }
   }
 

@@ -6,6 +6,7 @@ import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
 import { namedChildren } from '../common/syntax';
 import type { PyLibrary } from './symbols';
+import { pythonConstant } from './constants';
 
 /**
  * Reads Python client configuration into config groups: confluent-kafka's dicts of librdkafka keys
@@ -26,7 +27,6 @@ export function pyString(node: Node): string | undefined {
   return node.text.slice(start.endIndex - node.startIndex, end.startIndex - node.startIndex);
 }
 
-/** What a Python literal evaluates to, as Kafka would read it; undefined for anything computed. */
 /** The literal branches of `"false" if flag else "true"`, as the entry's `branches`. */
 function branchesOf(node: Node, canonical: (v: string) => string): { branches?: ValueBranch[] } {
   const branches = valueBranches(node, (b) => {
@@ -36,6 +36,7 @@ function branchesOf(node: Node, canonical: (v: string) => string): { branches?: 
   return branches ? { branches } : {};
 }
 
+/** What a Python literal evaluates to, as Kafka would read it; undefined for anything computed. */
 export function pyLiteral(node: Node): { value: string; kind: Kind } | undefined {
   switch (node.type) {
     case 'integer':
@@ -133,9 +134,11 @@ class Entries {
     if (DELIVERY_CALLBACK_KEYS.has(rawKey)) this.hasDeliveryCallback = true;
     const key = this.lib === 'kafka-python' ? kafkaPythonKey(rawKey) : rawKey.includes('.') || rawKey === 'acks' || rawKey === 'retries' ? rawKey : undefined;
     if (!key) return;
-    const lit = pyLiteral(valueNode);
+    // `ACKS = "0"` at module level, used here: read as that literal (python/constants.ts).
+    const source = pythonConstant(valueNode) ?? valueNode;
+    const lit = pyLiteral(source);
     const value = lit ? (this.lib === 'librdkafka' ? librdkafkaValue(key, lit.value) : lit.value) : '${' + valueNode.text + '}';
-    const q = lit?.kind === 'string' ? quoteOf(valueNode) : quoteOf(keyNode);
+    const q = lit?.kind === 'string' ? quoteOf(source) : quoteOf(keyNode);
     this.list.push({
       key,
       value,
@@ -146,7 +149,7 @@ class Entries {
       removeRange: removable,
       role: this.role,
       renderValue: render(lit?.kind, q),
-      ...branchesOf(valueNode, (v) => (this.lib === 'librdkafka' ? librdkafkaValue(key, v) : v)),
+      ...branchesOf(source, (v) => (this.lib === 'librdkafka' ? librdkafkaValue(key, v) : v)),
     });
   }
 
