@@ -11,6 +11,7 @@ import {
   settingsContribution,
 } from '../../server/src/protocol/manifest';
 import { DEFAULT_SETTINGS, RULE_LEVELS } from '../../server/src/protocol/settings';
+import { chineseBundle, localizeContributions, NLS_EN_PATH, NLS_ZH_CN_PATH, readBundle, ruleDescriptionKey, ruleSettingText } from './manifest-nls';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PACKAGE_JSON = join(ROOT, 'package.json');
@@ -26,13 +27,19 @@ interface Manifest {
 }
 
 /**
- * package.json restates the settings contract (server/src/protocol/settings.ts) and the rule registry.
- * This fails when they drift; `UPDATE_MANIFEST=1 npm test` rewrites the two generated fields instead.
+ * package.json restates the settings contract (server/src/protocol/settings.ts) and the rule registry, with
+ * its texts as `%key%` references into package.nls.json (English) and package.nls.zh-cn.json (manifest-nls.ts).
+ * This fails when they drift; `UPDATE_MANIFEST=1 npm test` rewrites the generated fields and bundles instead.
  */
 describe('manifest: settings and commands', () => {
-  const expectedConfiguration = settingsContribution(RULES.map((r) => r.meta));
-  const expectedCommands = commandsContribution();
+  const english = { configuration: settingsContribution(RULES.map((r) => r.meta)), commands: commandsContribution() };
+  const localized = localizeContributions(english);
+  const expectedConfiguration = localized.parts.configuration;
+  const expectedCommands = localized.parts.commands;
   const expectedSchema = projectFileSchema(RULES.map((r) => r.meta));
+  /** Replaces each `%key%` of a localized part with its English text, as VS Code does in English. */
+  const inEnglish = (part: unknown): unknown =>
+    JSON.parse(JSON.stringify(part), (_k, v: unknown) => (typeof v === 'string' && /^%[\w.-]+%$/.test(v) ? readBundle(NLS_EN_PATH)[v.slice(1, -1)] : v));
 
   before(() => {
     if (process.env.UPDATE_MANIFEST !== '1') return;
@@ -48,12 +55,36 @@ describe('manifest: settings and commands', () => {
     writeFileSync(PACKAGE_JSON, `${JSON.stringify(pkg, null, 2)}\n`);
     mkdirSync(dirname(SCHEMA), { recursive: true });
     writeFileSync(SCHEMA, `${JSON.stringify(expectedSchema, null, 2)}\n`);
+    // Keys the protocol does not generate (the extension's description) are kept as written.
+    const currentEnglish = readBundle(NLS_EN_PATH);
+    const written = (t: string): string[] => [...t.matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
+    const kept = Object.fromEntries(written(text).filter((k) => !(k in localized.bundle) && k in currentEnglish).map((k) => [k, currentEnglish[k]]));
+    const nlsEnglish = { ...kept, ...localized.bundle };
+    writeFileSync(NLS_EN_PATH, `${JSON.stringify(nlsEnglish, null, 2)}\n`);
+    const nlsChinese = chineseBundle(nlsEnglish, RULES.map((r) => r.meta), readBundle(NLS_ZH_CN_PATH));
+    writeFileSync(NLS_ZH_CN_PATH, `${JSON.stringify(nlsChinese, null, 2)}\n`);
   });
 
   const manifest = (): Manifest => JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as Manifest;
 
   it('contributes.configuration equals the protocol contract (run with UPDATE_MANIFEST=1 to regenerate)', () => {
     assert.deepEqual(manifest().contributes.configuration, expectedConfiguration);
+  });
+
+  it('package.nls.json holds the English texts of the generated contributions, and VS Code shows them unchanged in English', () => {
+    const bundle = readBundle(NLS_EN_PATH);
+    const differ = Object.entries(localized.bundle).filter(([k, v]) => bundle[k] !== v);
+    assert.deepEqual(differ.map(([k]) => k), [], 'run with UPDATE_MANIFEST=1 to regenerate');
+    assert.deepEqual(inEnglish(manifest().contributes.configuration), english.configuration);
+    assert.deepEqual(inEnglish(manifest().contributes.commands), english.commands);
+  });
+
+  it('package.nls.zh-cn.json describes each rule with its Chinese catalogue description and default level', () => {
+    const bundle = readBundle(NLS_ZH_CN_PATH);
+    for (const { meta } of RULES) {
+      assert.equal(readBundle(NLS_EN_PATH)[ruleDescriptionKey(meta.id)], ruleSettingText(meta, 'en'), meta.id);
+      assert.equal(bundle[ruleDescriptionKey(meta.id)], ruleSettingText(meta, 'zh-cn'), meta.id);
+    }
   });
 
   it('lists every registered rule id, and only those, under kafkaLint.rules with every level', () => {

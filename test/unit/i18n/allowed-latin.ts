@@ -7,6 +7,7 @@
 export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   // Products, projects and libraries.
   'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring', 'Java', 'franz-go', 'tmpfs',
+  'VS', 'Code', 'Markdown',
   // Client libraries as the messages name them (support.ts libraryName).
   'Sarama', 'librdkafka', 'kafka-python', 'kafka-go',
   // Acronyms.
