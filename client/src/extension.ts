@@ -39,15 +39,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.tooltip = tooltip;
     status.show();
   };
-  show('sync~spin', 'Kafka Lint: starting');
+  // Texts go through vscode.l10n (l10n/bundle.l10n.zh-cn.json); the server's own messages arrive translated.
+  show('sync~spin', vscode.l10n.t('Kafka Lint: starting'));
   languageClient.onDidChangeState((e) => {
-    if (e.newState === State.Running) show('check', 'Kafka Lint: running');
-    else if (e.newState === State.Starting) show('sync~spin', 'Kafka Lint: starting');
-    else show('error', 'Kafka Lint: stopped (click for the output)');
+    if (e.newState === State.Running) show('check', vscode.l10n.t('Kafka Lint: running'));
+    else if (e.newState === State.Starting) show('sync~spin', vscode.l10n.t('Kafka Lint: starting'));
+    else show('error', vscode.l10n.t('Kafka Lint: stopped (click for the output)'));
   });
   languageClient.onNotification(Methods.status, (p: StatusParams) => {
-    if (p.state === 'warning') show('warning', p.message ?? 'Kafka Lint: configuration problem');
-    else if (languageClient.state === State.Running) show('check', 'Kafka Lint: running');
+    if (p.state === 'warning') show('warning', p.message ?? vscode.l10n.t('Kafka Lint: configuration problem'));
+    else if (languageClient.state === State.Running) show('check', vscode.l10n.t('Kafka Lint: running'));
   });
 
   context.subscriptions.push(

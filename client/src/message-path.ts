@@ -48,7 +48,9 @@ export class MessagePathPanel implements vscode.Disposable {
       void MessagePathPanel.current.refresh();
       return MessagePathPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(MessagePathPanel.viewType, 'Kafka Lint', vscode.ViewColumn.Active, { ...WEBVIEW_OPTIONS, enableFindWidget: true });
+    // The title until the server's page (with its own, translated title) arrives.
+    const title = vscode.l10n.t('Kafka Lint: message path');
+    const panel = vscode.window.createWebviewPanel(MessagePathPanel.viewType, title, vscode.ViewColumn.Active, { ...WEBVIEW_OPTIONS, enableFindWidget: true });
     MessagePathPanel.current = new MessagePathPanel(panel, client, active);
     return MessagePathPanel.current;
   }
@@ -124,7 +126,8 @@ export class MessagePathPanel implements vscode.Disposable {
     try {
       result = await this.client.sendRequest<MessagePathResult>(Methods.messagePath, params);
     } catch (err) {
-      if (generation === this.generation) void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+      const reason = err instanceof Error ? err.message : String(err);
+      if (generation === this.generation) void vscode.window.showErrorMessage(vscode.l10n.t('Kafka Lint could not draw the message path: {0}', reason));
       return;
     }
     if (generation !== this.generation || !result.html) return;

@@ -19,6 +19,8 @@ import { RULE_LEVELS } from '../../server/src/protocol/settings';
 export const ROOT = join(__dirname, '..', '..', '..');
 export const NLS_EN_PATH = join(ROOT, 'package.nls.json');
 export const NLS_ZH_CN_PATH = join(ROOT, 'package.nls.zh-cn.json');
+/** The Chinese texts of `vscode.l10n.t` in client/src (keys: the English texts). */
+export const CLIENT_BUNDLE_ZH_CN_PATH = join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json');
 
 /** A `package.nls*.json` bundle: key → text. */
 export type NlsBundle = Record<string, string>;

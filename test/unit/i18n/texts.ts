@@ -3,7 +3,7 @@ import { ZH_CN } from '../../../server/src/core/i18n/zh-cn/index';
 import type { LibraryId } from '../../../server/src/core/model';
 import { libraryName } from '../../../server/src/core/rules/support';
 import { keyDocPairs } from './key-docs-texts';
-import { NLS_EN_PATH, NLS_ZH_CN_PATH, readBundle } from '../manifest-nls';
+import { CLIENT_BUNDLE_ZH_CN_PATH, NLS_EN_PATH, NLS_ZH_CN_PATH, readBundle } from '../manifest-nls';
 
 /** Every client library: their names go into Chinese messages unchanged. */
 const LIBRARIES: readonly LibraryId[] = ['java', 'spring', 'kafkajs', 'confluent-js', 'librdkafka', 'kafka-python', 'sarama', 'franz-go', 'kafka-go'];
@@ -28,7 +28,8 @@ export function translatedPairs(): TranslatedPair[] {
   const keyDocs = keyDocPairs().map((p) => ({ where: `key catalog ${p.where}`, english: p.english, chinese: p.chinese ?? '' }));
   const nlsZh = readBundle(NLS_ZH_CN_PATH);
   const nls = Object.entries(readBundle(NLS_EN_PATH)).map(([key, english]) => ({ where: `package.nls ${key}`, english, chinese: nlsZh[key] ?? '' }));
-  return [...catalogue, ...keyDocs, ...nls];
+  const client = Object.entries(readBundle(CLIENT_BUNDLE_ZH_CN_PATH)).map(([english, chinese]) => ({ where: `l10n ${english}`, english, chinese }));
+  return [...catalogue, ...keyDocs, ...nls, ...client];
 }
 
 /** Every Chinese text of the product. */
