@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CodeAction, CompletionItem, ConfigurationParams, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { t } from '../../server/src/core/i18n/index';
 import { ruleDocUrl } from '../../server/src/core/rule-docs';
+import { findKey } from '../../server/src/core/catalog/index';
 import { positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
 
@@ -51,6 +52,30 @@ describe('LSP: the language follows initialize.locale and kafkaLint.locale', fun
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
     const acks = items.find((i) => i.label === 'acks');
     assert.equal(acks?.detail, 'string · 默认 all');
+  });
+
+  it('explains keys in Chinese too: the hover and the completion documentation of a key come from the Chinese key catalog', async () => {
+    const text = 'bootstrap.servers=localhost:9092\nlinger.ms=5\n';
+    for (const [locale, summary, loss] of [
+      ['zh-cn', '生产者在发送一个批次之前，为凑满该批次而等待的时间。', '等待成批的消息只存在于客户端内存中'],
+      ['en', findKey('linger.ms')!.summary, findKey('linger.ms')!.loss!.slice(0, 30)],
+    ] as const) {
+      client = await server.start({ pull: true, locale });
+      const uri = client.uri('producer.properties');
+      await client.open(uri, 'properties', text);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'linger.ms', 2) });
+      const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+      assert.ok(markdown.includes(summary), `${locale} hover:\n${markdown}`);
+      assert.ok(markdown.includes(loss), `${locale} hover:\n${markdown}`);
+      if (locale === 'zh-cn') assert.ok(!markdown.includes(findKey('linger.ms')!.summary), `English summary left in the Chinese hover:\n${markdown}`);
+
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
+      let linger = items.find((i) => i.label === 'linger.ms');
+      assert.ok(linger, 'linger.ms is offered');
+      if (linger.documentation === undefined) linger = await client.request<CompletionItem>('completionItem/resolve', linger);
+      const doc = typeof linger.documentation === 'string' ? linger.documentation : (linger.documentation?.value ?? '');
+      assert.ok(doc.includes(summary), `${locale} completion documentation:\n${doc}`);
+    }
   });
 
   it('kafkaLint.locale "en" overrides the display language, live: the next pull is English', async () => {
