@@ -134,8 +134,10 @@ export class LintCache {
    * Reads the cache at `path`. A missing file, or one written by another build or with other options,
    * starts an empty cache silently; one that cannot be read or parsed, or holds damaged entries, is noted.
    */
-  static open(path: string, tool: string, options: LintOptions, note: Note): LintCache {
-    const cache = new LintCache(path, tool, optionsKey(options), options.locale);
+  static open(path: string, tool: string, options: LintOptions, note: Note, folders: readonly { readonly root: string; readonly options: LintOptions }[] = []): LintCache {
+    // Folders with their own options (options-file.ts): the cache holds for exactly those folders and options.
+    const key = folders.length === 0 ? optionsKey(options) : JSON.stringify([optionsKey(options), ...folders.map((f) => [f.root, optionsKey(f.options)])]);
+    const cache = new LintCache(path, tool, key, options.locale);
     let raw: string;
     try {
       raw = readFileSync(path, 'utf8');

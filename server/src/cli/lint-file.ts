@@ -14,6 +14,8 @@ export interface LintJob {
   readonly display: string;
   readonly absolute: string;
   readonly text?: string;
+  /** Which of the run's option sets grades the file (pool.ts `scoped`; see options-file.ts); 0 or absent: the base options. */
+  readonly scope?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS, normalizeOptions } from '../core/options';
 import { ruleById } from '../core/rules/index';
@@ -31,13 +31,14 @@ export function loadOptions(
   cwd: string = process.cwd(),
   markdown = false,
   locale: Locale = DEFAULT_OPTIONS.locale,
+  shownAs: string = DEFAULT_OPTIONS_FILE,
 ): LoadedOptions {
   const warnings: string[] = [];
   let options: LintOptions = { ...DEFAULT_OPTIONS, locale };
   const usingDefaults = (message: string): string => t(locale, 'cli.options.usingDefaults', { message });
   const explicit = configFile !== undefined;
-  const file = configFile ?? DEFAULT_OPTIONS_FILE;
-  const path = explicit ? file : join(cwd, file);
+  const file = configFile ?? shownAs;
+  const path = explicit ? file : join(cwd, DEFAULT_OPTIONS_FILE);
 
   if (explicit || existsSync(path)) {
     let raw: string | undefined;
@@ -84,4 +85,52 @@ export function loadOptions(
   if (kafkaVersion !== undefined) options = { ...options, kafkaVersion };
   if (markdown) options = { ...options, markdown };
   return { options, warnings };
+}
+
+/** The options of a run: those of the current folder (or `--config`), and of each folder argument with its own file. */
+export interface OptionScopes {
+  /** `--config`, else `./.kafkalint.json`: files under no folder argument that has its own options file. */
+  readonly base: LintOptions;
+  /** Folder arguments holding a `.kafkalint.json`, innermost first (absolute paths, as the walk resolves them). */
+  readonly folders: readonly { readonly root: string; readonly options: LintOptions }[];
+}
+
+/**
+ * The options of each folder given on the command line that holds its own `.kafkalint.json`, as the server
+ * treats workspace folders: a file is graded with the options of the innermost folder argument holding it
+ * that has one, else with `base`. An explicit `--config` applies to every file, so no folder is read then;
+ * the current folder is `base` already. `--kafka-version` and `--markdown` win over every file.
+ */
+export function loadOptionScopes(
+  base: LintOptions,
+  paths: readonly string[],
+  configFile: string | undefined,
+  kafkaVersion: string | undefined,
+  cwd: string,
+  markdown: boolean,
+  locale: Locale,
+): { scopes: OptionScopes; warnings: string[] } {
+  const warnings: string[] = [];
+  const folders: { root: string; options: LintOptions }[] = [];
+  if (configFile === undefined) {
+    const seen = new Set<string>([resolve(cwd)]);
+    for (const given of paths) {
+      // As the walk resolves them (files/walk.ts), so that roots and file paths compare.
+      const root = resolve(given);
+      if (seen.has(root) || !existsSync(join(root, DEFAULT_OPTIONS_FILE))) continue;
+      seen.add(root);
+      const shown = join(given, DEFAULT_OPTIONS_FILE);
+      const loaded = loadOptions(undefined, kafkaVersion, root, markdown, locale, shown);
+      warnings.push(...loaded.warnings);
+      folders.push({ root, options: loaded.options });
+    }
+    folders.sort((a, b) => b.root.length - a.root.length);
+  }
+  return { scopes: { base, folders }, warnings };
+}
+
+/** The options a file (by the absolute path the walk gave it) is graded with. */
+export function optionsOfFile(scopes: OptionScopes, absolute: string): LintOptions {
+  for (const f of scopes.folders) if (absolute.startsWith(f.root.endsWith(sep) ? f.root : f.root + sep)) return f.options;
+  return scopes.base;
 }

@@ -14,6 +14,8 @@ import { lintFile } from './lint-file';
 export interface LintWorkerData {
   readonly kafkaLintWorker: true;
   readonly options: LintOptions;
+  /** The run's option sets, when folders bring their own: a job's `scope` picks one. */
+  readonly scoped?: readonly LintOptions[];
 }
 
 /** Main thread → worker: jobs to lint, `id` being the position of the first in the whole list. */
@@ -58,6 +60,13 @@ export interface PoolOptions {
   /** The CLI entry file; started with {@link LintWorkerData} it serves batches instead of running a command. */
   readonly script: string;
   readonly options: LintOptions;
+  /** The run's option sets, when folders bring their own: a job's `scope` picks one (absent: `options`). */
+  readonly scoped?: readonly LintOptions[];
+}
+
+/** The options a job is linted with. */
+export function jobOptions(job: LintJob, options: LintOptions, scoped: readonly LintOptions[] | undefined): LintOptions {
+  return job.scope !== undefined && scoped?.[job.scope] ? scoped[job.scope] : options;
 }
 
 /**
@@ -86,7 +95,7 @@ export function lintInWorkers(jobs: readonly LintJob[], pool: PoolOptions, onRes
     const rescue = (indices: readonly number[]): void => {
       rescuing = rescuing.then(async () => {
         for (const i of indices) {
-          onResult(i, await lintFile(jobs[i], pool.options));
+          onResult(i, await lintFile(jobs[i], jobOptions(jobs[i], pool.options, pool.scoped)));
           stats.inMainThread++;
           done++;
         }
@@ -104,7 +113,7 @@ export function lintInWorkers(jobs: readonly LintJob[], pool: PoolOptions, onRes
       };
       let worker: Worker;
       try {
-        worker = new Worker(pool.script, { workerData: { kafkaLintWorker: true, options: pool.options } satisfies LintWorkerData });
+        worker = new Worker(pool.script, { workerData: { kafkaLintWorker: true, options: pool.options, ...(pool.scoped ? { scoped: pool.scoped } : {}) } satisfies LintWorkerData });
       } catch {
         return;
       }

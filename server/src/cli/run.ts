@@ -1,6 +1,6 @@
 import { localize, t } from '../core/i18n/index';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { lintDeployment } from '../core/deployment/lint';
@@ -19,12 +19,14 @@ import { cachePath, contentHash, LintCache, toolIdentity } from './cache';
 import type { FileResult, LintJob } from './lint-file';
 import { lintFile } from './lint-file';
 import { lintInWorkers, workerCount } from './pool';
-import { loadOptions } from './options-file';
+import type { OptionScopes } from './options-file';
+import { loadOptions, loadOptionScopes, optionsOfFile } from './options-file';
 import { readTextFile } from '../files/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { runReport } from './report';
 import { formatSarif } from './sarif';
-import { collectFiles } from '../files/walk';
+import { collectFiles, isLintedName } from '../files/walk';
+import { basename } from 'node:path';
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
 export interface CliIo {
@@ -64,7 +66,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       note(loaded.fatal);
       return EXIT_USAGE;
     }
-    const walked = collectFiles(request.paths, { markdown: loaded.options.markdown });
+    // Folder arguments with their own .kafkalint.json grade their files with it (lint only; see options-file.ts).
+    const { scopes, warnings } =
+      request.command === 'lint'
+        ? loadOptionScopes(loaded.options, request.paths, request.configFile, request.kafkaVersion, io.cwd, request.markdown, locale)
+        : { scopes: { base: loaded.options, folders: [] }, warnings: [] };
+    for (const w of warnings) note(t(locale, 'cli.warning', { text: w }));
+    const markdown = [scopes.base, ...scopes.folders.map((f) => f.options)].some((o) => o.markdown === true);
+    const walked = collectFiles(request.paths, { markdown });
     if (walked.missing.length > 0) {
       for (const m of walked.missing) note(t(locale, 'cli.noSuchPath', { path: m }));
       return EXIT_USAGE;
@@ -72,7 +81,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const n of walked.notes) note(localize(locale, n));
     if (request.command === 'config') return await runConfig(request, walked.files, loaded.options, io, note);
     if (request.command === 'report') return await runReport(request, walked.files, loaded.options, io, note, readVersion());
-    return await runLint(request, walked.files, loaded.options, io, note);
+    // A Markdown file found in a folder whose options leave Markdown off is not read (one named explicitly is).
+    const named = new Set(request.paths.map((p) => resolve(p)));
+    const files = walked.files.filter((f) => named.has(f.absolute) || optionsOfFile(scopes, f.absolute).markdown === true || isLintedName(basename(f.absolute)));
+    return await runLint(request, files, scopes, io, note);
   } catch (err) {
     if (err instanceof UsageError) {
       note(`${err.message}\n${t(locale, 'cli.usage.seeHelp')}`);
@@ -91,16 +103,21 @@ type Files = ReturnType<typeof collectFiles>['files'];
  * (see pool.ts), and taken from the cache when `--cache` has an up-to-date result; either way the results
  * are put back in walk order before anything is printed, so the output is the same byte for byte.
  */
-async function runLint(request: CliRequest, files: Files, options: LintOptions, io: CliIo, note: Note): Promise<number> {
+async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, io: CliIo, note: Note): Promise<number> {
+  const options = scopes.base;
+  // Each file's options, as an index into `sets` (0: the base options, then the folders' own).
+  const sets: readonly LintOptions[] = [options, ...scopes.folders.map((f) => f.options)];
+  const scopeOf = files.map((file) => sets.indexOf(optionsOfFile(scopes, file.absolute)));
   const results: FileResult[] = new Array<FileResult>(files.length);
-  const cache = request.cache ? LintCache.open(cachePath(io.cwd, request.cacheLocation), toolIdentity(readVersion(), io.script), options, note) : undefined;
+  const cache = request.cache ? LintCache.open(cachePath(io.cwd, request.cacheLocation), toolIdentity(readVersion(), io.script), options, note, scopes.folders) : undefined;
   // What is left to lint, with the position of each job's file and (with a cache) the hash it is stored under.
   const jobs: LintJob[] = [];
   const positions: number[] = [];
   const hashes: string[] = [];
   files.forEach((file, i) => {
+    const scope = scopeOf[i] > 0 ? { scope: scopeOf[i] } : {};
     if (!cache) {
-      jobs.push(file);
+      jobs.push({ ...file, ...scope });
       positions.push(i);
       return;
     }
@@ -115,7 +132,7 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
       results[i] = hit;
       return;
     }
-    jobs.push({ ...file, text: read.text });
+    jobs.push({ ...file, text: read.text, ...scope });
     positions.push(i);
     hashes.push(hash);
   });
@@ -124,8 +141,8 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
     cache?.store(files[positions[k]].absolute, hashes[k], result);
   };
   const threads = io.script ? workerCount(request.concurrency, jobs.length) : 0;
-  if (threads > 0) await lintInWorkers(jobs, { threads, script: io.script!, options }, record);
-  else for (const [k, job] of jobs.entries()) record(k, await lintFile(job, options));
+  if (threads > 0) await lintInWorkers(jobs, { threads, script: io.script!, options, scoped: sets }, record);
+  else for (const [k, job] of jobs.entries()) record(k, await lintFile(job, sets[job.scope ?? 0]));
   cache?.save(note);
 
   const findings: CliFinding[] = [];
@@ -138,13 +155,19 @@ async function runLint(request: CliRequest, files: Files, options: LintOptions, 
     // The cache is keyed by absolute path: name the file as this run does.
     if (extract) extracts.push({ ...extract, file: file.display });
   });
-  const cross = lintDeployment(buildDeployment(extracts), options);
-  for (const failure of cross.failures) note(failure);
+  // One model; each file's cross-file findings graded with its own options (one pass per distinct options used).
+  const model = buildDeployment(extracts);
+  const passes = new Map<number, ReadonlyMap<string, readonly Finding[]>>();
+  for (const scope of [...new Set(scopeOf)].sort((a, b) => a - b)) {
+    const cross = lintDeployment(model, sets[scope]);
+    for (const failure of cross.failures) note(failure);
+    passes.set(scope, cross.byFile);
+  }
   files.forEach((file, i) => {
     const result = results[i];
     if (result.note) note(`${file.display}: ${result.note}`);
     if (result.status !== 'skipped') checked++;
-    findings.push(...withCrossFindings(file.display, result.findings, cross.byFile.get(file.display)));
+    findings.push(...withCrossFindings(file.display, result.findings, passes.get(scopeOf[i])?.get(file.display)));
   });
   io.stdout.write(
     request.format === 'json'

@@ -22,7 +22,7 @@ export const CLI = {
   'cli.help.formatReport': 'for report (default: html): one self-contained page, or\nMarkdown for CI job summaries',
   'cli.help.out': "for report: write it to FILE (links to the files are\nrelative to FILE's folder); default: standard output",
   'cli.help.kafkaVersion': 'Kafka version whose defaults apply to unset keys',
-  'cli.help.config': 'options file (default: ./.kafkalint.json when present)',
+  'cli.help.config': 'options file for every file (default: ./.kafkalint.json when present, and a folder argument\'s own .kafkalint.json for its files)',
   'cli.help.locale': 'language of the output: en or zh-cn (default: from LC_ALL,\nLC_MESSAGES or LANG; auto means the same)',
   'cli.help.help': 'show this help',
   'cli.help.version': 'show the version',

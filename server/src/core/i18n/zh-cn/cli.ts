@@ -25,7 +25,7 @@ export const CLI_ZH_CN = {
   'cli.help.formatReport': '用于 `report`（默认 `html`）：一个自包含的页面，\n或供 CI 作业摘要使用的 `Markdown`',
   'cli.help.out': '用于 `report`：写入 `FILE`（指向各文件的链接相对于\n`FILE` 所在的文件夹）；默认写到标准输出',
   'cli.help.kafkaVersion': '未设置的键采用该 Kafka 版本的默认值',
-  'cli.help.config': '选项文件（默认：存在时使用 ./.kafkalint.json）',
+  'cli.help.config': '用于所有文件的选项文件（默认：存在时使用 ./.kafkalint.json；作为参数给出的文件夹若有自己的 .kafkalint.json，则其中的文件使用它）',
   'cli.help.locale': '输出语言：`en` 或 `zh-cn`（默认取自 LC_ALL、\nLC_MESSAGES 或 `LANG`；`auto` 与默认相同）',
   'cli.help.help': '显示此帮助',
   'cli.help.version': '显示版本',
