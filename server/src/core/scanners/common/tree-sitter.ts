@@ -157,13 +157,27 @@ export function hasTree(key: string): boolean {
   return trees.has(key);
 }
 
+/** How many UTF-16 units {@link describeChange} compares at once while skipping the unchanged start and end. */
+const CHANGE_BLOCK = 256;
+
 /** The single edit that turns `before` into `after`: the span between their common prefix and suffix. */
 export function describeChange(before: string, after: string) {
   let start = 0;
   const max = Math.min(before.length, after.length);
+  // Equal blocks are skipped by comparing slices (a native comparison), so a keystroke in a long file does
+  // not cost a character loop over all of it; the last block is walked character by character.
+  while (start + CHANGE_BLOCK <= max && before.slice(start, start + CHANGE_BLOCK) === after.slice(start, start + CHANGE_BLOCK)) start += CHANGE_BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let endBefore = before.length;
   let endAfter = after.length;
+  while (
+    endBefore - CHANGE_BLOCK >= start &&
+    endAfter - CHANGE_BLOCK >= start &&
+    before.slice(endBefore - CHANGE_BLOCK, endBefore) === after.slice(endAfter - CHANGE_BLOCK, endAfter)
+  ) {
+    endBefore -= CHANGE_BLOCK;
+    endAfter -= CHANGE_BLOCK;
+  }
   while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
     endBefore--;
     endAfter--;

@@ -329,10 +329,13 @@ export function readJavaFile(text: string, root: Node): JavaFile {
   const calls = new Map<string, Node[]>();
   CALL_TEXT.lastIndex = 0;
   for (let m = CALL_TEXT.exec(text); m; m = CALL_TEXT.exec(text)) {
-    const id = tokenAt(root, m.index, m.index + m[1].length);
-    if (!id || id.type !== 'identifier') continue;
-    const call = id.parent;
-    if (call?.type !== 'method_invocation' || call.childForFieldName('name')?.startIndex !== id.startIndex) continue;
+    // The smallest node holding the name and its `(` is the call itself when the name is a call's name (the
+    // name and the argument list are two of its children); asked for directly, because `Node.parent`
+    // descends from the root again, past every member of a long class.
+    const call = root.descendantForIndex(m.index, m.index + m[0].length);
+    if (call?.type !== 'method_invocation') continue;
+    const id = call.childForFieldName('name');
+    if (!id || id.type !== 'identifier' || id.startIndex !== m.index || id.endIndex !== m.index + m[1].length) continue;
     const list = calls.get(m[1]);
     if (list) list.push(call);
     else calls.set(m[1], [call]);
