@@ -55,6 +55,12 @@ describe('manifest: package.nls bundles', () => {
     assert.deepEqual(referenced.filter((k) => !(k in chinese)), [], 'missing in package.nls.zh-cn.json');
   });
 
+  it('writes no fence marker inside a sentence: ``` in a description opens a code span that swallows the rest of the line in the settings UI', () => {
+    for (const [name, bundle] of [['package.nls.json', english], ['package.nls.zh-cn.json', chinese]] as const) {
+      assert.deepEqual(Object.keys(bundle).filter((k) => bundle[k].includes('```')), [], name);
+    }
+  });
+
   it('has no key that package.json does not use, and the same keys in both bundles', () => {
     const used = new Set(referenced);
     assert.deepEqual(Object.keys(english).filter((k) => !used.has(k)), [], 'unused in package.nls.json');

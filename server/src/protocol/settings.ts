@@ -46,7 +46,7 @@ export const SETTING_DESCRIPTIONS = {
   locale:
     'Language of the messages, hovers and quick-fix titles: `auto` follows the display language of the editor; `en` (English) or `zh-cn` (Simplified Chinese) choose one. Rule ids never change with the language.',
   markdown:
-    'Also read the fenced code blocks of Markdown files (```go, ```java, ```python, ```js, ```ts, ```properties, ```yaml) and report their findings in the .md file. Overrides "markdown" in .kafkalint.json when turned on.',
+    'Also read the fenced code blocks of Markdown files whose language is `go`, `java`, `python`, `js`, `ts`, `properties` or `yaml` and report their findings in the .md file. Overrides "markdown" in .kafkalint.json when turned on.',
   'trace.server': 'Traces the communication between VS Code and the Kafka Lint language server in the "Kafka Lint" output channel.',
 } as const;
 
