@@ -30,8 +30,12 @@ interface EntryDraft {
   /** Undefined when the value is an expression the scanner cannot read. */
   readonly value: JavaValue | undefined;
   readonly valueText: string;
-  /** The `props.put(...)` statement, for removing the entry. */
-  readonly statement?: Node;
+  /**
+   * The `props.put(...)` call; when it is a whole statement, removing that statement removes the entry. The
+   * statement is looked up only when the entry becomes part of a group (`Node.parent` descends from the
+   * root again), not for every put into a map that turns out not to be Kafka configuration.
+   */
+  readonly putCall?: Node;
   /** The literal branches of a conditional value (`flag ? "false" : "true"`). */
   readonly branches?: readonly ValueBranch[];
 }
@@ -54,8 +58,10 @@ interface Source {
   complete: boolean;
   /** True when the source was merged into a topic group. */
   consumed: boolean;
-  /** `put`/`setProperty` statements on the variable, for inserting a new one after the last. */
-  readonly putStatements: Node[];
+  /** `put`/`setProperty` calls on the variable: their statements are where a new one is inserted (after the last). */
+  readonly putCalls: Node[];
+  /** The statements of {@link Source.putCalls} in source order, once {@link putStatementsOf} has looked them up. */
+  putStatements?: Node[];
 }
 
 /** Kafka client constructors whose config argument we follow: type → (argument index, role). */
@@ -84,7 +90,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   const sourceOfDecl = (decl: Decl): Source => {
     let s = byDecl.get(decl);
     if (!s) {
-      s = { decl, entries: [], flows: [], complete: isCompleteInit(decl), consumed: false, putStatements: [] };
+      s = { decl, entries: [], flows: [], complete: isCompleteInit(decl), consumed: false, putCalls: [] };
       byDecl.set(decl, s);
       sources.set(decl.node.id, s);
       if (decl.init) readMapLiteral(file, decl.init, s);
@@ -94,7 +100,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   const sourceOfLiteral = (node: Node): Source => {
     let s = sources.get(node.id);
     if (!s) {
-      s = { literal: node, entries: [], flows: [], complete: true, consumed: false, putStatements: [] };
+      s = { literal: node, entries: [], flows: [], complete: true, consumed: false, putCalls: [] };
       sources.set(node.id, s);
       readMapLiteral(file, node, s);
     }
@@ -131,9 +137,8 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
       const s = sourceOfDecl(decl);
       const [k, v] = argumentsOf(call);
       if (!k || !v) continue;
-      const statement = statementOf(call);
-      if (statement) s.putStatements.push(statement);
-      if (!addEntry(file, s, k, v, statement)) s.complete = false;
+      s.putCalls.push(call);
+      if (!addEntry(file, s, k, v, call)) s.complete = false;
     }
   }
   for (const name of ['putAll', 'load', 'clear', 'remove']) {
@@ -246,7 +251,7 @@ function readMapLiteral(file: JavaFile, node: Node, s: Source): void {
 }
 
 /** Adds `key → value` to a source; false when the key is not readable (then the source is incomplete). */
-function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, statement?: Node): boolean {
+function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, putCall?: Node): boolean {
   const key = file.symbols.evaluateKey(keyNode);
   if (key === undefined) return false;
   s.entries.push({
@@ -256,7 +261,7 @@ function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, sta
     valueRange: nodeRange(valueNode),
     value: file.symbols.evaluate(valueNode),
     valueText: valueNode.text,
-    statement,
+    putCall,
     branches: valueBranches(valueNode, (branch) => {
       const v = file.symbols.evaluate(branch);
       return v && { value: v.value, renderValue: (value: string) => renderJavaValue(v.style, value) };
@@ -288,7 +293,6 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   const entryRole = roles.length === 1 ? roles[0] : undefined;
   // Calls were gathered per method name; Kafka's last-wins rule needs source order.
   s.entries.sort((a, b) => a.keyRange.start - b.keyRange.start);
-  s.putStatements.sort((a, b) => a.startIndex - b.startIndex);
   const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole));
   const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
   if (!anchorNode) return undefined;
@@ -302,10 +306,20 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   };
 }
 
+/** The statements of a source's `put` calls that are whole statements, in source order (looked up once). */
+function putStatementsOf(s: Source): Node[] {
+  s.putStatements ??= s.putCalls
+    .map(statementOf)
+    .filter((n): n is Node => n !== undefined)
+    .sort((a, b) => a.startIndex - b.startIndex);
+  return s.putStatements;
+}
+
 /** A draft entry as the model's entry, with its Java rendering. */
 function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined): ConfigEntry {
   const style: ValueStyle = e.value?.style ?? 'other';
-  const removeRange = e.statement ? ownLinesRange(file.text, e.statement) : undefined;
+  const statement = e.putCall ? statementOf(e.putCall) : undefined;
+  const removeRange = statement ? ownLinesRange(file.text, statement) : undefined;
   return {
     key: e.key,
     // An expression we cannot evaluate reads as a placeholder: rules skip it instead of guessing.
@@ -345,13 +359,13 @@ function spellKey(file: JavaFile, s: Source, key: string): string {
 function insertEntry(file: JavaFile, s: Source, key: string, value: string): Edit | undefined {
   const keyText = spellKey(file, s, key);
   const valueText = javaString(value);
-  const literal = s.literal ?? (s.decl?.init && isMapLiteral(s.decl.init) && s.putStatements.length === 0 ? s.decl.init : undefined);
+  const literal = s.literal ?? (s.decl?.init && isMapLiteral(s.decl.init) && putStatementsOf(s).length === 0 ? s.decl.init : undefined);
   if (literal && literal.type === 'method_invocation') return insertIntoMapFactory(file, literal, keyText, valueText);
   const decl = s.decl;
   if (!decl) return undefined;
   // After the last put in the declaration's own block, else after the declaration itself.
   const block = decl.statement?.parent;
-  const puts = s.putStatements.filter((p) => (block ? p.parent?.id === block.id : true));
+  const puts = putStatementsOf(s).filter((p) => (block ? p.parent?.id === block.id : true));
   const after = puts.length > 0 ? puts[puts.length - 1] : decl.statement;
   if (!after || !endsLine(file.text, after)) return undefined;
   const lastCall = puts.length > 0 ? puts[puts.length - 1].namedChild(0) : undefined;
