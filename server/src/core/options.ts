@@ -20,7 +20,7 @@ export interface LintOptions {
   readonly locale: Locale;
   /**
    * Read the fenced code blocks of Markdown files (`go`, `java`, `python`, `js`/`ts`, `properties`,
-   * ```yaml) with the scanner of their language. Off (undefined) by default: READMEs are not linted unless asked.
+   * `yaml`) with the scanner of their language. Off (undefined) by default: READMEs are not linted unless asked.
    */
   readonly markdown?: boolean;
 }
