@@ -15,6 +15,9 @@ const EXTRA: Readonly<Record<string, string>> = {
   'linked/app/producer.properties': 'bootstrap.servers=kafka:9092\nacks=all\nmax.request.size=5242880\nenable.idempotence=true\n',
   'legacy/server.properties': 'broker.id=1\nlisteners=PLAINTEXT://kafka-legacy:9092\nmin.insync.replicas=1\nlog.dirs=/var/lib/kafka\n',
   'legacy/producer.properties': 'bootstrap.servers=kafka-legacy:9092\nacks=all\n',
+  // A Strimzi cluster whose brokers come from node pools in two files (alone, kafka.yaml has one broker).
+  'k8s/kafka.yaml': readFileSync(join(ROOT, 'test', 'fixtures', 'strimzi-node-pools', 'kafka.yaml'), 'utf8'),
+  'k8s/pools.yaml': readFileSync(join(ROOT, 'test', 'fixtures', 'strimzi-node-pools', 'pools.yaml'), 'utf8'),
 };
 
 /**
@@ -41,6 +44,10 @@ describe('LSP and CLI: the same findings on the same workspace', function () {
       related: (f.related ?? []).map((r) => ({ file: r.file, message: r.message, at: [r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1] })),
     }));
     assert.ok(expected.some((f) => f.related.some((r) => r.file !== f.file)), 'the fixture has cross-file findings');
+    // The node pools of k8s/pools.yaml count for the cluster of k8s/kafka.yaml: three brokers, RF 3 is possible.
+    assert.ok(!expected.some((f) => f.file === 'k8s/kafka.yaml' && f.rule === 'broker/replication-factor-above-broker-count'), 'pools counted');
+    const alone = jsonFindings(runCli(['--format', 'json', 'k8s/kafka.yaml'], server.folder).stdout);
+    assert.ok(alone.some((f) => f.rule === 'broker/replication-factor-above-broker-count'), 'alone, one broker');
 
     const client = await server.start({ pull: true, workDoneProgress: true });
     const files = collectFiles([server.folder]).files.map((f) => f.absolute.slice(server.folder.length + 1).split('\\').join('/'));

@@ -95,6 +95,7 @@ describe('strimzi: Kafka', () => {
       cluster: 'my-cluster',
       brokerCount: 2,
       addresses: ['my-cluster-kafka-bootstrap:9092', 'my-cluster-kafka-bootstrap.streaming.svc:9092', 'my-cluster-kafka-bootstrap.streaming.svc.cluster.local:9092', 'kafka.example.com:443'],
+      strimzi: { resource: 'Kafka', namespace: 'streaming' },
     });
     assert.deepEqual(
       doc.groups.filter((g) => g.roles.length === 0).map((g) => g.links?.cluster),

@@ -3,6 +3,8 @@ import { analyze, releaseDocument } from '../core/analyze';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { lint } from '../core/lint';
+import type { StrimziSizes } from '../core/strimzi/cluster-size';
+import { withClusterSizes } from '../core/strimzi/cluster-size';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
 import { readTextFile } from '../files/read';
@@ -44,7 +46,7 @@ export interface FileResult {
  * Reads (unless the job carries the text), analyzes and lints one file. Never throws: an unreadable file
  * or an analyzer bug becomes a result with a note, so that one file never stops the run.
  */
-export async function lintFile(job: LintJob, options: LintOptions): Promise<FileResult> {
+export async function lintFile(job: LintJob, options: LintOptions, sizes?: StrimziSizes): Promise<FileResult> {
   let text = job.text;
   if (text === undefined) {
     const read = readTextFile(job.absolute);
@@ -53,7 +55,9 @@ export async function lintFile(job: LintJob, options: LintOptions): Promise<File
   }
   try {
     const document = await analyze(job.display, text);
-    const findings = toCliFindings(job.display, text, lint(document, options), new LineIndex(text));
+    // With the run's Strimzi cluster sizes (node pools in other files), the second look run.ts takes.
+    const linted = sizes ? withClusterSizes(document, job.display, sizes) : document;
+    const findings = toCliFindings(job.display, text, lint(linted, options), new LineIndex(text));
     return { status: 'linted', findings, extract: extractDeployment(document, job.display) };
   } catch (err) {
     return { status: 'failed', findings: [], note: t(options.locale, 'files.analysisFailed', { reason: err instanceof Error ? err.message : String(err) }) };

@@ -5,6 +5,7 @@ import { analyze } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { lintDeployment } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
+import { countsAcross, sizesOf } from '../core/strimzi/cluster-size';
 import type { Finding } from '../core/model';
 import { RULES } from '../core/rules/index';
 import type { LintOptions } from '../core/options';
@@ -144,6 +145,15 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
   if (threads > 0) await lintInWorkers(jobs, { threads, script: io.script!, options, scoped: sets }, record);
   else for (const [k, job] of jobs.entries()) record(k, await lintFile(job, sets[job.scope ?? 0]));
   cache?.save(note);
+  // A Strimzi cluster's brokers may come from node pools in other files: a Kafka or KafkaTopic file whose count
+  // over every file differs from its own is linted again here with the run's counts (cached results stay per file).
+  const sizes = sizesOf(results.flatMap((r, i) => (r.extract ? [{ ...r.extract, file: files[i].display }] : [])));
+  for (const [i, file] of files.entries()) {
+    const extract = results[i].extract;
+    if (!extract || !countsAcross(extract.groups, file.display, sizes)) continue;
+    const again = await lintFile(file, sets[scopeOf[i]], sizes);
+    results[i] = { ...again, extract };
+  }
 
   const findings: CliFinding[] = [];
   let checked = 0;

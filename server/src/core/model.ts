@@ -228,6 +228,23 @@ export interface DeploymentLinks {
   readonly topics?: readonly TopicRef[];
   /** The Spring profile the group belongs to (`application-<profile>.yml`, `spring.config.activate.on-profile`). */
   readonly profile?: string;
+  /**
+   * A Strimzi resource's part in its cluster's size (`links.cluster` names the cluster), which node pools in
+   * other files of the workspace may decide (core/strimzi/cluster-size.ts).
+   */
+  readonly strimzi?: StrimziSize;
+}
+
+/**
+ * What a Strimzi resource says about its cluster's broker count: a `KafkaNodePool` its broker replicas, a
+ * `Kafka` its `spec.kafka.replicas` (used only when no broker node pool of the cluster exists), a `KafkaTopic`
+ * nothing (its `brokerCount` is its cluster's).
+ */
+export interface StrimziSize {
+  readonly resource: 'Kafka' | 'KafkaTopic' | 'KafkaNodePool';
+  readonly namespace?: string;
+  /** `KafkaNodePool` with the `broker` role: `spec.replicas`; `Kafka`: `spec.kafka.replicas`; else undefined. */
+  readonly replicas?: number;
 }
 
 /** One topic name as written in a file, and what the group does with it. */

@@ -12,6 +12,9 @@ import type { Locale } from '../core/i18n/index';
 import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
+import { lint } from '../core/lint';
+import type { StrimziSizes } from '../core/strimzi/cluster-size';
+import { countsAcross, sizesOf, withClusterSizes } from '../core/strimzi/cluster-size';
 import { readTextFile } from '../files/read';
 import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
 import type { Analysis } from './analysis-cache';
@@ -86,6 +89,10 @@ export class WorkspaceIndex {
   /** Per file, the relink generation that last changed its cross-file findings. */
   private readonly changedAt = new Map<string, number>();
   private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
+  /** The Strimzi cluster sizes of every file (node pools in one file, their Kafka in another), at the last relink. */
+  private sizes: StrimziSizes = new Map();
+  /** Per Strimzi file, the JSON of its broker counts over every file at the last relink. */
+  private sizeRevisions = new Map<string, string>();
   /** The first folder's options: of files in no folder (and the progress texts). */
   private options: LintOptions = DEFAULT_OPTIONS;
   /** Each folder's roots (its path, and real path) and options, innermost folders first. */
@@ -320,6 +327,17 @@ export class WorkspaceIndex {
     for (const [path, findings] of cross.byFile) revisions.set(path, JSON.stringify(findings));
     const changed: string[] = [];
     for (const path of new Set([...revisions.keys(), ...this.revisions.keys()])) if (revisions.get(path) !== this.revisions.get(path)) changed.push(path);
+    // A Strimzi Kafka or KafkaTopic file whose cluster's node pools (in any file) changed: its own findings may.
+    this.sizes = sizesOf([...this.files.values()].map((f) => f.extract));
+    const sizeRevisions = new Map<string, string>();
+    for (const f of this.files.values()) {
+      const counts = countsAcross(f.extract.groups, f.path, this.sizes);
+      if (counts) sizeRevisions.set(f.path, JSON.stringify(counts));
+    }
+    for (const path of new Set([...sizeRevisions.keys(), ...this.sizeRevisions.keys()])) {
+      if (sizeRevisions.get(path) !== this.sizeRevisions.get(path) && !changed.includes(path)) changed.push(path);
+    }
+    this.sizeRevisions = sizeRevisions;
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;
@@ -341,21 +359,42 @@ export class WorkspaceIndex {
     const known = this.combined.get(analysis.uri);
     if (known && known.base === analysis && known.generation === this.generation) return known.analysis;
     const file = this.files.get(path);
+    const own = this.sized(analysis, path);
     // Cross-file findings are spans of the text the extract was read from: only that version may show them.
     const usable = cross && cross.length > 0 && file?.version === analysis.version;
     const combined: Analysis = usable
       ? {
-          ...analysis,
-          findings: combineFindings(analysis.findings, cross),
+          ...own,
+          findings: combineFindings(own.findings, cross),
           workspace: {
             uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href,
             versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null),
             isCurrent: (p) => this.isCurrent(p),
           },
         }
-      : analysis;
+      : own;
     this.combined.set(analysis.uri, { base: analysis, generation: this.generation, analysis: combined });
     return combined;
+  }
+
+  /**
+   * An analysis linted again when its Strimzi clusters' broker counts over every file (node pools in other
+   * files) differ from what the file says alone; else the analysis itself.
+   */
+  private sized(analysis: Analysis, path: string): Analysis {
+    const document = withClusterSizes(analysis.document, path, this.sizes);
+    if (document === analysis.document) return analysis;
+    try {
+      return { ...analysis, findings: lint(document, analysis.options) };
+    } catch (err) {
+      this.host.log(`Kafka Lint: could not lint ${analysis.uri}: ${describe(err)}`);
+      return analysis;
+    }
+  }
+
+  /** A document (read from disk or open) linted with the workspace's Strimzi cluster sizes (see {@link sized}). */
+  withSizes<D extends Parameters<typeof withClusterSizes>[0]>(document: D, path: string): D {
+    return withClusterSizes(document, canonicalPath(path), this.sizes) as D;
   }
 
   /**

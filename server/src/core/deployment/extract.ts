@@ -1,4 +1,4 @@
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, LibraryId, Range, Role, Span } from '../model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, LibraryId, Range, Role, Span, StrimziSize } from '../model';
 import { hasRole } from '../model';
 import { insertEntryFix, removeEntryFix, setValueFix } from '../fixes';
 import { effectiveEntry } from '../rules/support';
@@ -62,6 +62,8 @@ export interface DeploymentGroup {
   readonly addresses: readonly string[];
   readonly cluster?: string;
   readonly brokerCount?: number;
+  /** A Strimzi resource's part in its cluster's size (strimzi/cluster-size.ts), for counting across files. */
+  readonly strimzi?: StrimziSize;
   readonly topics: readonly DeploymentTopic[];
   /**
    * True when the group's code also sends (a producer) or subscribes (a consumer) with a topic that is not a
@@ -230,6 +232,7 @@ function extractGroup(
     addresses: unique(addresses),
     ...(links.cluster ? { cluster: links.cluster } : {}),
     ...(links.brokerCount !== undefined ? { brokerCount: links.brokerCount } : {}),
+    ...(links.strimzi ? { strimzi: links.strimzi } : {}),
     topics,
     ...(topicsUnnamed ? { topicsUnnamed: true } : {}),
     ...(profile ? { profile } : {}),

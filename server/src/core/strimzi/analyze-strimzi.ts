@@ -1,5 +1,6 @@
 import type { Document, Node, Scalar } from 'yaml';
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Edit, ParseProblem, Range, TopicRef } from '../model';
+import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Edit, ParseProblem, Range, StrimziSize, TopicRef } from '../model';
+import { brokersOf } from './cluster-size';
 import { msg } from '../i18n/index';
 import type { Message } from '../i18n/index';
 import { isStrimziManaged, STRIMZI_API_GROUP, STRIMZI_CLUSTER_LABEL } from '../catalog/strimzi';
@@ -30,14 +31,14 @@ import {
  *
  * - `Kafka`: `spec.kafka.config` is the brokers' configuration (options Strimzi manages itself, such as
  *   `log.dirs` or `listeners`, are ignored there and not read); the cluster size is the `spec.replicas` of
- *   the file's `KafkaNodePool`s with the `broker` role for this cluster, else `spec.kafka.replicas`; the
+ *   `KafkaNodePool`s with the `broker` role for this cluster, in this file and (strimzi/cluster-size.ts) in
+ *   the other files of the workspace or run, else `spec.kafka.replicas`; the
  *   addresses are the bootstrap service of each internal listener (`<name>-kafka-bootstrap:<port>`).
  * - `KafkaTopic`: `spec.replicas` is the topic's `replication.factor`, `spec.config` its configuration; the
  *   `strimzi.io/cluster` label names the cluster, `spec.topicName` (or `metadata.name`) the topic.
  * - `KafkaConnect` and `KafkaConnector`: `spec.config` as a Connect worker or connector
  *   (connect/connect-groups.ts), `spec.bootstrapServers` as the worker's bootstrap.
- * - `KafkaNodePool`: its size counts for its cluster; a pool whose `Kafka` is in another file only says
- *   which cluster it belongs to.
+ * - `KafkaNodePool`: its broker replicas count for its cluster, whichever file holds the `Kafka`.
  *
  * Values are read as Kubernetes reads YAML (YAML 1.1: `yes` is true). Any other Kubernetes object is not read.
  */
@@ -221,25 +222,36 @@ function resources(documents: readonly Document[], text: string): Resource[] {
   return out;
 }
 
-/** The brokers of each Kafka cluster of the file: its broker node pools' replicas, else `spec.kafka.replicas`. */
-function brokerCounts(all: readonly Resource[], text: string): Map<string, number> {
-  const pools = new Map<string, number>();
-  for (const r of all) {
-    if (r.kind !== 'KafkaNodePool' || !r.cluster) continue;
-    const spec = nodeAt(r.root, 'spec', r.doc, text);
+/** What each resource says about its cluster's size (see strimzi/cluster-size.ts), by resource. */
+function sizeOf(r: Resource, text: string): StrimziSize | undefined {
+  const spec = nodeAt(r.root, 'spec', r.doc, text);
+  const ns = r.namespace !== undefined ? { namespace: r.namespace } : {};
+  if (r.kind === 'KafkaNodePool') {
     const roles = nodeAt(spec, 'roles', r.doc, text);
     const replicas = intAt(spec, 'replicas', r.doc, text);
     const isBroker = isSeq(roles) && roles.items.some((i) => isScalar(i) && i.value === 'broker');
-    if (isBroker && replicas !== undefined) pools.set(r.cluster, (pools.get(r.cluster) ?? 0) + replicas);
+    return { resource: 'KafkaNodePool', ...ns, ...(isBroker && replicas !== undefined ? { replicas } : {}) };
   }
-  const out = new Map<string, number>();
-  for (const r of all) {
-    if (r.kind !== 'Kafka' || !r.name) continue;
-    const replicas = intAt(nodeAt(nodeAt(r.root, 'spec', r.doc, text), 'kafka', r.doc, text), 'replicas', r.doc, text);
-    const count = pools.get(r.name) ?? replicas;
-    if (count !== undefined) out.set(r.name, count);
+  if (r.kind === 'Kafka') {
+    const replicas = intAt(nodeAt(spec, 'kafka', r.doc, text), 'replicas', r.doc, text);
+    return { resource: 'Kafka', ...ns, ...(replicas !== undefined ? { replicas } : {}) };
   }
-  return out;
+  if (r.kind === 'KafkaTopic') return { resource: 'KafkaTopic', ...ns };
+  return undefined;
+}
+
+/**
+ * The brokers of each Kafka cluster as this file alone says (its broker node pools' replicas, else
+ * `spec.kafka.replicas`); pools in other files are counted by strimzi/cluster-size.ts `withClusterSizes`.
+ */
+function brokerCount(r: Resource, cluster: string | undefined, all: readonly Resource[], text: string): number | undefined {
+  if (cluster === undefined) return undefined;
+  const facts = all.flatMap((o) => {
+    const size = sizeOf(o, text);
+    const name = o.kind === 'Kafka' ? o.name : o.cluster;
+    return size && name === cluster && size.resource !== 'KafkaTopic' ? [{ file: '', cluster, size }] : [];
+  });
+  return brokersOf(facts, r.namespace);
 }
 
 function kafkaGroup(r: Resource, brokers: number | undefined, text: string): ConfigGroup | undefined {
@@ -249,7 +261,8 @@ function kafkaGroup(r: Resource, brokers: number | undefined, text: string): Con
   const editable = r.doc.errors.length === 0;
   const config = mappingOf(nodeAt(kafka.map, 'config', r.doc, text), r.doc);
   const entries = config ? configEntries(config.map, r.doc, text, editable, `#${r.docIndex}:`, isStrimziManaged) : [];
-  const links: DeploymentLinks = { cluster: r.name, brokerCount: brokers, addresses: bootstrapAddresses(r, kafka.map, text) };
+  const size = sizeOf(r, text);
+  const links: DeploymentLinks = { cluster: r.name, brokerCount: brokers, addresses: bootstrapAddresses(r, kafka.map, text), ...(size ? { strimzi: size } : {}) };
   return {
     roles: ['broker'],
     library: 'strimzi',
@@ -262,6 +275,7 @@ function kafkaGroup(r: Resource, brokers: number | undefined, text: string): Con
 }
 
 function topicGroup(r: Resource, brokers: number | undefined, text: string): ConfigGroup | undefined {
+  const size = sizeOf(r, text);
   const spec = mappingOf(nodeAt(r.root, 'spec', r.doc, text), r.doc);
   const editable = r.doc.errors.length === 0;
   const prefix = `#${r.docIndex}:`;
@@ -286,7 +300,7 @@ function topicGroup(r: Resource, brokers: number | undefined, text: string): Con
     entries,
     anchor: keyRangeOf(r.root, 'spec', r.doc, text) ?? keyRangeOf(r.root, 'kind', r.doc, text) ?? { start: 0, end: 0 },
     insertEntry: editable && spec ? (key, value) => insertConfig(spec.map, r.doc, text, key, value) : undefined,
-    links: { cluster: r.cluster, brokerCount: brokers, topics: topics.length > 0 ? topics : undefined },
+    links: { cluster: r.cluster, brokerCount: brokers, topics: topics.length > 0 ? topics : undefined, ...(size ? { strimzi: size } : {}) },
   };
 }
 
@@ -322,20 +336,20 @@ export function analyzeStrimzi(path: string, text: string, kind: DocumentKind = 
   const { documents, problems } = parseYaml(text);
   const all = resources(documents, text);
   if (all.length === 0) return emptyStrimzi(path, text, kind, problems);
-  const counts = brokerCounts(all, text);
   const groups: ConfigGroup[] = [];
   for (const r of all) {
     if (r.kind === 'Kafka') {
-      const g = kafkaGroup(r, r.name ? counts.get(r.name) : undefined, text);
+      const g = kafkaGroup(r, brokerCount(r, r.name, all, text), text);
       if (g) groups.push(g);
     } else if (r.kind === 'KafkaTopic') {
-      const g = topicGroup(r, r.cluster ? counts.get(r.cluster) : undefined, text);
+      const g = topicGroup(r, brokerCount(r, r.cluster, all, text), text);
       if (g) groups.push(g);
     } else if (r.kind === 'KafkaConnect' || r.kind === 'KafkaConnector') {
       groups.push(...connectResourceGroups(r, text));
     } else if (r.kind === 'KafkaNodePool') {
-      // Its size is counted with its Kafka when that is in this file; otherwise it says its cluster only.
-      groups.push({ roles: [], library: 'strimzi', entries: [], anchor: keyRangeOf(r.root, 'kind', r.doc, text) ?? { start: 0, end: 0 }, links: { cluster: r.cluster } });
+      // Its size counts for its cluster, in this file and (strimzi/cluster-size.ts) in the others.
+      const size = sizeOf(r, text);
+      groups.push({ roles: [], library: 'strimzi', entries: [], anchor: keyRangeOf(r.root, 'kind', r.doc, text) ?? { start: 0, end: 0 }, links: { cluster: r.cluster, ...(size ? { strimzi: size } : {}) } });
     }
   }
   return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };

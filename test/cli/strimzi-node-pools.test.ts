@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonFindings, onlyRules, ROOT, runCli, workspace } from './helpers';
+
+const ABOVE = 'broker/replication-factor-above-broker-count';
+const SINGLE = 'broker/single-broker-cluster';
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'strimzi-node-pools', name), 'utf8');
+
+/**
+ * A Strimzi cluster whose brokers come from node pools in two files: the CLI counts every pool of the paths
+ * it is given, whatever their order, on worker threads and from the cache alike.
+ */
+describe('cli: Strimzi node pools in another file', () => {
+  const ws = workspace({ '.kafkalint.json': onlyRules([ABOVE, SINGLE]), 'k8s/kafka.yaml': fixture('kafka.yaml'), 'k8s/pools.yaml': fixture('pools.yaml') });
+  after(() => ws.cleanup());
+  const shown = (stdout: string) => jsonFindings(stdout).map((f) => [f.file, f.rule, f.line, f.column]);
+  const ONE_BROKER = [
+    ['k8s/kafka.yaml', ABOVE, 18, 35],
+    ['k8s/kafka.yaml', ABOVE, 19, 28],
+    ['k8s/kafka.yaml', ABOVE, 20, 41],
+    ['k8s/kafka.yaml', ABOVE, 21, 49],
+    ['k8s/kafka.yaml', ABOVE, 22, 38],
+  ];
+
+  it('the Kafka file alone has one broker; with the pool file three, in any order and any way of linting', () => {
+    const alone = runCli(['--format', 'json', 'k8s/kafka.yaml'], ws.dir);
+    assert.deepEqual(shown(alone.stdout), ONE_BROKER);
+    for (const args of [['k8s'], ['k8s/kafka.yaml', 'k8s/pools.yaml'], ['k8s/pools.yaml', 'k8s/kafka.yaml'], ['--concurrency', '2', 'k8s'], ['--cache', 'k8s'], ['--cache', 'k8s']]) {
+      const r = runCli(['--format', 'json', ...args], ws.dir);
+      assert.equal(r.stderr, '', args.join(' '));
+      assert.deepEqual(shown(r.stdout), [], args.join(' '));
+      assert.equal(r.code, 0);
+    }
+  });
+
+  it('a changed pool file changes the Kafka file findings, even when the Kafka file comes from the cache', () => {
+    writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml').replace('replicas: 2', 'replicas: 1'));
+    const r = runCli(['--format', 'json', '--cache', 'k8s'], ws.dir);
+    // Two brokers: the replication factors of 3 are impossible, the minimum ISR of 2 is not.
+    assert.deepEqual(shown(r.stdout), [ONE_BROKER[0], ONE_BROKER[2], ONE_BROKER[3]]);
+    assert.match(jsonFindings(r.stdout)[0].message, /the number of brokers in this cluster is 2/);
+    writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml'));
+    assert.deepEqual(shown(runCli(['--format', 'json', '--cache', 'k8s'], ws.dir).stdout), []);
+  });
+});

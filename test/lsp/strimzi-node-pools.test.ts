@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { ROOT } from '../cli/helpers';
+import { positionOf, serverFixture, waitFor } from './lsp-test-client';
+import type { TestClient } from './lsp-test-client';
+
+const ABOVE = 'broker/replication-factor-above-broker-count';
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'strimzi-node-pools', name), 'utf8');
+const KAFKA = fixture('kafka.yaml');
+const POOLS = fixture('pools.yaml');
+
+/**
+ * A Strimzi cluster whose brokers come from node pools in two files: the server counts the pools of every
+ * file of the workspace for the Kafka resource's own findings, and re-publishes them when a pool file changes
+ * (edited unsaved, or on disk).
+ */
+describe('LSP: Strimzi node pools in another file', function () {
+  this.timeout(30000);
+  const server = serverFixture('kafka-lint-node-pools-');
+  const put = (name: string, content: string): void => {
+    const path = join(server.folder, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+  };
+  const above = (client: TestClient, uri: string): string[] =>
+    (client.diagnostics.get(uri)?.diagnostics ?? []).filter((d: Diagnostic) => d.code === ABOVE).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+
+  it('push: the pool file on disk counts; editing it, then changing it on disk, re-publishes the Kafka file', async () => {
+    put('k8s/kafka.yaml', KAFKA);
+    put('k8s/pools.yaml', POOLS);
+    const client = await server.start();
+    const kafka = client.uri('k8s/kafka.yaml');
+    const pools = client.uri('k8s/pools.yaml');
+    await client.open(kafka, 'yaml', KAFKA);
+    // Once the workspace is read, three brokers: no replication factor of 3 is impossible.
+    await waitFor(() => client.diagnostics.has(kafka) && above(client, kafka).length === 0, { message: 'pools of pools.yaml counted' });
+    await client.open(pools, 'yaml', POOLS);
+    await waitFor(() => client.diagnostics.has(pools), { message: 'pool file published' });
+    const at = positionOf(POOLS, 'replicas: 2', 'replicas: '.length);
+    const before = client.diagnostics.get(pools);
+    await client.edit(pools, { range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '1' });
+    // Two brokers, in the unsaved text: the factors of 3 are impossible, the minimum ISR of 2 is not.
+    await waitFor(() => above(client, kafka).length === 3, { message: 'Kafka file re-published after the pool edit' });
+    assert.deepEqual(above(client, kafka), ['18:35', '20:41', '21:49']);
+    await waitFor(() => client.diagnostics.get(pools) !== before, { message: 'pool file re-published' });
+    // Closed, the pool file is the disk's again (two brokers); then it changes on disk to a controller-only pool.
+    await client.close(pools);
+    await waitFor(() => above(client, kafka).length === 0, { message: 'back to the disk text' });
+    put('k8s/pools.yaml', POOLS.replace('    - broker', '    - controller'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pools, type: 2 }] });
+    await waitFor(() => above(client, kafka).length === 5, { message: 'one broker after the change on disk' });
+  });
+
+  it('pull: a change of the pool file asks for a refresh, and the Kafka file pulls its new findings', async () => {
+    put('k8s/kafka.yaml', KAFKA);
+    put('k8s/pools.yaml', POOLS);
+    const client = await server.start({ pull: true, workDoneProgress: true });
+    const kafka = client.uri('k8s/kafka.yaml');
+    await client.open(kafka, 'yaml', KAFKA);
+    await waitFor(() => client.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'), { message: 'workspace read' });
+    const count = async () => (await client.pulledDiagnostics(kafka)).filter((d) => d.code === ABOVE).length;
+    assert.equal(await count(), 0);
+    const refreshes = client.refreshRequests.length;
+    put('k8s/pools.yaml', POOLS.replace('replicas: 2', 'replicas: 1'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('k8s/pools.yaml'), type: 2 }] });
+    await waitFor(() => client.refreshRequests.length > refreshes, { message: 'refresh asked' });
+    assert.equal(await count(), 3);
+  });
+});
