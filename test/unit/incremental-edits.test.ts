@@ -8,6 +8,7 @@ import { lint } from '../../server/src/core/lint';
 import type { AnalyzedDocument } from '../../server/src/core/model';
 import { describeChange, hasTree } from '../../server/src/core/scanners/common/tree-sitter';
 import { LineIndex } from '../../server/src/core/text';
+import { seededRandom } from './seeded-random';
 
 /**
  * The keystroke path is exactly the from-scratch path. A document edited in the editor is re-parsed
@@ -21,18 +22,6 @@ import { LineIndex } from '../../server/src/core/text';
  */
 
 const CODE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'code');
-
-/** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Single characters a user types, the ones that change Java's structure among them. */
 const CHARS = ['x', 'a', '0', '1', ' ', '\n', '"', "'", '(', ')', '{', '}', ';', ',', '.', '/', '*', '=', '_', '\\'];
@@ -203,7 +192,7 @@ describe('incremental analysis equals a fresh analysis after every edit', functi
 
   for (const [n, c] of CASES.entries()) {
     it(`${c.name}: ${c.edits} random edits (seed ${n + 1})`, async () => {
-      const next = random(n + 1);
+      const next = seededRandom(n + 1);
       const path = `/incremental/${n}/${c.name}`;
       let text = c.text;
       await analyze(path, text);

@@ -15,6 +15,7 @@ import { lintDeployment } from '../../server/src/core/deployment/lint';
 import type { AnalyzedDocument, Edit, Finding, Range } from '../../server/src/core/model';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import type { LintOptions } from '../../server/src/core/options';
+import { seededRandom } from './seeded-random';
 
 /**
  * Cross-cutting robustness suite: every example and fixture, synthetic hostile inputs and seeded
@@ -84,18 +85,6 @@ const KAFKA_HEADER: Readonly<Record<string, string>> = {
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: a small seeded PRNG (never Math.random, so a failure reproduces). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A stable 32-bit hash of a string (FNV-1a), to derive one PRNG per case from its id. */
 function hash(s: string): number {
   let h = 0x811c9dc5;
@@ -103,7 +92,7 @@ function hash(s: string): number {
   return h;
 }
 
-const rngFor = (id: string): (() => number) => prng(SEED ^ hash(id));
+const rngFor = (id: string): (() => number) => seededRandom(SEED ^ hash(id));
 const intBelow = (rnd: () => number, n: number): number => Math.floor(rnd() * n);
 
 /** `count` distinct sorted offsets in [0, length], always including both ends. */
