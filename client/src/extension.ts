@@ -4,6 +4,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { Commands, LANGUAGE_IDS, Methods, PROJECT_CONFIG_FILE, ServerCommands } from '../../server/src/protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, StatusParams } from '../../server/src/protocol/constants';
 import { MessagePathPanel } from './message-path';
+import { linkLocale, ruleLink } from './rule-links';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`) },
     initializationOptions: { clientWatchesProjectFile: true } satisfies InitializationOptions,
+    // The rule id of each diagnostic becomes the link to its page (the server does not send the address).
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withRuleLinks(uri, diagnostics)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') report.items = withRuleLinks(document instanceof vscode.Uri ? document : document.uri, report.items);
+        return report;
+      },
+    },
   };
   // The id `kafkaLint` makes the client read `kafkaLint.trace.server`.
   const languageClient = new LanguageClient('kafkaLint', 'Kafka Lint', serverOptions, clientOptions);
@@ -68,6 +78,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await languageClient.start();
+}
+
+/** Links the rule id of each Kafka Lint diagnostic to the rule's page, in the language the server speaks there. */
+function withRuleLinks(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  const locale = linkLocale(vscode.workspace.getConfiguration('kafkaLint', uri).get('locale'), vscode.env.language);
+  for (const d of diagnostics) {
+    const href = ruleLink(d.source, d.code, locale);
+    if (href) d.code = { value: d.code as string, target: vscode.Uri.parse(href) };
+  }
+  return diagnostics;
 }
 
 /** Stops the server with the extension. */

@@ -119,7 +119,7 @@ describe('LSP: code actions', function () {
     const items = await diagnosticsOf(uri);
     assert.deepEqual(
       items.map((d) => [d.code, d.range.start.line, d.data]),
-      [['producer/retries-disabled', 2, { version: 1, index: 0 }]],
+      [['producer/retries-disabled', 2, 0]],
     );
     const retries = items[0];
     const withData = await actionsFor(uri, retries);

@@ -31,10 +31,9 @@ describe('LSP: the language follows initialize.locale and kafkaLint.locale', fun
     const diagnostic = acksZero(await client.pulledDiagnostics(uri));
     assert.ok(ZH_MESSAGE.startsWith('生产者阶段：acks=0 时生产者永远无从得知'), ZH_MESSAGE);
     assert.equal(diagnostic.message, ZH_MESSAGE);
-    // Rule ids never change with the language; the page does.
+    // Rule ids never change with the language; the page does (linked from the hover below).
     assert.equal(diagnostic.code, 'producer/acks-zero');
-    assert.equal(diagnostic.codeDescription?.href, ruleDocUrl('producer/acks-zero', 'zh-cn'));
-    assert.match(diagnostic.codeDescription!.href, /\/docs\/rules\/producer\/acks-zero\.zh-CN\.md$/);
+    assert.match(ruleDocUrl('producer/acks-zero', 'zh-cn'), /\/docs\/rules\/producer\/acks-zero\.zh-CN\.md$/);
 
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(PRODUCER, 'acks=0', 5) });
     const markdown = (hover?.contents as MarkupContent).value;
@@ -90,7 +89,6 @@ describe('LSP: the language follows initialize.locale and kafkaLint.locale', fun
     await waitFor(() => client!.refreshRequests.length > 0, { message: 'workspace/diagnostic/refresh' });
     const english = acksZero(await client.pulledDiagnostics(uri));
     assert.equal(english.message, EN_MESSAGE);
-    assert.equal(english.codeDescription?.href, ruleDocUrl('producer/acks-zero', 'en'));
 
     // `auto` gives the choice back to the editor's language.
     settings = { locale: 'auto' };

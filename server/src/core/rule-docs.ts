@@ -1,7 +1,7 @@
 import type { Locale } from './i18n/index';
 
 /**
- * Where each rule's page lives. Diagnostics link here (`codeDescription.href`), hovers and the CLI too.
+ * Where each rule's page lives. Hovers, the VS Code client (the rule id of a diagnostic), SARIF and the reports link here.
  * The pages are `docs/rules/<stage>/<name>.md` in the repository, and `<name>.zh-CN.md` in Simplified Chinese.
  */
 export const REPOSITORY_URL = 'https://github.com/kafka-lint/kafka-lint';

@@ -12,7 +12,7 @@ import { readDiagnosticData } from './diagnostics';
 
 /**
  * Code actions, computed on request from the cached analysis of the document version: diagnostics carry
- * only a key into that analysis ({@link DiagnosticData}), never edits. Clients that resolve code actions
+ * only their index in that analysis ({@link DiagnosticData}), never edits. Clients that resolve code actions
  * (`codeAction/resolve` with `edit`) get the list first and the edit of the one chosen later; others get
  * every edit at once.
  */
@@ -58,22 +58,34 @@ interface Located {
 
 /**
  * The finding a diagnostic the client returned stands for, in the current analysis. Matched on `source` and
- * `code` (never the message) and the exact range; a diagnostic of another document version is refused,
- * and one without `data` (a client that does not keep it) is matched by rule and range alone.
+ * `code` and the exact range, so that a fix is only ever offered for a finding the document has now. One rule
+ * may have several findings on one range (two unset keys placed on one line): among those, the one with the
+ * diagnostic's message, else the one at the index in `data`, else the first. The index is only a hint, and
+ * the common case (the finding at the index, with that message) is found without a search.
  */
 export function findingOf(analysis: Analysis, diagnostic: Diagnostic): Located | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isRange(diagnostic.range)) return undefined;
-  const data = readDiagnosticData(diagnostic);
-  if (data === 'malformed' || (data !== 'absent' && data.version !== analysis.version)) return undefined;
+  const hint = readDiagnosticData(diagnostic);
+  if (hint === 'malformed') return undefined;
   const rule = diagnostic.code;
   const range = diagnostic.range;
-  const matches = (f: Finding | undefined): f is Finding => f !== undefined && f.ruleId === rule && sameRange(toLspRange(analysis.index, f.range), range);
-  if (data !== 'absent' && matches(analysis.findings[data.index])) return { finding: analysis.findings[data.index], index: data.index };
-  // The findings changed under the same version (a settings change), or the client dropped `data`.
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : undefined;
+  const same = (f: Finding): boolean => f.ruleId === rule && sameRange(toLspRange(analysis.index, f.range), range);
+  const hinted = hint === 'absent' ? undefined : analysis.findings[hint];
+  if (hinted && hinted.message === message && same(hinted)) return { finding: hinted, index: hint as number };
   const start = analysis.index.offsetAt(range.start);
   const end = analysis.index.offsetAt(range.end);
-  const index = analysis.findings.findIndex((f) => f.range.start === start && f.range.end === end && matches(f));
-  return index >= 0 ? { finding: analysis.findings[index], index } : undefined;
+  let first: Located | undefined;
+  let atHint: Located | undefined;
+  let withMessage: Located | undefined;
+  analysis.findings.forEach((finding, index) => {
+    // offsetAt clamps a position past a line's end: the range must also convert back to the same positions.
+    if (finding.ruleId !== rule || finding.range.start !== start || finding.range.end !== end || !same(finding)) return;
+    first ??= { finding, index };
+    if (index === hint) atHint = { finding, index };
+    if (finding.message === message) withMessage ??= { finding, index };
+  });
+  return withMessage ?? atHint ?? first;
 }
 
 /** The core fix a choice stands for: the finding's own fix, or the suppression comment for its line or file. */

@@ -1,25 +1,19 @@
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { CodeDescription, Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Finding, Range } from '../core/model';
 import { isSpan } from '../core/model';
-import { ruleDocUrl } from '../core/rule-docs';
 import { t } from '../core/i18n/index';
-import type { Locale } from '../core/i18n/index';
 import { DIAGNOSTIC_SOURCE } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
 import { spanToLspRange, toLspRange, toLspSeverity } from './convert';
 
 /**
- * What a Kafka Lint diagnostic carries in `data`: a short key into the analysis of the document version it
- * was computed from, never its fixes. The code-action handler finds the finding again in the cached
- * analysis and computes the edits on request (see code-actions.ts).
+ * What a Kafka Lint diagnostic carries in `data`: the finding's position in the findings of the analysis it
+ * was computed from, never its fixes. It is a hint: the code-action handler finds the finding again in the
+ * current analysis by rule and range (see code-actions.ts) and takes the index only when the finding there
+ * is the same; it tells apart two findings of one rule on one range (two unset keys placed on one line).
  */
-export interface DiagnosticData {
-  /** The document version the diagnostic describes; code actions for any other version are refused. */
-  readonly version: number;
-  /** The finding's position in that version's findings (a hint: the finding is checked by rule and range). */
-  readonly index: number;
-}
+export type DiagnosticData = number;
 
 /**
  * The most diagnostics a file gets: VS Code shows at most 1,000 per file and drops the rest after it has
@@ -50,29 +44,21 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   return diagnostics;
 }
 
-/** One `codeDescription` per rule and language (the page in the user's language), shared by all its diagnostics (a file may have thousands). */
-const DESCRIPTIONS = new Map<string, CodeDescription>();
-
-function codeDescription(ruleId: string, locale: Locale): CodeDescription {
-  const key = `${locale} ${ruleId}`;
-  let description = DESCRIPTIONS.get(key);
-  if (!description) {
-    description = Object.freeze({ href: ruleDocUrl(ruleId, locale) });
-    DESCRIPTIONS.set(key, description);
-  }
-  return description;
-}
-
-/** One finding → one diagnostic with `source`, `code`, a link to the rule's page and its key in `data`. */
+/**
+ * One finding → one diagnostic with `source`, `code` (the rule id), the message and its index in `data`.
+ * No `codeDescription`: the rule page's address is a function of the rule id and the language, so the link
+ * is not repeated on the wire for each of a file's findings (113 of a diagnostic's 420 bytes). The hover on
+ * a finding links the page in every editor, and the VS Code client turns the rule id into the link itself
+ * (client/src/rule-links.ts).
+ */
 export function toDiagnostic(analysis: Analysis, finding: Finding, index: number): Diagnostic {
   const lines = analysis.index;
-  const data: DiagnosticData = { version: analysis.version, index };
+  const data: DiagnosticData = index;
   const diagnostic: Diagnostic = {
     range: toLspRange(lines, finding.range),
     severity: toLspSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: codeDescription(finding.ruleId, analysis.options.locale),
     message: finding.message,
     data,
   };
@@ -92,8 +78,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, index: number
  * `data` (the finding is then matched by rule and range alone), `malformed` when it is not ours.
  */
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | 'absent' | 'malformed' {
-  const d = diagnostic.data as Partial<Record<keyof DiagnosticData, unknown>> | null | undefined;
+  const d: unknown = diagnostic.data;
   if (d === undefined || d === null) return 'absent';
-  if (typeof d !== 'object' || !Number.isInteger(d.version) || !Number.isInteger(d.index) || (d.index as number) < 0) return 'malformed';
-  return { version: d.version as number, index: d.index as number };
+  return typeof d === 'number' && Number.isInteger(d) && d >= 0 ? d : 'malformed';
 }
