@@ -43,4 +43,32 @@ describe('cli: Strimzi node pools in another file', () => {
     writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml'));
     assert.deepEqual(shown(runCli(['--format', 'json', '--cache', 'k8s'], ws.dir).stdout), []);
   });
+
+  it('each finding the pool file decides points at the pools counted, in json, text and sarif, in any order of the paths', () => {
+    writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml').replace('replicas: 2', 'replicas: 1'));
+    try {
+      const dual = { file: 'k8s/kafka.yaml', message: 'The `KafkaNodePool` `dual` is counted toward the brokers of the cluster `ledger`: `spec.replicas: 1`.', line: 31, column: 13, endLine: 31, endColumn: 14 };
+      const brokers = { file: 'k8s/pools.yaml', message: 'The `KafkaNodePool` `brokers` is counted toward the brokers of the cluster `ledger`: `spec.replicas: 1`.', line: 9, column: 13, endLine: 9, endColumn: 14 };
+      for (const args of [['k8s'], ['k8s/pools.yaml', 'k8s/kafka.yaml'], ['--concurrency', '2', 'k8s'], ['--cache', 'k8s'], ['--cache', 'k8s']]) {
+        const findings = jsonFindings(runCli(['--format', 'json', ...args], ws.dir).stdout);
+        assert.deepEqual(findings.map((f) => [f.line, f.related]), [[18, [dual, brokers]], [20, [dual, brokers]], [21, [dual, brokers]]], args.join(' '));
+      }
+      const text = runCli(['k8s'], ws.dir).stdout;
+      assert.equal(text.split('\n').filter((l) => l.includes('related  k8s/pools.yaml:9:13  The `KafkaNodePool` `brokers`')).length, 3, text);
+      const zh = runCli(['--locale', 'zh-cn', 'k8s'], ws.dir).stdout;
+      assert.equal(zh.split('\n').filter((l) => l.includes('k8s/pools.yaml:9:13  `KafkaNodePool` `brokers` 计入集群 `ledger` 的 Broker 数')).length, 3, zh);
+      const sarif = JSON.parse(runCli(['--format', 'sarif', 'k8s'], ws.dir).stdout) as {
+        runs: { results: { relatedLocations?: { id: number; message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];
+      };
+      assert.deepEqual(sarif.runs[0].results[0].relatedLocations?.[1], {
+        id: 1,
+        message: { text: brokers.message },
+        physicalLocation: { artifactLocation: { uri: 'k8s/pools.yaml' }, region: { startLine: 9, startColumn: 13, endLine: 9, endColumn: 14 } },
+      });
+      // The Kafka file alone: its own pool decides, nothing to point at.
+      assert.ok(jsonFindings(runCli(['--format', 'json', 'k8s/kafka.yaml'], ws.dir).stdout).every((f) => f.related === undefined));
+    } finally {
+      writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml'));
+    }
+  });
 });

@@ -44,7 +44,19 @@ describe('LSP: Strimzi node pools in another file', function () {
     // Two brokers, in the unsaved text: the factors of 3 are impossible, the minimum ISR of 2 is not.
     await waitFor(() => above(client, kafka).length === 3, { message: 'Kafka file re-published after the pool edit' });
     assert.deepEqual(above(client, kafka), ['18:35', '20:41', '21:49']);
+    // Each points at the pools counted: the Kafka file's own, then the pool file's spec.replicas.
+    const relatedOf = () =>
+      (client.diagnostics.get(kafka)?.diagnostics ?? [])
+        .filter((d: Diagnostic) => d.code === ABOVE)
+        .map((d) => (d.relatedInformation ?? []).map((r) => `${r.location.uri === pools ? 'pools' : r.location.uri === kafka ? 'kafka' : r.location.uri}@${r.location.range.start.line}:${r.location.range.start.character}-${r.location.range.end.line}:${r.location.range.end.character} ${r.message}`));
+    const dual = 'kafka@30:12-30:13 The `KafkaNodePool` `dual` is counted toward the brokers of the cluster `ledger`: `spec.replicas: 1`.';
+    const brokers = (line: number) => `pools@${line}:12-${line}:13 The \`KafkaNodePool\` \`brokers\` is counted toward the brokers of the cluster \`ledger\`: \`spec.replicas: 1\`.`;
+    assert.deepEqual(relatedOf(), [[dual, brokers(8)], [dual, brokers(8)], [dual, brokers(8)]]);
     await waitFor(() => client.diagnostics.get(pools) !== before, { message: 'pool file re-published' });
+    // A line added above the pool's replicas moves it: the Kafka file is re-published with the new range.
+    await client.edit(pools, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# one more line\n' });
+    await waitFor(() => relatedOf()[0]?.[1] === brokers(9), { message: 'related range moved with the pool edit' });
+    assert.deepEqual(relatedOf(), [[dual, brokers(9)], [dual, brokers(9)], [dual, brokers(9)]]);
     // Closed, the pool file is the disk's again (two brokers); then it changes on disk to a controller-only pool.
     await client.close(pools);
     await waitFor(() => above(client, kafka).length === 0, { message: 'back to the disk text' });
@@ -67,5 +79,10 @@ describe('LSP: Strimzi node pools in another file', function () {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('k8s/pools.yaml'), type: 2 }] });
     await waitFor(() => client.refreshRequests.length > refreshes, { message: 'refresh asked' });
     assert.equal(await count(), 3);
+    const pulled = (await client.pulledDiagnostics(kafka)).filter((d) => d.code === ABOVE);
+    assert.deepEqual(
+      pulled.map((d) => d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])),
+      [0, 1, 2].map(() => [[kafka, 30], [client.uri('k8s/pools.yaml'), 8]]),
+    );
   });
 });

@@ -233,6 +233,22 @@ export interface DeploymentLinks {
    * other files of the workspace may decide (core/strimzi/cluster-size.ts).
    */
   readonly strimzi?: StrimziSize;
+  /**
+   * Set when `brokerCount` was counted over other files (strimzi/cluster-size.ts): every broker node pool that
+   * counted toward the cluster, files in path order, resources in file order; rules whose verdict depends on
+   * the count point at them (related locations).
+   */
+  readonly brokerPools?: readonly CountedPool[];
+}
+
+/** A broker `KafkaNodePool` counted toward a Strimzi cluster's size. */
+export interface CountedPool {
+  /** The pool's file; undefined for the file the group is in (`at` is then offsets of that file). */
+  readonly file?: string;
+  /** Its `spec.replicas` value, or the resource when that is absent (a {@link Span} when `file` is set). */
+  readonly at: Range;
+  readonly name?: string;
+  readonly replicas: number;
 }
 
 /**
@@ -245,6 +261,13 @@ export interface StrimziSize {
   readonly namespace?: string;
   /** `KafkaNodePool` with the `broker` role: `spec.replicas`; `Kafka`: `spec.kafka.replicas`; else undefined. */
   readonly replicas?: number;
+  /** `KafkaNodePool`: its `metadata.name`. */
+  readonly name?: string;
+  /**
+   * `KafkaNodePool`: where it says its size, `spec.replicas`' value or else the resource (offsets in a document's
+   * groups, a {@link Span} in a deployment extract, for pointing at it from the files it counts for).
+   */
+  readonly at?: Range;
 }
 
 /** One topic name as written in a file, and what the group does with it. */

@@ -362,17 +362,13 @@ export class WorkspaceIndex {
     const own = this.sized(analysis, path);
     // Cross-file findings are spans of the text the extract was read from: only that version may show them.
     const usable = cross && cross.length > 0 && file?.version === analysis.version;
-    const combined: Analysis = usable
-      ? {
-          ...own,
-          findings: combineFindings(own.findings, cross),
-          workspace: {
-            uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href,
-            versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null),
-            isCurrent: (p) => this.isCurrent(p),
-          },
-        }
-      : own;
+    const workspace: Analysis['workspace'] = {
+      uriOf: (p) => this.files.get(p)?.uri ?? pathToFileURL(p).href,
+      versionOf: (p) => (this.open.has(p) ? (this.files.get(p)?.version ?? null) : null),
+      isCurrent: (p) => this.isCurrent(p),
+    };
+    // Findings linted with node pools of other files point at them (related locations): they need the URIs too.
+    const combined: Analysis = usable ? { ...own, findings: combineFindings(own.findings, cross), workspace } : own === analysis ? own : { ...own, workspace };
     this.combined.set(analysis.uri, { base: analysis, generation: this.generation, analysis: combined });
     return combined;
   }

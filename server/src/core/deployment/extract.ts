@@ -232,7 +232,7 @@ function extractGroup(
     addresses: unique(addresses),
     ...(links.cluster ? { cluster: links.cluster } : {}),
     ...(links.brokerCount !== undefined ? { brokerCount: links.brokerCount } : {}),
-    ...(links.strimzi ? { strimzi: links.strimzi } : {}),
+    ...(links.strimzi ? { strimzi: links.strimzi.at ? { ...links.strimzi, at: span(links.strimzi.at) } : links.strimzi } : {}),
     topics,
     ...(topicsUnnamed ? { topicsUnnamed: true } : {}),
     ...(profile ? { profile } : {}),

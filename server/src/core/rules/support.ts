@@ -1,4 +1,4 @@
-import type { CodeFix, ConfigEntry, ConfigGroup, Fix, LibraryId, Role, Stage } from '../model';
+import type { CodeFix, ConfigEntry, ConfigGroup, Fix, LibraryId, RelatedLocation, Role, Stage } from '../model';
 import type { DefaultValue } from '../catalog/defaults';
 import { libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
@@ -168,6 +168,22 @@ export function ruleEnabled(options: LintOptions, ruleId: string): boolean {
 export function fitsCluster(group: ConfigGroup, replicas: number): boolean {
   const brokers = group.links?.brokerCount;
   return brokers === undefined || brokers >= replicas;
+}
+
+/**
+ * Related locations at the Strimzi node pools whose brokers make up the group's cluster size when one of them
+ * is in another file (`links.brokerPools`, strimzi/cluster-size.ts), for findings whose verdict depends on
+ * `links.brokerCount`: the file that decides the count is named. Empty when the file decides it alone.
+ */
+export function brokerPoolsRelated(context: RuleContext, group: ConfigGroup): RelatedLocation[] {
+  const cluster = group.links?.cluster ?? '';
+  return (group.links?.brokerPools ?? []).map((pool) => {
+    const message =
+      pool.name !== undefined
+        ? context.t('formats.strimzi.poolCounted', { name: pool.name, replicas: pool.replicas, cluster })
+        : context.t('formats.strimzi.poolCountedUnnamed', { replicas: pool.replicas, cluster });
+    return pool.file !== undefined ? { range: pool.at, message, file: pool.file } : { range: pool.at, message };
+  });
 }
 
 /** The Kafka version a group runs: the one its file states, else the configured one. */

@@ -230,7 +230,16 @@ function sizeOf(r: Resource, text: string): StrimziSize | undefined {
     const roles = nodeAt(spec, 'roles', r.doc, text);
     const replicas = intAt(spec, 'replicas', r.doc, text);
     const isBroker = isSeq(roles) && roles.items.some((i) => isScalar(i) && i.value === 'broker');
-    return { resource: 'KafkaNodePool', ...ns, ...(isBroker && replicas !== undefined ? { replicas } : {}) };
+    // Where the pool says its size, for the findings of the files it counts for: its replicas, else its kind.
+    const value = nodeAt(spec, 'replicas', r.doc, text) as Node | undefined;
+    const at = value?.range ? { start: value.range[0], end: value.range[1] } : keyRangeOf(r.root, 'kind', r.doc, text);
+    return {
+      resource: 'KafkaNodePool',
+      ...ns,
+      ...(isBroker && replicas !== undefined ? { replicas } : {}),
+      ...(r.name !== undefined ? { name: r.name } : {}),
+      ...(at ? { at } : {}),
+    };
   }
   if (r.kind === 'Kafka') {
     const replicas = intAt(nodeAt(spec, 'kafka', r.doc, text), 'replicas', r.doc, text);

@@ -21,6 +21,8 @@ export const FORMATS = {
   'formats.connect.override.consumer': "Kafka Connect sets `{key}` from `{rawKey}` on this connector's consumer only, if the worker's `connector.client.config.override.policy` allows it: `All`, the default since Kafka 3.0, does; with `None`, the default before, the connector fails to start.",
   'formats.connect.override.admin': "Kafka Connect sets `{key}` from `{rawKey}` on this connector's admin client only, if the worker's `connector.client.config.override.policy` allows it: `All`, the default since Kafka 3.0, does; with `None`, the default before, the connector fails to start.",
   'formats.strimzi.topicReplicas': "Strimzi creates the topic with `spec.replicas` replicas, its `replication.factor`; when it is absent, the brokers' `default.replication.factor` applies.",
+  'formats.strimzi.poolCounted': 'The `KafkaNodePool` `{name}` is counted toward the brokers of the cluster `{cluster}`: `spec.replicas: {replicas}`.',
+  'formats.strimzi.poolCountedUnnamed': 'A `KafkaNodePool` without a name is counted toward the brokers of the cluster `{cluster}`: `spec.replicas: {replicas}`.',
   'formats.fix.scoped': '{title} ({scope})',
   'formats.yaml.anchorScope': 'in &{anchor}: changes every alias of it',
   'formats.yaml.merged': 'Merged into {path} from the anchor &{anchor} (`<<`); keys written in place win over merged ones.',

@@ -18,6 +18,8 @@ export const FORMATS_ZH_CN = {
   'formats.connect.override.consumer': 'Kafka Connect 用 `{rawKey}` 只为这个连接器的消费者设置 `{key}`，前提是工作进程的 `connector.client.config.override.policy` 允许：`All`（自 Kafka 3.0 起的默认值）允许；`None`（此前的默认值）会使连接器无法启动。',
   'formats.connect.override.admin': 'Kafka Connect 用 `{rawKey}` 只为这个连接器的 `Admin` 客户端设置 `{key}`，前提是工作进程的 `connector.client.config.override.policy` 允许：`All`（自 Kafka 3.0 起的默认值）允许；`None`（此前的默认值）会使连接器无法启动。',
   'formats.strimzi.topicReplicas': 'Strimzi 以 `spec.replicas` 个副本创建该主题，即它的 `replication.factor`；未写时使用 Broker 的 `default.replication.factor`。',
+  'formats.strimzi.poolCounted': '`KafkaNodePool` `{name}` 计入集群 `{cluster}` 的 Broker 数：`spec.replicas: {replicas}`。',
+  'formats.strimzi.poolCountedUnnamed': '一个没有名称的 `KafkaNodePool` 计入集群 `{cluster}` 的 Broker 数：`spec.replicas: {replicas}`。',
   'formats.fix.scoped': '{title}（{scope}）',
   'formats.yaml.anchorScope': '位于 &{anchor}：会同时修改它的每个别名',
   'formats.yaml.merged': '由锚点 &{anchor} 合并到 {path}（`<<`）；在此处直接写出的键优先于合并进来的键。',

@@ -3,7 +3,7 @@ import { hasRole } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
+import { brokerPoolsRelated, defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
 
 /**
  * Replication factors and minimum in-sync replica counts larger than the cluster can hold, where the file
@@ -49,6 +49,8 @@ function numeric(entry: ConfigEntry | undefined): number | undefined {
 function checkGroup(context: RuleContext, group: ConfigGroup, brokers: number): void {
   const id = 'broker/replication-factor-above-broker-count';
   const seen = new Set<string>();
+  // Node pools in other files that decide the count: each finding names them.
+  const related = brokerPoolsRelated(context, group);
   for (const key of [...Object.keys(RF_KEYS), ...Object.keys(ISR_KEYS)]) {
     const entry = effectiveEntry(group, [key]);
     if (entry) seen.add(key);
@@ -60,6 +62,7 @@ function checkGroup(context: RuleContext, group: ConfigGroup, brokers: number): 
       range: entry.valueRange,
       message: context.t(`${id}.${what}`, { key: entry.key, value: n, brokers, consequence: consequence(context, key) }),
       fixes: fix ? [fix] : [],
+      ...(related.length > 0 ? { related } : {}),
     });
   }
   if (!hasRole(group, 'broker')) return;
@@ -82,6 +85,7 @@ function checkGroup(context: RuleContext, group: ConfigGroup, brokers: number): 
         consequence: consequence(context, key),
       }),
       fixes: fix ? [fix] : [],
+      ...(related.length > 0 ? { related } : {}),
     });
   }
 }

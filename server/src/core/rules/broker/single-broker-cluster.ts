@@ -2,7 +2,7 @@ import type { ConfigEntry, ConfigGroup, RelatedLocation } from '../../model';
 import { hasRole } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
-import { effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
+import { brokerPoolsRelated, effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
 
 /**
  * One summary per broker configuration that evidently runs a cluster of one broker (Kafka's own sample
@@ -145,6 +145,8 @@ export const singleBrokerCluster: Rule = {
       const related: RelatedLocation[] = copies.flatMap((c) =>
         c.entry ? [{ range: c.entry.valueRange, message: context.t('broker/single-broker-cluster.related', { setting: describe(context, c) }) }] : [],
       );
+      // The one broker counted in a node pool of another file: that file decides the summary.
+      if (evidence.kind === 'brokers') related.push(...brokerPoolsRelated(context, group));
       context.report({
         range: group.anchor,
         message: context.t('broker/single-broker-cluster.message', {
