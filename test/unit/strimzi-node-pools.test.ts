@@ -7,7 +7,7 @@ import { lint } from '../../server/src/core/lint';
 import type { AnalyzedDocument } from '../../server/src/core/model';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import type { LintOptions } from '../../server/src/core/options';
-import { countsAcross, sizesOf, withClusterSizes } from '../../server/src/core/strimzi/cluster-size';
+import { ClusterSizeIndex, countsAcross, sizesOf, withClusterSizes } from '../../server/src/core/strimzi/cluster-size';
 
 /** Two files of one Strimzi cluster: the Kafka resource with a pool of one broker, and a pool of two more. */
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'strimzi-node-pools');
@@ -169,5 +169,30 @@ describe('Strimzi: node pools in other files count toward the cluster', () => {
       // Without the pools, no count: no summary from the count (two factors of 1 still make one, without pools).
       assert.ok(related(plain, SINGLE).every((r) => r.every((x) => x.file === undefined)));
     });
+  });
+
+  it('ClusterSizeIndex (the server, each relink): marks the files of a cluster whose size facts changed, and nothing when none did', () => {
+    const producer = extractDeployment(analyzeConfig('app/producer.properties', 'bootstrap.servers=ledger-kafka-bootstrap:9092\nacks=all\n'));
+    const topicText = 'apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: payments\n  labels:\n    strimzi.io/cluster: ledger\nspec:\n  replicas: 3\n';
+    const topic = extractDeployment(analyzeConfig('k8s/topics.yaml', topicText));
+    const other = extractDeployment(analyzeConfig('other/kafka.yaml', kafkaText.replace(/ledger/g, 'audit')));
+    const kafkaX = extractDeployment(kafka);
+    const poolsX = extractDeployment(pools);
+    const index = new ClusterSizeIndex();
+    assert.deepEqual(index.update([producer, kafkaX, poolsX, topic, other]), [KAFKA, 'k8s/topics.yaml', POOLS, 'other/kafka.yaml'].sort());
+    assert.equal(index.sizes.get('ledger')?.length, 3);
+    // The same facts in another order, or another file edited: nothing to re-publish, the sizes kept.
+    const sizes = index.sizes;
+    const edited = extractDeployment(analyzeConfig('app/producer.properties', 'bootstrap.servers=ledger-kafka-bootstrap:9092\nacks=1\n'));
+    assert.deepEqual(index.update([other, topic, poolsX, kafkaX, edited]), []);
+    assert.equal(index.sizes, sizes);
+    // A pool edited (its replicas, or only moved by a line): the cluster's Kafka and topic files and the pool file; not the other cluster.
+    for (const text of [poolsText.replace('replicas: 2', 'replicas: 1'), `# moved\n${poolsText}`]) {
+      const moved = extractDeployment(analyzeConfig(POOLS, text));
+      assert.deepEqual(index.update([producer, kafkaX, moved, topic, other]), [KAFKA, POOLS, 'k8s/topics.yaml'].sort());
+    }
+    // The pool file deleted: the same files again.
+    assert.deepEqual(index.update([producer, kafkaX, topic, other]), [KAFKA, POOLS, 'k8s/topics.yaml'].sort());
+    assert.equal(index.sizes.get('ledger')?.length, 2);
   });
 });

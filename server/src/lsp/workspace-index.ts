@@ -14,7 +14,7 @@ import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { lint } from '../core/lint';
 import type { StrimziSizes } from '../core/strimzi/cluster-size';
-import { countsAcross, sizesOf, withClusterSizes } from '../core/strimzi/cluster-size';
+import { ClusterSizeIndex, withClusterSizes } from '../core/strimzi/cluster-size';
 import { readTextFile } from '../files/read';
 import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
 import type { Analysis } from './analysis-cache';
@@ -91,8 +91,8 @@ export class WorkspaceIndex {
   private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
   /** The Strimzi cluster sizes of every file (node pools in one file, their Kafka in another), at the last relink. */
   private sizes: StrimziSizes = new Map();
-  /** Per Strimzi file, the JSON of its broker counts over every file at the last relink. */
-  private sizeRevisions = new Map<string, string>();
+  /** The counts behind {@link sizes}, and which files' counts changed at each relink. */
+  private readonly clusterSizes = new ClusterSizeIndex();
   /** The first folder's options: of files in no folder (and the progress texts). */
   private options: LintOptions = DEFAULT_OPTIONS;
   /** Each folder's roots (its path, and real path) and options, innermost folders first. */
@@ -328,16 +328,11 @@ export class WorkspaceIndex {
     const changed: string[] = [];
     for (const path of new Set([...revisions.keys(), ...this.revisions.keys()])) if (revisions.get(path) !== this.revisions.get(path)) changed.push(path);
     // A Strimzi Kafka or KafkaTopic file whose cluster's node pools (in any file) changed: its own findings may.
-    this.sizes = sizesOf([...this.files.values()].map((f) => f.extract));
-    const sizeRevisions = new Map<string, string>();
-    for (const f of this.files.values()) {
-      const counts = countsAcross(f.extract.groups, f.path, this.sizes);
-      if (counts) sizeRevisions.set(f.path, JSON.stringify(counts));
+    // Counted again only when some file's size facts changed (ClusterSizeIndex), not on every keystroke.
+    for (const path of this.clusterSizes.update([...this.files.values()].map((f) => ({ file: f.path, groups: f.extract.groups })))) {
+      if (!changed.includes(path)) changed.push(path);
     }
-    for (const path of new Set([...sizeRevisions.keys(), ...this.sizeRevisions.keys()])) {
-      if (sizeRevisions.get(path) !== this.sizeRevisions.get(path) && !changed.includes(path)) changed.push(path);
-    }
-    this.sizeRevisions = sizeRevisions;
+    this.sizes = this.clusterSizes.sizes;
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;

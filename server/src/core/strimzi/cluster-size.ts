@@ -89,29 +89,46 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
   if (sizes.size === 0 || !groups.some((g) => g.strimzi)) return undefined;
   const own = sizeFactsOf(file, groups);
   let changed = false;
+  // A file's Kafka and its topics usually name one cluster: its facts over every file are put together once.
+  const merged = new Map<string, readonly SizeFact[]>();
+  const factsOf = (cluster: string): readonly SizeFact[] => {
+    const known = merged.get(cluster);
+    if (known) return known;
+    // The file's own facts in place of what `sizes` holds for it, at its place in path order (sizes are sorted).
+    const list = (sizes.get(cluster) ?? []).filter((f) => f.file !== file);
+    const at = list.findIndex((f) => f.file > file);
+    const mine = own.filter((f) => f.cluster === cluster);
+    const facts = list.length === 0 ? list : at < 0 ? [...list, ...mine] : [...list.slice(0, at), ...mine, ...list.slice(at)];
+    merged.set(cluster, facts);
+    return facts;
+  };
+  // Groups of one cluster and namespace (a Kafka and its topics) share one count.
+  const shared = new Map<string, ClusterCount>();
   const counts = groups.map((g): ClusterCount => {
     const size = g.strimzi;
     if (!size || g.cluster === undefined || size.resource === 'KafkaNodePool') return { brokers: g.brokerCount };
-    const others = (sizes.get(g.cluster) ?? []).filter((f) => f.file !== file);
-    if (others.length === 0) return { brokers: g.brokerCount };
-    const facts = [...own.filter((f) => f.cluster === g.cluster), ...others].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const { brokers, pools } = countOf(facts, size.namespace);
-    if (brokers !== g.brokerCount) changed = true;
-    if (!pools.some((p) => p.file !== file)) return { brokers };
-    changed = true;
-    return { brokers, pools: pools.map((p) => countedPool(p, file)) };
+    const facts = factsOf(g.cluster);
+    if (!facts.some((f) => f.file !== file)) return { brokers: g.brokerCount };
+    const key = `${g.cluster}\u0000${size.namespace ?? ''}`;
+    let count = shared.get(key);
+    if (!count) {
+      const { brokers, pools } = countOf(facts, size.namespace);
+      count = pools.some((p) => p.file !== file) ? { brokers, pools: pools.map((p) => countedPool(p, file)) } : { brokers };
+      shared.set(key, count);
+    }
+    if (count.brokers !== g.brokerCount || count.pools) changed = true;
+    return count;
   });
   return changed ? counts : undefined;
 }
 
 function countedPool(fact: SizeFact, file: string): CountedPool {
+  // Plain assignments rather than spreads: a cluster of many pools gives each of its files one per pool.
   const { name, replicas, at } = fact.size;
-  return {
-    ...(fact.file !== file ? { file: fact.file } : {}),
-    at: at ?? { start: 0, end: 0 },
-    ...(name !== undefined ? { name } : {}),
-    replicas: replicas ?? 0,
-  };
+  const pool: { file?: string; at: CountedPool['at']; name?: string; replicas: number } = { at: at ?? { start: 0, end: 0 }, replicas: replicas ?? 0 };
+  if (fact.file !== file) pool.file = fact.file;
+  if (name !== undefined) pool.name = name;
+  return pool;
 }
 
 /**
@@ -133,4 +150,52 @@ export function withClusterSizes(document: AnalyzedDocument, file: string, sizes
     return { ...group, links: { ...rest, ...(brokers !== undefined ? { brokerCount: brokers } : {}), ...(pools ? { brokerPools: pools } : {}) } };
   });
   return { ...document, groups };
+}
+
+/**
+ * A workspace's Strimzi cluster sizes kept from one relink to the next (the server relinks on each
+ * keystroke). Nothing is counted here: a file's counts are computed when it is linted
+ * ({@link withClusterSizes}); this tells which files to re-publish. An edit that changes no file's size
+ * facts (clusters, counts, node pools and where they are) costs one pass over the Strimzi files' groups;
+ * one that does marks the files of the clusters whose facts changed (their `Kafka` and `KafkaTopic`
+ * resources) and the edited file, in one pass over the facts: no count per file, which in a workspace of
+ * many files of one cluster was quadratic. Order-free like the rest of this module.
+ */
+export class ClusterSizeIndex {
+  private parts: ReadonlyMap<string, string> = new Map();
+  private current: StrimziSizes = new Map();
+  private clusters: ReadonlyMap<string, string> = new Map();
+  /** Per file, the clusters its Kafka and KafkaTopic resources count from. */
+  private counted: ReadonlyMap<string, readonly string[]> = new Map();
+
+  /** The sizes at the last {@link update}. */
+  get sizes(): StrimziSizes {
+    return this.current;
+  }
+
+  /** Takes every file's extract; returns the files whose findings may change with the sizes (to re-publish). */
+  update(files: readonly { readonly file: string; readonly groups: readonly SizedGroup[] }[]): string[] {
+    const parts = new Map<string, string>();
+    const counted = new Map<string, string[]>();
+    for (const f of files) {
+      if (!f.groups.some((g) => g.strimzi)) continue;
+      parts.set(f.file, JSON.stringify(f.groups.map((g) => [g.cluster, g.brokerCount, g.strimzi])));
+      const names = f.groups.flatMap((g) => (g.strimzi && g.strimzi.resource !== 'KafkaNodePool' && g.cluster !== undefined ? [g.cluster] : []));
+      if (names.length > 0) counted.set(f.file, [...new Set(names)]);
+    }
+    const edited = [...new Set([...parts.keys(), ...this.parts.keys()])].filter((path) => parts.get(path) !== this.parts.get(path));
+    if (edited.length === 0) return [];
+    this.parts = parts;
+    this.current = sizesOf(files);
+    const clusters = new Map<string, string>();
+    for (const [name, facts] of this.current) clusters.set(name, JSON.stringify(facts));
+    const changedClusters = new Set([...clusters.keys(), ...this.clusters.keys()].filter((name) => clusters.get(name) !== this.clusters.get(name)));
+    const changed = new Set(edited);
+    for (const map of [this.counted, counted]) {
+      for (const [path, names] of map) if (names.some((name) => changedClusters.has(name))) changed.add(path);
+    }
+    this.clusters = clusters;
+    this.counted = counted;
+    return [...changed].sort();
+  }
 }
