@@ -32,6 +32,8 @@ const { lintDeployment } = require(join(root, 'out/server/src/core/deployment/li
 const { codeTopics } = require(join(root, 'out/server/src/core/deployment/code-topics.js'));
 const { collectFiles } = require(join(root, 'out/server/src/files/walk.js'));
 const clusterSize = require(join(root, 'out/server/src/core/strimzi/cluster-size.js'));
+const { WorkspaceIndex } = require(join(root, 'out/server/src/lsp/workspace-index.js'));
+const { DEFAULT_OPTIONS } = require(join(root, 'out/server/src/core/options.js'));
 
 /** A realistic producer config of 50 lines: comments, blank lines and the keys a real service sets. */
 const PRODUCER_50 = `# Order events producer
@@ -207,6 +209,31 @@ function deploymentWorkspace(min = 2000) {
     files = collectFiles([dir]).files;
   }
   return { dir, files: files.map((f) => ({ path: f.absolute, text: readFileSync(f.absolute, 'utf8') })) };
+}
+
+/**
+ * The server's workspace index (lsp/workspace-index.ts) given 20,000 per-file Deleted events of files it does
+ * not hold (a clean build's class files, as some clients report a folder's removal) in a 2,000-file
+ * workspace: one `workspace/didChangeWatchedFiles` batch, handled and relinked. Each event once scanned
+ * every file of the workspace (about 30 s for the batch).
+ */
+function watchedDeletions() {
+  return async () => {
+    const ws = deploymentWorkspace();
+    try {
+      const index = new WorkspaceIndex({ folders: () => [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }], optionsFor: async () => DEFAULT_OPTIONS, log: () => undefined, changed: () => undefined });
+      await index.scan();
+      const changes = Array.from({ length: 20000 }, (_v, i) => ({ uri: pathToFileURL(join(ws.dir, 'target', 'classes', `C${i}.class`)).href, deleted: true }));
+      const samples = await repeat(async () => {
+        const t0 = performance.now();
+        await index.watched(changes);
+        return performance.now() - t0;
+      }, { min: 3, max: 10 });
+      return { samples, note: `${index.size} files, ${changes.length} events` };
+    } finally {
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  };
 }
 
 /** Topic names read from a 16,000-line kafkajs file of calls that name no topic (each once scanned the rest of the file). */
@@ -632,6 +659,7 @@ const CASES = [
   { name: 'Deployment model: 2,000 files', target: { ratio: 2 }, run: deploymentModel() },
   { name: 'Topics from code: 16,000 sendBatch lines', target: { max: 100 }, run: codeTopicsNoTopic() },
   { name: 'Deployment model: 6,000 producers naming no topic', target: { max: 200 }, run: deploymentNoTopic() },
+  { name: 'Workspace index: 20,000 deletions, 2,000 files', target: { max: 1000 }, run: watchedDeletions() },
   {
     name: 'Deployment model: one edit, 2,000 files',
     rows: ['  Strimzi sizes: every file counted', '  Strimzi sizes: index, no size changed', '  Strimzi sizes: index, a pool edited'],

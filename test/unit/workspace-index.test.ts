@@ -100,6 +100,31 @@ describe('workspace index: real paths and deleted folders', () => {
     assert.deepEqual(changed.at(-1), [producer], 'the producer is re-published');
   });
 
+  it('per-file Deleted events by the thousand (a clean build, some clients) take out exactly the files named, in the order of the events', async () => {
+    put('ws/config/server.properties', BROKER);
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    put('ws/app/consumer.properties', 'bootstrap.servers=kafka-1:9092\ngroup.id=g\nenable.auto.commit=false\n');
+    const { index } = indexOf([folder('ws')]);
+    await index.scan();
+    assert.equal(index.size, 3);
+    const noise = Array.from({ length: 5000 }, (_v, i) => ({ uri: pathToFileURL(join(root, `ws/target/classes/C${i}.class`)).href, deleted: true }));
+    // The broker file deleted and written again within the batch: the creation comes after the deletion.
+    rmSync(join(root, 'ws/app/consumer.properties'));
+    await index.watched([
+      ...noise.slice(0, 2500),
+      { uri: pathToFileURL(join(root, 'ws/config/server.properties')).href, deleted: true },
+      { uri: pathToFileURL(join(root, 'ws/app/consumer.properties')).href, deleted: true },
+      { uri: pathToFileURL(join(root, 'ws/config/server.properties')).href, deleted: false },
+      ...noise.slice(2500),
+    ]);
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer, join(root, 'ws/config/server.properties')]);
+    assert.equal(crossOf(index, producer).length, 1, 'the broker re-read after its deletion still decides the producer');
+    // Deleted a second time, with nothing after it: gone.
+    await index.watched([...noise, { uri: pathToFileURL(join(root, 'ws/config/server.properties')).href, deleted: true }]);
+    assert.deepEqual(index.allFiles().map((f) => f.path), [producer]);
+    assert.deepEqual(crossOf(index, producer), []);
+  });
+
   it('a folder renamed (Deleted for the old folder, Created for the new, no per-file events) keeps its files under the new path', async () => {
     put('ws/config/server.properties', BROKER);
     const producer = put('ws/app/producer.properties', PRODUCER);

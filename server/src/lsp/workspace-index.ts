@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 import { analyze, releaseDocument } from '../core/analyze';
@@ -226,6 +226,9 @@ export class WorkspaceIndex {
   /** Files created, changed or deleted on disk (`workspace/didChangeWatchedFiles`); open documents keep the editor's text. */
   async watched(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
     const seen = new Set<string>();
+    // Deletions in a row are taken out in one pass over the files (a clean build or `rm -rf node_modules`
+    // can be tens of thousands of per-file events from some clients); a creation in between goes after them.
+    let deletions: Deletion[] = [];
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       // The same change from both watchers (the files' glob and the one for folders) is handled once.
@@ -234,8 +237,15 @@ export class WorkspaceIndex {
       const reached = uriToPath(change.uri);
       const path = canonicalPath(reached);
       if (this.open.has(path) || !(this.inFolders(reached) || this.inFolders(path))) continue;
-      if (change.deleted) await this.deleted(reached, path);
-      else if (isLintedName(basename(reached))) {
+      if (change.deleted) {
+        deletions.push({ reached, path });
+        continue;
+      }
+      if (deletions.length > 0) {
+        await this.deleted(deletions);
+        deletions = [];
+      }
+      if (isLintedName(basename(reached))) {
         if (!isWalked(reached, this.host.folders())) continue;
         // The client says it changed: read it again even if size and time look the same (coarse clocks).
         const known = this.files.get(path);
@@ -249,23 +259,26 @@ export class WorkspaceIndex {
         }
       }
     }
+    if (deletions.length > 0) await this.deleted(deletions);
     this.relink();
   }
 
   /**
-   * A file or folder was deleted (`reached`: the path of the event, `path`: its real path). A deleted folder
-   * is one event, none per file: every file under it goes. A file reached only by a path through a deleted
-   * link stays when its real path is still in a folder (read again by that path), else goes. Open documents
-   * keep the editor's text.
+   * Files or folders were deleted (`reached`: the path of each event, `path`: its real path). A deleted
+   * folder is one event, none per file: every file under it goes. A file reached only by a path through a
+   * deleted link stays when its real path is still in a folder (read again by that path), else goes. Open
+   * documents keep the editor's text. One pass over the files whatever the number of events: each file's
+   * path and its folders are looked up in the deleted paths.
    */
-  private async deleted(reached: string, path: string): Promise<void> {
-    const under = (root: string, p: string): boolean => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+  private async deleted(deletions: readonly Deletion[]): Promise<void> {
+    const paths = new Set(deletions.map((d) => withoutTrailingSep(d.path)));
+    const reached = new Set(deletions.map((d) => withoutTrailingSep(d.reached)));
     for (const file of [...this.files.values()]) {
       if (this.open.has(file.path)) continue;
-      if (under(path, file.path)) {
+      if (isUnderAny(paths, file.path)) {
         this.files.delete(file.path);
         this.dirty = true;
-      } else if (under(reached, file.reached)) {
+      } else if (isUnderAny(reached, file.reached)) {
         if (exists(file.path) && this.inFolders(file.path) && isWalked(file.path, this.host.folders())) {
           // Reached directly now: its label and URI become the real path's.
           await this.readFromDisk(file.path, file.path);
@@ -468,6 +481,27 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A deleted file or folder: the path of the event, and its real path. */
+interface Deletion {
+  readonly reached: string;
+  readonly path: string;
+}
+
+/** True when `path` or one of its folders is in `roots` (paths without a trailing separator, but the root). */
+function isUnderAny(roots: ReadonlySet<string>, path: string): boolean {
+  for (let at = path; ; ) {
+    if (roots.has(at)) return true;
+    const up = dirname(at);
+    if (up === at) return false;
+    at = up;
+  }
+}
+
+/** `/a/b/` as `/a/b` (as `dirname` spells folders), `/` and `C:\` as they are. */
+function withoutTrailingSep(path: string): string {
+  return path.length > 1 && path.endsWith(sep) && dirname(path) !== path ? path.slice(0, -1) : path;
 }
 
 function isInside(root: string, path: string): boolean {
