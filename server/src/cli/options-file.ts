@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import type { DeploymentFile } from '../core/deployment/extract';
+import { lintDeployment } from '../core/deployment/lint';
+import { buildDeployment } from '../core/deployment/model';
+import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS, normalizeOptions } from '../core/options';
 import { ruleById } from '../core/rules/index';
@@ -129,8 +133,48 @@ export function loadOptionScopes(
   return { scopes: { base, folders }, warnings };
 }
 
+/** The option sets of a run, indexed as {@link scopeOfFile} numbers them: 0 the base options, then each folder's. */
+export function optionSets(scopes: OptionScopes): readonly LintOptions[] {
+  return [scopes.base, ...scopes.folders.map((f) => f.options)];
+}
+
+/**
+ * Which of the run's {@link optionSets} grades a file (by the absolute path the walk gave it): the innermost
+ * folder argument holding it that has its own options file, else 0, the base options.
+ */
+export function scopeOfFile(scopes: OptionScopes, absolute: string): number {
+  const i = scopes.folders.findIndex((f) => absolute.startsWith(f.root.endsWith(sep) ? f.root : f.root + sep));
+  return i + 1;
+}
+
 /** The options a file (by the absolute path the walk gave it) is graded with. */
 export function optionsOfFile(scopes: OptionScopes, absolute: string): LintOptions {
-  for (const f of scopes.folders) if (absolute.startsWith(f.root.endsWith(sep) ? f.root : f.root + sep)) return f.options;
-  return scopes.base;
+  return optionSets(scopes)[scopeOfFile(scopes, absolute)];
+}
+
+/**
+ * The cross-file pass of a run over several option scopes: one deployment model of every file given, graded
+ * once per option set some file uses (`scopes[i]` is the index of file i's set in `sets`), so that each file
+ * takes the cross-file findings of its own options, as the server grades each workspace folder's files.
+ * Returns each file's findings by its display name (`extracts[i].file`); rule failures go to `note`.
+ */
+export function crossFindingsByScope(
+  extracts: readonly DeploymentFile[],
+  scopes: readonly number[],
+  sets: readonly LintOptions[],
+  note: (s: string) => void,
+): ReadonlyMap<string, readonly Finding[]> {
+  const model = buildDeployment(extracts);
+  const passes = new Map<number, ReadonlyMap<string, readonly Finding[]>>();
+  for (const scope of [...new Set(scopes)].sort((a, b) => a - b)) {
+    const cross = lintDeployment(model, sets[scope]);
+    for (const failure of cross.failures) note(failure);
+    passes.set(scope, cross.byFile);
+  }
+  const byFile = new Map<string, readonly Finding[]>();
+  extracts.forEach((extract, i) => {
+    const found = passes.get(scopes[i])?.get(extract.file);
+    if (found) byFile.set(extract.file, found);
+  });
+  return byFile;
 }

@@ -1,14 +1,11 @@
 import { localize, t } from '../core/i18n/index';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
-import { lintDeployment } from '../core/deployment/lint';
-import { buildDeployment } from '../core/deployment/model';
 import { countsAcross, sizesOf } from '../core/strimzi/cluster-size';
 import type { Finding } from '../core/model';
 import { RULES } from '../core/rules/index';
-import type { LintOptions } from '../core/options';
 import type { CliRequest } from './args';
 import { helpText, localeOfArgs, parseArgs, UsageError } from './args';
 import type { ExplainedConfig } from '../core/effective-config';
@@ -21,13 +18,12 @@ import type { FileResult, LintJob } from './lint-file';
 import { lintFile } from './lint-file';
 import { lintInWorkers, workerCount } from './pool';
 import type { OptionScopes } from './options-file';
-import { loadOptions, loadOptionScopes, optionsOfFile } from './options-file';
+import { crossFindingsByScope, loadOptions, loadOptionScopes, optionSets, optionsOfFile, scopeOfFile } from './options-file';
 import { readTextFile } from '../files/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { runReport } from './report';
 import { formatSarif } from './sarif';
 import { collectFiles, isLintedName } from '../files/walk';
-import { basename } from 'node:path';
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
 export interface CliIo {
@@ -67,11 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       note(loaded.fatal);
       return EXIT_USAGE;
     }
-    // Folder arguments with their own .kafkalint.json grade their files with it (lint only; see options-file.ts).
-    const { scopes, warnings } =
-      request.command === 'lint'
-        ? loadOptionScopes(loaded.options, request.paths, request.configFile, request.kafkaVersion, io.cwd, request.markdown, locale)
-        : { scopes: { base: loaded.options, folders: [] }, warnings: [] };
+    // Folder arguments with their own .kafkalint.json grade their files with it, for every command (see options-file.ts).
+    const { scopes, warnings } = loadOptionScopes(loaded.options, request.paths, request.configFile, request.kafkaVersion, io.cwd, request.markdown, locale);
     for (const w of warnings) note(t(locale, 'cli.warning', { text: w }));
     const markdown = [scopes.base, ...scopes.folders.map((f) => f.options)].some((o) => o.markdown === true);
     const walked = collectFiles(request.paths, { markdown });
@@ -80,11 +73,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     for (const n of walked.notes) note(localize(locale, n));
-    if (request.command === 'config') return await runConfig(request, walked.files, loaded.options, io, note);
-    if (request.command === 'report') return await runReport(request, walked.files, loaded.options, io, note, readVersion());
     // A Markdown file found in a folder whose options leave Markdown off is not read (one named explicitly is).
     const named = new Set(request.paths.map((p) => resolve(p)));
     const files = walked.files.filter((f) => named.has(f.absolute) || optionsOfFile(scopes, f.absolute).markdown === true || isLintedName(basename(f.absolute)));
+    if (request.command === 'config') return await runConfig(request, files, scopes, io, note);
+    if (request.command === 'report') return await runReport(request, files, scopes, io, note, readVersion());
     return await runLint(request, files, scopes, io, note);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -107,8 +100,8 @@ type Files = ReturnType<typeof collectFiles>['files'];
 async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, io: CliIo, note: Note): Promise<number> {
   const options = scopes.base;
   // Each file's options, as an index into `sets` (0: the base options, then the folders' own).
-  const sets: readonly LintOptions[] = [options, ...scopes.folders.map((f) => f.options)];
-  const scopeOf = files.map((file) => sets.indexOf(optionsOfFile(scopes, file.absolute)));
+  const sets = optionSets(scopes);
+  const scopeOf = files.map((file) => scopeOfFile(scopes, file.absolute));
   const results: FileResult[] = new Array<FileResult>(files.length);
   const cache = request.cache ? LintCache.open(cachePath(io.cwd, request.cacheLocation), toolIdentity(readVersion(), io.script), options, note, scopes.folders) : undefined;
   // What is left to lint, with the position of each job's file and (with a cache) the hash it is stored under.
@@ -160,24 +153,21 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
   // The cross-file pass: the deployment model of every file given (from each file's extract, fresh or cached),
   // and the findings each file gets from it. It is recomputed on every run, so --cache never makes it stale.
   const extracts: DeploymentFile[] = [];
+  const extractScopes: number[] = [];
   files.forEach((file, i) => {
     const extract = results[i].extract;
     // The cache is keyed by absolute path: name the file as this run does.
-    if (extract) extracts.push({ ...extract, file: file.display });
+    if (!extract) return;
+    extracts.push({ ...extract, file: file.display });
+    extractScopes.push(scopeOf[i]);
   });
-  // One model; each file's cross-file findings graded with its own options (one pass per distinct options used).
-  const model = buildDeployment(extracts);
-  const passes = new Map<number, ReadonlyMap<string, readonly Finding[]>>();
-  for (const scope of [...new Set(scopeOf)].sort((a, b) => a - b)) {
-    const cross = lintDeployment(model, sets[scope]);
-    for (const failure of cross.failures) note(failure);
-    passes.set(scope, cross.byFile);
-  }
+  // One model; each file's cross-file findings graded with its own options.
+  const cross = crossFindingsByScope(extracts, extractScopes, sets, note);
   files.forEach((file, i) => {
     const result = results[i];
     if (result.note) note(`${file.display}: ${result.note}`);
     if (result.status !== 'skipped') checked++;
-    findings.push(...withCrossFindings(file.display, result.findings, passes.get(scopeOf[i])?.get(file.display)));
+    findings.push(...withCrossFindings(file.display, result.findings, cross.get(file.display)));
   });
   io.stdout.write(
     request.format === 'json'
@@ -208,15 +198,19 @@ function withCrossFindings(display: string, own: readonly CliFinding[], cross: r
   );
 }
 
-async function runConfig(request: CliRequest, files: Files, options: LintOptions, io: CliIo, note: Note): Promise<number> {
+/**
+ * `kafka-lint config`: what each file configures, with the defaults of the Kafka version of its own options
+ * (its folder argument's `.kafkalint.json`, as `kafka-lint` grades it; `--kafka-version` wins).
+ */
+async function runConfig(request: CliRequest, files: Files, scopes: OptionScopes, io: CliIo, note: Note): Promise<number> {
   const explained: ExplainedConfig[] = [];
   for (const file of files) {
     const read = readTextFile(file.absolute);
     if (!read.ok) {
-      note(`${file.display}: ${localize(options.locale, read.note)}`);
+      note(`${file.display}: ${localize(scopes.base.locale, read.note)}`);
       continue;
     }
-    explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), options.kafkaVersion));
+    explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), optionsOfFile(scopes, file.absolute).kafkaVersion));
   }
   io.stdout.write(
     request.format === 'json' ? `${JSON.stringify({ files: explained.map((e) => e.config) })}\n` : formatEffectiveText(explained),
