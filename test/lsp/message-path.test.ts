@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { MessagePathResult } from '../../server/src/protocol/constants';
 import { Methods } from '../../server/src/protocol/constants';
 import { attr, parseHtml, select, selectOne, text } from '../support/html-dom';
-import { serverFixture } from './lsp-test-client';
+import type { TestClient } from './lsp-test-client';
+import { serverFixture, waitFor } from './lsp-test-client';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 const CONSUMER = 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=true\n';
@@ -72,8 +73,13 @@ describe('LSP: kafkaLint/messagePath', function () {
     // The same size as before: the modification time tells the change.
     const later = new Date(Date.now() + 5000);
     utimesSync(consumer, later, later);
-    put('server.properties', 'process.roles=broker,controller\nnode.id=1\nunclean.leader.election.enable=true\n');
-    const after = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    const broker = put('server.properties', 'process.roles=broker,controller\nnode.id=1\nunclean.leader.election.enable=true\n');
+    // A new file comes in through the watched files, as the editor announces it (the report walks no folders).
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(broker).href, type: 1 }] });
+    const after = await waitFor(async () => {
+      const r = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+      return r.report.filesChecked === 2 ? r : undefined;
+    });
     assert.deepEqual(statuses(after), ['producer:unseen', 'broker:fail', 'consumer:ok', 'config:ok']);
     assert.ok(after.report.stages[1].rules.some((r) => r.rule === 'broker/unclean-leader-election'), JSON.stringify(after.report.stages[1].rules));
     assert.equal(after.report.filesChecked, 2);
@@ -81,6 +87,79 @@ describe('LSP: kafkaLint/messagePath', function () {
     const removed = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
     assert.deepEqual(statuses(removed), ['producer:unseen', 'broker:fail', 'consumer:unseen', 'config:ok']);
     assert.equal(removed.report.filesChecked, 1);
+  });
+
+  const workspaceReport = (client: TestClient): Promise<MessagePathResult> =>
+    client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+  /** The files of the report with their findings' rule ids, in file order. */
+  const rulesByFile = (r: MessagePathResult): string[] =>
+    [...new Set([...r.report.stages, r.report.hygiene].flatMap((s) => s.findings.map((f) => `${f.file} ${f.rule}`)))].sort();
+
+  it('takes the files from the workspace model: a file created and announced by the watched files is in the next report, one deleted is gone', async () => {
+    put('consumer.properties', CONSUMER);
+    const client = await server.start({ pull: true });
+    const first = await workspaceReport(client);
+    assert.equal(first.report.filesChecked, 1);
+    assert.deepEqual(rulesByFile(first), ['consumer.properties consumer/auto-commit-enabled']);
+
+    // Written to disk but not announced yet: the report walks no folders, so it is not there.
+    const producer = put('app/producer.properties', PRODUCER);
+    assert.equal((await workspaceReport(client)).report.filesChecked, 1);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(producer).href, type: 1 }] });
+    const created = await waitFor(async () => {
+      const r = await workspaceReport(client);
+      return r.report.filesChecked === 2 ? r : undefined;
+    });
+    assert.deepEqual(rulesByFile(created), ['app/producer.properties producer/acks-zero', 'consumer.properties consumer/auto-commit-enabled']);
+    assert.deepEqual(statuses(created), ['producer:fail', 'broker:unseen', 'consumer:risk', 'config:ok']);
+
+    rmSync(producer);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(producer).href, type: 3 }] });
+    const deleted = await waitFor(async () => {
+      const r = await workspaceReport(client);
+      return r.report.filesChecked === 1 ? r : undefined;
+    });
+    assert.deepEqual(rulesByFile(deleted), ['consumer.properties consumer/auto-commit-enabled']);
+    assert.deepEqual(statuses(deleted), ['producer:unseen', 'broker:unseen', 'consumer:risk', 'config:ok']);
+  });
+
+  it('shows unsaved edits of open documents (a file not on disk yet too), and the disk again when closed', async () => {
+    put('consumer.properties', CONSUMER);
+    const other = put('other/producer.properties', 'bootstrap.servers=localhost:9092\nacks=all\n');
+    const client = await server.start({ pull: true });
+    assert.deepEqual(rulesByFile(await workspaceReport(client)), ['consumer.properties consumer/auto-commit-enabled']);
+    const uri = pathToFileURL(other).href;
+    await client.open(uri, 'properties', 'bootstrap.servers=localhost:9092\nacks=0\n');
+    const edited = await workspaceReport(client);
+    assert.equal(edited.report.filesChecked, 2);
+    assert.deepEqual(rulesByFile(edited), ['consumer.properties consumer/auto-commit-enabled', 'other/producer.properties producer/acks-zero']);
+    // A file the editor opened in a folder and has not saved yet (Neovim's `:e new.properties`) is in the report.
+    const unsaved = pathToFileURL(join(server.folder, 'new/consumer.properties')).href;
+    await client.open(unsaved, 'properties', 'bootstrap.servers=localhost:9092\ngroup.id=billing\nenable.auto.commit=true\n');
+    const fresh = await workspaceReport(client);
+    assert.equal(fresh.report.filesChecked, 3);
+    assert.deepEqual(rulesByFile(fresh), [
+      'consumer.properties consumer/auto-commit-enabled',
+      'new/consumer.properties consumer/auto-commit-enabled',
+      'other/producer.properties producer/acks-zero',
+    ]);
+    await client.close(unsaved);
+    assert.equal((await workspaceReport(client)).report.filesChecked, 2);
+    // An open document outside every folder stays out of the workspace report.
+    const outside = join(server.folder, '..', `outside-${Date.now()}.properties`);
+    writeFileSync(outside, PRODUCER);
+    try {
+      await client.open(pathToFileURL(outside).href, 'properties', PRODUCER);
+      assert.equal((await workspaceReport(client)).report.filesChecked, 2);
+    } finally {
+      rmSync(outside);
+    }
+    await client.close(uri);
+    const closed = await waitFor(async () => {
+      const r = await workspaceReport(client);
+      return rulesByFile(r).length === 1 ? r : undefined;
+    });
+    assert.deepEqual(rulesByFile(closed), ['consumer.properties consumer/auto-commit-enabled']);
   });
 
   it('renders the page for a webview: the nonce on its one style and one script, file links as document URIs at the line', async () => {

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, releaseDocument } from '../core/analyze';
@@ -14,11 +13,13 @@ import type { FileReport } from '../core/report/message-path';
 import { fileReport, messagePath } from '../core/report/message-path';
 import { reportTexts } from '../core/report/texts';
 import { readTextFile } from '../files/read';
-import { canonicalPath, collectFiles } from '../files/walk';
+import { canonicalPath } from '../files/walk';
 import type { MessagePathParams, MessagePathResult } from '../protocol/constants';
 import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
+import type { WorkspaceFileFindings } from './workspace-index';
+import { isWalked } from './workspace-index';
 
 /** What the service needs of the server: its documents, their analyses, the options per scope, the folders. */
 export interface MessagePathHost {
@@ -26,10 +27,11 @@ export interface MessagePathHost {
   /** An open document's analysis with the cross-file findings shown in it (the server's diagnostics). */
   analysisOf(doc: TextDocument): Promise<Analysis>;
   /**
-   * The cross-file findings of the workspace model (lsp/workspace-index.ts) by file path, once its first read
-   * of the folders is done; ranges are spans of the file as the model read it.
+   * The files of the workspace model (lsp/workspace-index.ts: read from the folders on start, kept current by
+   * open documents and watched files) with their cross-file findings, once its first read of the folders is
+   * done; ranges are spans of the file as the model read it.
    */
-  crossFindings(): Promise<ReadonlyMap<string, readonly Finding[]>>;
+  workspaceFiles(): Promise<readonly WorkspaceFileFindings[]>;
   /** The options of a document (by URI) or of a folder's files that are not open (by the folder's URI). */
   optionsFor(uri: string): Promise<LintOptions>;
   folders(): readonly WorkspaceFolder[];
@@ -44,12 +46,13 @@ interface DiskEntry {
 }
 
 /**
- * Answers `kafkaLint/messagePath`: the message-path report of the workspace (every file the folder walk
- * of `files/` finds, as the CLI does, open documents as the editor has them) or of one document. Open
- * documents come from the server's analyses, so the report says what the squiggles say; files that are not
- * open are read, analysed and summarised once per size, modification time, options and cross-file findings,
- * and their syntax trees freed at once. The cross-file findings come from the server's workspace model, as
- * in the diagnostics.
+ * Answers `kafkaLint/messagePath`: the message-path report of the workspace or of one document. The
+ * workspace's files are the server's workspace model's (lsp/workspace-index.ts: the files the CLI's folder
+ * walk finds, read once on start and kept current by open documents and watched files; no walk per request),
+ * open documents as the editor has them. Open documents come from the server's analyses, so the report says
+ * what the squiggles say; files that are not open are read, analysed and summarised once per size,
+ * modification time, options and cross-file findings, and their syntax trees freed at once (the model holds
+ * only each file's deployment extract). The cross-file findings come from the model, as in the diagnostics.
  */
 export class MessagePathService {
   private readonly disk = new Map<string, DiskEntry>();
@@ -70,30 +73,40 @@ export class MessagePathService {
         versions.push(analysis.options.kafkaVersion);
       }
     } else {
-      const cross = await this.host.crossFindings();
-      const seen = new Set<string>();
-      // By path, not URI: editors spell file URIs in their own ways (VS Code encodes ':' and '@').
-      const open = new Map(this.host.documents.all().map((d) => [uriToPath(d.uri), d]));
+      // The files are the workspace model's (no walk of the folders per request): what it read from the folders,
+      // what watched files created or deleted since, and the open documents it was given.
+      const indexed = await this.host.workspaceFiles();
+      const cross = new Map(indexed.map((f) => [f.path, f.crossFindings]));
+      const optionsOf = new Map<WorkspaceFolder, LintOptions>();
       for (const folder of folders) {
-        const root = uriToPath(folder.uri);
         const folderOptions = await this.host.optionsFor(folder.uri);
+        optionsOf.set(folder, folderOptions);
         options ??= folderOptions;
         versions.push(folderOptions.kafkaVersion);
-        for (const file of collectFiles([root]).files) {
-          if (seen.has(file.absolute)) continue;
-          seen.add(file.absolute);
-          const doc = open.get(file.absolute);
-          const uri = doc?.uri ?? pathToFileURL(file.absolute).href;
-          const display = displayName(uri, folders);
-          const report = doc && this.host.isSupported(doc) ? this.openReport(doc, await this.host.analysisOf(doc), display) : await this.diskReport(file.absolute, uri, display, folderOptions, cross.get(canonicalPath(file.absolute)));
-          if (report) files.push(report);
-          // One file at a time, letting keystrokes and diagnostics through in between.
-          await new Promise<void>((r) => setImmediate(r));
-        }
+      }
+      // By real path, not URI: editors spell file URIs in their own ways (VS Code encodes ':' and '@'), and a
+      // file reached through a linked folder is one file. Open documents the model has not taken yet count too.
+      const byPath = new Map<string, { reached: string; uri: string; doc?: TextDocument }>();
+      for (const f of indexed) byPath.set(f.path, { reached: uriToPath(f.uri), uri: f.uri });
+      for (const doc of this.host.documents.all()) {
+        if (!doc.uri.startsWith('file:') || !this.host.isSupported(doc)) continue;
+        const reached = uriToPath(doc.uri);
+        byPath.set(canonicalPath(reached), { reached, uri: doc.uri, doc });
+      }
+      const seen = new Set<string>();
+      for (const [path, { reached, uri, doc }] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        // Open documents not saved in any folder (untitled, or outside the folders) are left out: the report is
+        // of the workspace as the folders hold it.
+        const folder = folderOf(reached, folders) ?? folderOf(path, folders);
+        if (!folder || !(isWalked(reached, folders) || isWalked(path, folders))) continue;
+        seen.add(path);
+        const display = displayName(uri, folders);
+        const report = doc ? this.openReport(doc, await this.host.analysisOf(doc), display) : await this.diskReport(path, uri, display, optionsOf.get(folder) ?? DEFAULT_OPTIONS, cross.get(path));
+        if (report) files.push(report);
+        // One file at a time, letting keystrokes and diagnostics through in between.
+        await new Promise<void>((r) => setImmediate(r));
       }
       for (const path of this.disk.keys()) if (!seen.has(path)) this.disk.delete(path);
-      // Open documents not saved in any folder yet (untitled, or outside the folders) are left out: the
-      // report is of the workspace as the folders hold it.
     }
     const locale = (options ?? DEFAULT_OPTIONS).locale;
     const report = messagePath(files, versions.length > 0 ? versions : [DEFAULT_OPTIONS.kafkaVersion]);
@@ -134,6 +147,18 @@ export class MessagePathService {
     this.disk.set(absolute, { stamp, report });
     return report;
   }
+}
+
+/** The innermost workspace folder holding the path: its options are the file's. */
+function folderOf(path: string, folders: readonly WorkspaceFolder[]): WorkspaceFolder | undefined {
+  let best: { folder: WorkspaceFolder; length: number } | undefined;
+  for (const folder of folders) {
+    const root = uriToPath(folder.uri);
+    const rel = relative(root, path);
+    if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) continue;
+    if (!best || root.length > best.length) best = { folder, length: root.length };
+  }
+  return best?.folder;
 }
 
 /**

@@ -146,10 +146,10 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     messagePath = new MessagePathService({
       documents,
       analysisOf,
-      crossFindings: async () => {
-        // The report waits for the first read of the folders, so that it shows every cross-file finding.
+      workspaceFiles: async () => {
+        // The report waits for the first read of the folders, so that it shows every file and cross-file finding.
         if (!model.ready) await startFirstScan();
-        return new Map(model.allFiles().map((f) => [f.path, f.crossFindings]));
+        return model.allFiles();
       },
       optionsFor: (uri) => store.optionsFor(uri),
       folders: () => workspaceFolders,

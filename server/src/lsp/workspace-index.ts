@@ -510,7 +510,7 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** True when the folder walk would reach the file: no skipped folder (node_modules, .git) on the way. */
-function isWalked(path: string, folders: readonly WorkspaceFolder[]): boolean {
+export function isWalked(path: string, folders: readonly WorkspaceFolder[]): boolean {
   for (const folder of folders) {
     for (const root of rootsOf(folder)) {
       if (!isInside(root, path)) continue;
