@@ -34,6 +34,17 @@ describe('cli: Strimzi node pools in another file', () => {
     }
   });
 
+  it('kafka-lint report counts the pools of every file as kafka-lint does', () => {
+    const rows = (stdout: string) => [...stdout.matchAll(/^\| (\S+):(\d+):(\d+) \| \S+ \w+ \| (\S+) \|/gm)].map((m) => [m[1], m[4], Number(m[2]), Number(m[3])]);
+    for (const args of [['k8s/kafka.yaml'], ['k8s'], ['k8s/pools.yaml', 'k8s/kafka.yaml']]) {
+      const lint = runCli(['--format', 'json', ...args], ws.dir);
+      const report = runCli(['report', '--format', 'markdown', ...args], ws.dir);
+      assert.equal(report.stderr, '', args.join(' '));
+      assert.deepEqual(rows(report.stdout), shown(lint.stdout), args.join(' '));
+      assert.equal(report.code, lint.code);
+    }
+  });
+
   it('a changed pool file changes the Kafka file findings, even when the Kafka file comes from the cache', () => {
     writeFileSync(join(ws.dir, 'k8s/pools.yaml'), fixture('pools.yaml').replace('replicas: 2', 'replicas: 1'));
     const r = runCli(['--format', 'json', '--cache', 'k8s'], ws.dir);

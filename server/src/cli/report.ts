@@ -6,6 +6,7 @@ import { extractDeployment } from '../core/deployment/extract';
 import { combineFindings } from '../core/deployment/lint';
 import { localize, t } from '../core/i18n/index';
 import { lint } from '../core/lint';
+import { countsAcross, sizesOf, withClusterSizes } from '../core/strimzi/cluster-size';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
@@ -47,7 +48,7 @@ export async function runReport(
   // `kafka-lint` does, so that the report shows the findings (and gives the exit code) the lint would.
   const { locale } = scopes.base;
   const sets = optionSets(scopes);
-  const analysed: { display: string; href: string; document: AnalyzedDocument; own: readonly Finding[]; scope: number }[] = [];
+  const analysed: { display: string; href: string; document: AnalyzedDocument; own: readonly Finding[]; readonly scope: number }[] = [];
   const extracts: DeploymentFile[] = [];
   for (const file of files) {
     const scope = scopeOfFile(scopes, file.absolute);
@@ -72,6 +73,12 @@ export async function runReport(
       releaseDocument(file.display);
     }
   }
+  // A Strimzi cluster's brokers may come from node pools in other files: linted again with the run's counts,
+  // as `kafka-lint` does after its pool (run.ts), so that the report shows the same findings.
+  const sizes = sizesOf(extracts);
+  analysed.forEach((a, i) => {
+    if (countsAcross(extracts[i].groups, a.display, sizes)) a.own = lint(withClusterSizes(a.document, a.display, sizes), sets[a.scope]);
+  });
   const cross = crossFindingsByScope(extracts, analysed.map((a) => a.scope), sets, note);
   const reports: FileReport[] = analysed.map(({ display, href, document, own, scope }) =>
     fileReport({ file: display, href, document, findings: combineFindings(own, cross.get(display)), kafkaVersion: sets[scope].kafkaVersion }),
