@@ -1,7 +1,7 @@
 import { localize, t } from '../core/i18n/index';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze, releaseDocument } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { countsAcross, sizesOf } from '../core/strimzi/cluster-size';
 import type { Finding } from '../core/model';
@@ -66,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Folder arguments with their own .kafkalint.json grade their files with it, for every command (see options-file.ts).
     const { scopes, warnings } = loadOptionScopes(loaded.options, request.paths, request.configFile, request.kafkaVersion, io.cwd, request.markdown, locale);
     for (const w of warnings) note(t(locale, 'cli.warning', { text: w }));
-    const markdown = [scopes.base, ...scopes.folders.map((f) => f.options)].some((o) => o.markdown === true);
+    const markdown = optionSets(scopes).some((o) => o.markdown === true);
     const walked = collectFiles(request.paths, { markdown });
     if (walked.missing.length > 0) {
       for (const m of walked.missing) note(t(locale, 'cli.noSuchPath', { path: m }));
@@ -210,7 +210,12 @@ async function runConfig(request: CliRequest, files: Files, scopes: OptionScopes
       note(`${file.display}: ${localize(scopes.base.locale, read.note)}`);
       continue;
     }
-    explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), optionsOfFile(scopes, file.absolute).kafkaVersion));
+    try {
+      explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), optionsOfFile(scopes, file.absolute).kafkaVersion));
+    } finally {
+      // Only the entries are printed: the syntax tree kept for re-parsing after an edit is freed at once.
+      releaseDocument(file.display);
+    }
   }
   io.stdout.write(
     request.format === 'json' ? `${JSON.stringify({ files: explained.map((e) => e.config) })}\n` : formatEffectiveText(explained),

@@ -19,7 +19,7 @@ import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
 import type { WorkspaceFileFindings } from './workspace-index';
-import { isWalked } from './workspace-index';
+import { isInside, isWalked } from './workspace-index';
 
 /** What the service needs of the server: its documents, their analyses, the options per scope, the folders. */
 export interface MessagePathHost {
@@ -154,8 +154,7 @@ function folderOf(path: string, folders: readonly WorkspaceFolder[]): WorkspaceF
   let best: { folder: WorkspaceFolder; length: number } | undefined;
   for (const folder of folders) {
     const root = uriToPath(folder.uri);
-    const rel = relative(root, path);
-    if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) continue;
+    if (!isInside(root, path)) continue;
     if (!best || root.length > best.length) best = { folder, length: root.length };
   }
   return best?.folder;
@@ -169,9 +168,8 @@ function displayName(uri: string, folders: readonly WorkspaceFolder[]): string {
   const path = uriToPath(uri);
   for (const folder of folders) {
     const root = uriToPath(folder.uri);
-    const rel = relative(root, path);
-    if (rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)) {
-      const shown = rel.split(sep).join('/');
+    if (isInside(root, path)) {
+      const shown = relative(root, path).split(sep).join('/');
       return folders.length > 1 ? `${folder.name}/${shown}` : shown;
     }
   }

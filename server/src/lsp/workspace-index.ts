@@ -13,7 +13,6 @@ import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { lint } from '../core/lint';
-import type { StrimziSizes } from '../core/strimzi/cluster-size';
 import { ClusterSizeIndex, withClusterSizes } from '../core/strimzi/cluster-size';
 import { readTextFile } from '../files/read';
 import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
@@ -89,9 +88,7 @@ export class WorkspaceIndex {
   /** Per file, the relink generation that last changed its cross-file findings. */
   private readonly changedAt = new Map<string, number>();
   private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
-  /** The Strimzi cluster sizes of every file (node pools in one file, their Kafka in another), at the last relink. */
-  private sizes: StrimziSizes = new Map();
-  /** The counts behind {@link sizes}, and which files' counts changed at each relink. */
+  /** The Strimzi cluster sizes of every file (node pools in one file, their Kafka in another) at the last relink, and which files' counts changed at each. */
   private readonly clusterSizes = new ClusterSizeIndex();
   /** The first folder's options: of files in no folder (and the progress texts). */
   private options: LintOptions = DEFAULT_OPTIONS;
@@ -345,7 +342,6 @@ export class WorkspaceIndex {
     for (const path of this.clusterSizes.update([...this.files.values()].map((f) => ({ file: f.path, groups: f.extract.groups })))) {
       if (!changed.includes(path)) changed.push(path);
     }
-    this.sizes = this.clusterSizes.sizes;
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;
@@ -386,7 +382,7 @@ export class WorkspaceIndex {
    * files) differ from what the file says alone; else the analysis itself.
    */
   private sized(analysis: Analysis, path: string): Analysis {
-    const document = withClusterSizes(analysis.document, path, this.sizes);
+    const document = withClusterSizes(analysis.document, path, this.clusterSizes.sizes);
     if (document === analysis.document) return analysis;
     try {
       return { ...analysis, findings: lint(document, analysis.options) };
@@ -398,7 +394,7 @@ export class WorkspaceIndex {
 
   /** A document (read from disk or open) linted with the workspace's Strimzi cluster sizes (see {@link sized}). */
   withSizes<D extends Parameters<typeof withClusterSizes>[0]>(document: D, path: string): D {
-    return withClusterSizes(document, canonicalPath(path), this.sizes) as D;
+    return withClusterSizes(document, canonicalPath(path), this.clusterSizes.sizes) as D;
   }
 
   /**
@@ -504,7 +500,8 @@ function withoutTrailingSep(path: string): string {
   return path.length > 1 && path.endsWith(sep) && dirname(path) !== path ? path.slice(0, -1) : path;
 }
 
-function isInside(root: string, path: string): boolean {
+/** True when `path` is inside the folder `root` (not the folder itself). */
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
 }
