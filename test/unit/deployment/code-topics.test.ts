@@ -40,6 +40,32 @@ describe('deployment: topic names from client code', () => {
     ]);
   });
 
+  it('Java: a send is a member call (`.` then any spacing before the name) and a record a `new` one, as the patterns were written', () => {
+    // The `.` and the `new` are checked by hand before the rest of each pattern (code-topics.ts, Before):
+    // these are the edges where that check and a `\\.\\s*` or `\\bnew\\s+` in the pattern could differ.
+    const text = [
+      'producer .\n    send("spaced", v);',
+      'resend("noDot", v);',
+      'send("bare", v);',
+      'producer.send ("gap", v);',
+      'template.sendDefault("dflt", v);',
+      'x.send(y.send("inner", v), v);',
+      'renew ProducerRecord<>("renew", v);',
+      'new\n  ProducerRecord<>("newline", v);',
+      'newProducerRecord("glued", v);',
+      'new ProducerRecord("raw", v);',
+      'c.subscribe(List.of("listed"));',
+      'subscribe(List.of("notMember"));',
+      'producer.send(new ProducerRecord<>("both", v));',
+    ].join('\n');
+    assert.deepEqual(
+      topics('java', text).map((t) => t.split('@')[0]),
+      ['produces spaced', 'produces gap', 'produces dflt', 'produces inner', 'produces newline', 'produces raw', 'produces both', 'consumes listed'],
+    );
+    assert.deepEqual(codeTopics('java', 'resend(topic, v);\nrenew ProducerRecord<>(topic, v);').unnamed, []);
+    assert.deepEqual(codeTopics('java', 'p.send(topic, v);').unnamed, ['produces']);
+  });
+
   it('kafkajs: send({ topic }), sendBatch topicMessages, subscribe({ topic | topics })', () => {
     const text = [
       "await producer.send({ topic: 'orders', messages: [] });",
