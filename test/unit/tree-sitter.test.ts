@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeChange, forgetDocument, parseDocument } from '../../server/src/core/scanners/common/tree-sitter';
+import { describeChange, forgetDocument, hasTree, parseDocument, primeDocument } from '../../server/src/core/scanners/common/tree-sitter';
 
 describe('tree-sitter loader', () => {
   it('parses Java with UTF-16 offsets that match the model', async () => {
@@ -21,6 +21,35 @@ describe('tree-sitter loader', () => {
     forgetDocument('mem://c.java');
     assert.equal(incremental, fresh);
     assert.match(incremental, /argument_list \(identifier\) \(identifier\)/);
+  });
+
+  it('priming keeps a tree of the same text: the next edit re-parses to the tree a fresh parse gives', async () => {
+    const fresh = async (grammar: 'java' | 'python', text: string) => {
+      const tree = (await parseDocument(grammar, 'mem://fresh', text)).rootNode.toString();
+      forgetDocument('mem://fresh');
+      return tree;
+    };
+    const cases = [
+      // A line break after the middle: the space goes at the start of the next line.
+      ['java', 'class A {\r\n  void f() { producer.send(r); }\r\n  String s = "é😀";\r\n}\r\n', (t: string) => t.replace('send(r)', 'send(r, cb)')],
+      // None: the space goes at the end.
+      ['java', 'class B { void f() { producer.send(r); } String s = "😀😀😀😀😀😀"; }', (t: string) => t.replace('send(r)', 'send(x)')],
+      ['python', 'def f():\n    producer.send("t", v)\n    return 1\n', (t: string) => t.replace('return 1', 'return 2')],
+    ] as const;
+    for (const [grammar, text, edit] of cases) {
+      const key = `mem://primed.${grammar}`;
+      await parseDocument(grammar, key, text);
+      assert.equal(primeDocument(key), true);
+      assert.equal(hasTree(key), true);
+      // The kept tree is of `text`: parsing `text` again changes nothing, an edit gives the fresh parse's tree.
+      assert.equal((await parseDocument(grammar, key, text)).rootNode.toString(), await fresh(grammar, text));
+      assert.equal(primeDocument(key), true);
+      const edited = edit(text);
+      assert.notEqual(edited, text);
+      assert.equal((await parseDocument(grammar, key, edited)).rootNode.toString(), await fresh(grammar, edited));
+      forgetDocument(key);
+    }
+    assert.equal(primeDocument('mem://never-parsed.java'), false);
   });
 
   it('describes a change as the span between the common prefix and suffix', () => {

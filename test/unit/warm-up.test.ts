@@ -68,6 +68,29 @@ describe('server warm-up after the first analysis of a kind', () => {
     assert.equal(await settled(cache), rounds);
   });
 
+  it('primes the syntax tree of each Kafka code file opened, in idle time, unless the user typed in it first', async () => {
+    const { cache } = serverCache();
+    const first = open('/ws/src/Primed.java', 'java', JAVA);
+    await cache.get(first);
+    await waitFor(async () => cache.warmUp.primed === 1, { timeout: 5000, message: 'the first file to be primed' });
+    assert.equal(hasTree('/ws/src/Primed.java'), true);
+    // Per document, not per kind: a second Java file is primed too.
+    await cache.get(open('/ws/src/Second.java', 'java', JAVA));
+    await waitFor(async () => cache.warmUp.primed === 2, { timeout: 5000, message: 'the second file to be primed' });
+    // Typed in before the idle delay: its first edit already paid the cost, nothing to prime.
+    const typed = open('/ws/src/Typed.java', 'java', JAVA);
+    await cache.get(typed);
+    TextDocument.update(typed, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    await cache.get(typed);
+    // Not Kafka, or not client code: no tree kept for it, or none worth priming.
+    await cache.get(open('/ws/src/Plain.java', 'java', 'class Plain { int x; }\n'));
+    await cache.get(open('/ws/producer.properties', 'properties', 'acks=0\n'));
+    await settled(cache);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(cache.warmUp.primed, 2);
+    for (const name of ['Primed', 'Second', 'Typed', 'Plain']) cache.forget(pathToFileURL(`/ws/src/${name}.java`).href);
+  });
+
   it('stops as soon as the user opens or types, and leaves non-Kafka and big files alone', async () => {
     const busy = serverCache();
     await busy.cache.get(open('/ws/a.py', 'python', 'from confluent_kafka import Producer\np = Producer({"acks": "0"})\np.produce("t", b"v")\n'));

@@ -164,4 +164,15 @@ export function releaseDocument(path: string): void {
   });
 }
 
+/**
+ * Readies a client-code document for its next edit (see primeDocument in scanners/common/tree-sitter.ts):
+ * the editor calls it once, in idle time, after the first analysis of an open file. Resolves to true when
+ * the document had a syntax tree to prime.
+ */
+export async function primeDocument(path: string, kind: DocumentKind): Promise<boolean> {
+  if (!scannerUsed || !SCANNERS[kind]) return false;
+  const m = await import('./scanners/common/tree-sitter');
+  return m.primeDocument(path);
+}
+
 let scannerUsed = false;

@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, emptyDocument, releaseDocument } from '../core/analyze';
+import { analyze, emptyDocument, primeDocument, releaseDocument } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
@@ -65,6 +65,7 @@ export class AnalysisCache {
     const text = doc.getText();
     const path = uriToPath(doc.uri);
     let entry = this.entries.get(doc.uri);
+    const opened = !entry;
     const fresh = !entry || entry.version !== doc.version;
     if (!entry || entry.version !== doc.version) {
       const parsed = analyze(path, text, doc.languageId)
@@ -91,6 +92,15 @@ export class AnalysisCache {
       entry.lint = { key, findings };
     }
     if (fresh && document.isKafka && this.warmUp.wants(document.kind, text.length)) this.startWarmUp(doc, document.kind, options);
+    if (opened && document.isKafka) {
+      const version = doc.version;
+      const kind = document.kind;
+      this.warmUp.prime(
+        text.length,
+        () => this.entries.get(doc.uri)?.version === version,
+        () => primeDocument(path, kind),
+      );
+    }
     return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
   }
 

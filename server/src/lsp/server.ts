@@ -134,7 +134,11 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     const clientLocale = parseLocaleTag(params.locale) ?? 'en';
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem, clientLocale);
     const store = settings;
-    cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => JSON.stringify(toDiagnostics(analysis)));
+    // The warm-up replays the answer to a keystroke: the diagnostics' JSON and the workspace model's extract.
+    cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => {
+      workspace?.rehearse(analysis);
+      return JSON.stringify(toDiagnostics(analysis));
+    });
     workspaceFolders = folders;
     workspace = new WorkspaceIndex({
       folders: () => workspaceFolders,

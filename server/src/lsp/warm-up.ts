@@ -6,6 +6,8 @@ const MAX_ROUNDS = 12;
 const BUDGET_MS = 200;
 /** The first round waits this long: a user who types at once after opening gets no round in the way. */
 const IDLE_BEFORE_MS = 100;
+/** How many times priming a document waits again for the user to pause before it goes ahead anyway. */
+const MAX_PRIME_WAITS = 3;
 /** Bigger files are not warmed up: a round would take long enough to hold up a request that came meanwhile. */
 const MAX_CHARS = 200_000;
 
@@ -27,6 +29,8 @@ export class WarmUp {
   private activity = 0;
   /** Rounds run so far (tests read it). */
   rounds = 0;
+  /** Documents primed so far (tests read it). */
+  primed = 0;
 
   /** Called on every didOpen/didChange: the user is active, warm-up stops. */
   noteActivity(): void {
@@ -36,6 +40,32 @@ export class WarmUp {
   /** True when a document of `kind` and `length` characters should be warmed up now. */
   wants(kind: DocumentKind, length: number): boolean {
     return !this.warmed.has(kind) && length <= MAX_CHARS;
+  }
+
+  /**
+   * Runs `prime()` once for a document of `length` characters just analyzed for the first time, in idle
+   * time: after {@link IDLE_BEFORE_MS} without any didOpen/didChange (waiting again, a few times at most,
+   * while the user is busy elsewhere), and only while `wanted()` holds (the document is open and has not
+   * been edited: its first edit has then paid what priming saves). Big files are left alone, as in
+   * {@link WarmUp.start}. Priming is per document, not per kind: it readies that document's syntax tree
+   * (see primeDocument in core/scanners/common/tree-sitter.ts), not compiled code.
+   */
+  prime(length: number, wanted: () => boolean, prime: () => Promise<boolean>): void {
+    if (length > MAX_CHARS) return;
+    const attempt = (waitsLeft: number) => {
+      const since = this.activity;
+      setTimeout(() => {
+        if (!wanted()) return;
+        if (this.activity !== since && waitsLeft > 0) return attempt(waitsLeft - 1);
+        prime()
+          .then((done) => {
+            if (done) this.primed++;
+          })
+          // Best effort, as the rounds: a failure only means the first keystroke is not faster.
+          .catch(() => undefined);
+      }, IDLE_BEFORE_MS);
+    };
+    attempt(MAX_PRIME_WAITS);
   }
 
   /**

@@ -194,6 +194,16 @@ export class WorkspaceIndex {
   }
 
   /**
+   * What {@link WorkspaceIndex.update} computes from an analysis before it changes the model (the deployment
+   * extract and its key), done and thrown away: the warm-up replays it (lsp/warm-up.ts) so that the first
+   * keystroke in a file finds that code compiled.
+   */
+  rehearse(analysis: Analysis): void {
+    const path = uriToPath(analysis.uri);
+    JSON.stringify(this.extractOf(analysis.document, path, path));
+  }
+
+  /**
    * An open document's analysis: its extract replaces the disk copy, and the model is relinked at once when
    * it changed what the model reads (so that this document's cross-file findings are of this version).
    */
