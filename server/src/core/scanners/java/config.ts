@@ -4,7 +4,8 @@ import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import type { JavaFile } from './file';
-import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
+import { argumentsOf, callsNamed, checkPendingPut, endsLine, headRange, indentAt, ownLinesRange, plainFirstArgument, plainReceiver, statementOf } from './file';
+import type { PendingPut } from './file';
 import { KEY_CONSTANTS } from './keys';
 import type { Decl, JavaValue, ValueStyle } from './symbols';
 import { valueBranches } from '../common/branches';
@@ -62,6 +63,8 @@ interface Source {
   readonly putCalls: Node[];
   /** The statements of {@link Source.putCalls} in source order, once {@link putStatementsOf} has looked them up. */
   putStatements?: Node[];
+  /** When the source was first met, which orders the groups (see the pending puts in findJavaConfigGroups). */
+  seq: number;
 }
 
 /** Kafka client constructors whose config argument we follow: type → (argument index, role). */
@@ -86,11 +89,13 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   const sources = new Map<number, Source>();
   const byDecl = new Map<Decl, Source>();
   const { symbols } = file;
+  /** Counts sources as they are met, and the pending puts in between (a pending put may be where one was first met). */
+  let seq = 0;
 
   const sourceOfDecl = (decl: Decl): Source => {
     let s = byDecl.get(decl);
     if (!s) {
-      s = { decl, entries: [], flows: [], complete: isCompleteInit(decl), consumed: false, putCalls: [] };
+      s = { decl, entries: [], flows: [], complete: isCompleteInit(decl), consumed: false, putCalls: [], seq: seq++ };
       byDecl.set(decl, s);
       sources.set(decl.node.id, s);
       if (decl.init) readMapLiteral(file, decl.init, s);
@@ -100,7 +105,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   const sourceOfLiteral = (node: Node): Source => {
     let s = sources.get(node.id);
     if (!s) {
-      s = { literal: node, entries: [], flows: [], complete: true, consumed: false, putCalls: [] };
+      s = { literal: node, entries: [], flows: [], complete: true, consumed: false, putCalls: [], seq: seq++ };
       sources.set(node.id, s);
       readMapLiteral(file, node, s);
     }
@@ -130,16 +135,45 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
 
   // Candidate sources: map variables initialized with a literal, and every variable given a `put`.
   for (const decl of symbols.all()) if (decl.kind === 'config' && decl.init && isMapLiteral(decl.init)) sourceOfDecl(decl);
+  // Pending puts (file.ts, PendingPut) are where they would be among the calls looked up in the tree, and
+  // count in `seq` as if they had made their variable's source; they are looked up in the tree below, only
+  // for a variable whose source exists by then.
+  const pendingByDecl = new Map<Decl, { readonly put: PendingPut; readonly seq: number }[]>();
   for (const name of PUT_METHODS) {
+    const pending = file.pendingPuts.filter((p) => p.method === name);
+    let next = 0;
+    const deferUntil = (offset: number) => {
+      for (; next < pending.length && pending[next].nameStart < offset; next++) {
+        const put = pending[next];
+        const list = pendingByDecl.get(put.decl);
+        const entry = { put, seq: seq++ };
+        if (list) list.push(entry);
+        else pendingByDecl.set(put.decl, [entry]);
+      }
+    };
     for (const call of callsNamed(file, name)) {
-      const decl = symbols.resolve(call.childForFieldName('object'));
+      const site = file.callSites.get(call);
+      deferUntil(site?.nameStart ?? call.startIndex);
+      // What the text shows is read from the text: a long class's every `cache.put(key, value)` into a map
+      // that is not Kafka configuration would otherwise cost a dozen calls into WebAssembly each.
+      const receiver = site && plainReceiver(file.text, site.nameStart);
+      const decl = receiver ? symbols.lookup(receiver.name, receiver.at) : symbols.resolve(call.childForFieldName('object'));
       if (!decl || decl.kind !== 'config') continue;
       const s = sourceOfDecl(decl);
+      // A first argument that is a name no constant of the file or a static import can stand for: the key is
+      // unreadable, as addEntry would find (evaluateKey), so the source is incomplete.
+      const key = site && plainFirstArgument(file.text, site.argumentsStart);
+      if (key && !symbols.mayNameKey(key.name, key.at)) {
+        s.putCalls.push(call);
+        s.complete = false;
+        continue;
+      }
       const [k, v] = argumentsOf(call);
       if (!k || !v) continue;
       s.putCalls.push(call);
       if (!addEntry(file, s, k, v, call)) s.complete = false;
     }
+    deferUntil(Infinity);
   }
   for (const name of ['putAll', 'load', 'clear', 'remove']) {
     for (const call of callsNamed(file, name)) {
@@ -165,7 +199,23 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
 
   const groups: ConfigGroup[] = [];
   for (const topic of findTopics(file, sourcesOfExpr)) groups.push(topic);
-  for (const s of sources.values()) {
+  // The pending puts of a variable whose source something else made and that becomes a group: each, if the
+  // tree confirms it, makes the source incomplete, as a put of an unreadable key does. They cannot make a
+  // group (no flow, no readable key), so those of any other variable are never looked up in the tree.
+  for (const [decl, puts] of pendingByDecl) {
+    const s = byDecl.get(decl);
+    if (!s || s.consumed || !formsGroup(s)) continue;
+    for (const { put, seq: at } of puts) {
+      const call = checkPendingPut(file, put);
+      if (!call) continue;
+      const [k, v] = argumentsOf(call);
+      if (!k || !v) continue;
+      s.putCalls.push(call);
+      s.complete = false;
+      s.seq = Math.min(s.seq, at);
+    }
+  }
+  for (const s of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
     if (s.consumed) continue;
     const group = toGroup(file, s, groups.length);
     if (group) groups.push(group);
@@ -269,6 +319,14 @@ function addEntry(file: JavaFile, s: Source, keyNode: Node, valueNode: Node, put
   });
   return true;
 }
+
+/** False when {@link toGroup} is sure to make no group of the source: no client takes it and no key says what it configures. */
+function formsGroup(s: Source): boolean {
+  return s.flows.length > 0 || s.entries.some((e) => GROUP_ROLES.has(keyRole(e.key) as Role));
+}
+
+/** The roles a source's keys give it when no client in the file takes it (see {@link toGroup}). */
+const GROUP_ROLES: ReadonlySet<Role> = new Set<Role>(['producer', 'consumer', 'topic']);
 
 /** Turns a source into a group, or undefined when nothing shows it configures Kafka. */
 function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefined {

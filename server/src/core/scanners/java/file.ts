@@ -1,5 +1,6 @@
 import type { Range } from '../../model';
 import type { Node } from '../common/tree-sitter';
+import { NodeTypeList } from '../common/tree-sitter';
 import type { Decl, JavaKind } from './symbols';
 import { DECLARATION_TYPES, JavaSymbols, simpleTypeName } from './symbols';
 
@@ -23,6 +24,14 @@ export interface JavaFile {
   readonly containers: Containers;
   /** Method calls by method name (`send`, `put`, `commitSync`, …), each list in source order. */
   readonly calls: ReadonlyMap<string, readonly Node[]>;
+  /** Where each call of {@link JavaFile.calls} has its method name and its first argument, as text offsets. */
+  readonly callSites: ReadonlyMap<Node, CallSite>;
+  /**
+   * `put`/`setProperty`/`putIfAbsent` calls that the text alone shows to put an unreadable key into a config
+   * variable (`cache.put(order, region)`), in source order, left out of {@link JavaFile.calls}: found by the
+   * text search only, not yet checked against the tree (see {@link checkPendingPut}).
+   */
+  readonly pendingPuts: readonly PendingPut[];
   /** Constructor calls of Kafka types (`new KafkaProducer<>(..)`, `new NewTopic(..)`), in source order. */
   readonly creations: readonly Node[];
   /** Variables holding the records of a `poll()`, in source order. */
@@ -33,7 +42,48 @@ export interface JavaFile {
   readonly methods: ReadonlyMap<string, readonly Node[]>;
   /** True when the file shows a Spring listener container (`@KafkaListener`, `@EnableKafka`, a container factory). */
   readonly hasListenerContainer: boolean;
+  /** What this scan found in each class member's text, for the next scan of the document (see {@link MemberMemo}). */
+  readonly memberMemo: MemberMemo;
 }
+
+/** A call's method name and the offset just after its `(`, both known from the text search that found it. */
+export interface CallSite {
+  readonly nameStart: number;
+  readonly argumentsStart: number;
+}
+
+/**
+ * A `put` into a config variable found in the text, whose first argument is a name that cannot stand for a
+ * key: such a call only makes its variable's settings incomplete. A class with many of them (a cache map
+ * filled in every method) would otherwise cost a dozen calls into WebAssembly per call on every keystroke;
+ * config.ts looks them up in the tree only for a variable that becomes a config group.
+ */
+export interface PendingPut extends CallSite {
+  readonly method: string;
+  readonly decl: Decl;
+}
+
+/** The call a pending put names, when the tree confirms it (not in a comment or a string), else undefined. */
+export function checkPendingPut(file: JavaFile, put: PendingPut): Node | undefined {
+  return callAt(file.root, put.nameStart, put.argumentsStart, put.method.length);
+}
+
+/** The method call whose name starts at `nameStart` (its `(` ends at `argumentsStart`), if there is one. */
+function callAt(root: Node, nameStart: number, argumentsStart: number, nameLength: number): Node | undefined {
+  // The smallest node holding the name and its `(` is the call itself when the name is a call's name (the
+  // name and the argument list are two of its children); asked for directly, because `Node.parent`
+  // descends from the root again, past every member of a long class.
+  const call = root.descendantForIndex(nameStart, argumentsStart);
+  if (call?.type !== 'method_invocation') return undefined;
+  const id = call.childForFieldName('name');
+  if (!id || id.type !== 'identifier' || id.startIndex !== nameStart || id.endIndex !== nameStart + nameLength) return undefined;
+  return call;
+}
+
+/** The put methods whose calls on a config variable can be left pending (see {@link PendingPut}). */
+const PENDING_METHODS: ReadonlySet<string> = new Set(['put', 'setProperty', 'putIfAbsent']);
+/** The methods config.ts reads only on a config variable: a call on anything else is not kept. */
+const CONFIG_ONLY_METHODS: ReadonlySet<string> = new Set(['put', 'setProperty', 'putIfAbsent', 'putAll', 'load', 'clear', 'remove']);
 
 /** Kafka-only names whose presence marks a file as Kafka code even without imports (a snippet, same package). */
 const KAFKA_NAMES = /\b(KafkaProducer|KafkaConsumer|KafkaTemplate|ProducerConfig|ConsumerConfig|DefaultKafka(Producer|Consumer)Factory|ConcurrentKafkaListenerContainerFactory|KafkaListener|TopicBuilder|NewTopic)\b/;
@@ -67,8 +117,24 @@ const CALLS_OF_INTEREST: ReadonlySet<string> = new Set([
   'acknowledge',
 ]);
 
-/** Finds candidate calls: one of {@link CALLS_OF_INTEREST} followed by `(`, not part of a longer name. */
-const CALL_TEXT = new RegExp(`(?<![\\w$])(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`, 'g');
+/**
+ * Finds candidate calls: one of {@link CALLS_OF_INTEREST} followed by `(`; that the name is not the end of a
+ * longer one (`reput(`) is checked by hand (see {@link callCandidates}): with a look-behind in front, V8
+ * tries the expression at every position of the file, half again as slow on a long class.
+ */
+const CALL_TEXT = new RegExp(`(${[...CALLS_OF_INTEREST].join('|')})\\s*\\(`, 'g');
+
+/**
+ * The matches of {@link CALL_TEXT} whose name does not follow a `[\w$]` character, as `(?<![\w$])` in front
+ * would give; after a match that does, the search goes on from its next character, as it would there.
+ */
+function* callCandidates(text: string): Generator<RegExpExecArray> {
+  CALL_TEXT.lastIndex = 0;
+  for (let m = CALL_TEXT.exec(text); m; m = CALL_TEXT.exec(text)) {
+    if (m.index > 0 && isNameChar(text.charCodeAt(m.index - 1))) CALL_TEXT.lastIndex = m.index + 1;
+    else yield m;
+  }
+}
 
 /** Kafka types whose constructor calls the scanner follows. */
 const CREATION_TEXT =
@@ -188,28 +254,128 @@ const RELEVANT_MEMBER =
 const MAX_SEPARATE_WALKS = 24;
 
 const TYPE_DECLARATIONS: ReadonlySet<string> = new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration']);
-const WALKED_TYPES = [...new Set<string>([...CONTAINER_TYPES, ...DECLARATION_TYPES, 'import_declaration'])];
+const WALKED_TYPES = new NodeTypeList([...new Set<string>([...CONTAINER_TYPES, ...DECLARATION_TYPES, 'import_declaration'])]);
+
+/** What one scan reads of a class member from the tree: its kind and its length, each a call into WebAssembly. */
+interface MemberFacts {
+  readonly type: string;
+  readonly length: number;
+}
+
+/** What a class member's text says, found once per distinct text and kept from one scan to the next. */
+interface TextFacts {
+  /** Whether the text has a word of {@link RELEVANT_MEMBER}. */
+  relevant?: boolean;
+  /** A method's name (null when it has none). */
+  name?: string | null;
+  /** The names the member calls (`name(`). */
+  calls?: readonly string[];
+  /** Whether the text mentions a name of the expression `source`. */
+  mentions?: { readonly source: string; readonly found: boolean };
+}
+
+/**
+ * What the last scan of a document found in each class member's text, by that text: a keystroke changes
+ * one member, and the regular expressions and name look-ups of every other member are answered from here.
+ * Kept beside the document's syntax tree (scanMemo in common/tree-sitter.ts).
+ */
+export class MemberMemo {
+  constructor(readonly byText: ReadonlyMap<string, TextFacts>) {}
+}
+
+/**
+ * The members of one scan: kind and length read from the tree once (selectRegions and neededLater both
+ * ask), and what their text says taken from the last scan's {@link MemberMemo} where the text is the same.
+ */
+class MemberTable {
+  private readonly facts = new Map<Node, MemberFacts>();
+  private readonly texts = new Map<Node, TextFacts>();
+  private readonly next = new Map<string, TextFacts>();
+
+  constructor(private readonly previous: MemberMemo | undefined) {}
+
+  of(member: Node): MemberFacts {
+    let facts = this.facts.get(member);
+    if (!facts) {
+      facts = { type: member.type, length: member.endIndex - member.startIndex };
+      this.facts.set(member, facts);
+    }
+    return facts;
+  }
+
+  /** The member's text. */
+  textOf(text: string, member: Node): string {
+    return text.slice(member.startIndex, member.startIndex + this.of(member).length);
+  }
+
+  private said(text: string, member: Node): TextFacts {
+    let facts = this.texts.get(member);
+    if (!facts) {
+      const own = this.textOf(text, member);
+      facts = this.next.get(own) ?? this.previous?.byText.get(own) ?? {};
+      this.next.set(own, facts);
+      this.texts.set(member, facts);
+    }
+    return facts;
+  }
+
+  relevant(text: string, member: Node): boolean {
+    const facts = this.said(text, member);
+    facts.relevant ??= RELEVANT_MEMBER.test(this.textOf(text, member));
+    return facts.relevant;
+  }
+
+  /** A method's name: the same text parses to the same declaration, so it is looked up in the tree once. */
+  nameOf(text: string, member: Node): string | null {
+    const facts = this.said(text, member);
+    if (facts.name === undefined) facts.name = member.childForFieldName('name')?.text ?? null;
+    return facts.name;
+  }
+
+  callsOf(text: string, member: Node): readonly string[] {
+    const facts = this.said(text, member);
+    if (!facts.calls) {
+      const found: string[] = [];
+      const call = /([\w$]+)\s*\(/g;
+      const body = this.textOf(text, member);
+      for (let m = call.exec(body); m; m = call.exec(body)) found.push(m[1]);
+      facts.calls = found;
+    }
+    return facts.calls;
+  }
+
+  mentions(text: string, member: Node, names: RegExp): boolean {
+    const facts = this.said(text, member);
+    if (facts.mentions?.source !== names.source) facts.mentions = { source: names.source, found: names.test(this.textOf(text, member)) };
+    return facts.mentions.found;
+  }
+
+  /** What this scan found, for the next one. */
+  memo(): MemberMemo {
+    return new MemberMemo(this.next);
+  }
+}
 
 /**
  * Splits the file into the parts to read in full (imports, fields, and the members that mention Kafka) and
  * the members skipped for now (ordinary business code), which keeps a keystroke in a long file cheap. Type
  * declarations are entered recursively; their bodies are scopes.
  */
-function selectRegions(text: string, root: Node, scopes: Node[]): { regions: Node[]; skipped: Node[] } {
+function selectRegions(text: string, root: Node, scopes: Node[], table: MemberTable): { regions: Node[]; skipped: Node[] } {
   const regions: Node[] = [];
   const skipped: Node[] = [];
   const visit = (parent: Node) => {
     // `namedChildren` in one call: `namedChild(i)` walks from the first child each time.
     for (const member of parent.namedChildren) {
       if (!member) continue;
-      const type = member.type;
+      const type = table.of(member).type;
       if (TYPE_DECLARATIONS.has(type)) {
         const body = member.childForFieldName('body');
         if (body) {
           scopes.push(body);
           visit(body);
         }
-      } else if (type === 'field_declaration' || type === 'import_declaration' || type === 'ERROR' || RELEVANT_MEMBER.test(text.slice(member.startIndex, member.endIndex))) {
+      } else if (type === 'field_declaration' || type === 'import_declaration' || type === 'ERROR' || table.relevant(text, member)) {
         regions.push(member);
       } else skipped.push(member);
     }
@@ -223,23 +389,19 @@ function selectRegions(text: string, root: Node, scopes: Node[]): { regions: Nod
  * returns a client's config), and members that mention a name holding a Kafka client or config (a local of
  * the same name there must shadow it).
  */
-function neededLater(text: string, regions: readonly Node[], skipped: readonly Node[], names: readonly string[]): Node[] {
+function neededLater(text: string, regions: readonly Node[], skipped: readonly Node[], names: readonly string[], table: MemberTable): Node[] {
   if (skipped.length === 0) return [];
   const called = new Set<string>();
-  if (skipped.some((m) => m.type === 'method_declaration')) {
-    const call = /([\w$]+)\s*\(/g;
-    for (const r of regions) {
-      const body = text.slice(r.startIndex, r.endIndex);
-      for (let m = call.exec(body); m; m = call.exec(body)) called.add(m[1]);
-    }
+  if (skipped.some((m) => table.of(m).type === 'method_declaration')) {
+    for (const r of regions) for (const name of table.callsOf(text, r)) called.add(name);
   }
   const mentions = names.length > 0 ? new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`) : undefined;
   return skipped.filter((member) => {
-    if (member.type === 'method_declaration') {
-      const name = member.childForFieldName('name')?.text;
+    if (table.of(member).type === 'method_declaration') {
+      const name = table.nameOf(text, member);
       if (name && called.has(name)) return true;
     }
-    return mentions !== undefined && mentions.test(text.slice(member.startIndex, member.endIndex));
+    return mentions !== undefined && table.mentions(text, member, mentions);
   });
 }
 
@@ -256,13 +418,17 @@ function holdsKafkaConfig(text: string, decl: Decl): boolean {
   return put.test(text) || handed.test(text) || (decl.init !== undefined && /Config|"(?:acks|retries)"|"[a-z]+\.[a-z]/.test(decl.init.text));
 }
 
-/** Reads the scopes, declarations, calls and constructors of interest and builds the symbol table. */
-export function readJavaFile(text: string, root: Node): JavaFile {
+/**
+ * Reads the scopes, declarations, calls and constructors of interest and builds the symbol table.
+ * `previous` is the {@link JavaFile.memberMemo} of the document's last scan, when there was one.
+ */
+export function readJavaFile(text: string, root: Node, previous?: MemberMemo): JavaFile {
   const symbols = new JavaSymbols();
+  const table = new MemberTable(previous);
   const containerNodes: Node[] = [];
   const scopes: Node[] = [];
   if (root.type === 'program') scopes.push(root);
-  const { regions, skipped } = selectRegions(text, root, scopes);
+  const { regions, skipped } = selectRegions(text, root, scopes, table);
   containerNodes.push(...scopes);
 
   /** Reads the scopes and declarations of some regions; returns the declarations, to declare once scopes are known. */
@@ -312,7 +478,7 @@ export function readJavaFile(text: string, root: Node): JavaFile {
   for (const d of symbols.all()) {
     if (d.isField && d.kind !== 'other' && (d.kind !== 'config' || holdsKafkaConfig(text, d)) && /^[\w$]+$/.test(d.name)) kafkaNames.add(d.name);
   }
-  const later = neededLater(text, regions, skipped, [...kafkaNames]);
+  const later = neededLater(text, regions, skipped, [...kafkaNames], table);
   if (later.length > 0) {
     const declarations = walk(later);
     containers = containersNow();
@@ -327,22 +493,33 @@ export function readJavaFile(text: string, root: Node): JavaFile {
   }
 
   const calls = new Map<string, Node[]>();
-  CALL_TEXT.lastIndex = 0;
-  for (let m = CALL_TEXT.exec(text); m; m = CALL_TEXT.exec(text)) {
-    // The smallest node holding the name and its `(` is the call itself when the name is a call's name (the
-    // name and the argument list are two of its children); asked for directly, because `Node.parent`
-    // descends from the root again, past every member of a long class.
-    const call = root.descendantForIndex(m.index, m.index + m[0].length);
-    if (call?.type !== 'method_invocation') continue;
-    const id = call.childForFieldName('name');
-    if (!id || id.type !== 'identifier' || id.startIndex !== m.index || id.endIndex !== m.index + m[1].length) continue;
-    const list = calls.get(m[1]);
+  const callSites = new Map<Node, CallSite>();
+  const pendingPuts: PendingPut[] = [];
+  for (const m of callCandidates(text)) {
+    const method = m[1];
+    const argumentsStart = m.index + m[0].length;
+    if (CONFIG_ONLY_METHODS.has(method)) {
+      // A call on a plain name: resolved from the text as config.ts would resolve the call's object.
+      const receiver = plainReceiver(text, m.index);
+      const decl = receiver && symbols.lookup(receiver.name, receiver.at);
+      if (receiver && decl?.kind !== 'config') continue;
+      const key = decl && PENDING_METHODS.has(method) ? plainFirstArgument(text, argumentsStart) : undefined;
+      if (decl && key && !symbols.mayNameKey(key.name, key.at)) {
+        pendingPuts.push({ method, decl, nameStart: m.index, argumentsStart });
+        continue;
+      }
+    }
+    const call = callAt(root, m.index, argumentsStart, method.length);
+    if (!call) continue;
+    const list = calls.get(method);
     if (list) list.push(call);
-    else calls.set(m[1], [call]);
+    else calls.set(method, [call]);
+    callSites.set(call, { nameStart: m.index, argumentsStart });
   }
 
   const creations: Node[] = [];
-  let hasListenerContainer = /@(?:[\w.]+\.)?(?:KafkaListener|EnableKafka)\b/.test(text);
+  // The words first: V8 finds them with a fast literal search, where the expression is tried at every `@`.
+  let hasListenerContainer = (text.includes('KafkaListener') || text.includes('EnableKafka')) && /@(?:[\w.]+\.)?(?:KafkaListener|EnableKafka)\b/.test(text);
   CREATION_TEXT.lastIndex = 0;
   for (let m = CREATION_TEXT.exec(text); m; m = CREATION_TEXT.exec(text)) {
     const keyword = tokenAt(root, m.index, m.index + 3);
@@ -394,7 +571,7 @@ export function readJavaFile(text: string, root: Node): JavaFile {
   const records: Decl[] = [];
   for (const d of symbols.all()) if (d.kind === 'records') records.push(d);
   records.sort((a, b) => a.scopeStart - b.scopeStart);
-  return { text, root, symbols, containers, records, calls, creations, references, methods, hasListenerContainer };
+  return { text, root, symbols, containers, records, calls, callSites, pendingPuts, creations, references, methods, hasListenerContainer, memberMemo: table.memo() };
 }
 
 /** True when a declaration's modifiers include `final` (modifiers come first when present). */
@@ -513,11 +690,67 @@ export function endsLine(text: string, node: Node): boolean {
   return text.slice(node.endIndex, nl < 0 ? text.length : nl).trim() === '';
 }
 
+/**
+ * The receiver of a call when the text shows it is a plain name (`cache.put(..)`: `cache` and its offset),
+ * read back from the method name at `nameStart`; undefined for anything else (`this.cache.put`, `get().put`,
+ * a comment or a name with non-ASCII letters in the way), which the caller then reads from the tree. Either
+ * way it is the name {@link JavaSymbols.resolve} would look up for the call's `object`, without the calls
+ * into WebAssembly that reading the tree costs.
+ */
+export function plainReceiver(text: string, nameStart: number): { readonly name: string; readonly at: number } | undefined {
+  let i = nameStart;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  if (i === 0 || text[i - 1] !== '.') return undefined;
+  i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const end = i;
+  while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
+  if (i === end || !isNameStart(text.charCodeAt(i))) return undefined;
+  // What comes before must end the expression there: not a `.` (a longer chain), not a letter the ASCII
+  // test above does not know (part of a longer name).
+  if (i > 0 && !BEFORE_NAME.has(text[i - 1]) && !isSpace(text.charCodeAt(i - 1))) return undefined;
+  return { name: text.slice(i, end), at: i };
+}
+
+/**
+ * The first argument of a call when the text shows it is a plain name followed by a second argument
+ * (`put(order, region)`: `order` and its offset), undefined for anything else (a literal, a constant of a
+ * class, a comment in the way), which the caller then reads from the tree.
+ */
+export function plainFirstArgument(text: string, argumentsStart: number): { readonly name: string; readonly at: number } | undefined {
+  PLAIN_FIRST_ARGUMENT.lastIndex = argumentsStart;
+  const m = PLAIN_FIRST_ARGUMENT.exec(text);
+  return m ? { name: m[1], at: argumentsStart + m[0].indexOf(m[1]) } : undefined;
+}
+
+/** A name, a comma, and the start of another expression (a name, a number, a string, a parenthesis, a sign). */
+const PLAIN_FIRST_ARGUMENT = /\s*([A-Za-z_$][\w$]*)\s*,\s*[\w$"'(-]/y;
+
+/** Characters after which a name starts an expression of its own. */
+const BEFORE_NAME: ReadonlySet<string> = new Set(['(', '{', '}', ';', ',', '=', '!', '&', '|', '?', ':', '+', '-', '*', '/', '%', '<', '>', '[', '^', '~']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+function isNameStart(c: number): boolean {
+  return isNameChar(c) && !(c >= 48 && c <= 57);
+}
+
 /** The arguments of a call or constructor (named children of its argument list). */
 export function argumentsOf(node: Node): Node[] {
   const list = node.childForFieldName('arguments');
   const out: Node[] = [];
   if (!list) return out;
-  for (const c of list.namedChildren) if (c && c.type !== 'line_comment' && c.type !== 'block_comment') out.push(c);
+  for (const c of list.namedChildren) {
+    if (!c) continue;
+    // Each `type` read is a call into WebAssembly: read it once.
+    const type = c.type;
+    if (type !== 'line_comment' && type !== 'block_comment') out.push(c);
+  }
   return out;
 }

@@ -1,10 +1,10 @@
 import type { AnalyzedDocument } from '../../model';
 import type { Scanner } from '../types';
 import type { Node } from '../common/tree-sitter';
-import { parseDocument } from '../common/tree-sitter';
+import { keepScanMemo, parseDocument, scanMemo } from '../common/tree-sitter';
 import { findJavaConfigGroups } from './config';
 import { findJavaFacts } from './facts';
-import { looksLikeKafka, readJavaFile } from './file';
+import { looksLikeKafka, MemberMemo, readJavaFile } from './file';
 
 /**
  * The Java scanner: kafka-clients and Spring for Apache Kafka code → config groups and code facts.
@@ -23,7 +23,10 @@ export function scanJavaTree(path: string, text: string, root: Node): AnalyzedDo
   try {
     // A cheap text test first: a file without Kafka is not read at all.
     if (!looksLikeKafka(text)) return empty;
-    const file = readJavaFile(text, root);
+    // What the last scan of this document found in its class members' text (file.ts, MemberMemo).
+    const previous = scanMemo(path);
+    const file = readJavaFile(text, root, previous instanceof MemberMemo ? previous : undefined);
+    keepScanMemo(path, file.memberMemo);
     return { ...empty, isKafka: true, groups: findJavaConfigGroups(file), facts: findJavaFacts(file) };
   } catch {
     // A scanner bug must not take the editor down; the file then simply gets no Java findings.

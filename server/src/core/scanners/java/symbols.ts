@@ -270,11 +270,22 @@ export class JavaSymbols {
     return best;
   }
 
+  /**
+   * False when {@link JavaSymbols.evaluateKey} of the name `name` at `offset` is sure to give nothing: it
+   * names a declaration that is not a final one with an initializer, or nothing declared or statically imported.
+   */
+  mayNameKey(name: string, offset: number): boolean {
+    const decl = this.lookup(name, offset);
+    if (decl) return decl.isFinal && decl.init !== undefined;
+    return this.staticConstantClass(name) !== undefined;
+  }
+
   /** The declaration an expression names: `producer`, `this.producer`; undefined for anything else. */
   resolve(expr: Node | null): Decl | undefined {
     if (!expr) return undefined;
-    if (expr.type === 'identifier') return this.lookup(expr.text, expr.startIndex);
-    if (expr.type === 'field_access' && expr.childForFieldName('object')?.type === 'this') {
+    const type = expr.type;
+    if (type === 'identifier') return this.lookup(expr.text, expr.startIndex);
+    if (type === 'field_access' && expr.childForFieldName('object')?.type === 'this') {
       const field = expr.childForFieldName('field');
       if (!field) return undefined;
       // `this.x` skips locals and parameters: pick the widest visible declaration (the field).
@@ -286,7 +297,7 @@ export class JavaSymbols {
       }
       return best;
     }
-    if (expr.type === 'parenthesized_expression') return this.resolve(expr.namedChild(0));
+    if (type === 'parenthesized_expression') return this.resolve(expr.namedChild(0));
     return undefined;
   }
 
@@ -419,21 +430,24 @@ export class JavaSymbols {
    */
   evaluateKey(expr: Node | null, depth = 0): string | undefined {
     if (!expr || depth > 8) return undefined;
-    if (expr.type === 'string_literal') return decodeJavaString(expr.text);
-    if (expr.type === 'field_access') {
+    // Each `type` read is a call into WebAssembly: read it once.
+    const type = expr.type;
+    if (type === 'string_literal') return decodeJavaString(expr.text);
+    if (type === 'field_access') {
       const object = expr.childForFieldName('object');
       const field = expr.childForFieldName('field')?.text;
       if (!object || !field) return undefined;
       const cls = this.configClass(lastSegment(object.text));
       return cls ? KEY_CONSTANTS[cls]?.[field] : undefined;
     }
-    if (expr.type === 'identifier') {
-      const decl = this.lookup(expr.text, expr.startIndex);
+    if (type === 'identifier') {
+      const name = expr.text;
+      const decl = this.lookup(name, expr.startIndex);
       if (decl) return decl.isFinal && decl.init ? this.evaluateKey(decl.init, depth + 1) : undefined;
-      const cls = this.staticConstantClass(expr.text);
-      return cls ? KEY_CONSTANTS[cls]?.[expr.text] : undefined;
+      const cls = this.staticConstantClass(name);
+      return cls ? KEY_CONSTANTS[cls]?.[name] : undefined;
     }
-    if (expr.type === 'parenthesized_expression') return this.evaluateKey(expr.namedChild(0), depth + 1);
+    if (type === 'parenthesized_expression') return this.evaluateKey(expr.namedChild(0), depth + 1);
     return undefined;
   }
 }
