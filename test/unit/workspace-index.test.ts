@@ -144,6 +144,32 @@ describe('workspace index: real paths and deleted folders', () => {
     assert.equal(index.size, 2);
   });
 
+  it('an open document reached through a link is named by the real path found on its first edit, found again after a watched-file event', async () => {
+    const first = put('ws/one/producer.properties', PRODUCER);
+    const second = put('ws/two/producer.properties', PRODUCER);
+    symlinkSync('one', join(root, 'ws/app'), 'dir');
+    const { index } = indexOf([folder('ws')]);
+    await index.scan();
+    const uri = pathToFileURL(join(root, 'ws/app/producer.properties')).href;
+    const edit = async (version: number) => index.update(await cache.get(TextDocument.create(uri, 'properties', version, PRODUCER)));
+    /** The file the model holds the open document's text for. */
+    const holder = () => index.allFiles().find((f) => f.uri === uri)?.path;
+    const uriOf = (path: string) => index.allFiles().find((f) => f.path === path)?.uri;
+    await edit(1);
+    assert.equal(holder(), first);
+    assert.equal(uriOf(second), pathToFileURL(second).href);
+    // The link now points elsewhere: until the client says so, the document keeps its real path (no file
+    // system call per keystroke); the watched-file event makes the next edit look again.
+    rmSync(join(root, 'ws/app'));
+    symlinkSync('two', join(root, 'ws/app'), 'dir');
+    await edit(2);
+    assert.equal(uriOf(second), pathToFileURL(second).href);
+    await index.watched([{ uri: pathToFileURL(join(root, 'ws/app')).href, deleted: false }]);
+    await edit(3);
+    assert.equal(uriOf(second), uri);
+    cache.forget(uri);
+  });
+
   it('a deleted link to a folder takes the files reached only through it, and keeps those still reached directly', async () => {
     const outside = put('outside/server.properties', BROKER);
     const broker = put('ws/real/server.properties', BROKER.replace('kafka-1', 'kafka-2'));

@@ -99,6 +99,12 @@ export class WorkspaceIndex {
   private generation = 0;
   /** Combined analyses, by URI: the same pair (analysis, relink generation) gives the same object. */
   private readonly combined = new Map<string, { base: Analysis; generation: number; analysis: Analysis }>();
+  /**
+   * The real path of each open document's URI, found on its first update: a keystroke would otherwise ask
+   * the file system three times (update, combine, the report's result id). Dropped when the document is
+   * closed, and all of it on any watched-file event (a link or a folder may have been replaced).
+   */
+  private readonly realOfOpen = new Map<string, string>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -210,7 +216,11 @@ export class WorkspaceIndex {
   update(analysis: Analysis): void {
     if (!analysis.uri.startsWith('file:')) return;
     const reached = uriToPath(analysis.uri);
-    const path = canonicalPath(reached);
+    let path = this.realOfOpen.get(analysis.uri);
+    if (path === undefined) {
+      path = canonicalPath(reached);
+      this.realOfOpen.set(analysis.uri, path);
+    }
     this.open.add(path);
     const known = this.files.get(path);
     if (known?.version === analysis.version && known.uri === analysis.uri) return;
@@ -232,6 +242,8 @@ export class WorkspaceIndex {
 
   /** Files created, changed or deleted on disk (`workspace/didChangeWatchedFiles`); open documents keep the editor's text. */
   async watched(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
+    // A link or folder may have been replaced: open documents' real paths are found again.
+    this.realOfOpen.clear();
     const seen = new Set<string>();
     // Deletions in a row are taken out in one pass over the files (a clean build or `rm -rf node_modules`
     // can be tens of thousands of per-file events from some clients); a creation in between goes after them.
@@ -360,7 +372,12 @@ export class WorkspaceIndex {
 
   /** A revision of a file's cross-file findings (the relink that last changed them): part of a pull report's result id. */
   revisionOf(uri: string): number {
-    return this.changedAt.get(canonicalPath(uriToPath(uri))) ?? 0;
+    return this.changedAt.get(this.realPathOf(uri)) ?? 0;
+  }
+
+  /** An open document's real path as {@link update} found it, else asked of the file system now. */
+  private realPathOf(uri: string): string {
+    return this.realOfOpen.get(uri) ?? canonicalPath(uriToPath(uri));
   }
 
   /**
@@ -368,7 +385,7 @@ export class WorkspaceIndex {
    * means to name other files' URIs and versions for related locations and fixes. Call {@link update} first.
    */
   combine(analysis: Analysis): Analysis {
-    const path = canonicalPath(uriToPath(analysis.uri));
+    const path = this.realPathOf(analysis.uri);
     const cross = this.byFile.get(path);
     const known = this.combined.get(analysis.uri);
     if (known && known.base === analysis && known.generation === this.generation) return known.analysis;
@@ -429,6 +446,7 @@ export class WorkspaceIndex {
   /** Forgets what was combined for a closed document. */
   forget(uri: string): void {
     this.combined.delete(uri);
+    this.realOfOpen.delete(uri);
   }
 
   /** Every analysed file of the workspace with its cross-file findings, in path order (for the workspace report). */
