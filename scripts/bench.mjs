@@ -581,10 +581,13 @@ const READING_PAUSE_MS = 1000;
  * the call search over the whole text, and about 1.5 ms outside the server's handler (the didChange and
  * the pull through the pipe and both event loops: the same keystroke in a 1,400-line file without Kafka
  * costs 1.5 ms end to end, 0.45 ms of it the re-parse). A fresh server's first keystrokes also run code V8
- * has not optimised yet: turn 2 is about 8.5 ms where the 40th is about 5 on the same machine, and 40
- * warm-up rounds instead of 12 did not change turn 2. Tried and dropped: reusing a member's scan by node
- * id, because ids are the addresses of child slots in the parent, and no member kept its id across a
- * re-parse.
+ * has not optimised yet: turn 2 is about 8.5 ms where the 40th is about 5 on the same machine. V8 was
+ * still marking readJavaFile and its helpers for optimisation during those keystrokes (`--trace-opt`, no
+ * deoptimisation seen), so the warm-up now runs up to 40 rounds instead of 12: turns 3-12 are 10-25%
+ * faster, turn 2 is not. About 1.5 ms of turn 2 is the process waking after a second of idleness (twenty
+ * trivial requests just before it take that much off, measured for this note only). Tried and dropped:
+ * reusing a member's scan by node id, because ids are the addresses of child slots in the parent, and no
+ * member kept its id across a re-parse.
  */
 function javaKeystroke(text) {
   const at = text.indexOf('"orders"') + 1;
