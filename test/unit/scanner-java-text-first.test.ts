@@ -64,6 +64,36 @@ describe('Java scanner: what the text shows of a put call is read from the text'
     assert.deepEqual(await rules(consumer(['/* props.put(someKey, "false"); */'])), ['consumer/auto-commit-enabled']);
   });
 
+  it('a config map whose first put is one left for later still comes first among the groups, as when that put made it', async () => {
+    const text = [
+      'import java.util.*;',
+      'import org.apache.kafka.clients.producer.*;',
+      'class Two {',
+      '  void make(String someKey) {',
+      '    Properties first = defaults();',
+      '    first.put(someKey, "x");',
+      '    Map<String, Object> second = moreDefaults();',
+      '    second.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    first.put(ProducerConfig.ACKS_CONFIG, "1");',
+      '    new KafkaProducer<>(second);',
+      '    new KafkaProducer<>(first);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const doc = await analyze('/ws/src/Two.java', text);
+    forgetDocument('/ws/src/Two.java');
+    // `first` is met at its pending put, before `second`: its group comes first, and is the one anchored
+    // at the second constructor. (Both start from settings made elsewhere, so neither claims its role.)
+    assert.deepEqual(
+      doc.groups.map((g) => [g.entries.map((e) => `${e.key}=${e.value}`).join(','), text.slice(g.anchor.start, g.anchor.end)]),
+      [
+        ['acks=1', 'new KafkaProducer<>(first)'],
+        ['acks=0', 'new KafkaProducer<>(second)'],
+      ],
+    );
+  });
+
   it('puts into a map that is not Kafka configuration are not looked up in the tree, and find nothing', async () => {
     const body = Array.from({ length: 150 }, (_v, i) => `  void m${i}(String order, String region) { cache.put(order, region); }`);
     const text = consumer([]).replace('class P {', ['class P {', ...body].join('\n'));

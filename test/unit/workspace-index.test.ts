@@ -170,6 +170,21 @@ describe('workspace index: real paths and deleted folders', () => {
     cache.forget(uri);
   });
 
+  it('rehearse (the warm-up replaying an update) leaves the model as it was', async () => {
+    const producer = put('ws/app/producer.properties', PRODUCER);
+    const { index, changed } = indexOf([folder('ws')]);
+    await index.scan();
+    const before = JSON.stringify(index.allFiles());
+    const uri = pathToFileURL(producer).href;
+    const revision = index.revisionOf(uri);
+    index.rehearse(await cache.get(TextDocument.create(`kafka-lint-warm-up:${producer}`, 'properties', 1, `${PRODUCER}\nacks=0\n`)));
+    index.rehearse(await cache.get(TextDocument.create(uri, 'properties', 7, 'acks=1\n')));
+    assert.equal(JSON.stringify(index.allFiles()), before);
+    assert.equal(index.revisionOf(uri), revision);
+    assert.deepEqual(changed, []);
+    cache.forget(uri);
+  });
+
   it('a deleted link to a folder takes the files reached only through it, and keeps those still reached directly', async () => {
     const outside = put('outside/server.properties', BROKER);
     const broker = put('ws/real/server.properties', BROKER.replace('kafka-1', 'kafka-2'));

@@ -92,7 +92,8 @@ export class AnalysisCache {
       entry.lint = { key, findings };
     }
     if (fresh && document.isKafka && this.warmUp.wants(document.kind, text.length)) this.startWarmUp(doc, document.kind, options);
-    if (opened && document.isKafka) {
+    // Not the warm-up's private copy (startWarmUp), which is edited at once and dropped.
+    if (opened && document.isKafka && !doc.uri.startsWith(WARM_UP_SCHEME)) {
       const version = doc.version;
       const kind = document.kind;
       this.warmUp.prime(
@@ -112,7 +113,7 @@ export class AnalysisCache {
    */
   private startWarmUp(doc: TextDocument, kind: AnalyzedDocument['kind'], options: LintOptions): void {
     const version = doc.version;
-    const uri = `kafka-lint-warm-up:${uriToPath(doc.uri)}`;
+    const uri = `${WARM_UP_SCHEME}${uriToPath(doc.uri)}`;
     const copy = TextDocument.create(uri, doc.languageId, 0, doc.getText());
     const at = copy.positionAt(copy.getText().length >> 1);
     const typed = { start: at, end: at };
@@ -134,6 +135,9 @@ export class AnalysisCache {
     releaseDocument(uriToPath(uri));
   }
 }
+
+/** The URI scheme of the warm-up's private copies of documents. */
+const WARM_UP_SCHEME = 'kafka-lint-warm-up:';
 
 /** Makes a TextDocument compute its line offsets now; it does so lazily, on the first position lookup or ranged change. */
 function computeLineOffsets(doc: TextDocument): void {

@@ -216,11 +216,8 @@ export class WorkspaceIndex {
   update(analysis: Analysis): void {
     if (!analysis.uri.startsWith('file:')) return;
     const reached = uriToPath(analysis.uri);
-    let path = this.realOfOpen.get(analysis.uri);
-    if (path === undefined) {
-      path = canonicalPath(reached);
-      this.realOfOpen.set(analysis.uri, path);
-    }
+    const path = this.realPathOf(analysis.uri);
+    this.realOfOpen.set(analysis.uri, path);
     this.open.add(path);
     const known = this.files.get(path);
     if (known?.version === analysis.version && known.uri === analysis.uri) return;

@@ -28,7 +28,7 @@ export function codeTopics(kind: DocumentKind, text: string): CodeTopics {
   const unnamed = new Set<'produces' | 'consumes'>();
   const seen = new Set<string>();
   for (const { use, pattern, unnamed: other, after } of patterns) {
-    if (!unnamed.has(use) && matches(code, other, after).next().done === false) unnamed.add(use);
+    if (!unnamed.has(use) && !matches(code, other, after).next().done) unnamed.add(use);
     for (const m of matches(code, pattern, after)) {
       const list = m.groups?.list;
       if (list === undefined) continue;

@@ -4,7 +4,7 @@ import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import type { JavaFile } from './file';
-import { argumentsOf, callsNamed, checkPendingPut, endsLine, headRange, indentAt, ownLinesRange, plainFirstArgument, plainReceiver, statementOf } from './file';
+import { argumentsOf, callsNamed, checkPendingPut, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import type { PendingPut } from './file';
 import { KEY_CONSTANTS } from './keys';
 import type { Decl, JavaValue, ValueStyle } from './symbols';
@@ -154,20 +154,10 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
     for (const call of callsNamed(file, name)) {
       const site = file.callSites.get(call);
       deferUntil(site?.nameStart ?? call.startIndex);
-      // What the text shows is read from the text: a long class's every `cache.put(key, value)` into a map
-      // that is not Kafka configuration would otherwise cost a dozen calls into WebAssembly each.
-      const receiver = site && plainReceiver(file.text, site.nameStart);
-      const decl = receiver ? symbols.lookup(receiver.name, receiver.at) : symbols.resolve(call.childForFieldName('object'));
+      // A call on a plain name was resolved from the text when it was found (file.ts, CallSite.receiver).
+      const decl = site?.receiver ?? symbols.resolve(call.childForFieldName('object'));
       if (!decl || decl.kind !== 'config') continue;
       const s = sourceOfDecl(decl);
-      // A first argument that is a name no constant of the file or a static import can stand for: the key is
-      // unreadable, as addEntry would find (evaluateKey), so the source is incomplete.
-      const key = site && plainFirstArgument(file.text, site.argumentsStart);
-      if (key && !symbols.mayNameKey(key.name, key.at)) {
-        s.putCalls.push(call);
-        s.complete = false;
-        continue;
-      }
       const [k, v] = argumentsOf(call);
       if (!k || !v) continue;
       s.putCalls.push(call);
@@ -177,7 +167,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   }
   for (const name of ['putAll', 'load', 'clear', 'remove']) {
     for (const call of callsNamed(file, name)) {
-      const decl = symbols.resolve(call.childForFieldName('object'));
+      const decl = file.callSites.get(call)?.receiver ?? symbols.resolve(call.childForFieldName('object'));
       if (decl && decl.kind === 'config') sourceOfDecl(decl).complete = false;
     }
   }

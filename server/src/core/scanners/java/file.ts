@@ -50,6 +50,11 @@ export interface JavaFile {
 export interface CallSite {
   readonly nameStart: number;
   readonly argumentsStart: number;
+  /**
+   * For a call of a method config.ts reads only on config variables, made on a plain name
+   * ({@link plainReceiver}): the config variable that name resolves to, found from the text.
+   */
+  readonly receiver?: Decl;
 }
 
 /**
@@ -256,10 +261,11 @@ const MAX_SEPARATE_WALKS = 24;
 const TYPE_DECLARATIONS: ReadonlySet<string> = new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration']);
 const WALKED_TYPES = new NodeTypeList([...new Set<string>([...CONTAINER_TYPES, ...DECLARATION_TYPES, 'import_declaration'])]);
 
-/** What one scan reads of a class member from the tree: its kind and its length, each a call into WebAssembly. */
+/** What one scan reads of a class member from the tree (its kind and its length, each a call into WebAssembly), and what its text says. */
 interface MemberFacts {
   readonly type: string;
   readonly length: number;
+  said?: TextFacts;
 }
 
 /** What a class member's text says, found once per distinct text and kept from one scan to the next. */
@@ -289,7 +295,6 @@ export class MemberMemo {
  */
 class MemberTable {
   private readonly facts = new Map<Node, MemberFacts>();
-  private readonly texts = new Map<Node, TextFacts>();
   private readonly next = new Map<string, TextFacts>();
 
   constructor(private readonly previous: MemberMemo | undefined) {}
@@ -309,14 +314,13 @@ class MemberTable {
   }
 
   private said(text: string, member: Node): TextFacts {
-    let facts = this.texts.get(member);
-    if (!facts) {
+    const facts = this.of(member);
+    if (!facts.said) {
       const own = this.textOf(text, member);
-      facts = this.next.get(own) ?? this.previous?.byText.get(own) ?? {};
-      this.next.set(own, facts);
-      this.texts.set(member, facts);
+      facts.said = this.next.get(own) ?? this.previous?.byText.get(own) ?? {};
+      this.next.set(own, facts.said);
     }
-    return facts;
+    return facts.said;
   }
 
   relevant(text: string, member: Node): boolean {
@@ -498,14 +502,15 @@ export function readJavaFile(text: string, root: Node, previous?: MemberMemo): J
   for (const m of callCandidates(text)) {
     const method = m[1];
     const argumentsStart = m.index + m[0].length;
+    let receiver: Decl | undefined;
     if (CONFIG_ONLY_METHODS.has(method)) {
       // A call on a plain name: resolved from the text as config.ts would resolve the call's object.
-      const receiver = plainReceiver(text, m.index);
-      const decl = receiver && symbols.lookup(receiver.name, receiver.at);
-      if (receiver && decl?.kind !== 'config') continue;
-      const key = decl && PENDING_METHODS.has(method) ? plainFirstArgument(text, argumentsStart) : undefined;
-      if (decl && key && !symbols.mayNameKey(key.name, key.at)) {
-        pendingPuts.push({ method, decl, nameStart: m.index, argumentsStart });
+      const plain = plainReceiver(text, m.index);
+      receiver = plain && symbols.lookup(plain.name, plain.at);
+      if (plain && receiver?.kind !== 'config') continue;
+      const key = receiver && PENDING_METHODS.has(method) ? plainFirstArgument(text, argumentsStart) : undefined;
+      if (receiver && key && !symbols.mayNameKey(key.name, key.at)) {
+        pendingPuts.push({ method, decl: receiver, nameStart: m.index, argumentsStart });
         continue;
       }
     }
@@ -514,7 +519,7 @@ export function readJavaFile(text: string, root: Node, previous?: MemberMemo): J
     const list = calls.get(method);
     if (list) list.push(call);
     else calls.set(method, [call]);
-    callSites.set(call, { nameStart: m.index, argumentsStart });
+    callSites.set(call, { nameStart: m.index, argumentsStart, receiver });
   }
 
   const creations: Node[] = [];
