@@ -1,7 +1,41 @@
 import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { lint } from '../../server/src/core/lint';
 import { describeChange, forgetDocument, hasTree, parseDocument, primeDocument } from '../../server/src/core/scanners/common/tree-sitter';
 
 describe('tree-sitter loader', () => {
+  it('code without Kafka is not parsed; the first Kafka text is, and gets its findings', async () => {
+    const cases = [
+      {
+        path: '/p/src/main/java/Plain.java',
+        plain: 'class Plain {\n  void f(java.util.Map<String, String> m) { m.put("acks", "0"); }\n}\n',
+        kafka: 'import org.apache.kafka.clients.producer.*;\nclass Plain {\n  void f(KafkaProducer<String, String> p) { p.send(new ProducerRecord<>("t", "v")); }\n}\n',
+        rule: 'producer/unhandled-send',
+      },
+      {
+        // Names a Kafka client only in a comment's words, not as an import path: not parsed either.
+        path: '/p/cmd/plain.go',
+        plain: 'package main\n\n// Talks to sarama-like services.\nimport "fmt"\n\nfunc main() { fmt.Println("acks=0") }\n',
+        kafka: 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc main() {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.NoResponse\n\t_ = c\n}\n',
+        rule: 'producer/acks-zero',
+      },
+      { path: '/p/src/plain.ts', plain: 'export const acks = 0;\n', kafka: undefined, rule: undefined },
+      { path: '/p/plain.py', plain: 'acks = 0\nprint(acks)\n', kafka: undefined, rule: undefined },
+    ];
+    for (const c of cases) {
+      const plain = await analyze(c.path, c.plain);
+      assert.equal(plain.isKafka, false, c.path);
+      assert.equal(hasTree(c.path), false, `${c.path}: no syntax tree kept for a file without Kafka`);
+      if (!c.kafka) continue;
+      // The user adds the import: the file is parsed from scratch and read as Kafka code.
+      const kafka = await analyze(c.path, c.kafka);
+      assert.equal(kafka.isKafka, true, c.path);
+      assert.equal(hasTree(c.path), true, c.path);
+      assert.deepEqual([...new Set(lint(kafka).map((f) => f.ruleId))].filter((id) => id === c.rule), [c.rule], c.path);
+      forgetDocument(c.path);
+    }
+  });
+
   it('parses Java with UTF-16 offsets that match the model', async () => {
     const text = 'class A { String s = "é😀"; void f() { producer.send(r); } }';
     const tree = await parseDocument('java', 'mem://a.java', text);

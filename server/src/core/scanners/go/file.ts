@@ -21,6 +21,17 @@ const IMPORTS: readonly { readonly path: RegExp; readonly library: GoLibrary; re
   { path: /^github\.com\/segmentio\/kafka-go$/, library: 'kafka-go', name: 'kafka' },
 ];
 
+/**
+ * True when the text can import one of {@link IMPORTS}: each import path, as written in its string literal,
+ * holds one of these (the escapes stringContent decodes cannot spell a letter, a `.` or a `/`). A file
+ * without one is not parsed.
+ */
+export function mayImportKafkaClient(text: string): boolean {
+  return text.includes('github.com/') && CLIENT_PATH_TEXT.test(text);
+}
+
+const CLIENT_PATH_TEXT = /github\.com\/(?:IBM\/sarama|Shopify\/sarama|twmb\/franz-go|confluentinc\/confluent-kafka-go|segmentio\/kafka-go)/;
+
 /** An indexed Go file: see the module comment. */
 export class GoFile extends GoSource {
   /** Package alias → library, for the aliases the file imports. */

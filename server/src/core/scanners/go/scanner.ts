@@ -2,6 +2,7 @@ import type { AnalyzedDocument } from '../../model';
 import type { Scanner } from '../types';
 import { parseDocument } from '../common/tree-sitter';
 import { GoContext } from './context';
+import { mayImportKafkaClient } from './file';
 import { scanSarama } from './sarama';
 import { scanFranz } from './franz';
 import { scanConfluent } from './confluent';
@@ -18,6 +19,8 @@ import { scanSegmentio } from './segmentio';
 export const goScanner: Scanner = {
   async scan(path: string, text: string): Promise<AnalyzedDocument> {
     const empty: AnalyzedDocument = { path, text, kind: 'go', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '//' };
+    // Cheap gate, as for the other languages: a file that names no client's import path cannot import one.
+    if (!mayImportKafkaClient(text)) return empty;
     let tree;
     try {
       tree = await parseDocument('go', path, text);
