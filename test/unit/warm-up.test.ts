@@ -91,6 +91,33 @@ describe('server warm-up after the first analysis of a kind', () => {
     for (const name of ['Primed', 'Second', 'Typed', 'Plain']) cache.forget(pathToFileURL(`/ws/src/${name}.java`).href);
   });
 
+  it('has every document opened compute its line offsets in idle time, Kafka or not, unless the user typed first', async () => {
+    const { cache } = serverCache();
+    /** A document that counts the position look-ups made on it (the first one computes its line offsets). */
+    const counted = (path: string, languageId: string, text: string) => {
+      const doc = open(path, languageId, text);
+      const counter = { doc, lookups: 0 };
+      const positionAt = doc.positionAt.bind(doc);
+      doc.positionAt = (offset: number) => {
+        counter.lookups++;
+        return positionAt(offset);
+      };
+      return counter;
+    };
+    const plain = counted('/ws/src/Offsets.java', 'java', 'class Plain {\n  int x;\n}\n');
+    const props = counted('/ws/consumer.properties', 'properties', 'group.id=g\nenable.auto.commit=true\n');
+    const typed = counted('/ws/src/TypedFirst.java', 'java', 'class T {}\n');
+    for (const c of [plain, props, typed]) await cache.get(c.doc);
+    assert.deepEqual([plain.lookups, props.lookups, typed.lookups], [0, 0, 0], 'nothing asked while the user waits');
+    TextDocument.update(typed.doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+    await cache.get(typed.doc);
+    await waitFor(async () => plain.lookups === 1 && props.lookups === 1, { timeout: 1500, message: 'line offsets computed in idle time' });
+    await new Promise((r) => setTimeout(r, 600));
+    assert.deepEqual([plain.lookups, props.lookups, typed.lookups], [1, 1, 0]);
+    assert.equal(cache.warmUp.primed, 0, 'no syntax tree to prime in these');
+    for (const c of [plain, props, typed]) cache.forget(c.doc.uri);
+  });
+
   it('stops as soon as the user opens or types, and leaves non-Kafka and big files alone', async () => {
     const busy = serverCache();
     await busy.cache.get(open('/ws/a.py', 'python', 'from confluent_kafka import Producer\np = Producer({"acks": "0"})\np.produce("t", b"v")\n'));
