@@ -478,6 +478,8 @@ function firstDiagnosis(path, text) {
 }
 
 const java = javaServiceText(1400);
+/** {@link java} with no Kafka in it (its imports and types renamed): a file the scanner is not meant to read. */
+const plainJava = java.replace(/Kafka|Producer|Consumer|kafka/g, 'Zzz');
 
 /** The bare `dot-properties` parse of a text: the floor of reading the file at all. */
 function bareParse(text) {
@@ -588,13 +590,35 @@ const READING_PAUSE_MS = 1000;
  * trivial requests just before it take that much off, measured for this note only). Tried and dropped:
  * reusing a member's scan by node id, because ids are the addresses of child slots in the parent, and no
  * member kept its id across a re-parse.
+ *
+ * Measured on 7 December 2026, in one `--baseline` run. The rows "Java without Kafka" give the floor: the
+ * same file with its Kafka names replaced, in a server that has warmed up on the Kafka file. The server then
+ * does next to nothing for a keystroke, because the text test finds no Kafka and the file is not parsed (the
+ * baseline still parsed it). That floor is 2.6 ms for the first keystroke after the reading pause and 1.2 ms
+ * for later ones. The Kafka file took 8.7 and 6.2 ms in the same run. So the analysis costs about 6 ms on the
+ * first keystroke and about 5 ms on later ones. The 5 ms target leaves it 2.4 ms and 3.8 ms. Timestamps taken
+ * on both sides of the pipe (an instrumented build, same clock) show where the first keystroke goes:
+ *   - the didChange is applied 1.6-2.7 ms after the client writes it (0.8 ms later on);
+ *   - the handler takes 6.2-8.5 ms (4.2 ms later on): re-parse 0.7, readJavaFile 3.1, groups and facts 0.6,
+ *     the workspace update 1.2;
+ *   - writing the answer and reading it back takes 0.7-2.5 ms.
+ * Placing the warm-up's edit where the bench types instead of mid-file changed nothing. A full GC after the
+ * warm-up made it slower. So the extra time on the first keystroke is the process and its caches waking
+ * after a second of idleness, not code left cold. Meeting 2.4 ms needs an analysis that does work in
+ * proportion to the edit: re-parse, scan, topics from code and lint of the edited class member only. Today
+ * each is a pass over the whole file.
  */
-function javaKeystroke(text) {
+function javaKeystroke(text, { warmedBy } = {}) {
   const at = text.indexOf('"orders"') + 1;
   const position = positionOf(text, at);
   const session = async (serverRoot, pauseMs, turns) => {
     const editor = await startEditorSession(serverRoot);
     try {
+      if (warmedBy) {
+        // Another file first, read as long as the measured one: the server has warmed up on it.
+        await editor.pull(await editor.open('src/main/java/com/example/orders/Warm.java', 'java', warmedBy));
+        await new Promise((resolve) => setTimeout(resolve, READING_PAUSE_MS));
+      }
       const uri = await editor.open('src/main/java/com/example/orders/OrderService.java', 'java', text);
       await editor.pull(uri);
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -722,6 +746,16 @@ const CASES = [
     rowTargets: [{ max: 5 }, {}],
     baseline: true,
     run: javaKeystroke(java),
+  },
+  {
+    // The same file with every Kafka name replaced, in a server warmed up on the Kafka file: what the path
+    // costs with next to no analysis (the didChange and the pull through the pipe, the text sync, the text test).
+    name: 'LSP: Java without Kafka, 1st keystroke (turn 2)',
+    rows: ['LSP: Java without Kafka, turns 3-12 (median)', 'LSP: Java without Kafka, 1st keystroke at once'],
+    target: {},
+    rowTargets: [{}, {}],
+    baseline: true,
+    run: javaKeystroke(plainJava, { warmedBy: java }),
   },
   { name: 'CLI: 500 x examples/ (10,000 files linted)', target: { max: 6000 }, baseline: true, cli: true, run: cli(['--format', 'json']) },
   { name: 'CLI: the same on one thread', target: {}, baseline: true, cli: true, run: cli(['--format', 'json', '--concurrency', 'off'], { needs: true }) },
