@@ -630,6 +630,27 @@ describe('Go scanner: confluent-kafka-go', () => {
     assert.equal(fixed(text, findings, 'producer/close-without-flush'), text.replace('\tp.Close()\n', '\tp.Flush(15 * 1000)\n\tp.Close()\n'));
   });
 
+  it('reads confluent-kafka-go 1.x imported through gopkg.in as through GitHub, aliased or not', async () => {
+    const body = [
+      'func run() {',
+      '\tp, _ := kafka.NewProducer(&kafka.ConfigMap{"bootstrap.servers": "k:9092", "acks": "0"})',
+      '\tdefer p.Close()',
+      '}',
+      '',
+    ];
+    const github = await run('/ws/ck-github.go', ['package x', 'import "github.com/confluentinc/confluent-kafka-go/kafka"', ...body].join('\n'));
+    const gopkg = await run('/ws/ck-gopkg.go', ['package x', 'import "gopkg.in/confluentinc/confluent-kafka-go.v1/kafka"', ...body].join('\n'));
+    const aliased = await run('/ws/ck-alias.go', ['package x', 'import k "gopkg.in/confluentinc/confluent-kafka-go.v1/kafka"', ...body.map((l) => l.replace(/kafka\./g, 'k.'))].join('\n'));
+    const ids = (findings: Finding[]) => findings.map((f) => f.ruleId).sort();
+    assert.deepEqual(ids(github.findings), ['producer/acks-zero', 'producer/close-without-flush']);
+    assert.deepEqual(gopkg.doc.groups.map((g) => g.library), ['librdkafka']);
+    assert.deepEqual(ids(gopkg.findings), ids(github.findings));
+    assert.deepEqual(ids(aliased.findings), ids(github.findings));
+    // Another path under gopkg.in is not the client.
+    const other = await run('/ws/ck-other.go', ['package x', 'import kafka "gopkg.in/example/kafka.v1"', ...body].join('\n'));
+    assert.equal(other.doc.isKafka, false);
+  });
+
   it('gives a ConfigMap returned by a local function the role of the client built from it', async () => {
     const text = [
       'package x',

@@ -13,24 +13,32 @@ import { stringContent } from './syntax';
 /** The Go client libraries we read, by the library id their defaults are filed under. */
 export type GoLibrary = Extract<LibraryId, 'sarama' | 'franz-go' | 'librdkafka' | 'kafka-go'>;
 
-/** Import paths of the supported clients, with the package name Go gives them when no alias is written. */
-const IMPORTS: readonly { readonly path: RegExp; readonly library: GoLibrary; readonly name: string }[] = [
-  { path: /^github\.com\/(IBM|Shopify)\/sarama$/, library: 'sarama', name: 'sarama' },
-  { path: /^github\.com\/twmb\/franz-go\/pkg\/kgo$/, library: 'franz-go', name: 'kgo' },
-  { path: /^github\.com\/confluentinc\/confluent-kafka-go(\/v\d+)?\/kafka$/, library: 'librdkafka', name: 'kafka' },
-  { path: /^github\.com\/segmentio\/kafka-go$/, library: 'kafka-go', name: 'kafka' },
+/**
+ * Import paths of the supported clients, with the package name Go gives them when no alias is written, and
+ * how the start of each path is written in the source (see {@link mayImportKafkaClient}). confluent-kafka-go
+ * 1.x was also imported through gopkg.in, as many projects still do.
+ */
+const IMPORTS: readonly { readonly path: RegExp; readonly written: readonly string[]; readonly library: GoLibrary; readonly name: string }[] = [
+  { path: /^github\.com\/(IBM|Shopify)\/sarama$/, written: ['github.com/IBM/sarama', 'github.com/Shopify/sarama'], library: 'sarama', name: 'sarama' },
+  { path: /^github\.com\/twmb\/franz-go\/pkg\/kgo$/, written: ['github.com/twmb/franz-go/pkg/kgo'], library: 'franz-go', name: 'kgo' },
+  {
+    path: /^github\.com\/confluentinc\/confluent-kafka-go(\/v\d+)?\/kafka$/,
+    written: ['github.com/confluentinc/confluent-kafka-go'],
+    library: 'librdkafka',
+    name: 'kafka',
+  },
+  { path: /^gopkg\.in\/confluentinc\/confluent-kafka-go\.v1\/kafka$/, written: ['gopkg.in/confluentinc/confluent-kafka-go.v1/kafka'], library: 'librdkafka', name: 'kafka' },
+  { path: /^github\.com\/segmentio\/kafka-go$/, written: ['github.com/segmentio/kafka-go'], library: 'kafka-go', name: 'kafka' },
 ];
 
 /**
- * True when the text can import one of {@link IMPORTS}: each import path, as written in its string literal,
- * holds one of these (the escapes stringContent decodes cannot spell a letter, a `.` or a `/`). A file
- * without one is not parsed.
+ * True when the text can import one of {@link IMPORTS}: an import path matching one, as written in its string
+ * literal, starts with one of its `written` forms (the escapes stringContent decodes cannot spell a letter,
+ * a `.` or a `/`). A file without one is not parsed.
  */
 export function mayImportKafkaClient(text: string): boolean {
-  return text.includes('github.com/') && CLIENT_PATH_TEXT.test(text);
+  return IMPORTS.some((i) => i.written.some((w) => text.includes(w)));
 }
-
-const CLIENT_PATH_TEXT = /github\.com\/(?:IBM\/sarama|Shopify\/sarama|twmb\/franz-go|confluentinc\/confluent-kafka-go|segmentio\/kafka-go)/;
 
 /** An indexed Go file: see the module comment. */
 export class GoFile extends GoSource {
