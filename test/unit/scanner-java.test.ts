@@ -226,6 +226,98 @@ describe('Java scanner: consumers', () => {
   });
 });
 
+describe('Java scanner: puts after the client is built', () => {
+  const head = [
+    'import java.util.*;',
+    'import org.apache.kafka.clients.consumer.*;',
+    'import org.apache.kafka.clients.producer.*;',
+    'class Clients {',
+  ];
+
+  it('takes a client\'s settings as they are when it is built: a map reused for the next client does not reconfigure it', async () => {
+    // As in a real test class: the later puts go into the first map by mistake; the first producer has acks=0.
+    const text = [
+      ...head,
+      '  static void setup() {',
+      '    Properties first = base();',
+      '    first.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> p0 = new KafkaProducer<>(first);',
+      '    Properties second = base();',
+      '    first.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> p1 = new KafkaProducer<>(second);',
+      '  }',
+      '  static Properties base() {',
+      '    Properties p = new Properties();',
+      '    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    return p;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await check('/ws/Clients.java', text);
+    assert.deepEqual(summary(text, findings), ['producer/acks-zero @ "0"']);
+  });
+
+  it('adds a missing setting before the client is built, not after a put that comes later', async () => {
+    const text = [
+      ...head,
+      '  KafkaConsumer<String, String> build() {',
+      '    Properties props = new Properties();',
+      '    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    props.put(ConsumerConfig.GROUP_ID_CONFIG, "g");',
+      '    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);',
+      '    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "late");',
+      '    return consumer;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await check('/ws/Late.java', text);
+    const auto = findingAt(findings, 'consumer/auto-commit-enabled', rangeOf(text, 'new KafkaConsumer<>(props)'));
+    assert.equal(
+      fixed(text, auto),
+      text.replace('"g");\n', '"g");\n    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");\n'),
+    );
+  });
+
+  it('keeps every put when the map is used again after the client, or the client is built in a loop', async () => {
+    const handedOn = [
+      ...head,
+      '  void run() {',
+      '    Properties props = new Properties();',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    register(props);',
+      '  }',
+      '  void register(Properties props) {}',
+      '}',
+      '',
+    ].join('\n');
+    // Told as before: the later value is what the map holds when it is handed on.
+    const { findings: handed } = await check('/ws/HandedOn.java', handedOn);
+    assert.deepEqual(summary(handedOn, handed), ['config/duplicate-key @ ProducerConfig.ACKS_CONFIG']);
+    const loop = [
+      ...head,
+      '  List<KafkaProducer<String, String>> run(List<String> ids) {',
+      '    List<KafkaProducer<String, String>> out = new ArrayList<>();',
+      '    Properties props = new Properties();',
+      '    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    for (String id : ids) {',
+      '      out.add(new KafkaProducer<>(props));',
+      '      props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    }',
+      '    return out;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    // The second producer of the loop is built after the put: it has acks=0.
+    const { findings: looped } = await check('/ws/Loop.java', loop);
+    assert.deepEqual(summary(loop, looped), ['producer/acks-zero @ "0"']);
+  });
+});
+
 describe('Java scanner: Spring and topics', () => {
   const text = fixture('spring-config.java');
 

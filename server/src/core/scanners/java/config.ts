@@ -187,6 +187,17 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
     }
   }
 
+  // Puts after the last client built from a local map configure nothing this file builds (see lastClientEnd).
+  const cutoffs = new Map<Source, number>();
+  for (const s of sources.values()) {
+    const cutoff = lastClientEnd(file, s);
+    if (cutoff === undefined) continue;
+    cutoffs.set(s, cutoff);
+    const late = (call: Node | undefined) => call !== undefined && call.startIndex >= cutoff;
+    s.entries.splice(0, s.entries.length, ...s.entries.filter((e) => !late(e.putCall)));
+    s.putCalls.splice(0, s.putCalls.length, ...s.putCalls.filter((c) => !late(c)));
+  }
+
   const groups: ConfigGroup[] = [];
   for (const topic of findTopics(file, sourcesOfExpr)) groups.push(topic);
   // The pending puts of a variable whose source something else made and that becomes a group: each, if the
@@ -195,7 +206,9 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   for (const [decl, puts] of pendingByDecl) {
     const s = byDecl.get(decl);
     if (!s || s.consumed || !formsGroup(s)) continue;
+    const cutoff = cutoffs.get(s);
     for (const { put, seq: at } of puts) {
+      if (cutoff !== undefined && put.nameStart >= cutoff) continue;
       const call = checkPendingPut(file, put);
       if (!call) continue;
       const [k, v] = argumentsOf(call);
@@ -211,6 +224,49 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
     if (group) groups.push(group);
   }
   return groups;
+}
+
+/** Where a local variable's uses are bounded: the code that runs in one call. */
+const FUNCTION_TYPES = ['method_declaration', 'constructor_declaration', 'lambda_expression'] as const;
+/** Statements that run their body again, so that a put after a client's creation may come before the next one. */
+const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
+/** Calls that set one setting, by name, as the text shows them after the variable's name. */
+const PUT_AFTER_NAME = /^\s*\.\s*(?:put|setProperty|putIfAbsent)\s*\(/;
+
+/**
+ * The offset after which puts into a source configure none of the clients this file builds from it, or
+ * undefined when that cannot be told. A client takes a copy of its settings when it is built
+ * (`new KafkaProducer<>(props)` reads `props` then), so in
+ *
+ *     props.put(ProducerConfig.ACKS_CONFIG, "0");
+ *     producer = new KafkaProducer<>(props);
+ *     props.put(ProducerConfig.ACKS_CONFIG, "all");
+ *
+ * the producer has acks=0: the later put is not part of its configuration (it is not a duplicate that wins,
+ * and a setting a fix adds must go before the creation). Told only for a local variable, assigned once, whose
+ * clients are all built in its own method outside any loop, and which is used after the last of them only
+ * by puts; anything else (a field, a map handed on or built in a loop) keeps every put.
+ */
+function lastClientEnd(file: JavaFile, s: Source): number | undefined {
+  const decl = s.decl;
+  if (!decl || decl.isField || decl.reassigned || s.flows.length === 0 || s.putCalls.length === 0) return undefined;
+  let last = s.flows[0].anchor;
+  for (const f of s.flows) if (f.anchor.endIndex > last.endIndex) last = f.anchor;
+  const cutoff = last.endIndex;
+  if (!s.putCalls.some((c) => c.startIndex >= cutoff) && !file.pendingPuts.some((p) => p.decl === decl && p.nameStart >= cutoff)) return undefined;
+  const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
+  if (!owner || file.containers.enclosing(last, FUNCTION_TYPES)?.id !== owner.id) return undefined;
+  // Every use after the last client: a put, in the same function (not a lambda that may run later or earlier).
+  const name = decl.name.replace(/\$/g, '\\$');
+  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g');
+  use.lastIndex = cutoff;
+  for (let m = use.exec(file.text); m && m.index < decl.scopeEnd; m = use.exec(file.text)) {
+    if (!PUT_AFTER_NAME.test(file.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
+    const id = file.root.descendantForIndex(m.index, m.index + m[0].length);
+    if (!id || file.containers.enclosing(id, FUNCTION_TYPES)?.id !== owner.id) return undefined;
+  }
+  for (let n = last.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
+  return cutoff;
 }
 
 /** True when `node` is inside a method annotated `@Bean` (Spring wires such factories into its listener containers). */
