@@ -2,13 +2,20 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import type { ConfigGroup } from '../../model';
+import type { ConfigGroup, LibraryId } from '../../model';
 import type { LintOptions } from '../../options';
 import { defaultPhrase, effectiveEntry, groupDefault, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'enable.auto.commit';
 /** librdkafka's offset store: auto-commit commits only the offsets stored in it. */
 const STORE = 'enable.auto.offset.store';
+/**
+ * Libraries whose auto-commit commits only the offsets the application marked as done (Sarama:
+ * `session.MarkMessage` / `MarkOffset`), as librdkafka does with its offset store off: at-least-once when
+ * the application marks after processing, and marking before processing is a `commit-before-processing`
+ * code fact. Their auto-commit, written or by default, is not this rule's hazard.
+ */
+const COMMITS_MARKED_ONLY: ReadonlySet<LibraryId> = new Set<LibraryId>(['sarama']);
 
 /** Auto-commit on (written, or the client default): offsets can run ahead of processing. */
 export const autoCommitEnabled: Rule = {
@@ -20,7 +27,7 @@ export const autoCommitEnabled: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
-      if (storesOffsetsManually(group, context.options)) return;
+      if (COMMITS_MARKED_ONLY.has(group.library) || storesOffsetsManually(group, context.options)) return;
       const entry = effectiveEntry(group, [KEY], 'consumer');
       if (entry) {
         if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
