@@ -318,6 +318,41 @@ describe('Java scanner: puts after the client is built', () => {
   });
 });
 
+describe('Java scanner: Kafka Streams configs', () => {
+  it('reads a config with Streams keys as a Streams app\'s, also when no client in the file is seen taking it', async () => {
+    const text = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.consumer.ConsumerConfig;',
+      'import org.apache.kafka.streams.KafkaStreams;',
+      'import org.apache.kafka.streams.StreamsConfig;',
+      'public class App {',
+      '  private Properties streamsProps() {',
+      '    var properties = new Properties();',
+      '    properties.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "bank-app");',
+      '    properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");',
+      '    return properties;',
+      '  }',
+      '  private Properties consumerProps() {',
+      '    var properties = new Properties();',
+      '    properties.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "audit");',
+      '    return properties;',
+      '  }',
+      '  public static void main(String[] args) {',
+      '    var app = new App();',
+      '    new KafkaStreams(topology(), app.streamsProps()).start();',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await check('/ws/App.java', text);
+    // `app.streamsProps()` is not followed (a call on another object), so the keys decide: Streams, whose
+    // consumers commit as Streams decides; the other helper's group.id still makes a plain consumer config.
+    assert.deepEqual(doc.groups.map((g) => g.roles), [['streams'], ['consumer']]);
+    assert.deepEqual(summary(text, findings), ['consumer/auto-commit-enabled @ properties = new Properties()']);
+    findingAt(findings, 'consumer/auto-commit-enabled', rangeOf(text, 'properties = new Properties()', 1));
+  });
+});
+
 describe('Java scanner: Spring and topics', () => {
   const text = fixture('spring-config.java');
 

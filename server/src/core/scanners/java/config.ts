@@ -384,10 +384,14 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
     const seen = new Set<Role>();
     for (const e of s.entries) {
       const r = keyRole(e.key);
-      if (r === 'producer' || r === 'consumer' || r === 'topic') seen.add(r);
+      if (r === 'producer' || r === 'consumer' || r === 'topic' || r === 'streams') seen.add(r);
     }
     if (seen.size === 0) return undefined;
-    for (const r of ['producer', 'consumer', 'topic'] as const) if (seen.has(r)) roles.push(r);
+    // A Kafka Streams key (`application.id`, `processing.guarantee`) makes it a Streams app's config, as if
+    // handed to `new KafkaStreams(..)` here: its consumer keys are for the consumers Streams builds, which
+    // commit as Streams decides (it turns auto-commit off), not a plain consumer's.
+    if (seen.has('streams')) roles.push('streams');
+    else for (const r of ['producer', 'consumer', 'topic'] as const) if (seen.has(r)) roles.push(r);
   }
   const flow = s.flows[0];
   const library: LibraryId = flow ? flow.library : 'java';
