@@ -166,6 +166,76 @@ describe('Go scanner: documents', () => {
 });
 
 describe('Go scanner: sarama', () => {
+
+  it('reads `config = sarama.NewConfig()` as a new config: the settings after it are that one\'s', async () => {
+    // From a real file: one function builds a fire-and-forget AsyncProducer, then a SyncProducer.
+    const text = [
+      'package tracker',
+      'import "github.com/Shopify/sarama"',
+      'func New(brokers []string) (sarama.AsyncProducer, sarama.SyncProducer, error) {',
+      '\tconfig := sarama.NewConfig()',
+      '\tconfig.Producer.Return.Errors = false',
+      '\tconfig.Producer.RequiredAcks = sarama.NoResponse',
+      '\tfast, err := sarama.NewAsyncProducer(brokers, config)',
+      '\tif err != nil {',
+      '\t\treturn nil, nil, err',
+      '\t}',
+      '\tconfig = sarama.NewConfig()',
+      '\tconfig.Producer.Return.Successes = true',
+      '\tconfig.Producer.RequiredAcks = sarama.WaitForLocal',
+      '\tsafe, err := sarama.NewSyncProducer(brokers, config)',
+      '\treturn fast, safe, err',
+      '}',
+      '',
+    ].join('\n');
+    const { doc, findings } = await run('/ws/reassigned.go', text);
+    assert.deepEqual(doc.groups.map((g) => [g.roles, g.entries.map((e) => `${e.key}=${e.value}`)]), [
+      [['producer'], ['acks=0']],
+      [['producer'], ['acks=1']],
+    ]);
+    expectFindings(text, findings, [
+      ['producer/unhandled-send', 'config.Producer.Return.Errors = false'],
+      ['producer/acks-zero', 'RequiredAcks = [[sarama.NoResponse]]'],
+      ['producer/acks-leader-only', 'RequiredAcks = [[sarama.WaitForLocal]]'],
+    ]);
+  });
+
+  it('keeps both configs of a name assigned in a branch or again in a loop', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func New(brokers []string, fast bool) {',
+      '\tconfig := sarama.NewConfig()',
+      '\tif fast {',
+      '\t\tconfig = sarama.NewConfig()',
+      '\t}',
+      '\tconfig.Producer.RequiredAcks = sarama.NoResponse',
+      '\tp, _ := sarama.NewSyncProducer(brokers, config)',
+      '\t_ = p',
+      '}',
+      '',
+    ].join('\n');
+    // Either config may reach the write: it belongs to both, as before.
+    const { doc } = await run('/ws/branch.go', text);
+    assert.deepEqual(doc.groups.map((g) => g.entries.map((e) => `${e.key}=${e.value}`)), [['acks=0'], ['acks=0']]);
+    const loop = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func New(brokers []string) {',
+      '\tconfig := sarama.NewConfig()',
+      '\tfor _, b := range brokers {',
+      '\t\tconfig.Producer.RequiredAcks = sarama.NoResponse',
+      '\t\tp, _ := sarama.NewSyncProducer([]string{b}, config)',
+      '\t\t_ = p',
+      '\t\tconfig = sarama.NewConfig()',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    // From the second turn on, the write goes to the config made at the end of the turn before.
+    const { doc: looped } = await run('/ws/loop.go', loop);
+    assert.deepEqual(looped.groups.map((g) => g.entries.map((e) => `${e.key}=${e.value}`)), [['acks=0'], ['acks=0']]);
+  });
   it('maps config fields to Kafka keys and reports the lossy ones', async () => {
     const { text, doc, findings } = await fixture('sarama/producer-lossy.go');
     assert.equal(doc.groups.length, 1);
@@ -913,7 +983,9 @@ describe('Go scanner: examples', () => {
   });
 });
 
-describe('Go scanner: robustness', () => {
+describe('Go scanner: robustness', function () {
+  // Each case scans every fixture hundreds of times: seconds, more on a loaded machine.
+  this.timeout(60000);
   /** Every fixture and example, as text. */
   function sources(): string[] {
     const out: string[] = [];

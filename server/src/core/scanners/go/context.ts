@@ -199,6 +199,10 @@ export class GoContext extends GoFile {
       if (named.length === 0) return [];
       const scope = this.scopeOf(e);
       const local = named.filter((b) => b.scope === scope);
+      if (local.length > 1) {
+        const seen = reachingAssignment(local, e);
+        if (seen) return [seen];
+      }
       return local.length > 0 ? local : named.filter((b) => b.scope === -1);
     }
     if (e.type === 'selector_expression') {
@@ -340,4 +344,36 @@ function safely<T>(fn: () => T | undefined): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Of several bindings of one name in one function, the one a use sees when the code shows it: the last
+ * assignment before the use whose statement's block also holds the use, so that it ran on every path to it
+ * (`config = sarama.NewConfig()` starts a new config: the settings written after it are that one's).
+ * Undefined when it cannot be told: no assignment before the use, the last one in a branch the use is not
+ * in, or the use in a loop that also assigns the name later. The caller then takes every binding.
+ */
+function reachingAssignment(bindings: readonly Binding[], use: Node): Binding | undefined {
+  const assigned = bindings.filter((b) => b.target !== undefined).sort((a, b) => a.target!.startIndex - b.target!.startIndex);
+  if (assigned.length < 2) return undefined;
+  const before = assigned.filter((b) => b.target!.endIndex <= use.startIndex);
+  const last = before[before.length - 1];
+  if (!last) return undefined;
+  const block = blockOf(last.target!);
+  if (!block || block.startIndex > use.startIndex || use.endIndex > block.endIndex) return undefined;
+  // A later assignment in a loop around the use may run before it on the next turn.
+  for (const later of assigned) {
+    if (later.target!.startIndex < use.startIndex) continue;
+    for (let n = use.parent; n && n.type !== 'function_declaration' && n.type !== 'method_declaration' && n.type !== 'func_literal'; n = n.parent) {
+      if (n.type === 'for_statement' && n.startIndex <= later.target!.startIndex && later.target!.endIndex <= n.endIndex) return undefined;
+    }
+  }
+  return last;
+}
+
+/** The block whose statement holds `node` (the statement's own parent). */
+function blockOf(node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n && n.parent && n.parent.type !== 'block' && n.parent.type !== 'statement_list' && n.parent.type !== 'source_file') n = n.parent;
+  return n?.parent ?? undefined;
 }
