@@ -588,6 +588,52 @@ describe('Java scanner: transactions and Spring acknowledgements', () => {
     assert.deepEqual(doc.groups[0].entries.map((e) => e.key), ['transactional.id']);
   });
 
+  it('flags an early acknowledge() whatever the payload\'s type and the parameters\' order', async () => {
+    const listener = (params: string, body: string[]) =>
+      [
+        'import org.springframework.kafka.annotation.KafkaListener;',
+        'import org.springframework.kafka.support.Acknowledgment;',
+        'public class Sig {',
+        '    @KafkaListener(topics = "payments")',
+        `    public void onPayment(${params}) {`,
+        ...body.map((l) => `        ${l}`),
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+    for (const params of ['String message, Acknowledgment ack', 'Acknowledgment ack, @Payload OrderEvent message', 'List<String> message, Acknowledgment ack']) {
+      const text = listener(params, ['ack.acknowledge();', 'payments.charge(message);']);
+      const { findings } = await check('/ws/Sig.java', text);
+      assert.deepEqual(summary(text, findings), ['consumer/commit-before-processing @ ack.acknowledge()'], params);
+      assert.equal(fixed(text, findings[0]), listener(params, ['payments.charge(message);', 'ack.acknowledge();']), params);
+    }
+  });
+
+  it('does not count headers, logging or error handling after acknowledge() as processing', async () => {
+    const text = [
+      'import org.springframework.kafka.annotation.KafkaListener;',
+      'import org.springframework.kafka.support.Acknowledgment;',
+      'import org.springframework.kafka.support.KafkaHeaders;',
+      'import org.springframework.messaging.handler.annotation.Header;',
+      'public class Inventory {',
+      '    @KafkaListener(topics = "inventory.reserved")',
+      '    public void onEvent(String message, @Header(KafkaHeaders.RECEIVED_KEY) String key, Acknowledgment acknowledgment) {',
+      '        try {',
+      '            fulfillment.fulfillOrder(message);',
+      '            acknowledgment.acknowledge();',
+      '            logger.info("Done for {}: {}", key, message);',
+      '        } catch (Exception e) {',
+      '            logger.error("Failed for key: {}", key, e);',
+      '            deadLetters.park(message);',
+      '        }',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await check('/ws/Inventory.java', text);
+    assert.deepEqual(summary(text, findings), []);
+  });
+
   it('flags ack.acknowledge() before the record is processed, and moves it after', async () => {
     const text = fixture('spring-listener.java');
     const { findings } = await check('spring-listener.java', text);

@@ -5,6 +5,7 @@ import { nodeRange } from '../common/tree-sitter';
 import type { JavaFile } from './file';
 import { argumentsOf, callsNamed, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import type { Decl } from './symbols';
+import { simpleTypeName } from './symbols';
 import { msg } from '../../i18n/index';
 import type { Message } from '../../i18n/index';
 
@@ -424,13 +425,12 @@ function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact
   const ack = file.symbols.resolve(call.childForFieldName('object'));
   if (!ack || ack.typeName !== 'Acknowledgment' || ack.node.type !== 'formal_parameter') return;
   const statement = statementOf(call);
-  if (!statement) return;
-  // The listener's other parameters (the record, the payload, the batch) are what it processes.
+  const method = file.containers.enclosing(ack.node, ['method_declaration', 'lambda_expression']);
+  if (!statement || !method) return;
+  // The listener's other parameters (the record, the payload, the batch) are what it processes; the scanner
+  // declares only names that may hold Kafka objects, so they are read from the method's own parameter list.
   const uses: Node[] = [];
-  for (const d of file.symbols.all()) {
-    if (d === ack || d.node.type !== 'formal_parameter' || d.scopeStart !== ack.scopeStart || d.scopeEnd !== ack.scopeEnd) continue;
-    uses.push(...usesOf(file, d, statement.endIndex));
-  }
+  for (const name of processedParameters(method, ack)) uses.push(...processingUsesAfter(file, name, statement.endIndex, method));
   if (uses.length === 0) return;
   uses.sort((a, b) => a.startIndex - b.startIndex);
   const object = call.childForFieldName('object')?.text ?? 'ack';
@@ -441,6 +441,63 @@ function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact
     detail: msg('scanner.java.acknowledgeEarly', { object }),
     fixes: moveCommitFix(file, call, uses, msg('scanner.java.fix.acknowledgeAfterProcessing')),
   });
+}
+
+/** Parameter types a listener takes as tools, not as what it processes. */
+const LISTENER_TOOLS: ReadonlySet<string> = new Set(['Acknowledgment', 'Consumer']);
+
+/**
+ * The names of a listener's parameters that carry what it processes: every parameter but the
+ * `Acknowledgment`, a `Consumer` (to seek or pause) and `@Header`/`@Headers` values (the key, topic,
+ * partition or offset: metadata a log line or an error handler reads).
+ */
+function processedParameters(method: Node, ack: Decl): string[] {
+  const list = method.childForFieldName('parameters');
+  const out: string[] = [];
+  for (const p of list?.namedChildren ?? []) {
+    if (!p || p.type !== 'formal_parameter') continue;
+    const name = p.childForFieldName('name')?.text;
+    if (!name || name === ack.name) continue;
+    if (LISTENER_TOOLS.has(simpleTypeName(p.childForFieldName('type')) ?? '')) continue;
+    const modifiers = p.firstNamedChild?.type === 'modifiers' ? p.firstNamedChild.text : '';
+    if (/@(?:[\w.]+\.)?Headers?\b/.test(modifiers)) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+/** Receivers whose calls only report (a logger, `System.out`): a use there is not processing. */
+const REPORTING_RECEIVER = /^(?:log|logger|LOG|LOGGER|Log|Logger|System\.(?:out|err))$/;
+
+/**
+ * Uses of the parameter `name` after `from` in `method` that process it: not in a logging call and not in
+ * a `catch` block (error handling runs after processing failed, not as part of it).
+ */
+function processingUsesAfter(file: JavaFile, name: string, from: number, method: Node): Node[] {
+  const out: Node[] = [];
+  const pattern = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(file.text); m && m.index < method.endIndex; m = pattern.exec(file.text)) {
+    const id = file.root.descendantForIndex(m.index, m.index + name.length);
+    if (!id || id.type !== 'identifier' || id.startIndex !== m.index) continue;
+    // A local or lambda parameter of the same name is another variable.
+    const shadow = file.symbols.lookup(name, id.startIndex);
+    if (shadow && shadow.node.type !== 'formal_parameter') continue;
+    if (!reportingOrHandling(id, method)) out.push(id);
+  }
+  return out;
+}
+
+/** True when `node` is inside a logging call or a `catch` block, below `method`. */
+function reportingOrHandling(node: Node, method: Node): boolean {
+  for (let n = node.parent; n && n.id !== method.id; n = n.parent) {
+    if (n.type === 'catch_clause') return true;
+    if (n.type === 'method_invocation') {
+      const object = n.childForFieldName('object');
+      if (object && REPORTING_RECEIVER.test(object.text)) return true;
+    }
+  }
+  return false;
 }
 
 /** True when a close timeout is zero (`Duration.ZERO`, `Duration.ofMillis(0)`, `close(0, TimeUnit.SECONDS)`). */
