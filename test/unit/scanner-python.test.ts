@@ -217,6 +217,10 @@ describe('scanner-python: producer/unhandled-send', () => {
   const handled: Array<[string, string]> = [
     ['waited on with get()', "producer.send('t', b'x').get(timeout=10)"],
     ['given an errback', "producer.send('t', b'x').add_errback(on_error)"],
+    ['given a callback and an errback', "producer.send('t', b'x').add_callback(on_ok).add_errback(on_error)"],
+    ['given both at once', "producer.send('t', b'x').add_both(on_done)"],
+    ['kept, given a callback, then an errback', "future = producer.send('t', b'x')\nfuture.add_callback(on_ok)\nfuture.add_errback(on_error)"],
+    ['given a callback, then waited on', "future = producer.send('t', b'x').add_callback(on_ok)\nfuture.get(timeout=10)"],
     ['kept and used', "future = producer.send('t', b'x')\nfuture.get(timeout=10)"],
     ['collected', "futures.append(producer.send('t', b'x'))"],
     ['returned', "def f():\n    return producer.send('t', b'x')"],
@@ -235,6 +239,16 @@ describe('scanner-python: producer/unhandled-send', () => {
       [at(text, 'producer.send', 1), 'warning'],
     ]);
     assert.match(list[0].message, /^Producer stage: the future returned by producer\.send\(\) is dropped/);
+  });
+
+  it('a future given only add_callback is reported: the callback runs on success, failures go to errbacks', async () => {
+    const text = `${head}producer.send('t', b'x').add_callback(on_ok)\nfuture = producer.send('t', b'y')\nfuture.add_callback(on_ok)\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.range, f.severity]), [
+      [at(text, 'producer.send'), 'warning'],
+      [at(text, 'producer.send', 1), 'warning'],
+    ]);
+    assert.match(list[0].message, /^Producer stage: the future returned by producer\.send\(\) only gets add_callback\(\.\.\.\), which runs when the send succeeds/);
   });
 
   it('confluent-kafka produce() without a delivery callback is info; with one (call or config) it is not reported', async () => {

@@ -72,6 +72,8 @@ export const SCANNERS = {
 
   'scanner.python.futureDropped':
     'the future returned by {call}() is dropped, so a send that fails (broker error, retries used up, delivery timeout) is never seen and the record is lost silently; call .get(timeout=...) on it or attach .add_errback(...) to handle the failure.',
+  'scanner.python.successCallbackOnly':
+    'the future returned by {call}() only gets add_callback(...), which runs when the send succeeds; a send that fails (broker error, retries used up, delivery timeout) goes to errbacks, and there are none, so the record is lost silently; attach .add_errback(...) as well, or call .get(timeout=...).',
   'scanner.python.noDeliveryCallback':
     '{call}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.',
   'scanner.python.storeEarly':

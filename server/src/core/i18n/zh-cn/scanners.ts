@@ -66,6 +66,8 @@ export const SCANNERS_ZH_CN = {
 
   'scanner.python.futureDropped':
     '{call}() 返回的 Future 被丢弃了，因此发送失败（Broker 错误、重试用尽、投递超时）永远不会被看到，消息静默丢失；请对它调用 .get(timeout=...)，或挂上 .add_errback(...) 来处理失败。',
+  'scanner.python.successCallbackOnly':
+    '{call}() 返回的 Future 只挂了 add_callback(...)，它只在发送成功时运行；发送失败（Broker 错误、重试用尽、投递超时）交给失败回调，而这里一个也没有，因此消息静默丢失；请再挂上 .add_errback(...)，或调用 .get(timeout=...)。',
   'scanner.python.noDeliveryCallback':
     '{call}() 只是把消息放入队列，而这里和生产者配置中都没有 on_delivery 回调，重试之后仍投递失败的消息不会报告给任何人，因此消息静默丢失；请传入 on_delivery=...，并调用 poll() 或 flush() 让回调得以执行。',
   'scanner.python.storeEarly':

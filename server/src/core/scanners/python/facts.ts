@@ -17,29 +17,62 @@ export function enclosingScope(node: Node): Node | undefined {
   return undefined;
 }
 
-/** True when an identifier with this name appears in `scope` after `offset` (the future is used later). */
-function usedAfter(scope: Node, name: string, offset: number): boolean {
+/** The identifiers with this name in `scope` after `offset` (the future's later uses). */
+function usesAfter(scope: Node, name: string, offset: number): Node[] {
+  const out: Node[] = [];
   const stack: Node[] = [scope];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
     if (n.endIndex <= offset) continue;
-    if (n.type === 'identifier' && n.startIndex >= offset && n.text === name) return true;
+    if (n.type === 'identifier' && n.startIndex >= offset && n.text === name) out.push(n);
     for (const c of namedChildren(n)) stack.push(c);
   }
-  return false;
+  return out;
+}
+
+/**
+ * Follows `.add_callback(...)` calls chained on a future (`send(..).add_callback(on_ok)`; each returns the
+ * future): the outermost such call, how many there were, and whether the chain goes on with anything else
+ * (`.add_errback(..)`, `.get()`, an attribute), which sees failures or is not known, so counts as handled.
+ */
+function callbackChain(future: Node): { readonly end: Node; readonly callbacks: number; readonly other: boolean } {
+  let end = future;
+  let callbacks = 0;
+  for (;;) {
+    const attribute = end.parent;
+    if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== end.id) return { end, callbacks, other: false };
+    const call = attribute.parent;
+    const called = call?.type === 'call' && call.childForFieldName('function')?.id === attribute.id;
+    if (!call || !called || attribute.childForFieldName('attribute')?.text !== 'add_callback') return { end, callbacks, other: true };
+    end = call;
+    callbacks++;
+  }
+}
+
+/** True when a later use of the future only adds success callbacks to it, as a statement of its own. */
+function onlyAddsCallbacks(use: Node): boolean {
+  const chain = callbackChain(use);
+  return !chain.other && chain.callbacks > 0 && chain.end.parent?.type === 'expression_statement';
 }
 
 /**
  * kafka-python `producer.send(...)`: the returned future is the only place a failure shows up. Dropped
- * when the call is a statement of its own, or assigned to a name that is never used again.
+ * when the call is a statement of its own, or assigned to a name that is never used again; the same when
+ * all it gets is `add_callback(..)`, which runs on success only (failures go to `add_errback`).
  */
 export function droppedFutureFact(call: Node, callee: Node): CodeFact | undefined {
-  const parent = call.parent;
+  const chain = callbackChain(call);
+  if (chain.other) return undefined;
+  const parent = chain.end.parent;
   if (!parent) return undefined;
+  let callbacksOnly = chain.callbacks > 0;
   if (parent.type === 'assignment') {
     const left = parent.childForFieldName('left');
     const scope = enclosingScope(call);
-    if (!left || left.type !== 'identifier' || !scope || usedAfter(scope, left.text, parent.endIndex)) return undefined;
+    if (!left || left.type !== 'identifier' || !scope) return undefined;
+    const uses = usesAfter(scope, left.text, parent.endIndex);
+    if (!uses.every(onlyAddsCallbacks)) return undefined;
+    callbacksOnly ||= uses.length > 0;
   } else if (parent.type !== 'expression_statement') {
     return undefined;
   }
@@ -47,7 +80,7 @@ export function droppedFutureFact(call: Node, callee: Node): CodeFact | undefine
     kind: 'unhandled-send',
     library: 'kafka-python',
     range: nodeRange(callee),
-    detail: msg('scanner.python.futureDropped', { call: callee.text }),
+    detail: msg(callbacksOnly ? 'scanner.python.successCallbackOnly' : 'scanner.python.futureDropped', { call: callee.text }),
   };
 }
 
