@@ -205,6 +205,23 @@ describe('scanner-python: config findings and fixes', () => {
     assert.equal(applyEdits(text, set.edits), text.replace('retries=0', 'retries=2147483647'));
   });
 
+  it('confluent-kafka: a default.topic.config dict counts, over the keys beside it, as confluent-kafka merges it', async () => {
+    const text = [
+      'from confluent_kafka import Consumer, Producer',
+      "settings = {'bootstrap.servers': 'k:9092', 'group.id': 'g', 'enable.auto.commit': False, 'default.topic.config': {'auto.offset.reset': 'latest'}}",
+      'c = Consumer(settings)',
+      "topic_conf = {'acks': 0}",
+      "p = Producer({'bootstrap.servers': 'k:9092', 'acks': 'all', 'default.topic.config': topic_conf})",
+      '',
+    ].join('\n');
+    const all = await findings(text);
+    assert.deepEqual(only(all, 'consumer/auto-offset-reset-latest').map((f) => f.range), [at(text, "'latest'")]);
+    const zero = text.indexOf("{'acks': 0}") + "{'acks': ".length;
+    assert.deepEqual(only(all, 'producer/acks-zero').map((f) => f.range), [{ start: zero, end: zero + 1 }]);
+    // The top-level acks is the one overridden.
+    assert.deepEqual(only(all, 'config/duplicate-key').map((f) => f.range), [at(text, "'acks'", 1)]);
+  });
+
   it('a duplicate key in a dict is config/duplicate-key on the earlier one', async () => {
     const text = `from confluent_kafka import Producer\np = Producer({'acks': 'all', 'linger.ms': 5, 'acks': 'all'})\n`;
     const [f] = only(await findings(text), 'config/duplicate-key');

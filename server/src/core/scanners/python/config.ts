@@ -116,6 +116,9 @@ export type Addition =
   | { readonly kind: 'update'; readonly dict: Node }
   | { readonly kind: 'unknown' };
 
+/** The confluent-kafka key whose dict value is merged into the config (see {@link Entries.readDict}). */
+const TOPIC_CONFIG = 'default.topic.config';
+
 /** Collects entries for one group. */
 class Entries {
   readonly list: ConfigEntry[] = [];
@@ -156,18 +159,27 @@ class Entries {
   /** Reads a dict literal: `'key': value` pairs and `**other` splats of dicts the file defines. */
   readDict(dict: Node, dicts: DictSource, depth = 0): void {
     if (depth > 4) return;
+    const topicConfigs: Node[] = [];
     for (const child of namedChildren(dict)) {
       if (child.type === 'pair') {
         const keyNode = child.childForFieldName('key');
         const valueNode = child.childForFieldName('value');
         const key = keyNode ? pyString(keyNode) : undefined;
-        if (keyNode && valueNode && key !== undefined) this.add(key, keyNode, valueNode, listElementRemoval(this.text, nodeRange(child)));
+        if (keyNode && valueNode && key === TOPIC_CONFIG && this.lib === 'librdkafka') topicConfigs.push(valueNode);
+        else if (keyNode && valueNode && key !== undefined) this.add(key, keyNode, valueNode, listElementRemoval(this.text, nodeRange(child)));
         else this.complete = false;
       } else if (child.type === 'dictionary_splat') {
         this.readSplat(child, dicts, depth);
       } else if (child.type !== 'comment') {
         this.complete = false;
       }
+    }
+    // confluent-kafka copies a `default.topic.config` dict into the config itself, over the keys beside it
+    // (`acks`, `auto.offset.reset` are read from there by many older examples): its entries come last.
+    for (const value of topicConfigs) {
+      const nested = value.type === 'dictionary' ? value : value.type === 'identifier' ? dicts.dictAt(value.text, value.startIndex) : undefined;
+      if (nested) this.readDict(nested, dicts, depth + 1);
+      else this.complete = false;
     }
   }
 
