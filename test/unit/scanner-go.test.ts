@@ -769,6 +769,26 @@ describe('Go scanner: confluent-kafka-go', () => {
     assert.match(localize('en', r3.doc.facts[0].detail), /go\.delivery\.reports=false/);
   });
 
+  it('reads SetKey on a config map kept in a struct field built in a struct literal, as on a local', async () => {
+    const text = [
+      'package x',
+      'import "github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      'type Client struct{ config *kafka.ConfigMap }',
+      'func New(brokers string) *Client {',
+      '\treturn &Client{config: &kafka.ConfigMap{"bootstrap.servers": brokers}}',
+      '}',
+      'func (c *Client) Producer() (*kafka.Producer, error) {',
+      '\tc.config.SetKey("acks", "0")',
+      '\treturn kafka.NewProducer(c.config)',
+      '}',
+      '',
+    ].join('\n');
+    const field = await run('/ws/ck-config-field.go', text);
+    expectFindings(text, field.findings, [['producer/acks-zero', 'SetKey("acks", [["0"]])']]);
+    const local = 'package x\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\nfunc f(brokers string) (*kafka.Producer, error) {\n\tconfig := &kafka.ConfigMap{"bootstrap.servers": brokers}\n\tconfig.SetKey("acks", "0")\n\treturn kafka.NewProducer(config)\n}\n';
+    expectFindings(local, (await run('/ws/ck-config-local.go', local)).findings, [['producer/acks-zero', 'SetKey("acks", [["0"]])']]);
+  });
+
   it('is quiet with a delivery channel, SetKey("acks", "all") and Flush before the deferred Close', async () => {
     const { text, doc, findings } = await fixture('confluent/producer-safe.go');
     assert.deepEqual(findings, []);
@@ -939,6 +959,50 @@ describe('Go scanner: segmentio/kafka-go', () => {
       text.replace('m, err := r.ReadMessage(ctx)', 'm, err := r.FetchMessage(ctx)').replace('\t\tlog.Printf("%s", m.Value)\n\t}\n}\n\n// ConsumeGroupSafely', '\t\tlog.Printf("%s", m.Value)\n\t\tr.CommitMessages(ctx, m)\n\t}\n}\n\n// ConsumeGroupSafely'),
     );
     assert.equal(fixed(text, findings, 'consumer/auto-offset-reset-latest'), text.replace('kafka.LastOffset', 'kafka.FirstOffset'));
+  });
+
+  it('reports ReadMessage on a reader kept in a struct field built in a struct literal (&T{...} and T{...})', async () => {
+    const text = [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"log"',
+      '\t"github.com/segmentio/kafka-go"',
+      ')',
+      'type Client struct {',
+      '\treader *kafka.Reader',
+      '}',
+      'func New(brokers []string) *Client {',
+      '\treturn &Client{',
+      '\t\treader: kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: "t", GroupID: "g"}),',
+      '\t}',
+      '}',
+      'func (c *Client) Consume(ctx context.Context) {',
+      '\tfor {',
+      '\t\tm, err := c.reader.ReadMessage(ctx)',
+      '\t\tif err != nil {',
+      '\t\t\tcontinue',
+      '\t\t}',
+      '\t\tlog.Printf("%s", m.Value)',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    const pointer = await run('/ws/kg-field-pointer.go', text);
+    expectFindings(text, pointer.findings, [['consumer/commit-before-processing', 'c.reader.ReadMessage(ctx)']]);
+    assert.equal(
+      fixed(text, pointer.findings, 'consumer/commit-before-processing'),
+      text.replace('c.reader.ReadMessage(ctx)', 'c.reader.FetchMessage(ctx)').replace('\t\tlog.Printf("%s", m.Value)\n', '\t\tlog.Printf("%s", m.Value)\n\t\tc.reader.CommitMessages(ctx, m)\n'),
+    );
+    const value = text.replace(') *Client {', ') Client {').replace('return &Client{', 'return Client{');
+    const byValue = await run('/ws/kg-field-value.go', value);
+    expectFindings(value, byValue.findings, [['consumer/commit-before-processing', 'c.reader.ReadMessage(ctx)']]);
+    // Without a GroupID ReadMessage commits nothing.
+    const noGroup = text.replace(', GroupID: "g"', '');
+    assert.deepEqual((await run('/ws/kg-field-nogroup.go', noGroup)).findings, []);
+    // A field of that name declared with another type elsewhere in the file could be either: not matched.
+    const ambiguous = text.replace('type Client struct {', 'type Other struct {\n\treader *bufio.Reader\n}\ntype Client struct {');
+    assert.deepEqual((await run('/ws/kg-field-ambiguous.go', ambiguous)).findings, []);
   });
 });
 

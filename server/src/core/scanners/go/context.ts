@@ -2,7 +2,7 @@ import type { CodeFact, CodeFix, ConfigEntry, ConfigGroup, Edit, Range, Role, Se
 import type { Node } from '../common/tree-sitter';
 import type { GoLibrary } from './file';
 import { GoFile } from './file';
-import { assignedTo, isAssignment, namedArgs, unwrap } from './syntax';
+import { assignedTo, isAssignment, keyedField, namedArgs, unwrap } from './syntax';
 import type { Message } from '../../i18n/index';
 
 /**
@@ -116,13 +116,21 @@ export class GoContext extends GoFile {
   }
 
   /**
-   * Records that `value` (a constructor call or literal) is held by the variable it is assigned to. A value
-   * that is not assigned (returned, passed on) gets a nameless binding, which no name resolves to but which
-   * {@link resolveValue} finds when a local function returns it.
+   * Records that `value` (a constructor call or literal) is held by the variable it is assigned to, or by
+   * the struct field it is the value of in a literal (`&Client{reader: kafka.NewReader(...)}`): that field is
+   * then matched by name across the file, as if assigned with `c.reader = ...`. A value that is neither
+   * (returned, passed on) gets a nameless binding, which no name resolves to but which {@link resolveValue}
+   * finds when a local function returns it.
    */
   bind(kind: BindingKind, value: Node, group?: GroupBuilder): Binding | undefined {
     const target = assignedTo(value);
     if (target) return this.bindTarget(kind, target, value, group);
+    const field = keyedField(value);
+    if (field) {
+      const binding: Binding = { kind, name: field.text, field: true, scope: -1, origin: value, group };
+      this.addBinding(binding);
+      return binding;
+    }
     const binding: Binding = { kind, name: '', field: false, scope: -2, origin: value, group };
     this.bindings.push(binding);
     return binding;

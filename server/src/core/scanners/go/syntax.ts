@@ -69,6 +69,23 @@ export function assignedTo(value: Node): Node | undefined {
   return values.length === 1 ? targets[0] : targets[index];
 }
 
+/**
+ * The field a value is stored in as a keyed element of a struct literal: `reader` in `&T{reader: v}` or
+ * `pkg.T{reader: v}`. Parentheses and `&` around the value are looked through. Only a literal that names a
+ * type counts: the keys of a map or slice literal (`map[string]X{k: v}`) are values, not field names.
+ */
+export function keyedField(value: Node): Node | undefined {
+  let v = value;
+  while (v.parent && (v.parent.type === 'parenthesized_expression' || (v.parent.type === 'unary_expression' && v.parent.childForFieldName('operator')?.text === '&'))) v = v.parent;
+  const element = v.parent;
+  const keyed = element?.parent;
+  if (element?.type !== 'literal_element' || keyed?.type !== 'keyed_element' || keyed.childForFieldName('value')?.startIndex !== element.startIndex) return undefined;
+  const type = keyed.parent?.parent?.type === 'composite_literal' ? keyed.parent.parent.childForFieldName('type')?.type : undefined;
+  if (type !== 'type_identifier' && type !== 'qualified_type' && type !== 'generic_type') return undefined;
+  const key = keyed.childForFieldName('key')?.namedChildren[0];
+  return key && (key.type === 'identifier' || key.type === 'field_identifier') ? key : undefined;
+}
+
 /** The statement (direct child of a statement list) that contains a node. */
 export function statementOf(node: Node): Node | undefined {
   for (let n: Node | null = node; n; n = n.parent) {
