@@ -306,6 +306,62 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.match(list[2].message, /HighLevelProducer hands the delivery report only to the callback/);
   });
 
+  it('node-rdkafka: a field typed Kafka.Producer is the producer its constructor assigns, whose config is all visible', async () => {
+    const text = [
+      `import Kafka from 'node-rdkafka';`,
+      `export class MessageBroker {`,
+      `  private producer: Kafka.Producer;`,
+      `  constructor() {`,
+      `    this.producer = new Kafka.Producer({`,
+      `      'metadata.broker.list': 'k:9092',`,
+      `      'log.connection.close': true`,
+      `    });`,
+      `  }`,
+      `  public publish(topic: string, message: string): void {`,
+      `    this.producer.produce(topic, null, Buffer.from(message), null, Date.now());`,
+      `  }`,
+      `}`,
+      '',
+    ].join('\n');
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => [f.ruleId, f.range, f.severity]), [['producer/unhandled-send', at(text, 'this.producer.produce'), 'info']]);
+  });
+
+  it('node-rdkafka: a typed field also assigned from a constructor parameter may hold a config not seen here: silent', async () => {
+    const text = [
+      `import Kafka from 'node-rdkafka';`,
+      `export class MessageBroker {`,
+      `  private producer: Kafka.Producer;`,
+      `  constructor(producer?: Kafka.Producer) {`,
+      `    this.producer = new Kafka.Producer({ 'metadata.broker.list': 'k:9092' });`,
+      `    if (producer) this.producer = producer;`,
+      `  }`,
+      `  public publish(topic: string, message: string): void {`,
+      `    this.producer.produce(topic, null, Buffer.from(message), null, Date.now());`,
+      `  }`,
+      `}`,
+      '',
+    ].join('\n');
+    assert.deepEqual(only(await findings(text), 'producer/unhandled-send'), []);
+  });
+
+  it('node-rdkafka: a typed field whose visible config sets dr_cb: true is not reported', async () => {
+    const text = [
+      `import Kafka from 'node-rdkafka';`,
+      `export class MessageBroker {`,
+      `  private producer: Kafka.Producer;`,
+      `  constructor() {`,
+      `    this.producer = new Kafka.Producer({ 'metadata.broker.list': 'k:9092', dr_cb: true });`,
+      `  }`,
+      `  public publish(topic: string, message: string): void {`,
+      `    this.producer.produce(topic, null, Buffer.from(message), null, Date.now());`,
+      `  }`,
+      `}`,
+      '',
+    ].join('\n');
+    assert.deepEqual(only(await findings(text), 'producer/unhandled-send'), []);
+  });
+
   it('sends gathered in a dropped Promise.all or map are reported; only the Promise.all gets the await fix', async () => {
     const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(batch) {\n  Promise.all(batch.map((m) => producer.send({ topic: 't', messages: [m] })));\n  batch.map((m) => producer.send({ topic: 't', messages: [m] }));\n  await Promise.all([producer.send({ topic: 't', messages: [] })]);\n}\n`;
     const list = only(await findings(text), 'producer/unhandled-send');

@@ -31,6 +31,14 @@ export abstract class BindingTable<S, B extends { readonly name: string }> {
   /** True when a binding of a name that resolved to a Kafka value holds something else: the name is dropped. */
   protected abstract contradicts(binding: B): boolean;
 
+  /**
+   * What a settled name holds once every binding is resolved: the first binding that resolved gave `sym`,
+   * and a language may weigh the name's other bindings against it. By default `sym` stands.
+   */
+  protected refine(_name: string, sym: S): S {
+    return sym;
+  }
+
   /** Resolves every binding until nothing changes (a few rounds at most: each round can only add names). */
   settle(): void {
     for (let round = 0; round < 6; round++) {
@@ -47,6 +55,10 @@ export abstract class BindingTable<S, B extends { readonly name: string }> {
       if (!changed) break;
     }
     for (const b of this.bindings) if (this.env.has(b.name) && this.contradicts(b)) this.env.delete(b.name);
+    this.memo.clear();
+    // Every name is weighed against the same settled table, then all are updated: the order of names does not matter.
+    const refined = [...this.env].map(([name, sym]) => [name, this.refine(name, sym)] as const);
+    for (const [name, sym] of refined) this.env.set(name, sym);
     this.memo.clear();
   }
 

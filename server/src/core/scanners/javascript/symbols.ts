@@ -70,6 +70,8 @@ interface Binding {
   readonly type?: Node;
   /** An import: `value` is the module specifier string. */
   readonly isImport?: boolean;
+  /** A parameter: its value comes from the caller, unlike a field's declared type. */
+  readonly isParameter?: boolean;
 }
 
 /**
@@ -118,9 +120,9 @@ export class SymbolTable extends BindingTable<Sym, Binding> {
         const pattern = node.childForFieldName('pattern');
         const type = node.childForFieldName('type') ?? undefined;
         if (pattern?.type !== 'identifier' || !type) break;
-        this.bindings.push({ name: pattern.text, type });
+        this.bindings.push({ name: pattern.text, type, isParameter: true });
         // `constructor(private producer: Producer)` also declares `this.producer`.
-        if (node.children.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'readonly')) this.bindings.push({ name: `this.${pattern.text}`, type });
+        if (node.children.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'readonly')) this.bindings.push({ name: `this.${pattern.text}`, type, isParameter: true });
         break;
       }
     }
@@ -170,6 +172,32 @@ export class SymbolTable extends BindingTable<Sym, Binding> {
     const typeNode = b.type?.type === 'type_annotation' ? b.type.namedChildren.find((c) => c !== null) : b.type;
     const foreignType = !b.value && typeNode && (typeNode.type === 'type_identifier' || typeNode.type === 'nested_type_identifier' || typeNode.type === 'generic_type') && !this.resolveType(b.type as Node);
     return !!(foreignNew || foreignType);
+  }
+
+  /**
+   * A client keeps its `site` (the constructor whose options rules read) only when that is the one value the
+   * name is ever given. A declared type is no value: with `private producer: Kafka.Producer;` the producer
+   * is the `new Kafka.Producer({...})` assigned in the constructor. Another client, a parameter, or (for a
+   * name declared with a Kafka type, so whatever it is given is a client) a value this file cannot follow
+   * may carry options not seen here: the name is still that client, with unknown options. In untyped code an
+   * unknown value may be no client at all, so it is left out, as before.
+   */
+  protected override refine(name: string, sym: Sym): Sym {
+    if (sym.t !== 'producer' && sym.t !== 'consumer') return sym;
+    const own = this.bindings.filter((b) => b.name === name);
+    const declared = own.some((b) => b.type && this.resolveType(b.type));
+    let sole: Extract<Sym, { t: 'producer' | 'consumer' }> | undefined;
+    for (const b of own) {
+      const value = b.value ? unwrap(b.value) : undefined;
+      // `private producer: Kafka.Producer | null = null`, `this.producer = undefined` after a disconnect.
+      if (value && (value.type === 'null' || value.text === 'undefined')) continue;
+      if (!value && !b.isParameter) continue;
+      const v = this.valueOf(b);
+      if (!v && !declared) continue;
+      if ((v?.t !== 'producer' && v?.t !== 'consumer') || v.t !== sym.t || !v.site || (sole && sole.site?.id !== v.site.id)) return { t: sym.t, lib: sym.lib };
+      sole = v;
+    }
+    return sole ?? sym;
   }
 
   protected valueOf(b: Binding): Sym | undefined {
@@ -256,6 +284,8 @@ export class SymbolTable extends BindingTable<Sym, Binding> {
     }
     if (sym?.t === 'type') return sym.of === 'kafka' ? { t: 'kafka', lib: sym.lib === 'kafkajs' ? 'kafkajs' : 'confluent-js' } : { t: sym.of, lib: sym.lib };
     if (sym?.t === 'kafka-class') return { t: 'kafka', lib: sym.lib };
+    // node-rdkafka's classes are their instances' types too: `private producer: Kafka.Producer`.
+    if (sym?.t === 'rdkafka-class') return { t: sym.role, lib: 'librdkafka' };
     return undefined;
   }
 }
