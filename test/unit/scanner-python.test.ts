@@ -283,6 +283,35 @@ describe('scanner-python: producer/unhandled-send', () => {
     assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
   });
 
+  it('a class-level annotation does not hide the producer __init__ assigns; a producer also given from outside stays silent', async () => {
+    const body = [
+      '    def __init__(self):',
+      "        self.producer = Producer({'bootstrap.servers': 'k:9092', 'acks': 'all'})",
+      '    def publish(self, value):',
+      "        self.producer.produce('t', value)",
+      '',
+    ];
+    const plain = ['from confluent_kafka import Producer', 'class Publisher:', ...body].join('\n');
+    const annotated = ['from confluent_kafka import Producer', 'class Publisher:', '    producer: Producer', ...body].join('\n');
+    const ids = async (text: string) => (await findings(text)).map((f) => `${f.ruleId} @ ${text.slice(f.range.start, f.range.end)}`);
+    assert.deepEqual(await ids(annotated), await ids(plain));
+    assert.deepEqual(only(await findings(annotated), 'producer/unhandled-send').map((f) => f.range), [at(annotated, "self.producer.produce")]);
+    // Also given by the caller: its config (and delivery callback) may be anything.
+    const given = [
+      'from confluent_kafka import Producer',
+      'class Publisher:',
+      '    producer: Producer',
+      '    def __init__(self, producer: Producer):',
+      '        self.producer = producer',
+      '    def reset(self):',
+      "        self.producer = Producer({'bootstrap.servers': 'k:9092'})",
+      '    def publish(self, value):',
+      "        self.producer.produce('t', value)",
+      '',
+    ].join('\n');
+    assert.deepEqual(only(await findings(given), 'producer/unhandled-send'), []);
+  });
+
   it('a name also bound to another class elsewhere in the file is not taken for a Kafka producer', async () => {
     const text = `from kafka import KafkaProducer\ndef kafka_side():\n    client = KafkaProducer()\n    client.send('t', b'x').get()\ndef mail_side():\n    client = MailClient()\n    client.send('hi')\n`;
     assert.deepEqual(only(await findings(text), 'producer/unhandled-send'), []);

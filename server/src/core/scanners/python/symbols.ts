@@ -51,6 +51,8 @@ interface Binding {
   readonly type?: Node;
   /** Already known (imports). */
   readonly sym?: PySym;
+  /** A typed parameter: its value comes from the caller, unlike a class-level annotation's. */
+  readonly isParameter?: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ export class PySymbolTable extends BindingTable<PySym, Binding> {
       case 'typed_default_parameter': {
         const id = node.childForFieldName('name') ?? namedChildren(node).find((c) => c.type === 'identifier');
         const type = node.childForFieldName('type');
-        if (id && type) this.bindings.push({ name: id.text, type });
+        if (id && type) this.bindings.push({ name: id.text, type, isParameter: true });
         break;
       }
       case 'with_item': {
@@ -124,6 +126,29 @@ export class PySymbolTable extends BindingTable<PySym, Binding> {
 
   protected valueOf(b: Binding): PySym | undefined {
     return b.sym ?? (b.value ? this.resolve(b.value) : undefined) ?? (b.type ? this.resolveType(b.type) : undefined);
+  }
+
+  /**
+   * A client keeps its `site` (the constructor whose options rules read) only when that is the one value the
+   * name is ever given. A class-level annotation is no value: with `producer: Producer` in the class body,
+   * `self.producer` is the `Producer({...})` that `__init__` assigns. Another client, a typed parameter, or
+   * (for a name annotated with a Kafka type) a value this file cannot follow may carry options not seen
+   * here: the name is still that client, with unknown options. `None` is no value.
+   */
+  protected override refine(name: string, sym: PySym): PySym {
+    if (sym.t !== 'producer' && sym.t !== 'consumer') return sym;
+    const own = this.bindings.filter((b) => b.name === name);
+    const declared = own.some((b) => !b.value && b.type && this.resolveType(b.type));
+    let sole: Extract<PySym, { t: 'producer' | 'consumer' }> | undefined;
+    for (const b of own) {
+      if (b.value?.type === 'none') continue;
+      if (!b.value && !b.isParameter) continue;
+      const v = this.valueOf(b);
+      if (!v && !declared) continue;
+      if ((v?.t !== 'producer' && v?.t !== 'consumer') || v.t !== sym.t || !v.site || (sole && sole.site?.id !== v.site.id)) return { t: sym.t, lib: sym.lib };
+      sole = v;
+    }
+    return sole ?? sym;
   }
 
   /**
