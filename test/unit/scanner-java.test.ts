@@ -158,6 +158,28 @@ describe('Java scanner: producer config in code', () => {
 });
 
 describe('Java scanner: consumers', () => {
+  it('offers no move when the processing is the return statement: nothing runs after it', async () => {
+    // From a real iterator: the records are processed in the returned stream.
+    const text = [
+      'import java.time.Duration;',
+      'import java.util.List;',
+      'import java.util.stream.*;',
+      'import org.apache.kafka.clients.consumer.*;',
+      'class Iterator {',
+      '    List<String> next(KafkaConsumer<String, String> consumer) {',
+      '        ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(1));',
+      '        consumer.commitSync();',
+      '        return StreamSupport.stream(records.spliterator(), false)',
+      '                .map(c -> c.value()).collect(Collectors.toList());',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await check('/ws/Iterator.java', text);
+    const early = findingAt(findings, 'consumer/commit-before-processing', rangeOf(text, 'consumer.commitSync()'));
+    assert.deepEqual(early.fixes?.filter((f) => f.preferred) ?? [], []);
+  });
+
   it('flags a commit between poll() and the loop over the records, and moves it after the loop', async () => {
     const text = fixture('consumer-commit-early.java');
     const { findings } = await check('consumer-commit-early.java', text);

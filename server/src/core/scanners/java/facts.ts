@@ -394,6 +394,9 @@ function handedOff(file: JavaFile, use: Node): boolean {
 }
 
 /** Moves the commit statement below the last statement of its block that uses the records. */
+/** Statements after which nothing in their block runs. */
+const JUMPS: ReadonlySet<string> = new Set(['return_statement', 'throw_statement', 'break_statement', 'continue_statement', 'yield_statement']);
+
 function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title: Message = msg('scanner.java.fix.commitAfterProcessing')): CodeFix[] {
   const statement = statementOf(call);
   const block = statement?.parent;
@@ -403,6 +406,9 @@ function moveCommitFix(file: JavaFile, call: Node, uses: readonly Node[], title:
   let target: Node | null = last;
   while (target && target.parent?.id !== block.id) target = target.parent;
   if (!remove || !target || target.startIndex < statement.endIndex || !endsLine(file.text, target)) return [];
+  // Nothing runs after a jump (Java rejects the unreachable statement), and before it would still be before
+  // the processing the jump's own expression does (`return records.stream()...collect(..)`): no safe place.
+  if (JUMPS.has(target.type)) return [];
   const indent = indentAt(file.text, statement.startIndex);
   return [
     {
