@@ -195,14 +195,19 @@ describe('scanner-python: config findings and fixes', () => {
     assert.equal(fixed(text, list[1]), text.replace("'b:9092',\n", "'b:9092',\n    'enable.auto.commit': False,\n"));
   });
 
-  it('retries=0 → producer/retries-disabled, removal fix removes only that argument', async () => {
+  it('retries=0 → producer/retries-disabled; kafka-python of unknown version is set to retry, not removed', async () => {
     const text = `from kafka import KafkaProducer\np = KafkaProducer(acks='all', retries=0, linger_ms=5)\n`;
     const [f] = only(await findings(text), 'producer/retries-disabled');
     assert.deepEqual(f.range, { start: text.indexOf('retries=0') + 8, end: text.indexOf('retries=0') + 9 });
-    assert.equal(fixed(text, f), text.replace('retries=0, ', ''));
-    const set = f.fixes?.find((x) => x.title.startsWith('Set'));
-    assert.ok(set);
-    assert.equal(applyEdits(text, set.edits), text.replace('retries=0', 'retries=2147483647'));
+    // Before kafka-python 2.2.0 the default was 0: removing the argument might change nothing.
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Set retries=2147483647']);
+    assert.equal(fixed(text, f), text.replace('retries=0', 'retries=2147483647'));
+  });
+
+  it('confluent-kafka retries=0: the removal fix removes only that entry', async () => {
+    const text = `from confluent_kafka import Producer\np = Producer({'acks': 'all', 'retries': 0, 'linger.ms': 5})\n`;
+    const [f] = only(await findings(text), 'producer/retries-disabled');
+    assert.equal(fixed(text, f), text.replace("'retries': 0, ", ''));
   });
 
   it('confluent-kafka: a default.topic.config dict counts, over the keys beside it, as confluent-kafka merges it', async () => {

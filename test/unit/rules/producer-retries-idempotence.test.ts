@@ -60,6 +60,17 @@ describe('rules: producer/retries-disabled', () => {
     });
   }
 
+  it('offers removing retries=0 only where every version the file may run with retries by default', () => {
+    const titles = (libraryVersion?: string) =>
+      of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion, roles: ['producer'], entries: [['retries', '0']] })), ID)[0].fixes?.map((f) => [f.title, f.preferred]);
+    // The installed kafka-python is not known: before 2.2.0 its default was 0, so removing the line may change nothing.
+    assert.deepEqual(titles(), [['Set retries=2147483647', true]]);
+    assert.deepEqual(titles('2.2.0'), [
+      ['Remove retries=0 (use the default, 2147483647)', true],
+      ['Set retries=2147483647', false],
+    ]);
+  });
+
   it('reports kafka-python before 2.2.0 and not after', () => {
     assert.equal(of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion: '2.1.0', roles: ['producer'] })), ID).length, 1);
     assert.equal(of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion: '2.2.0', roles: ['producer'] })), ID).length, 0);

@@ -22,9 +22,10 @@ export const retriesDisabled: Rule = {
       const entry = effectiveEntry(group, RETRY_KEYS, 'producer');
       if (entry) {
         if (isPlaceholder(entry) || intValue(entry) !== 0) return;
-        // Removing the line is the cleanest fix, but only where the default actually retries.
+        // Removing the line is the cleanest fix, but only where the default actually retries: in every version
+        // the options allow (kafka-python's default was 0 before 2.2.0, and its installed version may be older).
         const current = groupDefault('retries', group, context.options)?.value;
-        const defaultRetries = current !== undefined && current !== '0';
+        const defaultRetries = current !== undefined && current !== '0' && !unsafeDefault('retries', group, context.options, (v) => v === '0');
         const remove = defaultRetries
           ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: entry.key, value: '0', default: current }), true)
           : undefined;
