@@ -56,6 +56,24 @@ describe('connect: worker .properties', () => {
 });
 
 describe('connect: connector .properties', () => {
+  it("leaves the connector plugin's own settings alone, and still checks the keys of its client overrides", () => {
+    const r = lintConfig(
+      'connectors/jdbc-sink.properties',
+      lines(
+        'name=jdbc-sink-orders',
+        'connector.class=io.confluent.connect.jdbc.JdbcSinkConnector',
+        'topics=orders',
+        'connection.url=jdbc:postgresql://postgres:5432/shop',
+        'insert.mode=upsert',
+        'pk.mode=record_key',
+        '[|consumer.override.auto.ofset.reset|]=earliest',
+      ),
+    );
+    assert.deepEqual(of(r.findings, 'config/unknown-key').map((f) => [f.range, f.message]), [
+      [r.ranges[0], 'Consumer stage: Kafka does not know auto.ofset.reset and only logs it as unused, so this setting never takes effect; did you mean auto.offset.reset?'],
+    ]);
+  });
+
   it('reads *.override.* as this connector’s clients, sink topics and the dead letter queue as links', () => {
     const r = lintConfig(
       'connectors/jdbc-sink.properties',

@@ -1,4 +1,4 @@
-import type { Edit, Fix } from '../../model';
+import type { ConfigGroup, Edit, Fix } from '../../model';
 import type { Rule } from '../types';
 import { isKnownKafkaKey, knownKeyNames } from '../../catalog/known-keys';
 import { suggestKey } from '../../catalog/validate';
@@ -34,6 +34,11 @@ function suggestionFor(key: string): string | undefined {
 const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
 
+/** The group of a Connect connector's own settings (connect/connect-groups.ts): it names the connector's class. */
+function isConnectorOwnGroup(group: ConfigGroup): boolean {
+  return group.roles.includes('connect') && group.entries.some((e) => e.key === 'connector.class');
+}
+
 /** A key Kafka does not know in a plain Kafka `.properties` file: Kafka only logs it, so the intended setting never applies. */
 export const unknownKey: Rule = {
   meta: {
@@ -47,6 +52,9 @@ export const unknownKey: Rule = {
     if (!document.isKafka || document.kind !== 'properties') return;
     let suggestionsLeft = MAX_SUGGESTIONS;
     for (const group of document.groups) {
+      // A Connect connector's own settings (`connection.url`, `s3.bucket.name`) are its plugin's, which Connect
+      // hands them to: Kafka not knowing them says nothing. Its client overrides are checked, in their groups.
+      if (isConnectorOwnGroup(group)) continue;
       for (const entry of group.entries) {
         if (isKnownKafkaKey(entry.key)) continue;
         const suggestion = suggestionsLeft-- > 0 ? suggestionFor(entry.key) : undefined;
