@@ -57,8 +57,12 @@ export function fixAllEdits(findings: readonly Finding[]): Edit[] {
     // A fix that edits another file (a cross-file finding fixed where the setting is decided) is not this document's.
     const fix = finding.fixes?.find((f) => f.preferred && f.file === undefined);
     if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
+    // An edit another fix already makes (raising a replication factor with a minimum ISR, and on its own)
+    // is made once; any other overlap leaves this fix out.
+    const same = (a: Edit, b: Edit): boolean => a.range.start === b.range.start && a.range.end === b.range.end && a.newText === b.newText;
+    const fresh = fix.edits.filter((e) => !taken.some((t) => same(e, t)));
+    if (fresh.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...fresh);
   }
   return taken.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFix, covered, fixTitled, lintConfig, of, options } from './helpers';
+import { applyEdits, fixAllEdits } from '../../../server/src/core/fixes';
 
 describe('rules: broker/unclean-leader-election', () => {
   const ID = 'broker/unclean-leader-election';
@@ -105,14 +106,37 @@ describe('rules: broker/min-insync-replicas-too-low', () => {
   const ID = 'broker/min-insync-replicas-too-low';
   for (const key of ['min.insync.replicas', 'transaction.state.log.min.isr', 'share.coordinator.state.topic.min.isr']) {
     it(`reports ${key}=1 with a fix to 2`, () => {
-      const r = lintConfig('server.properties', `broker.id=1\nmin.insync.replicas=2\n${key}=[|1|]\n`);
+      const r = lintConfig('server.properties', `broker.id=1\ndefault.replication.factor=3\nmin.insync.replicas=2\n${key}=[|1|]\n`);
       const found = of(r.findings, ID);
       assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
       assert.ok(found[0].message.startsWith(`Broker stage: with ${key}=1 `), found[0].message);
       assert.match(found[0].message, /leader alone/);
-      assert.equal(applyFix(r.text, fixTitled(found[0], `Set ${key}=2`)), `broker.id=1\nmin.insync.replicas=2\n${key}=2\n`);
+      assert.equal(applyFix(r.text, fixTitled(found[0], `Set ${key}=2`)), `broker.id=1\ndefault.replication.factor=3\nmin.insync.replicas=2\n${key}=2\n`);
     });
   }
+
+  it('raises a replication factor that the new minimum would reach, in the same fix, and fix-all makes that edit once', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\ndefault.replication.factor=1\nmin.insync.replicas=[|1|]\ntransaction.state.log.replication.factor=2\ntransaction.state.log.min.isr=[|1|]\n');
+    const [isr, txn] = of(r.findings, ID);
+    assert.deepEqual([isr.range, txn.range], r.ranges);
+    const alone = applyFix(r.text, fixTitled(isr, 'Set min.insync.replicas=2 and default.replication.factor=3'));
+    assert.equal(alone, r.text.replace('default.replication.factor=1', 'default.replication.factor=3').replace('min.insync.replicas=1', 'min.insync.replicas=2'));
+    // Applied alone, it leaves no factor at or below its minimum (before, it made that an error).
+    assert.deepEqual(of(lintConfig('server.properties', alone).findings, 'broker/replication-factor-not-above-min-insync'), []);
+    assert.equal(
+      applyFix(r.text, fixTitled(txn, 'Set transaction.state.log.min.isr=2 and transaction.state.log.replication.factor=3')),
+      r.text.replace('log.replication.factor=2', 'log.replication.factor=3').replace('min.isr=1', 'min.isr=2'),
+    );
+    // The factor's own finding offers the same edit: fix-all makes it once and applies both fixes.
+    const all = applyEdits(r.text, fixAllEdits(r.findings));
+    assert.match(all, /^broker\.id=1\ndefault\.replication\.factor=3\nmin\.insync\.replicas=2\ntransaction\.state\.log\.replication\.factor=3\ntransaction\.state\.log\.min\.isr=2\n/);
+  });
+
+  it('adds the default replication factor when the broker leaves it at 1 (where 3 copies cannot fit: compose tests)', () => {
+    const r = lintConfig('server.properties', 'broker.id=1\nmin.insync.replicas=[|1|]\n');
+    const [f] = of(r.findings, ID);
+    assert.equal(applyFix(r.text, fixTitled(f, 'Set min.insync.replicas=2 and default.replication.factor=3')), 'broker.id=1\nmin.insync.replicas=2\ndefault.replication.factor=3\n');
+  });
 
   it('reports a broker that leaves min.insync.replicas unset, at the start of the file', () => {
     const r = lintConfig('server.properties', '[||]broker.id=1\n');
@@ -176,7 +200,7 @@ describe('rules: broker/replication-factor-not-above-min-insync', () => {
       r.findings.filter((f) => f.ruleId.startsWith('broker/') && f.ruleId !== 'broker/log-dirs-in-tmp').map((f) => [f.ruleId, f.range, f.fixes?.find((x) => x.preferred)?.title]),
       [
         ['broker/replication-factor-too-low', r.ranges[0], 'Set default.replication.factor=3'],
-        ['broker/min-insync-replicas-too-low', r.ranges[1], 'Set min.insync.replicas=2'],
+        ['broker/min-insync-replicas-too-low', r.ranges[1], 'Set min.insync.replicas=2 and default.replication.factor=3'],
       ],
     );
   });

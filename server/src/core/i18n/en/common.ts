@@ -20,6 +20,7 @@ export const COMMON = {
 
   'fix.set': 'Set {key}={value}',
   'fix.add': 'Add {key}={value}',
+  'fix.setBoth': 'Set {key}={value} and {key2}={value2}',
   'fix.remove': 'Remove {key}={value}',
   'fix.removeUseDefault': 'Remove {key}={value} (use the default, {default})',
 

@@ -18,6 +18,7 @@ export const COMMON_ZH_CN = {
 
   'fix.set': '设置 {key}={value}',
   'fix.add': '添加 {key}={value}',
+  'fix.setBoth': '设置 {key}={value} 和 {key2}={value2}',
   'fix.remove': '删除 {key}={value}',
   'fix.removeUseDefault': '删除 {key}={value}（改用默认值 {default}）',
 

@@ -1,9 +1,11 @@
 import { hasRole } from '../../model';
+import type { ConfigEntry, ConfigGroup, Edit, Fix } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
 import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { pairedReplicationFactors } from './replication-factor-not-above-min-insync';
 
 /** Minimum-ISR keys and the writes each one guards (catalogue texts). */
 const KEYS = {
@@ -18,6 +20,39 @@ const SAFE = '2';
 function consequence(context: RuleContext, key: string): string {
   return context.t('broker/min-insync-replicas-too-low.consequence', { write: context.t(KEYS[key as keyof typeof KEYS]) });
 }
+
+/**
+ * Sets a minimum ISR of 1 to 2, and with it each replication factor measured against it that would then be
+ * no more than the minimum (1 or 2, written or by default): alone, the new minimum would reject every
+ * acks=all write to those topics. The factor's edit is the one broker/replication-factor-too-low offers (3),
+ * so fix-all takes it once. No fix when a factor cannot be told or raised.
+ */
+function raiseFix(context: RuleContext, group: ConfigGroup, entry: ConfigEntry): Fix | undefined {
+  const own = setValueFix(entry, SAFE, context.t('fix.set', { key: entry.key, value: SAFE }));
+  if (!own) return undefined;
+  const raised: { key: string; edits: readonly Edit[] }[] = [];
+  for (const key of pairedReplicationFactors(entry.key)) {
+    const rf = effectiveEntry(group, [key]);
+    if (rf) {
+      const n = intValue(rf);
+      if (isPlaceholder(rf) || n === undefined) return undefined;
+      if (n < 1 || n > Number(SAFE)) continue;
+      const fix = fitsCluster(group, Number(RF_SAFE)) ? setValueFix(rf, RF_SAFE, '') : undefined;
+      if (!fix) return undefined;
+      raised.push({ key: rf.key, edits: fix.edits });
+    } else if (hasRole(group, 'broker') && unsafeDefault(key, group, context.options, (v) => /^\d+$/.test(v) && Number(v) <= Number(SAFE))) {
+      const fix = fitsCluster(group, Number(RF_SAFE)) ? insertEntryFix(group, key, RF_SAFE, '') : undefined;
+      if (!fix) return undefined;
+      raised.push({ key, edits: fix.edits });
+    }
+  }
+  if (raised.length === 0) return own;
+  const title = context.t('fix.setBoth', { key: entry.key, value: SAFE, key2: raised.map((r) => r.key).join(', '), value2: RF_SAFE });
+  return { ...own, title, edits: [...own.edits, ...raised.flatMap((r) => r.edits)] };
+}
+
+/** The replication factor broker/replication-factor-too-low sets. */
+const RF_SAFE = '3';
 
 /** A minimum in-sync replica count below 2 (including a broker that keeps the default of 1). */
 export const minInsyncReplicasTooLow: Rule = {
@@ -37,7 +72,7 @@ export const minInsyncReplicasTooLow: Rule = {
         const n = intValue(entry);
         if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;
         // A minimum above the number of brokers the file gives the cluster would stop every write.
-        const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, context.t('fix.set', { key: entry.key, value: SAFE })) : undefined;
+        const fix = fitsCluster(group, Number(SAFE)) ? raiseFix(context, group, entry) : undefined;
         context.report({
           range: entry.valueRange,
           message: context.t('broker/min-insync-replicas-too-low.set', { key: entry.key, value: n, consequence: consequence(context, entry.key), safe: SAFE }),

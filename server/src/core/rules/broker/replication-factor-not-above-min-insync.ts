@@ -42,6 +42,11 @@ export function replicaPairs(group: ConfigGroup): ReplicaPair[] {
   return out;
 }
 
+/** The replication-factor keys measured against minimum-ISR key `minIsrKey`. */
+export function pairedReplicationFactors(minIsrKey: string): readonly string[] {
+  return PAIRS.filter((p) => p.minIsr === minIsrKey).flatMap((p) => p.rf);
+}
+
 /** The minimum ISR set in the group beside replication-factor key `rfKey`, when it is a number. */
 export function pairedMinIsr(group: ConfigGroup, rfKey: string): number | undefined {
   const pair = PAIRS.find((p) => p.rf.includes(rfKey));
