@@ -231,6 +231,9 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     ['assigned', 'const pending = producer.send(msg);'],
     ['chained with catch', 'producer.send(msg).catch((e) => log(e));'],
     ['chained with then', 'producer.send(msg).then(ok, fail);'],
+    ['chained with then and catch', 'producer.send(msg).then(ok).finally(done).catch(fail);'],
+    ['chained with then and awaited', 'await producer.send(msg).then(ok);'],
+    ['chained with then and returned', 'return producer.send(msg).then(ok);'],
     ['passed to Promise.all', 'await Promise.all([producer.send(msg)]);'],
     ['voided on purpose', 'void producer.send(msg);'],
   ];
@@ -249,6 +252,16 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.equal(list[0].severity, 'warning');
     assert.equal(fixed(text, list[0]), text.replace('  producer.send(msg)', '  await producer.send(msg)'));
     assert.equal(fixed(text, list[1]), text.replace('  producer.sendBatch', '  await producer.sendBatch'));
+  });
+
+  it('a send given only .then(onSent), as a statement, is reported: the rejection goes to a promise nobody holds', async () => {
+    const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(msg) {\n  producer.send(msg).then(() => log('sent')).finally(done);\n}\nfunction sync(msg) {\n  producer.send(msg).then(() => log('sent'));\n}\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'producer.send'), at(text, 'producer.send', 1)]);
+    assert.match(list[0].message, /^Producer stage: the promise of producer\.send\(\) gets \.then\(\) with no rejection handler/);
+    assert.equal(fixed(text, list[0]), text.replace("  producer.send(msg).then(() => log('sent')).finally", "  await producer.send(msg).then(() => log('sent')).finally"));
+    // await would not compile outside an async function.
+    assert.deepEqual(list[1].fixes ?? [], []);
   });
 
   it('a dropped send outside an async function is reported without a fix (await would not compile)', async () => {

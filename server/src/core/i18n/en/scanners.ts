@@ -92,6 +92,8 @@ export const SCANNERS = {
     'the promise of {call} goes into {combinator}, whose result is dropped, so a send that fails after its retries rejects unobserved and the record is lost without any error; {advice}.',
   'scanner.js.advice.awaitCombinator': 'await {combinator}',
   'scanner.js.advice.awaitAll': 'await Promise.all() over it',
+  'scanner.js.thenWithoutRejection':
+    'the promise of {call} gets .then() with no rejection handler, which passes a failed send on to a promise nobody holds, so the record is lost without any error; add .catch() (or a second handler to then), or await the chain.',
   'scanner.js.notAwaited':
     'the promise of {call} is neither awaited nor given a .catch(), so a send that fails after its retries rejects unobserved and the record is lost without any error; await it (or handle the rejection).',
   'scanner.js.highLevelNoCallback':

@@ -86,6 +86,8 @@ export const SCANNERS_ZH_CN = {
     '{call} 的 Promise 被传给了 {combinator}，而后者的结果被丢弃，重试之后仍失败的发送被拒绝却无人处理，消息在没有任何错误的情况下丢失；{advice}。',
   'scanner.js.advice.awaitCombinator': '请对 {combinator} 使用 await',
   'scanner.js.advice.awaitAll': '请对它使用 await Promise.all()',
+  'scanner.js.thenWithoutRejection':
+    '{call} 的 Promise 只挂了没有拒绝处理函数的 .then()，失败的发送被传给一个无人持有的 Promise，消息在没有任何错误的情况下丢失；请加上 .catch()（或给 .then() 传第二个处理函数），或 await 整个链。',
   'scanner.js.notAwaited':
     '{call} 的 Promise 既没有被 await，也没有挂上 .catch()，重试之后仍失败的发送被拒绝却无人处理，消息在没有任何错误的情况下丢失；请 await 它（或处理这个拒绝）。',
   'scanner.js.highLevelNoCallback':

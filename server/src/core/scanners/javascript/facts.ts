@@ -35,6 +35,16 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       detail: msg('scanner.js.forEachDropsPromise', { call: shown }),
     };
   }
+  const then = droppedThenChain(call);
+  if (then) {
+    return {
+      kind: 'unhandled-send',
+      library,
+      range: nodeRange(callee),
+      detail: msg('scanner.js.thenWithoutRejection', { call: shown }),
+      fixes: then.canAwait ? [awaitFix(then.chain, `${method}()`)] : undefined,
+    };
+  }
   if (parent.type !== 'expression_statement') {
     const combinator = droppedCombinator(call);
     if (!combinator) return undefined;
@@ -63,6 +73,29 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
     detail: msg('scanner.js.notAwaited', { call: shown }),
     fixes: canAwait ? [awaitFix(call, `${method}()`)] : undefined,
   };
+}
+
+/**
+ * `producer.send(..).then(onSent)` as a statement of its own: `then` with no rejection handler passes a
+ * failed send on to the promise it returns, which nobody holds (`finally` passes it on too). A `catch`, a
+ * `then(ok, fail)`, or a chain that is awaited, returned or stored handles it, or hands it to someone who can.
+ */
+function droppedThenChain(call: Node): { readonly chain: Node; readonly canAwait: boolean } | undefined {
+  let node = call;
+  for (;;) {
+    const { parent: member, child } = valueParent(node);
+    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== child.id) break;
+    const outer = member.parent;
+    if (outer?.type !== 'call_expression' || outer.childForFieldName('function')?.id !== member.id) return undefined;
+    const property = member.childForFieldName('property')?.text;
+    const args = outer.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment') ?? [];
+    if (property === 'then' && args.length === 1) node = outer;
+    else if (property === 'finally') node = outer;
+    else return undefined;
+  }
+  if (node.id === call.id || valueParent(node).parent?.type !== 'expression_statement') return undefined;
+  const fn = enclosingFunction(node);
+  return { chain: node, canAwait: fn !== undefined && isAsyncFunction(fn) };
 }
 
 /** Which node-rdkafka producer class a producer was made with; `unknown` when the constructor is renamed or hidden. */
