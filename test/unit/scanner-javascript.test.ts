@@ -493,6 +493,14 @@ describe('scanner-javascript: offsets marked before processing', () => {
     );
   });
 
+  it('resolveOffset of the last message, by index, before the batch is processed → reported', async () => {
+    // From a real connector, with the two lines the other way round.
+    const text = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset }) => {\n  resolveOffset(batch.messages[batch.messages.length - 1].offset);\n  await save(batch.messages.map((message) => message.value));\n} });\n`;
+    assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'resolveOffset', 1)]);
+    const after = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset }) => {\n  await save(batch.messages.map((message) => message.value));\n  resolveOffset(batch.messages[batch.messages.length - 1].offset);\n} });\n`;
+    assert.deepEqual(only(await findings(after), 'consumer/commit-before-processing'), []);
+  });
+
   it('resolveOffset(batch.lastOffset()) before the loop over the batch → reported', async () => {
     const text = `${head}await consumer.run({ eachBatch: async ({ batch, resolveOffset }) => {\n  resolveOffset(batch.lastOffset());\n  for (const m of batch.messages) await save(m);\n} });\n`;
     assert.deepEqual(only(await findings(text), 'consumer/commit-before-processing').map((f) => f.range), [at(text, 'resolveOffset', 1)]);

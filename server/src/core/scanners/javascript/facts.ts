@@ -278,7 +278,7 @@ const BOOKKEEPING = /^(console|logger|log|this\.logger|this\.log)\.|^(heartbeat|
 const JS_EXITS = new Set(['return_statement', 'break_statement', 'continue_statement', 'throw_statement']);
 
 /**
- * The names whose offsets a resolve/commit call marks: roots of `x.offset` and `x.lastOffset()` in its
+ * The names whose offsets a resolve/commit call marks: roots of `x.offset`, `xs[i].offset` and `x.lastOffset()` in its
  * arguments, and (for node-rdkafka's `commitMessage(message)`) the message arguments themselves.
  */
 function offsetOwners(call: Node): Set<string> {
@@ -292,7 +292,8 @@ function offsetOwners(call: Node): Set<string> {
       const prop = n.childForFieldName('property')?.text;
       let root = n.childForFieldName('object');
       if (prop === 'offset' || prop === 'lastOffset') {
-        while (root && root.type === 'member_expression') root = root.childForFieldName('object');
+        // Through indexing too: `batch.messages[batch.messages.length - 1].offset` marks the batch.
+        while (root && (root.type === 'member_expression' || root.type === 'subscript_expression')) root = root.childForFieldName('object');
         if (root?.type === 'identifier') names.add(root.text);
       }
     }
