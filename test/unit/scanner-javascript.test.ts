@@ -254,6 +254,14 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.equal(fixed(text, list[1]), text.replace('  producer.sendBatch', '  await producer.sendBatch'));
   });
 
+  it('a .catch() whose handler does nothing swallows the failure: reported, awaited or not', async () => {
+    const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(msg) {\n  producer.send(msg).catch(() => {});\n  await producer.send(msg).catch(() => undefined);\n  producer.send(msg).then(ok).catch(function () {});\n  await producer.send(msg).catch((e) => log(e));\n}\n`;
+    const list = only(await findings(text), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => f.range), [at(text, 'producer.send'), at(text, 'producer.send', 1), at(text, 'producer.send', 2)]);
+    assert.match(list[0].message, /^Producer stage: the promise of producer\.send\(\) is given a \.catch\(\) handler that does nothing/);
+    assert.deepEqual(list.map((f) => f.fixes ?? []), [[], [], []]);
+  });
+
   it('a send given only .then(onSent), as a statement, is reported: the rejection goes to a promise nobody holds', async () => {
     const text = `${KAFKAJS}const producer = kafka.producer();\nasync function go(msg) {\n  producer.send(msg).then(() => log('sent')).finally(done);\n}\nfunction sync(msg) {\n  producer.send(msg).then(() => log('sent'));\n}\n`;
     const list = only(await findings(text), 'producer/unhandled-send');

@@ -94,6 +94,8 @@ export const SCANNERS = {
   'scanner.js.advice.awaitAll': 'await Promise.all() over it',
   'scanner.js.thenWithoutRejection':
     'the promise of {call} gets .then() with no rejection handler, which passes a failed send on to a promise nobody holds, so the record is lost without any error; add .catch() (or a second handler to then), or await the chain.',
+  'scanner.js.catchSwallows':
+    'the promise of {call} is given a .catch() handler that does nothing, so a send that fails after its retries is caught and dropped there and the record is lost without any error; handle the failure in it (log it, retry, or rethrow), or remove it and await the send.',
   'scanner.js.notAwaited':
     'the promise of {call} is neither awaited nor given a .catch(), so a send that fails after its retries rejects unobserved and the record is lost without any error; await it (or handle the rejection).',
   'scanner.js.highLevelNoCallback':

@@ -88,6 +88,8 @@ export const SCANNERS_ZH_CN = {
   'scanner.js.advice.awaitAll': '请对它使用 await Promise.all()',
   'scanner.js.thenWithoutRejection':
     '{call} 的 Promise 只挂了没有拒绝处理函数的 .then()，失败的发送被传给一个无人持有的 Promise，消息在没有任何错误的情况下丢失；请加上 .catch()（或给 .then() 传第二个处理函数），或 await 整个链。',
+  'scanner.js.catchSwallows':
+    '{call} 的 Promise 挂了一个什么也不做的 .catch() 处理函数，重试之后仍失败的发送在那里被捕获并丢弃，消息在没有任何错误的情况下丢失；请在其中处理失败（记录、重试或重新抛出），或去掉它并 await 这次发送。',
   'scanner.js.notAwaited':
     '{call} 的 Promise 既没有被 await，也没有挂上 .catch()，重试之后仍失败的发送被拒绝却无人处理，消息在没有任何错误的情况下丢失；请 await 它（或处理这个拒绝）。',
   'scanner.js.highLevelNoCallback':

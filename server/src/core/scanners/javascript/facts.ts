@@ -35,6 +35,15 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       detail: msg('scanner.js.forEachDropsPromise', { call: shown }),
     };
   }
+  const swallowed = swallowingCatch(call);
+  if (swallowed) {
+    return {
+      kind: 'unhandled-send',
+      library,
+      range: nodeRange(callee),
+      detail: msg('scanner.js.catchSwallows', { call: shown }),
+    };
+  }
   const then = droppedThenChain(call);
   if (then) {
     return {
@@ -73,6 +82,35 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
     detail: msg('scanner.js.notAwaited', { call: shown }),
     fixes: canAwait ? [awaitFix(call, `${method}()`)] : undefined,
   };
+}
+
+/**
+ * The `.catch(() => {})` on a send's promise chain (through `then`/`finally`) whose handler does nothing: a
+ * failed send is caught and dropped there, awaited or not. A handler that does anything (logs, rethrows,
+ * counts) is the application's choice.
+ */
+function swallowingCatch(call: Node): Node | undefined {
+  let node = call;
+  for (;;) {
+    const { parent: member, child } = valueParent(node);
+    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== child.id) return undefined;
+    const outer = member.parent;
+    if (outer?.type !== 'call_expression' || outer.childForFieldName('function')?.id !== member.id) return undefined;
+    const property = member.childForFieldName('property')?.text;
+    const args = outer.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment') ?? [];
+    if (property === 'catch') return args.length === 1 && args[0] && doesNothing(args[0]) ? outer : undefined;
+    if (property !== 'then' && property !== 'finally') return undefined;
+    node = outer;
+  }
+}
+
+/** True for `() => {}`, `function () {}`, `() => undefined` and `() => null`. */
+function doesNothing(handler: Node): boolean {
+  if (handler.type !== 'arrow_function' && handler.type !== 'function_expression' && handler.type !== 'function') return false;
+  const body = handler.childForFieldName('body');
+  if (!body) return false;
+  if (body.type === 'statement_block') return body.namedChildren.every((c) => !c || c.type === 'comment');
+  return body.type === 'null' || body.type === 'undefined' || (body.type === 'identifier' && body.text === 'undefined');
 }
 
 /**
