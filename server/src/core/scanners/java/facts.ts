@@ -240,15 +240,20 @@ function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
 
 /** References to a declared name from `from` to the end of its scope, in source order. */
 function usesOf(file: JavaFile, decl: Decl, from: number): Node[] {
+  return identifiersNamed(file, decl.name, from, decl.scopeEnd).filter((id) => file.symbols.lookup(id.text, id.startIndex) === decl);
+}
+
+/**
+ * The identifiers spelled `name` in `[from, end)`, in source order: a text search, then the node at each
+ * hit, far cheaper than visiting every identifier of the block.
+ */
+function identifiersNamed(file: JavaFile, name: string, from: number, end: number): Node[] {
   const out: Node[] = [];
-  // Text search, then the node at each hit: far cheaper than visiting every identifier of the block.
-  const pattern = new RegExp(`(?<![\\w$])${decl.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   pattern.lastIndex = from;
-  for (let m = pattern.exec(file.text); m && m.index < decl.scopeEnd; m = pattern.exec(file.text)) {
-    const id = file.root.descendantForIndex(m.index, m.index + decl.name.length);
-    if (!id || id.type !== 'identifier' || id.startIndex !== m.index) continue;
-    if (file.symbols.lookup(id.text, id.startIndex) !== decl) continue;
-    out.push(id);
+  for (let m = pattern.exec(file.text); m && m.index < end; m = pattern.exec(file.text)) {
+    const id = file.root.descendantForIndex(m.index, m.index + name.length);
+    if (id && id.type === 'identifier' && id.startIndex === m.index) out.push(id);
   }
   return out;
 }
@@ -480,18 +485,12 @@ const REPORTING_RECEIVER = /^(?:log|logger|LOG|LOGGER|Log|Logger|System\.(?:out|
  * a `catch` block (error handling runs after processing failed, not as part of it).
  */
 function processingUsesAfter(file: JavaFile, name: string, from: number, method: Node): Node[] {
-  const out: Node[] = [];
-  const pattern = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(file.text); m && m.index < method.endIndex; m = pattern.exec(file.text)) {
-    const id = file.root.descendantForIndex(m.index, m.index + name.length);
-    if (!id || id.type !== 'identifier' || id.startIndex !== m.index) continue;
+  return identifiersNamed(file, name, from, method.endIndex).filter((id) => {
+    if (file.text[id.startIndex - 1] === '.') return false;
     // A local or lambda parameter of the same name is another variable.
     const shadow = file.symbols.lookup(name, id.startIndex);
-    if (shadow && shadow.node.type !== 'formal_parameter') continue;
-    if (!reportingOrHandling(id, method)) out.push(id);
-  }
-  return out;
+    return (!shadow || shadow.node.type === 'formal_parameter') && !reportingOrHandling(id, method);
+  });
 }
 
 /** True when `node` is inside a logging call or a `catch` block, below `method`. */

@@ -35,23 +35,17 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
       detail: msg('scanner.js.forEachDropsPromise', { call: shown }),
     };
   }
-  const swallowed = swallowingCatch(call);
-  if (swallowed) {
+  const chain = promiseChain(call);
+  const swallowed = swallowsFailure(chain.links);
+  if (swallowed || dropsRejection(chain)) {
+    const fn = enclosingFunction(chain.end);
+    const canAwait = !swallowed && fn !== undefined && isAsyncFunction(fn);
     return {
       kind: 'unhandled-send',
       library,
       range: nodeRange(callee),
-      detail: msg('scanner.js.catchSwallows', { call: shown }),
-    };
-  }
-  const then = droppedThenChain(call);
-  if (then) {
-    return {
-      kind: 'unhandled-send',
-      library,
-      range: nodeRange(callee),
-      detail: msg('scanner.js.thenWithoutRejection', { call: shown }),
-      fixes: then.canAwait ? [awaitFix(then.chain, `${method}()`)] : undefined,
+      detail: msg(swallowed ? 'scanner.js.catchSwallows' : 'scanner.js.thenWithoutRejection', { call: shown }),
+      fixes: canAwait ? [awaitFix(chain.end, `${method}()`)] : undefined,
     };
   }
   if (parent.type !== 'expression_statement') {
@@ -84,24 +78,42 @@ export function unhandledSendFact(call: Node, callee: Node, method: string, libr
   };
 }
 
+/** One call chained on a send's promise: `.then(ok)`, `.catch(fail)`, `.finally(done)`, … */
+interface ChainLink {
+  readonly method: string | undefined;
+  readonly args: readonly Node[];
+}
+
 /**
- * The `.catch(() => {})` on a send's promise chain (through `then`/`finally`) whose handler does nothing: a
- * failed send is caught and dropped there, awaited or not. A handler that does anything (logs, rethrows,
- * counts) is the application's choice.
+ * The calls chained on a promise (`send(..).then(ok).catch(fail)`), innermost first, and the outermost of
+ * them (the call itself when nothing is chained). `open` is true when the chain goes on with something that
+ * is not a call (`send(..).then`), which nothing here judges.
  */
-function swallowingCatch(call: Node): Node | undefined {
-  let node = call;
+function promiseChain(call: Node): { readonly links: readonly ChainLink[]; readonly end: Node; readonly open: boolean } {
+  const links: ChainLink[] = [];
+  let end = call;
   for (;;) {
-    const { parent: member, child } = valueParent(node);
-    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== child.id) return undefined;
+    const { parent: member, child } = valueParent(end);
+    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== child.id) return { links, end, open: false };
     const outer = member.parent;
-    if (outer?.type !== 'call_expression' || outer.childForFieldName('function')?.id !== member.id) return undefined;
-    const property = member.childForFieldName('property')?.text;
-    const args = outer.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment') ?? [];
-    if (property === 'catch') return args.length === 1 && args[0] && doesNothing(args[0]) ? outer : undefined;
-    if (property !== 'then' && property !== 'finally') return undefined;
-    node = outer;
+    if (outer?.type !== 'call_expression' || outer.childForFieldName('function')?.id !== member.id) return { links, end, open: true };
+    const args = outer.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
+    links.push({ method: member.childForFieldName('property')?.text, args });
+    end = outer;
   }
+}
+
+/**
+ * True when the chain reaches a `.catch(() => {})` whose handler does nothing, through `then`/`finally`
+ * only: a failed send is caught and dropped there, awaited or not. A handler that does anything (logs,
+ * rethrows, counts) is the application's choice.
+ */
+function swallowsFailure(links: readonly ChainLink[]): boolean {
+  for (const { method, args } of links) {
+    if (method === 'catch') return args.length === 1 && doesNothing(args[0]);
+    if (method !== 'then' && method !== 'finally') return false;
+  }
+  return false;
 }
 
 /** True for `() => {}`, `function () {}`, `() => undefined` and `() => null`. */
@@ -118,22 +130,9 @@ function doesNothing(handler: Node): boolean {
  * failed send on to the promise it returns, which nobody holds (`finally` passes it on too). A `catch`, a
  * `then(ok, fail)`, or a chain that is awaited, returned or stored handles it, or hands it to someone who can.
  */
-function droppedThenChain(call: Node): { readonly chain: Node; readonly canAwait: boolean } | undefined {
-  let node = call;
-  for (;;) {
-    const { parent: member, child } = valueParent(node);
-    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== child.id) break;
-    const outer = member.parent;
-    if (outer?.type !== 'call_expression' || outer.childForFieldName('function')?.id !== member.id) return undefined;
-    const property = member.childForFieldName('property')?.text;
-    const args = outer.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment') ?? [];
-    if (property === 'then' && args.length === 1) node = outer;
-    else if (property === 'finally') node = outer;
-    else return undefined;
-  }
-  if (node.id === call.id || valueParent(node).parent?.type !== 'expression_statement') return undefined;
-  const fn = enclosingFunction(node);
-  return { chain: node, canAwait: fn !== undefined && isAsyncFunction(fn) };
+function dropsRejection(chain: ReturnType<typeof promiseChain>): boolean {
+  if (chain.open || chain.links.length === 0 || valueParent(chain.end).parent?.type !== 'expression_statement') return false;
+  return chain.links.every(({ method, args }) => (method === 'then' && args.length === 1) || method === 'finally');
 }
 
 /** Which node-rdkafka producer class a producer was made with; `unknown` when the constructor is renamed or hidden. */
