@@ -51,8 +51,10 @@ export class WarmUp {
    * time: after {@link IDLE_BEFORE_MS} without any didOpen/didChange (waiting again, a few times at most,
    * while the user is busy elsewhere), and only while `wanted()` holds (the document is open and has not
    * been edited: its first edit has then paid what priming saves). Big files are left alone, as in
-   * {@link WarmUp.start}. Priming is per document, not per kind: it readies that document's syntax tree
-   * (see primeDocument in core/scanners/common/tree-sitter.ts), not compiled code.
+   * {@link WarmUp.start}. Priming is per document, not per kind: it readies that document, not compiled
+   * code (the caller, analysis-cache.ts, has every document compute its line offsets and a Kafka code file
+   * prime its syntax tree, see primeDocument in core/scanners/common/tree-sitter.ts). `prime()` resolves to
+   * true when it primed a syntax tree, which {@link WarmUp.primed} counts.
    */
   prime(length: number, wanted: () => boolean, prime: () => Promise<boolean>): void {
     if (length > MAX_CHARS) return;
