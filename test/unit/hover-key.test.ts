@@ -20,6 +20,24 @@ const ACKS_TAIL = [
 ].join('\n');
 
 describe('hover: keys', () => {
+  it("explains a Connect worker's offset.storage.replication.factor: what it keeps, its default, the risk below 3", () => {
+    const text = 'bootstrap.servers=k:9092\ngroup.id=c\noffset.storage.topic=o\noffset.storage.replication.factor=1\n';
+    const hover = hoverOn(text, 'offset.storage.replication', '3.9', 'connect-distributed.properties');
+    assert.equal(
+      hover?.markdown,
+      [
+        '**offset.storage.replication.factor** · connect · `short`',
+        '',
+        "Kafka Connect (distributed worker): replication factor of the topic that keeps the source connectors' offsets, used when Connect creates it.",
+        '',
+        '**Default** (Kafka 3.9): `3`',
+        '',
+        'Risk: Below 3, losing a broker can lose the committed source offsets: source connectors then read their sources again, or skip what the source no longer holds.  ',
+        'Safe: 3 (-1 takes the broker default)',
+      ].join('\n'),
+    );
+  });
+
   it('renders the stage path with the stage in bold and the failing one marked', () => {
     assert.equal(renderStagePath('producer', true), '**Producer** ✗ → Broker → Consumer');
     assert.equal(renderStagePath('broker', false), 'Producer → **Broker** → Consumer');

@@ -100,6 +100,71 @@ describe('rules: broker/replication-factor-too-low', () => {
   it('does not ask a producer file for default.replication.factor', () => {
     assert.deepEqual(of(lintConfig('producer.properties', 'acks=all\n').findings, ID), []);
   });
+
+  describe('Kafka Connect: the internal topics of a worker and the dead letter queue of a sink', () => {
+    const worker = (lines: string) =>
+      `bootstrap.servers=k1:9092,k2:9092,k3:9092\ngroup.id=connect-cluster\noffset.storage.topic=connect-offsets\nconfig.storage.topic=connect-configs\nstatus.storage.topic=connect-status\n${lines}`;
+    const cases: [string, string, string][] = [
+      ['offset.storage.replication.factor', '1', "a single copy exists: losing one broker's disk loses the source connectors' committed offsets (they then read their sources again from the start, or skip what the source no longer holds)"],
+      ['config.storage.replication.factor', '1', "a single copy exists: losing one broker's disk loses the Connect cluster's connector configurations (connectors and tasks no longer start)"],
+      ['status.storage.replication.factor', '2', 'only 2 copies exist: one broker outage leaves the status of connectors and tasks with no spare copy, and a second failure loses them'],
+    ];
+    for (const [key, rf, consequence] of cases) {
+      it(`reports ${key}=${rf} in a worker's .properties, with a fix to 3`, () => {
+        const r = lintConfig('connect-distributed.properties', worker(`${key}=[|${rf}|]\n`));
+        const found = of(r.findings, ID);
+        assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+        assert.equal(found[0].message, `Broker stage: with ${key}=${rf} ${consequence}; use 3.`);
+        assert.equal(applyFix(r.text, fixTitled(found[0], `Set ${key}=3`)), worker(`${key}=3\n`));
+      });
+    }
+
+    it('stays quiet on 3, on -1 (the broker default) and on a worker that leaves them unset (Connect defaults each to 3)', () => {
+      const text = worker('offset.storage.replication.factor=3\nconfig.storage.replication.factor=-1\n');
+      assert.deepEqual(of(lintConfig('connect-distributed.properties', text).findings, ID), []);
+      assert.deepEqual(of(lintConfig('connect-distributed.properties', worker('')).findings, ID), []);
+    });
+
+    it("reports a sink connector's errors.deadletterqueue.topic.replication.factor=1 in its JSON config", () => {
+      const r = lintConfig(
+        'connectors/jdbc-sink.json',
+        '{\n  "name": "jdbc-sink",\n  "config": {\n    "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",\n    "topics": "orders",\n    "errors.tolerance": "all",\n    "errors.deadletterqueue.topic.name": "dlq-orders",\n    "errors.deadletterqueue.topic.replication.factor": "[|1|]"\n  }\n}\n',
+      );
+      const found = of(r.findings, ID);
+      assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+      assert.equal(
+        found[0].message,
+        "Broker stage: with errors.deadletterqueue.topic.replication.factor=1 a single copy exists: losing one broker's disk loses the records the connector could not process, kept only in its dead letter queue; use 3.",
+      );
+      assert.match(applyFix(r.text, fixTitled(found[0], 'Set errors.deadletterqueue.topic.replication.factor=3')), /"errors\.deadletterqueue\.topic\.replication\.factor": "3"/);
+    });
+
+    const compose = (brokers: number, bootstrap: string) => {
+      const lines = ['services:'];
+      for (let i = 1; i <= brokers; i++) {
+        lines.push(`  kafka${i}:`, '    image: apache/kafka:3.9.0', '    environment:', `      KAFKA_NODE_ID: ${i}`, '      KAFKA_PROCESS_ROLES: broker,controller');
+        lines.push(`      KAFKA_CONTROLLER_QUORUM_VOTERS: ${Array.from({ length: brokers }, (_, j) => `${j + 1}@kafka${j + 1}:9093`).join(',')}`);
+      }
+      lines.push('  connect:', '    image: confluentinc/cp-kafka-connect:7.6.0', '    environment:', `      CONNECT_BOOTSTRAP_SERVERS: ${bootstrap}`);
+      lines.push('      CONNECT_GROUP_ID: connect', '      CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR: [|1|]');
+      return `${lines.join('\n')}\n`;
+    };
+
+    it('reports CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR=1 in docker-compose, with a fix to 3 when the cluster it names has 3 brokers', () => {
+      const r = lintConfig('docker-compose.yml', compose(3, 'PLAINTEXT://kafka1:9092,kafka2:9092'));
+      const [f, ...rest] = of(r.findings, ID).filter((x) => x.message.includes('offset.storage'));
+      assert.equal(rest.length, 0);
+      assert.deepEqual(f.range, r.ranges[0]);
+      assert.match(applyFix(r.text, fixTitled(f, 'Set offset.storage.replication.factor=3')), /CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR: 3\n$/);
+    });
+
+    it('offers no fix to 3 where the cluster the worker names has one broker (Connect could not create the topic)', () => {
+      const r = lintConfig('docker-compose.yml', compose(1, 'kafka1:9092'));
+      const [f] = of(r.findings, ID).filter((x) => x.message.includes('offset.storage'));
+      assert.deepEqual(f.range, r.ranges[0]);
+      assert.deepEqual(f.fixes, []);
+    });
+  });
 });
 
 describe('rules: broker/min-insync-replicas-too-low', () => {

@@ -714,6 +714,25 @@ export const KEY_DOCS_ZH_CN: Readonly<Record<string, KeyDocTranslation>> = {
   'errors.deadletterqueue.topic.name': {
     summary: 'Kafka Connect（目标端连接器）：接收在 errors.tolerance=all 下被跳过的消息的主题。',
   },
+  'errors.deadletterqueue.topic.replication.factor': {
+    summary: 'Kafka Connect（目标端连接器）：Connect 创建死信队列主题时使用的副本因子。',
+    loss: '小于 3 时，一个 Broker 的丢失就可能丢掉只保存在死信队列中的消息。',
+    safe: '3',
+  },
+  'offset.storage.replication.factor': {
+    summary: 'Kafka Connect（分布式工作进程）：保存源连接器位移的主题的副本因子，Connect 创建该主题时使用。',
+    loss: '小于 3 时，一个 Broker 的丢失就可能丢掉已提交的源端位移：源连接器随后会重新读取数据源，或跳过数据源已不再保留的数据。',
+    safe: '3（-1 表示使用 Broker 的默认值）',
+  },
+  'config.storage.replication.factor': {
+    summary: 'Kafka Connect（分布式工作进程）：保存连接器配置的主题的副本因子，Connect 创建该主题时使用。',
+    loss: '小于 3 时，一个 Broker 的丢失就可能丢掉连接器配置，连接器将无法再启动。',
+    safe: '3（-1 表示使用 Broker 的默认值）',
+  },
+  'status.storage.replication.factor': {
+    summary: 'Kafka Connect（分布式工作进程）：保存连接器和任务状态的主题的副本因子，Connect 创建该主题时使用。',
+    safe: '3（-1 表示使用 Broker 的默认值）',
+  },
   'key.converter': {
     summary: 'Kafka Connect：在 Connect 数据与字节之间转换消息键的类。',
   },

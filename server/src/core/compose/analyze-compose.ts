@@ -273,10 +273,14 @@ function brokerGroup(service: Service, brokerCount: number, text: string): Confi
   };
 }
 
-/** The groups of a Kafka Connect service: the worker and the clients it creates. */
-function connectServiceGroups(service: Service, text: string): ConfigGroup[] {
+/**
+ * The groups of a Kafka Connect service: the worker and the clients it creates. `brokerCount`: the size of
+ * the cluster its bootstrap servers name in this file, given to the worker's own group, whose internal
+ * topics Connect creates there (a fix never raises their factors past it).
+ */
+function connectServiceGroups(service: Service, text: string, brokerCount: number | undefined): ConfigGroup[] {
   const { image, environment } = service;
-  return connectGroups(
+  const [own, ...clients] = connectGroups(
     {
       kind: 'worker',
       entries: service.settings.map((s) => s.entry),
@@ -288,6 +292,27 @@ function connectServiceGroups(service: Service, text: string): ConfigGroup[] {
     },
     text,
   );
+  return [{ ...own, links: { ...own.links, ...(brokerCount !== undefined ? { brokerCount } : {}) } }, ...clients];
+}
+
+/**
+ * The number of brokers of the cluster a Connect service's `bootstrap.servers` name, when every address it
+ * names is a broker service's of this file and they are all of one cluster; else undefined.
+ */
+function bootstrapClusterSize(service: Service, brokers: readonly ConfigGroup[]): number | undefined {
+  const servers = (resolvedOf(service.settings, 'bootstrap.servers') ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/^[A-Za-z_]+:\/\//, ''))
+    .filter((s) => s !== '');
+  if (servers.length === 0) return undefined;
+  const sizes = new Set<number | undefined>();
+  for (const server of servers) {
+    const broker = brokers.find((g) => g.links?.addresses?.includes(server));
+    if (!broker) return undefined;
+    sizes.add(broker.links?.brokerCount);
+  }
+  const [size] = sizes;
+  return sizes.size === 1 ? size : undefined;
 }
 
 /** Reads a docker-compose file. Never throws on bad input. */
@@ -311,10 +336,12 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
   }
   if (services.length === 0) return emptyCompose(path, text, kind, problems);
   const sizes = clusterSizes(services);
+  const brokers = new Map<Service, ConfigGroup>();
+  for (const s of services) if (s.image.role !== 'connect') brokers.set(s, brokerGroup(s, sizes.get(s) ?? 0, text));
   const groups: ConfigGroup[] = [];
   for (const s of services) {
-    if (s.image.role === 'connect') groups.push(...connectServiceGroups(s, text));
-    else groups.push(brokerGroup(s, sizes.get(s) ?? 0, text));
+    if (s.image.role === 'connect') groups.push(...connectServiceGroups(s, text, bootstrapClusterSize(s, [...brokers.values()])));
+    else groups.push(brokers.get(s)!);
   }
   return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
 }

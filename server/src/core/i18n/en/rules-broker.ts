@@ -49,6 +49,13 @@ export const BROKER_RULES = {
     'the transaction state (open transactions can no longer complete)',
   'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor':
     'the share-group delivery state',
+  'broker/replication-factor-too-low.what.config.storage.replication.factor':
+    "the Connect cluster's connector configurations (connectors and tasks no longer start)",
+  'broker/replication-factor-too-low.what.offset.storage.replication.factor':
+    "the source connectors' committed offsets (they then read their sources again from the start, or skip what the source no longer holds)",
+  'broker/replication-factor-too-low.what.status.storage.replication.factor': 'the status of connectors and tasks',
+  'broker/replication-factor-too-low.what.errors.deadletterqueue.topic.replication.factor':
+    'the records the connector could not process, kept only in its dead letter queue',
   'broker/replication-factor-too-low.single': "a single copy exists: losing one broker's disk loses {what}",
   'broker/replication-factor-too-low.few':
     'only {rf} copies exist: one broker outage leaves {what} with no spare copy, and a second failure loses them',

@@ -44,6 +44,11 @@ export const BROKER_RULES_ZH_CN = {
     '已提交的消费者位移（消费者组随后会按 auto.offset.reset 重新开始消费）',
   'broker/replication-factor-too-low.what.transaction.state.log.replication.factor': '事务状态（进行中的事务将无法完成）',
   'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor': '共享组的投递状态',
+  'broker/replication-factor-too-low.what.config.storage.replication.factor': 'Connect 集群保存的连接器配置（连接器和任务将无法再启动）',
+  'broker/replication-factor-too-low.what.offset.storage.replication.factor':
+    '源连接器已提交的位移（它们随后会从头重新读取数据源，或跳过数据源已不再保留的数据）',
+  'broker/replication-factor-too-low.what.status.storage.replication.factor': '连接器和任务的状态',
+  'broker/replication-factor-too-low.what.errors.deadletterqueue.topic.replication.factor': '连接器无法处理、只保存在死信队列中的消息',
   'broker/replication-factor-too-low.single': '只有一份副本：一个 Broker 的磁盘损坏就会丢失{what}',
   'broker/replication-factor-too-low.few': '只有 {rf} 份副本：一个 Broker 宕机后，{what}就没有多余的副本了，再出一次故障就会丢失它们',
   'broker/replication-factor-too-low.set': 'Broker 阶段：{key}={value} 时{consequence}；请改为 {safe}。',

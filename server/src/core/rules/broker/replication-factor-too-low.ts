@@ -13,6 +13,12 @@ const KEYS = {
   'offsets.topic.replication.factor': 'broker/replication-factor-too-low.what.offsets.topic.replication.factor',
   'transaction.state.log.replication.factor': 'broker/replication-factor-too-low.what.transaction.state.log.replication.factor',
   'share.coordinator.state.topic.replication.factor': 'broker/replication-factor-too-low.what.share.coordinator.state.topic.replication.factor',
+  // A Connect worker's internal topics and a sink connector's dead letter queue: Connect creates them with
+  // these factors (each defaults to 3), so they are only ever set, never defaulted low.
+  'config.storage.replication.factor': 'broker/replication-factor-too-low.what.config.storage.replication.factor',
+  'offset.storage.replication.factor': 'broker/replication-factor-too-low.what.offset.storage.replication.factor',
+  'status.storage.replication.factor': 'broker/replication-factor-too-low.what.status.storage.replication.factor',
+  'errors.deadletterqueue.topic.replication.factor': 'broker/replication-factor-too-low.what.errors.deadletterqueue.topic.replication.factor',
 } as const satisfies Readonly<Record<string, MessageKey>>;
 /** The keys above, without inherited names such as `toString`. */
 const KEY_NAMES: ReadonlySet<string> = new Set(Object.keys(KEYS));
