@@ -161,6 +161,12 @@ export interface ConfigEntry {
    * every branch is a literal. `value` is then a placeholder, and lint judges each branch on its own (core/branches.ts).
    */
   readonly branches?: readonly ValueBranch[];
+  /**
+   * The Java class of a value the code puts into a config map that is not a String (`java.lang.Integer` for
+   * `props.put(ProducerConfig.ACKS_CONFIG, 1)`). Kafka's ConfigDef parses a String for every type of setting,
+   * but any other object only when it is of the setting's own type: it refuses an Integer for `acks`.
+   */
+  readonly valueClass?: string;
 }
 
 /** One branch of a conditional value: what it sets, where it is written, and when it applies. */

@@ -57,9 +57,24 @@ export function intValue(entry: ConfigEntry): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** True when the value is a placeholder resolved later (`${ENV:default}`, a Kafka config provider). */
+/**
+ * True when the value cannot be judged as a setting here: a placeholder resolved later (`${ENV:default}`, a
+ * Kafka config provider), or a value Kafka refuses for its type ({@link refusedClass}: the client never
+ * starts, which is config/invalid-value's finding, not a loss).
+ */
 export function isPlaceholder(entry: ConfigEntry): boolean {
-  return entry.value.includes('${');
+  return entry.value.includes('${') || refusedClass(entry) !== undefined;
+}
+
+/**
+ * The Java class of an entry's value when Kafka's ConfigDef refuses it for the key: a String setting (`acks`,
+ * `auto.offset.reset`) given an Integer, Long, Short or Boolean fails with "Expected value to be a string, but
+ * it was a java.lang.Integer" (ConfigDef.parseType). Undefined for a String, and for other types of setting.
+ */
+export function refusedClass(entry: ConfigEntry): string | undefined {
+  if (entry.valueClass === undefined) return undefined;
+  const type = findKey(entry.key)?.type;
+  return type === 'string' || type === 'password' ? entry.valueClass : undefined;
 }
 
 /**

@@ -22,6 +22,7 @@ export const CONFIG_RULES = {
     'Config: Kafka does not know {key} and only logs it as unused, so this setting never takes effect.',
   'config/unknown-key.fix': 'Change to {key}',
   'validate.oneOf': 'must be one of {values}',
+  'validate.notString': 'takes only a String, and the code puts a {valueClass}',
   'validate.atLeast': 'must be at least {min}',
   'validate.atMost': 'must be at most {max}',
   'validate.whole': 'must be a whole number ({type})',

@@ -21,6 +21,7 @@ export const CONFIG_RULES_ZH_CN = {
   'config/unknown-key.suggest': '{stage}：Kafka 不认识 {key}，只会在日志中把它记为未使用，因此这项设置永远不会生效；你是不是想写 {suggestion}？',
   'config/unknown-key.plain': '配置：Kafka 不认识 {key}，只会在日志中把它记为未使用，因此这项设置永远不会生效。',
   'config/unknown-key.fix': '改为 {key}',
+  'validate.notString': '只接受字符串，而代码放入的是 {valueClass}',
   'validate.oneOf': '必须是 {values} 之一',
   'validate.atLeast': '不能小于 {min}',
   'validate.atMost': '不能大于 {max}',

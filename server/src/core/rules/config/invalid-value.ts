@@ -2,7 +2,7 @@ import type { ConfigEntry, ConfigGroup } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { validateValue } from '../../catalog/validate';
 import { findKey } from '../../catalog/index';
-import { isPlaceholder, stageLabel, stageOfKey } from '../support';
+import { isPlaceholder, refusedClass, stageLabel, stageOfKey } from '../support';
 
 /** Spring's own boolean conversion, used for its typed `spring.kafka.*` properties. */
 const SPRING_BOOLEANS: Readonly<Record<string, string>> = { true: 'true', on: 'true', yes: 'true', '1': 'true', false: 'false', off: 'false', no: 'false', '0': 'false' };
@@ -56,10 +56,12 @@ export const invalidValue: Rule = {
       if (group.library !== 'java' && group.library !== 'spring') continue;
       for (const entry of group.entries) {
         // Keys the catalog does not know have nothing to validate (checked first: most keys of a large file).
-        if (findKey(entry.key) === undefined || isPlaceholder(entry) || reported.has(entry.keyRange.start)) continue;
+        if (findKey(entry.key) === undefined || reported.has(entry.keyRange.start)) continue;
+        const refused = refusedClass(entry);
+        if (refused === undefined && isPlaceholder(entry)) continue;
         const value = valueForKafka(group, entry);
         if (value === undefined) continue;
-        const reason = validateValue(entry.key, value, context.options.locale);
+        const reason = refused !== undefined ? context.t('validate.notString', { valueClass: refused }) : validateValue(entry.key, value, context.options.locale);
         if (!reason) continue;
         reported.add(entry.keyRange.start);
         const range = entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange;

@@ -440,8 +440,18 @@ function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | unde
     role,
     renderValue: e.value ? (v: string) => renderJavaValue(style, v) : undefined,
     ...(e.branches ? { branches: e.branches } : {}),
+    ...(VALUE_CLASSES[style] ? { valueClass: VALUE_CLASSES[style] } : {}),
   };
 }
+
+/** The class of the object a value of each style puts into a map (a Java `int` is boxed to an Integer). */
+const VALUE_CLASSES: Partial<Record<ValueStyle, string>> = {
+  int: 'java.lang.Integer',
+  long: 'java.lang.Long',
+  short: 'java.lang.Short',
+  bool: 'java.lang.Boolean',
+  boolObj: 'java.lang.Boolean',
+};
 
 /**
  * How the source spells keys: the constant of the config class it already uses (`ProducerConfig.ACKS_CONFIG`,
