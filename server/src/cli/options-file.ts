@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { DeploymentFile } from '../core/deployment/extract';
-import { lintDeployment } from '../core/deployment/lint';
+import { lintDeploymentPerFile } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
 import type { Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
@@ -164,17 +164,9 @@ export function crossFindingsByScope(
   sets: readonly LintOptions[],
   note: (s: string) => void,
 ): ReadonlyMap<string, readonly Finding[]> {
-  const model = buildDeployment(extracts);
-  const passes = new Map<number, ReadonlyMap<string, readonly Finding[]>>();
-  for (const scope of [...new Set(scopes)].sort((a, b) => a - b)) {
-    const cross = lintDeployment(model, sets[scope]);
-    for (const failure of cross.failures) note(failure);
-    passes.set(scope, cross.byFile);
-  }
-  const byFile = new Map<string, readonly Finding[]>();
-  extracts.forEach((extract, i) => {
-    const found = passes.get(scopes[i])?.get(extract.file);
-    if (found) byFile.set(extract.file, found);
-  });
-  return byFile;
+  const scopeOf = new Map(extracts.map((extract, i) => [extract.file, scopes[i]]));
+  const used = [...new Set(scopes)].sort((a, b) => a - b).map((scope) => sets[scope]);
+  const cross = lintDeploymentPerFile(buildDeployment(extracts), used, (file) => sets[scopeOf.get(file) ?? 0]);
+  for (const failure of cross.failures) note(failure);
+  return cross.byFile;
 }

@@ -6,7 +6,7 @@ import type { WorkspaceFolder } from 'vscode-languageserver/node';
 import { analyze, releaseDocument } from '../core/analyze';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
-import { combineFindings, lintDeployment } from '../core/deployment/lint';
+import { combineFindings, lintDeploymentPerFile } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
 import type { Locale } from '../core/i18n/index';
 import type { Finding } from '../core/model';
@@ -307,7 +307,14 @@ export class WorkspaceIndex {
   }
 
   private async readOptions(folders: readonly WorkspaceFolder[]): Promise<void> {
+    // Folders with the same options share one options object: the cross-file pass runs once per object.
+    const byKey = new Map<string, LintOptions>();
+    const shared = (options: LintOptions): LintOptions => {
+      const key = JSON.stringify(options);
+      return byKey.get(key) ?? byKey.set(key, options).get(key)!;
+    };
     const all = await Promise.all(folders.map(async (f) => ({ roots: rootsOf(f), options: await this.host.optionsFor(f.uri) })));
+    for (const folder of all) folder.options = shared(folder.options);
     this.options = all[0]?.options ?? DEFAULT_OPTIONS;
     this.folderOptions = all.sort((a, b) => b.roots[0].length - a.roots[0].length);
   }
@@ -334,23 +341,7 @@ export class WorkspaceIndex {
     const deployment = buildDeployment([...this.files.values()].map((f) => f.extract));
     // One model; each file's cross-file findings graded with its own folder's options (multi-root: each
     // folder's .kafkalint.json and settings). One pass per distinct options, usually one.
-    const passes = new Map<string, { options: LintOptions; byFile?: ReadonlyMap<string, readonly Finding[]> }>();
-    const keyOf = (options: LintOptions): string => JSON.stringify(options);
-    const wanted = (options: LintOptions) => passes.get(keyOf(options)) ?? passes.set(keyOf(options), { options }).get(keyOf(options))!;
-    wanted(this.options);
-    for (const { options } of this.folderOptions) wanted(options);
-    const byFile = new Map<string, readonly Finding[]>();
-    const failures = new Set<string>();
-    for (const pass of passes.values()) {
-      const result = lintDeployment(deployment, pass.options);
-      for (const failure of result.failures) failures.add(failure);
-      pass.byFile = result.byFile;
-    }
-    for (const path of new Set([...passes.values()].flatMap((p) => [...p.byFile!.keys()]))) {
-      const findings = passes.get(keyOf(this.optionsOf(path)))!.byFile!.get(path);
-      if (findings && findings.length > 0) byFile.set(path, findings);
-    }
-    const cross = { byFile, failures: [...failures] };
+    const cross = lintDeploymentPerFile(deployment, [this.options, ...this.folderOptions.map((f) => f.options)], (path) => this.optionsOf(path));
     for (const failure of cross.failures) this.host.log(`Kafka Lint: ${failure}`);
     const revisions = new Map<string, string>();
     for (const [path, findings] of cross.byFile) revisions.set(path, JSON.stringify(findings));

@@ -82,6 +82,30 @@ export function lintDeployment(deployment: Deployment, options: LintOptions = DE
 }
 
 /**
+ * The cross-file findings of one model when its files are graded with different options (a multi-root
+ * workspace, CLI folders with their own `.kafkalint.json`): one {@link lintDeployment} pass per options object
+ * of `sets` (run once for an object given twice), and each file takes the findings of the pass of its own
+ * options (`optionsOf`, by the file's name in the model: one of `sets`, asked only of files some pass found
+ * something in). Failures are those of the passes, each once. Pure.
+ */
+export function lintDeploymentPerFile(deployment: Deployment, sets: readonly LintOptions[], optionsOf: (file: string) => LintOptions): DeploymentFindings {
+  const passes = new Map<LintOptions, ReadonlyMap<string, readonly Finding[]>>();
+  const failures = new Set<string>();
+  for (const options of sets) {
+    if (passes.has(options)) continue;
+    const result = lintDeployment(deployment, options);
+    for (const failure of result.failures) failures.add(failure);
+    passes.set(options, result.byFile);
+  }
+  const byFile = new Map<string, readonly Finding[]>();
+  for (const file of new Set([...passes.values()].flatMap((pass) => [...pass.keys()]))) {
+    const found = passes.get(optionsOf(file))?.get(file);
+    if (found && found.length > 0) byFile.set(file, found);
+  }
+  return { byFile, failures: [...failures] };
+}
+
+/**
  * One file's findings: its own (per-file lint) and the cross-file ones shown in it. A cross-file finding
  * that supersedes a per-file rule replaces that rule's finding on the same range (it says the same and
  * names the file that makes it matter).

@@ -191,3 +191,24 @@ describe(RULE, () => {
     assert.deepEqual(JSON.parse(JSON.stringify([...again.byFile])), JSON.parse(JSON.stringify([...ws.cross])));
   });
 });
+
+describe('lintDeploymentPerFile: one model, each file graded with its own options', () => {
+  it("gives each producer the findings of its own options' pass, and runs a pass once per options object", async () => {
+    const { lintDeploymentPerFile } = await import('../../../../server/src/core/deployment/lint');
+    const files = {
+      'a/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n',
+      'b/producer.properties': 'bootstrap.servers=kafka-1:9092\nacks=all\n',
+      'topic-orders.properties': 'min.insync.replicas=1\n',
+    };
+    const ws = await lintWorkspace(files);
+    const on = options('3.9');
+    const off = options('3.9', { [RULE]: 'off' });
+    const cross = lintDeploymentPerFile(ws.deployment, [on, off, on], (file) => (file.startsWith('b/') ? off : on));
+    assert.deepEqual(cross.failures, []);
+    assert.deepEqual([...cross.byFile.keys()], ['a/producer.properties']);
+    assert.deepEqual(cross.byFile.get('a/producer.properties')?.map((f) => f.ruleId), [RULE]);
+    // The same options for both: both producers get it, from one pass.
+    const both = lintDeploymentPerFile(ws.deployment, [on], () => on);
+    assert.deepEqual([...both.byFile.keys()].sort(), ['a/producer.properties', 'b/producer.properties']);
+  });
+});
