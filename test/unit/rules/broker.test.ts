@@ -139,6 +139,30 @@ describe('rules: broker/replication-factor-too-low', () => {
       assert.match(applyFix(r.text, fixTitled(found[0], 'Set errors.deadletterqueue.topic.replication.factor=3')), /"errors\.deadletterqueue\.topic\.replication\.factor": "3"/);
     });
 
+    it("reports a Strimzi KafkaConnect's spec.config offset.storage.replication.factor=1, and not its -1", () => {
+      const r = lintConfig(
+        'deploy/connect.yaml',
+        [
+          'apiVersion: kafka.strimzi.io/v1beta2',
+          'kind: KafkaConnect',
+          'metadata:',
+          '  name: my-connect',
+          'spec:',
+          '  replicas: 1',
+          '  bootstrapServers: my-cluster-kafka-bootstrap:9092',
+          '  config:',
+          '    group.id: connect-cluster',
+          '    config.storage.replication.factor: -1',
+          '    offset.storage.replication.factor: [|1|]',
+          '',
+        ].join('\n'),
+      );
+      assert.deepEqual(
+        of(r.findings, ID).map((f) => [f.range, f.message]),
+        [[r.ranges[0], `Broker stage: with offset.storage.replication.factor=1 ${cases[0][2]}; use 3.`]],
+      );
+    });
+
     const compose = (brokers: number, bootstrap: string) => {
       const lines = ['services:'];
       for (let i = 1; i <= brokers; i++) {

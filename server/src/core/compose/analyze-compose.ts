@@ -5,6 +5,7 @@ import type { Message } from '../i18n/index';
 import type { ContainerImage } from '../catalog/images';
 import { imageOfReference, kafkaVersionOfImage, keyOfVariable, variableForKey } from '../catalog/images';
 import { looksBinary } from '../properties/analyze-properties';
+import { bootstrapAddresses, normalizeAddress } from '../deployment/addresses';
 import { connectGroups } from '../connect/connect-groups';
 import type { AnyMap } from '../yaml/source';
 import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, parseYaml, scalarAt } from '../yaml/source';
@@ -297,17 +298,15 @@ function connectServiceGroups(service: Service, text: string, brokerCount: numbe
 
 /**
  * The number of brokers of the cluster a Connect service's `bootstrap.servers` name, when every address it
- * names is a broker service's of this file and they are all of one cluster; else undefined.
+ * names is a broker service's of this file and they are all of one cluster; else undefined. Addresses are
+ * compared as the deployment model compares them (deployment/addresses.ts).
  */
 function bootstrapClusterSize(service: Service, brokers: readonly ConfigGroup[]): number | undefined {
-  const servers = (resolvedOf(service.settings, 'bootstrap.servers') ?? '')
-    .split(',')
-    .map((s) => s.trim().replace(/^[A-Za-z_]+:\/\//, ''))
-    .filter((s) => s !== '');
+  const servers = bootstrapAddresses(resolvedOf(service.settings, 'bootstrap.servers') ?? '');
   if (servers.length === 0) return undefined;
   const sizes = new Set<number | undefined>();
   for (const server of servers) {
-    const broker = brokers.find((g) => g.links?.addresses?.includes(server));
+    const broker = brokers.find((g) => g.links?.addresses?.some((a) => normalizeAddress(a) === server));
     if (!broker) return undefined;
     sizes.add(broker.links?.brokerCount);
   }
@@ -336,12 +335,10 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
   }
   if (services.length === 0) return emptyCompose(path, text, kind, problems);
   const sizes = clusterSizes(services);
+  // Broker groups first: a Connect service's worker takes the size of the cluster its bootstrap servers name.
   const brokers = new Map<Service, ConfigGroup>();
   for (const s of services) if (s.image.role !== 'connect') brokers.set(s, brokerGroup(s, sizes.get(s) ?? 0, text));
-  const groups: ConfigGroup[] = [];
-  for (const s of services) {
-    if (s.image.role === 'connect') groups.push(...connectServiceGroups(s, text, bootstrapClusterSize(s, [...brokers.values()])));
-    else groups.push(brokers.get(s)!);
-  }
+  const brokerGroups = [...brokers.values()];
+  const groups = services.flatMap((s) => brokers.get(s) ?? connectServiceGroups(s, text, bootstrapClusterSize(s, brokerGroups)));
   return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
 }

@@ -41,6 +41,18 @@ function roleWord(context: RuleContext, entry: ConfigEntry): string {
   }
 }
 
+/**
+ * Why Kafka's ConfigDef refuses the entry's value, or undefined: a Java object of the wrong class for the key
+ * (an Integer for `acks`), else a value its type or valid set does not take. A placeholder is not judged.
+ */
+function reasonOf(context: RuleContext, group: ConfigGroup, entry: ConfigEntry): string | undefined {
+  const refused = refusedClass(entry);
+  if (refused !== undefined) return context.t('validate.notString', { valueClass: refused });
+  if (isPlaceholder(entry)) return undefined;
+  const value = valueForKafka(group, entry);
+  return value === undefined ? undefined : validateValue(entry.key, value, context.options.locale);
+}
+
 /** A value that Kafka's ConfigDef rejects when the client or broker starts. */
 export const invalidValue: Rule = {
   meta: {
@@ -57,11 +69,7 @@ export const invalidValue: Rule = {
       for (const entry of group.entries) {
         // Keys the catalog does not know have nothing to validate (checked first: most keys of a large file).
         if (findKey(entry.key) === undefined || reported.has(entry.keyRange.start)) continue;
-        const refused = refusedClass(entry);
-        if (refused === undefined && isPlaceholder(entry)) continue;
-        const value = valueForKafka(group, entry);
-        if (value === undefined) continue;
-        const reason = refused !== undefined ? context.t('validate.notString', { valueClass: refused }) : validateValue(entry.key, value, context.options.locale);
+        const reason = reasonOf(context, group, entry);
         if (!reason) continue;
         reported.add(entry.keyRange.start);
         const range = entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange;
