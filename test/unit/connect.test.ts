@@ -178,6 +178,36 @@ describe('connect: JSON connector configurations', () => {
     assert.equal(acks.removeRange, undefined);
   });
 
+  it('reads "_comment" properties as the notes they are: repeated, they are no duplicate key (found on a real connector)', () => {
+    const r = lintConfig(
+      'connectors/elasticsearch-sink.json',
+      lines(
+        '{',
+        '  "name": "elasticsearch-sink",',
+        '  "config": {',
+        '    "connector.class": "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector",',
+        '    "_comment": "--- Change Key/Value converters ---",',
+        '    "key.converter": "org.apache.kafka.connect.storage.StringConverter",',
+        '    "_comment": "--- The topic has no schema ---",',
+        '    "//": "a note",',
+        '    "schema.ignore": "true",',
+        '    "tasks.max": "1",',
+        '    "[|tasks.max|]": "2",',
+        '    "tasks.max": "3"',
+        '  }',
+        '}',
+      ),
+    );
+    const duplicates = of(r.findings, 'config/duplicate-key');
+    // Only the real setting set three times is reported (its first two copies); the notes are not entries.
+    assert.deepEqual(
+      duplicates.map((f) => covered(r.text, f)),
+      ['tasks.max', 'tasks.max'],
+    );
+    assert.deepEqual(duplicates[1].range, r.ranges[0]);
+    assert.equal(r.document.groups.flatMap((g) => g.entries).some((e) => e.key.startsWith('_') || e.key === '//'), false);
+  });
+
   const notKafka: [string, string][] = [
     ['package.json', '{ "name": "app", "version": "1.0.0", "dependencies": { "kafkajs": "^2.2.4" } }\n'],
     ['tsconfig.json', '{ "compilerOptions": { "strict": true } }\n'],

@@ -113,6 +113,15 @@ function configObject(root: JsonNode | undefined): JsonNode | undefined {
   return config?.type === 'object' ? config : root;
 }
 
+/**
+ * JSON has no comments, so connector files write them as properties: `"_comment": "…"` (often several in one
+ * object), `"//": "…"`, `"#": "…"`. No connector or Kafka key starts that way; Connect hands them to the
+ * plugin, which ignores them. They are notes, not settings: a second `_comment` overrides nothing.
+ */
+function isCommentKey(key: string): boolean {
+  return /^(_|\/\/|#)/.test(key);
+}
+
 /** Reads a JSON connector configuration. Never throws on bad input. */
 export function analyzeConnectJson(path: string, text: string, kind: DocumentKind = 'connect-json'): AnalyzedDocument {
   if (looksBinary(text) || !/"(connector\.class|(producer|consumer|admin)\.override\.[^"]+)"/.test(text)) return emptyJson(path, text, kind);
@@ -129,7 +138,7 @@ export function analyzeConnectJson(path: string, text: string, kind: DocumentKin
   const entries: ConfigEntry[] = [];
   properties.forEach((p, i) => {
     const e = entryOf(p, properties[i + 1], text, editable);
-    if (e) entries.push(e);
+    if (e && !isCommentKey(e.key)) entries.push(e);
   });
   const isConnector = entries.some((e) => e.key === 'connector.class' || /^(producer|consumer|admin)\.override\./.test(e.key));
   if (!isConnector) return emptyJson(path, text, kind, problems);
