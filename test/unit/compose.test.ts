@@ -409,6 +409,26 @@ describe('compose: settings the file cannot see', () => {
       ['broker/unclean-leader-election'],
     );
   });
+  it('an apache/kafka service mounting /mnt/shared/config: its variables are appended to that server.properties, so unset ones are not reported (found on apache/kafka docker/examples)', () => {
+    const r = lintConfig(
+      PATH,
+      lines(
+        'services:',
+        '  broker:',
+        '    image: apache/kafka:3.9.0',
+        '    volumes:',
+        '      - ../fixtures/file-input:/mnt/shared/config',
+        '    environment:',
+        '      KAFKA_NODE_ID: 1',
+        "      KAFKA_PROCESS_ROLES: 'broker,controller'",
+        '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: [|true|]',
+      ),
+    );
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range]),
+      [['broker/unclean-leader-election', r.ranges[0]]],
+    );
+  });
 });
 
 describe('compose: Kafka Connect services (cp-kafka-connect)', () => {

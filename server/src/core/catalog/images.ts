@@ -46,6 +46,11 @@ export interface ContainerImage {
    * that folder, and the folder used when it is unset.
    */
   readonly mountedConfig?: { readonly variable: string; readonly folder: string };
+  /**
+   * Where a mounted `server.properties` is read first and the variables appended to it (apache/kafka's
+   * `--mounted-configs-dir`): what the file leaves unset may be set there.
+   */
+  readonly appendedConfigFolder?: string;
   /** True when the image's tags are Kafka versions (`apache/kafka:3.9.0`, `bitnami/kafka:3.7.0-debian-12-r0`). */
   readonly tagIsKafkaVersion?: boolean;
   /** Where the rule was read. */
@@ -143,8 +148,9 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'KAFKA_',
     naming: 'escaped',
     excluded: new Set(APACHE_EXCLUDED),
+    appendedConfigFolder: '/mnt/shared/config',
     tagIsKafkaVersion: true,
-    source: 'apache/kafka core/src/main/scala/kafka/docker/KafkaDockerWrapper.scala (getServerConfigsFromEnv, ExcludeServerPropsEnv)',
+    source: 'apache/kafka core/src/main/scala/kafka/docker/KafkaDockerWrapper.scala (getServerConfigsFromEnv, ExcludeServerPropsEnv, prepareServerConfigs) and docker/jvm/launch (--mounted-configs-dir)',
   },
   {
     id: 'cp-kafka',

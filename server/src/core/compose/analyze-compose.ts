@@ -162,6 +162,22 @@ function mountsServerProperties(image: ContainerImage, service: AnyMap, environm
   return false;
 }
 
+/** Does a service mount a folder (or a `server.properties` in it) that the image reads before its variables? */
+function mountsAppendedConfig(image: ContainerImage, service: AnyMap, doc: Document, text: string): boolean {
+  const folder = image.appendedConfigFolder;
+  if (!folder) return false;
+  const volumes = nodeAt(service, 'volumes', doc, text);
+  if (!isSeq(volumes)) return false;
+  for (const item of volumes.items) {
+    let to: string | undefined;
+    if (isScalar(item) && item.value !== null && item.value !== undefined) to = interpolate(String(item.value)).resolved.split(':')[1];
+    else to = scalarAt(item, 'target', doc, text);
+    const target = to?.replace(/\/+$/, '');
+    if (target === folder || target === `${folder}/server.properties`) return true;
+  }
+  return false;
+}
+
 /** What a service runs, read from its `environment` by its image. */
 interface Service {
   readonly name: string;
@@ -216,7 +232,7 @@ function readService(name: string, keyNode: Node, value: unknown, services: AnyM
     map: service,
     environment,
     settings,
-    partial: ignoresVariables || nodeAt(service, 'env_file', doc, text) !== undefined,
+    partial: ignoresVariables || mountsAppendedConfig(image, service, doc, text) || nodeAt(service, 'env_file', doc, text) !== undefined,
     process,
     clusterMarks: marks,
   };
