@@ -38,6 +38,7 @@ const LIBRARY_NAMES: Readonly<Record<LibraryId, string>> = {
   'confluent-js': '@confluentinc/kafka-javascript',
   librdkafka: 'librdkafka',
   'kafka-python': 'kafka-python',
+  aiokafka: 'aiokafka',
   sarama: 'Sarama',
   'franz-go': 'franz-go',
   'kafka-go': 'segmentio/kafka-go',

@@ -42,6 +42,7 @@ export type LibraryId =
   | 'confluent-js'
   | 'librdkafka'
   | 'kafka-python'
+  | 'aiokafka'
   | 'sarama'
   | 'franz-go'
   | 'kafka-go'

@@ -198,6 +198,24 @@ const LIBRARIES: Readonly<Partial<Record<LibraryId, Readonly<Record<string, read
       { since: '3.0.0', value: '45000' },
     ],
   },
+  // aio-libs/aiokafka, read at v0.14.0 (672947af, 2026-04-29) and the tags back to v0.1.0:
+  // aiokafka/producer/producer.py, aiokafka/consumer/consumer.py, aiokafka/consumer/group_coordinator.py.
+  // Unset acks has meant 1 in every release. Since 0.5.0 an idempotent producer (enable_idempotence=True, which
+  // a transactional_id turns on) takes all instead: ACKS_ALL_WHEN_IDEMPOTENT. There is no `retries` option at
+  // all: a retriable error is retried every retry_backoff_ms until the batch is request_timeout_ms old (never
+  // given up on when idempotent), so `retries` and `delivery.timeout.ms` have no entry.
+  aiokafka: {
+    acks: [{ since: '0', value: '1' }],
+    'enable.idempotence': [{ since: '0.5.0', value: 'false' }],
+    'enable.auto.commit': [{ since: '0', value: 'true' }],
+    'auto.commit.interval.ms': [{ since: '0', value: '5000' }],
+    'auto.offset.reset': [{ since: '0', value: 'latest' }],
+    'isolation.level': [{ since: '0.5.0', value: 'read_uncommitted' }],
+    'linger.ms': [{ since: '0', value: '0' }],
+    'request.timeout.ms': [{ since: '0', value: '40000' }],
+    'max.request.size': [{ since: '0', value: '1048576' }],
+    'transaction.timeout.ms': [{ since: '0.5.0', value: '60000' }],
+  },
   sarama: {
     acks: [{ since: '0', value: '1' }],
     retries: [{ since: '0', value: '3' }],
@@ -275,6 +293,18 @@ const DIALECTS: Readonly<Partial<Record<LibraryId, Dialect>>> = {
   // spec.kafka.config): they are never Kafka's /tmp default.
   strimzi: { name: 'Strimzi', defaults: { 'log.dir': [{ since: '0', value: '/var/lib/kafka/data' }] } },
 };
+
+/**
+ * Libraries whose producer takes acks=all instead of its acks default when it is idempotent and acks is
+ * unset (and refuses an explicit acks other than all): aiokafka's AIOKafkaProducer since 0.5.0, where
+ * `enable_idempotence=True` or any `transactional_id` makes it idempotent.
+ */
+const ACKS_ALL_WHEN_IDEMPOTENT: ReadonlySet<LibraryId> = new Set<LibraryId>(['aiokafka']);
+
+/** True when an idempotent producer of `library` defaults acks to all whatever its acks default is. */
+export function idempotenceImpliesAcksAll(library: LibraryId): boolean {
+  return ACKS_ALL_WHEN_IDEMPOTENT.has(library);
+}
 
 /** The runtime a library id stands for, when it is a dialect of Kafka's own defaults. */
 export function dialectOf(library: LibraryId): Dialect | undefined {

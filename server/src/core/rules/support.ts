@@ -1,6 +1,6 @@
 import type { CodeFix, ConfigEntry, ConfigGroup, Fix, LibraryId, RelatedLocation, Role, Stage } from '../model';
 import type { DefaultValue } from '../catalog/defaults';
-import { libraryDefault } from '../catalog/defaults';
+import { idempotenceImpliesAcksAll, libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
 import type { LintOptions } from '../options';
 import type { RuleContext } from './types';
@@ -29,6 +29,7 @@ const LIBRARY_NAME: Readonly<Record<LibraryId, string>> = {
   'confluent-js': '@confluentinc/kafka-javascript',
   librdkafka: 'librdkafka',
   'kafka-python': 'kafka-python',
+  aiokafka: 'aiokafka',
   sarama: 'Sarama',
   'franz-go': 'franz-go',
   'kafka-go': 'kafka-go',
@@ -259,6 +260,19 @@ export function defaultPhrase(key: string, group: ConfigGroup, options: LintOpti
   return next
     ? t(locale, 'default.phrase.before', { library, since: next.since, key, value })
     : t(locale, 'default.phrase.someVersions', { library, key, value });
+}
+
+/**
+ * True when the group's producer may be idempotent and its library then takes acks=all for an unset acks
+ * (aiokafka: `enable_idempotence=True`, or any `transactional_id`, which turns idempotence on). A value this
+ * file cannot read counts as idempotent, so that an unset acks is not blamed on a default that may not apply.
+ */
+export function mayTakeIdempotentAcks(group: ConfigGroup): boolean {
+  if (!idempotenceImpliesAcksAll(group.library)) return false;
+  const idempotence = effectiveEntry(group, ['enable.idempotence'], 'producer');
+  if (idempotence && (isPlaceholder(idempotence) || normalizedValue(idempotence) === 'true')) return true;
+  const id = effectiveEntry(group, ['transactional.id'], 'producer');
+  return id !== undefined && id.value !== '${None}';
 }
 
 /** A scanner's fixes with their titles in the user's language. */

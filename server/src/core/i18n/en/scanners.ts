@@ -74,6 +74,10 @@ export const SCANNERS = {
     'the future returned by {call}() is dropped, so a send that fails (broker error, retries used up, delivery timeout) is never seen and the record is lost silently; call .get(timeout=...) on it or attach .add_errback(...) to handle the failure.',
   'scanner.python.successCallbackOnly':
     'the future returned by {call}() only gets add_callback(...), which runs when the send succeeds; a send that fails (broker error, retries used up, delivery timeout) goes to errbacks, and there are none, so the record is lost silently; attach .add_errback(...) as well, or call .get(timeout=...).',
+  'scanner.python.awaitedFutureDropped':
+    'awaiting {call}() only puts the record in the producer\'s buffer and returns a future of its delivery, and that future is dropped, so a send that fails (broker error, request_timeout_ms used up) is never seen and the record is lost silently; await the returned future as well, or call {object}.send_and_wait(...) instead.',
+  'scanner.python.notAwaited':
+    '{call}() is a coroutine and it is never awaited, so it never runs and the record is not even sent (Python only warns that the coroutine was never awaited); await it, with send_and_wait(...) or by awaiting the future send(...) returns, so a failed delivery is seen.',
   'scanner.python.noDeliveryCallback':
     '{call}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.',
   'scanner.python.storeEarly':

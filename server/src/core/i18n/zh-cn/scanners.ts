@@ -68,6 +68,10 @@ export const SCANNERS_ZH_CN = {
     '{call}() 返回的 Future 被丢弃了，因此发送失败（Broker 错误、重试用尽、投递超时）永远不会被看到，消息静默丢失；请对它调用 .get(timeout=...)，或挂上 .add_errback(...) 来处理失败。',
   'scanner.python.successCallbackOnly':
     '{call}() 返回的 Future 只挂了 add_callback(...)，它只在发送成功时运行；发送失败（Broker 错误、重试用尽、投递超时）交给失败回调，而这里一个也没有，因此消息静默丢失；请再挂上 .add_errback(...)，或调用 .get(timeout=...)。',
+  'scanner.python.awaitedFutureDropped':
+    '等待 {call}() 只是把消息放进生产者的缓冲区，并返回一个表示投递结果的 Future，而这个 Future 被丢弃了，因此发送失败（Broker 错误、request_timeout_ms 用尽）永远不会被看到，消息静默丢失；请同样等待返回的 Future，或改为调用 {object}.send_and_wait(...)。',
+  'scanner.python.notAwaited':
+    '{call}() 是一个协程，却从未被等待，因此它根本不会运行，消息也根本没有发送（Python 只会警告这个协程从未被等待）；请等待它：用 send_and_wait(...)，或等待 send(...) 返回的 Future，这样投递失败才会被看到。',
   'scanner.python.noDeliveryCallback':
     '{call}() 只是把消息放入队列，而这里和生产者配置中都没有 on_delivery 回调，重试之后仍投递失败的消息不会报告给任何人，因此消息静默丢失；请传入 on_delivery=...，并调用 poll() 或 flush() 让回调得以执行。',
   'scanner.python.storeEarly':

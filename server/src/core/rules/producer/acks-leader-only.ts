@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, isPlaceholder, mayTakeIdempotentAcks, unsafeDefault } from '../support';
 
 /** `acks=1`, written or inherited from an old default: only the partition leader has the record when the send succeeds. */
 export const acksLeaderOnly: Rule = {
@@ -25,7 +25,7 @@ export const acksLeaderOnly: Rule = {
         });
         return;
       }
-      if (!hasRole(group, 'producer')) return;
+      if (!hasRole(group, 'producer') || mayTakeIdempotentAcks(group)) return;
       const found = unsafeDefault('acks', group, context.options, (v) => v === '1');
       if (!found) return;
       const fix = insertEntryFix(group, 'acks', 'all', context.t('fix.add', { key: 'acks', value: 'all' }));

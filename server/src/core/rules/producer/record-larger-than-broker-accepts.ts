@@ -16,6 +16,7 @@ const SIZE_KEY: Readonly<Partial<Record<LibraryId, string>>> = {
   sarama: 'max.request.size',
   'franz-go': 'max.request.size',
   'kafka-python': 'max.request.size',
+  aiokafka: 'max.request.size',
   librdkafka: 'message.max.bytes',
   'confluent-js': 'message.max.bytes',
 };

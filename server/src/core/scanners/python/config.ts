@@ -11,7 +11,8 @@ import { pythonConstant } from './constants';
 /**
  * Reads Python client configuration into config groups: confluent-kafka's dicts of librdkafka keys
  * (`Producer({'acks': '0'})`, inline or through a variable, with later `conf['k'] = v` and
- * `conf.update({...})`), and kafka-python's keyword arguments (`KafkaProducer(acks=1)`, `**config`).
+ * `conf.update({...})`), and the keyword arguments of kafka-python (`KafkaProducer(acks=1)`, `**config`) and
+ * aiokafka (`AIOKafkaProducer(acks=1)`).
  */
 
 type Kind = 'string' | 'number' | 'boolean';
@@ -99,6 +100,31 @@ export function kafkaPythonKey(name: string): string | undefined {
   return findKey(key) ? key : undefined;
 }
 
+/**
+ * The keyword arguments AIOKafkaProducer and AIOKafkaConsumer take (aiokafka v0.14.0 `__init__`), among those
+ * that spell a Kafka key. Anything else (`retries`, `delivery_timeout_ms`, `batch_size`) is a TypeError there,
+ * not a setting, so it is not read as one.
+ */
+const AIOKAFKA_KWARGS: Readonly<Record<'producer' | 'consumer', ReadonlySet<string>>> = {
+  producer: new Set([
+    'bootstrap_servers', 'client_id', 'metadata_max_age_ms', 'request_timeout_ms', 'acks', 'compression_type', 'max_request_size',
+    'linger_ms', 'retry_backoff_ms', 'security_protocol', 'connections_max_idle_ms', 'enable_idempotence', 'transactional_id',
+    'transaction_timeout_ms', 'sasl_mechanism', 'sasl_kerberos_service_name',
+  ]),
+  consumer: new Set([
+    'bootstrap_servers', 'client_id', 'group_id', 'group_instance_id', 'fetch_max_wait_ms', 'fetch_max_bytes', 'fetch_min_bytes',
+    'max_partition_fetch_bytes', 'request_timeout_ms', 'retry_backoff_ms', 'auto_offset_reset', 'enable_auto_commit',
+    'auto_commit_interval_ms', 'check_crcs', 'metadata_max_age_ms', 'max_poll_interval_ms', 'session_timeout_ms',
+    'heartbeat_interval_ms', 'max_poll_records', 'security_protocol', 'exclude_internal_topics', 'connections_max_idle_ms',
+    'isolation_level', 'sasl_mechanism', 'sasl_kerberos_service_name', 'client_rack',
+  ]),
+};
+
+/** An aiokafka keyword → Kafka key, for the keywords its constructor takes ({@link AIOKAFKA_KWARGS}). */
+export function aiokafkaKey(name: string, role: 'producer' | 'consumer'): string | undefined {
+  return AIOKAFKA_KWARGS[role].has(name) ? kafkaPythonKey(name) : undefined;
+}
+
 /** Keys of a confluent-kafka config that register a delivery callback for every produced message. */
 export const DELIVERY_CALLBACK_KEYS: ReadonlySet<string> = new Set(['on_delivery', 'on.delivery', 'dr_cb', 'dr_msg_cb', 'delivery.report.callback']);
 
@@ -135,7 +161,14 @@ class Entries {
 
   add(rawKey: string, keyNode: Node, valueNode: Node, removable: Range | undefined): void {
     if (DELIVERY_CALLBACK_KEYS.has(rawKey)) this.hasDeliveryCallback = true;
-    const key = this.lib === 'kafka-python' ? kafkaPythonKey(rawKey) : rawKey.includes('.') || rawKey === 'acks' || rawKey === 'retries' ? rawKey : undefined;
+    const key =
+      this.lib === 'kafka-python'
+        ? kafkaPythonKey(rawKey)
+        : this.lib === 'aiokafka'
+          ? aiokafkaKey(rawKey, this.role)
+          : rawKey.includes('.') || rawKey === 'acks' || rawKey === 'retries'
+            ? rawKey
+            : undefined;
     if (!key) return;
     // `ACKS = "0"` at module level, used here: read as that literal (python/constants.ts).
     const source = pythonConstant(valueNode) ?? valueNode;
@@ -291,10 +324,10 @@ export function buildPythonGroup(text: string, index: number, client: ClientCall
     anchor: nodeRange(callee),
     insertEntry(key: string, value: string): Edit | undefined {
       const literal = value === 'true' ? 'True' : value === 'false' ? 'False' : /^-?\d+$/.test(value) ? value : undefined;
-      if (lib === 'kafka-python') {
+      if (lib === 'kafka-python' || lib === 'aiokafka') {
         if (!argList) return undefined;
         const snake = key.replace(/\./g, '_');
-        if (kafkaPythonKey(snake) !== key) return undefined;
+        if ((lib === 'aiokafka' ? aiokafkaKey(snake, role) : kafkaPythonKey(snake)) !== key) return undefined;
         return listAppend(text, argList.startIndex + 1, args.map(nodeRange), `${snake}=${literal ?? quote(value, "'")}`);
       }
       if (!target) return undefined;

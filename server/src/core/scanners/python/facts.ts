@@ -6,8 +6,9 @@ import { namedChildren } from '../common/syntax';
 import { msg } from '../../i18n/index';
 
 /**
- * The Python code facts: a kafka-python send whose future is dropped, a confluent-kafka `produce()` that
- * nobody will hear back from, and a `commit()` that runs before the polled message is processed.
+ * The Python code facts: a kafka-python or aiokafka send whose future is dropped (or an aiokafka send never
+ * awaited), a confluent-kafka `produce()` that nobody will hear back from, and a `commit()` that runs before
+ * the polled message is processed.
  */
 
 const FUNCTION_OR_CLASS = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -84,6 +85,33 @@ export function droppedFutureFact(call: Node, callee: Node): CodeFact | undefine
   };
 }
 
+/**
+ * aiokafka `producer.send(...)` and `producer.send_and_wait(...)` (AIOKafkaProducer, v0.14.0). Both are
+ * coroutines: one that is never awaited never runs, so the record is not even queued. Awaiting `send()` only
+ * queues the record and hands back an asyncio future of its delivery; that future is dropped when the awaited
+ * send is a statement of its own or is assigned to a name never used again. `send_and_wait()` awaits the
+ * future itself, and any other use of the future or the coroutine (awaiting it, a callback, a list, a task)
+ * counts as handling it.
+ */
+export function aiokafkaSendFact(call: Node, callee: Node, method: 'send' | 'send_and_wait'): CodeFact | undefined {
+  const fact = (key: 'scanner.python.notAwaited' | 'scanner.python.awaitedFutureDropped'): CodeFact => ({
+    kind: 'unhandled-send',
+    library: 'aiokafka',
+    range: nodeRange(callee),
+    detail: msg(key, { call: callee.text, object: callee.childForFieldName('object')?.text ?? 'producer' }),
+  });
+  const parent = call.parent;
+  if (parent?.type === 'expression_statement') return fact('scanner.python.notAwaited');
+  if (method !== 'send' || parent?.type !== 'await') return undefined;
+  const holder = parent.parent;
+  if (holder?.type === 'expression_statement') return fact('scanner.python.awaitedFutureDropped');
+  if (holder?.type !== 'assignment') return undefined;
+  const left = holder.childForFieldName('left');
+  const scope = enclosingScope(call);
+  if (!left || left.type !== 'identifier' || !scope) return undefined;
+  return usesAfter(scope, left.text, holder.endIndex).length === 0 ? fact('scanner.python.awaitedFutureDropped') : undefined;
+}
+
 /** confluent-kafka `produce()` arguments after which the delivery callback sits positionally: topic, value, key, partition, on_delivery. */
 const ON_DELIVERY_POSITION = 4;
 
@@ -118,6 +146,9 @@ const LOOPS = new Set(['for_statement', 'while_statement']);
 const EXITS = new Set(['continue_statement', 'break_statement', 'return_statement', 'raise_statement']);
 /** Calls that only report on a message: using the message there is not processing it. */
 const REPORTING = /^(print|log|logger|logging|LOG|LOGGER|self\.log(ger)?|warnings)(\.|$)/;
+
+/** Consumer methods that return polled messages: confluent-kafka and kafka-python `poll`/`consume`, aiokafka `getone`/`getmany`. */
+const POLLS: ReadonlySet<string> = new Set(['poll', 'consume', 'getone', 'getmany']);
 
 /** Consumer methods that only move offsets around. */
 const OFFSET_BOOKKEEPING = new Set(['commit', 'store_offsets', 'position', 'committed', 'seek', 'pause', 'resume']);
@@ -179,11 +210,13 @@ function messageNames(loop: Node, ctx: CommitContext): Set<string> {
     const source = n.childForFieldName('right');
     if (!target || !source) continue;
     let fromMessage = (names.size > 0 && readsAny(source, names, ctx)) || (n.type === 'for_statement' && ctx.isConsumer(source));
-    if (!fromMessage && source.type === 'call') {
-      const fn = source.childForFieldName('function');
+    // `msg = await consumer.getone()`, `batch = await consumer.getmany(...)` (aiokafka): the awaited call.
+    const polled = source.type === 'await' ? namedChildren(source)[0] : source;
+    if (!fromMessage && polled?.type === 'call') {
+      const fn = polled.childForFieldName('function');
       const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
       const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-      fromMessage = !!object && (method === 'poll' || method === 'consume') && ctx.isConsumer(object);
+      fromMessage = !!object && POLLS.has(method ?? '') && ctx.isConsumer(object);
     }
     if (fromMessage) targetNames(target, names);
   }
@@ -242,7 +275,8 @@ export function commitBeforeProcessingFact(call: Node, callee: Node, library: Li
 
 /** Moves a one-line `consumer.commit(...)` statement of the loop body below the last statement there that uses the message. */
 function moveFix(call: Node, body: Node, names: ReadonlySet<string>, text: string, ctx: CommitContext): CodeFix[] | undefined {
-  const statement = call.parent;
+  // `await consumer.commit()` (aiokafka) moves with its `await`.
+  const statement = call.parent?.type === 'await' ? call.parent.parent : call.parent;
   if (statement?.type !== 'expression_statement' || !statement.parent?.equals(body)) return undefined;
   let last: Node | undefined;
   for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {

@@ -5,12 +5,12 @@ import { parseDocument } from '../common/tree-sitter';
 import { namedChildren, walkTree } from '../common/syntax';
 import type { Addition, DictSource, PyGroup } from './config';
 import { buildPythonGroup } from './config';
-import { commitBeforeProcessingFact, droppedFutureFact, enclosingScope, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
+import { aiokafkaSendFact, commitBeforeProcessingFact, droppedFutureFact, enclosingScope, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
 import { PySymbolTable, targetName } from './symbols';
 
 /**
- * The Python scanner: confluent-kafka (librdkafka) and kafka-python client code → config groups and code
- * facts. A file counts only when it imports one of the two libraries, and a call counts only when its
+ * The Python scanner: confluent-kafka (librdkafka), kafka-python and aiokafka client code → config groups and
+ * code facts. A file counts only when it imports one of the three libraries, and a call counts only when its
  * receiver is a client the file made or typed.
  */
 
@@ -70,8 +70,8 @@ const VISITED: ReadonlySet<string> = new Set(['import_statement', 'import_from_s
 /** Scans one Python document. Never throws on half-typed code: what tree-sitter could not parse is skipped. */
 async function scanPython(path: string, text: string): Promise<AnalyzedDocument> {
   const empty: AnalyzedDocument = { path, text, kind: 'python', isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
-  // Cheap gate: a file that never names either library cannot import it.
-  if (!/\bkafka\b|confluent_kafka/.test(text)) return empty;
+  // Cheap gate: a file that never names one of the libraries cannot import it.
+  if (!/\bkafka\b|confluent_kafka|\baiokafka\b/.test(text)) return empty;
   const tree = await parseDocument('python', path, text);
   try {
     return analyzePython(path, text, tree, empty);
@@ -144,6 +144,8 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
     let fact: CodeFact | undefined;
     if (sym.t === 'producer' && sym.lib === 'kafka-python' && method === 'send') {
       fact = droppedFutureFact(call, callee);
+    } else if (sym.t === 'producer' && sym.lib === 'aiokafka' && (method === 'send' || method === 'send_and_wait')) {
+      fact = aiokafkaSendFact(call, callee, method);
     } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && method === 'produce') {
       // Only when the producer's whole configuration is known: a config from elsewhere may register on_delivery.
       const config = sym.site ? bySite.get(sym.site.id) : undefined;

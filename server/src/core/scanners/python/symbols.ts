@@ -8,18 +8,19 @@ import { namedChildren } from '../common/syntax';
  * imports (with aliases and `*`), assignments to names and `self.x`, and type hints, within one file.
  */
 
-export type PyLibrary = 'librdkafka' | 'kafka-python';
+export type PyLibrary = 'librdkafka' | 'kafka-python' | 'aiokafka';
 
 export type PySym =
   | { readonly t: 'module'; readonly lib: PyLibrary }
   | { readonly t: 'class'; readonly lib: PyLibrary; readonly role: 'producer' | 'consumer' }
   | { readonly t: 'producer' | 'consumer'; readonly lib: PyLibrary; readonly site?: Node };
 
-/** The Kafka library a module path belongs to: `confluent_kafka`, `confluent_kafka.avro`, `kafka`, `kafka.producer`. */
+/** The Kafka library a module path belongs to: `confluent_kafka`, `confluent_kafka.avro`, `kafka`, `kafka.producer`, `aiokafka`. */
 export function kafkaModule(path: string): PyLibrary | undefined {
   const root = path.split('.')[0];
   if (root === 'confluent_kafka') return 'librdkafka';
   if (root === 'kafka') return 'kafka-python';
+  if (root === 'aiokafka') return 'aiokafka';
   return undefined;
 }
 
@@ -33,6 +34,8 @@ const CLASSES: Readonly<Record<PyLibrary, Readonly<Record<string, 'producer' | '
     AvroConsumer: 'consumer',
   },
   'kafka-python': { KafkaProducer: 'producer', KafkaConsumer: 'consumer' },
+  // aiokafka/__init__.py exports both; `aiokafka.producer` and `aiokafka.consumer` re-export them.
+  aiokafka: { AIOKafkaProducer: 'producer', AIOKafkaConsumer: 'consumer' },
 };
 
 /** A client class exported by a Kafka module, or the module itself for a sub-module (`confluent_kafka.avro`). */
