@@ -36,7 +36,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
 const DOC_LATIN: ReadonlySet<string> = new Set([
   // Client libraries, languages, tools and products.
   'Boot', 'kafka-clients', 'kafkajs', 'KafkaJS', 'confluentinc/kafka-javascript', 'confluent-kafka-javascript', 'node-rdkafka',
-  'confluent-kafka', 'confluent-kafka-python', 'confluent-kafka-go', 'segmentio/kafka-go', 'segmentio', 'zerolog', 'SQLAlchemy',
+  'confluent-kafka', 'confluent-kafka-python', 'confluent-kafka-go', 'segmentio/kafka-go', 'segmentio', 'zerolog', 'SQLAlchemy', 'aiokafka',
   'Python', 'Go', 'Express', 'docker-compose', 'compose', 'Bitnami', 'KRaft', 'Operator', 'README',
   // Rule levels, as the severity column and settings write them.
   'error', 'warning', 'info',
