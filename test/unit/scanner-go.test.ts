@@ -12,6 +12,7 @@ import { scanFranz } from '../../server/src/core/scanners/go/franz';
 import { scanConfluent } from '../../server/src/core/scanners/go/confluent';
 import { scanSegmentio } from '../../server/src/core/scanners/go/segmentio';
 import { localize } from '../../server/src/core/i18n/index';
+import { at } from './ranges';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'code', 'go');
@@ -27,22 +28,6 @@ async function run(path: string, text: string): Promise<{ text: string; doc: Ana
   const doc = await analyze(path, text);
   forgetDocument(path);
   return { text, doc, findings: lint(doc) };
-}
-
-/**
- * The range of the `nth` occurrence of `snippet` in `text` (fails when there is none). A snippet may mark
- * the range inside some context with `[[` and `]]`: `Retry.Max = [[0]]` is the `0` after `Retry.Max = `.
- */
-function at(text: string, snippet: string, nth = 0): Range {
-  const open = snippet.indexOf('[[');
-  const close = snippet.indexOf(']]');
-  const plain = open >= 0 ? snippet.replace('[[', '').replace(']]', '') : snippet;
-  let i = -1;
-  for (let k = 0; k <= nth; k++) {
-    i = text.indexOf(plain, i + 1);
-    assert.ok(i >= 0, `snippet not found: ${snippet} (#${nth})`);
-  }
-  return open >= 0 ? { start: i + open, end: i + close - 2 } : { start: i, end: i + plain.length };
 }
 
 /** The text a snippet stands for (its marked part when it has `[[ ]]`). */

@@ -4,17 +4,8 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
-import type { AnalyzedDocument, Finding, Range } from '../../server/src/core/model';
-
-/** The range of the `occurrence`-th appearance of `needle` in `text`. */
-function at(text: string, needle: string, occurrence = 0): Range {
-  let i = -1;
-  for (let k = 0; k <= occurrence; k++) {
-    i = text.indexOf(needle, i + 1);
-    if (i < 0) throw new Error(`${needle} #${occurrence} not in text`);
-  }
-  return { start: i, end: i + needle.length };
-}
+import type { AnalyzedDocument, Finding } from '../../server/src/core/model';
+import { at } from './ranges';
 
 let n = 0;
 function scan(text: string, ext = 'ts'): Promise<AnalyzedDocument> {

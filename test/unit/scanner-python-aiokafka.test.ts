@@ -2,19 +2,10 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/lint';
-import type { AnalyzedDocument, Finding, Range } from '../../server/src/core/model';
+import type { AnalyzedDocument, Finding } from '../../server/src/core/model';
+import { at } from './ranges';
 
 /** aiokafka (aio-libs/aiokafka v0.14.0): its settings, its defaults and its coroutine sends. */
-
-/** The range of the `occurrence`-th appearance of `needle` in `text`. */
-function at(text: string, needle: string, occurrence = 0): Range {
-  let i = -1;
-  for (let k = 0; k <= occurrence; k++) {
-    i = text.indexOf(needle, i + 1);
-    if (i < 0) throw new Error(`${needle} #${occurrence} not in text`);
-  }
-  return { start: i, end: i + needle.length };
-}
 
 let n = 0;
 function scan(text: string): Promise<AnalyzedDocument> {
