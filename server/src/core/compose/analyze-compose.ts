@@ -151,31 +151,29 @@ function mountsServerProperties(image: ContainerImage, service: AnyMap, environm
   if (!mounted) return false;
   const folder = environment.variables.find((v) => v.name === mounted.variable)?.resolved || mounted.folder;
   const target = `${folder.replace(/\/+$/, '')}/server.properties`;
-  const volumes = nodeAt(service, 'volumes', doc, text);
-  if (!isSeq(volumes)) return false;
-  for (const item of volumes.items) {
-    let to: string | undefined;
-    if (isScalar(item) && item.value !== null && item.value !== undefined) to = interpolate(String(item.value)).resolved.split(':')[1];
-    else to = scalarAt(item, 'target', doc, text);
-    if (to && to.replace(/\/+$/, '') === target) return true;
-  }
-  return false;
+  return volumeTargets(service, doc, text).includes(target);
 }
 
 /** Does a service mount a folder (or a `server.properties` in it) that the image reads before its variables? */
 function mountsAppendedConfig(image: ContainerImage, service: AnyMap, doc: Document, text: string): boolean {
   const folder = image.appendedConfigFolder;
   if (!folder) return false;
+  return volumeTargets(service, doc, text).some((target) => target === folder || target === `${folder}/server.properties`);
+}
+
+/**
+ * Where a service's volumes are mounted in the container, without a trailing slash: the part after the first
+ * `:` of the short syntax (`./conf:/etc/kafka:ro`), or `target` of the long one.
+ */
+function volumeTargets(service: AnyMap, doc: Document, text: string): string[] {
   const volumes = nodeAt(service, 'volumes', doc, text);
-  if (!isSeq(volumes)) return false;
+  if (!isSeq(volumes)) return [];
+  const out: string[] = [];
   for (const item of volumes.items) {
-    let to: string | undefined;
-    if (isScalar(item) && item.value !== null && item.value !== undefined) to = interpolate(String(item.value)).resolved.split(':')[1];
-    else to = scalarAt(item, 'target', doc, text);
-    const target = to?.replace(/\/+$/, '');
-    if (target === folder || target === `${folder}/server.properties`) return true;
+    const to = isScalar(item) && item.value !== null && item.value !== undefined ? interpolate(String(item.value)).resolved.split(':')[1] : scalarAt(item, 'target', doc, text);
+    if (to) out.push(to.replace(/\/+$/, ''));
   }
-  return false;
+  return out;
 }
 
 /** What a service runs, read from its `environment` by its image. */
