@@ -121,7 +121,10 @@ export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
   return { files, clusters, topics, clients };
 }
 
-/** Union-find over broker groups: a shared name, file, comparable address or (for plain broker files) folder makes one cluster. */
+/**
+ * Union-find over broker groups: a shared name, file, comparable address (neither loopback nor a compose
+ * file's) or (for plain broker files) folder makes one cluster.
+ */
 function formClusters(brokers: readonly GroupRef[]): Cluster[] {
   const parent = brokers.map((_b, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -142,7 +145,9 @@ function formClusters(brokers: readonly GroupRef[]): Cluster[] {
     if (b.group.cluster !== undefined) join(`name\u0000${b.group.cluster}`, i);
     else join(`file\u0000${b.file.file}`, i);
     // The same `localhost:9092` in two folders is usually two dev clusters: loopback addresses do not join.
-    for (const a of b.group.addresses) if (!isLoopback(a)) join(`address\u0000${a}`, i);
+    // Nor do a compose file's: its service names (`broker:29092`) resolve only on its own project's network,
+    // and the file describes its whole cluster (its brokers already join by file).
+    if (b.file.kind !== 'compose') for (const a of b.group.addresses) if (!isLoopback(a)) join(`address\u0000${a}`, i);
     // server-1.properties, server-2.properties … next to each other are brokers of one cluster; compose and
     // Strimzi files describe a whole cluster each, so two of them in a folder stay two.
     if (b.group.brokerCount === undefined && b.group.cluster === undefined) join(`folder\u0000${folderOf(b.file.file)}`, i);
@@ -218,7 +223,9 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     if (linking.bootstrap.length > 0) {
       const matched = inOrder(linking.bootstrap.map((a) => byAddress.get(a)));
       if (matched.length > 0) {
-        const near = nearest(matched, ref.file.file);
+        // A compose service naming `broker:29092` means the broker of its own file, wherever else that name is used.
+        const own = matched.filter((c) => byFile.get(ref.file)?.includes(c));
+        const near = own.length > 0 ? own : nearest(matched, ref.file.file);
         const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
         const broker = near[0].brokers.find((b) => b.group.addresses.includes(address));
         return { clusters: near, via: 'bootstrap', address, ...(broker ? { broker } : {}) };

@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import { applyFixTo, findingsOf, lintWorkspace, marked, placesOf, relatedOf } from './helpers';
+import type { LintedWorkspace } from './helpers';
+
+/** A compose broker service advertising `name:29092` (the service name, as compose examples do). */
+function service(name: string, id: number, minIsr: string, rf: string): string {
+  return [
+    `  ${name}:`,
+    '    image: apache/kafka:3.9.0',
+    '    environment:',
+    '      CLUSTER_ID: 4L6g3nShT-eMCtK--X86sw',
+    `      KAFKA_NODE_ID: ${id}`,
+    '      KAFKA_PROCESS_ROLES: broker,controller',
+    '      KAFKA_LISTENERS: PLAINTEXT://:29092,CONTROLLER://:9093',
+    `      KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://${name}:29092`,
+    '      KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER',
+    `      KAFKA_MIN_INSYNC_REPLICAS: ${minIsr}`,
+    `      KAFKA_DEFAULT_REPLICATION_FACTOR: ${rf}`,
+    '',
+  ].join('\n');
+}
+
+/** Two unrelated example projects, each with its own compose file whose first broker service is `broker`. */
+const ONE_BROKER = `services:\n${service('broker', 1, '1', '1')}`;
+const THREE_BROKERS = `services:\n${service('broker', 1, '[|2|]', '3')}${service('broker-2', 2, '2', '3')}${service('broker-3', 3, '2', '3')}`;
+
+/** The broker files of each cluster of the model, and the size it has. */
+function clustersOf(ws: LintedWorkspace): [string[], number | undefined][] {
+  return ws.deployment.clusters.map((c) => [[...new Set(c.brokers.map((b) => b.file.file))], c.brokerCount]);
+}
+
+/** The broker files of the clusters a client (by file) is linked to, and how. */
+function linkOf(ws: LintedWorkspace, file: string): [string[], string] {
+  const client = ws.deployment.clients.find((c) => c.ref.file.file === file);
+  assert.ok(client, `no client in ${file}`);
+  return [client.link.clusters.flatMap((c) => [...new Set(c.brokers.map((b) => b.file.file))]), client.link.via];
+}
+
+describe('deployment model: clusters', () => {
+  it('keeps compose files in two folders apart although both advertise broker:29092 (a service name means something only on its own compose network)', async () => {
+    const ws = await lintWorkspace({ 'a/docker-compose.yml': ONE_BROKER, 'b/docker-compose.yml': THREE_BROKERS });
+    assert.deepEqual(clustersOf(ws), [
+      [['a/docker-compose.yml'], 1],
+      [['b/docker-compose.yml'], 3],
+    ]);
+  });
+
+  it("judges each folder's producers by the brokers of its own compose file", async () => {
+    const ws = await lintWorkspace({
+      'a/docker-compose.yml': ONE_BROKER,
+      'a/producer.properties': 'bootstrap.servers=broker:29092\nacks=[|all|]\n',
+      'b/docker-compose.yml': THREE_BROKERS,
+      'b/app/producer.properties': 'bootstrap.servers=broker:29092\nacks=all\n',
+    });
+    assert.deepEqual(linkOf(ws, 'a/producer.properties'), [['a/docker-compose.yml'], 'bootstrap']);
+    assert.deepEqual(linkOf(ws, 'b/app/producer.properties'), [['b/docker-compose.yml'], 'bootstrap']);
+    // a/'s one broker keeps one copy: acks=all waits for the leader alone, and no fix can ask for two in-sync copies there.
+    // b/'s brokers require two in-sync copies of three: its producer is fine.
+    assert.deepEqual(placesOf(ws, 'producer/acks-all-without-min-isr'), { 'a/producer.properties': [marked(ws, 'a/producer.properties')] });
+    const [acks] = findingsOf(ws, 'a/producer.properties', 'producer/acks-all-without-min-isr');
+    assert.match(acks.message, /a\/docker-compose\.yml sets min\.insync\.replicas=1/);
+    assert.doesNotMatch(acks.message, /b\/docker-compose\.yml|may also use/);
+    assert.deepEqual(acks.fixes ?? [], []);
+  });
+
+  it("measures a topic of one folder against the brokers of that folder's compose file", async () => {
+    const ws = await lintWorkspace({
+      'a/docker-compose.yml': ONE_BROKER,
+      'b/docker-compose.yml': THREE_BROKERS,
+      'b/topics/orders.properties': 'min.insync.replicas=[|1|]\nreplication.factor=3\n',
+    });
+    // b/'s brokers require two in-sync copies: the topic lowers it (a/'s broker, which keeps one, is not b/'s).
+    assert.deepEqual(placesOf(ws, 'broker/topic-overrides-safe-broker'), { 'b/topics/orders.properties': [marked(ws, 'b/topics/orders.properties')] });
+    const [topic] = findingsOf(ws, 'b/topics/orders.properties', 'broker/topic-overrides-safe-broker');
+    assert.deepEqual(
+      relatedOf(ws, 'b/topics/orders.properties', topic).map(([file, text]) => [file, text]),
+      [['b/docker-compose.yml', '2']],
+    );
+    assert.deepEqual(topic.fixes?.map((f) => applyFixTo(ws, 'b/topics/orders.properties', f).text), ['min.insync.replicas=2\nreplication.factor=3\n']);
+  });
+
+  it('links a client outside both projects to both, and says so, rather than to one merged cluster', async () => {
+    const ws = await lintWorkspace({
+      'a/docker-compose.yml': ONE_BROKER,
+      'b/docker-compose.yml': THREE_BROKERS,
+      'producer.properties': 'bootstrap.servers=broker:29092\nacks=[|all|]\n',
+    });
+    assert.deepEqual(linkOf(ws, 'producer.properties'), [['a/docker-compose.yml', 'b/docker-compose.yml'], 'bootstrap']);
+    const [f] = findingsOf(ws, 'producer.properties', 'producer/acks-all-without-min-isr');
+    assert.match(f.message, /It may also use the cluster of b\/docker-compose\.yml: nothing in the files says which\.$/);
+  });
+
+  it('keeps two compose files of one folder apart too (each is a cluster of its own); a service of one links to its own file', async () => {
+    const connect = [
+      '  connect:',
+      '    image: confluentinc/cp-kafka-connect:7.6.0',
+      '    environment:',
+      '      CONNECT_BOOTSTRAP_SERVERS: broker:29092',
+      '      CONNECT_GROUP_ID: connect',
+      '',
+    ].join('\n');
+    const ws = await lintWorkspace({
+      'dev/docker-compose.yml': `${ONE_BROKER}${connect}`,
+      'dev/docker-compose.cluster.yml': THREE_BROKERS,
+      'dev/app/producer.properties': 'bootstrap.servers=broker:29092\nacks=all\n',
+    });
+    assert.deepEqual(clustersOf(ws), [
+      [['dev/docker-compose.cluster.yml'], 3],
+      [['dev/docker-compose.yml'], 1],
+    ]);
+    assert.deepEqual(linkOf(ws, 'dev/docker-compose.yml'), [['dev/docker-compose.yml'], 'bootstrap']);
+    assert.deepEqual(linkOf(ws, 'dev/app/producer.properties'), [['dev/docker-compose.cluster.yml', 'dev/docker-compose.yml'], 'bootstrap']);
+  });
+
+  it('still joins broker files in two folders that advertise the same host name, and never on localhost', async () => {
+    const ws = await lintWorkspace({
+      'east/server.properties': 'broker.id=1\nadvertised.listeners=PLAINTEXT://kafka-1.prod.example.com:9092\n',
+      'west/server.properties': 'broker.id=2\nadvertised.listeners=PLAINTEXT://kafka-1.prod.example.com:9092\n',
+      'dev-a/server.properties': 'broker.id=1\nadvertised.listeners=PLAINTEXT://localhost:9092\n',
+      'dev-b/server.properties': 'broker.id=1\nadvertised.listeners=PLAINTEXT://localhost:9092\n',
+    });
+    assert.deepEqual(clustersOf(ws), [
+      [['dev-a/server.properties'], undefined],
+      [['dev-b/server.properties'], undefined],
+      [['east/server.properties', 'west/server.properties'], undefined],
+    ]);
+  });
+});
