@@ -111,6 +111,52 @@ describe('rules: config/unknown-key', () => {
   }
 });
 
+describe('rules: INI section headers in a .properties file', () => {
+  // Python apps keep client settings in a configparser file, often named `*.properties` (Confluent's
+  // getting-started guide writes exactly this one, as getting_started.ini).
+  const confluent = '[default]\nbootstrap.servers=localhost:9092\n\n[producer]\nacks=all\n\n[consumer]\ngroup.id=python_example_group_1\nauto.offset.reset=earliest\n';
+
+  it('reads a line that is only [name] as a section header, not as a key', () => {
+    const r = lintConfig('client.properties', confluent);
+    // The consumer's unset auto-commit is the file's one finding; no unknown-key on the header lines.
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range]),
+      [['consumer/auto-commit-enabled', { start: 0, end: 0 }]],
+    );
+    const keys = r.document.groups.flatMap((g) => g.entries.map((e) => e.key));
+    assert.deepEqual(keys, ['bootstrap.servers', 'acks', 'group.id', 'auto.offset.reset']);
+  });
+
+  it('reads a header with blanks around it, and one whose name holds spaces or dots', () => {
+    const r = lintConfig('client.properties', '  [default]  \nbootstrap.servers=localhost:9092\n[my producer.v2]\t\nacks=all\n');
+    assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+  });
+
+  it('reports no duplicate-key for a key set once in each of two sections', () => {
+    const r = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\nclient.id=app\n[producer]\nclient.id=app-producer\nacks=all\n[consumer]\nclient.id=app-consumer\ngroup.id=g\nenable.auto.commit=false\n');
+    assert.deepEqual(of(r.findings, 'config/duplicate-key'), []);
+  });
+
+  it('still reports a key set twice in one section, and in two sections of the same name', () => {
+    const r = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\n[producer]\n[|acks|]=1\n[|acks|]=all\n[consumer]\n[|group.id|]=a\n[producer]\nlinger.ms=5\n[consumer]\n[|group.id|]=b\n');
+    const found = of(r.findings, 'config/duplicate-key');
+    assert.deepEqual(found.map((f) => [f.range, f.related?.map((x) => x.range)]), [
+      [r.ranges[0], [r.ranges[1]]],
+      [r.ranges[2], [r.ranges[3]]],
+    ]);
+  });
+
+  it('still reads [x]=y, [x] y and key=[a] as keys, as Kafka does', () => {
+    const r = lintConfig('client.properties', 'bootstrap.servers=localhost:9092\n[|[x]|]=y\n[|[x]|] y\n[|key|]=[a]\n');
+    assert.deepEqual(
+      of(r.findings, 'config/unknown-key').map((f) => f.range),
+      [r.ranges[0], r.ranges[1], r.ranges[2]],
+    );
+    const keys = r.document.groups.flatMap((g) => g.entries.map((e) => e.key));
+    assert.deepEqual(keys, ['bootstrap.servers', '[x]', '[x]', 'key']);
+  });
+});
+
 describe('rules: config/syntax-error', () => {
   it('reports a malformed \\u escape', () => {
     const r = lintConfig('producer.properties', 'acks=all\nssl.keystore.location=C:\\users\\kafka\n');

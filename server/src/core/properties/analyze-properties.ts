@@ -8,6 +8,10 @@ import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } 
 /**
  * Plain Kafka `.properties` files (producer, consumer, admin/streams/connect clients, broker, topic configs)
  * into the model: one group holding every entry, with the roles detected from the name and the keys.
+ *
+ * Python apps often keep their client settings in an INI file read by `configparser` and name it
+ * `*.properties` (`[default]`, `[producer]`, `[consumer]` sections): a line that is only `[name]` opens
+ * such a section instead of being a key, and a key set in two sections is two settings.
  */
 
 /** True for text that is clearly not a text file (NUL characters): such files are never Kafka configuration. */
@@ -85,6 +89,21 @@ export class PropertiesEntry implements ConfigEntry {
   }
 }
 
+/**
+ * The name of the INI section that a line opens, when the line's whole content (blanks around it aside) is
+ * `[name]`; undefined for any other line. `start` is where the line's content starts, `end` where it ends.
+ * Kafka never reads a key `[name]`, so nothing Kafka reads is lost; `[x]=y`, `[x] y` and `key=[a]` stay keys.
+ */
+export function iniSectionName(text: string, start: number, end: number): string | undefined {
+  if (text.charCodeAt(start) !== 91 /* [ */) return undefined;
+  return /^\[([^\]]+)\][ \t\f]*$/.exec(text.slice(start, end))?.[1];
+}
+
+/** An INI section of a plain file: its entries' identities name it, so the same key in two sections is no duplicate. */
+interface Section {
+  readonly name: string;
+}
+
 /** The roles of a plain file, shared by its entries; filled in once every key has been read. */
 interface FileRoles {
   roles: readonly Role[];
@@ -98,6 +117,7 @@ interface FileRoles {
 class PlainEntry extends ReadPair implements ConfigEntry {
   constructor(
     private readonly file: FileRoles,
+    private readonly section: Section | undefined,
     key: string,
     value: string,
     rawKey: string,
@@ -115,7 +135,7 @@ class PlainEntry extends ReadPair implements ConfigEntry {
   }
 
   get identity(): string {
-    return this.key;
+    return this.section === undefined ? this.key : `[${this.section.name}]${this.key}`;
   }
 
   get role(): Role | undefined {
@@ -143,15 +163,24 @@ export function anchorOf(file: PropertiesFile): Range {
 
 /**
  * Reads a plain Kafka `.properties` file. Entries are in source order with duplicates kept (last wins);
- * a line with a malformed `\u` escape is reported as a problem and left out of the entries.
+ * a line with a malformed `\u` escape is reported as a problem and left out of the entries, and so is an
+ * INI section header (`[producer]`).
  */
 export function analyzeProperties(path: string, text: string, kind: DocumentKind = 'properties'): AnalyzedDocument {
   if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
   const fileRoles: FileRoles = { roles: [], only: undefined };
-  const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) =>
-    new PlainEntry(fileRoles, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd),
-  );
-  const entries = file.problems.length > 0 ? file.pairs.filter((p) => !p.problem) : file.pairs;
+  // The section the lines read so far are in (the reader makes the pairs in source order), and the header lines.
+  let section: Section | undefined;
+  let headers: Set<PlainEntry> | undefined;
+  const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) => {
+    const name = continued ? undefined : iniSectionName(text, keyStart, valueEnd);
+    if (name !== undefined) section = { name };
+    const entry = new PlainEntry(fileRoles, section, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
+    if (name !== undefined) (headers ??= new Set()).add(entry);
+    return entry;
+  });
+  const headerLines = headers;
+  const entries = file.problems.length > 0 || headerLines ? file.pairs.filter((p) => !p.problem && !headerLines?.has(p)) : file.pairs;
   const { roles, isKafka } = detectRoles(path, entries);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
