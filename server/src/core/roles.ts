@@ -370,12 +370,13 @@ const NOT_KAFKA: DetectedRoles = Object.freeze({ roles: [], isKafka: false });
  * Liquibase, …) are never Kafka configuration, and Java resource bundles (`messages.properties`,
  * `labels_de.properties`, any `<base>_<locale>.properties`) lose their name's strength and count against.
  *
- * Roles (only for Kafka files) come from the name and from identifying keys; a file can hold several.
+ * Roles (only for Kafka files) come from the name, from the INI sections named for a client (`sections`:
+ * `[producer]`, `[consumer]`, `[admin]`) and from identifying keys; a file can hold several.
  * Connect and Streams keys take precedence over consumer keys they share (`group.id` in a Connect worker is
  * not a consumer's). Topic keys count as a topic role only when no broker key is present (a broker file
  * sets them as cluster-wide defaults).
  */
-export function detectRoles(path: string, entries: readonly RoleInput[]): DetectedRoles {
+export function detectRoles(path: string, entries: readonly RoleInput[], sections: readonly Role[] = []): DetectedRoles {
   const written = baseName(path);
   const verdict = nameVerdict(written);
   if (verdict === 'other-tool') return NOT_KAFKA;
@@ -412,7 +413,7 @@ export function detectRoles(path: string, entries: readonly RoleInput[]): Detect
     if (strength === 'weak' && (count === 0 || kafkaKey)) evidence++;
     if (evidence === 0 || evidence <= against) return NOT_KAFKA;
   }
-  const found = new Set<Role>(rolesFromName(name));
+  const found = new Set<Role>([...rolesFromName(name), ...sections]);
   if (any & F_CONNECT) found.add('connect');
   if (any & F_STREAMS) found.add('streams');
   const isWorker = found.has('connect') || found.has('streams');

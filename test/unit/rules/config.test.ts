@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { effectiveEntry } from '../../../server/src/core/rules/support';
 import { applyFix, fixTitled, lintConfig, of } from './helpers';
 
 describe('rules: config/duplicate-key', () => {
@@ -144,6 +145,32 @@ describe('rules: INI section headers in a .properties file', () => {
       [r.ranges[0], [r.ranges[1]]],
       [r.ranges[2], [r.ranges[3]]],
     ]);
+  });
+
+  it('gives the keys of a [producer] or [consumer] section (in any case) to that client, and those of [default] to every client', () => {
+    const r = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\nclient.id=app\n[Producer]\nclient.id=app-producer\n[consumer]\nclient.id=app-consumer\nacks=0\n');
+    const [group, ...others] = r.document.groups;
+    assert.equal(others.length, 0);
+    assert.deepEqual(group.roles, ['producer', 'consumer']);
+    assert.deepEqual(
+      group.entries.map((e) => [e.key, e.value, e.role]),
+      [
+        ['bootstrap.servers', 'localhost:9092', undefined],
+        ['client.id', 'app', undefined],
+        ['client.id', 'app-producer', 'producer'],
+        ['client.id', 'app-consumer', 'consumer'],
+        ['acks', '0', 'consumer'],
+      ],
+    );
+    assert.equal(effectiveEntry(group, ['client.id'], 'producer')?.value, 'app-producer');
+    assert.equal(effectiveEntry(group, ['client.id'], 'consumer')?.value, 'app-consumer');
+    assert.equal(effectiveEntry(group, ['bootstrap.servers'], 'consumer')?.value, 'localhost:9092');
+    // acks=0 in the consumer's section is not the producer's setting; the consumer section alone makes the
+    // file a consumer's, whose unset auto-commit is reported.
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range]),
+      [['consumer/auto-commit-enabled', { start: 0, end: 0 }]],
+    );
   });
 
   it('still reads [x]=y, [x] y and key=[a] as keys, as Kafka does', () => {

@@ -102,6 +102,18 @@ export function iniSectionName(text: string, start: number, end: number): string
 /** An INI section of a plain file: its entries' identities name it, so the same key in two sections is no duplicate. */
 interface Section {
   readonly name: string;
+  /**
+   * The client a section named for one configures (`[producer]`, `[consumer]`, `[admin]`, in any case): its
+   * keys are that client's only. Undefined for `[default]` and other names, whose keys count for every client,
+   * as the Confluent Python examples merge `[default]` into each client's section.
+   */
+  readonly role: Role | undefined;
+}
+
+/** The client role a section's name gives, if any. */
+function sectionRole(name: string): Role | undefined {
+  const lower = name.trim().toLowerCase();
+  return lower === 'producer' || lower === 'consumer' || lower === 'admin' ? lower : undefined;
 }
 
 /** The roles of a plain file, shared by its entries; filled in once every key has been read. */
@@ -139,6 +151,8 @@ class PlainEntry extends ReadPair implements ConfigEntry {
   }
 
   get role(): Role | undefined {
+    const named = this.section?.role;
+    if (named !== undefined) return named;
     const r = keyRole(this.key);
     return r && this.file.roles.includes(r) ? r : this.file.only;
   }
@@ -172,16 +186,20 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
   // The section the lines read so far are in (the reader makes the pairs in source order), and the header lines.
   let section: Section | undefined;
   let headers: Set<PlainEntry> | undefined;
+  const sectionRoles: Role[] = [];
   const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) => {
     const name = continued ? undefined : iniSectionName(text, keyStart, valueEnd);
-    if (name !== undefined) section = { name };
+    if (name !== undefined) {
+      section = { name, role: sectionRole(name) };
+      if (section.role !== undefined && !sectionRoles.includes(section.role)) sectionRoles.push(section.role);
+    }
     const entry = new PlainEntry(fileRoles, section, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
     if (name !== undefined) (headers ??= new Set()).add(entry);
     return entry;
   });
   const headerLines = headers;
   const entries = file.problems.length > 0 || headerLines ? file.pairs.filter((p) => !p.problem && !headerLines?.has(p)) : file.pairs;
-  const { roles, isKafka } = detectRoles(path, entries);
+  const { roles, isKafka } = detectRoles(path, entries, sectionRoles);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
   const insertEntry = (key: string, value: string) => appendLineEdit(text, file, `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`);
