@@ -173,6 +173,30 @@ describe('rules: INI section headers in a .properties file', () => {
     );
   });
 
+  const ADD_AUTO_COMMIT = 'Add enable.auto.commit=false (then commit offsets yourself after processing)';
+
+  it("adds a missing setting at the end of its client's section, not at the end of the file", () => {
+    const r = lintConfig('client.properties', '[default]\r\nbootstrap.servers=localhost:9092\r\n\r\n[consumer]\r\ngroup.id=g\r\n\r\n[producer]\r\nacks=all\r\n');
+    const [f] = of(r.findings, 'consumer/auto-commit-enabled');
+    assert.equal(
+      applyFix(r.text, fixTitled(f, ADD_AUTO_COMMIT)),
+      '[default]\r\nbootstrap.servers=localhost:9092\r\n\r\n[consumer]\r\ngroup.id=g\r\nenable.auto.commit=false\r\n\r\n[producer]\r\nacks=all\r\n',
+    );
+  });
+
+  it('adds it at the end of [default] when its client has no section, and at the end of the file when that section is last', () => {
+    const inDefault = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\ngroup.id=g\n[producer]\nacks=all');
+    assert.equal(
+      applyFix(inDefault.text, fixTitled(of(inDefault.findings, 'consumer/auto-commit-enabled')[0], ADD_AUTO_COMMIT)),
+      '[default]\nbootstrap.servers=localhost:9092\ngroup.id=g\nenable.auto.commit=false\n[producer]\nacks=all',
+    );
+    const last = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\n[consumer]\ngroup.id=g');
+    assert.equal(
+      applyFix(last.text, fixTitled(of(last.findings, 'consumer/auto-commit-enabled')[0], ADD_AUTO_COMMIT)),
+      '[default]\nbootstrap.servers=localhost:9092\n[consumer]\ngroup.id=g\nenable.auto.commit=false\n',
+    );
+  });
+
   it('still reads [x]=y, [x] y and key=[a] as keys, as Kafka does', () => {
     const r = lintConfig('client.properties', 'bootstrap.servers=localhost:9092\n[|[x]|]=y\n[|[x]|] y\n[|key|]=[a]\n');
     assert.deepEqual(

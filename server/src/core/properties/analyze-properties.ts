@@ -108,12 +108,26 @@ interface Section {
    * as the Confluent Python examples merge `[default]` into each client's section.
    */
   readonly role: Role | undefined;
+  /** Offset just after the section's last line (its header's, while it has no key). */
+  end: number;
 }
 
 /** The client role a section's name gives, if any. */
 function sectionRole(name: string): Role | undefined {
   const lower = name.trim().toLowerCase();
   return lower === 'producer' || lower === 'consumer' || lower === 'admin' ? lower : undefined;
+}
+
+/**
+ * Where a setting for `role`'s client goes in a file with INI sections: after the last line of that client's
+ * last section, else of the last `[default]` section (whose keys count for every client). Undefined when that
+ * is the end of the file, or when no section fits: the setting is then appended to the file, as without sections.
+ */
+function sectionEndFor(sections: readonly Section[], role: Role | undefined): number | undefined {
+  let target: Section | undefined;
+  for (const s of sections) if (role !== undefined && s.role === role) target = s;
+  if (target === undefined) for (const s of sections) if (s.name.trim().toLowerCase() === 'default') target = s;
+  return target === undefined || target === sections[sections.length - 1] ? undefined : target.end;
 }
 
 /** The roles of a plain file, shared by its entries; filled in once every key has been read. */
@@ -186,13 +200,15 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
   // The section the lines read so far are in (the reader makes the pairs in source order), and the header lines.
   let section: Section | undefined;
   let headers: Set<PlainEntry> | undefined;
+  const sections: Section[] = [];
   const sectionRoles: Role[] = [];
   const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) => {
     const name = continued ? undefined : iniSectionName(text, keyStart, valueEnd);
     if (name !== undefined) {
-      section = { name, role: sectionRole(name) };
+      section = { name, role: sectionRole(name), end: lineEnd };
+      sections.push(section);
       if (section.role !== undefined && !sectionRoles.includes(section.role)) sectionRoles.push(section.role);
-    }
+    } else if (section !== undefined) section.end = lineEnd;
     const entry = new PlainEntry(fileRoles, section, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
     if (name !== undefined) (headers ??= new Set()).add(entry);
     return entry;
@@ -202,7 +218,12 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
   const { roles, isKafka } = detectRoles(path, entries, sectionRoles);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
-  const insertEntry = (key: string, value: string) => appendLineEdit(text, file, `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`);
+  const insertEntry = (key: string, value: string): Edit => {
+    const line = `${escapePropertiesKey(key)}=${escapePropertiesValue(value)}`;
+    // In a file with INI sections, a setting goes where its client reads it.
+    const at = sections.length > 0 ? sectionEndFor(sections, keyRole(key)) : undefined;
+    return at === undefined ? appendLineEdit(text, file, line) : { range: { start: at, end: at }, newText: `${line}${eolOf(text)}` };
+  };
   // A Kafka Connect worker or connector configures the clients Connect creates: one group per client.
   const connect = isKafka && roles.includes('connect') ? connectKindOf(entries.map((e) => e.key)) : undefined;
   if (connect) {
