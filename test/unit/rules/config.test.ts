@@ -197,6 +197,17 @@ describe('rules: INI section headers in a .properties file', () => {
     );
   });
 
+  it('reads a line starting with ; as a comment in a file with sections, as configparser does', () => {
+    const r = lintConfig('client.properties', '; written for confluent-kafka\n[default]\nbootstrap.servers=localhost:9092\n  ; the consumer\n[consumer]\ngroup.id=g\nenable.auto.commit=false\n');
+    assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+    assert.deepEqual(r.document.groups.flatMap((g) => g.entries.map((e) => e.key)), ['bootstrap.servers', 'group.id', 'enable.auto.commit']);
+  });
+
+  it('still reads a line starting with ; as a key, as Kafka does, in a file without sections', () => {
+    const r = lintConfig('client.properties', 'bootstrap.servers=localhost:9092\n[|;|] a note\n');
+    assert.deepEqual(of(r.findings, 'config/unknown-key').map((f) => f.range), [r.ranges[0]]);
+  });
+
   it('still reads [x]=y, [x] y and key=[a] as keys, as Kafka does', () => {
     const r = lintConfig('client.properties', 'bootstrap.servers=localhost:9092\n[|[x]|]=y\n[|[x]|] y\n[|key|]=[a]\n');
     assert.deepEqual(

@@ -11,7 +11,8 @@ import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } 
  *
  * Python apps often keep their client settings in an INI file read by `configparser` and name it
  * `*.properties` (`[default]`, `[producer]`, `[consumer]` sections): a line that is only `[name]` opens
- * such a section instead of being a key, and a key set in two sections is two settings.
+ * such a section instead of being a key, a key set in two sections is two settings, and in such a file a
+ * line starting with `;` is a comment.
  */
 
 /** True for text that is clearly not a text file (NUL characters): such files are never Kafka configuration. */
@@ -191,15 +192,17 @@ export function anchorOf(file: PropertiesFile): Range {
 
 /**
  * Reads a plain Kafka `.properties` file. Entries are in source order with duplicates kept (last wins);
- * a line with a malformed `\u` escape is reported as a problem and left out of the entries, and so is an
- * INI section header (`[producer]`).
+ * a line with a malformed `\u` escape is reported as a problem and left out of the entries, and so are an
+ * INI section header (`[producer]`) and, in a file with one, a `;` comment.
  */
 export function analyzeProperties(path: string, text: string, kind: DocumentKind = 'properties'): AnalyzedDocument {
   if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
   const fileRoles: FileRoles = { roles: [], only: undefined };
-  // The section the lines read so far are in (the reader makes the pairs in source order), and the header lines.
+  // The section the lines read so far are in (the reader makes the pairs in source order); the header lines,
+  // and the lines starting with `;` (configparser's other comment prefix: comments once the file has sections).
   let section: Section | undefined;
-  let headers: Set<PlainEntry> | undefined;
+  let headers: PlainEntry[] | undefined;
+  let semicolons: PlainEntry[] | undefined;
   const sections: Section[] = [];
   const sectionRoles: Role[] = [];
   const file = readProperties(text, (key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd) => {
@@ -210,11 +213,12 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
       if (section.role !== undefined && !sectionRoles.includes(section.role)) sectionRoles.push(section.role);
     } else if (section !== undefined) section.end = lineEnd;
     const entry = new PlainEntry(fileRoles, section, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
-    if (name !== undefined) (headers ??= new Set()).add(entry);
+    if (name !== undefined) (headers ??= []).push(entry);
+    else if (!continued && text.charCodeAt(keyStart) === 59 /* ; */) (semicolons ??= []).push(entry);
     return entry;
   });
-  const headerLines = headers;
-  const entries = file.problems.length > 0 || headerLines ? file.pairs.filter((p) => !p.problem && !headerLines?.has(p)) : file.pairs;
+  const ini = headers ? new Set<ReadPair>(semicolons ? [...headers, ...semicolons] : headers) : undefined;
+  const entries = file.problems.length > 0 || ini ? file.pairs.filter((p) => !p.problem && !ini?.has(p)) : file.pairs;
   const { roles, isKafka } = detectRoles(path, entries, sectionRoles);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
