@@ -37,13 +37,13 @@ const DOC_LATIN: ReadonlySet<string> = new Set([
   // Client libraries, languages, tools and products.
   'Boot', 'kafka-clients', 'kafkajs', 'KafkaJS', 'confluentinc/kafka-javascript', 'confluent-kafka-javascript', 'node-rdkafka',
   'confluent-kafka', 'confluent-kafka-python', 'confluent-kafka-go', 'segmentio/kafka-go', 'segmentio', 'zerolog', 'SQLAlchemy', 'aiokafka',
-  'Python', 'Go', 'Express', 'docker-compose', 'compose', 'Bitnami', 'KRaft', 'Operator', 'README',
+  'Python', 'Go', 'Express', 'docker-compose', 'compose', 'Bitnami', 'Confluent', 'KRaft', 'Operator', 'README',
   // Rule levels, as the severity column and settings write them.
   'error', 'warning', 'info',
   // Kafka Connect and programming terms kept in English.
   'worker', 'source', 'sink', 'API', 'promise', 'future', 'lambda', 'for-each',
   // Values of auto.offset.reset named in prose, units and standards.
-  'latest', 'earliest', 'MB', 'ms', 'SMTP', 'Unicode', 'properties',
+  'latest', 'earliest', 'MB', 'ms', 'SMTP', 'Unicode', 'properties', 'INI',
 ]);
 
 /** Names of several words a page keeps in English, with their Chinese gloss beside them. */
