@@ -141,6 +141,8 @@ const STREAMS: Readonly<Record<string, string>> = {
   ...COMMON,
   APPLICATION_ID_CONFIG: 'application.id',
   PROCESSING_GUARANTEE_CONFIG: 'processing.guarantee',
+  // StreamsConfig's own copy of CommonClientConfigs.RETRIES_CONFIG (1.1 to 3.9): it reaches the producers too.
+  RETRIES_CONFIG: 'retries',
   REPLICATION_FACTOR_CONFIG: 'replication.factor',
   NUM_STANDBY_REPLICAS_CONFIG: 'num.standby.replicas',
   COMMIT_INTERVAL_MS_CONFIG: 'commit.interval.ms',
@@ -160,11 +162,40 @@ export const KEY_CONSTANTS: Readonly<Record<string, Readonly<Record<string, stri
 /** Value constants that stand for a config value (`TopicConfig.CLEANUP_POLICY_COMPACT` → `compact`). */
 export const VALUE_CONSTANTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   TopicConfig: { CLEANUP_POLICY_COMPACT: 'compact', CLEANUP_POLICY_DELETE: 'delete' },
-  StreamsConfig: { EXACTLY_ONCE_V2: 'exactly_once_v2', AT_LEAST_ONCE: 'at_least_once' },
+  StreamsConfig: { EXACTLY_ONCE_V2: 'exactly_once_v2', EXACTLY_ONCE_BETA: 'exactly_once_beta', EXACTLY_ONCE: 'exactly_once', AT_LEAST_ONCE: 'at_least_once' },
   Boolean: { TRUE: 'true', FALSE: 'false' },
   Integer: { MAX_VALUE: '2147483647', MIN_VALUE: '-2147483648' },
   Long: { MAX_VALUE: '9223372036854775807' },
   Short: { MAX_VALUE: '32767' },
+};
+
+/**
+ * The prefixes `StreamsConfig` declares for the settings of one of the clients Kafka Streams creates
+ * (`StreamsConfig.PRODUCER_PREFIX + ProducerConfig.ACKS_CONFIG` is the key `producer.acks`).
+ */
+export const PREFIX_CONSTANTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  StreamsConfig: {
+    PRODUCER_PREFIX: 'producer.',
+    CONSUMER_PREFIX: 'consumer.',
+    MAIN_CONSUMER_PREFIX: 'main.consumer.',
+    RESTORE_CONSUMER_PREFIX: 'restore.consumer.',
+    GLOBAL_CONSUMER_PREFIX: 'global.consumer.',
+    ADMIN_CLIENT_PREFIX: 'admin.',
+    TOPIC_PREFIX: 'topic.',
+  },
+};
+
+/** The static methods of `StreamsConfig` that put one of those prefixes before a key (`producerPrefix(ACKS_CONFIG)`). */
+export const PREFIX_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  StreamsConfig: {
+    producerPrefix: 'producer.',
+    consumerPrefix: 'consumer.',
+    mainConsumerPrefix: 'main.consumer.',
+    restoreConsumerPrefix: 'restore.consumer.',
+    globalConsumerPrefix: 'global.consumer.',
+    adminClientPrefix: 'admin.',
+    topicPrefix: 'topic.',
+  },
 };
 
 /** The Java package each config class lives in, for static imports (`import static …ProducerConfig.*`). */

@@ -1,5 +1,5 @@
 import type { Node } from '../common/tree-sitter';
-import { CONFIG_CLASS_PACKAGES, KEY_CONSTANTS, VALUE_CONSTANTS } from './keys';
+import { CONFIG_CLASS_PACKAGES, KEY_CONSTANTS, PREFIX_CONSTANTS, PREFIX_METHODS, VALUE_CONSTANTS } from './keys';
 
 /**
  * The Java scanner's per-file symbol table and expression evaluator.
@@ -448,6 +448,48 @@ export class JavaSymbols {
       return cls ? KEY_CONSTANTS[cls]?.[name] : undefined;
     }
     if (type === 'parenthesized_expression') return this.evaluateKey(expr.namedChild(0), depth + 1);
+    // Kafka Streams' client prefixes: `StreamsConfig.producerPrefix(ACKS_CONFIG)`, `StreamsConfig.PRODUCER_PREFIX + ACKS_CONFIG`.
+    if (type === 'method_invocation') return this.prefixedKey(expr, depth);
+    if (type === 'binary_expression' && expr.childForFieldName('operator')?.text === '+') {
+      const left = expr.childForFieldName('left');
+      const prefix = this.prefixOf(left) ?? (left?.type === 'string_literal' ? decodeJavaString(left.text) : undefined);
+      const rest = prefix === undefined ? undefined : this.evaluateKey(expr.childForFieldName('right'), depth + 1);
+      return prefix === undefined || rest === undefined ? undefined : prefix + rest;
+    }
+    return undefined;
+  }
+
+  /** The prefix a `StreamsConfig` prefix constant holds (`StreamsConfig.PRODUCER_PREFIX`, a static import of it), or undefined. */
+  private prefixOf(expr: Node | null): string | undefined {
+    if (!expr) return undefined;
+    if (expr.type === 'field_access') {
+      const object = expr.childForFieldName('object');
+      const field = expr.childForFieldName('field')?.text;
+      const cls = object ? this.configClass(lastSegment(object.text)) : undefined;
+      return cls && field ? PREFIX_CONSTANTS[cls]?.[field] : undefined;
+    }
+    if (expr.type === 'identifier' && !this.lookup(expr.text, expr.startIndex)) return this.staticMember(PREFIX_CONSTANTS, expr.text);
+    return undefined;
+  }
+
+  /** `StreamsConfig.producerPrefix(key)` (or a static import of `producerPrefix`): the prefix and the key it is given. */
+  private prefixedKey(expr: Node, depth: number): string | undefined {
+    const name = expr.childForFieldName('name')?.text;
+    const args = expr.childForFieldName('arguments');
+    if (!name || args?.namedChildCount !== 1) return undefined;
+    const object = expr.childForFieldName('object');
+    const cls = object ? this.configClass(lastSegment(object.text)) : undefined;
+    const prefix = object ? (cls ? PREFIX_METHODS[cls]?.[name] : undefined) : this.staticMember(PREFIX_METHODS, name);
+    if (prefix === undefined) return undefined;
+    const key = this.evaluateKey(args.namedChild(0), depth + 1);
+    return key === undefined ? undefined : prefix + key;
+  }
+
+  /** What a statically imported member `name` of one of `table`'s classes holds (explicit or wildcard import). */
+  private staticMember(table: Readonly<Record<string, Readonly<Record<string, string>>>>, name: string): string | undefined {
+    const direct = this.staticImports.get(name);
+    if (direct) return table[direct]?.[name];
+    for (const cls of this.staticWildcards) if (table[cls]?.[name] !== undefined) return table[cls][name];
     return undefined;
   }
 }
