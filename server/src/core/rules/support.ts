@@ -1,7 +1,9 @@
 import type { CodeFix, ConfigEntry, ConfigGroup, Fix, LibraryId, RelatedLocation, Role, Stage } from '../model';
+import { hasRole } from '../model';
 import type { DefaultValue } from '../catalog/defaults';
 import { idempotenceImpliesAcksAll, libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
+import { EXACTLY_ONCE_GUARANTEES, STREAMS_PRODUCER_PREFIX, streamsProducerDefault } from '../catalog/streams';
 import type { LintOptions } from '../options';
 import type { RuleContext } from './types';
 import { t } from '../i18n/index';
@@ -151,7 +153,7 @@ export function keyIndex(group: ConfigGroup): KeyIndex {
  * The entry that wins for `keys` in a group (last one, as Kafka reads it), ignoring entries written for
  * another role (Spring's `spring.kafka.consumer.*` does not configure the producer).
  */
-export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role): ConfigEntry | undefined {
+export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role?: Role | readonly Role[]): ConfigEntry | undefined {
   // Readers order a group's entries as the client applies them (Spring groups in Boot's merge order), so the
   // winner is simply the latest matching entry.
   const index = keyIndex(group);
@@ -160,7 +162,7 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
   for (const key of keys) {
     for (let i = index.last(key); i > bestIndex; i = previous[i]) {
       const e = entries[i];
-      if (role && e.role && e.role !== role) continue;
+      if (role && e.role && (typeof role === 'string' ? e.role !== role : !role.includes(e.role))) continue;
       bestIndex = i;
       break;
     }
@@ -168,6 +170,75 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
   return bestIndex < 0 ? undefined : entries[bestIndex];
 }
 
+/** Entries that can configure the producers of a Kafka Streams app: written for Streams, for a producer, or for any client. */
+const STREAMS_PRODUCER_ROLES: readonly Role[] = ['streams', 'producer'];
+
+/**
+ * The entry that decides a producer setting of a group: {@link effectiveEntry} for a producer, and for a Kafka
+ * Streams app's config the setting of the producers Streams creates from it, where a `producer.`-prefixed key
+ * (`producer.acks`) wins over the unprefixed one (`acks`) wherever each is written (catalog/streams.ts).
+ */
+export function producerEntry(group: ConfigGroup, keys: readonly string[]): ConfigEntry | undefined {
+  if (!hasRole(group, 'streams')) return effectiveEntry(group, keys, 'producer');
+  return effectiveEntry(group, keys.map((k) => STREAMS_PRODUCER_PREFIX + k), STREAMS_PRODUCER_ROLES) ?? effectiveEntry(group, keys, STREAMS_PRODUCER_ROLES);
+}
+
+/**
+ * The entry that would decide the setting if `entry` were removed: in a Kafka Streams config the unprefixed key
+ * a `producer.`-prefixed one hides; undefined otherwise. A fix that removes `entry` must not uncover it.
+ */
+export function hiddenProducerEntry(group: ConfigGroup, entry: ConfigEntry, keys: readonly string[]): ConfigEntry | undefined {
+  if (!hasRole(group, 'streams') || !entry.key.startsWith(STREAMS_PRODUCER_PREFIX)) return undefined;
+  return effectiveEntry(group, keys, STREAMS_PRODUCER_ROLES);
+}
+
+/** How fix titles name the key of a producer setting: `producer.acks` when the prefixed key decides it, else `fallback`. */
+export function producerKeyName(entry: ConfigEntry, fallback: string): string {
+  return entry.key.startsWith(STREAMS_PRODUCER_PREFIX) ? entry.key : fallback;
+}
+
+/**
+ * The exactly-once `processing.guarantee` a Kafka Streams config sets (`exactly_once_v2`, or `exactly_once` /
+ * `exactly_once_beta` before 4.0), as written; undefined for at-least-once, a placeholder, or a group that is
+ * not a Streams app's.
+ */
+export function streamsExactlyOnce(group: ConfigGroup): string | undefined {
+  if (!hasRole(group, 'streams')) return undefined;
+  const entry = effectiveEntry(group, ['processing.guarantee'], STREAMS_PRODUCER_ROLES);
+  if (!entry || isPlaceholder(entry)) return undefined;
+  const value = entry.value.trim();
+  return EXACTLY_ONCE_GUARANTEES.includes(value) ? value : undefined;
+}
+
+/**
+ * The default of a producer `key` that applies to `group`: for a Kafka Streams app's config what Streams gives
+ * its producers when Streams sets one (catalog/streams.ts), else the client's ({@link groupDefault}).
+ */
+export function producerDefault(key: string, group: ConfigGroup, options: LintOptions): { readonly value: string } | undefined {
+  if (hasRole(group, 'streams')) {
+    const own = streamsProducerDefault(key, kafkaVersionOf(group, options), streamsExactlyOnce(group) !== undefined);
+    if (own) return own;
+  }
+  return groupDefault(key, group, options);
+}
+
+/**
+ * {@link unsafeDefault} for a producer key: a Kafka Streams app's config is judged by what Streams gives its
+ * producers when it sets the key itself (retries=10 before Kafka 2.1, acks=all under exactly-once), and by the
+ * client's default otherwise.
+ */
+export function unsafeProducerDefault(
+  key: string,
+  group: ConfigGroup,
+  options: LintOptions,
+  isBad: (value: string) => boolean,
+): ReturnType<typeof unsafeDefault> {
+  if (hasRole(group, 'streams')) {
+    const own = streamsProducerDefault(key, kafkaVersionOf(group, options), streamsExactlyOnce(group) !== undefined);
+    if (own && !isBad(own.value.toLowerCase())) return undefined;
+  }
+  return unsafeDefault(key, group, options, isBad);
+}
 
 /**
  * True unless the options turn the rule off. Rules that stay silent where a more specific rule already

@@ -38,6 +38,8 @@ export const PRODUCER_RULES = {
   'producer/idempotence-disabled.changed': '{key} changed',
   'producer/idempotence-disabled.transactionalConflict':
     'Producer stage: Kafka refuses {setting} on a transactional producer, which needs idempotence (ConfigException), so the producer is never created and sends nothing.',
+  'producer/idempotence-disabled.streamsExactlyOnce':
+    'Producer stage: with processing.guarantee={guarantee} Kafka Streams makes its producers idempotent and transactional, and Kafka refuses {setting} with that (ConfigException), so Streams never creates its producers and the app processes nothing.',
   'producer/idempotence-disabled.refusesDefault':
     'Producer stage: {source} refuses {setting} while idempotence is on by default (ConfigException since 4.0), so the producer is never created and sends nothing.',
   'producer/idempotence-disabled.silent':

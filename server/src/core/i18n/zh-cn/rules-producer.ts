@@ -38,6 +38,8 @@ export const PRODUCER_RULES_ZH_CN = {
   'producer/idempotence-disabled.changed': '修改 {key}',
   'producer/idempotence-disabled.transactionalConflict':
     '生产者阶段：Kafka 不接受事务型生产者上的 {setting}，因为事务型生产者需要幂等性（ConfigException），因此生产者根本不会被创建，什么也发送不了。',
+  'producer/idempotence-disabled.streamsExactlyOnce':
+    '生产者阶段：processing.guarantee={guarantee} 时 Kafka Streams 会让其生产者开启幂等并使用事务，而 Kafka 在这种情况下拒绝 {setting}（ConfigException），因此 Kafka Streams 无法创建生产者，应用什么也处理不了。',
   'producer/idempotence-disabled.refusesDefault':
     '生产者阶段：在默认开启幂等性时，{source} 不接受 {setting}（自 4.0 起抛出 ConfigException），因此生产者根本不会被创建，什么也发送不了。',
   'producer/idempotence-disabled.silent': '生产者阶段：{setting} 会静默关闭幂等性（{source} 默认开启了它），因此{duplicates}。',

@@ -2,7 +2,9 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, isPlaceholder, mayTakeIdempotentAcks, unsafeDefault } from '../support';
+import { defaultPhrase, isPlaceholder, mayTakeIdempotentAcks, producerEntry, producerKeyName, unsafeProducerDefault } from '../support';
+
+const ACKS_KEYS = ['acks', 'request.required.acks'] as const;
 
 /** `acks=1`, written or inherited from an old default: only the partition leader has the record when the send succeeds. */
 export const acksLeaderOnly: Rule = {
@@ -14,10 +16,12 @@ export const acksLeaderOnly: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
-      const entry = effectiveEntry(group, ['acks', 'request.required.acks'], 'producer');
+      // A Kafka Streams app's config is judged as the producers Streams creates from it (`producer.acks` first).
+      const entry = producerEntry(group, ACKS_KEYS);
       if (entry) {
         if (isPlaceholder(entry) || entry.value.trim() !== '1') return;
-        const fix = setValueFix(entry, 'all', context.t('fix.set', { key: 'acks', value: 'all' }));
+        const key = producerKeyName(entry, 'acks');
+        const fix = setValueFix(entry, 'all', context.t('fix.set', { key, value: 'all' }));
         context.report({
           range: entry.valueRange,
           message: context.t('producer/acks-leader-only.set', { loss: context.t('producer/acks-leader-only.loss') }),
@@ -25,8 +29,9 @@ export const acksLeaderOnly: Rule = {
         });
         return;
       }
-      if (!hasRole(group, 'producer') || mayTakeIdempotentAcks(group)) return;
-      const found = unsafeDefault('acks', group, context.options, (v) => v === '1');
+      if (!hasRole(group, 'producer') && !hasRole(group, 'streams')) return;
+      if (mayTakeIdempotentAcks(group)) return;
+      const found = unsafeProducerDefault('acks', group, context.options, (v) => v === '1');
       if (!found) return;
       const fix = insertEntryFix(group, 'acks', 'all', context.t('fix.add', { key: 'acks', value: 'all' }));
       context.report({

@@ -2,7 +2,9 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, isPlaceholder, producerEntry, producerKeyName, unsafeProducerDefault } from '../support';
+
+const ACKS_KEYS = ['acks', 'request.required.acks'] as const;
 
 /** `acks=0`: the producer never hears whether the broker stored the record. */
 export const acksZero: Rule = {
@@ -14,17 +16,19 @@ export const acksZero: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
-      const entry = effectiveEntry(group, ['acks', 'request.required.acks'], 'producer');
+      // A Kafka Streams app's config is judged as the producers Streams creates from it (`producer.acks` first).
+      const entry = producerEntry(group, ACKS_KEYS);
       if (entry) {
         if (isPlaceholder(entry) || entry.value.trim() !== '0') return;
-        const fix = setValueFix(entry, 'all', context.t('fix.set', { key: 'acks', value: 'all' }));
+        const key = producerKeyName(entry, 'acks');
+        const fix = setValueFix(entry, 'all', context.t('fix.set', { key, value: 'all' }));
         const loss = context.t('producer/acks-zero.loss');
         context.report({ range: entry.valueRange, message: context.t('producer/acks-zero.set', { loss }), fixes: fix ? [fix] : [] });
         return;
       }
       // Some libraries send without acknowledgements unless told otherwise (a kafka-go Writer literal).
-      if (!hasRole(group, 'producer')) return;
-      const found = unsafeDefault('acks', group, context.options, (v) => v === '0');
+      if (!hasRole(group, 'producer') && !hasRole(group, 'streams')) return;
+      const found = unsafeProducerDefault('acks', group, context.options, (v) => v === '0');
       if (!found) return;
       const fix = insertEntryFix(group, 'acks', 'all', context.t('fix.add', { key: 'acks', value: 'all' }));
       context.report({

@@ -3,9 +3,12 @@ import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { removeEntryFix, setValueFix } from '../../fixes';
 import { compareVersions } from '../../catalog/versions';
-import { defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder, libraryName, normalizedValue, ruleEnabled } from '../support';
+import { defaultSource, groupDefault, hiddenProducerEntry, intValue, isPlaceholder, libraryName, normalizedValue, producerEntry, ruleEnabled, streamsExactlyOnce } from '../support';
 
 const IN_FLIGHT = 'max.in.flight.requests.per.connection';
+const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
+/** What a retries=0 that cannot simply be removed becomes: Java's default since 2.1. */
+const UNBOUNDED_RETRIES = '2147483647';
 /** Libraries that quietly drop their default idempotence on a conflicting setting (others refuse to start instead). */
 const SILENT_FALLBACK: readonly LibraryId[] = ['java', 'spring', 'kafka-python'];
 /** Kafka releases where the 3.0 default was not applied at all (KAFKA-13598): there is nothing to switch off. */
@@ -37,19 +40,23 @@ interface Conflict {
 /** The settings in a group that idempotent writes cannot work with: acks other than all, retries=0, more than 5 requests in flight. */
 function conflicts(context: RuleContext, group: ConfigGroup): Conflict[] {
   const out: Conflict[] = [];
-  const acks = effectiveEntry(group, ['acks', 'request.required.acks'], 'producer');
+  const acks = producerEntry(group, ['acks', 'request.required.acks']);
   if (acks && !isPlaceholder(acks) && ['0', '1'].includes(acks.value.trim())) {
     const lossRule = acks.value.trim() === '0' ? 'producer/acks-zero' : 'producer/acks-leader-only';
     out.push({ entry: acks, fix: () => setValueFix(acks, 'all', context.t('fix.set', { key: acks.key, value: 'all' })), lossRule });
   }
-  const retries = effectiveEntry(group, ['retries', 'message.send.max.retries'], 'producer');
+  const retries = producerEntry(group, RETRY_KEYS);
   if (retries && intValue(retries) === 0) {
-    out.push({ entry: retries, fix: () => removeEntryFix(retries, context.t('fix.remove', { key: retries.key, value: '0' }), true), lossRule: 'producer/retries-disabled' });
+    // Removing a Streams app's producer.retries=0 would let the unprefixed retries under it decide: set it instead.
+    const fix = hiddenProducerEntry(group, retries, RETRY_KEYS)
+      ? () => setValueFix(retries, UNBOUNDED_RETRIES, context.t('fix.set', { key: retries.key, value: UNBOUNDED_RETRIES }))
+      : () => removeEntryFix(retries, context.t('fix.remove', { key: retries.key, value: '0' }), true);
+    out.push({ entry: retries, fix, lossRule: 'producer/retries-disabled' });
   }
-  const inFlight = effectiveEntry(group, [IN_FLIGHT], 'producer');
+  const inFlight = producerEntry(group, [IN_FLIGHT]);
   const n = inFlight ? intValue(inFlight) : undefined;
   if (inFlight && n !== undefined && n > 5) {
-    out.push({ entry: inFlight, fix: () => setValueFix(inFlight, '5', context.t('fix.set', { key: IN_FLIGHT, value: '5' })) });
+    out.push({ entry: inFlight, fix: () => setValueFix(inFlight, '5', context.t('fix.set', { key: inFlight.key, value: '5' })) });
   }
   return out;
 }
@@ -57,7 +64,7 @@ function conflicts(context: RuleContext, group: ConfigGroup): Conflict[] {
 /** A Java producer with a `transactional.id`: Kafka's own client refuses to start one without idempotence. */
 function isTransactional(group: ConfigGroup): boolean {
   if (group.library !== 'java' && group.library !== 'spring' && !REFUSED_AT_START[group.library]) return false;
-  const id = effectiveEntry(group, ['transactional.id'], 'producer');
+  const id = producerEntry(group, ['transactional.id']);
   return id !== undefined && id.value.trim() !== '';
 }
 
@@ -150,6 +157,24 @@ function checkTransactional(context: RuleContext, found: readonly Conflict[]): v
   }
 }
 
+/**
+ * A Kafka Streams app under exactly-once: Streams puts enable.idempotence=true in place of the app's own value
+ * (which it drops with a warning) and makes its producers transactional, but passes acks and retries on, so the
+ * Kafka producer refuses acks other than all and retries=0 (catalog/streams.ts). Too many in-flight requests are
+ * left out: Streams itself overrode them before 2.8 and refuses them since, which differs by version.
+ */
+function checkStreamsExactlyOnce(context: RuleContext, group: ConfigGroup, guarantee: string): void {
+  for (const c of conflicts(context, group)) {
+    if (c.entry.key.endsWith(IN_FLIGHT)) continue;
+    context.report({
+      range: c.entry.valueRange,
+      severity: 'error',
+      message: context.t('producer/idempotence-disabled.streamsExactlyOnce', { guarantee, setting: settingOf(c.entry) }),
+      fixes: fixesOf(c),
+    });
+  }
+}
+
 /** Idempotence switched off explicitly, or silently by a setting it cannot work with. */
 export const idempotenceDisabled: Rule = {
   meta: {
@@ -160,8 +185,13 @@ export const idempotenceDisabled: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
+      const guarantee = streamsExactlyOnce(group);
+      if (guarantee) {
+        checkStreamsExactlyOnce(context, group, guarantee);
+        return;
+      }
       const found = conflicts(context, group);
-      const explicit = effectiveEntry(group, ['enable.idempotence'], 'producer');
+      const explicit = producerEntry(group, ['enable.idempotence']);
       const transactional = isTransactional(group);
       if (explicit) {
         if (!isPlaceholder(explicit)) checkExplicit(context, group, explicit, found, transactional);

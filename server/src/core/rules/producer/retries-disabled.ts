@@ -3,7 +3,7 @@ import type { Fix } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, removeEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, groupDefault, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, hiddenProducerEntry, intValue, isPlaceholder, producerDefault, producerEntry, unsafeProducerDefault } from '../support';
 
 const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
 /** What to write when the default itself is 0: retry until the delivery timeout (Java's default since 2.1). */
@@ -19,13 +19,19 @@ export const retriesDisabled: Rule = {
   },
   check(context) {
     forEachGroup(context, (group) => {
-      const entry = effectiveEntry(group, RETRY_KEYS, 'producer');
+      // A Kafka Streams app's config is judged as the producers Streams creates from it (`producer.retries` first).
+      const entry = producerEntry(group, RETRY_KEYS);
       if (entry) {
         if (isPlaceholder(entry) || intValue(entry) !== 0) return;
         // Removing the line is the cleanest fix, but only where the default actually retries: in every version
-        // the options allow (kafka-python's default was 0 before 2.2.0, and its installed version may be older).
-        const current = groupDefault('retries', group, context.options)?.value;
-        const defaultRetries = current !== undefined && current !== '0' && !unsafeDefault('retries', group, context.options, (v) => v === '0');
+        // the options allow (kafka-python's default was 0 before 2.2.0, and its installed version may be older),
+        // and only when no other line takes over (an unprefixed retries under a Streams app's producer.retries).
+        const current = producerDefault('retries', group, context.options)?.value;
+        const defaultRetries =
+          current !== undefined &&
+          current !== '0' &&
+          !unsafeProducerDefault('retries', group, context.options, (v) => v === '0') &&
+          !hiddenProducerEntry(group, entry, RETRY_KEYS);
         const remove = defaultRetries
           ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: entry.key, value: '0', default: current }), true)
           : undefined;
@@ -39,8 +45,8 @@ export const retriesDisabled: Rule = {
         });
         return;
       }
-      if (!hasRole(group, 'producer')) return;
-      const found = unsafeDefault('retries', group, context.options, (v) => v === '0');
+      if (!hasRole(group, 'producer') && !hasRole(group, 'streams')) return;
+      const found = unsafeProducerDefault('retries', group, context.options, (v) => v === '0');
       if (!found) return;
       const fix = insertEntryFix(group, 'retries', UNBOUNDED, context.t('fix.add', { key: 'retries', value: UNBOUNDED }));
       context.report({
