@@ -3,8 +3,8 @@ import { t } from '../../server/src/core/i18n/index';
 import { jsonFindings, runCli, workspace } from './helpers';
 
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
-const ZH_MESSAGE = t('zh-cn', 'producer/acks-zero.set', { loss: t('zh-cn', 'producer/acks-zero.loss') });
-const EN_MESSAGE = t('en', 'producer/acks-zero.set', { loss: t('en', 'producer/acks-zero.loss') });
+const ZH_MESSAGE = t('zh-cn', 'producer/acks-zero.set', { key: 'acks', loss: t('zh-cn', 'producer/acks-zero.loss') });
+const EN_MESSAGE = t('en', 'producer/acks-zero.set', { key: 'acks', loss: t('en', 'producer/acks-zero.loss') });
 
 describe('CLI: the language follows --locale, else LC_ALL / LC_MESSAGES / LANG', function () {
   this.timeout(60000);

@@ -11,8 +11,8 @@ import type { TestClient } from './lsp-test-client';
 const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=0\n';
 
 /** The English and Chinese texts the server must send for `acks=0` (from the catalogue, not from the engine). */
-const ZH_MESSAGE = t('zh-cn', 'producer/acks-zero.set', { loss: t('zh-cn', 'producer/acks-zero.loss') });
-const EN_MESSAGE = t('en', 'producer/acks-zero.set', { loss: t('en', 'producer/acks-zero.loss') });
+const ZH_MESSAGE = t('zh-cn', 'producer/acks-zero.set', { key: 'acks', loss: t('zh-cn', 'producer/acks-zero.loss') });
+const EN_MESSAGE = t('en', 'producer/acks-zero.set', { key: 'acks', loss: t('en', 'producer/acks-zero.loss') });
 
 describe('LSP: the language follows initialize.locale and kafkaLint.locale', function () {
   const server = serverFixture();

@@ -25,6 +25,13 @@ describe('i18n: rules in Simplified Chinese', () => {
     assert.deepEqual({ ...f, message: '', fixes: f.fixes?.map((x) => ({ ...x, title: '' })) }, { ...e, message: '', fixes: e.fixes?.map((x) => ({ ...x, title: '' })) });
   });
 
+  it('producer/acks-zero names the key that decides as written: producer.acks in a Kafka Streams app', () => {
+    const { zh: found } = both('streams.properties', 'application.id=app\nbootstrap.servers=k:9092\nacks=all\nproducer.acks=0\n');
+    const f = found.find((x) => x.ruleId === 'producer/acks-zero');
+    assert.equal(f?.message, '生产者阶段：producer.acks=0 时生产者永远无从得知 Broker 是否存下了消息：任何发送失败的消息都会静默丢失；请改用 producer.acks=all。');
+    assert.deepEqual(f?.fixes?.map((x) => x.title), ['设置 producer.acks=all']);
+  });
+
   it('producer/acks-leader-only on the old default: the default phrase in Chinese', () => {
     const { zh: found } = both('producer.properties', 'bootstrap.servers=k:9092\nretries=3\n', '2.8');
     const f = found.find((x) => x.ruleId === 'producer/acks-leader-only');

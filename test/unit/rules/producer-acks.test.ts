@@ -4,20 +4,23 @@ import { applyFix, codeDocument, fixTitled, lintConfig, lintDocument, of, option
 describe('rules: producer/acks-zero', () => {
   const ID = 'producer/acks-zero';
 
-  const fires: [string, string][] = [
-    ['acks=0', 'bootstrap.servers=b:9092\nacks=[|0|]\n'],
-    ['acks = 0 with spaces', 'acks = [|0|]\n'],
-    ['librdkafka alias', 'request.required.acks=[|0|]\n'],
-    ['last of two wins', 'acks=all\nacks=[|0|]\n'],
+  // The message names the key as written (librdkafka's alias too).
+  const fires: [string, string, string][] = [
+    ['acks=0', 'bootstrap.servers=b:9092\nacks=[|0|]\n', 'acks'],
+    ['acks = 0 with spaces', 'acks = [|0|]\n', 'acks'],
+    ['librdkafka alias', 'request.required.acks=[|0|]\n', 'request.required.acks'],
+    ['last of two wins', 'acks=all\nacks=[|0|]\n', 'acks'],
   ];
-  for (const [name, fixture] of fires) {
+  for (const [name, fixture, key] of fires) {
     it(`reports ${name}`, () => {
       const r = lintConfig('producer.properties', fixture);
       const found = of(r.findings, ID);
       assert.equal(found.length, 1);
       assert.deepEqual(found[0].range, r.ranges[0]);
       assert.equal(found[0].severity, 'error');
-      assert.match(found[0].message, /^Producer stage: with acks=0 /);
+      assert.ok(found[0].message.startsWith(`Producer stage: with ${key}=0 `), found[0].message);
+      assert.ok(found[0].message.endsWith(`; use ${key}=all.`), found[0].message);
+      assert.deepEqual(found[0].fixes?.map((f) => f.title), [`Set ${key}=all`]);
     });
   }
 
@@ -68,9 +71,12 @@ describe('rules: producer/acks-leader-only', () => {
     assert.equal(applyFix(r.text, fixTitled(f, 'Set acks=all')), 'acks=all\n');
   });
 
-  it('reports request.required.acks=1', () => {
+  it('reports request.required.acks=1, naming that key', () => {
     const r = lintConfig('producer.properties', 'request.required.acks=[|1|]\n');
-    assert.deepEqual(of(r.findings, ID).map((f) => f.range), [r.ranges[0]]);
+    const found = of(r.findings, ID);
+    assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+    assert.match(found[0].message, /^Producer stage: with request\.required\.acks=1 .*; use request\.required\.acks=all\.$/);
+    assert.deepEqual(found[0].fixes?.map((f) => f.title), ['Set request.required.acks=all']);
   });
 
   const versions: [string, boolean][] = [

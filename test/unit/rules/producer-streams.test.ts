@@ -13,10 +13,11 @@ const RETRIES = 'producer/retries-disabled';
 const IDEMPOTENCE = 'producer/idempotence-disabled';
 const PRODUCER_RULES = [ACKS_ZERO, ACKS_ONE, RETRIES, IDEMPOTENCE];
 
+/** The messages name the key that decides, as written: `producer.acks` here. */
 const ACKS_ZERO_MESSAGE =
-  'Producer stage: with acks=0 the producer never learns whether the broker stored the record: any send that fails is lost silently; use acks=all.';
+  'Producer stage: with producer.acks=0 the producer never learns whether the broker stored the record: any send that fails is lost silently; use producer.acks=all.';
 const ACKS_ONE_MESSAGE =
-  'Producer stage: with acks=1 the broker confirms the send as soon as the leader wrote it, so a record that only the leader has written is gone if that leader fails before a follower copies it; use acks=all.';
+  'Producer stage: with producer.acks=1 the broker confirms the send as soon as the leader wrote it, so a record that only the leader has written is gone if that leader fails before a follower copies it; use producer.acks=all.';
 
 function producerFindings(findings: Parameters<typeof of>[0]) {
   return findings.filter((f) => PRODUCER_RULES.includes(f.ruleId));

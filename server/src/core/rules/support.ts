@@ -192,11 +192,6 @@ export function hiddenProducerEntry(group: ConfigGroup, entry: ConfigEntry, keys
   return effectiveEntry(group, keys, STREAMS_PRODUCER_ROLES);
 }
 
-/** How fix titles name the key of a producer setting: `producer.acks` when the prefixed key decides it, else `fallback`. */
-export function producerKeyName(entry: ConfigEntry, fallback: string): string {
-  return entry.key.startsWith(STREAMS_PRODUCER_PREFIX) ? entry.key : fallback;
-}
-
 /**
  * The exactly-once `processing.guarantee` a Kafka Streams config sets (`exactly_once_v2`, or `exactly_once` /
  * `exactly_once_beta` before 4.0), as written; undefined for at-least-once, a placeholder, or a group that is

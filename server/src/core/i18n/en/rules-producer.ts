@@ -2,13 +2,13 @@
 export const PRODUCER_RULES = {
   'producer/acks-zero.description': 'acks=0: the producer does not wait for any broker acknowledgement (fire and forget).',
   'producer/acks-zero.loss': 'the producer never learns whether the broker stored the record: any send that fails is lost silently',
-  'producer/acks-zero.set': 'Producer stage: with acks=0 {loss}; use acks=all.',
+  'producer/acks-zero.set': 'Producer stage: with {key}=0 {loss}; use {key}=all.',
   'producer/acks-zero.default': 'Producer stage: {defaults}, so {loss}; set acks=all.',
 
   'producer/acks-leader-only.description':
     'acks=1 (set, or the default before Kafka 3.0 and in some client libraries): only the leader has the record when the send succeeds.',
   'producer/acks-leader-only.loss': 'a record that only the leader has written is gone if that leader fails before a follower copies it',
-  'producer/acks-leader-only.set': 'Producer stage: with acks=1 the broker confirms the send as soon as the leader wrote it, so {loss}; use acks=all.',
+  'producer/acks-leader-only.set': 'Producer stage: with {key}=1 the broker confirms the send as soon as the leader wrote it, so {loss}; use {key}=all.',
   'producer/acks-leader-only.default': 'Producer stage: {defaults}, so {loss}; set acks=all.',
 
   'producer/retries-disabled.description': 'retries=0 (set, or the default before Kafka 2.1): a transient broker error fails the send instead of retrying it.',

@@ -5,12 +5,12 @@ import type { Translation } from '../placeholders';
 export const PRODUCER_RULES_ZH_CN = {
   'producer/acks-zero.description': 'acks=0：生产者不等待 Broker 的任何确认（发后即焚）。',
   'producer/acks-zero.loss': '生产者永远无从得知 Broker 是否存下了消息：任何发送失败的消息都会静默丢失',
-  'producer/acks-zero.set': '生产者阶段：acks=0 时{loss}；请改用 acks=all。',
+  'producer/acks-zero.set': '生产者阶段：{key}=0 时{loss}；请改用 {key}=all。',
   'producer/acks-zero.default': '生产者阶段：{defaults}，因此{loss}；请设置 acks=all。',
 
   'producer/acks-leader-only.description': 'acks=1（显式设置，或 Kafka 3.0 之前以及部分客户端库的默认值）：发送成功时只有领导者副本写入了消息。',
   'producer/acks-leader-only.loss': '若领导者副本在追随者副本复制消息之前发生故障，只有它写入过的消息就会丢失',
-  'producer/acks-leader-only.set': '生产者阶段：acks=1 时领导者副本一写入，Broker 就确认发送成功，因此{loss}；请改用 acks=all。',
+  'producer/acks-leader-only.set': '生产者阶段：{key}=1 时领导者副本一写入，Broker 就确认发送成功，因此{loss}；请改用 {key}=all。',
   'producer/acks-leader-only.default': '生产者阶段：{defaults}，因此{loss}；请设置 acks=all。',
 
   'producer/retries-disabled.description': 'retries=0（显式设置，或 Kafka 2.1 之前的默认值）：Broker 的瞬时错误会让发送直接失败，而不是重试。',

@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, isPlaceholder, mayTakeIdempotentAcks, producerEntry, producerKeyName, unsafeProducerDefault } from '../support';
+import { defaultPhrase, isPlaceholder, mayTakeIdempotentAcks, producerEntry, unsafeProducerDefault } from '../support';
 
 const ACKS_KEYS = ['acks', 'request.required.acks'] as const;
 
@@ -20,11 +20,12 @@ export const acksLeaderOnly: Rule = {
       const entry = producerEntry(group, ACKS_KEYS);
       if (entry) {
         if (isPlaceholder(entry) || entry.value.trim() !== '1') return;
-        const key = producerKeyName(entry, 'acks');
+        // The message and the fix name the key as written: `producer.acks` in a Streams app, librdkafka's alias.
+        const key = entry.key;
         const fix = setValueFix(entry, 'all', context.t('fix.set', { key, value: 'all' }));
         context.report({
           range: entry.valueRange,
-          message: context.t('producer/acks-leader-only.set', { loss: context.t('producer/acks-leader-only.loss') }),
+          message: context.t('producer/acks-leader-only.set', { key, loss: context.t('producer/acks-leader-only.loss') }),
           fixes: fix ? [fix] : [],
         });
         return;

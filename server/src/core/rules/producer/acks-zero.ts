@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, isPlaceholder, producerEntry, producerKeyName, unsafeProducerDefault } from '../support';
+import { defaultPhrase, isPlaceholder, producerEntry, unsafeProducerDefault } from '../support';
 
 const ACKS_KEYS = ['acks', 'request.required.acks'] as const;
 
@@ -20,10 +20,11 @@ export const acksZero: Rule = {
       const entry = producerEntry(group, ACKS_KEYS);
       if (entry) {
         if (isPlaceholder(entry) || entry.value.trim() !== '0') return;
-        const key = producerKeyName(entry, 'acks');
+        // The message and the fix name the key as written: `producer.acks` in a Streams app, librdkafka's alias.
+        const key = entry.key;
         const fix = setValueFix(entry, 'all', context.t('fix.set', { key, value: 'all' }));
         const loss = context.t('producer/acks-zero.loss');
-        context.report({ range: entry.valueRange, message: context.t('producer/acks-zero.set', { loss }), fixes: fix ? [fix] : [] });
+        context.report({ range: entry.valueRange, message: context.t('producer/acks-zero.set', { key, loss }), fixes: fix ? [fix] : [] });
         return;
       }
       // Some libraries send without acknowledgements unless told otherwise (a kafka-go Writer literal).
