@@ -27,6 +27,8 @@ describe('roles-detect: detectRoles', () => {
     ['topic keys in a broker file are broker defaults', 'node.properties', ['broker.id=1', 'min.insync.replicas=2', 'unclean.leader.election.enable=false'], ['broker'], true],
     ['min.insync.replicas alone is a topic config', 'x.properties', ['min.insync.replicas=1'], ['topic'], true],
     ['streams', 'app.properties', ['application.id=orders-app', 'bootstrap.servers=k:9092'], ['streams'], true],
+    ['a Streams name with the application.id every Streams config sets', 'config/streams.properties', ['application.id=orders-app', 'producer.acks=0'], ['streams'], true],
+    ['a Streams name in a longer name', 'orders-streams.properties', ['application.id=orders-app', 'state.dir=/var/lib/streams'], ['streams'], true],
     ['names with topic', 'orders-topic.properties', ['retention.ms=86400000'], ['topic'], true],
     ['an empty producer.properties is still Kafka', 'producer.properties', [], ['producer'], true],
     ['an empty server.properties is still Kafka', 'server.properties', [], ['broker'], true],
@@ -50,6 +52,9 @@ describe('roles-detect: detectRoles', () => {
     ['keys only the full catalog knows', 'x.properties', ['metrics.num.samples=2', 'reconnect.backoff.max.ms=1000', 'title=x'], [], false],
     ['Kafka\'s own connect-log4j.properties configures logging', 'config/connect-log4j.properties', ['log4j.rootLogger=INFO, stdout, connectAppender'], [], false],
     ['nothing Kafka', 'x.properties', ['a=1', 'b=2'], [], false],
+    ['application.id alone is an ordinary word', 'app.properties', ['application.id=orders-app', 'retries=3'], [], false],
+    ['a Streams name with ordinary words only', 'streams.properties', ['client.id=web', 'retries=3'], [], false],
+    ['a Streams name with an application.id that reads like a label', 'streams.properties', ['application.id=Video streams', 'quality=720p'], [], false],
   ];
   for (const [name, path, lines, roles, isKafka] of cases) {
     it(name, () => assert.deepEqual(detectRoles(path, entries(lines)), { roles, isKafka }));

@@ -325,10 +325,15 @@ function rolesFromName(name: string): Role[] {
   if (/consumer/.test(stem)) roles.push('consumer');
   if (/^(server|broker|controller)$/.test(stem) || /(^|[-_.])(server|broker|controller)$/.test(stem)) roles.push('broker');
   if (/^connect[-_.]/.test(stem) || stem === 'connect') roles.push('connect');
-  if (/streams?$/.test(stem) && /kafka|streams/.test(stem)) roles.push('streams');
+  if (isStreamsStem(stem)) roles.push('streams');
   if (/admin/.test(stem)) roles.push('admin');
   if (/topic/.test(stem)) roles.push('topic');
   return roles;
+}
+
+/** Stems of Kafka Streams config names: `streams`, `orders-streams`, `kafka-stream`. */
+function isStreamsStem(stem: string): boolean {
+  return /streams?$/.test(stem) && /kafka|streams/.test(stem);
 }
 
 /**
@@ -366,9 +371,11 @@ const NOT_KAFKA: DetectedRoles = Object.freeze({ roles: [], isKafka: false });
  *   what counts against it.
  *
  * A generic Kafka name (`server.properties`, `orders-topic.properties`) adds to the evidence when the file
- * holds a Kafka key. Names of other tools' files (log4j, Gradle, Maven wrapper, Hibernate, Flyway,
- * Liquibase, …) are never Kafka configuration, and Java resource bundles (`messages.properties`,
- * `labels_de.properties`, any `<base>_<locale>.properties`) lose their name's strength and count against.
+ * holds a Kafka key; a Kafka Streams name (`streams.properties`) only when the file sets `application.id`, the
+ * key every Streams config needs (by itself an ordinary word, as in a Spring app's settings). Names of other
+ * tools' files (log4j, Gradle, Maven wrapper, Hibernate, Flyway, Liquibase, …) are never Kafka configuration,
+ * and Java resource bundles (`messages.properties`, `labels_de.properties`, any `<base>_<locale>.properties`)
+ * lose their name's strength and count against.
  *
  * Roles (only for Kafka files) come from the name, from the INI sections named for a client (`sections`:
  * `[producer]`, `[consumer]`, `[admin]`) and from identifying keys; a file can hold several.
@@ -411,6 +418,11 @@ export function detectRoles(path: string, entries: readonly RoleInput[], section
     }
     // A generic Kafka name needs a Kafka key with a value Kafka takes to count (or an empty file).
     if (strength === 'weak' && (count === 0 || kafkaKey)) evidence++;
+    // A Streams name (`streams.properties`) is a word other software uses too: it counts only together with
+    // the application.id every Kafka Streams config must set (StreamsConfig has no default for it).
+    const applicationId = flagged.get('application.id');
+    const streamsName = strength === 'none' && verdict !== 'bundle' && isStreamsStem(name.replace(/\.properties$/, ''));
+    if (streamsName && applicationId !== undefined && valueVerdict('application.id', applicationId) === 'plausible') evidence++;
     if (evidence === 0 || evidence <= against) return NOT_KAFKA;
   }
   const found = new Set<Role>([...rolesFromName(name), ...sections]);

@@ -52,6 +52,11 @@ describe('rules: producer settings of a Kafka Streams app', () => {
     assert.equal(applyFix(r.text, fixTitled(f, 'Remove producer.retries=0 (use the default, 2147483647)')), 'application.id=app\nbootstrap.servers=k:9092\n');
   });
 
+  it('reads a streams.properties whose only other Kafka key is application.id', () => {
+    const r = lintConfig('streams.properties', 'application.id=app\nproducer.acks=[|0|]\n');
+    assert.deepEqual(producerFindings(r.findings).map((f) => [f.ruleId, f.range]), [[ACKS_ZERO, r.ranges[0]]]);
+  });
+
   it('does not read producer.acks in a plain producer config, where it is no setting', () => {
     assert.deepEqual(producerFindings(lintConfig('producer.properties', 'bootstrap.servers=k:9092\nproducer.acks=0\n').findings), []);
   });
