@@ -16,6 +16,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
   'Conditional values': '条件值',
   Constants: '常量',
   'In client code': '客户端代码中',
+  'In a Kafka Streams app': 'Kafka Streams 应用中',
   'Quick fixes': '快速修复',
   Example: '示例',
   'How messages are lost': '消息如何丢失',
