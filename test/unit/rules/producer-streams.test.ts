@@ -45,6 +45,21 @@ describe('rules: producer settings of a Kafka Streams app', () => {
     assert.equal(applyFix(r.text, found[0].fixes![0]), 'application.id=app\nbootstrap.servers=k:9092\nretries=0\nproducer.retries=2147483647\n');
   });
 
+  it('names producer.enable.idempotence=false as written, and sets it instead of uncovering the enable.idempotence=false under it', () => {
+    const r = lintConfig('streams.properties', 'application.id=app\nbootstrap.servers=k:9092\nenable.idempotence=false\nproducer.enable.idempotence=[|false|]\n');
+    const found = of(r.findings, IDEMPOTENCE);
+    assert.deepEqual(found.map((f) => f.range), [r.ranges[0]]);
+    assert.match(found[0].message, /^Producer stage: producer\.enable\.idempotence=false turns off idempotent writes, so /);
+    assert.deepEqual(found[0].fixes?.map((x) => x.title), ['Set producer.enable.idempotence=true']);
+    assert.equal(applyFix(r.text, found[0].fixes![0]), 'application.id=app\nbootstrap.servers=k:9092\nenable.idempotence=false\nproducer.enable.idempotence=true\n');
+  });
+
+  it('offers to remove producer.enable.idempotence=false when nothing is under it', () => {
+    const r = lintConfig('streams.properties', 'application.id=app\nbootstrap.servers=k:9092\nproducer.enable.idempotence=[|false|]\n');
+    const [f] = of(r.findings, IDEMPOTENCE);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Remove producer.enable.idempotence=false (use the default, true)', 'Set producer.enable.idempotence=true']);
+  });
+
   it('offers to remove producer.retries=0 when nothing is under it', () => {
     const r = lintConfig('streams.properties', 'application.id=app\nbootstrap.servers=k:9092\nproducer.retries=[|0|]\n');
     const [f] = of(r.findings, RETRIES);

@@ -31,9 +31,9 @@ export const PRODUCER_RULES = {
   'producer/idempotence-disabled.refusesExplicit':
     'Producer stage: {library} refuses enable.idempotence=true together with {setting} ({error}), so the producer is never created and sends nothing.',
   'producer/idempotence-disabled.transactionalOff':
-    'Producer stage: Kafka refuses transactional.id together with enable.idempotence=false (ConfigException), so the transactional producer is never created and sends nothing{blockers}.',
+    'Producer stage: Kafka refuses transactional.id together with {key}=false (ConfigException), so the transactional producer is never created and sends nothing{blockers}.',
   'producer/idempotence-disabled.off':
-    'Producer stage: enable.idempotence=false turns off idempotent writes, so {duplicates}{blockers}.',
+    'Producer stage: {key}=false turns off idempotent writes, so {duplicates}{blockers}.',
   'producer/idempotence-disabled.blockers': ' (turning it on also needs {changes})',
   'producer/idempotence-disabled.changed': '{key} changed',
   'producer/idempotence-disabled.transactionalConflict':

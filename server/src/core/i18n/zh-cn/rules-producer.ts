@@ -32,8 +32,8 @@ export const PRODUCER_RULES_ZH_CN = {
   'producer/idempotence-disabled.refusesExplicit':
     '生产者阶段：{library} 不接受 enable.idempotence=true 与 {setting} 同时出现（{error}），因此生产者根本不会被创建，什么也发送不了。',
   'producer/idempotence-disabled.transactionalOff':
-    '生产者阶段：Kafka 不接受 transactional.id 与 enable.idempotence=false 同时出现（ConfigException），因此事务型生产者根本不会被创建，什么也发送不了{blockers}。',
-  'producer/idempotence-disabled.off': '生产者阶段：enable.idempotence=false 会关闭幂等写入，因此{duplicates}{blockers}。',
+    '生产者阶段：Kafka 不接受 transactional.id 与 {key}=false 同时出现（ConfigException），因此事务型生产者根本不会被创建，什么也发送不了{blockers}。',
+  'producer/idempotence-disabled.off': '生产者阶段：{key}=false 会关闭幂等写入，因此{duplicates}{blockers}。',
   'producer/idempotence-disabled.blockers': '（要开启它，还需要{changes}）',
   'producer/idempotence-disabled.changed': '修改 {key}',
   'producer/idempotence-disabled.transactionalConflict':

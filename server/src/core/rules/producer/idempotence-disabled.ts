@@ -109,12 +109,13 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
   const fixes: Fix[] = [];
   // Turning it back on is only safe when nothing in the group conflicts; otherwise the producer would not start.
   if (found.length === 0) {
-    const defaultOn = groupDefault('enable.idempotence', group, context.options)?.value === 'true';
+    // Removing a Streams app's producer.enable.idempotence would let an unprefixed one under it decide.
+    const defaultOn = groupDefault('enable.idempotence', group, context.options)?.value === 'true' && !hiddenProducerEntry(group, entry, ['enable.idempotence']);
     const remove = defaultOn
-      ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: 'enable.idempotence', value: 'false', default: 'true' }), true)
+      ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: entry.key, value: 'false', default: 'true' }), true)
       : undefined;
     if (remove) fixes.push(remove);
-    const set = setValueFix(entry, 'true', context.t('fix.set', { key: 'enable.idempotence', value: 'true' }), !remove);
+    const set = setValueFix(entry, 'true', context.t('fix.set', { key: entry.key, value: 'true' }), !remove);
     if (set) fixes.push(set);
   }
   const changes = found.map((c) => context.t('producer/idempotence-disabled.changed', { key: c.entry.key })).join(context.t('list.and'));
@@ -133,14 +134,14 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
     context.report({
       range: entry.valueRange,
       severity: 'error',
-      message: context.t('producer/idempotence-disabled.transactionalOff', { blockers }),
+      message: context.t('producer/idempotence-disabled.transactionalOff', { key: entry.key, blockers }),
       fixes,
     });
     return;
   }
   context.report({
     range: entry.valueRange,
-    message: context.t('producer/idempotence-disabled.off', { duplicates: context.t('producer/idempotence-disabled.duplicates'), blockers }),
+    message: context.t('producer/idempotence-disabled.off', { key: entry.key, duplicates: context.t('producer/idempotence-disabled.duplicates'), blockers }),
     fixes,
   });
 }
