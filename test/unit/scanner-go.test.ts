@@ -877,6 +877,18 @@ describe('Go scanner: commits before processing', () => {
       assert.deepEqual(after.findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
     });
   }
+
+  // pahuldeepp/grainguard consumer/kafka.go: a batch worker commits the processed batch, then empties the
+  // slice for the next batch. Emptying it (`batch = batch[:0]`, `batch = nil`) does not process it.
+  it('is quiet when the batch is only emptied after the commit', async () => {
+    const text = 'package x\nimport (\n\t"context"\n\t"github.com/segmentio/kafka-go"\n)\nfunc handle([]kafka.Message) error { return nil }\nfunc run(ctx context.Context) {\n\tr := kafka.NewReader(kafka.ReaderConfig{GroupID: "g", Topic: "t"})\n\tbatch := make([]kafka.Message, 0, 10)\n\tfor {\n\t\tm, _ := r.FetchMessage(ctx)\n\t\tbatch = append(batch, m)\n\t\tif len(batch) < 10 {\n\t\t\tcontinue\n\t\t}\n\t\t_ = handle(batch)\n\t\tr.CommitMessages(ctx, batch...)\n\t\tbatch = batch[:0]\n\t\tbatch = nil\n\t}\n}\n';
+    const { findings } = await run('/ws/batch-reset.go', text);
+    assert.deepEqual(findings, []);
+    // Replacing the batch with something built from it still uses it.
+    const reused = text.replace('\t\tbatch = nil\n', '\t\tbatch = handleAgain(batch)\n');
+    const again = await run('/ws/batch-reused.go', reused);
+    expectFindings(reused, again.findings, [['consumer/commit-before-processing', 'r.CommitMessages(ctx, batch...)']]);
+  });
 });
 
 describe('Go scanner: segmentio/kafka-go', () => {

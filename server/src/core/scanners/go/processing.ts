@@ -62,7 +62,23 @@ export function processes(node: Node, name: string): boolean {
     const n = stack.pop() as Node;
     if (n.type === 'identifier' && n.text === name) return true;
     if (n.type === 'call_expression' && isReportingCall(n)) continue;
+    if (empties(n, name)) continue;
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return false;
+}
+
+/**
+ * True for `name = name[:0]` or `name = nil`: a batch emptied for the next round after its commit, which
+ * does not use what it held.
+ */
+function empties(n: Node, name: string): boolean {
+  if (n.type !== 'assignment_statement' || n.childForFieldName('operator')?.text !== '=') return false;
+  const left = n.childForFieldName('left')?.namedChildren ?? [];
+  const right = n.childForFieldName('right')?.namedChildren ?? [];
+  if (left.length !== 1 || right.length !== 1 || left[0]?.text !== name) return false;
+  const value = right[0];
+  if (value?.type === 'nil') return true;
+  return value?.type === 'slice_expression' && value.childForFieldName('operand')?.text === name
+    && value.childForFieldName('start') === null && value.childForFieldName('end')?.text === '0';
 }
