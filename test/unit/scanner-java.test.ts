@@ -656,6 +656,43 @@ describe('Java scanner: transactions and Spring acknowledgements', () => {
     assert.deepEqual(summary(text, findings), []);
   });
 
+  // A real listener (a scheduler's NotificationConsumer): a duplicate is acknowledged and skipped with
+  // `return`; the record is processed, and acknowledged, only on the other path.
+  it('does not count code after a return or throw that follows acknowledge() as processing', async () => {
+    const listener = (skip: string, extra = '') =>
+      [
+        'import org.apache.kafka.clients.consumer.ConsumerRecord;',
+        'import org.springframework.kafka.annotation.KafkaListener;',
+        'import org.springframework.kafka.support.Acknowledgment;',
+        'public class Notify {',
+        '    @KafkaListener(topics = "bookings")',
+        '    public void onEvent(ConsumerRecord<String, String> record, Acknowledgment acknowledgment) {',
+        '        if (seen.contains(record.key())) {',
+        '            acknowledgment.acknowledge();',
+        `            ${skip}`,
+        '        }',
+        `${extra}        mail.send(record.value());`,
+        '        acknowledgment.acknowledge();',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+    for (const skip of ['return;', 'throw new IllegalStateException("duplicate");']) {
+      const text = listener(skip);
+      const { findings } = await check('/ws/Notify.java', text);
+      assert.deepEqual(summary(text, findings), [], skip);
+    }
+    // Processing between the acknowledge and the return still comes after the acknowledge.
+    const early = listener('return;').replace('            return;', '            audit.record(record.value());\n            return;');
+    const { findings } = await check('/ws/NotifyEarly.java', early);
+    assert.deepEqual(summary(early, findings), ['consumer/commit-before-processing @ acknowledgment.acknowledge()']);
+    assert.deepEqual(findings[0].range, rangeOf(early, 'acknowledgment.acknowledge()', 0));
+    assert.equal(
+      fixed(early, findings[0]),
+      early.replace('            acknowledgment.acknowledge();\n            audit.record(record.value());\n', '            audit.record(record.value());\n            acknowledgment.acknowledge();\n'),
+    );
+  });
+
   it('flags ack.acknowledge() before the record is processed, and moves it after', async () => {
     const text = fixture('spring-listener.java');
     const { findings } = await check('spring-listener.java', text);

@@ -440,8 +440,16 @@ function acknowledgeBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact
   if (!statement || !method) return;
   // The listener's other parameters (the record, the payload, the batch) are what it processes; the scanner
   // declares only names that may hold Kafka objects, so they are read from the method's own parameter list.
+  // `ack.acknowledge(); return;` (a duplicate or an invalid record skipped): the code below never runs after it.
+  let reach = method.endIndex;
+  for (let s = statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.type === 'return_statement' || s.type === 'throw_statement') {
+      reach = s.endIndex;
+      break;
+    }
+  }
   const uses: Node[] = [];
-  for (const name of processedParameters(method, ack)) uses.push(...processingUsesAfter(file, name, statement.endIndex, method));
+  for (const name of processedParameters(method, ack)) uses.push(...processingUsesAfter(file, name, statement.endIndex, method).filter((u) => u.endIndex <= reach));
   if (uses.length === 0) return;
   uses.sort((a, b) => a.startIndex - b.startIndex);
   const object = call.childForFieldName('object')?.text ?? 'ack';
