@@ -203,6 +203,42 @@ describe('Java scanner: consumers', () => {
     assert.equal(findings.some((f) => f.range.start === after.start), false);
   });
 
+  // akto-api-security TestingConsumer: the commit in the loop sits in its own try/catch that swallows a
+  // failed commit. Moving only the commit left an empty try and let a commit failure end the consumer.
+  it('moves a commit in the loop together with the try/catch that holds only it; no move from inside an if', async () => {
+    const loop = (inner: string[]) =>
+      [
+        'import java.time.Duration;',
+        'import org.apache.kafka.clients.consumer.*;',
+        'class Tests {',
+        '    void run(KafkaConsumer<String, String> consumer) {',
+        '        while (true) {',
+        '            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(5000));',
+        '            for (ConsumerRecord<String, String> record : records) {',
+        '                handle(record.value());',
+        ...inner,
+        '            }',
+        '        }',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+    const tryCommit = ['                try {', '                    consumer.commitSync();', '                } catch (Exception e) {', '                    e.printStackTrace();', '                }'];
+    const text = loop(tryCommit);
+    const { findings } = await check('/ws/Tests.java', text);
+    assert.deepEqual(summary(text, findings), ['consumer/commit-before-processing @ consumer.commitSync()']);
+    assert.deepEqual(findings[0].range, rangeOf(text, 'consumer.commitSync()'));
+    assert.equal(
+      fixed(text, findings[0]),
+      text.replace(`${tryCommit.join('\n')}\n            }\n`, `            }\n${tryCommit.map((l) => l.slice(4)).join('\n')}\n`),
+    );
+    // A commit under a condition would run unconditionally after the loop: reported, with no move.
+    const guarded = loop(['                if (record.offset() % 100 == 0) {', '                    consumer.commitSync();', '                }']);
+    const cond = await check('/ws/Guarded.java', guarded);
+    assert.deepEqual(summary(guarded, cond.findings), ['consumer/commit-before-processing @ consumer.commitSync()']);
+    assert.deepEqual(cond.findings[0].fixes ?? [], []);
+  });
+
   it('reads statically imported ConsumerConfig constants and reports auto-commit and latest', async () => {
     const text = fixture('consumer-commit-early.java');
     const { doc, findings } = await check('consumer-commit-early.java', text);

@@ -348,20 +348,31 @@ function commitBeforeProcessing(file: JavaFile, call: Node, facts: CodeFact[]): 
 
 /** Moves a commit statement out of a for-each loop body to just after the loop. */
 function moveOutOfLoopFix(file: JavaFile, call: Node, loop: Node): CodeFix[] {
-  const statement = statementOf(call);
+  let statement = statementOf(call);
   if (!statement || loop.type !== 'enhanced_for_statement') return [];
+  // `try { consumer.commitSync(); } catch (..) {..}`: the try exists for the commit and moves with it.
+  for (let block = statement.parent; block?.type === 'block' && block.parent?.type === 'try_statement' && block.parent.childForFieldName('body')?.id === block.id; block = statement.parent) {
+    if (block.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment').length !== 1) break;
+    statement = block.parent;
+  }
+  // Only a statement of the loop body itself: one under an `if` would run unconditionally after the loop.
+  if (statement.parent?.id !== loop.childForFieldName('body')?.id) return [];
   const remove = ownLinesRange(file.text, statement);
   const loopStart = file.text.lastIndexOf('\n', loop.startIndex - 1) + 1;
   // The loop must start its own line and end one, so that the moved line lands between whole statements.
   if (!remove || file.text.slice(loopStart, loop.startIndex).trim() !== '' || !endsLine(file.text, loop)) return [];
   const indent = indentAt(file.text, loop.startIndex);
+  const eol = eolOf(file.text);
+  // The moved lines keep their layout, one level out: each loses the indentation the statement gains.
+  const from = indentAt(file.text, statement.startIndex);
+  const moved = statement.text.split(eol).map((line, i) => (i > 0 && line.startsWith(from) ? indent + line.slice(from.length) : line)).join(eol);
   return [
     {
       title: msg('scanner.java.fix.commitAfterLoop'),
       preferred: true,
       edits: [
         { range: remove, newText: '' },
-        { range: { start: loop.endIndex, end: loop.endIndex }, newText: `${eolOf(file.text)}${indent}${statement.text}` },
+        { range: { start: loop.endIndex, end: loop.endIndex }, newText: `${eol}${indent}${moved}` },
       ],
     },
   ];
