@@ -223,6 +223,26 @@ describe('scanner-python: config findings and fixes', () => {
     const [f] = only(await findings(text), 'config/duplicate-key');
     assert.deepEqual(f.range, at(text, "'acks'"));
   });
+
+  // A real consumer thread (a message monitor's core/kafka_consumer.py): SASL and SSL settings are each added
+  // under their own `if`. They are alternatives, not a repeat: removing the first would break the SASL path.
+  it('keys added to a config under an if are alternatives, not duplicates; on the straight path they still are', async () => {
+    const text = [
+      'from confluent_kafka import Consumer',
+      'def run(cfg):',
+      "    conf = {'bootstrap.servers': 'k:9092', 'group.id': 'g', 'enable.auto.commit': False}",
+      "    if cfg.get('sasl'):",
+      "        conf.update({'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN'})",
+      "    if cfg.get('ca'):",
+      "        conf['ssl.ca.location'] = cfg['ca']",
+      "        conf['security.protocol'] = 'SSL'",
+      '    return Consumer(conf)',
+      '',
+    ].join('\n');
+    assert.deepEqual(await findings(text), []);
+    const straight = text.replace("    if cfg.get('sasl'):\n        conf.update", '    conf.update').replace("    if cfg.get('ca'):\n        conf['ssl.ca.location'] = cfg['ca']\n        conf['security.protocol']", "    conf['security.protocol']");
+    assert.deepEqual(only(await findings(straight), 'config/duplicate-key').map((f) => f.range), [at(straight, "'security.protocol'")]);
+  });
 });
 
 describe('scanner-python: producer/unhandled-send', () => {

@@ -159,7 +159,12 @@ class Entries {
     private readonly lib: PyLibrary,
   ) {}
 
-  add(rawKey: string, keyNode: Node, valueNode: Node, removable: Range | undefined): void {
+  /**
+   * `conditional`: the key is added under an `if` (or loop, `except`, `match` case) that the config's own
+   * definition is not in. Such additions are alternatives, not repeats: each gets an identity of its own, so
+   * it never counts as a duplicate (as in the Go scanner).
+   */
+  add(rawKey: string, keyNode: Node, valueNode: Node, removable: Range | undefined, conditional = false): void {
     if (DELIVERY_CALLBACK_KEYS.has(rawKey)) this.hasDeliveryCallback = true;
     const key =
       this.lib === 'kafka-python'
@@ -179,7 +184,7 @@ class Entries {
       key,
       value,
       rawKey,
-      identity: `${this.index}:${key}`,
+      identity: conditional ? `${this.index}:${key}@${keyNode.startIndex}` : `${this.index}:${key}`,
       keyRange: nodeRange(keyNode),
       valueRange: nodeRange(valueNode),
       removeRange: removable,
@@ -190,7 +195,7 @@ class Entries {
   }
 
   /** Reads a dict literal: `'key': value` pairs and `**other` splats of dicts the file defines. */
-  readDict(dict: Node, dicts: DictSource, depth = 0): void {
+  readDict(dict: Node, dicts: DictSource, depth = 0, conditional = false): void {
     if (depth > 4) return;
     const topicConfigs: Node[] = [];
     for (const child of namedChildren(dict)) {
@@ -199,7 +204,7 @@ class Entries {
         const valueNode = child.childForFieldName('value');
         const key = keyNode ? pyString(keyNode) : undefined;
         if (keyNode && valueNode && key === TOPIC_CONFIG && this.lib === 'librdkafka') topicConfigs.push(valueNode);
-        else if (keyNode && valueNode && key !== undefined) this.add(key, keyNode, valueNode, listElementRemoval(this.text, nodeRange(child)));
+        else if (keyNode && valueNode && key !== undefined) this.add(key, keyNode, valueNode, listElementRemoval(this.text, nodeRange(child)), conditional);
         else this.complete = false;
       } else if (child.type === 'dictionary_splat') {
         this.readSplat(child, dicts, depth);
@@ -211,7 +216,7 @@ class Entries {
     // (`acks`, `auto.offset.reset` are read from there by many older examples): its entries come last.
     for (const value of topicConfigs) {
       const nested = value.type === 'dictionary' ? value : value.type === 'identifier' ? dicts.dictAt(value.text, value.startIndex) : undefined;
-      if (nested) this.readDict(nested, dicts, depth + 1);
+      if (nested) this.readDict(nested, dicts, depth + 1, conditional);
       else this.complete = false;
     }
   }
@@ -228,15 +233,27 @@ class Entries {
     this.readDict(dict, dicts, depth);
     if (!name) return;
     for (const a of dicts.additions(name, dict.endIndex, until)) {
-      if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1);
+      if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1, inBranchOutside(a.dict, dict));
       else if (a.kind === 'unknown') this.complete = false;
       else {
         const key = pyString(a.key);
         if (key === undefined) this.complete = false;
-        else this.add(key, a.key, a.value, lineOf(this.text, nodeRange(a.statement)));
+        else this.add(key, a.key, a.value, lineOf(this.text, nodeRange(a.statement)), inBranchOutside(a.statement, dict));
       }
     }
   }
+}
+
+/** Statements whose body runs only on some paths. */
+const BRANCHES: ReadonlySet<string> = new Set(['if_statement', 'for_statement', 'while_statement', 'except_clause', 'case_clause']);
+
+/** True when `node` sits in a branch or loop that does not also hold `definition` (where the dict is built). */
+function inBranchOutside(node: Node, definition: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.startIndex <= definition.startIndex && n.endIndex >= definition.endIndex) return false;
+    if (BRANCHES.has(n.type)) return true;
+  }
+  return false;
 }
 
 /** The whole line(s) of a statement, with the line break, when nothing else shares them. */
