@@ -635,6 +635,35 @@ describe('Java scanner: hovers on config constants', () => {
   });
 });
 
+describe('Java scanner: settings put under an if', () => {
+  // Found as the Python twin (a real consumer adding security.protocol for SASL and again for SSL, each
+  // under its own if): alternatives, not a repeat. Removing the first, as the fix did, broke the SASL path.
+  it('are alternatives, not duplicates; on the straight path they still are', async () => {
+    const config = (sasl: string, ssl: string) =>
+      [
+        'import java.util.Properties;',
+        'import org.apache.kafka.clients.consumer.*;',
+        'class Secure {',
+        '  KafkaConsumer<String, String> consumer(boolean sasl, boolean ssl) {',
+        '    Properties props = new Properties();',
+        '    props.put(ConsumerConfig.GROUP_ID_CONFIG, "g");',
+        '    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");',
+        sasl,
+        ssl,
+        '    return new KafkaConsumer<>(props);',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    const branched = config('    if (sasl) {\n      props.put("security.protocol", "SASL_PLAINTEXT");\n    }', '    if (ssl) props.put("security.protocol", "SSL");');
+    assert.deepEqual(summary(branched, (await check('/ws/Secure.java', branched)).findings), []);
+    const straight = config('    props.put("security.protocol", "SASL_PLAINTEXT");', '    props.put("security.protocol", "SSL");');
+    const { findings } = await check('/ws/Straight.java', straight);
+    assert.deepEqual(summary(straight, findings), ['config/duplicate-key @ "security.protocol"']);
+    assert.deepEqual(findings[0].range, rangeOf(straight, '"security.protocol"', 0));
+  });
+});
+
 describe('Java scanner: transactions and Spring acknowledgements', () => {
   it('does not flag sends inside a transaction that the method commits', async () => {
     const text = fixture('producer-transactional.java');

@@ -401,7 +401,7 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   const entryRole = roles.length === 1 ? roles[0] : undefined;
   // Calls were gathered per method name; Kafka's last-wins rule needs source order.
   s.entries.sort((a, b) => a.keyRange.start - b.keyRange.start);
-  const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole));
+  const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole, s.decl?.node ?? s.literal));
   const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
   if (!anchorNode) return undefined;
   return {
@@ -423,9 +423,33 @@ function putStatementsOf(s: Source): Node[] {
   return s.putStatements;
 }
 
+/** Statements whose body runs only on some paths. */
+const BRANCHES: ReadonlySet<string> = new Set([
+  'if_statement',
+  'for_statement',
+  'enhanced_for_statement',
+  'while_statement',
+  'do_statement',
+  'switch_block_statement_group',
+  'switch_rule',
+  'catch_clause',
+]);
+
+/** True when `node` sits in a branch or loop that does not also hold `definition` (where the map is made). */
+function inBranchOutside(node: Node, definition: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.startIndex <= definition.startIndex && n.endIndex >= definition.endIndex) return false;
+    if (BRANCHES.has(n.type)) return true;
+  }
+  return false;
+}
+
 /** A draft entry as the model's entry, with its Java rendering. */
-function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined): ConfigEntry {
+function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined, definition?: Node): ConfigEntry {
   const style: ValueStyle = e.value?.style ?? 'other';
+  // A put under an `if` (or in a loop, a `case`, a `catch`) that the map itself is not in is an alternative,
+  // not a repeat: an identity of its own keeps it from counting as a duplicate (as in the Go and Python scanners).
+  const conditional = e.putCall !== undefined && definition !== undefined && inBranchOutside(e.putCall, definition);
   const statement = e.putCall ? statementOf(e.putCall) : undefined;
   const removeRange = statement ? ownLinesRange(file.text, statement) : undefined;
   return {
@@ -433,7 +457,7 @@ function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | unde
     // An expression we cannot evaluate reads as a placeholder: rules skip it instead of guessing.
     value: e.value ? e.value.value : `\${${e.valueText}}`,
     rawKey: e.rawKey,
-    identity: `${index}:${e.key}`,
+    identity: conditional ? `${index}:${e.key}@${e.keyRange.start}` : `${index}:${e.key}`,
     keyRange: e.keyRange,
     valueRange: e.valueRange,
     removeRange,
