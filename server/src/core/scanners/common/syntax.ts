@@ -29,3 +29,16 @@ export function walkTree(tree: Tree | Node, types: ReadonlySet<string>, visit: (
 export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((c): c is Node => c !== null);
 }
+
+/**
+ * True when `node` sits in a branch or loop (a node whose type is in `branches`: the language's `if`, loops,
+ * `catch`/`except`, `case`) that does not also hold `definition`, where the configuration is made: a setting
+ * there is an alternative, not a repeat.
+ */
+export function inBranchOutside(node: Node, definition: Node, branches: ReadonlySet<string>): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.startIndex <= definition.startIndex && n.endIndex >= definition.endIndex) return false;
+    if (branches.has(n.type)) return true;
+  }
+  return false;
+}

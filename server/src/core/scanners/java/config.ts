@@ -3,6 +3,7 @@ import { eolOf } from '../../text';
 import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
+import { inBranchOutside } from '../common/syntax';
 import type { JavaFile } from './file';
 import { argumentsOf, callsNamed, checkPendingPut, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import type { PendingPut } from './file';
@@ -435,21 +436,13 @@ const BRANCHES: ReadonlySet<string> = new Set([
   'catch_clause',
 ]);
 
-/** True when `node` sits in a branch or loop that does not also hold `definition` (where the map is made). */
-function inBranchOutside(node: Node, definition: Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.startIndex <= definition.startIndex && n.endIndex >= definition.endIndex) return false;
-    if (BRANCHES.has(n.type)) return true;
-  }
-  return false;
-}
 
 /** A draft entry as the model's entry, with its Java rendering. */
 function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined, definition?: Node): ConfigEntry {
   const style: ValueStyle = e.value?.style ?? 'other';
   // A put under an `if` (or in a loop, a `case`, a `catch`) that the map itself is not in is an alternative,
   // not a repeat: an identity of its own keeps it from counting as a duplicate (as in the Go and Python scanners).
-  const conditional = e.putCall !== undefined && definition !== undefined && inBranchOutside(e.putCall, definition);
+  const conditional = e.putCall !== undefined && definition !== undefined && inBranchOutside(e.putCall, definition, BRANCHES);
   const statement = e.putCall ? statementOf(e.putCall) : undefined;
   const removeRange = statement ? ownLinesRange(file.text, statement) : undefined;
   return {

@@ -4,7 +4,7 @@ import type { ConfigEntry, ConfigGroup, Edit, Range, ValueBranch } from '../../m
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
-import { namedChildren } from '../common/syntax';
+import { inBranchOutside, namedChildren } from '../common/syntax';
 import type { PyLibrary } from './symbols';
 import { pythonConstant } from './constants';
 
@@ -233,12 +233,12 @@ class Entries {
     this.readDict(dict, dicts, depth);
     if (!name) return;
     for (const a of dicts.additions(name, dict.endIndex, until)) {
-      if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1, inBranchOutside(a.dict, dict));
+      if (a.kind === 'update') this.readDict(a.dict, dicts, depth + 1, inBranchOutside(a.dict, dict, BRANCHES));
       else if (a.kind === 'unknown') this.complete = false;
       else {
         const key = pyString(a.key);
         if (key === undefined) this.complete = false;
-        else this.add(key, a.key, a.value, lineOf(this.text, nodeRange(a.statement)), inBranchOutside(a.statement, dict));
+        else this.add(key, a.key, a.value, lineOf(this.text, nodeRange(a.statement)), inBranchOutside(a.statement, dict, BRANCHES));
       }
     }
   }
@@ -247,14 +247,6 @@ class Entries {
 /** Statements whose body runs only on some paths. */
 const BRANCHES: ReadonlySet<string> = new Set(['if_statement', 'for_statement', 'while_statement', 'except_clause', 'case_clause']);
 
-/** True when `node` sits in a branch or loop that does not also hold `definition` (where the dict is built). */
-function inBranchOutside(node: Node, definition: Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.startIndex <= definition.startIndex && n.endIndex >= definition.endIndex) return false;
-    if (BRANCHES.has(n.type)) return true;
-  }
-  return false;
-}
 
 /** The whole line(s) of a statement, with the line break, when nothing else shares them. */
 function lineOf(text: string, r: Range): Range | undefined {
