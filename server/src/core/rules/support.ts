@@ -65,7 +65,7 @@ export function intValue(entry: ConfigEntry): number | undefined {
  * Kafka config provider), or a value Kafka refuses for its type ({@link refusedClass}: the client never
  * starts, which is config/invalid-value's finding, not a loss).
  */
-export function isPlaceholder(entry: ConfigEntry): boolean {
+export function unjudgeable(entry: ConfigEntry): boolean {
   return entry.value.includes('${') || refusedClass(entry) !== undefined;
 }
 
@@ -200,7 +200,7 @@ export function hiddenProducerEntry(group: ConfigGroup, entry: ConfigEntry, keys
 export function streamsExactlyOnce(group: ConfigGroup): string | undefined {
   if (!hasRole(group, 'streams')) return undefined;
   const entry = effectiveEntry(group, ['processing.guarantee'], STREAMS_PRODUCER_ROLES);
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   const value = entry.value.trim();
   return EXACTLY_ONCE_GUARANTEES.includes(value) ? value : undefined;
 }
@@ -336,7 +336,7 @@ export function defaultPhrase(key: string, group: ConfigGroup, options: LintOpti
 export function mayTakeIdempotentAcks(group: ConfigGroup): boolean {
   if (!idempotenceImpliesAcksAll(group.library)) return false;
   const idempotence = effectiveEntry(group, ['enable.idempotence'], 'producer');
-  if (idempotence && (isPlaceholder(idempotence) || normalizedValue(idempotence) === 'true')) return true;
+  if (idempotence && (unjudgeable(idempotence) || normalizedValue(idempotence) === 'true')) return true;
   const id = effectiveEntry(group, ['transactional.id'], 'producer');
   return id !== undefined && id.value !== '${None}';
 }

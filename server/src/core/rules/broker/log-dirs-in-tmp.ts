@@ -2,7 +2,7 @@ import type { ConfigEntry, Range } from '../../model';
 import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
-import { effectiveEntry, groupDefault, isPlaceholder } from '../support';
+import { effectiveEntry, groupDefault, unjudgeable } from '../support';
 
 const KEYS = ['log.dirs', 'log.dir', 'metadata.log.dir'] as const;
 
@@ -46,7 +46,7 @@ export const logDirsInTmp: Rule = {
     forEachGroup(context, (group) => {
       for (const key of KEYS) {
         const entry = effectiveEntry(group, [key]);
-        if (!entry || isPlaceholder(entry)) continue;
+        if (!entry || unjudgeable(entry)) continue;
         for (const { range, path } of tmpRanges(entry, context.document.text)) {
           context.report({ range, message: context.t('broker/log-dirs-in-tmp.set', { key, path, loss: context.t('broker/log-dirs-in-tmp.loss') }) });
         }

@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from '../types';
 import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, unsafeDefault } from '../support';
 import { pairedReplicationFactors } from './replication-factor-not-above-min-insync';
 
 /** Minimum-ISR keys and the writes each one guards (catalogue texts). */
@@ -35,7 +35,7 @@ function raiseFix(context: RuleContext, group: ConfigGroup, entry: ConfigEntry):
     const rf = effectiveEntry(group, [key]);
     if (rf) {
       const n = intValue(rf);
-      if (isPlaceholder(rf) || n === undefined) return undefined;
+      if (unjudgeable(rf) || n === undefined) return undefined;
       if (n < 1 || n > Number(SAFE)) continue;
       const fix = fitsCluster(group, Number(RF_SAFE)) ? setValueFix(rf, RF_SAFE, '') : undefined;
       if (!fix) return undefined;
@@ -70,7 +70,7 @@ export const minInsyncReplicasTooLow: Rule = {
         if (!entry) continue;
         seen.add(key);
         const n = intValue(entry);
-        if (isPlaceholder(entry) || n === undefined || n < 1 || n >= 2) continue;
+        if (unjudgeable(entry) || n === undefined || n < 1 || n >= 2) continue;
         // A minimum above the number of brokers the file gives the cluster would stop every write.
         const fix = fitsCluster(group, Number(SAFE)) ? raiseFix(context, group, entry) : undefined;
         context.report({

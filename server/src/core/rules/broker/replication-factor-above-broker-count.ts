@@ -3,7 +3,7 @@ import { hasRole } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { brokerPoolsRelated, defaultSource, effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
+import { brokerPoolsRelated, defaultSource, effectiveEntry, groupDefault, intValue, unjudgeable } from '../support';
 
 /**
  * Replication factors and minimum in-sync replica counts larger than the cluster can hold, where the file
@@ -41,7 +41,7 @@ function consequence(context: RuleContext, key: string): string {
 }
 
 function numeric(entry: ConfigEntry | undefined): number | undefined {
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   const n = intValue(entry);
   return n !== undefined && n >= 1 ? n : undefined;
 }

@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { setValueFix } from '../../fixes';
 import type { ConfigGroup } from '../../model';
-import { effectiveEntry, fitsCluster, intValue, isPlaceholder, ruleEnabled } from '../support';
+import { effectiveEntry, fitsCluster, intValue, unjudgeable, ruleEnabled } from '../support';
 
 /** Which replication factor is measured against which minimum ISR. */
 const PAIRS: readonly { readonly rf: readonly string[]; readonly minIsr: string }[] = [
@@ -14,7 +14,7 @@ const PAIRS: readonly { readonly rf: readonly string[]; readonly minIsr: string 
 ];
 
 function numeric(entry: ConfigEntry | undefined): number | undefined {
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   const n = intValue(entry);
   return n !== undefined && n >= 1 ? n : undefined;
 }

@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, fitsCluster, intValue, isPlaceholder, ruleEnabled, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, ruleEnabled, unsafeDefault } from '../support';
 import { pairedMinIsr, replicaPairs, RF_ISR_RULE } from './replication-factor-not-above-min-insync';
 
 /** Replication-factor keys and what a single broker failure costs when each is too low (catalogue texts). */
@@ -51,7 +51,7 @@ export const replicationFactorTooLow: Rule = {
         seen.add(key);
         const rf = intValue(entry);
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
-        if (isPlaceholder(entry) || rf === undefined || rf < 1 || rf >= 3 || belowMinIsr.has(entry)) continue;
+        if (unjudgeable(entry) || rf === undefined || rf < 1 || rf >= 3 || belowMinIsr.has(entry)) continue;
         // Raising it past the number of brokers the file gives the cluster would make the topic impossible.
         const fix = fitsCluster(group, Number(SAFE)) ? setValueFix(entry, SAFE, context.t('fix.set', { key: entry.key, value: SAFE })) : undefined;
         context.report({

@@ -2,7 +2,7 @@ import type { ConfigEntry, ConfigGroup, RelatedLocation } from '../../model';
 import { hasRole } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
-import { brokerPoolsRelated, effectiveEntry, groupDefault, intValue, isPlaceholder } from '../support';
+import { brokerPoolsRelated, effectiveEntry, groupDefault, intValue, unjudgeable } from '../support';
 
 /**
  * One summary per broker configuration that evidently runs a cluster of one broker (Kafka's own sample
@@ -27,14 +27,14 @@ const ISR_KEYS: readonly string[] = ['min.insync.replicas', 'transaction.state.l
 
 /** A numeric value as Kafka reads it, or undefined for a placeholder or malformed value. */
 function numeric(entry: ConfigEntry | undefined): number | undefined {
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   return intValue(entry);
 }
 
 /** The voters of a static KRaft quorum (`1@host:9093,2@host:9093`), by id, or undefined when not set. */
 function voters(group: ConfigGroup): readonly string[] | undefined {
   const entry = effectiveEntry(group, ['controller.quorum.voters']);
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   const list = entry.value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
   return list.map((v) => v.split('@')[0]);
 }
@@ -42,7 +42,7 @@ function voters(group: ConfigGroup): readonly string[] | undefined {
 /** `process.roles` as a set of lower-case roles, or undefined when not set. */
 function processRoles(group: ConfigGroup): ReadonlySet<string> | undefined {
   const entry = effectiveEntry(group, ['process.roles']);
-  if (!entry || isPlaceholder(entry)) return undefined;
+  if (!entry || unjudgeable(entry)) return undefined;
   return new Set(entry.value.toLowerCase().split(',').map((r) => r.trim()));
 }
 

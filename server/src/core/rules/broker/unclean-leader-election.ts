@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, unjudgeable, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'unclean.leader.election.enable';
 
@@ -18,7 +18,7 @@ export const uncleanLeaderElection: Rule = {
     forEachGroup(context, (group) => {
       const entry = effectiveEntry(group, [KEY]);
       if (entry) {
-        if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
+        if (unjudgeable(entry) || normalizedValue(entry) !== 'true') return;
         const fix = setValueFix(entry, 'false', context.t('fix.set', { key: KEY, value: 'false' }));
         const message = context.t('broker/unclean-leader-election.set', { key: KEY, loss: context.t('broker/unclean-leader-election.loss') });
         context.report({ range: entry.valueRange, message, fixes: fix ? [fix] : [] });

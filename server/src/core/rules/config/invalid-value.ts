@@ -2,7 +2,7 @@ import type { ConfigEntry, ConfigGroup } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { validateValue } from '../../catalog/validate';
 import { findKey } from '../../catalog/index';
-import { isPlaceholder, refusedClass, stageLabel, stageOfKey } from '../support';
+import { unjudgeable, refusedClass, stageLabel, stageOfKey } from '../support';
 
 /** Spring's own boolean conversion, used for its typed `spring.kafka.*` properties. */
 const SPRING_BOOLEANS: Readonly<Record<string, string>> = { true: 'true', on: 'true', yes: 'true', '1': 'true', false: 'false', off: 'false', no: 'false', '0': 'false' };
@@ -48,7 +48,7 @@ function roleWord(context: RuleContext, entry: ConfigEntry): string {
 function reasonOf(context: RuleContext, group: ConfigGroup, entry: ConfigEntry): string | undefined {
   const refused = refusedClass(entry);
   if (refused !== undefined) return context.t('validate.notString', { valueClass: refused });
-  if (isPlaceholder(entry)) return undefined;
+  if (unjudgeable(entry)) return undefined;
   const value = valueForKafka(group, entry);
   return value === undefined ? undefined : validateValue(entry.key, value, context.options.locale);
 }

@@ -4,7 +4,7 @@ import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
 import type { ConfigGroup, LibraryId } from '../../model';
 import type { LintOptions } from '../../options';
-import { defaultPhrase, effectiveEntry, groupDefault, isPlaceholder, normalizedValue, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, groupDefault, unjudgeable, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'enable.auto.commit';
 /** librdkafka's offset store: auto-commit commits only the offsets stored in it. */
@@ -30,7 +30,7 @@ export const autoCommitEnabled: Rule = {
       if (COMMITS_MARKED_ONLY.has(group.library) || storesOffsetsManually(group, context.options)) return;
       const entry = effectiveEntry(group, [KEY], 'consumer');
       if (entry) {
-        if (isPlaceholder(entry) || normalizedValue(entry) !== 'true') return;
+        if (unjudgeable(entry) || normalizedValue(entry) !== 'true') return;
         const fix = setValueFix(entry, 'false', context.t('consumer/auto-commit-enabled.fixSet'));
         context.report({
           range: entry.valueRange,
@@ -67,5 +67,5 @@ export const autoCommitEnabled: Rule = {
 function storesOffsetsManually(group: ConfigGroup, options: LintOptions): boolean {
   if (!groupDefault(STORE, group, options)) return false;
   const store = effectiveEntry(group, [STORE], 'consumer');
-  return store !== undefined && !isPlaceholder(store) && normalizedValue(store) === 'false';
+  return store !== undefined && !unjudgeable(store) && normalizedValue(store) === 'false';
 }

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { setValueFix } from '../../fixes';
-import { effectiveEntry, isPlaceholder, normalizedValue } from '../support';
+import { effectiveEntry, unjudgeable, normalizedValue } from '../support';
 
 const KEY = 'auto.offset.reset';
 /** librdkafka spells "latest" three ways. */
@@ -18,7 +18,7 @@ export const autoOffsetResetLatest: Rule = {
   check(context) {
     forEachGroup(context, (group) => {
       const entry = effectiveEntry(group, [KEY], 'consumer');
-      if (!entry || isPlaceholder(entry)) return;
+      if (!entry || unjudgeable(entry)) return;
       const value = normalizedValue(entry);
       const librdkafka = group.library === 'librdkafka' || group.library === 'confluent-js';
       if (value !== 'latest' && !(librdkafka && LATEST.includes(value))) return;

@@ -2,7 +2,7 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, isPlaceholder, producerEntry, unsafeProducerDefault } from '../support';
+import { defaultPhrase, unjudgeable, producerEntry, unsafeProducerDefault } from '../support';
 
 const ACKS_KEYS = ['acks', 'request.required.acks'] as const;
 
@@ -19,7 +19,7 @@ export const acksZero: Rule = {
       // A Kafka Streams app's config is judged as the producers Streams creates from it (`producer.acks` first).
       const entry = producerEntry(group, ACKS_KEYS);
       if (entry) {
-        if (isPlaceholder(entry) || entry.value.trim() !== '0') return;
+        if (unjudgeable(entry) || entry.value.trim() !== '0') return;
         // The message and the fix name the key as written: `producer.acks` in a Streams app, librdkafka's alias.
         const key = entry.key;
         const fix = setValueFix(entry, 'all', context.t('fix.set', { key, value: 'all' }));

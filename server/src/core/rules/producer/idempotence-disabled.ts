@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { removeEntryFix, setValueFix } from '../../fixes';
 import { compareVersions } from '../../catalog/versions';
-import { defaultSource, groupDefault, hiddenProducerEntry, intValue, isPlaceholder, libraryName, normalizedValue, producerEntry, ruleEnabled, streamsExactlyOnce } from '../support';
+import { defaultSource, groupDefault, hiddenProducerEntry, intValue, unjudgeable, libraryName, normalizedValue, producerEntry, ruleEnabled, streamsExactlyOnce } from '../support';
 
 const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
@@ -41,7 +41,7 @@ interface Conflict {
 function conflicts(context: RuleContext, group: ConfigGroup): Conflict[] {
   const out: Conflict[] = [];
   const acks = producerEntry(group, ['acks', 'request.required.acks']);
-  if (acks && !isPlaceholder(acks) && ['0', '1'].includes(acks.value.trim())) {
+  if (acks && !unjudgeable(acks) && ['0', '1'].includes(acks.value.trim())) {
     const lossRule = acks.value.trim() === '0' ? 'producer/acks-zero' : 'producer/acks-leader-only';
     out.push({ entry: acks, fix: () => setValueFix(acks, 'all', context.t('fix.set', { key: acks.key, value: 'all' })), lossRule });
   }
@@ -195,7 +195,7 @@ export const idempotenceDisabled: Rule = {
       const explicit = producerEntry(group, ['enable.idempotence']);
       const transactional = isTransactional(group);
       if (explicit) {
-        if (!isPlaceholder(explicit)) checkExplicit(context, group, explicit, found, transactional);
+        if (!unjudgeable(explicit)) checkExplicit(context, group, explicit, found, transactional);
         return;
       }
       const refusal = REFUSED_AT_START[group.library];

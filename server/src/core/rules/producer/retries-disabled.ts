@@ -3,7 +3,7 @@ import type { Fix } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, removeEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, hiddenProducerEntry, intValue, isPlaceholder, producerDefault, producerEntry, unsafeProducerDefault } from '../support';
+import { defaultPhrase, hiddenProducerEntry, intValue, unjudgeable, producerDefault, producerEntry, unsafeProducerDefault } from '../support';
 
 const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
 /** What to write when the default itself is 0: retry until the delivery timeout (Java's default since 2.1). */
@@ -22,7 +22,7 @@ export const retriesDisabled: Rule = {
       // A Kafka Streams app's config is judged as the producers Streams creates from it (`producer.retries` first).
       const entry = producerEntry(group, RETRY_KEYS);
       if (entry) {
-        if (isPlaceholder(entry) || intValue(entry) !== 0) return;
+        if (unjudgeable(entry) || intValue(entry) !== 0) return;
         // Removing the line is the cleanest fix, but only where the default actually retries: in every version
         // the options allow (kafka-python's default was 0 before 2.2.0, and its installed version may be older),
         // and only when no other line takes over (an unprefixed retries under a Streams app's producer.retries).
