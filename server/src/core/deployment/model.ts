@@ -209,7 +209,19 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     }
   }
   const unaddressed = clusters.filter((c) => c.addresses.length === 0);
-  const inOrder = (lists: readonly (readonly Cluster[] | undefined)[]): Cluster[] => [...new Set(lists.flatMap((l) => l ?? []))].sort((a, b) => a.id - b.id);
+  // The clusters a bootstrap list names, in cluster order, once per distinct list: many compose files of one
+  // service name (`kafka:9092`, each its own cluster) make these long, and copies of a project repeat them.
+  const byBootstrap = new Map<string, readonly Cluster[]>();
+  const matching = (bootstrap: readonly string[]): readonly Cluster[] => {
+    const key = bootstrap.join('\u0000');
+    let found = byBootstrap.get(key);
+    if (!found) {
+      const lists = bootstrap.map((a) => byAddress.get(a)).filter((l): l is Cluster[] => l !== undefined);
+      found = lists.length <= 1 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort((a, b) => a.id - b.id);
+      byBootstrap.set(key, found);
+    }
+    return found;
+  };
   return (ref, linking) => {
     if (ref.group.roles.includes('broker')) {
       const own = ownCluster.get(ref.group);
@@ -221,7 +233,7 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     }
     let pool = clusters;
     if (linking.bootstrap.length > 0) {
-      const matched = inOrder(linking.bootstrap.map((a) => byAddress.get(a)));
+      const matched = matching(linking.bootstrap);
       if (matched.length > 0) {
         // A compose service naming `broker:29092` means the broker of its own file, wherever else that name is used.
         const own = matched.filter((c) => byFile.get(ref.file)?.includes(c));
@@ -262,9 +274,16 @@ function nearestIn(all: readonly Cluster[]): (among: readonly Cluster[], file: s
       for (const up of ancestors(`${folder}/_`).slice(1)) add(below, up, c);
     }
   }
+  // The same lists (a cluster list of `byAddress` or `byName`) are asked about for every client naming them.
+  const members = new WeakMap<readonly Cluster[], ReadonlySet<Cluster>>();
+  const memberOf = (among: readonly Cluster[]): ReadonlySet<Cluster> => {
+    let set = members.get(among);
+    if (!set) members.set(among, (set = new Set(among)));
+    return set;
+  };
   return (among, file) => {
     if (among.length <= 1) return [...among];
-    const member = among.length === all.length ? undefined : new Set(among);
+    const member = among.length === all.length ? undefined : memberOf(among);
     const pick = (list: readonly Cluster[] | undefined): Cluster[] => {
       if (!list) return [];
       const found = member ? list.filter((c) => member.has(c)) : [...list];
