@@ -42,3 +42,12 @@ export function inBranchOutside(node: Node, definition: Node, branches: Readonly
   }
   return false;
 }
+
+/**
+ * The identity of a config entry a scanner reads, the `index`-th config of its file: one per key, so that a
+ * key set twice is a duplicate, unless the setting is conditional (see {@link inBranchOutside}), when the
+ * offset of its key (`at`) makes it an alternative of its own.
+ */
+export function entryIdentity(index: number, key: string, conditional: boolean, at: number): string {
+  return conditional ? `${index}:${key}@${at}` : `${index}:${key}`;
+}

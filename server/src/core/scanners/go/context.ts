@@ -1,5 +1,6 @@
 import type { CodeFact, CodeFix, ConfigEntry, ConfigGroup, Edit, Range, Role, Severity, ValueBranch } from '../../model';
 import type { Node } from '../common/tree-sitter';
+import { entryIdentity } from '../common/syntax';
 import type { GoLibrary } from './file';
 import { GoFile } from './file';
 import { assignedTo, isAssignment, keyedField, namedArgs, unwrap } from './syntax';
@@ -102,7 +103,7 @@ export class GoContext extends GoFile {
     const { renderValue: render, conditional, ...rest } = spec;
     const entry: ConfigEntry = {
       ...rest,
-      identity: conditional ? `${index}:${spec.key}@${spec.keyRange.start}` : `${index}:${spec.key}`,
+      identity: entryIdentity(index, spec.key, conditional === true, spec.keyRange.start),
       renderValue: render ? (value) => safely(() => render(value)) : undefined,
     };
     group.entries.push(entry);

@@ -3,7 +3,7 @@ import { eolOf } from '../../text';
 import { keyRole } from '../../roles';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
-import { inBranchOutside } from '../common/syntax';
+import { entryIdentity, inBranchOutside } from '../common/syntax';
 import type { JavaFile } from './file';
 import { argumentsOf, callsNamed, checkPendingPut, endsLine, headRange, indentAt, ownLinesRange, statementOf } from './file';
 import type { PendingPut } from './file';
@@ -436,7 +436,6 @@ const BRANCHES: ReadonlySet<string> = new Set([
   'catch_clause',
 ]);
 
-
 /** A draft entry as the model's entry, with its Java rendering. */
 function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | undefined, definition?: Node): ConfigEntry {
   const style: ValueStyle = e.value?.style ?? 'other';
@@ -450,7 +449,7 @@ function toEntry(file: JavaFile, e: EntryDraft, index: number, role: Role | unde
     // An expression we cannot evaluate reads as a placeholder: rules skip it instead of guessing.
     value: e.value ? e.value.value : `\${${e.valueText}}`,
     rawKey: e.rawKey,
-    identity: conditional ? `${index}:${e.key}@${e.keyRange.start}` : `${index}:${e.key}`,
+    identity: entryIdentity(index, e.key, conditional, e.keyRange.start),
     keyRange: e.keyRange,
     valueRange: e.valueRange,
     removeRange,

@@ -4,7 +4,7 @@ import type { ConfigEntry, ConfigGroup, Edit, Range, ValueBranch } from '../../m
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { listAppend, listElementRemoval } from '../common/list-edits';
-import { inBranchOutside, namedChildren } from '../common/syntax';
+import { entryIdentity, inBranchOutside, namedChildren } from '../common/syntax';
 import type { PyLibrary } from './symbols';
 import { pythonConstant } from './constants';
 
@@ -184,7 +184,7 @@ class Entries {
       key,
       value,
       rawKey,
-      identity: conditional ? `${this.index}:${key}@${keyNode.startIndex}` : `${this.index}:${key}`,
+      identity: entryIdentity(this.index, key, conditional, keyNode.startIndex),
       keyRange: nodeRange(keyNode),
       valueRange: nodeRange(valueNode),
       removeRange: removable,
@@ -246,7 +246,6 @@ class Entries {
 
 /** Statements whose body runs only on some paths. */
 const BRANCHES: ReadonlySet<string> = new Set(['if_statement', 'for_statement', 'while_statement', 'except_clause', 'case_clause']);
-
 
 /** The whole line(s) of a statement, with the line break, when nothing else shares them. */
 function lineOf(text: string, r: Range): Range | undefined {
