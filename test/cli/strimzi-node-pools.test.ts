@@ -83,3 +83,32 @@ describe('cli: Strimzi node pools in another file', () => {
     }
   });
 });
+
+/**
+ * Two `Kafka` resources named `my-cluster` in two folders (Strimzi's examples name every cluster so): each is
+ * its own cluster, whether the CLI is given the parent folder, each folder, or the files in any order.
+ */
+describe('cli: Strimzi clusters of one name in two folders', () => {
+  const kafka = fixture('kafka.yaml').split('---')[0].replace(/ledger/g, 'my-cluster').replace('    version: 3.9.0\n', '    version: 3.9.0\n    replicas: REPLICAS\n');
+  const topic = 'apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\n  labels:\n    strimzi.io/cluster: my-cluster\nspec:\n  replicas: 3\n';
+  const ws = workspace({
+    '.kafkalint.json': onlyRules([ABOVE]),
+    'a/kafka.yaml': kafka.replace('REPLICAS', '1'),
+    'b/kafka.yaml': kafka.replace('REPLICAS', '3'),
+    'b/topic.yaml': topic,
+  });
+  after(() => ws.cleanup());
+
+  it('the three-broker cluster of b/ and its topic get no finding from the one-broker cluster of a/', () => {
+    const files = (stdout: string) => [...new Set(jsonFindings(stdout).map((f) => f.file))];
+    for (const args of [['.'], ['b/topic.yaml', 'b/kafka.yaml', 'a/kafka.yaml'], ['--concurrency', '2', '.'], ['--cache', '.'], ['--cache', '.']]) {
+      const r = runCli(['--format', 'json', ...args], ws.dir);
+      assert.equal(r.stderr, '', args.join(' '));
+      assert.deepEqual(files(r.stdout), ['a/kafka.yaml'], args.join(' '));
+    }
+    assert.deepEqual(files(runCli(['--format', 'json', 'b'], ws.dir).stdout), []);
+    const report = runCli(['report', '--format', 'markdown', '.'], ws.dir);
+    assert.doesNotMatch(report.stdout, /b\/(kafka|topic)\.yaml:\d+:\d+ \|/);
+    assert.match(report.stdout, /a\/kafka\.yaml:\d+:\d+ \|/);
+  });
+});

@@ -85,4 +85,18 @@ describe('LSP: Strimzi node pools in another file', function () {
       [0, 1, 2].map(() => [[kafka, 30], [client.uri('k8s/pools.yaml'), 8]]),
     );
   });
+
+  it('two Kafka resources named ledger in two folders are two clusters: each counts the pools of its own folder', async () => {
+    put('a/kafka.yaml', KAFKA);
+    put('b/kafka.yaml', KAFKA);
+    put('b/pools.yaml', POOLS);
+    const client = await server.start();
+    const a = client.uri('a/kafka.yaml');
+    const b = client.uri('b/kafka.yaml');
+    await client.open(b, 'yaml', KAFKA);
+    await client.open(a, 'yaml', KAFKA);
+    // a/: its own pool of one broker; b/: its own and b/pools.yaml's, three (b/ has 5 findings until the workspace is read).
+    await waitFor(() => above(client, a).length === 5 && above(client, b).length === 0, { message: 'a/ one broker, b/ three' });
+    assert.deepEqual(above(client, a), ['18:35', '19:28', '20:41', '21:49', '22:38']);
+  });
 });

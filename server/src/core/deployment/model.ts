@@ -142,12 +142,14 @@ function formClusters(brokers: readonly GroupRef[]): Cluster[] {
     else union(first, i);
   };
   brokers.forEach((b, i) => {
-    if (b.group.cluster !== undefined) join(`name\u0000${b.group.cluster}`, i);
-    else join(`file\u0000${b.file.file}`, i);
+    // A named cluster is a Strimzi `Kafka` resource: one per file and name, since Strimzi's examples and
+    // projects with a folder per environment give every cluster the same name (`my-cluster`).
+    join(`file\u0000${b.file.file}`, i);
     // The same `localhost:9092` in two folders is usually two dev clusters: loopback addresses do not join.
-    // Nor do a compose file's: its service names (`broker:29092`) resolve only on its own project's network,
-    // and the file describes its whole cluster (its brokers already join by file).
-    if (b.file.kind !== 'compose') for (const a of b.group.addresses) if (!isLoopback(a)) join(`address\u0000${a}`, i);
+    // Nor do a compose file's or a Strimzi file's: their service names (`broker:29092`,
+    // `my-cluster-kafka-bootstrap:9092`) resolve only on their own project's network or namespace, and the
+    // file describes its whole cluster (its brokers already join by file).
+    if (b.file.kind !== 'compose' && b.file.kind !== 'strimzi') for (const a of b.group.addresses) if (!isLoopback(a)) join(`address\u0000${a}`, i);
     // server-1.properties, server-2.properties … next to each other are brokers of one cluster; compose and
     // Strimzi files describe a whole cluster each, so two of them in a folder stay two.
     if (b.group.brokerCount === undefined && b.group.cluster === undefined) join(`folder\u0000${folderOf(b.file.file)}`, i);
@@ -229,7 +231,9 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     }
     if (linking.cluster !== undefined) {
       const named = byName.get(linking.cluster) ?? [];
-      if (named.length > 0) return { clusters: named, via: 'cluster' };
+      // A topic or a pool labelled `my-cluster` means the Kafka resource of its own file, else the nearest.
+      const own = named.length > 1 ? named.filter((c) => byFile.get(ref.file)?.includes(c)) : [];
+      if (named.length > 0) return { clusters: own.length > 0 ? own : nearest(named, ref.file.file), via: 'cluster' };
     }
     let pool = clusters;
     if (linking.bootstrap.length > 0) {
@@ -478,7 +482,7 @@ function brokerFolders(cluster: Cluster): string[] {
 }
 
 /** The folders above a file, nearest first, ending with `''` (the top, which holds every path). */
-function ancestors(path: string): readonly string[] {
+export function ancestors(path: string): readonly string[] {
   let known = ANCESTORS.get(path);
   if (!known) {
     if (ANCESTORS.size > 50000) ANCESTORS.clear();
@@ -502,7 +506,7 @@ function ancestorsOf(path: string): string[] {
 }
 
 /** True when `folder` is `level` or inside it. */
-function isUnder(folder: string, level: string): boolean {
+export function isUnder(folder: string, level: string): boolean {
   if (level === '') return true;
   if (level === '/') return folder.startsWith('/');
   return folder === level || folder.startsWith(`${level}/`);

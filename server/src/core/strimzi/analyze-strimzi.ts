@@ -255,12 +255,14 @@ function sizeOf(r: Resource, text: string): StrimziSize | undefined {
  */
 function brokerCount(r: Resource, cluster: string | undefined, all: readonly Resource[], text: string): number | undefined {
   if (cluster === undefined) return undefined;
+  let target: StrimziSize | undefined;
   const facts = all.flatMap((o) => {
     const size = sizeOf(o, text);
+    if (o === r) target = size;
     const name = o.kind === 'Kafka' ? o.name : o.cluster;
     return size && name === cluster && size.resource !== 'KafkaTopic' ? [{ file: '', cluster, size }] : [];
   });
-  return brokersOf(facts, r.namespace);
+  return target ? brokersOf(facts, '', target) : undefined;
 }
 
 function kafkaGroup(r: Resource, brokers: number | undefined, text: string): ConfigGroup | undefined {

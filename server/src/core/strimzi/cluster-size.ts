@@ -1,14 +1,20 @@
+import { ancestors, folderOf, isUnder } from '../deployment/model';
 import type { AnalyzedDocument, ConfigGroup, CountedPool, StrimziSize } from '../model';
 
 /**
  * The broker count of a Strimzi cluster, from every file that says something about it. A `Kafka` resource's
  * brokers are the `spec.replicas` of the `KafkaNodePool`s with the `broker` role whose `strimzi.io/cluster`
- * label names it; only when there is no such pool does `spec.kafka.replicas` count; with no `Kafka` resource
- * of that name in any file, the size is unknown. The pools are often in
- * other files than the `Kafka` resource (one file per pool), so the count is the workspace's (the server's
- * model) or the run's (the CLI's paths), not the file's. A pool and a resource of another namespace do not
- * count for each other; a resource without a namespace matches any (`kubectl apply -n` puts them together).
- * Order-free: sums, and the first `Kafka` replicas in file order, so any order of the files gives one count.
+ * label names it; only when no such pool counts for it does its `spec.kafka.replicas` count. The pools are
+ * often in other files than the `Kafka` resource (one file per pool), so the count is the workspace's (the
+ * server's model) or the run's (the CLI's paths), not the file's.
+ *
+ * Each `Kafka` resource is a cluster of its own: Strimzi's examples, and projects with one folder per
+ * environment, name every cluster `my-cluster`. A pool or a topic belongs to the nearest `Kafka` resources
+ * of its label's name (see {@link homesOf}): those of its own file, else of its folder, else walking up, of
+ * the first folder that holds one directly or below it. A topic whose nearest resources disagree on the
+ * count has none (it is not judged). A pool and a resource of another namespace do not count for each
+ * other; a resource without a namespace matches any (`kubectl apply -n` puts them together).
+ * Order-free: facts are taken in path order, so any order of the files gives one count.
  */
 
 /** One resource of one file that bears on a cluster's size. */
@@ -46,19 +52,79 @@ function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
-/** The broker count of cluster `name` (in `namespace`) by the facts given, or undefined when none says. */
-export function brokersOf(facts: readonly SizeFact[], namespace: string | undefined): number | undefined {
-  return countOf(facts, namespace).brokers;
+/**
+ * The `Kafka` resources (among `kafkas`, all of one name) that a fact of `file` in `namespace` belongs to:
+ * of its own file; else of its folder; else, walking up from its folder, of the first folder that holds one
+ * directly or else in its subtree. Several when one level holds several (two files of one folder). In
+ * `kafkas`' order.
+ */
+function homesOf(file: string, namespace: string | undefined, kafkas: readonly SizeFact[]): readonly SizeFact[] {
+  const candidates = kafkas.filter((k) => sameNamespace(k.size.namespace, namespace));
+  if (candidates.length <= 1) return candidates;
+  const sameFile = candidates.filter((k) => k.file === file);
+  if (sameFile.length > 0) return sameFile;
+  const folders = candidates.map((k) => folderOf(k.file));
+  for (const level of ancestors(file)) {
+    const direct = candidates.filter((_k, i) => folders[i] === level);
+    if (direct.length > 0) return direct;
+    const below = candidates.filter((_k, i) => isUnder(folders[i], level));
+    if (below.length > 0) return below;
+  }
+  return candidates;
 }
 
-/** The broker count by the facts given (see {@link brokersOf}) and the broker node pools it sums, in their order. */
-function countOf(facts: readonly SizeFact[], namespace: string | undefined): { brokers?: number; pools: readonly SizeFact[] } {
-  const matching = facts.filter((f) => sameNamespace(f.size.namespace, namespace));
-  // Node pools alone do not make a cluster: without its Kafka resource in some file, no size is known.
-  if (!matching.some((f) => f.size.resource === 'Kafka')) return { pools: [] };
-  const pools = matching.filter((f) => f.size.resource === 'KafkaNodePool' && f.size.replicas !== undefined);
-  if (pools.length > 0) return { brokers: pools.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools };
-  return { brokers: matching.find((f) => f.size.resource === 'Kafka' && f.size.replicas !== undefined)?.size.replicas, pools: [] };
+/** What a count is: the brokers, and the broker node pools summed (in path order). */
+interface Count {
+  readonly brokers?: number;
+  readonly pools: readonly SizeFact[];
+}
+
+/** Each `Kafka` resource's count among `facts` (all of one cluster name), computed once per list of facts. */
+const KAFKA_COUNTS = new WeakMap<readonly SizeFact[], ReadonlyMap<SizeFact, Count>>();
+
+function kafkaCounts(facts: readonly SizeFact[]): ReadonlyMap<SizeFact, Count> {
+  let counts = KAFKA_COUNTS.get(facts);
+  if (counts) return counts;
+  const kafkas = facts.filter((f) => f.size.resource === 'Kafka');
+  const pools = new Map<SizeFact, SizeFact[]>(kafkas.map((k) => [k, []]));
+  for (const f of facts) {
+    if (f.size.resource !== 'KafkaNodePool' || f.size.replicas === undefined) continue;
+    for (const home of homesOf(f.file, f.size.namespace, kafkas)) pools.get(home)?.push(f);
+  }
+  const out = new Map<SizeFact, Count>();
+  for (const [k, counted] of pools) {
+    out.set(k, counted.length > 0 ? { brokers: counted.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools: counted } : { brokers: k.size.replicas, pools: [] });
+  }
+  KAFKA_COUNTS.set(facts, (counts = out));
+  return counts;
+}
+
+/**
+ * The count of a `Kafka` resource or a `KafkaTopic` (`target`, of file `file`) by the facts given (all of its
+ * cluster name; a `Kafka` target must be one of them). Node pools alone do not make a cluster: with no `Kafka`
+ * resource of the name, no size is known.
+ */
+function countOf(facts: readonly SizeFact[], file: string, target: StrimziSize): Count {
+  const counts = kafkaCounts(facts);
+  if (target.resource === 'Kafka') {
+    const own = facts.find((f) => f.file === file && f.size === target);
+    return (own && counts.get(own)) ?? { pools: [] };
+  }
+  const homes = homesOf(
+    file,
+    target.namespace,
+    facts.filter((f) => f.size.resource === 'Kafka'),
+  ).map((k) => counts.get(k) as Count);
+  if (homes.length === 0 || homes.some((c) => c.brokers !== homes[0].brokers)) return { pools: [] };
+  return homes[0];
+}
+
+/**
+ * The broker count of `target` (a `Kafka` resource among `facts`, or a `KafkaTopic`, of file `file`) by the
+ * facts given (all of its cluster name), or undefined when none says.
+ */
+export function brokersOf(facts: readonly SizeFact[], file: string, target: StrimziSize): number | undefined {
+  return countOf(facts, file, target).brokers;
 }
 
 /** The size facts of files (deployment extracts: `file`, and groups with `cluster` and `strimzi`). */
@@ -102,19 +168,19 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
     merged.set(cluster, facts);
     return facts;
   };
-  // Groups of one cluster and namespace (a Kafka and its topics) share one count.
-  const shared = new Map<string, ClusterCount>();
+  // Groups counted by one Kafka resource (a Kafka and its topics) share one count.
+  const shared = new Map<Count, ClusterCount>();
   const counts = groups.map((g): ClusterCount => {
     const size = g.strimzi;
     if (!size || g.cluster === undefined || size.resource === 'KafkaNodePool') return { brokers: g.brokerCount };
     const facts = factsOf(g.cluster);
     if (!facts.some((f) => f.file !== file)) return { brokers: g.brokerCount };
-    const key = `${g.cluster}\u0000${size.namespace ?? ''}`;
-    let count = shared.get(key);
+    const counted = countOf(facts, file, size);
+    let count = shared.get(counted);
     if (!count) {
-      const { brokers, pools } = countOf(facts, size.namespace);
+      const { brokers, pools } = counted;
       count = pools.some((p) => p.file !== file) ? { brokers, pools: pools.map((p) => countedPool(p, file)) } : { brokers };
-      shared.set(key, count);
+      shared.set(counted, count);
     }
     if (count.brokers !== g.brokerCount || count.pools) changed = true;
     return count;
