@@ -146,4 +146,14 @@ describe('Strimzi: Kafka resources of one name in different files are different 
     // a/'s min.insync.replicas=1 is not b/'s: the producer's acks=all is protected.
     assert.deepEqual(findingsOf(ws, 'b/app/producer.properties', 'producer/acks-all-without-min-isr'), []);
   });
+
+  it('a client that could use either names each cluster by its file, not by the name they share', async () => {
+    const ws = await lintWorkspace({
+      'a/kafka.yaml': kafka('', 1).replace('min.insync.replicas: 2', 'min.insync.replicas: 1'),
+      'b/kafka.yaml': kafka('', 3),
+      'c/producer.properties': 'bootstrap.servers=my-cluster-kafka-bootstrap:9092\nacks=all\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n',
+    });
+    const [finding] = findingsOf(ws, 'c/producer.properties', 'producer/acks-all-without-min-isr');
+    assert.match(finding.message, / This producer writes to the cluster at my-cluster-kafka-bootstrap:9092 \(a\/kafka\.yaml\)\. It may also use the cluster of b\/kafka\.yaml: nothing in the files says which\.$/);
+  });
 });

@@ -198,10 +198,10 @@ export function groupFix(ref: GroupRef, key: string, value: string | undefined, 
 
 /** How a link reads in a message: `the cluster at kafka-1:9092 (server.properties)`. */
 export function describeLink(t: Texts, link: ClusterLink, cluster: Cluster): string {
-  const files = listed(t, [...new Set(cluster.brokers.map((b) => labelOf(b.file)))]);
+  const files = filesOf(t, cluster);
   switch (link.via) {
     case 'cluster':
-      return t('deployment.link.cluster', { name: cluster.name ?? files });
+      return t('deployment.link.cluster', { name: cluster.name === undefined ? files : nameShared(link, cluster) ? `${cluster.name} (${files})` : cluster.name });
     case 'bootstrap':
       return t('deployment.link.bootstrap', { address: link.address ?? '', files });
     case 'file':
@@ -236,8 +236,18 @@ export function whyLinked(t: Texts, link: ClusterLink, cluster: Cluster): string
 export function ambiguity(t: Texts, link: ClusterLink, shown: Cluster): string {
   const others = link.clusters.filter((c) => c !== shown);
   if (others.length === 0) return '';
-  const names = listed(t, others.map((c) => c.name ?? listed(t, [...new Set(c.brokers.map((b) => labelOf(b.file)))])));
+  const names = listed(t, others.map((c) => (c.name !== undefined && !nameShared(link, c) ? c.name : filesOf(t, c))));
   return t(others.length === 1 ? 'deployment.ambiguity.one' : 'deployment.ambiguity.many', { names });
+}
+
+/** The files of a cluster's brokers, as a message lists them. */
+function filesOf(t: Texts, cluster: Cluster): string {
+  return listed(t, [...new Set(cluster.brokers.map((b) => labelOf(b.file)))]);
+}
+
+/** True when another cluster of the link has the same name (Strimzi's examples call every cluster `my-cluster`): its name alone does not tell which. */
+function nameShared(link: ClusterLink, cluster: Cluster): boolean {
+  return cluster.name !== undefined && link.clusters.some((c) => c !== cluster && c.name === cluster.name);
 }
 
 /** `a`, `a and b`, `a, b and c`, and at most three names plus a count. */
