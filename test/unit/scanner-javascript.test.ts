@@ -195,6 +195,16 @@ describe('scanner-javascript: config findings and fixes', () => {
     assert.equal(fixed(text, f), text.replace('    retries: 0,\n', ''));
   });
 
+  it('removing retries: 0, all that a retry object holds, removes the retry property (no empty `retry: {  }` left)', async () => {
+    const inline = `${KAFKAJS}const producer = kafka.producer({ idempotent: false, retry: { retries: 0 } });\n`;
+    assert.equal(fixed(inline, only(await findings(inline), 'producer/retries-disabled')[0]), inline.replace(', retry: { retries: 0 }', ''));
+    const lines = `${KAFKAJS}const producer = kafka.producer({\n  idempotent: false,\n  retry: {\n    retries: 0,\n  },\n});\n`;
+    assert.equal(fixed(lines, only(await findings(lines), 'producer/retries-disabled')[0]), lines.replace('  retry: {\n    retries: 0,\n  },\n', ''));
+    // A comment in the object stays, and so does the object.
+    const commented = `${KAFKAJS}const producer = kafka.producer({\n  retry: {\n    // off while we debug\n    retries: 0,\n  },\n});\n`;
+    assert.equal(fixed(commented, only(await findings(commented), 'producer/retries-disabled')[0]), commented.replace('    retries: 0,\n', ''));
+  });
+
   it('a node-rdkafka style consumer without enable.auto.commit gets the insert fix in its own quote style', async () => {
     const text = `const Kafka = require('@confluentinc/kafka-javascript');\nconst consumer = new Kafka.KafkaConsumer({\n  "group.id": "g",\n  "metadata.broker.list": "b:9092"\n}, {});\n`;
     const [f] = only(await findings(text, 'js'), 'consumer/auto-commit-enabled');

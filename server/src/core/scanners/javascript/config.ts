@@ -197,12 +197,25 @@ export class GroupBuilder {
       identity: `${this.index}:${key}`,
       keyRange: nodeRange(keyNode),
       valueRange: nodeRange(valueNode),
-      removeRange: listElementRemoval(this.text, nodeRange(pair)),
+      removeRange: listElementRemoval(this.text, nodeRange(removedWith(pair))),
       role: this.role,
       renderValue: render,
       ...(branches ? { branches } : {}),
     });
   }
+}
+
+/**
+ * What removing a property takes along: the property itself, or, when it is all that KafkaJS's `retry`
+ * object holds (`retry: { retries: 0 }`, no comment beside it), the `retry` property, which would be left
+ * empty (`retry: {  }`) and means the same as no `retry` at all.
+ */
+function removedWith(pair: Node): Node {
+  const object = pair.parent;
+  const outer = object?.parent;
+  // Only KafkaJS's `retry`: an empty `kafkaJS: {}` block is not the same as none to every library.
+  if (!object || object.type !== 'object' || outer?.type !== 'pair' || outer.parent?.type !== 'object' || pairKey(outer)?.name !== 'retry') return pair;
+  return object.namedChildCount === 1 ? outer : pair;
 }
 
 /** Finds the object literal an expression stands for (a variable holding one), or undefined. */
