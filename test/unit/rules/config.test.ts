@@ -133,6 +133,20 @@ describe('rules: INI section headers in a .properties file', () => {
     assert.deepEqual(r.findings.map((f) => f.ruleId), []);
   });
 
+  it('reads a key in a section lower-cased, as configparser does: ACKS=0 is acks=0, and Acks twice is a duplicate', () => {
+    const r = lintConfig('client.properties', '[default]\nBootstrap.Servers=localhost:9092\n[producer]\n[|ACKS|]=0\n[|Acks|]=[|1|]\n');
+    assert.deepEqual(r.document.groups[0].entries.map((e) => [e.key, e.rawKey, e.role]), [
+      ['bootstrap.servers', 'Bootstrap.Servers', 'producer'],
+      ['acks', 'ACKS', 'producer'],
+      ['acks', 'Acks', 'producer'],
+    ]);
+    assert.deepEqual(of(r.findings, 'config/unknown-key'), []);
+    assert.deepEqual(of(r.findings, 'config/duplicate-key').map((f) => f.range), [r.ranges[0]]);
+    assert.deepEqual(of(r.findings, 'producer/acks-leader-only').map((f) => f.range), [r.ranges[2]]);
+    // Without sections it is a Java properties file, where keys are case-sensitive.
+    assert.deepEqual(of(lintConfig('producer.properties', 'bootstrap.servers=b:9092\nACKS=0\n').findings, 'config/unknown-key').length, 1);
+  });
+
   it('reports no duplicate-key for a key set once in each of two sections', () => {
     const r = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\nclient.id=app\n[producer]\nclient.id=app-producer\nacks=all\n[consumer]\nclient.id=app-consumer\ngroup.id=g\nenable.auto.commit=false\n');
     assert.deepEqual(of(r.findings, 'config/duplicate-key'), []);

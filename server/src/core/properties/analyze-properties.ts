@@ -12,7 +12,7 @@ import { ReadPair, escapePropertiesKey, escapePropertiesValue, readProperties } 
  * Python apps often keep their client settings in an INI file read by `configparser` and name it
  * `*.properties` (`[default]`, `[producer]`, `[consumer]` sections): a line that is only `[name]` opens
  * such a section instead of being a key, a key set in two sections is two settings, and in such a file a
- * line starting with `;` is a comment.
+ * line starting with `;` is a comment and a key is read lower-cased, as configparser reads it.
  */
 
 /** True for text that is clearly not a text file (NUL characters): such files are never Kafka configuration. */
@@ -212,7 +212,9 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
       sections.push(section);
       if (section.role !== undefined && !sectionRoles.includes(section.role)) sectionRoles.push(section.role);
     } else if (section !== undefined) section.end = lineEnd;
-    const entry = new PlainEntry(fileRoles, section, key, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
+    // configparser lower-cases option names (its default `optionxform`): `ACKS=0` in a section is acks=0.
+    const read = section !== undefined && name === undefined ? key.toLowerCase() : key;
+    const entry = new PlainEntry(fileRoles, section, read, value, rawKey, hasSeparator, continued, problem, keyStart, keyEnd, valueStart, valueEnd, lineStart, lineEnd);
     if (name !== undefined) (headers ??= []).push(entry);
     else if (!continued && text.charCodeAt(keyStart) === 59 /* ; */) (semicolons ??= []).push(entry);
     return entry;
