@@ -25,6 +25,8 @@ const TABLE: readonly { readonly file: string; readonly kind: string; readonly t
   { file: 'order-service/src/main/resources/log4j2.properties', kind: 'log4j2 with a Kafka appender', traps: ['appender.kafka.bootstrap.name = bootstrap.servers', 'appender.kafka.acks.value = 1'] },
   { file: 'kafka-dist/config/connect-log4j.properties', kind: "Kafka's own Connect logging config (a connect-* name)", traps: ['log4j.rootLogger=INFO, stdout, connectAppender'] },
   { file: 'kafka-dist/config/tools-log4j.properties', kind: "Kafka's own tools logging config", traps: ['log4j.rootLogger=WARN, stderr'] },
+  { file: 'operator/default-logging/KafkaCluster.properties', kind: 'log4j2 config named after the Kafka component it is for (Strimzi does so)', traps: ['name = KafkaConfig', 'logger.kafka.name = kafka'] },
+  { file: 'kafka-dist/config/kafka-logging.properties', kind: 'log4j 1 config with kafka in its name', traps: ['log4j.rootLogger=INFO, stdout, kafkaAppender', 'log4j.logger.kafka=INFO'] },
   { file: 'kafka-dist/config/zookeeper.properties', kind: "the ZooKeeper config Kafka ships", traps: ['dataDir=/tmp/zookeeper', 'clientPort=2181'] },
   { file: 'order-service/src/main/resources/hibernate.properties', kind: 'Hibernate', traps: ['hibernate.connection.isolation=2', 'hibernate.c3p0.timeout=300'] },
   { file: 'admin-console/src/main/resources/messages.properties', kind: 'i18n bundle, default locale', traps: ['acks=Acknowledgements', 'bootstrap.servers=Bootstrap servers', 'group.id=Consumer group', 'min.insync.replicas=Minimum in-sync replicas'] },

@@ -27,6 +27,21 @@ const OTHER_TOOLS: readonly RegExp[] = [
   /^(flyway|liquibase)([-_.].*)?\.properties$/,
 ];
 
+/**
+ * Keys of a logging configuration in `.properties` form: log4j 1 (`log4j.rootLogger`, `log4j.appender.*`),
+ * log4j2 (`appender.console.type`, `rootLogger.level`, `logger.kafka.name`). Kafka has no key of these
+ * shapes, and projects name such files after the component they configure the logging of: Strimzi's
+ * `default-logging/KafkaCluster.properties` is log4j2.
+ */
+const LOGGING_KEY = /^(?:log4j2?\.|appenders?\.|rootLogger(?:\.|$)|rootlogger(?:\.|$)|loggers?\.)/;
+
+/** True when `key` has the shape of a logging configuration's key (see {@link LOGGING_KEY}); most keys fail on the first character. */
+export function isLoggingKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // a, l, r: `appender…`, `log4j…`/`logger…`, `rootLogger…`.
+  return (c === 97 || c === 108 || c === 114) && LOGGING_KEY.test(key);
+}
+
 /** Base names of message bundles that carry no locale (`messages.properties` is Spring's default `MessageSource`). */
 const BUNDLE_BASES = /^(messages|labels|strings|validationmessages|i18n|translations?|resources)([-_.].*)?\.properties$/;
 

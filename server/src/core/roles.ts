@@ -1,6 +1,6 @@
 import type { Role } from './model';
 import { allKeys, findKey } from './catalog/index';
-import { nameVerdict, valueVerdict } from './file-evidence';
+import { isLoggingKey, nameVerdict, valueVerdict } from './file-evidence';
 
 /**
  * Role detection for `.properties` files: what a file configures (producer, consumer, broker, topic, …)
@@ -375,7 +375,9 @@ const NOT_KAFKA: DetectedRoles = Object.freeze({ roles: [], isKafka: false });
  * key every Streams config needs (by itself an ordinary word, as in a Spring app's settings). Names of other
  * tools' files (log4j, Gradle, Maven wrapper, Hibernate, Flyway, Liquibase, …) are never Kafka configuration,
  * and Java resource bundles (`messages.properties`, `labels_de.properties`, any `<base>_<locale>.properties`)
- * lose their name's strength and count against.
+ * lose their name's strength and count against. Nor is a file whose keys are mostly a logging configuration's
+ * (`log4j.appender.*`, `appender.console.type`, `rootLogger.level`, `logger.kafka.name`), even one named
+ * `KafkaCluster.properties`.
  *
  * Roles (only for Kafka files) come from the name, from the INI sections named for a client (`sections`:
  * `[producer]`, `[consumer]`, `[admin]`) and from identifying keys; a file can hold several.
@@ -393,14 +395,20 @@ export function detectRoles(path: string, entries: readonly RoleInput[], section
   // distinct flagged key, the last occurrence winning as in Kafka.
   let any = 0;
   let count = 0;
+  let logging = 0;
   const flagged = new Map<string, string>();
   for (const { key, value } of entries) {
     count++;
     const f = FLAGS.get(key);
-    if (f === undefined) continue;
+    if (f === undefined) {
+      if (isLoggingKey(key)) logging++;
+      continue;
+    }
     any |= f;
     flagged.set(key, value);
   }
+  // A logging configuration (log4j, log4j2) is not Kafka's, whatever its name says (`KafkaCluster.properties`).
+  if (logging >= 2 && logging * 2 > count) return NOT_KAFKA;
   if (strength !== 'strong') {
     let evidence = 0;
     let against = verdict === 'bundle' ? 2 : 0;
