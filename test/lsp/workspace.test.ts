@@ -55,6 +55,23 @@ describe('LSP: cross-file findings from the workspace model', function () {
     assert.deepEqual(editsFor(fix.edit, broker), [{ range: { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } }, newText: '2' }]);
   });
 
+  it('a link by folder does not reach into another project: sample-01`s producer gets nothing from sample-05`s test broker, sample-05`s own does', async () => {
+    const lone = 'acks=all\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n';
+    put('samples/sample-01/pom.xml', '<project/>\n');
+    put('samples/sample-01/src/main/resources/producer.properties', lone);
+    put('samples/sample-05/pom.xml', '<project/>\n');
+    put('samples/sample-05/src/main/resources/producer.properties', lone);
+    put('samples/sample-05/src/test/resources/kafka-broker.properties', 'broker.id=0\nlog.dirs=/var/lib/kafka\n');
+    const client = await server.start();
+    const one = client.uri('samples/sample-01/src/main/resources/producer.properties');
+    const five = client.uri('samples/sample-05/src/main/resources/producer.properties');
+    await client.open(one, 'properties', lone);
+    await client.open(five, 'properties', lone);
+    await waitFor(() => pushed(client, five).length === 1, { message: 'sample-05 producer linked to its own test broker' });
+    assert.match(String(pushed(client, five)[0].message), /samples\/sample-05\/src\/test\/resources\/kafka-broker\.properties leaves min\.insync\.replicas unset/);
+    assert.deepEqual(pushed(client, one), []);
+  });
+
   it('a fix in a file changed on disk without a watched-file event is not offered on stale positions; it comes back on the new text', async () => {
     put('config/server.properties', BROKER);
     put('app/producer.properties', PRODUCER);

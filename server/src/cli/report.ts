@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { analyze, releaseDocument } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { extractDeployment } from '../core/deployment/extract';
+import { projectOf } from '../files/projects';
 import { combineFindings } from '../core/deployment/lint';
 import { localize, t } from '../core/i18n/index';
 import { lint } from '../core/lint';
@@ -65,7 +66,7 @@ export async function runReport(
       const extract = extractDeployment(document, file.display);
       // Pushed together: the cross-file pass reads file i's scope beside extract i.
       analysed.push({ display: file.display, href, document, own, scope });
-      extracts.push(extract);
+      extracts.push({ ...extract, ...projectOf(file.absolute) });
     } catch (err) {
       note(`${file.display}: ${t(locale, 'files.analysisFailed', { reason: err instanceof Error ? err.message : String(err) })}`);
     } finally {

@@ -23,6 +23,7 @@ import { readTextFile } from '../files/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { runReport } from './report';
 import { formatSarif } from './sarif';
+import { projectOf } from '../files/projects';
 import { collectFiles, isLintedName } from '../files/walk';
 
 /** Where the CLI writes; the process streams in production, buffers in tests. */
@@ -158,7 +159,7 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
     const extract = results[i].extract;
     // The cache is keyed by absolute path: name the file as this run does.
     if (!extract) return;
-    extracts.push({ ...extract, file: file.display });
+    extracts.push({ ...extract, file: file.display, ...projectOf(file.absolute) });
     extractScopes.push(scopeOf[i]);
   });
   // One model; each file's cross-file findings graded with its own options.

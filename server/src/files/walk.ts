@@ -3,6 +3,7 @@ import type { Message } from '../core/i18n/index';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { documentKind } from '../core/analyze';
+import { noteFolderEntries } from './projects';
 
 /** Folders never searched: dependencies and version control. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -86,6 +87,7 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
       notes.push(msg('files.cannotReadFolder', { path: display, reason: reason(err) }));
       return;
     }
+    noteFolderEntries(resolve(absolute), names);
     for (const name of names) {
       const childAbsolute = join(absolute, name);
       const childDisplay = join(display, name);

@@ -15,6 +15,7 @@ import { DEFAULT_OPTIONS } from '../core/options';
 import { lint } from '../core/lint';
 import { ClusterSizeIndex, withClusterSizes } from '../core/strimzi/cluster-size';
 import { readTextFile } from '../files/read';
+import { projectOf } from '../files/projects';
 import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
 import type { Analysis } from './analysis-cache';
 import { describe } from './analysis-cache';
@@ -189,7 +190,7 @@ export class WorkspaceIndex {
 
   private extractOf(document: Parameters<typeof extractDeployment>[0], path: string, reached: string): DeploymentFile {
     const extract = extractDeployment(document, path);
-    return { ...extract, label: this.labelOf(reached) ?? this.labelOf(path) ?? basename(reached) };
+    return { ...extract, label: this.labelOf(reached) ?? this.labelOf(path) ?? basename(reached), ...projectOf(path) };
   }
 
   private put(file: Omit<IndexedFile, 'key'>): void {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { buildDeployment } from '../../../server/src/core/deployment/model';
 import { applyFixTo, findingsOf, lintWorkspace, marked, placesOf, relatedOf } from './helpers';
 import type { LintedWorkspace } from './helpers';
 
@@ -124,5 +125,32 @@ describe('deployment model: clusters', () => {
       [['dev-b/server.properties'], undefined],
       [['east/server.properties', 'west/server.properties'], undefined],
     ]);
+  });
+});
+
+describe('deployment model: a link by folder stays within reach of the file`s project', () => {
+  const PRODUCER = 'acks=all\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n';
+  const BROKER = 'broker.id=0\nlog.dirs=/var/lib/kafka\n';
+  /** The extracts with each file's project (the folder of its build file, as files/projects.ts finds it). */
+  async function linked(projects: Readonly<Record<string, string>>, files: Readonly<Record<string, string>>) {
+    const ws = await lintWorkspace(files);
+    const extracts = ws.extracts.map((x) => {
+      const project = Object.keys(projects).find((prefix) => x.file.startsWith(`${prefix}/`));
+      return project === undefined ? x : { ...x, project: projects[project] };
+    });
+    return buildDeployment(extracts).clients.map((c) => [c.ref.file.file, c.link.clusters.flatMap((k) => k.brokers.map((b) => b.file.file)), c.link.via]);
+  }
+
+  it('another project`s broker is out of reach, a broker in no project or in an enclosing one is not', async () => {
+    const files = { 'a/src/producer.properties': PRODUCER, 'b/src/test/broker.properties': BROKER };
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r/b' }, files), [['a/src/producer.properties', [], 'none']]);
+    assert.deepEqual(await linked({ a: '/r/a' }, files), [['a/src/producer.properties', ['b/src/test/broker.properties'], 'folder']]);
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r' }, files), [['a/src/producer.properties', ['b/src/test/broker.properties'], 'folder']]);
+    // A client in no project reaches only brokers in none.
+    assert.deepEqual(await linked({ b: '/r/b' }, files), [['a/src/producer.properties', [], 'none']]);
+    // A broker file in a folder above the client is never out of reach, and an explicit bootstrap crosses projects.
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r/b' }, { 'a/src/producer.properties': PRODUCER, 'a/broker.properties': BROKER }), [['a/src/producer.properties', ['a/broker.properties'], 'folder']]);
+    const bootstrap = { 'a/src/producer.properties': `bootstrap.servers=kafka-b:9092\n${PRODUCER}`, 'b/src/test/broker.properties': `${BROKER}listeners=PLAINTEXT://kafka-b:9092\n` };
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r/b' }, bootstrap), [['a/src/producer.properties', ['b/src/test/broker.properties'], 'bootstrap']]);
   });
 });

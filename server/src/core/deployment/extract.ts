@@ -82,6 +82,12 @@ export interface DeploymentFile {
   /** How messages name the file, when not by `file` (the server: the path inside the workspace folder). */
   readonly label?: string;
   readonly kind: DocumentKind;
+  /**
+   * The project the file belongs to, when the caller knows it (the CLI and the server: the absolute path of
+   * the nearest folder above it with a build file, files/projects.ts). A link by folder alone does not reach
+   * into another project (see model.ts).
+   */
+  readonly project?: string;
   readonly groups: readonly DeploymentGroup[];
   readonly suppressions?: SuppressionTable;
   /**

@@ -10,7 +10,10 @@ import type { DeploymentFile, DeploymentGroup } from './extract';
  * `bootstrap.servers` matching a broker's listeners (or a service name another reader reports); the same
  * file (a compose file with brokers and clients); and, when nothing else links them, the folder: the
  * nearest folder above the file that holds a broker file, or failing that the nearest folder whose subtree
- * holds one. A client that could belong to several clusters keeps them all, and the rules say so.
+ * holds one, but not a broker file inside another project (a file's `project`, the folder of its build file:
+ * a sample's app is no client of the next sample's test broker; a broker file in no project, or in a project
+ * that holds the client's, is within reach). A client that could belong to several clusters keeps them all,
+ * and the rules say so.
  *
  * Deterministic: files are taken in path order, whatever order they came in, and every list is built in
  * that order, so the same files give the same model and the same findings.
@@ -113,7 +116,7 @@ export function buildDeployment(input: readonly DeploymentFile[]): Deployment {
     // A client whose code sends to (subscribes to) a topic it does not write as a literal names a topic we
     // cannot see: the only topic of its folder is no evidence then.
     if (uses.length === 0 && !layers.some((l) => l.group.topicsUnnamed)) {
-      const only = onlyTopicNear(index, link, ref.file.file);
+      const only = onlyTopicNear(index, link, ref.file);
       if (only) uses.push({ name: only.name, definitions: [only] });
     }
     clients.push({ role, ref, layers, link, topics: uses, ...(ref.group.profile ? { profile: ref.group.profile } : {}) });
@@ -252,7 +255,8 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     }
     const sameFile = (byFile.get(ref.file) ?? []).filter((c) => pool === clusters || c.addresses.length === 0);
     if (sameFile.length > 0) return { clusters: sameFile, via: 'file' };
-    const near = nearest(pool, ref.file.file);
+    // By folder alone: not into another project (a sample's app is no client of the next sample's broker).
+    const near = nearest(pool, ref.file.file, ref.file.project ?? NO_PROJECT);
     return near.length > 0 ? { clusters: near, via: 'folder' } : { clusters: [], via: 'none' };
   };
 }
@@ -263,7 +267,7 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
  * (direct) and by every folder above a broker file (subtree), so that each question costs the file's depth,
  * not the number of clusters. `among` is a subset of the clusters in their order; so is the answer.
  */
-function nearestIn(all: readonly Cluster[]): (among: readonly Cluster[], file: string) => Cluster[] {
+function nearestIn(all: readonly Cluster[]): (among: readonly Cluster[], file: string, project?: string) => Cluster[] {
   const direct = new Map<string, Cluster[]>();
   const below = new Map<string, Cluster[]>();
   const add = (index: Map<string, Cluster[]>, folder: string, c: Cluster): void => {
@@ -285,22 +289,51 @@ function nearestIn(all: readonly Cluster[]): (among: readonly Cluster[], file: s
     if (!set) members.set(among, (set = new Set(among)));
     return set;
   };
-  return (among, file) => {
-    if (among.length <= 1) return [...among];
+  return (among, file, project) => {
+    if (among.length <= 1 && project === undefined) return [...among];
     const member = among.length === all.length ? undefined : memberOf(among);
-    const pick = (list: readonly Cluster[] | undefined): Cluster[] => {
+    const pick = (list: readonly Cluster[] | undefined, reach?: string): Cluster[] => {
       if (!list) return [];
-      const found = member ? list.filter((c) => member.has(c)) : [...list];
+      const found = list.filter((c) => (!member || member.has(c)) && (reach === undefined || reaches(c, reach)));
       return found.length > 1 ? found.sort((x, y) => x.id - y.id) : found;
     };
     for (const level of ancestors(file)) {
+      // A broker file in this folder, above the file, is in the file's project or one around it.
       const d = pick(direct.get(level));
       if (d.length > 0) return d;
-      const b = pick(below.get(level));
+      const b = pick(below.get(level), project);
       if (b.length > 0) return b;
     }
-    return [...among];
+    return project === undefined ? [...among] : [];
   };
+}
+
+/** What {@link nearestIn} is given for a file that is in no project: only clusters in none are reached below. */
+const NO_PROJECT = '';
+
+/** The projects of a cluster's broker files; `undefined` in the list for a broker file in no project. */
+const CLUSTER_PROJECTS = new WeakMap<Cluster, readonly (string | undefined)[]>();
+
+/**
+ * True when a file of `project` (`NO_PROJECT` for none) may be linked by folder to the cluster: one of its
+ * broker files is in no project, or in that project or one that holds it (a multi-module build's root).
+ */
+function reaches(cluster: Cluster, project: string): boolean {
+  let projects = CLUSTER_PROJECTS.get(cluster);
+  if (!projects) CLUSTER_PROJECTS.set(cluster, (projects = [...new Set(cluster.brokers.map((b) => b.file.project))]));
+  return projects.some((p) => reachesProject(p, project));
+}
+
+/** True when a file of `project` (`NO_PROJECT` for none) may be linked by folder to a file of project `target`. */
+function reachesProject(target: string | undefined, project: string): boolean {
+  return target === undefined || (project !== NO_PROJECT && inFolder(project, target));
+}
+
+/** True when `folder` is `outer` or inside it (absolute paths, either separator). */
+function inFolder(folder: string, outer: string): boolean {
+  const a = folder.replace(/\\/g, '/');
+  const b = outer.replace(/\\/g, '/').replace(/\/$/, '');
+  return a === b || a.startsWith(`${b}/`);
 }
 
 /** The topic definitions by name, by folder, and by every folder above theirs, each list in definition order. */
@@ -369,23 +402,26 @@ function definitionsFor(named: readonly TopicDefinition[], link: ClusterLink, fi
  * For a client that names no topic: the single topic defined nearest to it (same folder first, then the
  * folders above), within its clusters; undefined when there is none or more than one.
  */
-function onlyTopicNear(index: TopicIndex, link: ClusterLink, file: string): TopicDefinition | undefined {
+function onlyTopicNear(index: TopicIndex, link: ClusterLink, client: DeploymentFile): TopicDefinition | undefined {
   // The compatible definitions are those in one of the client's clusters and those in none; every definition
   // when the client is in no cluster. Each level of the walk (the file's depth in steps) looks them up in the
   // folder indexes and stops counting at two, so a client costs its depth, not the number of topics.
   const indexes: readonly FolderIndex[] =
     link.clusters.length === 0 ? [index] : [undefined, ...new Set(link.clusters)].flatMap((c) => index.near.get(c) ?? []);
+  const project = client.project ?? NO_PROJECT;
   const distinct = (level: string, which: 'direct' | 'below'): TopicDefinition[] => {
     const found = new Set<TopicDefinition>();
     for (const at of indexes) {
       for (const t of at[which].get(level) ?? []) {
+        // Below the file's folders, not into another project (as for clusters).
+        if (which === 'below' && !reachesProject(t.ref.file.project, project)) continue;
         found.add(t);
         if (found.size > 1) return [...found];
       }
     }
     return [...found];
   };
-  for (const level of ancestors(file)) {
+  for (const level of ancestors(client.file)) {
     const direct = distinct(level, 'direct');
     const list = direct.length > 0 ? direct : distinct(level, 'below');
     if (list.length > 0) return list.length === 1 ? list[0] : undefined;
