@@ -153,4 +153,11 @@ describe('deployment model: a link by folder stays within reach of the file`s pr
     const bootstrap = { 'a/src/producer.properties': `bootstrap.servers=kafka-b:9092\n${PRODUCER}`, 'b/src/test/broker.properties': `${BROKER}listeners=PLAINTEXT://kafka-b:9092\n` };
     assert.deepEqual(await linked({ a: '/r/a', b: '/r/b' }, bootstrap), [['a/src/producer.properties', ['b/src/test/broker.properties'], 'bootstrap']]);
   });
+
+  it('localhost:9092 is every developer`s machine: it links to another project`s broker only as a folder would', async () => {
+    const files = { 'a/src/producer.properties': `bootstrap.servers=localhost:9092\n${PRODUCER}`, 'b/compose/server.properties': `${BROKER}advertised.listeners=PLAINTEXT://localhost:9092\n` };
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r/b' }, files), [['a/src/producer.properties', [], 'none']]);
+    assert.deepEqual(await linked({}, files), [['a/src/producer.properties', ['b/compose/server.properties'], 'bootstrap']]);
+    assert.deepEqual(await linked({ a: '/r/a', b: '/r' }, files), [['a/src/producer.properties', ['b/compose/server.properties'], 'bootstrap']]);
+  });
 });

@@ -244,10 +244,14 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
       if (matched.length > 0) {
         // A compose service naming `broker:29092` means the broker of its own file, wherever else that name is used.
         const own = matched.filter((c) => byFile.get(ref.file)?.includes(c));
-        const near = own.length > 0 ? own : nearest(matched, ref.file.file);
-        const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
-        const broker = near[0].brokers.find((b) => b.group.addresses.includes(address));
-        return { clusters: near, via: 'bootstrap', address, ...(broker ? { broker } : {}) };
+        // `localhost:9092` is every developer's machine: like a folder, it links only within reach of the project.
+        const loopback = linking.bootstrap.every((a) => isLoopback(a));
+        const near = own.length > 0 ? own : nearest(matched, ref.file.file, loopback ? (ref.file.project ?? NO_PROJECT) : undefined);
+        if (near.length > 0) {
+          const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
+          const broker = near[0].brokers.find((b) => b.group.addresses.includes(address));
+          return { clusters: near, via: 'bootstrap', address, ...(broker ? { broker } : {}) };
+        }
       }
       // A bootstrap that names none of the brokers' stated addresses is not theirs; brokers that state no
       // address (`listeners=PLAINTEXT://:9092`) may still be it.
