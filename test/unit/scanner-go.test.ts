@@ -391,6 +391,38 @@ describe('Go scanner: sarama', () => {
     assert.deepEqual([doc.facts, findings], [[], []]);
   });
 
+  it('does not report Return.Errors = false on a transactional producer (a failed message makes CommitTxn fail), and still does without Transaction.ID', async () => {
+    const lines = (id: string) => [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func f(b []string) error {',
+      '\tc := sarama.NewConfig()',
+      '\tc.Producer.RequiredAcks = sarama.WaitForAll',
+      '\tc.Producer.Idempotent = true',
+      '\tc.Net.MaxOpenRequests = 1',
+      '\tc.Producer.Return.Errors = false',
+      ...(id ? [`\tc.Producer.Transaction.ID = ${id}`] : []),
+      '\tp, err := sarama.NewAsyncProducer(b, c)',
+      '\tif err != nil {',
+      '\t\treturn err',
+      '\t}',
+      '\tp.Input() <- &sarama.ProducerMessage{Topic: "t"}',
+      '\treturn p.CommitTxn()',
+      '}',
+      '',
+    ].join('\n');
+    for (const id of ['"txn-1"', 'txnID']) {
+      const { findings } = await run('/ws/txn.go', lines(id));
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'producer/unhandled-send'), [], id);
+    }
+    const plain = lines('');
+    const { findings } = await run('/ws/plain.go', plain);
+    expectFindings(plain, findings.filter((f) => f.ruleId === 'producer/unhandled-send'), [['producer/unhandled-send', 'c.Producer.Return.Errors = false']]);
+    // An empty ID is no transaction.
+    const empty = lines('""');
+    expectFindings(empty, (await run('/ws/empty.go', empty)).findings.filter((f) => f.ruleId === 'producer/unhandled-send'), [['producer/unhandled-send', 'c.Producer.Return.Errors = false']]);
+  });
+
   it('reports a setting written twice on the straight path as a duplicate, and offers no unsafe Idempotent = true', async () => {
     const text = [
       'package x',

@@ -138,7 +138,7 @@ function splitFieldPath(left: Node): { readonly config: Node; readonly path: str
     const operand = chain[i].childForFieldName('operand');
     if (!operand) continue;
     const path = left.text.slice(operand.endIndex - left.startIndex).replace(/\s+/g, '').replace(/^\./, '');
-    if (FIELDS[path] || path === 'Producer.Return.Errors') return { config: operand, path };
+    if (FIELDS[path] || path === 'Producer.Return.Errors' || path === 'Producer.Transaction.ID') return { config: operand, path };
   }
   return undefined;
 }
@@ -193,6 +193,8 @@ export function scanSarama(ctx: GoContext): void {
   // `config.Producer.RequiredAcks = sarama.WaitForLocal` and friends.
   const fallback = new Map<string, GroupBuilder>();
   const errorsOff: { readonly statement: Node; readonly groups: GroupBuilder[] }[] = [];
+  /** Configs of transactional producers (`Producer.Transaction.ID` set to anything but ""). */
+  const transactional = new Set<GroupBuilder>();
   for (const stmt of ctx.nodes('assignment_statement')) {
     if (stmt.childForFieldName('operator')?.text !== '=') continue;
     const lefts = namedArgs(stmt.childForFieldName('left'));
@@ -215,6 +217,10 @@ export function scanSarama(ctx: GoContext): void {
       groups = [g];
     }
     const value = rights[0];
+    if (split.path === 'Producer.Transaction.ID') {
+      if (literalValue(value) !== '') for (const g of groups) transactional.add(g);
+      continue;
+    }
     if (split.path === 'Producer.Return.Errors') {
       if (literalValue(value) === 'false') errorsOff.push({ statement: stmt, groups });
       for (const g of groups) addRole(g, 'producer');
@@ -247,6 +253,9 @@ export function scanSarama(ctx: GoContext): void {
   for (const off of errorsOff) {
     // A SyncProducer refuses to start with Return.Errors = false: that fails loudly, it loses nothing.
     if (off.groups.some((g) => g.usedBySync)) continue;
+    // In a transactional producer a failed message puts the transaction in error (returnError →
+    // maybeTransitionToErrorState), and CommitTxn returns that error: the failure is not silent.
+    if (off.groups.some((g) => transactional.has(g))) continue;
     ctx.addFact(
       'unhandled-send',
       'sarama',
