@@ -1,4 +1,4 @@
-import { ancestors, folderOf, isUnder } from '../deployment/model';
+import { ancestors } from '../deployment/model';
 import type { AnalyzedDocument, ConfigGroup, CountedPool, StrimziSize } from '../model';
 
 /**
@@ -53,24 +53,17 @@ function sameNamespace(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * The `Kafka` resources (among `kafkas`, all of one name) that a fact of `file` in `namespace` belongs to:
- * of its own file; else of its folder; else, walking up from its folder, of the first folder that holds one
- * directly or else in its subtree. Several when one level holds several (two files of one folder). In
- * `kafkas`' order.
+ * The `Kafka` resources of one cluster name, indexed for {@link homesOf}: by file, by folder, and by every
+ * folder above theirs, each list in path order. Built once per list of facts (a run's, a relink's), so that
+ * a workspace of many copies of one `my-cluster` costs each pool and topic its depth, not the number of
+ * resources.
  */
-function homesOf(file: string, namespace: string | undefined, kafkas: readonly SizeFact[]): readonly SizeFact[] {
-  const candidates = kafkas.filter((k) => sameNamespace(k.size.namespace, namespace));
-  if (candidates.length <= 1) return candidates;
-  const sameFile = candidates.filter((k) => k.file === file);
-  if (sameFile.length > 0) return sameFile;
-  const folders = candidates.map((k) => folderOf(k.file));
-  for (const level of ancestors(file)) {
-    const direct = candidates.filter((_k, i) => folders[i] === level);
-    if (direct.length > 0) return direct;
-    const below = candidates.filter((_k, i) => isUnder(folders[i], level));
-    if (below.length > 0) return below;
-  }
-  return candidates;
+interface HomeIndex {
+  readonly byFile: ReadonlyMap<string, readonly SizeFact[]>;
+  readonly direct: ReadonlyMap<string, readonly SizeFact[]>;
+  readonly below: ReadonlyMap<string, readonly SizeFact[]>;
+  /** Each `Kafka` resource's count: the broker pools it is home to, else its own `spec.kafka.replicas`. */
+  readonly counts: ReadonlyMap<SizeFact, Count>;
 }
 
 /** What a count is: the brokers, and the broker node pools summed (in path order). */
@@ -79,42 +72,72 @@ interface Count {
   readonly pools: readonly SizeFact[];
 }
 
-/** Each `Kafka` resource's count among `facts` (all of one cluster name), computed once per list of facts. */
-const KAFKA_COUNTS = new WeakMap<readonly SizeFact[], ReadonlyMap<SizeFact, Count>>();
+const HOME_INDEXES = new WeakMap<readonly SizeFact[], HomeIndex>();
 
-function kafkaCounts(facts: readonly SizeFact[]): ReadonlyMap<SizeFact, Count> {
-  let counts = KAFKA_COUNTS.get(facts);
-  if (counts) return counts;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function homeIndex(facts: readonly SizeFact[]): HomeIndex {
+  const known = HOME_INDEXES.get(facts);
+  if (known) return known;
+  const byFile = new Map<string, SizeFact[]>();
+  const direct = new Map<string, SizeFact[]>();
+  const below = new Map<string, SizeFact[]>();
   const kafkas = facts.filter((f) => f.size.resource === 'Kafka');
+  for (const k of kafkas) {
+    push(byFile, k.file, k);
+    const levels = ancestors(k.file);
+    push(direct, levels[0], k);
+    for (const level of levels) push(below, level, k);
+  }
+  const index: { byFile: typeof byFile; direct: typeof direct; below: typeof below; counts: Map<SizeFact, Count> } = { byFile, direct, below, counts: new Map() };
   const pools = new Map<SizeFact, SizeFact[]>(kafkas.map((k) => [k, []]));
   for (const f of facts) {
     if (f.size.resource !== 'KafkaNodePool' || f.size.replicas === undefined) continue;
-    for (const home of homesOf(f.file, f.size.namespace, kafkas)) pools.get(home)?.push(f);
+    for (const home of homesOf(index, f.file, f.size.namespace)) pools.get(home)?.push(f);
   }
-  const out = new Map<SizeFact, Count>();
   for (const [k, counted] of pools) {
-    out.set(k, counted.length > 0 ? { brokers: counted.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools: counted } : { brokers: k.size.replicas, pools: [] });
+    index.counts.set(k, counted.length > 0 ? { brokers: counted.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools: counted } : { brokers: k.size.replicas, pools: [] });
   }
-  KAFKA_COUNTS.set(facts, (counts = out));
-  return counts;
+  HOME_INDEXES.set(facts, index);
+  return index;
+}
+
+/**
+ * The `Kafka` resources (of one name) that a fact of `file` in `namespace` belongs to: of its own file; else
+ * of its folder; else, walking up from its folder, of the first folder that holds one directly or else in
+ * its subtree. Several when one level holds several (two files of one folder). In path order.
+ */
+function homesOf(index: HomeIndex, file: string, namespace: string | undefined): readonly SizeFact[] {
+  const fits = (list: readonly SizeFact[] | undefined): readonly SizeFact[] => (list ? (namespace === undefined ? list : list.filter((k) => sameNamespace(k.size.namespace, namespace))) : []);
+  const sameFile = fits(index.byFile.get(file));
+  if (sameFile.length > 0) return sameFile;
+  for (const level of ancestors(file)) {
+    const d = fits(index.direct.get(level));
+    if (d.length > 0) return d;
+    const b = fits(index.below.get(level));
+    if (b.length > 0) return b;
+  }
+  return [];
 }
 
 /**
  * The count of a `Kafka` resource or a `KafkaTopic` (`target`, of file `file`) by the facts given (all of its
- * cluster name; a `Kafka` target must be one of them). Node pools alone do not make a cluster: with no `Kafka`
+ * cluster name). A `Kafka` target is the fact whose size it is, else the file's `ordinal`-th `Kafka` fact
+ * (the facts of the file may be an equal copy). Node pools alone do not make a cluster: with no `Kafka`
  * resource of the name, no size is known.
  */
-function countOf(facts: readonly SizeFact[], file: string, target: StrimziSize): Count {
-  const counts = kafkaCounts(facts);
+function countOf(facts: readonly SizeFact[], file: string, target: StrimziSize, ordinal = 0): Count {
+  const index = homeIndex(facts);
   if (target.resource === 'Kafka') {
-    const own = facts.find((f) => f.file === file && f.size === target);
-    return (own && counts.get(own)) ?? { pools: [] };
+    const mine = index.byFile.get(file) ?? [];
+    const own = mine.find((f) => f.size === target) ?? mine[ordinal];
+    return (own && index.counts.get(own)) ?? { pools: [] };
   }
-  const homes = homesOf(
-    file,
-    target.namespace,
-    facts.filter((f) => f.size.resource === 'Kafka'),
-  ).map((k) => counts.get(k) as Count);
+  const homes = homesOf(index, file, target.namespace).map((k) => index.counts.get(k) as Count);
   if (homes.length === 0 || homes.some((c) => c.brokers !== homes[0].brokers)) return { pools: [] };
   return homes[0];
 }
@@ -157,35 +180,71 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
   let changed = false;
   // A file's Kafka and its topics usually name one cluster: its facts over every file are put together once.
   const merged = new Map<string, readonly SizeFact[]>();
+  const ownOf = new Map<SizeFact, SizeFact>();
   const factsOf = (cluster: string): readonly SizeFact[] => {
     const known = merged.get(cluster);
     if (known) return known;
     // The file's own facts in place of what `sizes` holds for it, at its place in path order (sizes are sorted).
-    const list = (sizes.get(cluster) ?? []).filter((f) => f.file !== file);
-    const at = list.findIndex((f) => f.file > file);
+    // Usually they are what `sizes` holds (the CLI's run, a relink after the edit): then the list itself, whose
+    // counts every file of the cluster shares.
+    const base = sizes.get(cluster) ?? [];
     const mine = own.filter((f) => f.cluster === cluster);
+    const theirs = base.filter((f) => f.file === file);
+    if (mine.length > 0 && sameFacts(mine, theirs) && base.some((f) => f.file !== file)) {
+      // This file's pools are pointed at as the file says them (a document's offsets, not the extract's spans).
+      theirs.forEach((f, i) => ownOf.set(f, mine[i]));
+      merged.set(cluster, base);
+      return base;
+    }
+    const list = base.filter((f) => f.file !== file);
+    const at = list.findIndex((f) => f.file > file);
     const facts = list.length === 0 ? list : at < 0 ? [...list, ...mine] : [...list.slice(0, at), ...mine, ...list.slice(at)];
     merged.set(cluster, facts);
     return facts;
   };
   // Groups counted by one Kafka resource (a Kafka and its topics) share one count.
   const shared = new Map<Count, ClusterCount>();
+  // The how-manyth Kafka resource of its cluster name in this file each Kafka group is, in group order.
+  const ordinals = new Map<string, number>();
+  const kafkaOrdinal = (cluster: string): number => {
+    const n = ordinals.get(cluster) ?? 0;
+    ordinals.set(cluster, n + 1);
+    return n;
+  };
   const counts = groups.map((g): ClusterCount => {
     const size = g.strimzi;
     if (!size || g.cluster === undefined || size.resource === 'KafkaNodePool') return { brokers: g.brokerCount };
     const facts = factsOf(g.cluster);
     if (!facts.some((f) => f.file !== file)) return { brokers: g.brokerCount };
-    const counted = countOf(facts, file, size);
+    const counted = countOf(facts, file, size, size.resource === 'Kafka' ? kafkaOrdinal(g.cluster) : 0);
     let count = shared.get(counted);
     if (!count) {
       const { brokers, pools } = counted;
-      count = pools.some((p) => p.file !== file) ? { brokers, pools: pools.map((p) => countedPool(p, file)) } : { brokers };
+      count = pools.some((p) => p.file !== file) ? { brokers, pools: pools.map((p) => countedPool(ownOf.get(p) ?? p, file)) } : { brokers };
       shared.set(counted, count);
     }
     if (count.brokers !== g.brokerCount || count.pools) changed = true;
     return count;
   });
   return changed ? counts : undefined;
+}
+
+/** True when two lists of one file's size facts say the same (what a relink compares, `at` included). */
+function sameFacts(a: readonly SizeFact[], b: readonly SizeFact[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    const [p, q] = [x.size, y.size];
+    return (
+      x.cluster === y.cluster &&
+      p.resource === q.resource &&
+      p.namespace === q.namespace &&
+      p.replicas === q.replicas &&
+      p.name === q.name &&
+      p.at?.start === q.at?.start &&
+      p.at?.end === q.at?.end
+    );
+  });
 }
 
 function countedPool(fact: SizeFact, file: string): CountedPool {
