@@ -376,6 +376,102 @@ describe('Java scanner: puts after the client is built', () => {
   });
 });
 
+describe('Java scanner: a map put into between two clients built from it', () => {
+  const head = [
+    'import java.util.*;',
+    'import org.apache.kafka.clients.consumer.*;',
+    'import org.apache.kafka.clients.producer.*;',
+    'class Clients {',
+  ];
+  const file = (...body: string[]) => [...head, ...body, '}', ''].join('\n');
+
+  it('each client has the settings put before it: a put between them is no duplicate, and the first client`s acks=0 is reported', async () => {
+    // As in spring-kafka's listener container tests: one map, a group.id per consumer built from it.
+    const text = file(
+      '  void run() {',
+      '    Properties props = new Properties();',
+      '    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");',
+      '    props.put(ConsumerConfig.GROUP_ID_CONFIG, "lt1");',
+      '    KafkaConsumer<String, String> first = new KafkaConsumer<>(props);',
+      '    props.put(ConsumerConfig.GROUP_ID_CONFIG, "lt2");',
+      '    KafkaConsumer<String, String> second = new KafkaConsumer<>(props);',
+      '  }',
+      '  void produce() {',
+      '    Properties p = new Properties();',
+      '    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    p.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> fast = new KafkaProducer<>(p);',
+      '    p.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> safe = new KafkaProducer<>(p);',
+      '  }',
+    );
+    const { doc, findings } = await check('/ws/Clients.java', text);
+    // One finding for acks=0 though the entry is read for one client only; nothing about the puts between clients.
+    assert.deepEqual(summary(text, findings), ['producer/acks-zero @ "0"']);
+    assert.deepEqual(
+      doc.groups.map((g) => [g.roles, g.entries.map((e) => `${e.key}=${e.value}`)]),
+      [
+        [['consumer'], ['bootstrap.servers=k:9092', 'enable.auto.commit=false', 'group.id=lt1']],
+        [['consumer'], ['bootstrap.servers=k:9092', 'enable.auto.commit=false', 'group.id=lt2']],
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=0']],
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=all']],
+      ],
+    );
+  });
+
+  it('a setting both clients take is reported once, with its fix; one the first lacks is added before the first client', async () => {
+    const text = file(
+      '  void run() {',
+      '    Properties props = new Properties();',
+      '    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    props.put(ConsumerConfig.GROUP_ID_CONFIG, "a");',
+      '    KafkaConsumer<String, String> first = new KafkaConsumer<>(props);',
+      '    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");',
+      '    KafkaConsumer<String, String> second = new KafkaConsumer<>(props);',
+      '  }',
+    );
+    const { findings } = await check('/ws/Shared.java', text);
+    const auto = findings.filter((f) => f.ruleId === 'consumer/auto-commit-enabled');
+    // The first consumer leaves it unset (default true), the second sets it to true: one finding each.
+    assert.deepEqual(auto.map((f) => text.slice(f.range.start, f.range.end)), ['new KafkaConsumer<>(props)', '"true"']);
+    assert.equal(fixed(text, auto[0]), text.replace('"a");\n', '"a");\n    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");\n'));
+    const both = await check('/ws/Twice.java', text.replace('"true"', '"false"'));
+    assert.deepEqual(both.findings.filter((f) => f.ruleId === 'consumer/auto-commit-enabled').length, 1);
+    // acks=0 put before both producers: both have it, one finding, and its fix sets it for both.
+    const shared = file(
+      '  void produce() {',
+      '    Properties p = new Properties();',
+      '    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    p.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> a = new KafkaProducer<>(p);',
+      '    p.put(ProducerConfig.CLIENT_ID_CONFIG, "b");',
+      '    KafkaProducer<String, String> b = new KafkaProducer<>(p);',
+      '  }',
+    );
+    const zero = await check('/ws/SharedAcks.java', shared);
+    assert.equal(zero.doc.groups.length, 2);
+    assert.deepEqual(summary(shared, zero.findings), ['producer/acks-zero @ "0"']);
+    assert.equal(fixed(shared, zero.findings[0]), shared.replace('"0"', '"all"'));
+  });
+
+  it('keeps one config, every put counting, when the map is used otherwise between the clients or a client is built in a loop', async () => {
+    const handed = file(
+      '  void run() {',
+      '    Properties props = new Properties();',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> a = new KafkaProducer<>(props);',
+      '    register(props);',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> b = new KafkaProducer<>(props);',
+      '  }',
+      '  void register(Properties props) {}',
+    );
+    const { findings } = await check('/ws/Handed.java', handed);
+    assert.deepEqual(summary(handed, findings), ['config/duplicate-key @ ProducerConfig.ACKS_CONFIG']);
+  });
+});
+
 describe('Java scanner: Kafka Streams configs', () => {
   it('reads a config with Streams keys as a Streams app\'s, also when no client in the file is seen taking it', async () => {
     const text = [

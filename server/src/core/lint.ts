@@ -41,7 +41,7 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
       });
     }
   }
-  let kept = findings;
+  let kept = document.groups.length > 1 ? distinct(findings) : findings;
   if (mayHaveSuppressions(document.text)) {
     const index = documentLineIndex(document);
     const suppressions = readSuppressions(document.text, index);
@@ -49,6 +49,22 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
     kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, lineOf(f.range.start)));
   }
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * The findings without repeats: one entry read into two groups (a Java map that two clients are built from,
+ * scanners/java/config.ts `perClient`) gives the same finding twice, on the same range with the same
+ * message, related locations and fixes. Findings that differ in any of these are all kept (two compose
+ * services sharing one anchored value each point at their own service).
+ */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.ruleId, f.severity, f.range.start, f.range.end, f.message, f.related ?? null, f.fixes ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every enabled document rule on one document, with the user's severity overrides. */

@@ -219,12 +219,72 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
       s.seq = Math.min(s.seq, at);
     }
   }
-  for (const s of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
-    if (s.consumed) continue;
-    const group = toGroup(file, s, groups.length);
-    if (group) groups.push(group);
+  for (const source of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
+    if (source.consumed) continue;
+    // A map put into between two clients built from it: each client its own group (see perClient).
+    const parts = pendingByDecl.has(source.decl as Decl) ? undefined : perClient(file, source);
+    for (const s of parts ?? [source]) {
+      const group = toGroup(file, s, groups.length);
+      if (group) groups.push(group);
+    }
   }
   return groups;
+}
+
+/**
+ * One source per client built from it, when the map is put into between the clients:
+ *
+ *     props.put(ConsumerConfig.GROUP_ID_CONFIG, "a");
+ *     first = new KafkaConsumer<>(props);
+ *     props.put(ConsumerConfig.GROUP_ID_CONFIG, "b");
+ *     second = new KafkaConsumer<>(props);
+ *
+ * Each client copies the map when it is built, so `first` has group.id a and `second` group.id b: neither
+ * put is a duplicate that the other overrides, and a lossy setting of the first client counts for it. The
+ * source of client k holds the entries put before it, less those a later put before it sets again (an
+ * unconditional put of the same key); an entry several clients take is judged once (lint drops identical
+ * findings). Told only where {@link lastClientEnd} could tell it: a local variable assigned once, every
+ * client built in its own function outside any loop, and between the first client and the last no use of
+ * the variable but puts and those clients. Otherwise undefined: one source, every put counts.
+ */
+function perClient(file: JavaFile, s: Source): Source[] | undefined {
+  const decl = s.decl;
+  if (!decl || decl.isField || decl.reassigned || s.flows.length < 2 || s.putCalls.length === 0) return undefined;
+  const flows = [...s.flows].sort((a, b) => a.anchor.startIndex - b.anchor.startIndex);
+  const firstEnd = flows[0].anchor.endIndex;
+  const lastEnd = flows[flows.length - 1].anchor.endIndex;
+  if (!s.putCalls.some((c) => c.startIndex >= firstEnd && c.startIndex < lastEnd)) return undefined;
+  const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
+  if (!owner) return undefined;
+  for (const f of flows) {
+    if (file.containers.enclosing(f.anchor, FUNCTION_TYPES)?.id !== owner.id) return undefined;
+    for (let n = f.anchor.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
+  }
+  // Between the first client and the last: only puts into the variable (in this function) and the clients.
+  const name = decl.name.replace(/\$/g, '\\$');
+  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g');
+  use.lastIndex = firstEnd;
+  for (let m = use.exec(file.text); m && m.index < lastEnd; m = use.exec(file.text)) {
+    if (flows.some((f) => f.anchor.startIndex <= m.index && m.index < f.anchor.endIndex)) continue;
+    if (!PUT_AFTER_NAME.test(file.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
+    const id = file.root.descendantForIndex(m.index, m.index + m[0].length);
+    if (!id || file.containers.enclosing(id, FUNCTION_TYPES)?.id !== owner.id) return undefined;
+    for (let n = id.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
+  }
+  // The client an entry is put for first: the number of clients built before its put.
+  const ends = flows.map((f) => f.anchor.endIndex);
+  const segment = (e: EntryDraft): number => (e.putCall ? ends.filter((end) => end <= e.putCall!.startIndex).length : 0);
+  const segments = s.entries.map(segment);
+  const unconditional = s.entries.map((e) => e.putCall === undefined || !inBranchOutside(e.putCall, decl.node, BRANCHES));
+  return flows.map((flow, k) => {
+    const entries = s.entries.filter((e, i) => {
+      if (segments[i] > k) return false;
+      // Set again before client k by a later client's put: client k does not see this value.
+      return !s.entries.some((o, j) => j !== i && o.key === e.key && unconditional[j] && segments[j] > segments[i] && segments[j] <= k);
+    });
+    const putCalls = s.putCalls.filter((c) => c.startIndex < flow.anchor.endIndex);
+    return { decl, entries, flows: [flow], complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (flows.length + 1) };
+  });
 }
 
 /** Where a local variable's uses are bounded: the code that runs in one call. */
