@@ -342,6 +342,7 @@ describe('Go scanner: sarama', () => {
     const quiet: readonly string[] = [
       'log.Printf("marked %d", msg.Offset)',
       'fmt.Println("marked", msg.Offset)',
+      'fmt.Fprintf(os.Stderr, "marked %v\\n", msg.Offset)',
       'slog.Info("marked", "offset", msg.Offset)',
       'hd.logger.Info("marked", zap.Int64("offset", msg.Offset))',
       'logger.With("topic", msg.Topic).Debugf("marked %d", msg.Offset)',
@@ -358,6 +359,40 @@ describe('Go scanner: sarama', () => {
         assert.deepEqual(findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
       });
     }
+    it('still reported when the message is written to a writer other than the terminal (fmt.Fprintf(w, ...))', async () => {
+      const text = sarama(['fmt.Fprintf(out, "%s\\n", msg.Value)']);
+      const { findings } = await run('/ws/mark-fprintf.go', text);
+      expectFindings(text, findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), [['consumer/commit-before-processing', 'session.MarkMessage(msg, "")']]);
+    });
+
+    it('confluent-kafka-go: an error report of the offset store itself, to os.Stderr, is not processing (its consumer_example)', async () => {
+      const text = [
+        'package x',
+        'import (',
+        '\t"fmt"',
+        '\t"os"',
+        '\t"github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+        ')',
+        'func run() {',
+        '\tc, _ := kafka.NewConsumer(&kafka.ConfigMap{"group.id": "g", "enable.auto.commit": false, "enable.auto.offset.store": false})',
+        '\tfor {',
+        '\t\tev := c.Poll(100)',
+        '\t\tswitch e := ev.(type) {',
+        '\t\tcase *kafka.Message:',
+        '\t\t\tfmt.Printf("%% Message on %s:\\n%s\\n", e.TopicPartition, string(e.Value))',
+        '\t\t\t_, err := c.StoreMessage(e)',
+        '\t\t\tif err != nil {',
+        '\t\t\t\tfmt.Fprintf(os.Stderr, "%% Error storing offset after message %s:\\n", e.TopicPartition)',
+        '\t\t\t}',
+        '\t\t}',
+        '\t}',
+        '}',
+        '',
+      ].join('\n');
+      const { findings } = await run('/ws/store.go', text);
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'consumer/commit-before-processing'), []);
+    });
+
     it('still reported when real processing follows the logging, and the fix moves the mark past both', async () => {
       const text = sarama(['log.Printf("marked %d", msg.Offset)', 'index(msg.Key)']);
       const { findings } = await run('/ws/mark-log-process.go', text);
@@ -717,6 +752,34 @@ describe('Go scanner: confluent-kafka-go', () => {
     assert.equal(findings.find((f) => f.ruleId === 'producer/unhandled-send')?.severity, 'info');
     assert.equal(fixed(text, findings, 'producer/acks-zero'), text.replace('"acks":               "0"', '"acks":               "all"'));
     assert.equal(fixed(text, findings, 'producer/close-without-flush'), text.replace('\tp.Close()\n', '\tp.Flush(15 * 1000)\n\tp.Close()\n'));
+  });
+
+  it('a Close after CommitTransaction or AbortTransaction loses nothing queued (its transactions_example); after neither it is reported', async () => {
+    const text = (call: string) => [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"github.com/confluentinc/confluent-kafka-go/v2/kafka"',
+      ')',
+      'func end(ctx context.Context) error {',
+      '\tp, _ := kafka.NewProducer(&kafka.ConfigMap{"bootstrap.servers": "k:9092", "transactional.id": "tx"})',
+      '\tgo func() {',
+      '\t\tfor range p.Events() {',
+      '\t\t}',
+      '\t}()',
+      ...(call ? [`\terr := p.${call}(ctx)`] : ['\tvar err error']),
+      '\tp.Close()',
+      '\treturn err',
+      '}',
+      '',
+    ].join('\n');
+    for (const call of ['CommitTransaction', 'AbortTransaction']) {
+      const { findings } = await run(`/ws/${call}.go`, text(call));
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'producer/close-without-flush'), [], call);
+    }
+    const bare = text('');
+    const { findings } = await run('/ws/bare.go', bare);
+    expectFindings(bare, findings.filter((f) => f.ruleId === 'producer/close-without-flush'), [['producer/close-without-flush', 'p.Close()']]);
   });
 
   it('reads confluent-kafka-go 1.x imported through gopkg.in as through GitHub, aliased or not', async () => {

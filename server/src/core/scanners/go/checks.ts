@@ -145,7 +145,10 @@ export interface CloseCheck {
   /** The Flush call to add for a receiver, or undefined when none can be written safely in that function. */
   readonly flushCall: (receiver: string, fn: Node | null) => string | undefined;
   readonly detail: (receiver: string) => Message;
-  /** Methods that flush as well as `Flush` (confluent-kafka-go's `CommitTransaction` delivers every queued message first). */
+  /**
+   * Methods after which a Close loses nothing, as after `Flush` (confluent-kafka-go's `CommitTransaction`
+   * delivers every queued message first, `AbortTransaction` purges the aborted transaction's on purpose).
+   */
   readonly alsoFlushes?: readonly string[];
 }
 

@@ -89,7 +89,9 @@ export function scanConfluent(ctx: GoContext): void {
     library: 'librdkafka',
     kinds: ['ck-producer'],
     produces: () => true,
-    alsoFlushes: ['CommitTransaction'],
+    // CommitTransaction delivers every queued message first; AbortTransaction purges them on purpose (they
+    // are the aborted transaction's): either way nothing queued is lost by the Close after it.
+    alsoFlushes: ['CommitTransaction', 'AbortTransaction'],
     flushCall: (receiver) => `${receiver}.Flush(15 * 1000)`,
     detail: (receiver) => msg('scanner.go.confluent.closeWithoutFlush', { receiver }),
   });

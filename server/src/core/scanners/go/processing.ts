@@ -14,6 +14,9 @@ const LOGGER_NAMES = new Set(['log', 'logger', 'l', 'lg', 'zap', 'slog', 'logrus
 const LOG_METHODS = /^(Print|Fatal|Panic|Debug|Info|Warn|Warning|Error|Trace|DPanic|V|Log|LogAttrs)(f|ln|w|Context|Attrs|S|Depth)?$/;
 /** `fmt` functions that print to the terminal (Sprintf builds a value, Fprintf may write the processed output). */
 const FMT_PRINT = /^Print(f|ln)?$/;
+/** `fmt.Fprintf(os.Stderr, ...)`: printing to the terminal's streams, as confluent-kafka-go's examples report a failed offset store. */
+const FMT_FPRINT = /^Fprint(f|ln)?$/;
+const TERMINAL_STREAMS = new Set(['os.Stderr', 'os.Stdout']);
 /** Receiver names of metric instruments (`metrics.Processed.Inc()`, `lagGauge.Set(...)`, `counter.Add(ctx, 1, ...)`). */
 const METRIC_NAME = /^(metrics?|stats|statsd|prom|telemetry|counters?|gauges?|histograms?|meters?)$|[a-z0-9](Metrics?|Stats|Counters?|Gauges?|Histograms?|Meters?)$|_(metrics?|counters?|gauges?|histograms?)$/;
 /** Methods only metric instruments have, and the label lookups that lead to one (`m.WithLabelValues(msg.Topic).Inc()`). */
@@ -22,7 +25,7 @@ const METRIC_LABELS = new Set(['WithLabelValues', 'With', 'WithLabels', 'GetMetr
 const METRIC_UPDATES = new Set(['Inc', 'Dec', 'Add', 'Sub', 'Set', 'Observe']);
 
 /**
- * True when a call only logs, prints or counts: `log.Printf(...)`, `fmt.Println(...)`, `slog.Info(...)`,
+ * True when a call only logs, prints or counts: `log.Printf(...)`, `fmt.Println(...)`, `fmt.Fprintf(os.Stderr, ...)`, `slog.Info(...)`,
  * `h.logger.Info(...)`, `log.Info().Int64("offset", m.Offset).Msg("...")`, `logger.With(...).Debug(...)`,
  * `metrics.Consumed.Inc()`, `lag.WithLabelValues(m.Topic).Set(...)`. A message used only there is not processed.
  */
@@ -43,7 +46,12 @@ export function isReportingCall(call: Node): boolean {
   let receiver = n?.type === 'selector_expression' ? n.childForFieldName('field')?.text : n?.type === 'identifier' ? n.text : undefined;
   const root = n?.type === 'selector_expression' ? n.childForFieldName('operand') : undefined;
   if (receiver === undefined || methods.length === 0) return false;
-  if (receiver === 'fmt') return methods.length === 1 && FMT_PRINT.test(methods[0]);
+  if (receiver === 'fmt') {
+    if (methods.length !== 1) return false;
+    if (FMT_PRINT.test(methods[0])) return true;
+    const stream = call.childForFieldName('arguments')?.namedChildren[0];
+    return FMT_FPRINT.test(methods[0]) && stream !== null && stream !== undefined && TERMINAL_STREAMS.has(stream.text.replace(/\s+/g, ''));
+  }
   if (LOGGER_NAMES.has(receiver)) return methods.some((m) => LOG_METHODS.test(m));
   // `metrics.Consumed.Inc()`: the instrument is a field of a metrics holder.
   if (!METRIC_NAME.test(receiver) && root?.type === 'identifier' && METRIC_NAME.test(root.text)) receiver = root.text;
