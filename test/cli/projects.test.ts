@@ -10,6 +10,16 @@ const TEST_BROKER = 'broker.id=0\nlog.dirs=/var/lib/kafka/data\n';
  * (each with its own build file, as spring-kafka's samples are) keeps each sample's application apart from
  * the next sample's test broker; a monorepo's broker file outside every project still serves the services.
  */
+/** The findings of `kafka-lint --format json .` in a workspace of these files, with only the rule ACKS on. */
+function linted(files: Readonly<Record<string, string>>): { file: string; rule: string; message: string }[] {
+  const ws = workspace({ '.kafkalint.json': onlyRules([ACKS]), ...files });
+  try {
+    return jsonFindings(runCli(['--format', 'json', '.'], ws.dir).stdout);
+  } finally {
+    ws.cleanup();
+  }
+}
+
 describe('cli: a link by folder stays within reach of the file`s project', () => {
   it('samples side by side: no cross-file finding from another sample`s broker; without the build files, one', () => {
     const files = {
@@ -31,46 +41,29 @@ describe('cli: a link by folder stays within reach of the file`s project', () =>
     } finally {
       ws.cleanup();
     }
-    const { 'samples/sample-01/pom.xml': _a, 'samples/sample-05/pom.xml': _b, ...bare } = files;
-    const plain = workspace(bare);
-    try {
-      const found = jsonFindings(runCli(['--format', 'json', '.'], plain.dir).stdout);
-      assert.deepEqual(found.map((f) => [f.file, f.rule]), [['samples/sample-01/src/main/resources/producer.properties', ACKS]]);
-      assert.match(found[0].message, /samples\/sample-05\/src\/test\/resources\/kafka-broker\.properties leaves min\.insync\.replicas unset/);
-    } finally {
-      plain.cleanup();
-    }
+    const { 'samples/sample-01/pom.xml': _a, 'samples/sample-05/pom.xml': _b, '.kafkalint.json': _c, ...bare } = files;
+    const found = linted(bare);
+    assert.deepEqual(found.map((f) => [f.file, f.rule]), [['samples/sample-01/src/main/resources/producer.properties', ACKS]]);
+    assert.match(found[0].message, /samples\/sample-05\/src\/test\/resources\/kafka-broker\.properties leaves min\.insync\.replicas unset/);
   });
 
   it('a monorepo: the broker folder in no project (infra/) serves a service that has its own build file', () => {
-    const ws = workspace({
-      '.kafkalint.json': onlyRules([ACKS]),
+    const found = linted({
       'package.json': '{}\n',
       'services/orders/pom.xml': '<project/>\n',
       'services/orders/src/main/resources/producer.properties': PRODUCER,
       'infra/kafka/server.properties': TEST_BROKER,
     });
-    try {
-      const found = jsonFindings(runCli(['--format', 'json', '.'], ws.dir).stdout);
-      assert.deepEqual(found.map((f) => [f.file, f.rule]), [['services/orders/src/main/resources/producer.properties', ACKS]]);
-    } finally {
-      ws.cleanup();
-    }
+    assert.deepEqual(found.map((f) => [f.file, f.rule]), [['services/orders/src/main/resources/producer.properties', ACKS]]);
   });
 
   it('a multi-module build: a module`s client reaches a broker file of the root project', () => {
-    const ws = workspace({
-      '.kafkalint.json': onlyRules([ACKS]),
+    const found = linted({
       'build.gradle': '\n',
       'src/test/resources/kafka-broker.properties': TEST_BROKER,
       'orders/build.gradle': '\n',
       'orders/src/main/resources/producer.properties': PRODUCER,
     });
-    try {
-      const found = jsonFindings(runCli(['--format', 'json', '.'], ws.dir).stdout);
-      assert.deepEqual(found.map((f) => [f.file, f.rule]), [['orders/src/main/resources/producer.properties', ACKS]]);
-    } finally {
-      ws.cleanup();
-    }
+    assert.deepEqual(found.map((f) => [f.file, f.rule]), [['orders/src/main/resources/producer.properties', ACKS]]);
   });
 });

@@ -469,6 +469,21 @@ describe('Java scanner: a map put into between two clients built from it', () =>
     );
     const { findings } = await check('/ws/Handed.java', handed);
     assert.deepEqual(summary(handed, findings), ['config/duplicate-key @ ProducerConfig.ACKS_CONFIG']);
+    // Built in a loop: the second round's first client sees the first round's last put.
+    const looped = file(
+      '  void run(List<String> ids, List<KafkaProducer<String, String>> out) {',
+      '    Properties props = new Properties();',
+      '    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    for (String id : ids) {',
+      '      props.put(ProducerConfig.CLIENT_ID_CONFIG, id);',
+      '      out.add(new KafkaProducer<>(props));',
+      '      props.put(ProducerConfig.CLIENT_ID_CONFIG, id + "-audit");',
+      '      out.add(new KafkaProducer<>(props));',
+      '    }',
+      '  }',
+    );
+    const loop = await check('/ws/Looped.java', looped);
+    assert.equal(loop.doc.groups.length, 1);
   });
 });
 

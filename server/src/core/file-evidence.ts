@@ -33,7 +33,7 @@ const OTHER_TOOLS: readonly RegExp[] = [
  * shapes, and projects name such files after the component they configure the logging of: Strimzi's
  * `default-logging/KafkaCluster.properties` is log4j2.
  */
-const LOGGING_KEY = /^(?:log4j2?\.|appenders?\.|rootLogger(?:\.|$)|rootlogger(?:\.|$)|loggers?\.)/;
+const LOGGING_KEY = /^(?:log4j2?\.|appenders?\.|root[Ll]ogger(?:\.|$)|loggers?\.)/;
 
 /** True when `key` has the shape of a logging configuration's key (see {@link LOGGING_KEY}); most keys fail on the first character. */
 export function isLoggingKey(key: string): boolean {

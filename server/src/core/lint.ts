@@ -58,11 +58,18 @@ export function lint(document: AnalyzedDocument, options: LintOptions = DEFAULT_
  * services sharing one anchored value each point at their own service).
  */
 function distinct(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // By rule, range and message first; the rest is compared only where those meet (rarely: this runs on each keystroke).
+  const byPlace = new Map<string, Finding[]>();
+  const rest = (f: Finding): string => JSON.stringify([f.severity, f.related ?? null, f.fixes ?? null]);
   return findings.filter((f) => {
-    const key = JSON.stringify([f.ruleId, f.severity, f.range.start, f.range.end, f.message, f.related ?? null, f.fixes ?? null]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const place = `${f.ruleId}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
+    const same = byPlace.get(place);
+    if (!same) {
+      byPlace.set(place, [f]);
+      return true;
+    }
+    if (same.some((o) => rest(o) === rest(f))) return false;
+    same.push(f);
     return true;
   });
 }

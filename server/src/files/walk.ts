@@ -87,7 +87,7 @@ export function collectFiles(paths: readonly string[], options: WalkOptions = {}
       notes.push(msg('files.cannotReadFolder', { path: display, reason: reason(err) }));
       return;
     }
-    noteFolderEntries(resolve(absolute), names);
+    noteFolderEntries(absolute, names);
     for (const name of names) {
       const childAbsolute = join(absolute, name);
       const childDisplay = join(display, name);

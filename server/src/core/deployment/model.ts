@@ -546,7 +546,7 @@ function ancestorsOf(path: string): string[] {
 }
 
 /** True when `folder` is `level` or inside it. */
-export function isUnder(folder: string, level: string): boolean {
+function isUnder(folder: string, level: string): boolean {
   if (level === '') return true;
   if (level === '/') return folder.startsWith('/');
   return folder === level || folder.startsWith(`${level}/`);

@@ -93,14 +93,15 @@ function homeIndex(facts: readonly SizeFact[]): HomeIndex {
     push(direct, levels[0], k);
     for (const level of levels) push(below, level, k);
   }
-  const index: { byFile: typeof byFile; direct: typeof direct; below: typeof below; counts: Map<SizeFact, Count> } = { byFile, direct, below, counts: new Map() };
+  const counts = new Map<SizeFact, Count>();
+  const index: HomeIndex = { byFile, direct, below, counts };
   const pools = new Map<SizeFact, SizeFact[]>(kafkas.map((k) => [k, []]));
   for (const f of facts) {
     if (f.size.resource !== 'KafkaNodePool' || f.size.replicas === undefined) continue;
     for (const home of homesOf(index, f.file, f.size.namespace)) pools.get(home)?.push(f);
   }
   for (const [k, counted] of pools) {
-    index.counts.set(k, counted.length > 0 ? { brokers: counted.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools: counted } : { brokers: k.size.replicas, pools: [] });
+    counts.set(k, counted.length > 0 ? { brokers: counted.reduce((n, f) => n + (f.size.replicas ?? 0), 0), pools: counted } : { brokers: k.size.replicas, pools: [] });
   }
   HOME_INDEXES.set(facts, index);
   return index;
@@ -126,15 +127,13 @@ function homesOf(index: HomeIndex, file: string, namespace: string | undefined):
 
 /**
  * The count of a `Kafka` resource or a `KafkaTopic` (`target`, of file `file`) by the facts given (all of its
- * cluster name). A `Kafka` target is the fact whose size it is, else the file's `ordinal`-th `Kafka` fact
- * (the facts of the file may be an equal copy). Node pools alone do not make a cluster: with no `Kafka`
- * resource of the name, no size is known.
+ * cluster name). A `Kafka` target is the fact whose size it is, or `self` when the facts hold an equal copy
+ * of it. Node pools alone do not make a cluster: with no `Kafka` resource of the name, no size is known.
  */
-function countOf(facts: readonly SizeFact[], file: string, target: StrimziSize, ordinal = 0): Count {
+function countOf(facts: readonly SizeFact[], file: string, target: StrimziSize, self?: SizeFact): Count {
   const index = homeIndex(facts);
   if (target.resource === 'Kafka') {
-    const mine = index.byFile.get(file) ?? [];
-    const own = mine.find((f) => f.size === target) ?? mine[ordinal];
+    const own = self ?? index.byFile.get(file)?.find((f) => f.size === target);
     return (own && index.counts.get(own)) ?? { pools: [] };
   }
   const homes = homesOf(index, file, target.namespace).map((k) => index.counts.get(k) as Count);
@@ -180,7 +179,9 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
   let changed = false;
   // A file's Kafka and its topics usually name one cluster: its facts over every file are put together once.
   const merged = new Map<string, readonly SizeFact[]>();
+  // When the run's facts for this file are an equal copy of its own: each of its facts to its copy, and back.
   const ownOf = new Map<SizeFact, SizeFact>();
+  const copyOf = new Map<StrimziSize, SizeFact>();
   const factsOf = (cluster: string): readonly SizeFact[] => {
     const known = merged.get(cluster);
     if (known) return known;
@@ -192,7 +193,10 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
     const theirs = base.filter((f) => f.file === file);
     if (mine.length > 0 && sameFacts(mine, theirs) && base.some((f) => f.file !== file)) {
       // This file's pools are pointed at as the file says them (a document's offsets, not the extract's spans).
-      theirs.forEach((f, i) => ownOf.set(f, mine[i]));
+      theirs.forEach((f, i) => {
+        ownOf.set(f, mine[i]);
+        copyOf.set(mine[i].size, f);
+      });
       merged.set(cluster, base);
       return base;
     }
@@ -204,19 +208,12 @@ export function countsAcross(groups: readonly SizedGroup[], file: string, sizes:
   };
   // Groups counted by one Kafka resource (a Kafka and its topics) share one count.
   const shared = new Map<Count, ClusterCount>();
-  // The how-manyth Kafka resource of its cluster name in this file each Kafka group is, in group order.
-  const ordinals = new Map<string, number>();
-  const kafkaOrdinal = (cluster: string): number => {
-    const n = ordinals.get(cluster) ?? 0;
-    ordinals.set(cluster, n + 1);
-    return n;
-  };
   const counts = groups.map((g): ClusterCount => {
     const size = g.strimzi;
     if (!size || g.cluster === undefined || size.resource === 'KafkaNodePool') return { brokers: g.brokerCount };
     const facts = factsOf(g.cluster);
     if (!facts.some((f) => f.file !== file)) return { brokers: g.brokerCount };
-    const counted = countOf(facts, file, size, size.resource === 'Kafka' ? kafkaOrdinal(g.cluster) : 0);
+    const counted = countOf(facts, file, size, copyOf.get(size));
     let count = shared.get(counted);
     if (!count) {
       const { brokers, pools } = counted;

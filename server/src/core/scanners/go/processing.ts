@@ -50,7 +50,7 @@ export function isReportingCall(call: Node): boolean {
     if (methods.length !== 1) return false;
     if (FMT_PRINT.test(methods[0])) return true;
     const stream = call.childForFieldName('arguments')?.namedChildren[0];
-    return FMT_FPRINT.test(methods[0]) && stream !== null && stream !== undefined && TERMINAL_STREAMS.has(stream.text.replace(/\s+/g, ''));
+    return FMT_FPRINT.test(methods[0]) && !!stream && TERMINAL_STREAMS.has(stream.text.replace(/\s+/g, ''));
   }
   if (LOGGER_NAMES.has(receiver)) return methods.some((m) => LOG_METHODS.test(m));
   // `metrics.Consumed.Inc()`: the instrument is a field of a metrics holder.

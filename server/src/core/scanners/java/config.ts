@@ -222,7 +222,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   for (const source of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
     if (source.consumed) continue;
     // A map put into between two clients built from it: each client its own group (see perClient).
-    const parts = pendingByDecl.has(source.decl as Decl) ? undefined : perClient(file, source);
+    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : perClient(file, source);
     for (const s of parts ?? [source]) {
       const group = toGroup(file, s, groups.length);
       if (group) groups.push(group);
@@ -244,8 +244,9 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
  * source of client k holds the entries put before it, less those a later put before it sets again (an
  * unconditional put of the same key); an entry several clients take is judged once (lint drops identical
  * findings). Told only where {@link lastClientEnd} could tell it: a local variable assigned once, every
- * client built in its own function outside any loop, and between the first client and the last no use of
- * the variable but puts and those clients. Otherwise undefined: one source, every put counts.
+ * client built in its own function outside any loop ({@link builtOnce}), and between the first client and
+ * the last no use of the variable but puts and those clients ({@link onlyPuts}). Otherwise undefined: one
+ * source, every put counts.
  */
 function perClient(file: JavaFile, s: Source): Source[] | undefined {
   const decl = s.decl;
@@ -255,22 +256,9 @@ function perClient(file: JavaFile, s: Source): Source[] | undefined {
   const lastEnd = flows[flows.length - 1].anchor.endIndex;
   if (!s.putCalls.some((c) => c.startIndex >= firstEnd && c.startIndex < lastEnd)) return undefined;
   const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
-  if (!owner) return undefined;
-  for (const f of flows) {
-    if (file.containers.enclosing(f.anchor, FUNCTION_TYPES)?.id !== owner.id) return undefined;
-    for (let n = f.anchor.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
-  }
-  // Between the first client and the last: only puts into the variable (in this function) and the clients.
-  const name = decl.name.replace(/\$/g, '\\$');
-  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g');
-  use.lastIndex = firstEnd;
-  for (let m = use.exec(file.text); m && m.index < lastEnd; m = use.exec(file.text)) {
-    if (flows.some((f) => f.anchor.startIndex <= m.index && m.index < f.anchor.endIndex)) continue;
-    if (!PUT_AFTER_NAME.test(file.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
-    const id = file.root.descendantForIndex(m.index, m.index + m[0].length);
-    if (!id || file.containers.enclosing(id, FUNCTION_TYPES)?.id !== owner.id) return undefined;
-    for (let n = id.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
-  }
+  if (!owner || !flows.every((f) => builtOnce(file, f.anchor, owner))) return undefined;
+  // Between the first client and the last: only puts into the variable and the clients themselves.
+  if (!onlyPuts(file, decl, owner, firstEnd, lastEnd, flows.map((f) => f.anchor))) return undefined;
   // The client an entry is put for first: the number of clients built before its put.
   const ends = flows.map((f) => f.anchor.endIndex);
   const segment = (e: EntryDraft): number => (e.putCall ? ends.filter((end) => end <= e.putCall!.startIndex).length : 0);
@@ -316,18 +304,34 @@ function lastClientEnd(file: JavaFile, s: Source): number | undefined {
   const cutoff = last.endIndex;
   if (!s.putCalls.some((c) => c.startIndex >= cutoff) && !file.pendingPuts.some((p) => p.decl === decl && p.nameStart >= cutoff)) return undefined;
   const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
-  if (!owner || file.containers.enclosing(last, FUNCTION_TYPES)?.id !== owner.id) return undefined;
-  // Every use after the last client: a put, in the same function (not a lambda that may run later or earlier).
+  if (!owner || !builtOnce(file, last, owner)) return undefined;
+  // Every use after the last client: a put.
+  return onlyPuts(file, decl, owner, cutoff, decl.scopeEnd) ? cutoff : undefined;
+}
+
+/** True when a client is built in `owner`'s own code (not a lambda of it) and in no loop there. */
+function builtOnce(file: JavaFile, creation: Node, owner: Node): boolean {
+  if (file.containers.enclosing(creation, FUNCTION_TYPES)?.id !== owner.id) return false;
+  for (let n = creation.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return false;
+  return true;
+}
+
+/**
+ * True when every use of the variable from `from` to `to` is a put into it in `owner`'s own code (not a lambda
+ * that may run earlier or later), uses inside `clients` (the creations that take it) aside.
+ */
+function onlyPuts(file: JavaFile, decl: Decl, owner: Node, from: number, to: number, clients: readonly Node[] = []): boolean {
   const name = decl.name.replace(/\$/g, '\\$');
   const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g');
-  use.lastIndex = cutoff;
-  for (let m = use.exec(file.text); m && m.index < decl.scopeEnd; m = use.exec(file.text)) {
-    if (!PUT_AFTER_NAME.test(file.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
-    const id = file.root.descendantForIndex(m.index, m.index + m[0].length);
-    if (!id || file.containers.enclosing(id, FUNCTION_TYPES)?.id !== owner.id) return undefined;
+  use.lastIndex = from;
+  for (let m = use.exec(file.text); m && m.index < to; m = use.exec(file.text)) {
+    const at = m.index;
+    if (clients.some((c) => c.startIndex <= at && at < c.endIndex)) continue;
+    if (!PUT_AFTER_NAME.test(file.text.slice(at + m[0].length, at + m[0].length + 40))) return false;
+    const id = file.root.descendantForIndex(at, at + m[0].length);
+    if (!id || file.containers.enclosing(id, FUNCTION_TYPES)?.id !== owner.id) return false;
   }
-  for (let n = last.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type)) return undefined;
-  return cutoff;
+  return true;
 }
 
 /** True when `node` is inside a method annotated `@Bean` (Spring wires such factories into its listener containers). */
