@@ -187,6 +187,22 @@ describe('rules: INI section headers in a .properties file', () => {
     );
   });
 
+  it("lets a client's section win over [default] wherever [default] is written, as the app merges them", () => {
+    // Confluent's examples: dict(config['default']), then .update(config['producer']).
+    const after = lintConfig('client.properties', '[producer]\nacks=[|1|]\n[default]\nbootstrap.servers=localhost:9092\nacks=all\n');
+    assert.deepEqual(of(after.findings, 'producer/acks-leader-only').map((f) => f.range), [after.ranges[0]]);
+    assert.deepEqual(after.document.groups[0].entries.map((e) => [e.key, e.value]), [
+      ['bootstrap.servers', 'localhost:9092'],
+      ['acks', 'all'],
+      ['acks', '1'],
+    ]);
+    assert.equal(effectiveEntry(after.document.groups[0], ['acks'], 'producer')?.value, '1');
+    // The other way round, [default]'s acks=0 is not what the producer gets either.
+    const before = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\nacks=0\n[producer]\nacks=all\n');
+    assert.deepEqual(of(before.findings, 'producer/acks-zero'), []);
+    assert.deepEqual(of(before.findings, 'config/duplicate-key'), []);
+  });
+
   const ADD_AUTO_COMMIT = 'Add enable.auto.commit=false (then commit offsets yourself after processing)';
 
   it("adds a missing setting at the end of its client's section, not at the end of the file", () => {

@@ -113,6 +113,22 @@ interface Section {
   end: number;
 }
 
+function isDefaultSection(section: Section | undefined): boolean {
+  return section !== undefined && section.name.trim().toLowerCase() === 'default';
+}
+
+/**
+ * The entries of a file with INI sections in the order its app applies them: those of `[default]` first,
+ * wherever that section is written. Confluent's Python examples build each client's settings as
+ * `dict(config['default'])` and then `.update(config['consumer'])`, and configparser's own `[DEFAULT]` gives
+ * every section the values that section does not set: either way a client's section wins over `[default]`.
+ */
+function defaultsFirst(entries: readonly PlainEntry[]): readonly PlainEntry[] {
+  const defaults = entries.filter((e) => isDefaultSection(e.section));
+  if (defaults.length === 0 || defaults.length === entries.length) return entries;
+  return [...defaults, ...entries.filter((e) => !isDefaultSection(e.section))];
+}
+
 /** The client role a section's name gives, if any. */
 function sectionRole(name: string): Role | undefined {
   const lower = name.trim().toLowerCase();
@@ -127,7 +143,7 @@ function sectionRole(name: string): Role | undefined {
 function sectionEndFor(sections: readonly Section[], role: Role | undefined): number | undefined {
   let target: Section | undefined;
   for (const s of sections) if (role !== undefined && s.role === role) target = s;
-  if (target === undefined) for (const s of sections) if (s.name.trim().toLowerCase() === 'default') target = s;
+  if (target === undefined) for (const s of sections) if (isDefaultSection(s)) target = s;
   return target === undefined || target === sections[sections.length - 1] ? undefined : target.end;
 }
 
@@ -144,7 +160,7 @@ interface FileRoles {
 class PlainEntry extends ReadPair implements ConfigEntry {
   constructor(
     private readonly file: FileRoles,
-    private readonly section: Section | undefined,
+    readonly section: Section | undefined,
     key: string,
     value: string,
     rawKey: string,
@@ -220,7 +236,8 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
     return entry;
   });
   const ini = headers ? new Set<ReadPair>(semicolons ? [...headers, ...semicolons] : headers) : undefined;
-  const entries = file.problems.length > 0 || ini ? file.pairs.filter((p) => !p.problem && !ini?.has(p)) : file.pairs;
+  const kept = file.problems.length > 0 || ini ? file.pairs.filter((p) => !p.problem && !ini?.has(p)) : file.pairs;
+  const entries = ini ? defaultsFirst(kept) : kept;
   const { roles, isKafka } = detectRoles(path, entries, sectionRoles);
   fileRoles.roles = roles;
   fileRoles.only = roles.length === 1 ? roles[0] : undefined;
