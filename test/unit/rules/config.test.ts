@@ -203,6 +203,16 @@ describe('rules: INI section headers in a .properties file', () => {
     assert.deepEqual(of(before.findings, 'config/duplicate-key'), []);
   });
 
+  it("judges a file with sections by librdkafka's defaults and spellings, since confluent-kafka reads it", () => {
+    const r = lintConfig('client.properties', '[default]\nbootstrap.servers=localhost:9092\n[producer]\nrequest.required.acks=[|1|]\n[consumer]\ngroup.id=g\n');
+    assert.equal(r.document.groups[0].library, 'librdkafka');
+    assert.deepEqual(of(r.findings, 'producer/acks-leader-only').map((f) => f.range), [r.ranges[0]]);
+    const [unset] = of(r.findings, 'consumer/auto-commit-enabled');
+    assert.match(unset.message, /enable\.auto\.commit is unset, and librdkafka defaults it to true/);
+    // Without sections it is a Java client's file.
+    assert.equal(lintConfig('consumer.properties', 'bootstrap.servers=b:9092\ngroup.id=g\n').document.groups[0].library, 'java');
+  });
+
   const ADD_AUTO_COMMIT = 'Add enable.auto.commit=false (then commit offsets yourself after processing)';
 
   it("adds a missing setting at the end of its client's section, not at the end of the file", () => {

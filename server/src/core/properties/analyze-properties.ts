@@ -253,6 +253,8 @@ export function analyzeProperties(path: string, text: string, kind: DocumentKind
     const groups = connectGroups({ kind: connect, entries, anchor: anchorOf(file), insert: insertEntry }, text);
     return { path, text, kind, isKafka, groups, facts: [], problems: file.problems, commentPrefix: '#' };
   }
-  const group: ConfigGroup = { roles, library: 'java', entries, anchor: anchorOf(file), insertEntry };
+  // A file with sections is read by a Python app with configparser, and its dotted keys are confluent-kafka's:
+  // librdkafka's defaults and spellings (`request.required.acks`) apply, not the Java client's.
+  const group: ConfigGroup = { roles, library: ini ? 'librdkafka' : 'java', entries, anchor: anchorOf(file), insertEntry };
   return { path, text, kind, isKafka, groups: [group], facts: [], problems: file.problems, commentPrefix: '#' };
 }
