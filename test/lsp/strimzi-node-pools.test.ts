@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ROOT } from '../cli/helpers';
+import type { MessagePathResult } from '../../server/src/protocol/constants';
+import { Methods } from '../../server/src/protocol/constants';
 import { positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
 
@@ -84,6 +86,23 @@ describe('LSP: Strimzi node pools in another file', function () {
       pulled.map((d) => d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])),
       [0, 1, 2].map(() => [[kafka, 30], [client.uri('k8s/pools.yaml'), 8]]),
     );
+  });
+
+  it('the workspace report counts the pools of every file for files that are not open, as their diagnostics do', async () => {
+    put('k8s/kafka.yaml', KAFKA);
+    put('k8s/pools.yaml', POOLS);
+    const client = await server.start({ pull: true });
+    const report = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+    assert.deepEqual(report.report.stages.flatMap((s) => s.findings.filter((f) => f.rule === ABOVE).map((f) => [f.file, f.line])), []);
+    // The pool file changed to one broker: the Kafka file's report follows.
+    put('k8s/pools.yaml', POOLS.replace('replicas: 2', 'replicas: 1'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('k8s/pools.yaml'), type: 2 }] });
+    const later = await waitFor(async () => {
+      const r = await client.request<MessagePathResult>(Methods.messagePath, { scope: 'workspace' });
+      const lines = r.report.stages.flatMap((s) => s.findings.filter((f) => f.rule === ABOVE).map((f) => f.line));
+      return lines.length > 0 ? lines : undefined;
+    }, { message: 'report follows the pool change' });
+    assert.deepEqual(later, [18, 20, 21]);
   });
 
   it('two Kafka resources named ledger in two folders are two clusters: each counts the pools of its own folder', async () => {

@@ -1,10 +1,13 @@
 import { localize, t } from '../core/i18n/index';
 import { analyze, releaseDocument } from '../core/analyze';
+import type { ComposePairing } from '../core/compose/pairs';
+import { withComposePartner } from '../core/compose/pairs';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { lint } from '../core/lint';
 import type { StrimziSizes } from '../core/strimzi/cluster-size';
 import { withClusterSizes } from '../core/strimzi/cluster-size';
+import type { ComposeServiceFacts } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
 import { readTextFile } from '../files/read';
@@ -42,11 +45,17 @@ export interface FileResult {
   readonly extract?: FileExtract;
 }
 
+/** The other file of a compose file's base/override pair (compose/pairs.ts), and its services. */
+export interface ComposeMerge {
+  readonly pairing: ComposePairing;
+  readonly services: readonly ComposeServiceFacts[];
+}
+
 /**
  * Reads (unless the job carries the text), analyzes and lints one file. Never throws: an unreadable file
  * or an analyzer bug becomes a result with a note, so that one file never stops the run.
  */
-export async function lintFile(job: LintJob, options: LintOptions, sizes?: StrimziSizes): Promise<FileResult> {
+export async function lintFile(job: LintJob, options: LintOptions, sizes?: StrimziSizes, compose?: ComposeMerge): Promise<FileResult> {
   let text = job.text;
   if (text === undefined) {
     const read = readTextFile(job.absolute);
@@ -54,7 +63,9 @@ export async function lintFile(job: LintJob, options: LintOptions, sizes?: Strim
     text = read.text;
   }
   try {
-    const document = await analyze(job.display, text);
+    const read = await analyze(job.display, text);
+    // Read as Compose merges it with the other file of its base/override pair, the second look run.ts takes.
+    const document = compose ? withComposePartner(read, compose.pairing, compose.services) : read;
     // With the run's Strimzi cluster sizes (node pools in other files), the second look run.ts takes.
     const linted = sizes ? withClusterSizes(document, job.display, sizes) : document;
     const findings = toCliFindings(job.display, text, lint(linted, options), new LineIndex(text));

@@ -8,6 +8,8 @@ import { combineFindings } from '../core/deployment/lint';
 import { localize, t } from '../core/i18n/index';
 import { lint } from '../core/lint';
 import { countsAcross, sizesOf, withClusterSizes } from '../core/strimzi/cluster-size';
+import { withComposePartner } from '../core/compose/pairs';
+import { composeMerges } from './compose-pairs';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
@@ -49,7 +51,7 @@ export async function runReport(
   // `kafka-lint` does, so that the report shows the findings (and gives the exit code) the lint would.
   const { locale } = scopes.base;
   const sets = optionSets(scopes);
-  const analysed: { display: string; href: string; document: AnalyzedDocument; own: readonly Finding[]; readonly scope: number }[] = [];
+  const analysed: { display: string; absolute: string; href: string; document: AnalyzedDocument; own: readonly Finding[]; readonly scope: number }[] = [];
   const extracts: DeploymentFile[] = [];
   for (const file of files) {
     const scope = scopeOfFile(scopes, file.absolute);
@@ -65,7 +67,7 @@ export async function runReport(
       const own = lint(document, options);
       const extract = extractDeployment(document, file.display);
       // Pushed together: the cross-file pass reads file i's scope beside extract i.
-      analysed.push({ display: file.display, href, document, own, scope });
+      analysed.push({ display: file.display, absolute: file.absolute, href, document, own, scope });
       extracts.push({ ...extract, ...projectOf(file.absolute) });
     } catch (err) {
       note(`${file.display}: ${t(locale, 'files.analysisFailed', { reason: err instanceof Error ? err.message : String(err) })}`);
@@ -80,6 +82,12 @@ export async function runReport(
   analysed.forEach((a, i) => {
     if (countsAcross(extracts[i].groups, a.display, sizes)) a.own = lint(withClusterSizes(a.document, a.display, sizes), sets[a.scope]);
   });
+  // Compose merges a folder's base file with its override: each is linted again with what the other says.
+  for (const [i, merge] of composeMerges(analysed, (j) => extracts[j].compose)) {
+    const a = analysed[i];
+    a.document = withComposePartner(a.document, merge.pairing, merge.services);
+    a.own = lint(a.document, sets[a.scope]);
+  }
   const cross = crossFindingsByScope(extracts, analysed.map((a) => a.scope), sets, note);
   const reports: FileReport[] = analysed.map(({ display, href, document, own, scope }) =>
     fileReport({ file: display, href, document, findings: combineFindings(own, cross.get(display)), kafkaVersion: sets[scope].kafkaVersion }),

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { analyze, releaseDocument } from '../core/analyze';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { countsAcross, sizesOf } from '../core/strimzi/cluster-size';
+import { composeMerges } from './compose-pairs';
 import type { Finding } from '../core/model';
 import { RULES } from '../core/rules/index';
 import type { CliRequest } from './args';
@@ -146,6 +147,14 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
     const extract = results[i].extract;
     if (!extract || !countsAcross(extract.groups, file.display, sizes)) continue;
     const again = await lintFile(file, sets[scopeOf[i]], sizes);
+    results[i] = { ...again, extract };
+  }
+  // Compose merges a folder's base file with its override: each is linted again with what the other says of
+  // its services (cached results stay per file, like the counts above).
+  for (const [i, merge] of composeMerges(files, (j) => results[j].extract?.compose)) {
+    const extract = results[i].extract;
+    if (!extract) continue;
+    const again = await lintFile(files[i], sets[scopeOf[i]], undefined, merge);
     results[i] = { ...again, extract };
   }
 

@@ -303,6 +303,22 @@ export interface ParseProblem {
   readonly message: Message;
 }
 
+/**
+ * What a docker-compose file says of one service that runs a Kafka image, or names no image (it may add to a
+ * service of the file Compose merges it with: a `docker-compose.override.yml` and its base). Plain data.
+ */
+export interface ComposeServiceFacts {
+  readonly name: string;
+  /** The `image` reference with variables resolved; absent when the service names none. */
+  readonly image?: string;
+  /** The variables its `environment` sets, in order: name and resolved value. */
+  readonly variables: readonly (readonly [name: string, resolved: string])[];
+  /** True when it names an `env_file`. */
+  readonly envFile: boolean;
+  /** Where its volumes are mounted in the container. */
+  readonly volumes: readonly string[];
+}
+
 /** A file after parsing or scanning: what rules run on. */
 export interface AnalyzedDocument {
   /** Path or URI as given by the caller; used for role detection by file name. */
@@ -321,6 +337,8 @@ export interface AnalyzedDocument {
    * block (offsets are the `.md`'s). Lint judges each part on its own; `groups`/`facts` list all of theirs.
    */
   readonly parts?: readonly AnalyzedDocument[];
+  /** A docker-compose file: its services that run a Kafka image or name none (see {@link ComposeServiceFacts}). */
+  readonly compose?: readonly ComposeServiceFacts[];
 }
 
 /** A finding, before severity overrides are applied. */

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, releaseDocument } from '../core/analyze';
 import { combineFindings } from '../core/deployment/lint';
 import { lint } from '../core/lint';
-import type { Finding } from '../core/model';
+import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { renderHtml } from '../core/report/html';
@@ -32,6 +32,13 @@ export interface MessagePathHost {
    * done; ranges are spans of the file as the model read it.
    */
   workspaceFiles(): Promise<readonly WorkspaceFileFindings[]>;
+  /**
+   * A file's document read from disk as the workspace model judges it (lsp/workspace-index.ts `inWorkspace`:
+   * Strimzi counts of every file, a compose file merged with its base or override), and the model's revision
+   * of what that depends on.
+   */
+  inWorkspace(document: AnalyzedDocument, path: string): AnalyzedDocument;
+  revisionOf(path: string): number;
   /** The options of a document (by URI) or of a folder's files that are not open (by the folder's URI). */
   optionsFor(uri: string): Promise<LintOptions>;
   folders(): readonly WorkspaceFolder[];
@@ -125,7 +132,7 @@ export class MessagePathService {
     let stamp: string;
     try {
       const st = statSync(absolute);
-      stamp = `${st.size}:${st.mtimeMs}:${JSON.stringify(options)}:${display}:${JSON.stringify(cross ?? [])}`;
+      stamp = `${st.size}:${st.mtimeMs}:${JSON.stringify(options)}:${display}:${this.host.revisionOf(absolute)}:${JSON.stringify(cross ?? [])}`;
     } catch {
       return undefined;
     }
@@ -136,7 +143,7 @@ export class MessagePathService {
     if (read.ok) {
       const path = uriToPath(uri);
       try {
-        const document = await analyze(path, read.text);
+        const document = this.host.inWorkspace(await analyze(path, read.text), absolute);
         report = fileReport({ file: display, href: uri, document, findings: combineFindings(lint(document, options), cross), kafkaVersion: options.kafkaVersion });
       } catch (err) {
         this.host.log(`Kafka Lint: could not analyze ${uri} for the message path: ${describe(err)}`);

@@ -155,6 +155,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
         if (!model.ready) await startFirstScan();
         return model.allFiles();
       },
+      inWorkspace: (document, path) => model.inWorkspace(document, path),
+      revisionOf: (path) => model.revisionOfPath(path),
       optionsFor: (uri) => store.optionsFor(uri),
       folders: () => workspaceFolders,
       isSupported,

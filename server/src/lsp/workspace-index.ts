@@ -9,11 +9,13 @@ import type { DeploymentFile } from '../core/deployment/extract';
 import { combineFindings, lintDeploymentPerFile } from '../core/deployment/lint';
 import { buildDeployment } from '../core/deployment/model';
 import type { Locale } from '../core/i18n/index';
-import type { Finding } from '../core/model';
+import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { lint } from '../core/lint';
 import { ClusterSizeIndex, withClusterSizes } from '../core/strimzi/cluster-size';
+import type { ComposePairing } from '../core/compose/pairs';
+import { composePairs, withComposePartner } from '../core/compose/pairs';
 import { readTextFile } from '../files/read';
 import { projectOf } from '../files/projects';
 import { canonicalPath, collectFiles, isLintedName, SKIPPED_FOLDERS } from '../files/walk';
@@ -91,6 +93,9 @@ export class WorkspaceIndex {
   private byFile: ReadonlyMap<string, readonly Finding[]> = new Map();
   /** The Strimzi cluster sizes of every file (node pools in one file, their Kafka in another) at the last relink, and which files' counts changed at each. */
   private readonly clusterSizes = new ClusterSizeIndex();
+  /** The compose files Compose merges with another (core/compose/pairs.ts) at the last relink, and the JSON of the other's services. */
+  private pairs: ReadonlyMap<string, ComposePairing> = new Map();
+  private pairKeys: ReadonlyMap<string, string> = new Map();
   /** The first folder's options: of files in no folder (and the progress texts). */
   private options: LintOptions = DEFAULT_OPTIONS;
   /** Each folder's roots (its path, and real path) and options, innermost folders first. */
@@ -353,10 +358,23 @@ export class WorkspaceIndex {
     for (const path of this.clusterSizes.update([...this.files.values()].map((f) => ({ file: f.path, groups: f.extract.groups })))) {
       if (!changed.includes(path)) changed.push(path);
     }
+    // A compose file whose base or override changed what it says of its services: its own findings may change.
+    for (const path of this.updatePairs()) if (!changed.includes(path)) changed.push(path);
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;
     if (changed.length > 0) this.host.changed(changed.sort());
+  }
+
+  /** Pairs the model's compose files again; returns the files whose partner's services changed (or that were paired or unpaired). */
+  private updatePairs(): string[] {
+    const pairs = composePairs(this.files.keys());
+    const keys = new Map<string, string>();
+    for (const [path, pairing] of pairs) keys.set(path, JSON.stringify(this.files.get(pairing.partner)?.extract.compose ?? null));
+    const changed = [...new Set([...keys.keys(), ...this.pairKeys.keys()])].filter((path) => keys.get(path) !== this.pairKeys.get(path));
+    this.pairs = pairs;
+    this.pairKeys = keys;
+    return changed;
   }
 
   /** A revision of a file's cross-file findings (the relink that last changed them): part of a pull report's result id. */
@@ -379,7 +397,7 @@ export class WorkspaceIndex {
     const known = this.combined.get(analysis.uri);
     if (known && known.base === analysis && known.generation === this.generation) return known.analysis;
     const file = this.files.get(path);
-    const own = this.sized(analysis, path);
+    const own = this.paired(this.sized(analysis, path), path);
     // Cross-file findings are spans of the text the extract was read from: only that version may show them.
     const usable = cross && cross.length > 0 && file?.version === analysis.version;
     const workspace: Analysis['workspace'] = {
@@ -408,9 +426,38 @@ export class WorkspaceIndex {
     }
   }
 
-  /** A document (read from disk or open) linted with the workspace's Strimzi cluster sizes (see {@link sized}). */
-  withSizes<D extends Parameters<typeof withClusterSizes>[0]>(document: D, path: string): D {
-    return withClusterSizes(document, canonicalPath(path), this.clusterSizes.sizes) as D;
+  /**
+   * An analysis read again as Compose merges it with the other file of its base/override pair, and linted
+   * again; else the analysis itself.
+   */
+  private paired(analysis: Analysis, path: string): Analysis {
+    const pairing = this.pairs.get(path);
+    if (!pairing) return analysis;
+    const document = withComposePartner(analysis.document, pairing, this.files.get(pairing.partner)?.extract.compose);
+    if (document === analysis.document) return analysis;
+    try {
+      return { ...analysis, document, findings: lint(document, analysis.options) };
+    } catch (err) {
+      this.host.log(`Kafka Lint: could not lint ${analysis.uri}: ${describe(err)}`);
+      return analysis;
+    }
+  }
+
+  /**
+   * A document of a file that is not open (the workspace report reads it from disk), as its diagnostics would
+   * judge it: with the Strimzi cluster sizes of every file ({@link sized}) and merged with the other file of
+   * its compose pair ({@link paired}).
+   */
+  inWorkspace(document: AnalyzedDocument, path: string): AnalyzedDocument {
+    const real = canonicalPath(path);
+    const sized = withClusterSizes(document, real, this.clusterSizes.sizes);
+    const pairing = this.pairs.get(real);
+    return pairing ? withComposePartner(sized, pairing, this.files.get(pairing.partner)?.extract.compose) : sized;
+  }
+
+  /** The relink generation that last changed what {@link inWorkspace} or the cross-file findings give a file (by path). */
+  revisionOfPath(path: string): number {
+    return this.changedAt.get(canonicalPath(path)) ?? 0;
   }
 
   /**

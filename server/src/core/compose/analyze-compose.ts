@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Range } from '../model';
+import type { AnalyzedDocument, ComposeServiceFacts, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Range } from '../model';
 import { msg } from '../i18n/index';
 import type { Message } from '../i18n/index';
 import type { ContainerImage } from '../catalog/images';
@@ -26,14 +26,31 @@ import { readEnvironment } from './environment';
  * Settings a service leaves unset are only judged when every setting is visible: a service with an
  * `env_file`, or a Bitnami service that mounts its own `server.properties` (the image then ignores the
  * variables), keeps its explicit settings but claims no role.
+ *
+ * Compose merges a base file with its override (compose/pairs.ts): given the other file of the pair
+ * ({@link ComposePartner}), a service both define runs the override's image, a variable both set is the
+ * override's (the base's value of it is not judged), the cluster counts the brokers of both files, and a
+ * service whose settings are split between the two files claims no role either.
  */
+
+/**
+ * The other file of a base/override pair, as plain data: `is` says which it is, `services` are its
+ * {@link ComposeServiceFacts}.
+ */
+export interface ComposePartner {
+  readonly is: 'base' | 'override';
+  readonly services: readonly ComposeServiceFacts[];
+}
+
+/** The name of an override file (compose/pairs.ts), which may set only `CONNECT_*` variables of its base's service. */
+const OVERRIDE_NAME = /(^|[\\/])(docker-)?compose\.override\.ya?ml$/;
 
 /** The variables of a service that tell which brokers form one cluster. */
 const CLUSTER_VARIABLES: ReadonlySet<string> = new Set(['CLUSTER_ID', 'KAFKA_CLUSTER_ID', 'KAFKA_KRAFT_CLUSTER_ID']);
 const CLUSTER_KEYS: readonly string[] = ['controller.quorum.voters', 'controller.quorum.bootstrap.servers', 'zookeeper.connect'];
 
-function emptyCompose(path: string, text: string, kind: DocumentKind, problems: AnalyzedDocument['problems'] = []): AnalyzedDocument {
-  return { path, text, kind, isKafka: false, groups: [], facts: [], problems, commentPrefix: '#' };
+function emptyCompose(path: string, text: string, kind: DocumentKind, problems: AnalyzedDocument['problems'] = [], compose: readonly ComposeServiceFacts[] = []): AnalyzedDocument {
+  return { path, text, kind, isKafka: false, groups: [], facts: [], problems, commentPrefix: '#', ...(compose.length > 0 ? { compose } : {}) };
 }
 
 /** One setting read from a variable: the entry, and the variable it came from. */
@@ -146,19 +163,19 @@ function addressesOf(name: string, service: AnyMap, settings: readonly Setting[]
 }
 
 /** Does a service mount a `server.properties` where Bitnami looks for one (so the variables are ignored)? */
-function mountsServerProperties(image: ContainerImage, service: AnyMap, environment: Environment, doc: Document, text: string): boolean {
+function mountsServerProperties(image: ContainerImage, targets: readonly string[], environment: Environment): boolean {
   const mounted = image.mountedConfig;
   if (!mounted) return false;
   const folder = environment.variables.find((v) => v.name === mounted.variable)?.resolved || mounted.folder;
   const target = `${folder.replace(/\/+$/, '')}/server.properties`;
-  return volumeTargets(service, doc, text).includes(target);
+  return targets.includes(target);
 }
 
 /** Does a service mount a folder (or a `server.properties` in it) that the image reads before its variables? */
-function mountsAppendedConfig(image: ContainerImage, service: AnyMap, doc: Document, text: string): boolean {
+function mountsAppendedConfig(image: ContainerImage, targets: readonly string[]): boolean {
   const folder = image.appendedConfigFolder;
   if (!folder) return false;
-  return volumeTargets(service, doc, text).some((target) => target === folder || target === `${folder}/server.properties`);
+  return targets.some((target) => target === folder || target === `${folder}/server.properties`);
 }
 
 /**
@@ -201,26 +218,95 @@ function stepOf(services: AnyMap, service: AnyMap, text: string): string {
   return outer !== undefined && inner !== undefined && inner.length > outer.length ? ' '.repeat(inner.length - outer.length) : '  ';
 }
 
-function readService(name: string, keyNode: Node, value: unknown, services: AnyMap, doc: Document, text: string, editable: boolean): Service | undefined {
+/** The resolved `image` of a service, when it names one. */
+function imageReferenceOf(service: AnyMap, doc: Document, text: string): string | undefined {
+  const reference = scalarAt(service, 'image', doc, text);
+  return reference ? interpolate(reference).resolved : undefined;
+}
+
+/**
+ * What a service says for the other file of a base/override pair: for one that runs a Kafka image or names
+ * none (an override often gives only what it changes); undefined for services of other images.
+ */
+function factsOf(name: string, service: AnyMap, doc: Document, text: string): ComposeServiceFacts | undefined {
+  const image = imageReferenceOf(service, doc, text);
+  if (image !== undefined && !imageOfReference(image)) return undefined;
+  const variables = readEnvironment(service, doc, text, false, '  ').variables.map((v) => [v.name, v.resolved] as const);
+  const envFile = nodeAt(service, 'env_file', doc, text) !== undefined;
+  return { name, ...(image !== undefined ? { image } : {}), variables, envFile, volumes: volumeTargets(service, doc, text) };
+}
+
+/** Which brokers a service joins and what it runs, from a setting's value by key and its variables by name. */
+function membershipOf(valueOf: (key: string) => string | undefined, variable: (name: string) => string | undefined): { process: 'broker' | 'controller'; marks: string[] } {
+  const roles = (valueOf('process.roles') ?? '').toLowerCase();
+  const process = roles !== '' && !roles.includes('broker') && roles.includes('controller') ? 'controller' : 'broker';
+  const marks: string[] = [];
+  for (const name of CLUSTER_VARIABLES) {
+    const v = variable(name);
+    if (v) marks.push(`id:${v}`);
+  }
+  for (const key of CLUSTER_KEYS) {
+    const v = valueOf(key);
+    if (v) marks.push(`${key}:${v.replace(/\s+/g, '')}`);
+  }
+  return { process, marks };
+}
+
+/** The last value the facts give a variable, by name. */
+function variableOf(facts: ComposeServiceFacts | undefined, name: string): string | undefined {
+  let found: string | undefined;
+  for (const [n, v] of facts?.variables ?? []) if (n === name) found = v;
+  return found;
+}
+
+/** The last value the facts give `key` in `image`. */
+function settingOfFacts(image: ContainerImage, facts: ComposeServiceFacts | undefined, key: string): string | undefined {
+  let found: string | undefined;
+  for (const [n, v] of facts?.variables ?? []) if (keyOfVariable(image, n)?.key === key) found = v;
+  return found;
+}
+
+function readService(
+  name: string,
+  keyNode: Node,
+  value: unknown,
+  services: AnyMap,
+  doc: Document,
+  text: string,
+  editable: boolean,
+  partner: ComposePartner | undefined,
+): Service | undefined {
   const mapping = mappingOf(value, doc);
   if (!mapping || !keyNode.range) return undefined;
   const service = mapping.map;
-  const reference = scalarAt(service, 'image', doc, text);
+  // The same service in the other file of a base/override pair.
+  const other = partner?.services.find((s) => s.name === name);
+  const own = imageReferenceOf(service, doc, text);
+  // The override's image wins.
+  const reference = partner?.is === 'override' ? (other?.image ?? own) : (own ?? other?.image);
   if (!reference) return undefined;
-  const found = imageOfReference(interpolate(reference).resolved);
+  const found = imageOfReference(reference);
   if (!found) return undefined;
   const { image } = found;
-  const environment = readEnvironment(service, doc, text, editable, stepOf(services, service, text));
-  const ignoresVariables = mountsServerProperties(image, service, environment, doc, text);
+  const read = readEnvironment(service, doc, text, editable, stepOf(services, service, text));
+  // A variable the override sets again is the override's: this file's value of it never reaches the broker.
+  const again = partner?.is === 'override' && other ? new Set(other.variables.map(([n]) => n)) : undefined;
+  const environment: Environment = again && read.variables.some((v) => again.has(v.name)) ? { ...read, variables: read.variables.filter((v) => !again.has(v.name)) } : read;
+  const targets = other ? [...volumeTargets(service, doc, text), ...other.volumes] : volumeTargets(service, doc, text);
+  const ignoresVariables = mountsServerProperties(image, targets, environment);
   const settings = ignoresVariables ? [] : settingsOf(image, environment);
-  const roles = (resolvedOf(settings, 'process.roles') ?? '').toLowerCase();
-  const process = roles !== '' && !roles.includes('broker') && roles.includes('controller') ? 'controller' : 'broker';
-  const marks: string[] = [];
-  for (const v of environment.variables) if (CLUSTER_VARIABLES.has(v.name) && v.resolved !== '') marks.push(`id:${v.resolved}`);
-  for (const key of CLUSTER_KEYS) {
-    const v = resolvedOf(settings, key);
-    if (v) marks.push(`${key}:${v.replace(/\s+/g, '')}`);
-  }
+  // Values of the merged service: the override's win over the base's.
+  const ownValue = (key: string) => resolvedOf(settings, key);
+  const otherValue = (key: string) => settingOfFacts(image, other, key);
+  const ownVariable = (n: string) => environment.variables.filter((v) => v.name === n && v.resolved !== '').pop()?.resolved;
+  const otherVariable = (n: string) => variableOf(other, n) || undefined;
+  const overridden = partner?.is === 'override';
+  const { process, marks } = membershipOf(
+    (key) => (overridden ? (otherValue(key) ?? ownValue(key)) : (ownValue(key) ?? otherValue(key))),
+    (n) => (overridden ? (otherVariable(n) ?? ownVariable(n)) : (ownVariable(n) ?? otherVariable(n))),
+  );
+  // Settings of the service written in the other file too: what this file leaves unset may be set there.
+  const split = other !== undefined && (other.envFile || other.variables.some(([n]) => keyOfVariable(image, n) !== undefined));
   return {
     name,
     nameRange: { start: keyNode.range[0], end: keyNode.range[1] },
@@ -230,40 +316,60 @@ function readService(name: string, keyNode: Node, value: unknown, services: AnyM
     map: service,
     environment,
     settings,
-    partial: ignoresVariables || mountsAppendedConfig(image, service, doc, text) || nodeAt(service, 'env_file', doc, text) !== undefined,
+    partial: ignoresVariables || mountsAppendedConfig(image, targets) || nodeAt(service, 'env_file', doc, text) !== undefined || split,
     process,
     clusterMarks: marks,
   };
 }
 
+/** A broker of the other file of a pair that this file does not define: it counts in the cluster sizes. */
+function memberOfPartner(facts: ComposeServiceFacts): Member | undefined {
+  const found = facts.image ? imageOfReference(facts.image) : undefined;
+  if (!found || found.image.role !== 'broker') return undefined;
+  const { image } = found;
+  const { process, marks } = membershipOf(
+    (key) => settingOfFacts(image, facts, key),
+    (n) => variableOf(facts, n) || undefined,
+  );
+  return { role: image.role, process, clusterMarks: marks };
+}
+
+/** What the cluster sizes need of a service. */
+interface Member {
+  readonly role: ContainerImage['role'];
+  readonly process: 'broker' | 'controller';
+  readonly clusterMarks: readonly string[];
+}
+
 /**
  * Which broker services form one cluster: those that share a cluster id, a controller quorum or a ZooKeeper
  * connection. Services that say none of these join the only cluster when there is one, and form one together
- * otherwise. Returns, per service, the number of data brokers in its cluster.
+ * otherwise. Returns, per member (by index), the number of data brokers in its cluster.
  */
-function clusterSizes(services: readonly Service[]): Map<Service, number> {
-  const brokers = services.filter((s) => s.image.role === 'broker');
+function clusterSizes(members: readonly Member[]): number[] {
+  const brokers = members.flatMap((s, i) => (s.role === 'broker' ? [i] : []));
   const parent = brokers.map((_s, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const byMark = new Map<string, number>();
-  brokers.forEach((s, i) => {
-    for (const mark of s.clusterMarks) {
+  const of = (i: number) => members[brokers[i]];
+  brokers.forEach((_m, i) => {
+    for (const mark of of(i).clusterMarks) {
       const j = byMark.get(mark);
       if (j === undefined) byMark.set(mark, i);
       else parent[find(i)] = find(j);
     }
   });
-  const marked = new Set(brokers.flatMap((s, i) => (s.clusterMarks.length > 0 ? [find(i)] : [])));
-  const unmarkedRoot = marked.size === 1 ? [...marked][0] : brokers.findIndex((s) => s.clusterMarks.length === 0);
-  brokers.forEach((s, i) => {
-    if (s.clusterMarks.length === 0 && unmarkedRoot >= 0) parent[find(i)] = find(unmarkedRoot);
+  const marked = new Set(brokers.flatMap((_m, i) => (of(i).clusterMarks.length > 0 ? [find(i)] : [])));
+  const unmarkedRoot = marked.size === 1 ? [...marked][0] : brokers.findIndex((_m, i) => of(i).clusterMarks.length === 0);
+  brokers.forEach((_m, i) => {
+    if (of(i).clusterMarks.length === 0 && unmarkedRoot >= 0) parent[find(i)] = find(unmarkedRoot);
   });
   const counts = new Map<number, number>();
-  brokers.forEach((s, i) => {
-    if (s.process === 'broker') counts.set(find(i), (counts.get(find(i)) ?? 0) + 1);
+  brokers.forEach((_m, i) => {
+    if (of(i).process === 'broker') counts.set(find(i), (counts.get(find(i)) ?? 0) + 1);
   });
-  const out = new Map<Service, number>();
-  brokers.forEach((s, i) => out.set(s, counts.get(find(i)) ?? 0));
+  const out = members.map(() => 0);
+  brokers.forEach((m, i) => (out[m] = counts.get(find(i)) ?? 0));
   return out;
 }
 
@@ -328,12 +434,17 @@ function bootstrapClusterSize(service: Service, brokers: readonly ConfigGroup[])
   return sizes.size === 1 ? size : undefined;
 }
 
-/** Reads a docker-compose file. Never throws on bad input. */
-export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose'): AnalyzedDocument {
-  // Every image read here has `kafka` in its name except Confluent's cp-server images.
-  if (looksBinary(text) || !/kafka|cp-server/i.test(text)) return emptyCompose(path, text, kind);
+/**
+ * Reads a docker-compose file. Never throws on bad input. `partner`: the other file of its base/override pair
+ * (compose/pairs.ts), which Compose merges with it.
+ */
+export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose', partner?: ComposePartner): AnalyzedDocument {
+  // Every image read here has `kafka` in its name except Confluent's cp-server images; an override may name
+  // no image at all, and take its base's.
+  if (looksBinary(text) || (!partner && !OVERRIDE_NAME.test(path) && !/kafka|cp-server/i.test(text))) return emptyCompose(path, text, kind);
   const { documents, problems } = parseYaml(text);
   const services: Service[] = [];
+  const facts: ComposeServiceFacts[] = [];
   for (const doc of documents) {
     const root = mappingOf(doc.contents, doc);
     if (!root) continue;
@@ -343,16 +454,24 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
     for (const { pair } of effectivePairs(servicesNode.map, doc, text)) {
       const name = keyText(pair.key, text);
       if (name === undefined) continue;
-      const s = readService(name, pair.key as Node, pair.value, servicesNode.map, doc, text, editable);
+      const mapping = mappingOf(pair.value, doc);
+      const known = mapping ? factsOf(name, mapping.map, doc, text) : undefined;
+      if (known) facts.push(known);
+      const s = readService(name, pair.key as Node, pair.value, servicesNode.map, doc, text, editable, partner);
       if (s) services.push(s);
     }
   }
-  if (services.length === 0) return emptyCompose(path, text, kind, problems);
-  const sizes = clusterSizes(services);
+  if (services.length === 0) return emptyCompose(path, text, kind, problems, facts);
+  // The brokers of the other file of a pair that this one does not define are in the same project's clusters.
+  const mine = new Set(facts.map((f) => f.name));
+  const theirs = (partner?.services ?? []).flatMap((f) => (mine.has(f.name) ? [] : [memberOfPartner(f)].filter((m): m is Member => m !== undefined)));
+  const counted = clusterSizes([...services.map((s) => ({ role: s.image.role, process: s.process, clusterMarks: s.clusterMarks })), ...theirs]);
   // Broker groups first: a Connect service's worker takes the size of the cluster its bootstrap servers name.
   const brokers = new Map<Service, ConfigGroup>();
-  for (const s of services) if (s.image.role !== 'connect') brokers.set(s, brokerGroup(s, sizes.get(s) ?? 0, text));
+  services.forEach((s, i) => {
+    if (s.image.role !== 'connect') brokers.set(s, brokerGroup(s, counted[i], text));
+  });
   const brokerGroups = [...brokers.values()];
   const groups = services.flatMap((s) => brokers.get(s) ?? connectServiceGroups(s, text, bootstrapClusterSize(s, brokerGroups)));
-  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
+  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#', ...(facts.length > 0 ? { compose: facts } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { AnalyzedDocument, ConfigEntry, ConfigGroup, DocumentKind, Edit, LibraryId, Range, Role, Span, StrimziSize } from '../model';
+import type { AnalyzedDocument, ComposeServiceFacts, ConfigEntry, ConfigGroup, DocumentKind, Edit, LibraryId, Range, Role, Span, StrimziSize } from '../model';
 import { hasRole } from '../model';
 import { insertEntryFix, removeEntryFix, setValueFix } from '../fixes';
 import { effectiveEntry } from '../rules/support';
@@ -95,6 +95,8 @@ export interface DeploymentFile {
    * continued from the line above): `[line, line the directive must precede]`.
    */
   readonly directiveLines?: readonly (readonly [number, number])[];
+  /** A docker-compose file's services, for the other file of its base/override pair (compose/pairs.ts). */
+  readonly compose?: readonly ComposeServiceFacts[];
 }
 
 /** The keys the cross-file rules read, and the role an entry must be written for (Spring groups mix roles). */
@@ -142,7 +144,8 @@ export function editKey(key: string, value?: string): string {
  * it by (default: the document's path). A file that is not Kafka configuration has no groups. Pure.
  */
 export function extractDeployment(document: AnalyzedDocument, file: string = document.path): DeploymentFile {
-  if (!document.isKafka || document.groups.length === 0) return { file, kind: document.kind, groups: [] };
+  const compose = document.compose ? { compose: document.compose } : {};
+  if (!document.isKafka || document.groups.length === 0) return { file, kind: document.kind, groups: [], ...compose };
   const index = documentLineIndex(document);
   const lineOf = directiveLineOf(document, index);
   const aliases = new Map<number, number>();
@@ -166,6 +169,7 @@ export function extractDeployment(document: AnalyzedDocument, file: string = doc
     groups,
     ...(suppressions ? { suppressions } : {}),
     ...(aliases.size > 0 ? { directiveLines: [...aliases].sort((a, b) => a[0] - b[0]) } : {}),
+    ...compose,
   };
 }
 
