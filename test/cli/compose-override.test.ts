@@ -42,6 +42,33 @@ describe('cli: a docker-compose file and its override', () => {
     assert.deepEqual(shown(runCli(['--format', 'json', 'dev/docker-compose.override.yml'], ws.dir).stdout), OVERRIDE_FINDINGS);
   });
 
+  it('links a producer to the settings the broker runs with: the override raises the base min ISR of 1 to 2', () => {
+    const ws2 = workspace({
+      'app/docker-compose.yml': BASE.replace('    environment:', '    ports:\n      - "9092:9092"\n    environment:'),
+      'app/docker-compose.override.yml': OVERRIDE.replace('      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n', ''),
+      'app/producer.properties': 'bootstrap.servers=localhost:9092\nacks=all\n',
+    });
+    try {
+      const rules = (args: string[]) => jsonFindings(runCli(['--format', 'json', ...args], ws2.dir).stdout).map((f) => [f.file, f.rule]);
+      // Without the override the producer's acks=all is weak (min ISR 1 in the base)...
+      const alone = workspace({ 'app/docker-compose.yml': BASE.replace('    environment:', '    ports:\n      - "9092:9092"\n    environment:'), 'app/producer.properties': 'bootstrap.servers=localhost:9092\nacks=all\n' });
+      try {
+        assert.ok(jsonFindings(runCli(['--format', 'json', 'app'], alone.dir).stdout).some((f) => f.rule === 'producer/acks-all-without-min-isr'));
+      } finally {
+        alone.cleanup();
+      }
+      // ...with it, the broker runs with 2 (which one broker cannot meet: the override's own finding).
+      for (const args of [['app'], ['--concurrency', '2', 'app'], ['--cache', 'app'], ['--cache', 'app']]) {
+        assert.deepEqual(rules(args), [['app/docker-compose.override.yml', 'broker/replication-factor-above-broker-count']], args.join(' '));
+      }
+      const report = runCli(['report', '--format', 'markdown', 'app'], ws2.dir);
+      assert.doesNotMatch(report.stdout, /acks-all-without-min-isr/);
+      assert.match(report.stdout, /app\/docker-compose\.override\.yml:4:34/);
+    } finally {
+      ws2.cleanup();
+    }
+  });
+
   it('judges a file merged only with -f (docker-compose.prod.yml) on its own, and its base too', () => {
     const r = runCli(['--format', 'json', 'prod'], ws.dir);
     const rules = jsonFindings(r.stdout).map((f) => [f.file, f.rule, f.line]);

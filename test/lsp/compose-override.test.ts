@@ -60,6 +60,27 @@ describe('LSP: a docker-compose file and its override', function () {
     await waitFor(() => codes(client, base).includes('broker/min-insync-replicas-too-low@8:34'), { message: 'base re-published after the change on disk' });
   });
 
+  it('links a producer to the settings the broker runs with: the override raises the base min ISR of 1 to 2', async () => {
+    const base = BASE.replace('    environment:', '    ports:\n      - "9092:9092"\n    environment:');
+    put('app/docker-compose.yml', base);
+    put('app/docker-compose.override.yml', OVERRIDE);
+    put('app/producer.properties', 'bootstrap.servers=localhost:9092\nacks=all\n');
+    const client = await server.start();
+    const producer = client.uri('app/producer.properties');
+    const override = client.uri('app/docker-compose.override.yml');
+    await client.open(producer, 'properties', 'bootstrap.servers=localhost:9092\nacks=all\n');
+    await client.open(override, 'dockercompose', OVERRIDE);
+    await waitFor(() => codes(client, override).length === 1, { message: 'override published' });
+    // Give the workspace read time to link; the producer must stay clean.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(codes(client, producer), []);
+    // The override sets the heap instead (unsaved; no broker setting): the base's min ISR of 1 makes the
+    // producer's acks=all weak.
+    const at = positionOf(OVERRIDE, 'KAFKA_MIN_INSYNC_REPLICAS');
+    await client.edit(override, { range: { start: at, end: { line: at.line, character: at.character + 'KAFKA_MIN_INSYNC_REPLICAS'.length } }, newText: 'KAFKA_HEAP_OPTS' });
+    await waitFor(() => codes(client, producer).some((c) => c.startsWith('producer/acks-all-without-min-isr@')), { message: 'producer re-published with the base min ISR' });
+  });
+
   it('the workspace report judges files not open as their diagnostics would: the base merged with its override', async () => {
     put('dev/docker-compose.yml', BASE);
     put('dev/docker-compose.override.yml', OVERRIDE);

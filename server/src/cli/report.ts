@@ -83,10 +83,12 @@ export async function runReport(
     if (countsAcross(extracts[i].groups, a.display, sizes)) a.own = lint(withClusterSizes(a.document, a.display, sizes), sets[a.scope]);
   });
   // Compose merges a folder's base file with its override: each is linted again with what the other says.
+  // Its extract too: the cross-file pass reads the settings the broker runs with.
   for (const [i, merge] of composeMerges(analysed, (j) => extracts[j].compose)) {
     const a = analysed[i];
     a.document = withComposePartner(a.document, merge.pairing, merge.services);
     a.own = lint(a.document, sets[a.scope]);
+    extracts[i] = { ...extractDeployment(a.document, a.display), ...projectOf(a.absolute) };
   }
   const cross = crossFindingsByScope(extracts, analysed.map((a) => a.scope), sets, note);
   const reports: FileReport[] = analysed.map(({ display, href, document, own, scope }) =>

@@ -151,11 +151,12 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
   }
   // Compose merges a folder's base file with its override: each is linted again with what the other says of
   // its services (cached results stay per file, like the counts above).
+  // The merged file's extract replaces its own: the cross-file pass reads the settings the broker runs with.
   for (const [i, merge] of composeMerges(files, (j) => results[j].extract?.compose)) {
     const extract = results[i].extract;
     if (!extract) continue;
     const again = await lintFile(files[i], sets[scopeOf[i]], undefined, merge);
-    results[i] = { ...again, extract };
+    results[i] = again.extract ? again : { ...again, extract };
   }
 
   const findings: CliFinding[] = [];

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
-import { analyze, releaseDocument } from '../core/analyze';
+import { analyze, analyzeConfig, releaseDocument } from '../core/analyze';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { combineFindings, lintDeploymentPerFile } from '../core/deployment/lint';
@@ -60,6 +60,10 @@ interface IndexedFile {
   readonly stamp?: string;
   /** Digest of the text read from disk: a fix's positions hold only while the file still has that text. */
   readonly digest?: string;
+  /** A docker-compose file's text: its extract is taken again merged with the other file of its pair (see {@link WorkspaceIndex.remerge}). */
+  readonly composeText?: string;
+  /** The JSON of the other file's services the extract was merged with; undefined while it is the file's own. */
+  readonly mergedWith?: string;
 }
 
 /** All analysed files of the workspace with their findings, for the report (`report` helper's webview). */
@@ -185,7 +189,7 @@ export class WorkspaceIndex {
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
       const uri = known && known.reached === shown ? known.uri : pathToFileURL(shown).href;
-      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text) });
+      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text), ...composeTextOf(document) });
     } catch (err) {
       this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
     } finally {
@@ -227,7 +231,7 @@ export class WorkspaceIndex {
     this.open.add(path);
     const known = this.files.get(path);
     if (known?.version === analysis.version && known.uri === analysis.uri) return;
-    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version });
+    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document) });
     this.relink();
   }
 
@@ -344,6 +348,7 @@ export class WorkspaceIndex {
     if (!this.dirty) return;
     this.dirty = false;
     this.generation++;
+    this.remerge();
     const deployment = buildDeployment([...this.files.values()].map((f) => f.extract));
     // One model; each file's cross-file findings graded with its own folder's options (multi-root: each
     // folder's .kafkalint.json and settings). One pass per distinct options, usually one.
@@ -364,6 +369,31 @@ export class WorkspaceIndex {
     this.revisions = revisions;
     this.byFile = cross.byFile;
     if (changed.length > 0) this.host.changed(changed.sort());
+  }
+
+  /**
+   * Takes again, merged with the other file of its pair, the extract of each compose file whose pair or
+   * partner's services changed, so that the model links clients to the settings the broker runs with (the
+   * base's value of a variable the override sets again is not one). A file's own services do not depend on
+   * the merge, so one pass suffices.
+   */
+  private remerge(): void {
+    const pairs = composePairs(this.files.keys());
+    for (const file of [...this.files.values()]) {
+      if (file.composeText === undefined) continue;
+      const pairing = pairs.get(file.path);
+      const services = pairing ? this.files.get(pairing.partner)?.extract.compose : undefined;
+      const mergedWith = pairing && services ? JSON.stringify(services) : undefined;
+      if (mergedWith === file.mergedWith) continue;
+      try {
+        const own = analyzeConfig(file.path, file.composeText);
+        const document = pairing && services ? withComposePartner(own, pairing, services) : own;
+        const extract = this.extractOf(document, file.path, file.reached);
+        this.files.set(file.path, { ...file, extract, key: JSON.stringify(extract), mergedWith });
+      } catch (err) {
+        this.host.log(`Kafka Lint: could not merge ${file.path} with its compose pair: ${describe(err)}`);
+      }
+    }
   }
 
   /** Pairs the model's compose files again; returns the files whose partner's services changed (or that were paired or unpaired). */
@@ -513,6 +543,11 @@ export class WorkspaceIndex {
     }
     return undefined;
   }
+}
+
+/** What {@link IndexedFile} keeps of a compose document's text. */
+function composeTextOf(document: AnalyzedDocument): { composeText?: string } {
+  return document.kind === 'compose' ? { composeText: document.text } : {};
 }
 
 function digestOf(text: string): string {
