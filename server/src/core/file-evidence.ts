@@ -42,6 +42,22 @@ export function isLoggingKey(key: string): boolean {
   return (c === 97 || c === 108 || c === 114) && LOGGING_KEY.test(key);
 }
 
+/**
+ * Keys of Confluent Platform services that are neither brokers nor plain clients but keep their own settings
+ * in a `.properties` file beside the Kafka client keys they pass on: ksqlDB (`ksql.*`, as in
+ * `ksql-server.properties`), Schema Registry (`kafkastore.*`, `schema.registry.group.id`) and Control Center
+ * (`confluent.controlcenter.*`). Kafka has no key of these shapes. Such a file is not a broker's, however its
+ * `listeners=http://…` or its `*-server.properties` name reads, and its own keys are not Kafka's to judge.
+ */
+const SERVICE_KEY = /^(?:ksql\.|kafkastore\.|confluent\.controlcenter\.|schema\.registry\.group\.id$)/;
+
+/** True when `key` is one of a Confluent Platform service's own settings (see {@link SERVICE_KEY}). */
+export function isPlatformServiceKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // k, c, s: `ksql.…`/`kafkastore.…`, `confluent.controlcenter.…`, `schema.registry.group.id`.
+  return (c === 107 || c === 99 || c === 115) && SERVICE_KEY.test(key);
+}
+
 /** Base names of message bundles that carry no locale (`messages.properties` is Spring's default `MessageSource`). */
 const BUNDLE_BASES = /^(messages|labels|strings|validationmessages|i18n|translations?|resources)([-_.].*)?\.properties$/;
 
