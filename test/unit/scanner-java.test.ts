@@ -487,6 +487,72 @@ describe('Java scanner: a map put into between two clients built from it', () =>
   });
 });
 
+describe('Java scanner: a field map each method of which builds its own client', () => {
+  const file = (...body: string[]) =>
+    ['import java.util.*;', 'import org.apache.kafka.clients.producer.*;', 'class FieldClients {', ...body, '}', ''].join('\n');
+
+  it('each client has the field`s shared settings and the puts of its own method: no duplicate across methods, the first method`s acks=0 reported', async () => {
+    // As in eugenp/tutorials' KafkaStreamsLiveTest: a field filled in @Before, each test puts its own
+    // application.id and builds its client; each client copies the map as it stands in its own method.
+    const text = file(
+      '  private Properties props = new Properties();',
+      '  void setUp() {',
+      '    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '  }',
+      '  void fast() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    props.put(ProducerConfig.CLIENT_ID_CONFIG, "safe");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+    );
+    const { doc, findings } = await check('/ws/FieldClients.java', text);
+    assert.deepEqual(summary(text, findings), ['producer/acks-zero @ "0"']);
+    assert.deepEqual(
+      doc.groups.map((g) => [g.roles, g.entries.map((e) => `${e.key}=${e.value}`)]),
+      [
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=0']],
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=all', 'client.id=safe']],
+      ],
+    );
+  });
+
+  it('keeps one config when a client`s method uses the field otherwise before its client, or two clients share a method', async () => {
+    const handed = file(
+      '  private Properties props = new Properties();',
+      '  void fast() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    register(props);',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void register(Properties p) {}',
+    );
+    const one = await check('/ws/Handed.java', handed);
+    assert.equal(one.doc.groups.length, 1);
+    assert.deepEqual(summary(handed, one.findings), ['config/duplicate-key @ ProducerConfig.ACKS_CONFIG']);
+    const shared = file(
+      '  private Properties props = new Properties();',
+      '  void both() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> a = new KafkaProducer<>(props);',
+      '    KafkaProducer<String, String> b = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+    );
+    assert.equal((await check('/ws/Shared.java', shared)).doc.groups.length, 1);
+  });
+});
+
 describe('Java scanner: Kafka Streams configs', () => {
   it('reads a config with Streams keys as a Streams app\'s, also when no client in the file is seen taking it', async () => {
     const text = [

@@ -222,7 +222,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   for (const source of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
     if (source.consumed) continue;
     // A map put into between two clients built from it: each client its own group (see perClient).
-    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : perClient(file, source);
+    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : (perClient(file, source) ?? perMethod(file, source));
     for (const s of parts ?? [source]) {
       const group = toGroup(file, s, groups.length);
       if (group) groups.push(group);
@@ -273,6 +273,54 @@ function perClient(file: JavaFile, s: Source): Source[] | undefined {
     const putCalls = s.putCalls.filter((c) => c.startIndex < flow.anchor.endIndex);
     return { decl, entries, flows: [flow], complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (flows.length + 1) };
   });
+}
+
+/**
+ * One source per client built from a field map, when each client is built in a method of its own:
+ *
+ *     private Properties props = new Properties();
+ *     void setUp() { props.put(BOOTSTRAP_SERVERS_CONFIG, "k:9092"); }
+ *     void fast()  { props.put(ACKS_CONFIG, "0");   producer = new KafkaProducer<>(props); }
+ *     void safe()  { props.put(ACKS_CONFIG, "all"); producer = new KafkaProducer<>(props); }
+ *
+ * as test classes do (a field filled in `@Before`, each test adding its own setting). Each client copies the
+ * map in its own method, after that method's puts: `fast`'s producer has acks=0, and `safe`'s put is no later
+ * value that overrides it. The source of a client holds the field's initializer, the puts of the methods that
+ * build no client (the set-up they share) and the puts of its own method before it; the puts of another
+ * client's method are left out, as a test class gets a new instance per test. Told only when every client is
+ * built once ({@link builtOnce}) in a method of its own and, in that method, nothing but puts uses the field
+ * before the client ({@link onlyPuts}). Otherwise undefined: one source, every put counts.
+ */
+function perMethod(file: JavaFile, s: Source): Source[] | undefined {
+  const decl = s.decl;
+  if (!decl || !decl.isField || decl.reassigned || s.flows.length < 2 || s.putCalls.length === 0) return undefined;
+  const flows = [...s.flows].sort((a, b) => a.anchor.startIndex - b.anchor.startIndex);
+  const owners: Node[] = [];
+  for (const f of flows) {
+    const owner = file.containers.enclosing(f.anchor, FUNCTION_TYPES);
+    if (!owner || owner.type !== 'method_declaration' || owners.some((o) => o.id === owner.id) || !builtOnce(file, f.anchor, owner)) return undefined;
+    if (!onlyPuts(file, decl, owner, owner.startIndex, f.anchor.startIndex)) return undefined;
+    owners.push(owner);
+  }
+  const ownerOf = (call: Node | undefined): number => {
+    if (!call) return -1;
+    const id = file.containers.enclosing(call, FUNCTION_TYPES)?.id;
+    return owners.findIndex((o) => o.id === id);
+  };
+  // For client k: the initializer, the shared set-up, and its own method's puts before it.
+  const seen = (call: Node | undefined, k: number): boolean => {
+    const at = ownerOf(call);
+    return at === -1 || (at === k && call!.startIndex < flows[k].anchor.startIndex);
+  };
+  return flows.map((flow, k) => ({
+    decl,
+    entries: s.entries.filter((e) => seen(e.putCall, k)),
+    flows: [flow],
+    complete: s.complete,
+    consumed: false,
+    putCalls: s.putCalls.filter((c) => seen(c, k)),
+    seq: s.seq + k / (flows.length + 1),
+  }));
 }
 
 /** Where a local variable's uses are bounded: the code that runs in one call. */
