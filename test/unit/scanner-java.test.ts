@@ -251,6 +251,50 @@ describe('Java scanner: consumers', () => {
     assert.ok(fixed(text, auto).includes('        props.setProperty(AUTO_OFFSET_RESET_CONFIG, "latest");\n        props.setProperty(ENABLE_AUTO_COMMIT_CONFIG, "false");\n'));
   });
 
+  it('no unset auto-commit for a consumer without group.id (Kafka 2.2+ turns the default off), still before 2.2 and with a group', async () => {
+    // As in eugenp/tutorials' LagAnalyzerService: a consumer built only to read end offsets, assigned, no group.
+    const text = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.consumer.*;',
+      'class Lag {',
+      '  KafkaConsumer<String, String> offsets(String servers) {',
+      '    Properties props = new Properties();',
+      '    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);',
+      '    props.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.StringDeserializer");',
+      '    return new KafkaConsumer<>(props);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const auto = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === 'consumer/auto-commit-enabled').length;
+    assert.equal(auto((await check('/ws/Lag.java', text)).findings), 0);
+    // Kafka 2.1 defaulted group.id to "" and kept auto-commit on.
+    assert.equal(auto((await check('/ws/Lag.java', text, { ...DEFAULT_OPTIONS, kafkaVersion: '2.1' })).findings), 1);
+    const grouped = text.replace('    return new', '    props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "lag");\n    return new');
+    assert.equal(auto((await check('/ws/Lag.java', grouped)).findings), 1);
+    // A helper's map that a caller takes and adds group.id to (eugenp/tutorials' VariableFetchSizeKafkaListenerLiveTest):
+    // the consumer built from it has a group, and the default applies to it.
+    const helper = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.consumer.*;',
+      'class Sizes {',
+      '  KafkaConsumer<String, String> small() {',
+      '    Properties p = common();',
+      '    p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "small");',
+      '    return new KafkaConsumer<>(p);',
+      '  }',
+      '  static Properties common() {',
+      '    Properties props = new Properties();',
+      '    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    props.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.StringDeserializer");',
+      '    return props;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(auto((await check('/ws/Sizes.java', helper)).findings), 1);
+  });
+
   it('reports auto-commit when unset (at the constructor) and when true (at the value), not for configs from elsewhere', async () => {
     const text = fixture('consumer-auto-commit.java');
     const { findings } = await check('consumer-auto-commit.java', text);

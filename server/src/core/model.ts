@@ -203,6 +203,12 @@ export interface ConfigGroup {
    * forces `enable.auto.commit=false` unless it is set explicitly.
    */
   readonly springContainer?: boolean;
+  /**
+   * Java code only: true when a client constructor of this file takes the group's settings
+   * (`new KafkaConsumer<>(props)`), not merely keys saying what they configure (a helper's map that a caller
+   * may add to).
+   */
+  readonly builtHere?: boolean;
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
   /**

@@ -523,6 +523,7 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
     entries,
     anchor: headRange(file.text, anchorNode),
     springContainer: springContainer || undefined,
+    builtHere: fromKeys ? undefined : true,
     insertEntry: (key, value) => insertEntry(file, s, key, value),
   };
 }
