@@ -252,6 +252,12 @@ export interface DeploymentLinks {
    * the count point at them (related locations).
    */
   readonly brokerPools?: readonly CountedPool[];
+  /**
+   * Java code: the client's `bootstrap.servers` is the address of a broker the code starts itself (a
+   * Testcontainers `KafkaContainer`, spring-kafka-test's `EmbeddedKafkaBroker`, an embedded test cluster), so
+   * it belongs to no cluster a file configures, however near one is.
+   */
+  readonly brokerInCode?: boolean;
 }
 
 /** A broker `KafkaNodePool` counted toward a Strimzi cluster's size. */

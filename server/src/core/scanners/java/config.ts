@@ -517,7 +517,10 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole, s.decl?.node ?? s.literal));
   const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
   if (!anchorNode) return undefined;
+  const bootstrap = s.entries.filter((e) => e.key === 'bootstrap.servers').pop();
+  const brokerInCode = bootstrap !== undefined && bootstrap.value === undefined && startedInCode(file, bootstrap.valueText);
   return {
+    ...(brokerInCode ? { links: { brokerInCode: true } } : {}),
     roles: effectiveRoles,
     library,
     entries,
@@ -526,6 +529,41 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
     builtHere: fromKeys ? undefined : true,
     insertEntry: (key, value) => insertEntry(file, s, key, value),
   };
+}
+
+/**
+ * Types of the brokers tests start in their own code: Testcontainers' Kafka and Redpanda containers,
+ * spring-kafka-test's embedded brokers, the embedded clusters of Kafka's and Confluent's test kits.
+ */
+const BROKER_IN_CODE_TYPES: ReadonlySet<string> = new Set([
+  'KafkaContainer',
+  'ConfluentKafkaContainer',
+  'RedpandaContainer',
+  'EmbeddedKafkaBroker',
+  'EmbeddedKafkaZKBroker',
+  'EmbeddedKafkaKraftBroker',
+  'EmbeddedKafkaCluster',
+  'EmbeddedSingleNodeKafkaCluster',
+  'KafkaClusterTestKit',
+]);
+/** `kafka.getBootstrapServers()`, `embeddedKafka.getBrokersAsString()`, `CLUSTER.bootstrapServers()`. */
+const BROKER_ADDRESS_CALL = /^([A-Za-z_$][\w$]*)\s*\.\s*(?:getBootstrapServers|getBrokersAsString|bootstrapServers)\s*\(\s*\)$/;
+
+/**
+ * True when a `bootstrap.servers` value is the address of a broker the file's code starts: a call above on
+ * a variable declared (or created) in the file with one of {@link BROKER_IN_CODE_TYPES}. The same call on
+ * anything else (Spring Boot's `KafkaProperties.getBootstrapServers()`, the application's settings) is not.
+ */
+function startedInCode(file: JavaFile, valueText: string): boolean {
+  const call = BROKER_ADDRESS_CALL.exec(valueText.trim());
+  if (!call) return false;
+  const name = call[1].replace(/\$/g, '\\$');
+  // `KafkaContainer kafka = …`, `EmbeddedKafkaBroker embeddedKafka;`, `var kafka = new KafkaContainer(…)`.
+  const declared = new RegExp(`(?:\\b([A-Z][\\w$]*)\\s*(?:<[^<>;=(){}]*>)?\\s+${name}\\s*[;=,)]|(?<![\\w$.])${name}\\s*=\\s*new\\s+([A-Z][\\w$]*))`, 'g');
+  for (let m = declared.exec(file.text); m; m = declared.exec(file.text)) {
+    if (BROKER_IN_CODE_TYPES.has(m[1] ?? m[2])) return true;
+  }
+  return false;
 }
 
 /** The statements of a source's `put` calls that are whole statements, in source order (looked up once). */
