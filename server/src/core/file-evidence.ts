@@ -43,18 +43,20 @@ export function isLoggingKey(key: string): boolean {
 }
 
 /**
- * Keys of Confluent Platform services that are neither brokers nor plain clients but keep their own settings
- * in a `.properties` file beside the Kafka client keys they pass on: ksqlDB (`ksql.*`, as in
- * `ksql-server.properties`), Schema Registry (`kafkastore.*`, `schema.registry.group.id`) and Control Center
- * (`confluent.controlcenter.*`). Kafka has no key of these shapes. Such a file is not a broker's, however its
- * `listeners=http://…` or its `*-server.properties` name reads, and its own keys are not Kafka's to judge.
+ * Keys of services that are neither brokers nor plain clients but keep their own settings in a `.properties`
+ * file beside the Kafka client keys they pass on: ksqlDB (`ksql.*`, as in `ksql-server.properties`), Schema
+ * Registry (`kafkastore.*`, `schema.registry.group.id`), Control Center (`confluent.controlcenter.*`) and
+ * Debezium's Cassandra connector, an agent beside Cassandra rather than a Connect plugin, whose file names its
+ * converters (`commit.log.relocation.dir`, which it requires). Kafka has no key of these shapes. Such a file is
+ * not a broker's or a Connect worker's, however its `listeners=http://…`, its `*-server.properties` name or its
+ * `key.converter` reads, and its own keys are not Kafka's to judge.
  */
-const SERVICE_KEY = /^(?:ksql\.|kafkastore\.|confluent\.controlcenter\.|schema\.registry\.group\.id$)/;
+const SERVICE_KEY = /^(?:ksql\.|kafkastore\.|confluent\.controlcenter\.|schema\.registry\.group\.id$|commit\.log\.relocation\.dir$)/;
 
 /** True when `key` is one of a Confluent Platform service's own settings (see {@link SERVICE_KEY}). */
 export function isPlatformServiceKey(key: string): boolean {
   const c = key.charCodeAt(0);
-  // k, c, s: `ksql.…`/`kafkastore.…`, `confluent.controlcenter.…`, `schema.registry.group.id`.
+  // k, c, s: `ksql.…`/`kafkastore.…`, `confluent.controlcenter.…`/`commit.log.relocation.dir`, `schema.registry.group.id`.
   return (c === 107 || c === 99 || c === 115) && SERVICE_KEY.test(key);
 }
 
