@@ -597,6 +597,53 @@ describe('Java scanner: a field map each method of which builds its own client',
   });
 });
 
+describe('Java scanner: a local map variable given a new empty map', () => {
+  const file = (...body: string[]) =>
+    ['import java.util.*;', 'import org.apache.kafka.clients.producer.*;', 'class Examples {', ...body, '}', ''].join('\n');
+
+  it('each new map is a config of its own: no duplicate across them, and the first map`s acks=1 is reported', async () => {
+    // As in vert-x3/vertx-kafka-client's VertxKafkaClientExamples: `config = new HashMap<>();` between examples.
+    const text = file(
+      '  void examples(Vertx vertx) {',
+      '    Map<String, String> config = new HashMap<>();',
+      '    config.put("bootstrap.servers", "localhost:9092");',
+      '    config.put("acks", "1");',
+      '    KafkaProducer<String, String> fast = new KafkaProducer<>(config);',
+      '    config = new HashMap<>();',
+      '    config.put("bootstrap.servers", "localhost:9092");',
+      '    config.put("acks", "all");',
+      '    KafkaProducer<String, String> safe = new KafkaProducer<>(config);',
+      '  }',
+    );
+    const { doc, findings } = await check('/ws/Examples.java', text);
+    assert.deepEqual(summary(text, findings), ['producer/acks-leader-only @ "1"']);
+    assert.deepEqual(
+      doc.groups.map((g) => g.entries.map((e) => `${e.key}=${e.value}`)),
+      [
+        ['bootstrap.servers=localhost:9092', 'acks=1'],
+        ['bootstrap.servers=localhost:9092', 'acks=all'],
+      ],
+    );
+  });
+
+  it('keeps one config when the new map is assigned in a branch or a loop, or is not empty', async () => {
+    for (const assign of ['    if (fast) config = new HashMap<>();', '    config = defaults();', '    for (int i = 0; i < 1; i++) config = new HashMap<>();']) {
+      const text = file(
+        '  void examples(boolean fast) {',
+        '    Map<String, String> config = new HashMap<>();',
+        '    config.put("acks", "1");',
+        assign,
+        '    config.put("acks", "all");',
+        '    KafkaProducer<String, String> p = new KafkaProducer<>(config);',
+        '  }',
+        '  Map<String, String> defaults() { return new HashMap<>(); }',
+      );
+      const { doc } = await check('/ws/Examples.java', text);
+      assert.equal(doc.groups.length, 1, assign);
+    }
+  });
+});
+
 describe('Java scanner: Kafka Streams configs', () => {
   it('reads a config with Streams keys as a Streams app\'s, also when no client in the file is seen taking it', async () => {
     const text = [

@@ -222,7 +222,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   for (const source of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
     if (source.consumed) continue;
     // A map put into between two clients built from it: each client its own group (see perClient).
-    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : (perClient(file, source) ?? perMethod(file, source));
+    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : (perClient(file, source) ?? perMethod(file, source) ?? perAssignment(file, source));
     for (const s of parts ?? [source]) {
       const group = toGroup(file, s, groups.length);
       if (group) groups.push(group);
@@ -321,6 +321,53 @@ function perMethod(file: JavaFile, s: Source): Source[] | undefined {
     putCalls: s.putCalls.filter((c) => seen(c, k)),
     seq: s.seq + k / (flows.length + 1),
   }));
+}
+
+/**
+ * One source per map a local variable holds, when it is given a new empty map between examples:
+ *
+ *     Map<String, String> config = new HashMap<>();
+ *     config.put("acks", "1");
+ *     config = new HashMap<>();
+ *     config.put("acks", "all");
+ *
+ * as example code does to show one client after another. The puts before `config = new HashMap<>()` go into
+ * the map that statement drops, so the later `acks` is no repeat that overrides the first, and a lossy value
+ * of the first map counts for it. Each source holds its map's puts and the clients built while the variable
+ * held it. Told only for a variable declared with an empty map, each new one an empty map too
+ * (`new HashMap<>()`, `new Properties()`) assigned by a statement of the declaring function's own code, in no
+ * branch or loop, and the puts and clients all in that code. Otherwise undefined: one source, every put counts.
+ */
+function perAssignment(file: JavaFile, s: Source): Source[] | undefined {
+  const decl = s.decl;
+  const assignments = decl?.reassignments;
+  if (!decl || decl.isField || !assignments || assignments.length === 0 || !decl.init || !isEmptyMap(decl.init)) return undefined;
+  const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
+  if (!owner) return undefined;
+  const ownCode = (n: Node) => file.containers.enclosing(n, FUNCTION_TYPES)?.id === owner.id;
+  for (const a of assignments) {
+    const right = a.childForFieldName('right');
+    if (!right || !isEmptyMap(right) || a.parent?.type !== 'expression_statement' || !ownCode(a)) return undefined;
+    for (let n = a.parent.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type) || BRANCHES.has(n.type)) return undefined;
+  }
+  if (!s.putCalls.every(ownCode) || !s.flows.every((f) => ownCode(f.anchor))) return undefined;
+  // The map a position sees: the number of new maps assigned before it.
+  const starts = assignments.map((a) => a.endIndex);
+  const mapAt = (offset: number) => starts.filter((end) => end <= offset).length;
+  const parts: Source[] = [];
+  for (let k = 0; k <= assignments.length; k++) {
+    const flows = s.flows.filter((f) => mapAt(f.anchor.startIndex) === k);
+    const entries = s.entries.filter((e) => (e.putCall ? mapAt(e.putCall.startIndex) : 0) === k);
+    if (entries.length === 0 && flows.length === 0) continue;
+    const putCalls = s.putCalls.filter((c) => mapAt(c.startIndex) === k);
+    parts.push({ decl, entries, flows, complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (assignments.length + 2) });
+  }
+  return parts.length > 1 ? parts : undefined;
+}
+
+/** `new HashMap<>()`, `new Properties()`: a new map with nothing in it. */
+function isEmptyMap(node: Node): boolean {
+  return node.type === 'object_creation_expression' && isMapLiteral(node) && argumentsOf(node).length === 0 && !hasClassBody(node);
 }
 
 /** Where a local variable's uses are bounded: the code that runs in one call. */
