@@ -50,6 +50,10 @@ const TABLE: readonly { readonly file: string; readonly kind: string; readonly t
   { file: 'billing/sonar-project.properties', kind: 'SonarQube', traps: ['sonar.sources=src/main/java'] },
   { file: 'minecraft/server.properties', kind: 'a Minecraft server.properties', traps: ['server-port=25565', 'max-players=20'] },
   { file: 'artemis/etc/broker.properties', kind: 'an ActiveMQ Artemis broker.properties', traps: ['persistenceEnabled=true', 'maxDeliveryAttempts=5'] },
+  { file: 'confluent-platform/etc/ksqldb/ksql-server.properties', kind: 'a ksqlDB server config (a *-server name, http listeners, Kafka client keys)', traps: ['listeners=http://0.0.0.0:8088', 'bootstrap.servers=localhost:9092', 'ksql.streams.replication.factor=1'] },
+  { file: 'confluent-platform/etc/schema-registry/schema-registry.properties', kind: 'a Schema Registry config (http listeners, its store under kafkastore.*)', traps: ['listeners=http://0.0.0.0:8081', 'kafkastore.topic=_schemas', 'schema.registry.group.id='] },
+  { file: 'confluent-platform/etc/confluent-control-center/control-center.properties', kind: 'a Control Center config', traps: ['bootstrap.servers=localhost:9092', 'confluent.controlcenter.internal.topics.replication=1'] },
+  { file: 'debezium-cassandra/config.properties', kind: "Debezium's Cassandra connector agent (converters, but no Connect worker)", traps: ['key.converter=org.apache.kafka.connect.json.JsonConverter', 'kafka.producer.bootstrap.servers=kafka:9092', 'commit.log.relocation.dir='] },
 ];
 
 /** Every `.properties` file under the folder, relative to it. */

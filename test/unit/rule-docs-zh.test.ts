@@ -38,7 +38,7 @@ const DOC_LATIN: ReadonlySet<string> = new Set([
   // Client libraries, languages, tools and products.
   'Boot', 'kafka-clients', 'kafkajs', 'KafkaJS', 'confluentinc/kafka-javascript', 'confluent-kafka-javascript', 'node-rdkafka',
   'confluent-kafka', 'confluent-kafka-python', 'confluent-kafka-go', 'segmentio/kafka-go', 'segmentio', 'zerolog', 'SQLAlchemy', 'aiokafka',
-  'Python', 'Go', 'Express', 'docker-compose', 'compose', 'Bitnami', 'Confluent', 'KRaft', 'Operator', 'README',
+  'Python', 'Go', 'Express', 'docker-compose', 'compose', 'Bitnami', 'Confluent', 'KRaft', 'Operator', 'README', 'Testcontainers', 'spring-kafka-test', 'Debezium', 'Cassandra',
   // Rule levels, as the severity column and settings write them.
   'error', 'warning', 'info',
   // Kafka Connect and programming terms kept in English.
@@ -48,7 +48,7 @@ const DOC_LATIN: ReadonlySet<string> = new Set([
 ]);
 
 /** Names of several words a page keeps in English, with their Chinese gloss beside them. */
-const DOC_PHRASES: readonly string[] = ['Eligible Leader Replicas'];
+const DOC_PHRASES: readonly string[] = ['Eligible Leader Replicas', 'Confluent Platform', 'Schema Registry', 'Control Center'];
 
 /** A page without its first-line link to the other language. */
 function withoutLanguageLink(page: string): string {

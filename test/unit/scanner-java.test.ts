@@ -251,6 +251,50 @@ describe('Java scanner: consumers', () => {
     assert.ok(fixed(text, auto).includes('        props.setProperty(AUTO_OFFSET_RESET_CONFIG, "latest");\n        props.setProperty(ENABLE_AUTO_COMMIT_CONFIG, "false");\n'));
   });
 
+  it('no unset auto-commit for a consumer without group.id (Kafka 2.2+ turns the default off), still before 2.2 and with a group', async () => {
+    // As in eugenp/tutorials' LagAnalyzerService: a consumer built only to read end offsets, assigned, no group.
+    const text = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.consumer.*;',
+      'class Lag {',
+      '  KafkaConsumer<String, String> offsets(String servers) {',
+      '    Properties props = new Properties();',
+      '    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);',
+      '    props.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.StringDeserializer");',
+      '    return new KafkaConsumer<>(props);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const auto = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === 'consumer/auto-commit-enabled').length;
+    assert.equal(auto((await check('/ws/Lag.java', text)).findings), 0);
+    // Kafka 2.1 defaulted group.id to "" and kept auto-commit on.
+    assert.equal(auto((await check('/ws/Lag.java', text, { ...DEFAULT_OPTIONS, kafkaVersion: '2.1' })).findings), 1);
+    const grouped = text.replace('    return new', '    props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "lag");\n    return new');
+    assert.equal(auto((await check('/ws/Lag.java', grouped)).findings), 1);
+    // A helper's map that a caller takes and adds group.id to (eugenp/tutorials' VariableFetchSizeKafkaListenerLiveTest):
+    // the consumer built from it has a group, and the default applies to it.
+    const helper = [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.consumer.*;',
+      'class Sizes {',
+      '  KafkaConsumer<String, String> small() {',
+      '    Properties p = common();',
+      '    p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "small");',
+      '    return new KafkaConsumer<>(p);',
+      '  }',
+      '  static Properties common() {',
+      '    Properties props = new Properties();',
+      '    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '    props.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.StringDeserializer");',
+      '    return props;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(auto((await check('/ws/Sizes.java', helper)).findings), 1);
+  });
+
   it('reports auto-commit when unset (at the constructor) and when true (at the value), not for configs from elsewhere', async () => {
     const text = fixture('consumer-auto-commit.java');
     const { findings } = await check('consumer-auto-commit.java', text);
@@ -484,6 +528,119 @@ describe('Java scanner: a map put into between two clients built from it', () =>
     );
     const loop = await check('/ws/Looped.java', looped);
     assert.equal(loop.doc.groups.length, 1);
+  });
+});
+
+describe('Java scanner: a field map each method of which builds its own client', () => {
+  const file = (...body: string[]) =>
+    ['import java.util.*;', 'import org.apache.kafka.clients.producer.*;', 'class FieldClients {', ...body, '}', ''].join('\n');
+
+  it('each client has the field`s shared settings and the puts of its own method: no duplicate across methods, the first method`s acks=0 reported', async () => {
+    // As in eugenp/tutorials' KafkaStreamsLiveTest: a field filled in @Before, each test puts its own
+    // application.id and builds its client; each client copies the map as it stands in its own method.
+    const text = file(
+      '  private Properties props = new Properties();',
+      '  void setUp() {',
+      '    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092");',
+      '  }',
+      '  void fast() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    props.put(ProducerConfig.CLIENT_ID_CONFIG, "safe");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+    );
+    const { doc, findings } = await check('/ws/FieldClients.java', text);
+    assert.deepEqual(summary(text, findings), ['producer/acks-zero @ "0"']);
+    assert.deepEqual(
+      doc.groups.map((g) => [g.roles, g.entries.map((e) => `${e.key}=${e.value}`)]),
+      [
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=0']],
+        [['producer'], ['bootstrap.servers=k:9092', 'acks=all', 'client.id=safe']],
+      ],
+    );
+  });
+
+  it('keeps one config when a client`s method uses the field otherwise before its client, or two clients share a method', async () => {
+    const handed = file(
+      '  private Properties props = new Properties();',
+      '  void fast() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    register(props);',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+      '  void register(Properties p) {}',
+    );
+    const one = await check('/ws/Handed.java', handed);
+    assert.equal(one.doc.groups.length, 1);
+    assert.deepEqual(summary(handed, one.findings), ['config/duplicate-key @ ProducerConfig.ACKS_CONFIG']);
+    const shared = file(
+      '  private Properties props = new Properties();',
+      '  void both() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "0");',
+      '    KafkaProducer<String, String> a = new KafkaProducer<>(props);',
+      '    KafkaProducer<String, String> b = new KafkaProducer<>(props);',
+      '  }',
+      '  void safe() {',
+      '    props.put(ProducerConfig.ACKS_CONFIG, "all");',
+      '    KafkaProducer<String, String> p = new KafkaProducer<>(props);',
+      '  }',
+    );
+    assert.equal((await check('/ws/Shared.java', shared)).doc.groups.length, 1);
+  });
+});
+
+describe('Java scanner: a local map variable given a new empty map', () => {
+  const file = (...body: string[]) =>
+    ['import java.util.*;', 'import org.apache.kafka.clients.producer.*;', 'class Examples {', ...body, '}', ''].join('\n');
+
+  it('each new map is a config of its own: no duplicate across them, and the first map`s acks=1 is reported', async () => {
+    // As in vert-x3/vertx-kafka-client's VertxKafkaClientExamples: `config = new HashMap<>();` between examples.
+    const text = file(
+      '  void examples(Vertx vertx) {',
+      '    Map<String, String> config = new HashMap<>();',
+      '    config.put("bootstrap.servers", "localhost:9092");',
+      '    config.put("acks", "1");',
+      '    KafkaProducer<String, String> fast = new KafkaProducer<>(config);',
+      '    config = new HashMap<>();',
+      '    config.put("bootstrap.servers", "localhost:9092");',
+      '    config.put("acks", "all");',
+      '    KafkaProducer<String, String> safe = new KafkaProducer<>(config);',
+      '  }',
+    );
+    const { doc, findings } = await check('/ws/Examples.java', text);
+    assert.deepEqual(summary(text, findings), ['producer/acks-leader-only @ "1"']);
+    assert.deepEqual(
+      doc.groups.map((g) => g.entries.map((e) => `${e.key}=${e.value}`)),
+      [
+        ['bootstrap.servers=localhost:9092', 'acks=1'],
+        ['bootstrap.servers=localhost:9092', 'acks=all'],
+      ],
+    );
+  });
+
+  it('keeps one config when the new map is assigned in a branch or a loop, or is not empty', async () => {
+    for (const assign of ['    if (fast) config = new HashMap<>();', '    config = defaults();', '    for (int i = 0; i < 1; i++) config = new HashMap<>();']) {
+      const text = file(
+        '  void examples(boolean fast) {',
+        '    Map<String, String> config = new HashMap<>();',
+        '    config.put("acks", "1");',
+        assign,
+        '    config.put("acks", "all");',
+        '    KafkaProducer<String, String> p = new KafkaProducer<>(config);',
+        '  }',
+        '  Map<String, String> defaults() { return new HashMap<>(); }',
+      );
+      const { doc } = await check('/ws/Examples.java', text);
+      assert.equal(doc.groups.length, 1, assign);
+    }
   });
 });
 

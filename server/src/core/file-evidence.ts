@@ -42,6 +42,24 @@ export function isLoggingKey(key: string): boolean {
   return (c === 97 || c === 108 || c === 114) && LOGGING_KEY.test(key);
 }
 
+/**
+ * Keys of services that are neither brokers nor plain clients but keep their own settings in a `.properties`
+ * file beside the Kafka client keys they pass on: ksqlDB (`ksql.*`, as in `ksql-server.properties`), Schema
+ * Registry (`kafkastore.*`, `schema.registry.group.id`), Control Center (`confluent.controlcenter.*`) and
+ * Debezium's Cassandra connector, an agent beside Cassandra rather than a Connect plugin, whose file names its
+ * converters (`commit.log.relocation.dir`, which it requires). Kafka has no key of these shapes. Such a file is
+ * not a broker's or a Connect worker's, however its `listeners=http://…`, its `*-server.properties` name or its
+ * `key.converter` reads, and its own keys are not Kafka's to judge.
+ */
+const SERVICE_KEY = /^(?:ksql\.|kafkastore\.|confluent\.controlcenter\.|schema\.registry\.group\.id$|commit\.log\.relocation\.dir$)/;
+
+/** True when `key` is one of a Confluent Platform service's own settings (see {@link SERVICE_KEY}). */
+export function isPlatformServiceKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // k, c, s: `ksql.…`/`kafkastore.…`, `confluent.controlcenter.…`/`commit.log.relocation.dir`, `schema.registry.group.id`.
+  return (c === 107 || c === 99 || c === 115) && SERVICE_KEY.test(key);
+}
+
 /** Base names of message bundles that carry no locale (`messages.properties` is Spring's default `MessageSource`). */
 const BUNDLE_BASES = /^(messages|labels|strings|validationmessages|i18n|translations?|resources)([-_.].*)?\.properties$/;
 

@@ -203,6 +203,12 @@ export interface ConfigGroup {
    * forces `enable.auto.commit=false` unless it is set explicitly.
    */
   readonly springContainer?: boolean;
+  /**
+   * Java code only: true when a client constructor of this file takes the group's settings
+   * (`new KafkaConsumer<>(props)`), not merely keys saying what they configure (a helper's map that a caller
+   * may add to).
+   */
+  readonly builtHere?: boolean;
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
   /**
@@ -246,6 +252,12 @@ export interface DeploymentLinks {
    * the count point at them (related locations).
    */
   readonly brokerPools?: readonly CountedPool[];
+  /**
+   * Java code: the client's `bootstrap.servers` is the address of a broker the code starts itself (a
+   * Testcontainers `KafkaContainer`, spring-kafka-test's `EmbeddedKafkaBroker`, an embedded test cluster), so
+   * it belongs to no cluster a file configures, however near one is.
+   */
+  readonly brokerInCode?: boolean;
 }
 
 /** A broker `KafkaNodePool` counted toward a Strimzi cluster's size. */

@@ -1,6 +1,6 @@
 import type { Role } from './model';
 import { allKeys, findKey } from './catalog/index';
-import { isLoggingKey, nameVerdict, valueVerdict } from './file-evidence';
+import { isLoggingKey, isPlatformServiceKey, nameVerdict, valueVerdict } from './file-evidence';
 
 /**
  * Role detection for `.properties` files: what a file configures (producer, consumer, broker, topic, …)
@@ -377,7 +377,9 @@ const NOT_KAFKA: DetectedRoles = Object.freeze({ roles: [], isKafka: false });
  * and Java resource bundles (`messages.properties`, `labels_de.properties`, any `<base>_<locale>.properties`)
  * lose their name's strength and count against. Nor is a file whose keys are mostly a logging configuration's
  * (`log4j.appender.*`, `appender.console.type`, `rootLogger.level`, `logger.kafka.name`), even one named
- * `KafkaCluster.properties`.
+ * `KafkaCluster.properties`. Nor is the own configuration of a service that is no broker (ksqlDB's `ksql.*`, Schema
+ * Registry's `kafkastore.*`, Control Center's `confluent.controlcenter.*` keys, Debezium's Cassandra agent), though
+ * it holds Kafka client keys.
  *
  * Roles (only for Kafka files) come from the name, from the INI sections named for a client (`sections`:
  * `[producer]`, `[consumer]`, `[admin]`) and from identifying keys; a file can hold several.
@@ -396,12 +398,14 @@ export function detectRoles(path: string, entries: readonly RoleInput[], section
   let any = 0;
   let count = 0;
   let logging = 0;
+  let service = false;
   const flagged = new Map<string, string>();
   for (const { key, value } of entries) {
     count++;
     const f = FLAGS.get(key);
     if (f === undefined) {
       if (isLoggingKey(key)) logging++;
+      else if (isPlatformServiceKey(key)) service = true;
       continue;
     }
     any |= f;
@@ -409,6 +413,9 @@ export function detectRoles(path: string, entries: readonly RoleInput[], section
   }
   // A logging configuration (log4j, log4j2) is not Kafka's, whatever its name says (`KafkaCluster.properties`).
   if (logging >= 2 && logging * 2 > count) return NOT_KAFKA;
+  // Nor is a ksqlDB, Schema Registry, Control Center or Debezium Cassandra agent configuration, whatever its name
+  // (`ksql-server.properties` reads like a broker's), `listeners` or converters: its own keys are not Kafka's.
+  if (service) return NOT_KAFKA;
   if (strength !== 'strong') {
     let evidence = 0;
     let against = verdict === 'bundle' ? 2 : 0;

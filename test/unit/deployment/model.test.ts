@@ -161,3 +161,43 @@ describe('deployment model: a link by folder stays within reach of the file`s pr
     assert.deepEqual(await linked({ a: '/r/a', b: '/r' }, files), [['a/src/producer.properties', ['b/compose/server.properties'], 'bootstrap']]);
   });
 });
+
+describe('deployment model: a client whose bootstrap is a broker the code starts', () => {
+  /** A test class building its producer from `<receiver>.<call>()`, as Testcontainers and spring-kafka-test tests do. */
+  const test = (declaration: string, bootstrap: string) =>
+    [
+      'import java.util.Properties;',
+      'import org.apache.kafka.clients.producer.*;',
+      'class OrdersLiveTest {',
+      `  ${declaration}`,
+      '  KafkaProducer<String, String> producer() {',
+      '    Properties props = new Properties();',
+      `    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ${bootstrap});`,
+      '    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.StringSerializer");',
+      '    return new KafkaProducer<>(props);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+
+  it('links to no file`s cluster: Testcontainers, spring-kafka-test and Kafka Streams examples` embedded clusters', async () => {
+    // As in eugenp/tutorials apache-kafka-3: the test starts its own broker, and the module's docker-compose.yml is another.
+    for (const [declaration, bootstrap] of [
+      ['@Container static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("confluentinc/cp-kafka:7.4.0"));', 'KAFKA.getBootstrapServers()'],
+      ['@Autowired private EmbeddedKafkaBroker embeddedKafka;', 'embeddedKafka.getBrokersAsString()'],
+      ['@ClassRule public static final EmbeddedSingleNodeKafkaCluster CLUSTER = new EmbeddedSingleNodeKafkaCluster();', 'CLUSTER.bootstrapServers()'],
+    ]) {
+      const ws = await lintWorkspace({ 'm/docker-compose.yml': ONE_BROKER, 'm/src/test/java/OrdersLiveTest.java': test(declaration, bootstrap) });
+      assert.deepEqual(linkOf(ws, 'm/src/test/java/OrdersLiveTest.java'), [[], 'none'], bootstrap);
+      assert.deepEqual(findingsOf(ws, 'm/src/test/java/OrdersLiveTest.java', 'producer/acks-all-without-min-isr'), [], bootstrap);
+    }
+  });
+
+  it('still links by folder when the call is the application`s own settings (Spring Boot`s KafkaProperties.getBootstrapServers())', async () => {
+    const ws = await lintWorkspace({
+      'm/docker-compose.yml': ONE_BROKER,
+      'm/src/main/java/OrdersLiveTest.java': test('@Autowired private KafkaProperties kafkaProperties;', 'kafkaProperties.getBootstrapServers()'),
+    });
+    assert.deepEqual(linkOf(ws, 'm/src/main/java/OrdersLiveTest.java'), [['m/docker-compose.yml'], 'folder']);
+  });
+});

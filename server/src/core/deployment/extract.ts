@@ -58,6 +58,8 @@ export interface DeploymentGroup {
   readonly bootstrap: readonly string[];
   /** True when the group names a bootstrap that cannot be compared (a placeholder such as `${BROKERS}`). */
   readonly bootstrapUnknown: boolean;
+  /** True when the bootstrap is a broker the group's code starts itself (DeploymentLinks.brokerInCode): no file's cluster. */
+  readonly brokerInCode?: boolean;
   /** Comparable addresses the group answers on, when it is a broker or a cluster. */
   readonly addresses: readonly string[];
   readonly cluster?: string;
@@ -239,6 +241,7 @@ function extractGroup(
     entries,
     bootstrap,
     bootstrapUnknown: bootstrap.length === 0 && written.length > 0,
+    ...(links.brokerInCode ? { brokerInCode: true } : {}),
     addresses: unique(addresses),
     ...(links.cluster ? { cluster: links.cluster } : {}),
     ...(links.brokerCount !== undefined ? { brokerCount: links.brokerCount } : {}),

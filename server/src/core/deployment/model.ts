@@ -13,7 +13,8 @@ import type { DeploymentFile, DeploymentGroup } from './extract';
  * holds one, but not a broker file inside another project (a file's `project`, the folder of its build file:
  * a sample's app is no client of the next sample's test broker; a broker file in no project, or in a project
  * that holds the client's, is within reach). A client that could belong to several clusters keeps them all,
- * and the rules say so.
+ * and the rules say so. A client whose bootstrap is a broker its own code starts (Testcontainers, an embedded
+ * test broker) belongs to none.
  *
  * Deterministic: files are taken in path order, whatever order they came in, and every list is built in
  * that order, so the same files give the same model and the same findings.
@@ -178,22 +179,24 @@ function formClusters(brokers: readonly GroupRef[]): Cluster[] {
 }
 
 /** What links a client: the highest layer that names a cluster or a bootstrap (a profile overrides its base). */
-function linkingGroup(layers: readonly GroupRef[]): Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown'> {
+function linkingGroup(layers: readonly GroupRef[]): Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown' | 'brokerInCode'> {
   let cluster: string | undefined;
   let bootstrap: readonly string[] = [];
   let bootstrapUnknown = false;
+  let brokerInCode = false;
   for (const { group } of layers) {
     if (group.cluster !== undefined) cluster = group.cluster;
     if (group.bootstrap.length > 0 || group.bootstrapUnknown) {
       bootstrap = group.bootstrap;
       bootstrapUnknown = group.bootstrapUnknown;
+      brokerInCode = group.brokerInCode === true;
     }
   }
-  return { ...(cluster !== undefined ? { cluster } : {}), bootstrap, bootstrapUnknown };
+  return { ...(cluster !== undefined ? { cluster } : {}), bootstrap, bootstrapUnknown, ...(brokerInCode ? { brokerInCode } : {}) };
 }
 
 /** Places a group in clusters, strongest evidence first (see the module comment). */
-function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown'>) => ClusterLink {
+function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<DeploymentGroup, 'cluster' | 'bootstrap' | 'bootstrapUnknown' | 'brokerInCode'>) => ClusterLink {
   const nearest = nearestIn(clusters);
   // Each cluster by broker group, name, address and file, in cluster order: placing a client costs what it names.
   const ownCluster = new Map<DeploymentGroup, Cluster>();
@@ -232,6 +235,8 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
       const own = ownCluster.get(ref.group);
       if (own) return { clusters: [own], via: linking.cluster !== undefined ? 'cluster' : 'file' };
     }
+    // A broker the client's own code starts (a Testcontainers container, an embedded broker) is no file's.
+    if (linking.brokerInCode) return { clusters: [], via: 'none' };
     if (linking.cluster !== undefined) {
       const named = byName.get(linking.cluster) ?? [];
       // A topic or a pool labelled `my-cluster` means the Kafka resource of its own file, else the nearest.

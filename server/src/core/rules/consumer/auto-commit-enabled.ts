@@ -2,9 +2,10 @@ import { hasRole } from '../../model';
 import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import type { ConfigGroup, LibraryId } from '../../model';
+import type { ConfigGroup, DocumentKind, LibraryId } from '../../model';
+import { compareVersions } from '../../catalog/versions';
 import type { LintOptions } from '../../options';
-import { defaultPhrase, effectiveEntry, groupDefault, unjudgeable, normalizedValue, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, groupDefault, kafkaVersionOf, unjudgeable, normalizedValue, unsafeDefault } from '../support';
 
 const KEY = 'enable.auto.commit';
 /** librdkafka's offset store: auto-commit commits only the offsets stored in it. */
@@ -42,6 +43,7 @@ export const autoCommitEnabled: Rule = {
       if (!hasRole(group, 'consumer')) return;
       // A Spring listener container switches auto-commit off unless it is set explicitly.
       if (group.library === 'spring' && group.springContainer) return;
+      if (withoutGroup(group, context.document.kind, context.options)) return;
       const found = unsafeDefault(KEY, group, context.options, (v) => v === 'true');
       if (!found) return;
       const fix = insertEntryFix(group, KEY, 'false', context.t('consumer/auto-commit-enabled.fixAdd'));
@@ -56,6 +58,19 @@ export const autoCommitEnabled: Rule = {
     });
   },
 };
+
+/**
+ * True when Java client code builds a consumer here (`new KafkaConsumer<>(props)`, not a helper's map a caller
+ * may add to) whose whole config is visible and has no `group.id` (one that
+ * assigns its partitions itself, or only reads offsets): since Kafka 2.2 (KIP-289) the consumer turns the
+ * `enable.auto.commit` default off when `group.id` is null, and commits nothing (KafkaConsumer /
+ * `ConsumerConfig.maybeOverrideEnableAutoCommit`). Before 2.2 the default group id was `""`, with auto-commit on.
+ */
+function withoutGroup(group: ConfigGroup, kind: DocumentKind, options: LintOptions): boolean {
+  if (kind !== 'java' || group.library !== 'java' || !group.builtHere) return false;
+  if (compareVersions(kafkaVersionOf(group, options), '2.2') < 0) return false;
+  return !group.entries.some((e) => e.key === 'group.id');
+}
 
 /**
  * True when the group's client keeps an offset store (its library has a default for

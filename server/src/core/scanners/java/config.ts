@@ -222,7 +222,7 @@ export function findJavaConfigGroups(file: JavaFile): ConfigGroup[] {
   for (const source of [...sources.values()].sort((a, b) => a.seq - b.seq)) {
     if (source.consumed) continue;
     // A map put into between two clients built from it: each client its own group (see perClient).
-    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : perClient(file, source);
+    const parts = source.decl && pendingByDecl.has(source.decl) ? undefined : (perClient(file, source) ?? perMethod(file, source) ?? perAssignment(file, source));
     for (const s of parts ?? [source]) {
       const group = toGroup(file, s, groups.length);
       if (group) groups.push(group);
@@ -273,6 +273,101 @@ function perClient(file: JavaFile, s: Source): Source[] | undefined {
     const putCalls = s.putCalls.filter((c) => c.startIndex < flow.anchor.endIndex);
     return { decl, entries, flows: [flow], complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (flows.length + 1) };
   });
+}
+
+/**
+ * One source per client built from a field map, when each client is built in a method of its own:
+ *
+ *     private Properties props = new Properties();
+ *     void setUp() { props.put(BOOTSTRAP_SERVERS_CONFIG, "k:9092"); }
+ *     void fast()  { props.put(ACKS_CONFIG, "0");   producer = new KafkaProducer<>(props); }
+ *     void safe()  { props.put(ACKS_CONFIG, "all"); producer = new KafkaProducer<>(props); }
+ *
+ * as test classes do (a field filled in `@Before`, each test adding its own setting). Each client copies the
+ * map in its own method, after that method's puts: `fast`'s producer has acks=0, and `safe`'s put is no later
+ * value that overrides it. The source of a client holds the field's initializer, the puts of the methods that
+ * build no client (the set-up they share) and the puts of its own method before it; the puts of another
+ * client's method are left out, as a test class gets a new instance per test. Told only when every client is
+ * built once ({@link builtOnce}) in a method of its own and, in that method, nothing but puts uses the field
+ * before the client ({@link onlyPuts}). Otherwise undefined: one source, every put counts.
+ */
+function perMethod(file: JavaFile, s: Source): Source[] | undefined {
+  const decl = s.decl;
+  if (!decl || !decl.isField || decl.reassigned || s.flows.length < 2 || s.putCalls.length === 0) return undefined;
+  const flows = [...s.flows].sort((a, b) => a.anchor.startIndex - b.anchor.startIndex);
+  const owners: Node[] = [];
+  for (const f of flows) {
+    const owner = file.containers.enclosing(f.anchor, FUNCTION_TYPES);
+    if (!owner || owner.type !== 'method_declaration' || owners.some((o) => o.id === owner.id) || !builtOnce(file, f.anchor, owner)) return undefined;
+    if (!onlyPuts(file, decl, owner, owner.startIndex, f.anchor.startIndex)) return undefined;
+    owners.push(owner);
+  }
+  const ownerOf = (call: Node | undefined): number => {
+    if (!call) return -1;
+    const id = file.containers.enclosing(call, FUNCTION_TYPES)?.id;
+    return owners.findIndex((o) => o.id === id);
+  };
+  // For client k: the initializer, the shared set-up, and its own method's puts before it.
+  const seen = (call: Node | undefined, k: number): boolean => {
+    const at = ownerOf(call);
+    return at === -1 || (at === k && call!.startIndex < flows[k].anchor.startIndex);
+  };
+  return flows.map((flow, k) => ({
+    decl,
+    entries: s.entries.filter((e) => seen(e.putCall, k)),
+    flows: [flow],
+    complete: s.complete,
+    consumed: false,
+    putCalls: s.putCalls.filter((c) => seen(c, k)),
+    seq: s.seq + k / (flows.length + 1),
+  }));
+}
+
+/**
+ * One source per map a local variable holds, when it is given a new empty map between examples:
+ *
+ *     Map<String, String> config = new HashMap<>();
+ *     config.put("acks", "1");
+ *     config = new HashMap<>();
+ *     config.put("acks", "all");
+ *
+ * as example code does to show one client after another. The puts before `config = new HashMap<>()` go into
+ * the map that statement drops, so the later `acks` is no repeat that overrides the first, and a lossy value
+ * of the first map counts for it. Each source holds its map's puts and the clients built while the variable
+ * held it. Told only for a variable declared with an empty map, each new one an empty map too
+ * (`new HashMap<>()`, `new Properties()`) assigned by a statement of the declaring function's own code, in no
+ * branch or loop, and the puts and clients all in that code. Otherwise undefined: one source, every put counts.
+ */
+function perAssignment(file: JavaFile, s: Source): Source[] | undefined {
+  const decl = s.decl;
+  const assignments = decl?.reassignments;
+  if (!decl || decl.isField || !assignments || assignments.length === 0 || !decl.init || !isEmptyMap(decl.init)) return undefined;
+  const owner = file.containers.enclosing(decl.node, FUNCTION_TYPES);
+  if (!owner) return undefined;
+  const ownCode = (n: Node) => file.containers.enclosing(n, FUNCTION_TYPES)?.id === owner.id;
+  for (const a of assignments) {
+    const right = a.childForFieldName('right');
+    if (!right || !isEmptyMap(right) || a.parent?.type !== 'expression_statement' || !ownCode(a)) return undefined;
+    for (let n = a.parent.parent; n && n.id !== owner.id; n = n.parent) if (LOOP_TYPES.has(n.type) || BRANCHES.has(n.type)) return undefined;
+  }
+  if (!s.putCalls.every(ownCode) || !s.flows.every((f) => ownCode(f.anchor))) return undefined;
+  // The map a position sees: the number of new maps assigned before it.
+  const starts = assignments.map((a) => a.endIndex);
+  const mapAt = (offset: number) => starts.filter((end) => end <= offset).length;
+  const parts: Source[] = [];
+  for (let k = 0; k <= assignments.length; k++) {
+    const flows = s.flows.filter((f) => mapAt(f.anchor.startIndex) === k);
+    const entries = s.entries.filter((e) => (e.putCall ? mapAt(e.putCall.startIndex) : 0) === k);
+    if (entries.length === 0 && flows.length === 0) continue;
+    const putCalls = s.putCalls.filter((c) => mapAt(c.startIndex) === k);
+    parts.push({ decl, entries, flows, complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (assignments.length + 2) });
+  }
+  return parts.length > 1 ? parts : undefined;
+}
+
+/** `new HashMap<>()`, `new Properties()`: a new map with nothing in it. */
+function isEmptyMap(node: Node): boolean {
+  return node.type === 'object_creation_expression' && isMapLiteral(node) && argumentsOf(node).length === 0 && !hasClassBody(node);
 }
 
 /** Where a local variable's uses are bounded: the code that runs in one call. */
@@ -469,14 +564,53 @@ function toGroup(file: JavaFile, s: Source, index: number): ConfigGroup | undefi
   const entries: ConfigEntry[] = s.entries.map((e) => toEntry(file, e, index, entryRole, s.decl?.node ?? s.literal));
   const anchorNode = flow?.anchor ?? s.literal ?? s.decl?.node;
   if (!anchorNode) return undefined;
+  const bootstrap = s.entries.filter((e) => e.key === 'bootstrap.servers').pop();
+  const brokerInCode = bootstrap !== undefined && bootstrap.value === undefined && startedInCode(file, bootstrap.valueText);
   return {
+    ...(brokerInCode ? { links: { brokerInCode: true } } : {}),
     roles: effectiveRoles,
     library,
     entries,
     anchor: headRange(file.text, anchorNode),
     springContainer: springContainer || undefined,
+    builtHere: fromKeys ? undefined : true,
     insertEntry: (key, value) => insertEntry(file, s, key, value),
   };
+}
+
+/**
+ * Types of the brokers tests start in their own code: Testcontainers' Kafka and Redpanda containers,
+ * spring-kafka-test's embedded brokers, the embedded clusters of Kafka's and Confluent's test kits.
+ */
+const BROKER_IN_CODE_TYPES: ReadonlySet<string> = new Set([
+  'KafkaContainer',
+  'ConfluentKafkaContainer',
+  'RedpandaContainer',
+  'EmbeddedKafkaBroker',
+  'EmbeddedKafkaZKBroker',
+  'EmbeddedKafkaKraftBroker',
+  'EmbeddedKafkaCluster',
+  'EmbeddedSingleNodeKafkaCluster',
+  'KafkaClusterTestKit',
+]);
+/** `kafka.getBootstrapServers()`, `embeddedKafka.getBrokersAsString()`, `CLUSTER.bootstrapServers()`. */
+const BROKER_ADDRESS_CALL = /^([A-Za-z_$][\w$]*)\s*\.\s*(?:getBootstrapServers|getBrokersAsString|bootstrapServers)\s*\(\s*\)$/;
+
+/**
+ * True when a `bootstrap.servers` value is the address of a broker the file's code starts: a call above on
+ * a variable declared (or created) in the file with one of {@link BROKER_IN_CODE_TYPES}. The same call on
+ * anything else (Spring Boot's `KafkaProperties.getBootstrapServers()`, the application's settings) is not.
+ */
+function startedInCode(file: JavaFile, valueText: string): boolean {
+  const call = BROKER_ADDRESS_CALL.exec(valueText.trim());
+  if (!call) return false;
+  const name = call[1].replace(/\$/g, '\\$');
+  // `KafkaContainer kafka = …`, `EmbeddedKafkaBroker embeddedKafka;`, `var kafka = new KafkaContainer(…)`.
+  const declared = new RegExp(`(?:\\b([A-Z][\\w$]*)\\s*(?:<[^<>;=(){}]*>)?\\s+${name}\\s*[;=,)]|(?<![\\w$.])${name}\\s*=\\s*new\\s+([A-Z][\\w$]*))`, 'g');
+  for (let m = declared.exec(file.text); m; m = declared.exec(file.text)) {
+    if (BROKER_IN_CODE_TYPES.has(m[1] ?? m[2])) return true;
+  }
+  return false;
 }
 
 /** The statements of a source's `put` calls that are whole statements, in source order (looked up once). */

@@ -550,7 +550,7 @@ export function readJavaFile(text: string, root: Node, previous?: MemberMemo): J
       const id = tokenAt(root, m.index, m.index + decl.name.length);
       if (id?.parent?.type === 'assignment_expression' && symbols.lookup(decl.name, m.index) === decl) {
         decl.reassigned = true;
-        break;
+        (decl.reassignments ??= []).push(id.parent);
       }
     }
   }

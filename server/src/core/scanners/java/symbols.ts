@@ -42,6 +42,8 @@ export interface Decl {
   readonly isField?: boolean;
   /** True when the name is assigned again after its declaration. */
   reassigned?: boolean;
+  /** Config variables: the assignments (`assignment_expression` nodes) that assign it again, in source order. */
+  reassignments?: Node[];
 }
 
 /** How a value was written, so that a replacement can be written the same way. */
