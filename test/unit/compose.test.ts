@@ -382,7 +382,13 @@ describe('compose: cluster size', () => {
     );
     assert.equal(r.document.groups[0].kafkaVersion, '3.9.0');
     assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: bitnami/kafka:3.7.0-debian-12-r4')).groups[0].kafkaVersion, '3.7.0');
-    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-kafka:7.6.0')).groups[0].kafkaVersion, undefined);
+    // Confluent Platform tags name the Kafka release they ship: 7.6 runs Kafka 3.6, 5.3 Kafka 2.3.
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-kafka:7.6.0')).groups[0].kafkaVersion, '3.6');
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-server:5.3.1')).groups[0].kafkaVersion, '2.3');
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-kafka:latest')).groups[0].kafkaVersion, undefined);
+    assert.equal(analyzeConfig(PATH, lines('services:', '  k:', '    image: confluentinc/cp-kafka:9.9.0')).groups[0].kafkaVersion, undefined);
+    const old = lintConfig(PATH, lines('services:', '  kafka:', '    image: confluentinc/cp-kafka:5.3.1', '    environment:', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181'));
+    assert.match(of(old.findings, 'broker/replication-factor-above-broker-count')[0].message, /^Broker stage: offsets\.topic\.replication\.factor is unset, and Kafka 2\.3 defaults it to 3/);
   });
 
   it('is quiet when the cluster is large enough', () => {

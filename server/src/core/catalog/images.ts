@@ -53,6 +53,8 @@ export interface ContainerImage {
   readonly appendedConfigFolder?: string;
   /** True when the image's tags are Kafka versions (`apache/kafka:3.9.0`, `bitnami/kafka:3.7.0-debian-12-r0`). */
   readonly tagIsKafkaVersion?: boolean;
+  /** True when the image's tags are Confluent Platform versions (`cp-kafka:7.6.0` runs Kafka 3.6): see {@link CONFLUENT_PLATFORM_KAFKA}. */
+  readonly tagIsConfluentPlatform?: boolean;
   /** Where the rule was read. */
   readonly source: string;
 }
@@ -161,6 +163,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'KAFKA_',
     naming: 'escaped',
     excluded: new Set(CONFLUENT_EXCLUDED),
+    tagIsConfluentPlatform: true,
     source: 'confluentinc/kafka-images kafka/include/etc/confluent/docker/{kafka.properties.template,configure}; confluentinc/common-docker base-java/ub/ub.go (ConvertKey)',
   },
   {
@@ -191,13 +194,55 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'CONNECT_',
     naming: 'escaped',
     excluded: new Set(),
+    tagIsConfluentPlatform: true,
     source: 'confluentinc/kafka-images kafka-connect-base/include/etc/confluent/docker/kafka-connect.properties.template (env_to_props CONNECT_)',
   },
 ];
 
-/** The Kafka version an image reference runs, when its tag says (`3.9.0`, `3.7-debian-12`), else undefined. */
+/**
+ * The Apache Kafka release each Confluent Platform minor version ships, as Confluent's "Supported Versions and
+ * Interoperability" table (to 5.5) and the broker columns of its Kafka Streams upgrade guide (6.0 to 7.9) give
+ * them. Later minors are left out until read: their images get the configured Kafka version, as before.
+ */
+const CONFLUENT_PLATFORM_KAFKA: Readonly<Record<string, string>> = {
+  '3.0': '0.10.0',
+  '3.1': '0.10.1',
+  '3.2': '0.10.2',
+  '3.3': '0.11.0',
+  '4.0': '1.0',
+  '4.1': '1.1',
+  '5.0': '2.0',
+  '5.1': '2.1',
+  '5.2': '2.2',
+  '5.3': '2.3',
+  '5.4': '2.4',
+  '5.5': '2.5',
+  '6.0': '2.6',
+  '6.1': '2.7',
+  '6.2': '2.8',
+  '7.0': '3.0',
+  '7.1': '3.1',
+  '7.2': '3.2',
+  '7.3': '3.3',
+  '7.4': '3.4',
+  '7.5': '3.5',
+  '7.6': '3.6',
+  '7.7': '3.7',
+  '7.8': '3.8',
+  '7.9': '3.9',
+};
+
+/**
+ * The Kafka version an image reference runs, when its tag says (`3.9.0`, `3.7-debian-12`; a Confluent
+ * Platform tag `7.6.0` by {@link CONFLUENT_PLATFORM_KAFKA}, giving `3.6`), else undefined.
+ */
 export function kafkaVersionOfImage(reference: ImageReference): string | undefined {
-  if (!reference.image.tagIsKafkaVersion || !reference.tag) return undefined;
+  if (!reference.tag) return undefined;
+  if (reference.image.tagIsConfluentPlatform) {
+    const minor = /^(\d+\.\d+)(?:\.\d+)?(?![\d.])/.exec(reference.tag)?.[1];
+    return minor !== undefined && Object.hasOwn(CONFLUENT_PLATFORM_KAFKA, minor) ? CONFLUENT_PLATFORM_KAFKA[minor] : undefined;
+  }
+  if (!reference.image.tagIsKafkaVersion) return undefined;
   return /^(\d+\.\d+(?:\.\d+)?)(?![\d.])/.exec(reference.tag)?.[1];
 }
 
