@@ -599,9 +599,40 @@ describe('Go scanner: sarama', () => {
       '',
     ].join('\n');
     const { doc, findings } = await run('/ws/helper.go', text);
-    assert.deepEqual(doc.groups.map((g) => [g.roles, text.slice(g.anchor.start, g.anchor.end)]), [[['consumer'], 'c.Consumer.Offsets.AutoCommit.Enable']]);
+    // The caller made the config and may have set anything: no role, so nothing unset is judged here.
+    assert.deepEqual(doc.groups.map((g) => [g.roles, text.slice(g.anchor.start, g.anchor.end)]), [[[], 'c.Consumer.Offsets.AutoCommit.Enable']]);
     // Auto-commit in Sarama commits only the offsets the application marked: nothing to report.
     assert.deepEqual(findings, []);
+  });
+
+  it('judges only what is written on a config made elsewhere: no "acks is unset" on a helper or a config from a method', async () => {
+    // mailgun/kafka-pixy producer/producer.go: the config comes from config.Proxy.SaramaProducerCfg(), which sets
+    // Producer.RequiredAcks (WaitForAll by default) in another package.
+    const text = [
+      'package producer',
+      'import (',
+      '\t"github.com/IBM/sarama"',
+      '\t"example.com/pixy/config"',
+      ')',
+      'func Spawn(cfg *config.Proxy) (sarama.AsyncProducer, error) {',
+      '\tsaramaCfg := cfg.SaramaProducerCfg()',
+      '\tsaramaCfg.Producer.Return.Successes = true',
+      '\tsaramaCfg.Producer.Return.Errors = true',
+      '\tclient, err := sarama.NewClient(cfg.Kafka.SeedPeers, saramaCfg)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\treturn sarama.NewAsyncProducerFromClient(client)',
+      '}',
+      'func tune(c *sarama.Config) {',
+      '\tc.Producer.Retry.Max = 5',
+      '\tc.Producer.RequiredAcks = sarama.NoResponse',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/spawn.go', text);
+    // What the helper writes is still judged.
+    expectFindings(text, findings, [['producer/acks-zero', 'sarama.NoResponse']]);
   });
 });
 

@@ -154,11 +154,9 @@ export function scanSarama(ctx: GoContext): void {
 
   // One group per sarama.NewConfig() call; missing settings are reported there.
   const calls = ctx.nodes('call_expression');
-  let hasNewConfig = false;
   for (const call of calls) {
     const q = ctx.callee(call);
     if (q?.library !== 'sarama' || q.name !== 'NewConfig') continue;
-    hasNewConfig = true;
     const insert = settingInserter(ctx, call);
     const group = ctx.addGroup('sarama', nodeRange(call), insert && ((g, key, value) => insert(g, key, value)));
     ctx.bind('sarama-config', call, group);
@@ -247,8 +245,10 @@ export function scanSarama(ctx: GoContext): void {
       });
     }
   }
-  // A config that never shows where it is created: roles would only duplicate the NewConfig group's findings.
-  if (hasNewConfig) for (const g of fallback.values()) g.roles.length = 0;
+  // A config that never shows where it is created (a parameter, a struct field, `cfg := opts.SaramaCfg()`):
+  // its creator may set what this code leaves unset, so it takes no role and only what is written here is
+  // judged. With a NewConfig in the file a role would also duplicate that group's findings.
+  for (const g of fallback.values()) g.roles.length = 0;
 
   for (const off of errorsOff) {
     // A SyncProducer refuses to start with Return.Errors = false: that fails loudly, it loses nothing.
