@@ -1127,6 +1127,44 @@ describe('Go scanner: segmentio/kafka-go', () => {
     const ambiguous = text.replace('type Client struct {', 'type Other struct {\n\treader *bufio.Reader\n}\ntype Client struct {');
     assert.deepEqual((await run('/ws/kg-field-ambiguous.go', ambiguous)).findings, []);
   });
+
+  it('follows a reader or writer a local function builds to the variable that takes it (kafka-go examples/consumer-mongo-db)', async () => {
+    const text = [
+      'package main',
+      'import (',
+      '\t"context"',
+      '\t"log"',
+      '\tkafka "github.com/segmentio/kafka-go"',
+      ')',
+      'func getKafkaReader(url, topic, groupID string) *kafka.Reader {',
+      '\treturn kafka.NewReader(kafka.ReaderConfig{Brokers: []string{url}, GroupID: groupID, Topic: topic})',
+      '}',
+      'func getKafkaWriter(url, topic string) *kafka.Writer {',
+      '\treturn &kafka.Writer{Addr: kafka.TCP(url), Topic: topic, RequiredAcks: kafka.RequireAll}',
+      '}',
+      'func main() {',
+      '\treader := getKafkaReader("b:9092", "t", "g")',
+      '\tdefer reader.Close()',
+      '\twriter := getKafkaWriter("b:9092", "out")',
+      '\tfor {',
+      '\t\tmsg, err := reader.ReadMessage(context.Background())',
+      '\t\tif err != nil {',
+      '\t\t\tlog.Fatal(err)',
+      '\t\t}',
+      '\t\twriter.WriteMessages(context.Background(), msg)',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/kg-helper.go', text);
+    expectFindings(text, findings, [
+      ['consumer/commit-before-processing', 'reader.ReadMessage(context.Background())'],
+      ['producer/unhandled-send', 'writer.WriteMessages'],
+    ]);
+    // A reader without a GroupID commits nothing; an async writer is reported once, on its Async field.
+    const quiet = text.replace(', GroupID: groupID', '').replace('RequiredAcks: kafka.RequireAll}', 'RequiredAcks: kafka.RequireAll, Async: true}');
+    expectFindings(quiet, (await run('/ws/kg-helper-quiet.go', quiet)).findings, [['producer/unhandled-send', 'Async: true']]);
+  });
 });
 
 describe('Go scanner: examples', () => {
