@@ -317,6 +317,22 @@ describe('Go scanner: sarama', () => {
     );
   });
 
+  it('offers no move when the block ends by returning the processing of the message: the mark would still come first', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func consume(s sarama.ConsumerGroupSession, m *sarama.ConsumerMessage) error {',
+      '\ts.MarkMessage(m, "")',
+      '\treturn handle(m)',
+      '}',
+      'func handle(*sarama.ConsumerMessage) error { return nil }',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/mark-return.go', text);
+    expectFindings(text, findings, [['consumer/commit-before-processing', 's.MarkMessage(m, "")']]);
+    assert.deepEqual(findings[0].fixes ?? [], []);
+  });
+
   describe('logging, printing and metrics after MarkMessage are not processing', () => {
     const sarama = (lines: readonly string[]) =>
       [
@@ -1126,6 +1142,32 @@ describe('Go scanner: segmentio/kafka-go', () => {
     // A field of that name declared with another type elsewhere in the file could be either: not matched.
     const ambiguous = text.replace('type Client struct {', 'type Other struct {\n\treader *bufio.Reader\n}\ntype Client struct {');
     assert.deepEqual((await run('/ws/kg-field-ambiguous.go', ambiguous)).findings, []);
+  });
+
+  it('offers no FetchMessage fix when the message is returned: the commit would land before the caller processes it (kafka-cronsumer)', async () => {
+    const text = [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"github.com/segmentio/kafka-go"',
+      ')',
+      'type C struct{ consumer *kafka.Reader }',
+      'func New() *C {',
+      '\treturn &C{consumer: kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"b:9092"}, Topic: "t", GroupID: "g"})}',
+      '}',
+      'func (k C) ReadMessage(ctx context.Context) (*kafka.Message, error) {',
+      '\tmsg, err := k.consumer.ReadMessage(ctx)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '',
+      '\treturn &msg, nil',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/kg-returned.go', text);
+    expectFindings(text, findings, [['consumer/commit-before-processing', 'k.consumer.ReadMessage(ctx)']]);
+    assert.deepEqual(findings[0].fixes ?? [], []);
   });
 
   it('follows a reader or writer a local function builds to the variable that takes it (kafka-go examples/consumer-mongo-db)', async () => {

@@ -1,7 +1,7 @@
 import type { Edit, Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
-import { assignedTo, durationMillis, inBranch, literalValue, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
+import { assignedTo, durationMillis, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
 import { conditionText, ifArm } from './values';
 import { processes } from './processing';
 import { ignoredSends, moveStatementAfter } from './checks';
@@ -344,6 +344,8 @@ function markBeforeProcessing(ctx: GoContext): void {
       if (!commit) continue;
       detail = msg('scanner.go.sarama.markCommitEarly', { call: fn.text, message: message.text, session });
     }
-    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, end) });
+    // Moved before a `return handle(msg)` that ends the block, the mark would still precede the processing.
+    const before = end.type === 'return_statement' && mentions(end, message.text);
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff || before ? [] : moveStatementAfter(ctx, statement, end) });
   }
 }

@@ -180,6 +180,9 @@ function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): 
   const last = later[later.length - 1];
   const commit = `${receiver.text}.CommitMessages(${context.text}, ${message.text})`;
   const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(last.type);
+  // `return &m, nil` (kafka-cronsumer internal/consumer.go), `return handle(m)`: the commit would land before
+  // that use, where the message is handed on or processed, so the fix would commit as early as ReadMessage did.
+  if (terminator && mentions(last, message.text)) return [];
   const insert = terminator ? ctx.insertLineBefore(last, commit) : ctx.insertLineAfter(last, commit);
   if (!insert) return [];
   return [
