@@ -317,6 +317,22 @@ describe('Go scanner: sarama', () => {
     );
   });
 
+  it('offers no move when the block ends by returning the processing of the message: the mark would still come first', async () => {
+    const text = [
+      'package x',
+      'import "github.com/IBM/sarama"',
+      'func consume(s sarama.ConsumerGroupSession, m *sarama.ConsumerMessage) error {',
+      '\ts.MarkMessage(m, "")',
+      '\treturn handle(m)',
+      '}',
+      'func handle(*sarama.ConsumerMessage) error { return nil }',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/mark-return.go', text);
+    expectFindings(text, findings, [['consumer/commit-before-processing', 's.MarkMessage(m, "")']]);
+    assert.deepEqual(findings[0].fixes ?? [], []);
+  });
+
   describe('logging, printing and metrics after MarkMessage are not processing', () => {
     const sarama = (lines: readonly string[]) =>
       [
@@ -599,9 +615,40 @@ describe('Go scanner: sarama', () => {
       '',
     ].join('\n');
     const { doc, findings } = await run('/ws/helper.go', text);
-    assert.deepEqual(doc.groups.map((g) => [g.roles, text.slice(g.anchor.start, g.anchor.end)]), [[['consumer'], 'c.Consumer.Offsets.AutoCommit.Enable']]);
+    // The caller made the config and may have set anything: no role, so nothing unset is judged here.
+    assert.deepEqual(doc.groups.map((g) => [g.roles, text.slice(g.anchor.start, g.anchor.end)]), [[[], 'c.Consumer.Offsets.AutoCommit.Enable']]);
     // Auto-commit in Sarama commits only the offsets the application marked: nothing to report.
     assert.deepEqual(findings, []);
+  });
+
+  it('judges only what is written on a config made elsewhere: no "acks is unset" on a helper or a config from a method', async () => {
+    // mailgun/kafka-pixy producer/producer.go: the config comes from config.Proxy.SaramaProducerCfg(), which sets
+    // Producer.RequiredAcks (WaitForAll by default) in another package.
+    const text = [
+      'package producer',
+      'import (',
+      '\t"github.com/IBM/sarama"',
+      '\t"example.com/pixy/config"',
+      ')',
+      'func Spawn(cfg *config.Proxy) (sarama.AsyncProducer, error) {',
+      '\tsaramaCfg := cfg.SaramaProducerCfg()',
+      '\tsaramaCfg.Producer.Return.Successes = true',
+      '\tsaramaCfg.Producer.Return.Errors = true',
+      '\tclient, err := sarama.NewClient(cfg.Kafka.SeedPeers, saramaCfg)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '\treturn sarama.NewAsyncProducerFromClient(client)',
+      '}',
+      'func tune(c *sarama.Config) {',
+      '\tc.Producer.Retry.Max = 5',
+      '\tc.Producer.RequiredAcks = sarama.NoResponse',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/spawn.go', text);
+    // What the helper writes is still judged.
+    expectFindings(text, findings, [['producer/acks-zero', 'sarama.NoResponse']]);
   });
 });
 
@@ -1095,6 +1142,70 @@ describe('Go scanner: segmentio/kafka-go', () => {
     // A field of that name declared with another type elsewhere in the file could be either: not matched.
     const ambiguous = text.replace('type Client struct {', 'type Other struct {\n\treader *bufio.Reader\n}\ntype Client struct {');
     assert.deepEqual((await run('/ws/kg-field-ambiguous.go', ambiguous)).findings, []);
+  });
+
+  it('offers no FetchMessage fix when the message is returned: the commit would land before the caller processes it (kafka-cronsumer)', async () => {
+    const text = [
+      'package x',
+      'import (',
+      '\t"context"',
+      '\t"github.com/segmentio/kafka-go"',
+      ')',
+      'type C struct{ consumer *kafka.Reader }',
+      'func New() *C {',
+      '\treturn &C{consumer: kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"b:9092"}, Topic: "t", GroupID: "g"})}',
+      '}',
+      'func (k C) ReadMessage(ctx context.Context) (*kafka.Message, error) {',
+      '\tmsg, err := k.consumer.ReadMessage(ctx)',
+      '\tif err != nil {',
+      '\t\treturn nil, err',
+      '\t}',
+      '',
+      '\treturn &msg, nil',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/kg-returned.go', text);
+    expectFindings(text, findings, [['consumer/commit-before-processing', 'k.consumer.ReadMessage(ctx)']]);
+    assert.deepEqual(findings[0].fixes ?? [], []);
+  });
+
+  it('follows a reader or writer a local function builds to the variable that takes it (kafka-go examples/consumer-mongo-db)', async () => {
+    const text = [
+      'package main',
+      'import (',
+      '\t"context"',
+      '\t"log"',
+      '\tkafka "github.com/segmentio/kafka-go"',
+      ')',
+      'func getKafkaReader(url, topic, groupID string) *kafka.Reader {',
+      '\treturn kafka.NewReader(kafka.ReaderConfig{Brokers: []string{url}, GroupID: groupID, Topic: topic})',
+      '}',
+      'func getKafkaWriter(url, topic string) *kafka.Writer {',
+      '\treturn &kafka.Writer{Addr: kafka.TCP(url), Topic: topic, RequiredAcks: kafka.RequireAll}',
+      '}',
+      'func main() {',
+      '\treader := getKafkaReader("b:9092", "t", "g")',
+      '\tdefer reader.Close()',
+      '\twriter := getKafkaWriter("b:9092", "out")',
+      '\tfor {',
+      '\t\tmsg, err := reader.ReadMessage(context.Background())',
+      '\t\tif err != nil {',
+      '\t\t\tlog.Fatal(err)',
+      '\t\t}',
+      '\t\twriter.WriteMessages(context.Background(), msg)',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await run('/ws/kg-helper.go', text);
+    expectFindings(text, findings, [
+      ['consumer/commit-before-processing', 'reader.ReadMessage(context.Background())'],
+      ['producer/unhandled-send', 'writer.WriteMessages'],
+    ]);
+    // A reader without a GroupID commits nothing; an async writer is reported once, on its Async field.
+    const quiet = text.replace(', GroupID: groupID', '').replace('RequiredAcks: kafka.RequireAll}', 'RequiredAcks: kafka.RequireAll, Async: true}');
+    expectFindings(quiet, (await run('/ws/kg-helper-quiet.go', quiet)).findings, [['producer/unhandled-send', 'Async: true']]);
   });
 });
 

@@ -303,6 +303,31 @@ describe('scanner-javascript: producer/unhandled-send', () => {
     assert.deepEqual(list.map((f) => [f.range, f.severity]), [[at(text, 'plain.produce'), 'info']]);
   });
 
+  it("node-rdkafka: a 'delivery-report' handler that never looks at its error drops every failed delivery", async () => {
+    // Blizzard/node-rdkafka examples/producer.md and Azure/azure-event-hubs-for-kafka quickstart/node/producer.js.
+    const text = [
+      `const Kafka = require('node-rdkafka');`,
+      `const producer = new Kafka.Producer({ 'metadata.broker.list': 'b:9092', dr_cb: true });`,
+      `producer.on('delivery-report', function(err, report) {`,
+      `  console.log('delivery-report: ' + JSON.stringify(report));`,
+      `});`,
+      `producer.on('delivery-report', () => counter++);`,
+      `producer.on('delivery-report', (_err, report) => done(report));`,
+      // Looked at (even only logged), read through arguments, or a handler held elsewhere: not judged.
+      `producer.on('delivery-report', (err, report) => { if (err) console.error(err); });`,
+      `producer.on('delivery-report', err => retry(err));`,
+      `producer.on('delivery-report', function () { check(arguments[0]); });`,
+      `producer.on('delivery-report', onReport);`,
+      `producer.on('event.error', (err) => {});`,
+      `other.on('delivery-report', (err, report) => {});`,
+      '',
+    ].join('\n');
+    const list = only(await findings(text, 'js'), 'producer/unhandled-send');
+    assert.deepEqual(list.map((f) => text.slice(f.range.start, f.range.end)), ['(err, report)', '()', '(_err, report)']);
+    assert.match(list[0].message, /'delivery-report' handler never looks at its error argument/);
+    assert.deepEqual(list[0].range, at(text, '(err, report)'));
+  });
+
   it('node-rdkafka: a plain Producer takes no callback (its 6th argument is opaque); a HighLevelProducer callback may be any variable', async () => {
     const text = [
       `const Kafka = require('node-rdkafka');`,

@@ -186,6 +186,29 @@ describe('scanner-python: config findings and fixes', () => {
     assert.equal(fixed(text, list[1]), text.replace("'b:9092',\n", "'b:9092',\n    'enable.auto.commit': False,\n"));
   });
 
+  it('a kafka-python or aiokafka consumer built without group_id commits nothing: no auto-commit finding', async () => {
+    // kafka-python's ConsumerCoordinator turns auto-commit off when group_id is None (even when it was set
+    // True); aiokafka uses a NoGroupCoordinator that never commits (faust tests/consistency/consistency_checker.py,
+    // kafka-python example.py).
+    const text = [
+      'from kafka import KafkaConsumer',
+      'from aiokafka import AIOKafkaConsumer',
+      "a = KafkaConsumer('t', bootstrap_servers='b:9092', auto_offset_reset='earliest')",
+      "b = KafkaConsumer('t', bootstrap_servers='b:9092', enable_auto_commit=True)",
+      "c = KafkaConsumer('t', group_id=None)",
+      "d = AIOKafkaConsumer('t', bootstrap_servers='b:9092', auto_offset_reset='earliest')",
+      "e = AIOKafkaConsumer('t', bootstrap_servers='b:9092', enable_auto_commit=True)",
+      // Still reported: a group id (a variable may hold one), or arguments that may carry one.
+      "f = KafkaConsumer('t', group_id=gid)",
+      'g = KafkaConsumer(**settings)',
+      "h = AIOKafkaConsumer('t', enable_auto_commit=True, **settings)",
+      '',
+    ].join('\n');
+    const list = only(await findings(text), 'consumer/auto-commit-enabled');
+    assert.deepEqual(list.map((f) => text.slice(f.range.start, f.range.end)), ['KafkaConsumer', 'True']);
+    assert.deepEqual(list.map((f) => f.range.start), [text.indexOf("KafkaConsumer('t', group_id=gid)"), text.lastIndexOf('True')]);
+  });
+
   it('retries=0 → producer/retries-disabled; kafka-python of unknown version is set to retry, not removed', async () => {
     const text = `from kafka import KafkaProducer\np = KafkaProducer(acks='all', retries=0, linger_ms=5)\n`;
     const [f] = only(await findings(text), 'producer/retries-disabled');

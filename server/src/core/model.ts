@@ -209,6 +209,12 @@ export interface ConfigGroup {
    * may add to).
    */
   readonly builtHere?: boolean;
+  /**
+   * Consumer only: true when the code shows the consumer joins no consumer group (kafka-python or aiokafka
+   * built without `group_id`, every argument visible). Such a consumer commits no offsets: kafka-python turns
+   * auto-commit off, aiokafka has no coordinator to commit to.
+   */
+  readonly groupless?: boolean;
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
   /**

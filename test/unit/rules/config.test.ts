@@ -63,6 +63,7 @@ describe('rules: config/invalid-value', () => {
     ['valid values with blanks Kafka trims', 'acks = all \nretries= 5\n'],
     ['a boolean in capitals', 'enable.idempotence=TRUE\n'],
     ['a placeholder', 'acks=${ACKS}\n'],
+    ['a str.format template field', 'acks={acks}\nbatch.size={batch}\n'],
     ['a key the catalog does not know', 'my.key=whatever\n'],
   ];
   for (const [name, fixture] of quiet) {
@@ -70,6 +71,11 @@ describe('rules: config/invalid-value', () => {
       assert.deepEqual(of(lintConfig('producer.properties', fixture).findings, ID), []);
     });
   }
+
+  it('stays quiet on a broker config template filled in with str.format (kafka-python servers/*/resources/kafka.properties)', () => {
+    const r = lintConfig('kafka.properties', 'broker.id={broker_id}\nnum.partitions={partitions}\ndefault.replication.factor={replicas}\nlisteners={transport}://{host}:{port}\n');
+    assert.deepEqual(of(r.findings, ID), []);
+  });
 });
 
 describe('rules: config/unknown-key', () => {
@@ -104,6 +110,7 @@ describe('rules: config/unknown-key', () => {
     ['known keys', 'producer.properties', 'acks=all\nbootstrap.servers=b:9092\nretries=3\n'],
     ['a listener override family', 'server.properties', 'broker.id=1\nlistener.name.internal.ssl.keystore.location=/k.jks\n'],
     ['a file that is not Kafka configuration', 'messages.properties', 'greeting=hello\nfarewell=bye\n'],
+    ['a template field on a line of its own', 'server.properties', 'broker.id=1\n{sasl_config}\n{ssl_config}\nlog.dirs=/var/lib/kafka\n'],
   ];
   for (const [name, path, fixture] of quiet) {
     it(`stays quiet on ${name}`, () => {

@@ -198,6 +198,19 @@ describe('rules: producer/idempotence-disabled with an unknown kafka-python vers
     const [f] = of(lintDocument(doc, options(undefined, { 'producer/retries-disabled': 'off' })), 'producer/idempotence-disabled');
     assert.match(f.message, /^Producer stage: retries=0 silently switches off the idempotence that kafka-python 3\.0\.0 and later turns on by default/);
   });
+
+  it('offers removing enable_idempotence=False only where every version the file may run turns it on by default', () => {
+    // kafka-python 2.2 and 2.3 take enable_idempotence but default it to False: there, removing the argument
+    // leaves idempotence off (kafka-python test/producer/test_sender.py, version unknown).
+    const titles = (libraryVersion?: string) =>
+      of(lintDocument(codeDocument({ library: 'kafka-python', libraryVersion, roles: ['producer'], entries: [['acks', 'all'], ['enable.idempotence', 'false']] })), 'producer/idempotence-disabled')[0].fixes?.map((f) => [f.title, f.preferred]);
+    assert.deepEqual(titles(), [['Set enable.idempotence=true', true]]);
+    assert.deepEqual(titles('2.2.0'), [['Set enable.idempotence=true', true]]);
+    assert.deepEqual(titles('3.0.0'), [
+      ['Remove enable.idempotence=false (use the default, true)', true],
+      ['Set enable.idempotence=true', false],
+    ]);
+  });
 });
 
 describe('rules: producer/idempotence-disabled on transactional producers', () => {

@@ -61,12 +61,24 @@ export function intValue(entry: ConfigEntry): number | undefined {
 }
 
 /**
+ * A replacement field of a template another program fills in before Kafka reads the file: Python's
+ * `str.format` (`broker.id={broker_id}`, the broker configs of kafka-python's test servers). No Kafka
+ * value has the shape, a name in braces.
+ */
+const TEMPLATE_FIELD = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/** True when a key is a whole template field (`{sasl_config}` on a line of its own): a block filled in later. */
+export function isTemplateField(text: string): boolean {
+  return /^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
+}
+
+/**
  * True when the value cannot be judged as a setting here: a placeholder resolved later (`${ENV:default}`, a
- * Kafka config provider), or a value Kafka refuses for its type ({@link refusedClass}: the client never
- * starts, which is config/invalid-value's finding, not a loss).
+ * Kafka config provider, a template field such as `{broker_id}`), or a value Kafka refuses for its type
+ * ({@link refusedClass}: the client never starts, which is config/invalid-value's finding, not a loss).
  */
 export function unjudgeable(entry: ConfigEntry): boolean {
-  return entry.value.includes('${') || refusedClass(entry) !== undefined;
+  return entry.value.includes('${') || TEMPLATE_FIELD.test(entry.value) || refusedClass(entry) !== undefined;
 }
 
 /**

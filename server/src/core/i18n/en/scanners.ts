@@ -104,6 +104,8 @@ export const SCANNERS = {
     'the promise of {call} is neither awaited nor given a .catch(), so a send that fails after its retries rejects unobserved and the record is lost without any error; await it (or handle the rejection).',
   'scanner.js.highLevelNoCallback':
     '{call} on a HighLevelProducer hands the delivery report only to the callback in its last argument, and none is passed here, so a delivery that fails after its retries is not handled; pass a callback (err, offset) => { ... } that deals with err.',
+  'scanner.js.deliveryReportIgnoresError':
+    "this 'delivery-report' handler never looks at its error argument, and a failed delivery is reported only there, so the record is lost silently; handle err (log it, retry or stop) in the handler.",
   'scanner.js.noDeliveryReport':
     "{call} only queues the record, and with neither dr_cb nor dr_msg_cb in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; set dr_cb: true and handle the 'delivery-report' event.",
   'scanner.js.unfinishedWork':

@@ -98,6 +98,8 @@ export const SCANNERS_ZH_CN = {
     '{call} 的 Promise 既没有被 await，也没有挂上 .catch()，重试之后仍失败的发送被拒绝却无人处理，消息在没有任何错误的情况下丢失；请 await 它（或处理这个拒绝）。',
   'scanner.js.highLevelNoCallback':
     'HighLevelProducer 上的 {call} 只把投递报告交给最后一个参数中的回调，而这里没有传入回调，因此重试之后仍投递失败的消息得不到处理；请传入一个处理 err 的回调 (err, offset) => { ... }。',
+  'scanner.js.deliveryReportIgnoresError':
+    "这个 'delivery-report' 处理函数从不查看它的错误参数，而投递失败只在这里报告，因此消息静默丢失；请在处理函数中处理 err（记录日志、重试或停止）。",
   'scanner.js.noDeliveryReport':
     "{call} 只是把消息放入队列，而生产者配置中既没有 dr_cb 也没有 dr_msg_cb，重试之后仍投递失败的消息不会报告给任何人，因此消息静默丢失；请设置 dr_cb: true，并处理 'delivery-report' 事件。",
   'scanner.js.unfinishedWork': '{handler} 在这项工作完成之前就返回了，位移会在消息仍在处理时被提交，随后一旦失败或崩溃，这条消息就丢失了',

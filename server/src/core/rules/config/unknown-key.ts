@@ -2,7 +2,7 @@ import type { ConfigGroup, Edit, Fix } from '../../model';
 import type { Rule } from '../types';
 import { isKnownKafkaKey, knownKeyNames } from '../../catalog/known-keys';
 import { suggestKey } from '../../catalog/validate';
-import { stageLabel, stageOfKey } from '../support';
+import { isTemplateField, stageLabel, stageOfKey } from '../support';
 
 /** Past this many unknown keys in one file, findings carry no suggestion: a typo hunt stops paying off. */
 const MAX_SUGGESTIONS = 200;
@@ -56,7 +56,8 @@ export const unknownKey: Rule = {
       // hands them to: Kafka not knowing them says nothing. Its client overrides are checked, in their groups.
       if (isConnectorOwnGroup(group)) continue;
       for (const entry of group.entries) {
-        if (isKnownKafkaKey(entry.key)) continue;
+        // `{sasl_config}` on a line of its own: the template's program puts settings there.
+        if (isKnownKafkaKey(entry.key) || isTemplateField(entry.key)) continue;
         const suggestion = suggestionsLeft-- > 0 ? suggestionFor(entry.key) : undefined;
         const stage = suggestion ? stageOfKey(suggestion) : 'config';
         let fixes = NO_FIXES;

@@ -29,6 +29,8 @@ export const autoCommitEnabled: Rule = {
   check(context) {
     forEachGroup(context, (group) => {
       if (COMMITS_MARKED_ONLY.has(group.library) || storesOffsetsManually(group, context.options)) return;
+      // A consumer in no group commits nothing, whatever enable.auto.commit says.
+      if (group.groupless) return;
       const entry = effectiveEntry(group, [KEY], 'consumer');
       if (entry) {
         if (unjudgeable(entry) || normalizedValue(entry) !== 'true') return;

@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { removeEntryFix, setValueFix } from '../../fixes';
 import { compareVersions } from '../../catalog/versions';
-import { defaultSource, groupDefault, hiddenProducerEntry, intValue, unjudgeable, libraryName, normalizedValue, producerEntry, ruleEnabled, streamsExactlyOnce } from '../support';
+import { defaultSource, groupDefault, hiddenProducerEntry, intValue, unjudgeable, libraryName, normalizedValue, producerEntry, ruleEnabled, streamsExactlyOnce, unsafeDefault } from '../support';
 
 const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 const RETRY_KEYS = ['retries', 'message.send.max.retries'] as const;
@@ -109,8 +109,13 @@ function checkExplicit(context: RuleContext, group: ConfigGroup, entry: ConfigEn
   const fixes: Fix[] = [];
   // Turning it back on is only safe when nothing in the group conflicts; otherwise the producer would not start.
   if (found.length === 0) {
-    // Removing a Streams app's producer.enable.idempotence would let an unprefixed one under it decide.
-    const defaultOn = groupDefault('enable.idempotence', group, context.options)?.value === 'true' && !hiddenProducerEntry(group, entry, ['enable.idempotence']);
+    // Removing a Streams app's producer.enable.idempotence would let an unprefixed one under it decide. And
+    // only where every version the options allow defaults it on: kafka-python 2.2 and 2.3 take the argument
+    // but default it to False, and the installed version may be one of them.
+    const defaultOn =
+      groupDefault('enable.idempotence', group, context.options)?.value === 'true' &&
+      !unsafeDefault('enable.idempotence', group, context.options, (v) => v === 'false') &&
+      !hiddenProducerEntry(group, entry, ['enable.idempotence']);
     const remove = defaultOn
       ? removeEntryFix(entry, context.t('fix.removeUseDefault', { key: entry.key, value: 'false', default: 'true' }), true)
       : undefined;

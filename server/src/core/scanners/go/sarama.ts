@@ -1,7 +1,7 @@
 import type { Edit, Role } from '../../model';
 import type { Binding, GoContext, GroupBuilder } from './context';
 import { addRole } from './context';
-import { assignedTo, durationMillis, inBranch, literalValue, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
+import { assignedTo, durationMillis, inBranch, literalValue, mentions, namedArgs, nodeRange, placeholder, statementOf } from './syntax';
 import { conditionText, ifArm } from './values';
 import { processes } from './processing';
 import { ignoredSends, moveStatementAfter } from './checks';
@@ -154,11 +154,9 @@ export function scanSarama(ctx: GoContext): void {
 
   // One group per sarama.NewConfig() call; missing settings are reported there.
   const calls = ctx.nodes('call_expression');
-  let hasNewConfig = false;
   for (const call of calls) {
     const q = ctx.callee(call);
     if (q?.library !== 'sarama' || q.name !== 'NewConfig') continue;
-    hasNewConfig = true;
     const insert = settingInserter(ctx, call);
     const group = ctx.addGroup('sarama', nodeRange(call), insert && ((g, key, value) => insert(g, key, value)));
     ctx.bind('sarama-config', call, group);
@@ -247,8 +245,10 @@ export function scanSarama(ctx: GoContext): void {
       });
     }
   }
-  // A config that never shows where it is created: roles would only duplicate the NewConfig group's findings.
-  if (hasNewConfig) for (const g of fallback.values()) g.roles.length = 0;
+  // A config that never shows where it is created (a parameter, a struct field, `cfg := opts.SaramaCfg()`):
+  // its creator may set what this code leaves unset, so it takes no role and only what is written here is
+  // judged. With a NewConfig in the file a role would also duplicate that group's findings.
+  for (const g of fallback.values()) g.roles.length = 0;
 
   for (const off of errorsOff) {
     // A SyncProducer refuses to start with Return.Errors = false: that fails loudly, it loses nothing.
@@ -344,6 +344,8 @@ function markBeforeProcessing(ctx: GoContext): void {
       if (!commit) continue;
       detail = msg('scanner.go.sarama.markCommitEarly', { call: fn.text, message: message.text, session });
     }
-    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff ? [] : moveStatementAfter(ctx, statement, end) });
+    // Moved before a `return handle(msg)` that ends the block, the mark would still precede the processing.
+    const before = end.type === 'return_statement' && mentions(end, message.text);
+    ctx.addFact('commit-before-processing', 'sarama', nodeRange(call), detail, { fixes: autoCommitOff || before ? [] : moveStatementAfter(ctx, statement, end) });
   }
 }

@@ -84,6 +84,19 @@ export function scanSegmentio(ctx: GoContext): void {
     }
   }
 
+  // `reader := getKafkaReader(url, topic, groupID)`, where a local function returns the reader or writer it
+  // builds: the variable holds that one (segmentio/kafka-go examples/consumer-mongo-db). Only when the function
+  // returns exactly one; an async writer stays with the Completion check, whose origin is its literal.
+  const asyncBuilt = new Set(asyncWriters.map((w) => w.origin.startIndex));
+  for (const call of ctx.nodes('call_expression')) {
+    if (call.childForFieldName('function')?.type !== 'identifier') continue;
+    for (const kind of ['kg-reader', 'kg-writer'] as const) {
+      const made = ctx.resolveValue(call, [kind]).filter((b) => b.origin);
+      if (made.length !== 1 || (kind === 'kg-writer' && asyncBuilt.has(made[0].origin!.startIndex))) continue;
+      ctx.bind(kind, call, made[0].group);
+    }
+  }
+
   // `w.RequiredAcks = kafka.RequireAll`, `w.Completion = ...` after the writer is built.
   const completions = new Set<number>();
   for (const stmt of ctx.nodes('assignment_statement')) {
@@ -167,6 +180,9 @@ function fetchThenCommit(ctx: GoContext, call: Node, fn: Node, receiver: Node): 
   const last = later[later.length - 1];
   const commit = `${receiver.text}.CommitMessages(${context.text}, ${message.text})`;
   const terminator = ['return_statement', 'continue_statement', 'break_statement', 'goto_statement'].includes(last.type);
+  // `return &m, nil` (kafka-cronsumer internal/consumer.go), `return handle(m)`: the commit would land before
+  // that use, where the message is handed on or processed, so the fix would commit as early as ReadMessage did.
+  if (terminator && mentions(last, message.text)) return [];
   const insert = terminator ? ctx.insertLineBefore(last, commit) : ctx.insertLineAfter(last, commit);
   if (!insert) return [];
   return [

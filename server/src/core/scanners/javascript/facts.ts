@@ -3,7 +3,7 @@ import { eolOf } from '../../text';
 import type { Node } from '../common/tree-sitter';
 import { nodeRange } from '../common/tree-sitter';
 import { namedChildren } from '../common/syntax';
-import { FUNCTION_TYPES, enclosingFunction, isAsyncFunction, unwrap, valueParent } from './syntax';
+import { FUNCTION_TYPES, callArguments, enclosingFunction, isAsyncFunction, unwrap, valueParent } from './syntax';
 import { msg } from '../../i18n/index';
 import type { Message } from '../../i18n/index';
 
@@ -430,4 +430,58 @@ function moveBelow(statement: Node, last: Node, text: string, what: string): Cod
       ],
     },
   ];
+}
+
+/**
+ * node-rdkafka style `producer.on('delivery-report', (err, report) => { ... })` whose handler never looks at its
+ * error: the event is the only place a failed delivery is reported (with `dr_cb`/`dr_msg_cb` on), so such a
+ * handler drops every failure (Blizzard/node-rdkafka examples/producer.md, Azure/azure-event-hubs-for-kafka
+ * quickstart/node/producer.js). A handler without parameters, or whose first is `_`-named or never mentioned in
+ * its body, ignores it; a body that reads `arguments` may not. A handler held in a variable is not judged.
+ */
+export function deliveryReportIgnoresErrorFact(call: Node): CodeFact | undefined {
+  const args = callArguments(call);
+  const [event, handler] = args;
+  if (args.length !== 2 || !event || !handler || !FUNCTION_TYPES.has(handler.type)) return undefined;
+  if ((event.type !== 'string' && event.type !== 'template_string') || event.text.slice(1, -1) !== 'delivery-report') return undefined;
+  const params = handler.childForFieldName('parameters') ?? handler.childForFieldName('parameter');
+  const body = handler.childForFieldName('body');
+  if (!params || !body) return undefined;
+  // `err => ...`: a lone parameter without parentheses is the parameters node itself.
+  const first = params.type === 'identifier' ? params : namedChildren(params).filter((p) => p.type !== 'comment')[0];
+  const name = first ? unwrapParameter(first) : undefined;
+  if (first && name === undefined) return undefined; // a destructured or unusual first parameter: not judged
+  if (mentionsName(body, 'arguments')) return undefined;
+  if (name !== undefined && !name.startsWith('_') && mentionsName(body, name)) return undefined;
+  return {
+    kind: 'unhandled-send',
+    library: 'librdkafka',
+    range: nodeRange(params),
+    detail: msg('scanner.js.deliveryReportIgnoresError'),
+  };
+}
+
+/** The name a simple parameter binds (`err`, `err: Error`, `err = null`), or undefined for a pattern. */
+function unwrapParameter(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  if (p.type === 'required_parameter' || p.type === 'optional_parameter') {
+    const pattern = p.childForFieldName('pattern');
+    return pattern?.type === 'identifier' ? pattern.text : undefined;
+  }
+  if (p.type === 'assignment_pattern') {
+    const left = p.childForFieldName('left');
+    return left?.type === 'identifier' ? left.text : undefined;
+  }
+  return undefined;
+}
+
+/** True when an identifier `name` occurs anywhere under `node`. */
+function mentionsName(node: Node, name: string): boolean {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'identifier' && n.text === name) return true;
+    for (const c of namedChildren(n)) stack.push(c);
+  }
+  return false;
 }

@@ -5,7 +5,7 @@ import { nodeRange, parseDocument } from '../common/tree-sitter';
 import type { ObjectResolver } from './config';
 import { buildClientGroup, buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './config';
 import type { AsyncNames } from './facts';
-import { earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
+import { deliveryReportIgnoresErrorFact, earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
 import type { Sym } from './symbols';
 import { SymbolTable } from './symbols';
 import { namedChildren, walkTree } from '../common/syntax';
@@ -226,6 +226,9 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
       // Only when the producer's whole configuration is known: a config from elsewhere may turn reports on.
       const config = sym.site ? builders.get(sym.site.id) : undefined;
       const fact = config && config.complete && !config.deliveryReports ? produceWithoutReportFact(call, m.callee, rdkafkaProducerClass(sym.site)) : undefined;
+      if (fact) facts.push(fact);
+    } else if (sym.t === 'producer' && sym.lib === 'librdkafka' && m.method === 'on') {
+      const fact = deliveryReportIgnoresErrorFact(call);
       if (fact) facts.push(fact);
     } else if (sym.t === 'consumer' && sym.lib === 'librdkafka' && RDKAFKA_COMMITS.has(m.method)) {
       // node-rdkafka style: `consumer.on('data', (message) => { consumer.commitMessage(message); handle(message); })`.

@@ -325,11 +325,16 @@ export function buildPythonGroup(text: string, index: number, client: ClientCall
     }
   }
   const callee = call.childForFieldName('function') ?? call;
+  // kafka-python and aiokafka take `group_id` as a keyword only (the positional arguments are topics), and
+  // `None`, its default, joins no group: with every argument in view, no group id means no commits at all.
+  const groupId = e.list.find((entry) => entry.key === 'group.id');
+  const groupless = lib !== 'librdkafka' && role === 'consumer' && e.complete && (groupId === undefined || groupId.value === '${None}');
   const group: ConfigGroup = {
     roles: e.complete ? [role] : [],
     library: lib,
     entries: e.list,
     anchor: nodeRange(callee),
+    ...(groupless ? { groupless } : {}),
     insertEntry(key: string, value: string): Edit | undefined {
       const literal = value === 'true' ? 'True' : value === 'false' ? 'False' : /^-?\d+$/.test(value) ? value : undefined;
       if (lib === 'kafka-python' || lib === 'aiokafka') {
