@@ -399,6 +399,57 @@ describe('compose: cluster size', () => {
   });
 });
 
+describe('compose: what a service runs (command, entrypoint)', () => {
+  const broker = ['  kafka:', '    image: confluentinc/cp-kafka:7.6.0', '    environment:', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3'];
+
+  it('a container of a Kafka image that only runs its tools is no broker: not read, not counted', () => {
+    // Trendyol/kafka-konsumer's examples: a cp-kafka container that creates the topics, then exits.
+    const tools = lines(
+      'services:',
+      ...broker,
+      '  kafka-create-topics:',
+      '    image: confluentinc/cp-kafka:7.6.0',
+      '    command: ["bash", "./create-topics.sh"]',
+      '    environment:',
+      '      KAFKA_BROKER_ID: ignored',
+      '      KAFKA_ZOOKEEPER_CONNECT: ignored',
+      '  init-kafka:',
+      '    image: confluentinc/cp-kafka:7.6.0',
+      "    entrypoint: ['/bin/sh', '-c']",
+      '    command: |',
+      '      kafka-topics --bootstrap-server kafka:9092 --create --if-not-exists --topic orders --replication-factor 1',
+    );
+    const doc = analyzeConfig(PATH, tools);
+    assert.deepEqual(brokers(doc).map((g) => [g.roles, g.links?.brokerCount, g.entries.map((e) => e.key)]), [[['broker'], 1, ['zookeeper.connect', 'default.replication.factor']]]);
+    const r = lintConfig(PATH, tools);
+    assert.ok(r.findings.every((f) => f.range.start < tools.indexOf('kafka-create-topics')), 'no finding on the tool containers');
+  });
+
+  it("a command that still runs the image's own start is the broker it was; one that starts Kafka from a file is a broker whose variables are not read", () => {
+    const wrapped = lines('services:', ...broker, '    command: bash -c "sleep 5 && /etc/confluent/docker/run"');
+    assert.deepEqual(analyzeConfig(PATH, wrapped).groups.map((g) => [g.roles, g.entries.length]), [[['broker'], 2]]);
+    const bitnami = lines('services:', '  kafka:', '    image: bitnami/kafka:3.7', '    command: /opt/bitnami/scripts/kafka/run.sh', '    environment:', '      KAFKA_CFG_MIN_INSYNC_REPLICAS: 1');
+    const b = lintConfig(PATH, bitnami);
+    assert.ok(of(b.findings, 'broker/min-insync-replicas-too-low').some((f) => f.range.start > bitnami.indexOf('KAFKA_CFG_MIN') && covered(b.text, f) === '1'));
+    const fromFile = lines(
+      'services:',
+      ...broker,
+      '    command: kafka-server-start /etc/kafka/custom/server.properties',
+      '  kafka-2:',
+      '    image: confluentinc/cp-kafka:7.6.0',
+      '    environment:',
+      '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181',
+      '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3',
+    );
+    const doc = analyzeConfig(PATH, fromFile);
+    // Both are brokers of the cluster; the first one's variables never reach its configuration.
+    assert.deepEqual(brokers(doc).map((g) => [g.roles, g.links?.brokerCount, g.entries.length]), [
+      [[], 2, 0],
+      [['broker'], 2, 2],
+    ]);
+  });
+});
+
 describe('compose: settings the file cannot see', () => {
   it('a Bitnami service that mounts server.properties: its variables are ignored by the image, so not read', () => {
     const doc = analyzeConfig(

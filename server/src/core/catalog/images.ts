@@ -51,6 +51,12 @@ export interface ContainerImage {
    * `--mounted-configs-dir`): what the file leaves unset may be set there.
    */
   readonly appendedConfigFolder?: string;
+  /**
+   * What the image's own start runs (its `CMD`), which turns the variables into the configuration and starts
+   * Kafka: a service whose `command` or `entrypoint` does not run it starts something else (a container that
+   * only runs `kafka-topics` against the brokers), or Kafka from a file the variables never reach.
+   */
+  readonly start: string;
   /** True when the image's tags are Kafka versions (`apache/kafka:3.9.0`, `bitnami/kafka:3.7.0-debian-12-r0`). */
   readonly tagIsKafkaVersion?: boolean;
   /** True when the image's tags are Confluent Platform versions (`cp-kafka:7.6.0` runs Kafka 3.6): see {@link CONFLUENT_PLATFORM_KAFKA}. */
@@ -151,6 +157,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     naming: 'escaped',
     excluded: new Set(APACHE_EXCLUDED),
     appendedConfigFolder: '/mnt/shared/config',
+    start: '/etc/kafka/docker/run',
     tagIsKafkaVersion: true,
     source: 'apache/kafka core/src/main/scala/kafka/docker/KafkaDockerWrapper.scala (getServerConfigsFromEnv, ExcludeServerPropsEnv, prepareServerConfigs) and docker/jvm/launch (--mounted-configs-dir)',
   },
@@ -163,6 +170,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'KAFKA_',
     naming: 'escaped',
     excluded: new Set(CONFLUENT_EXCLUDED),
+    start: '/etc/confluent/docker/run',
     tagIsConfluentPlatform: true,
     source: 'confluentinc/kafka-images kafka/include/etc/confluent/docker/{kafka.properties.template,configure}; confluentinc/common-docker base-java/ub/ub.go (ConvertKey)',
   },
@@ -182,6 +190,8 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     ],
     legacy: BITNAMI_LEGACY,
     mountedConfig: { variable: 'KAFKA_MOUNTED_CONF_DIR', folder: '/bitnami/kafka/config' },
+    // Its entrypoint runs the setup (variables → server.properties) only for a command naming `/run.sh`.
+    start: '/run.sh',
     tagIsKafkaVersion: true,
     source: 'bitnami/containers bitnami/kafka/*/debian-12/rootfs/opt/bitnami/scripts/libkafka.sh (kafka_configure_from_environment_variables, kafka_create_alias_environment_variables, kafka_initialize) and kafka-env.sh',
   },
@@ -194,6 +204,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     prefix: 'CONNECT_',
     naming: 'escaped',
     excluded: new Set(),
+    start: '/etc/confluent/docker/run',
     tagIsConfluentPlatform: true,
     source: 'confluentinc/kafka-images kafka-connect-base/include/etc/confluent/docker/kafka-connect.properties.template (env_to_props CONNECT_)',
   },

@@ -230,7 +230,10 @@ function imageReferenceOf(service: AnyMap, doc: Document, text: string): string 
  */
 function factsOf(name: string, service: AnyMap, doc: Document, text: string): ComposeServiceFacts | undefined {
   const image = imageReferenceOf(service, doc, text);
-  if (image !== undefined && !imageOfReference(image)) return undefined;
+  const found = image !== undefined ? imageOfReference(image) : undefined;
+  if (image !== undefined && !found) return undefined;
+  // A container that only runs Kafka's tools is nothing the other file's services are merged with.
+  if (found && processOf(found.image, service, doc, text) === 'other') return undefined;
   const variables = readEnvironment(service, doc, text, false, '  ').variables.map((v) => [v.name, v.resolved] as const);
   const envFile = nodeAt(service, 'env_file', doc, text) !== undefined;
   return { name, ...(image !== undefined ? { image } : {}), variables, envFile, volumes: volumeTargets(service, doc, text) };
@@ -288,12 +291,14 @@ function readService(
   const found = imageOfReference(reference);
   if (!found) return undefined;
   const { image } = found;
+  const runs = processOf(image, service, doc, text);
+  if (runs === 'other') return undefined;
   const read = readEnvironment(service, doc, text, editable, stepOf(services, service, text));
   // A variable the override sets again is the override's: this file's value of it never reaches the broker.
   const again = partner?.is === 'override' && other ? new Set(other.variables.map(([n]) => n)) : undefined;
   const environment: Environment = again && read.variables.some((v) => again.has(v.name)) ? { ...read, variables: read.variables.filter((v) => !again.has(v.name)) } : read;
   const targets = other ? [...volumeTargets(service, doc, text), ...other.volumes] : volumeTargets(service, doc, text);
-  const ignoresVariables = mountsServerProperties(image, targets, environment);
+  const ignoresVariables = runs === 'kafka-from-file' || mountsServerProperties(image, targets, environment);
   const settings = ignoresVariables ? [] : settingsOf(image, environment);
   // Values of the merged service: the override's win over the base's.
   const ownValue = (key: string) => resolvedOf(settings, key);
@@ -320,6 +325,31 @@ function readService(
     process,
     clusterMarks: marks,
   };
+}
+
+/**
+ * What a service's `command` and `entrypoint` run: the image's own start (`image`: as the image documents it;
+ * a wrapper such as `bash -c "confluent-hub install … && /etc/confluent/docker/run"` still runs it), Kafka
+ * started from a file the variables never reach (`kafka-server-start.sh /config/server.properties`), or
+ * something else: a container of a Kafka image that only runs `kafka-topics` or `cub kafka-ready` against the
+ * brokers, which is no broker and configures none.
+ */
+function processOf(image: ContainerImage, service: AnyMap, doc: Document, text: string): 'image' | 'kafka-from-file' | 'other' {
+  const written = [commandText(nodeAt(service, 'entrypoint', doc, text)), commandText(nodeAt(service, 'command', doc, text))].filter((c) => c !== undefined);
+  if (written.length === 0) return 'image';
+  const all = written.join(' ');
+  if (all.includes(image.start)) return 'image';
+  return /\b(kafka-server-start|connect-distributed|connect-standalone)\b|kafka\.Kafka\b/.test(all) ? 'kafka-from-file' : 'other';
+}
+
+/** The text of a `command`/`entrypoint` (a string, or a list of strings), or undefined when unset or empty. */
+function commandText(node: unknown): string | undefined {
+  if (isScalar(node)) return node.value === null || node.value === undefined || String(node.value).trim() === '' ? undefined : String(node.value);
+  if (isSeq(node)) {
+    const parts = node.items.flatMap((item) => (isScalar(item) && item.value !== null && item.value !== undefined ? [String(item.value)] : []));
+    return parts.length > 0 ? parts.join(' ') : undefined;
+  }
+  return undefined;
 }
 
 /** A broker of the other file of a pair that this file does not define: it counts in the cluster sizes. */
