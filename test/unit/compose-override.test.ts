@@ -138,6 +138,8 @@ describe('compose: a base file and its override (compose/pairs.ts)', () => {
     const document = analyzeConfig(OVERRIDE, override);
     assert.deepEqual(document.compose, [{ name: 'connect', variables: [['CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR', '1']], envFile: false, volumes: [] }]);
     assert.deepEqual(extractDeployment(document, OVERRIDE).compose, document.compose);
+    // An override of a web app's service says nothing a Kafka service could take.
+    assert.equal(analyzeConfig(OVERRIDE, lines('services:', '  web:', '    ports:', '      - "8080:80"', '    environment:', '      RAILS_ENV: development')).compose, undefined);
     // Any other compose file that never says kafka is not read at all.
     assert.equal(analyzeConfig('deploy/docker-compose.prod.yml', override).compose, undefined);
   });

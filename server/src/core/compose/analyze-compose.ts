@@ -45,6 +45,9 @@ export interface ComposePartner {
 /** The name of an override file (compose/pairs.ts), which may set only `CONNECT_*` variables of its base's service. */
 const OVERRIDE_NAME = /(^|[\\/])(docker-)?compose\.override\.ya?ml$/;
 
+/** Variables some Kafka image reads (`KAFKA_*`, Bitnami's `KAFKA_CFG_*`, Connect's `CONNECT_*`). */
+const KAFKA_VARIABLE = /^(KAFKA|CONNECT)_/;
+
 /** The variables of a service that tell which brokers form one cluster. */
 const CLUSTER_VARIABLES: ReadonlySet<string> = new Set(['CLUSTER_ID', 'KAFKA_CLUSTER_ID', 'KAFKA_KRAFT_CLUSTER_ID']);
 const CLUSTER_KEYS: readonly string[] = ['controller.quorum.voters', 'controller.quorum.bootstrap.servers', 'zookeeper.connect'];
@@ -236,6 +239,8 @@ function factsOf(name: string, service: AnyMap, doc: Document, text: string): Co
   if (found && processOf(found.image, service, doc, text) === 'other') return undefined;
   const variables = readEnvironment(service, doc, text, false, '  ').variables.map((v) => [v.name, v.resolved] as const);
   const envFile = nodeAt(service, 'env_file', doc, text) !== undefined;
+  // A service of no image is kept when it may add to a Kafka service: a web app's override says nothing here.
+  if (!found && !envFile && !variables.some(([n]) => KAFKA_VARIABLE.test(n) || CLUSTER_VARIABLES.has(n))) return undefined;
   return { name, ...(image !== undefined ? { image } : {}), variables, envFile, volumes: volumeTargets(service, doc, text) };
 }
 
