@@ -33,6 +33,8 @@ describe('compose: image references and variable names (catalog/images.ts)', () 
     ['docker.io/apache/kafka:latest', 'apache-kafka', 'latest'],
     ['confluentinc/cp-kafka:7.6.0', 'cp-kafka', '7.6.0'],
     ['registry.example.com:5000/mirror/confluentinc/cp-server:7.6.0@sha256:0123', 'cp-kafka', '7.6.0'],
+    // Confluent Platform 5.x's commercial broker (confluentinc/demo-scene runs it): FROM cp-kafka, same template.
+    ['confluentinc/cp-enterprise-kafka:5.3.0', 'cp-kafka', '5.3.0'],
     ['bitnami/kafka:3.7', 'bitnami-kafka', '3.7'],
     ['public.ecr.aws/bitnami/kafka', 'bitnami-kafka', undefined],
     ['bitnamilegacy/kafka:3.9', 'bitnami-kafka', '3.9'],
