@@ -517,6 +517,17 @@ describe('compose: Kafka Connect services (cp-kafka-connect)', () => {
     assert.deepEqual(of(r.findings, 'consumer/auto-offset-reset-latest'), []);
   });
 
+  it('gives the worker and its clients the Kafka release of the image tag (confluentinc/demo-scene sonos: cp-kafka-connect:5.5.3 is Kafka 2.5)', () => {
+    const doc = analyzeConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect:5.5.3', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.deepEqual(doc.groups.map((g) => [g.roles, g.kafkaVersion]), [
+      [['connect'], '2.5'],
+      [['producer'], '2.5'],
+      [['consumer'], '2.5'],
+    ]);
+    const latest = analyzeConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.deepEqual(latest.groups.map((g) => g.kafkaVersion), [undefined, undefined, undefined]);
+  });
+
   it('is quiet when the worker leaves its clients to Connect (acks=all, no auto-commit, earliest)', () => {
     const r = lintConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
     assert.deepEqual(r.findings, []);

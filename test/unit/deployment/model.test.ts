@@ -131,6 +131,10 @@ describe('deployment model: clusters', () => {
     for (const file of ['gen-test-data/datagen/docker-compose.yml', 'pipeline-to-the-cloud/docker-compose.yml', 'community/docker-compose.yml']) {
       assert.deepEqual(findingsOf(ws, file, 'producer/acks-all-without-min-isr'), [], file);
     }
+    // The worker's Kafka is its image's: cp-kafka-connect-base:6.1.0 runs Kafka 2.7.
+    const own = await lintWorkspace({ 'sonos/docker-compose.yml': `${ONE_BROKER}${worker('broker:29092').replace('services:\n', '')}` });
+    const [acks] = findingsOf(own, 'sonos/docker-compose.yml', 'producer/acks-all-without-min-isr');
+    assert.match(acks.message, /^Producer stage: Kafka Connect on Kafka 2\.7 defaults acks to all/);
     // A file given with `-f` next to the broker's, in the same folder (the same compose project), still links.
     assert.deepEqual(linkOf(ws, 'connect-cluster/docker-compose-connect.yml'), [['connect-cluster/docker-compose.yml'], 'bootstrap']);
   });
