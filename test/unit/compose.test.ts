@@ -334,6 +334,29 @@ describe('compose: cluster size', () => {
     );
   });
 
+  it("does not judge a KRaft controller's internal-topic settings, which only brokers use (apache/kafka docker/examples cluster/isolated)", () => {
+    const node = (name: string, roles: string, id: number): string[] => [
+      `  ${name}:`,
+      '    image: apache/kafka:3.9.0',
+      '    environment:',
+      `      KAFKA_NODE_ID: ${id}`,
+      `      KAFKA_PROCESS_ROLES: '${roles}'`,
+      "      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@controller-1:9093'",
+      "      CLUSTER_ID: '4L6g3nShT-eMCtK--X86sw'",
+      `      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${roles === 'broker' ? '[|1|]' : 1}`,
+      `      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: ${roles === 'broker' ? '[|1|]' : 1}`,
+      `      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: ${roles === 'broker' ? '[|1|]' : 1}`,
+    ];
+    const r = lintConfig(PATH, lines('services:', ...node('controller-1', 'controller', 1), ...node('broker-1', 'broker', 4)));
+    const internal = r.findings.filter((f) => ['broker/replication-factor-too-low', 'broker/min-insync-replicas-too-low'].includes(f.ruleId) && f.range.start !== r.document.groups[1].anchor.start);
+    assert.deepEqual(internal.map((f) => f.range).sort((a, b) => a.start - b.start), r.ranges);
+    // Nor measures them against the brokers, or each other.
+    const high = lintConfig(PATH, lines('services:', ...node('controller-1', 'controller', 1).map((l) => l.replace(/: 1$/, ': 3')), ...node('broker-1', 'broker', 4)));
+    const controllerLines = high.text.slice(0, high.text.indexOf('  broker-1:')).length;
+    const onController = high.findings.filter((f) => f.range.start < controllerLines && f.ruleId.startsWith('broker/'));
+    assert.deepEqual(onController.map((f) => f.ruleId), []);
+  });
+
   it('reports a replication factor above the brokers of its cluster, with a fix that is not preferred', () => {
     const r = lintConfig(PATH, three.replace('KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_DEFAULT_REPLICATION_FACTOR: [|3|]'));
     const [f, ...rest] = of(r.findings, 'broker/replication-factor-above-broker-count').filter((x) => x.severity === 'error');
