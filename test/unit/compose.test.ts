@@ -551,6 +551,12 @@ describe('compose: Kafka Connect services (cp-kafka-connect)', () => {
     assert.deepEqual(latest.groups.map((g) => g.kafkaVersion), [undefined, undefined, undefined]);
   });
 
+  it('is quiet about retries on a Kafka 2.0 worker: Connect before 2.1 set them to Integer.MAX_VALUE (confluentinc/demo-scene gcp-pipeline, cp-kafka-connect:5.0.0)', () => {
+    const r = lintConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect:5.0.0', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.equal(r.document.groups[1].kafkaVersion, '2.0');
+    assert.deepEqual(of(r.findings, 'producer/retries-disabled'), []);
+  });
+
   it('is quiet when the worker leaves its clients to Connect (acks=all, no auto-commit, earliest)', () => {
     const r = lintConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
     assert.deepEqual(r.findings, []);
