@@ -33,6 +33,8 @@ describe('compose: image references and variable names (catalog/images.ts)', () 
     ['docker.io/apache/kafka:latest', 'apache-kafka', 'latest'],
     ['confluentinc/cp-kafka:7.6.0', 'cp-kafka', '7.6.0'],
     ['registry.example.com:5000/mirror/confluentinc/cp-server:7.6.0@sha256:0123', 'cp-kafka', '7.6.0'],
+    // Confluent Platform 5.x's commercial broker (confluentinc/demo-scene runs it): FROM cp-kafka, same template.
+    ['confluentinc/cp-enterprise-kafka:5.3.0', 'cp-kafka', '5.3.0'],
     ['bitnami/kafka:3.7', 'bitnami-kafka', '3.7'],
     ['public.ecr.aws/bitnami/kafka', 'bitnami-kafka', undefined],
     ['bitnamilegacy/kafka:3.9', 'bitnami-kafka', '3.9'],
@@ -332,6 +334,29 @@ describe('compose: cluster size', () => {
     );
   });
 
+  it("does not judge a KRaft controller's internal-topic settings, which only brokers use (apache/kafka docker/examples cluster/isolated)", () => {
+    const node = (name: string, roles: string, id: number): string[] => [
+      `  ${name}:`,
+      '    image: apache/kafka:3.9.0',
+      '    environment:',
+      `      KAFKA_NODE_ID: ${id}`,
+      `      KAFKA_PROCESS_ROLES: '${roles}'`,
+      "      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@controller-1:9093'",
+      "      CLUSTER_ID: '4L6g3nShT-eMCtK--X86sw'",
+      `      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${roles === 'broker' ? '[|1|]' : 1}`,
+      `      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: ${roles === 'broker' ? '[|1|]' : 1}`,
+      `      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: ${roles === 'broker' ? '[|1|]' : 1}`,
+    ];
+    const r = lintConfig(PATH, lines('services:', ...node('controller-1', 'controller', 1), ...node('broker-1', 'broker', 4)));
+    const internal = r.findings.filter((f) => ['broker/replication-factor-too-low', 'broker/min-insync-replicas-too-low'].includes(f.ruleId) && f.range.start !== r.document.groups[1].anchor.start);
+    assert.deepEqual(internal.map((f) => f.range).sort((a, b) => a.start - b.start), r.ranges);
+    // Nor measures them against the brokers, or each other.
+    const high = lintConfig(PATH, lines('services:', ...node('controller-1', 'controller', 1).map((l) => l.replace(/: 1$/, ': 3')), ...node('broker-1', 'broker', 4)));
+    const controllerLines = high.text.slice(0, high.text.indexOf('  broker-1:')).length;
+    const onController = high.findings.filter((f) => f.range.start < controllerLines && f.ruleId.startsWith('broker/'));
+    assert.deepEqual(onController.map((f) => f.ruleId), []);
+  });
+
   it('reports a replication factor above the brokers of its cluster, with a fix that is not preferred', () => {
     const r = lintConfig(PATH, three.replace('KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_DEFAULT_REPLICATION_FACTOR: [|3|]'));
     const [f, ...rest] = of(r.findings, 'broker/replication-factor-above-broker-count').filter((x) => x.severity === 'error');
@@ -513,6 +538,23 @@ describe('compose: Kafka Connect services (cp-kafka-connect)', () => {
     assert.deepEqual(of(r.findings, 'consumer/auto-commit-enabled').map((f) => f.range), [r.ranges[1]]);
     assert.equal(applyFix(r.text, fixTitled(of(r.findings, 'producer/acks-zero')[0], 'Set acks=all')), r.text.replace('ACKS: 0', 'ACKS: all'));
     assert.deepEqual(of(r.findings, 'consumer/auto-offset-reset-latest'), []);
+  });
+
+  it('gives the worker and its clients the Kafka release of the image tag (confluentinc/demo-scene sonos: cp-kafka-connect:5.5.3 is Kafka 2.5)', () => {
+    const doc = analyzeConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect:5.5.3', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.deepEqual(doc.groups.map((g) => [g.roles, g.kafkaVersion]), [
+      [['connect'], '2.5'],
+      [['producer'], '2.5'],
+      [['consumer'], '2.5'],
+    ]);
+    const latest = analyzeConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.deepEqual(latest.groups.map((g) => g.kafkaVersion), [undefined, undefined, undefined]);
+  });
+
+  it('is quiet about retries on a Kafka 2.0 worker: Connect before 2.1 set them to Integer.MAX_VALUE (confluentinc/demo-scene gcp-pipeline, cp-kafka-connect:5.0.0)', () => {
+    const r = lintConfig(PATH, lines('services:', '  connect:', '    image: confluentinc/cp-kafka-connect:5.0.0', '    environment:', '      CONNECT_BOOTSTRAP_SERVERS: kafka:29092'));
+    assert.equal(r.document.groups[1].kafkaVersion, '2.0');
+    assert.deepEqual(of(r.findings, 'producer/retries-disabled'), []);
   });
 
   it('is quiet when the worker leaves its clients to Connect (acks=all, no auto-commit, earliest)', () => {

@@ -113,6 +113,32 @@ describe('deployment model: clusters', () => {
     assert.deepEqual(linkOf(ws, 'dev/app/producer.properties'), [['dev/docker-compose.cluster.yml', 'dev/docker-compose.yml'], 'bootstrap']);
   });
 
+  it('never links a compose service to the brokers of a compose file in another folder (another compose project), as confluentinc/demo-scene`s Confluent Cloud workers were', async () => {
+    const worker = (bootstrap: string): string =>
+      ['services:', '  connect:', '    image: confluentinc/cp-kafka-connect-base:6.1.0', '    environment:', `      CONNECT_BOOTSTRAP_SERVERS: "${bootstrap}"`, '      CONNECT_GROUP_ID: connect', ''].join('\n');
+    // gen-test-data/datagen: a worker for Confluent Cloud whose bootstrap is a placeholder, and no broker.
+    // community-components-only: its `kafka` service runs an image whose variables are not read, but it is this file's.
+    const ws = await lintWorkspace({
+      'connect-cluster/docker-compose.yml': ONE_BROKER,
+      'gen-test-data/datagen/docker-compose.yml': worker('{{CCLOUD_ENDPOINT}}'),
+      'pipeline-to-the-cloud/docker-compose.yml': worker('${CCLOUD_BROKER_HOST}:9092'),
+      'community/docker-compose.yml': `${worker('broker:29092')}  broker:\n    image: wurstmeister/kafka:2.12-2.3.0\n`,
+      'connect-cluster/docker-compose-connect.yml': worker('broker:29092'),
+    });
+    assert.deepEqual(linkOf(ws, 'gen-test-data/datagen/docker-compose.yml'), [[], 'none']);
+    assert.deepEqual(linkOf(ws, 'pipeline-to-the-cloud/docker-compose.yml'), [[], 'none']);
+    assert.deepEqual(linkOf(ws, 'community/docker-compose.yml'), [[], 'none']);
+    for (const file of ['gen-test-data/datagen/docker-compose.yml', 'pipeline-to-the-cloud/docker-compose.yml', 'community/docker-compose.yml']) {
+      assert.deepEqual(findingsOf(ws, file, 'producer/acks-all-without-min-isr'), [], file);
+    }
+    // The worker's Kafka is its image's: cp-kafka-connect-base:6.1.0 runs Kafka 2.7.
+    const own = await lintWorkspace({ 'sonos/docker-compose.yml': `${ONE_BROKER}${worker('broker:29092').replace('services:\n', '')}` });
+    const [acks] = findingsOf(own, 'sonos/docker-compose.yml', 'producer/acks-all-without-min-isr');
+    assert.match(acks.message, /^Producer stage: Kafka Connect on Kafka 2\.7 defaults acks to all/);
+    // A file given with `-f` next to the broker's, in the same folder (the same compose project), still links.
+    assert.deepEqual(linkOf(ws, 'connect-cluster/docker-compose-connect.yml'), [['connect-cluster/docker-compose.yml'], 'bootstrap']);
+  });
+
   it('still joins broker files in two folders that advertise the same host name, and never on localhost', async () => {
     const ws = await lintWorkspace({
       'east/server.properties': 'broker.id=1\nadvertised.listeners=PLAINTEXT://kafka-1.prod.example.com:9092\n',

@@ -265,6 +265,9 @@ const DIALECTS: Readonly<Partial<Record<LibraryId, Dialect>>> = {
     defaults: {
       acks: [{ since: '0', value: 'all' }],
       'max.in.flight.requests.per.connection': [{ since: '0', value: '1' }],
+      // Before 2.1 the worker set retries=Integer.MAX_VALUE itself (removed with KIP-91's delivery timeout,
+      // apache/kafka c3e7c0bcb25, when the producer's own default became Integer.MAX_VALUE).
+      retries: [{ since: '0', value: INT_MAX }],
       'delivery.timeout.ms': [{ since: '2.1', value: INT_MAX }],
       'max.block.ms': [{ since: '0', value: LONG_MAX }],
       // 2.x left it to Kafka's default (false); 3.x sets false explicitly for compatibility with older brokers.

@@ -164,7 +164,9 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
   {
     id: 'cp-kafka',
     display: 'confluentinc/cp-kafka',
-    repositories: ['confluentinc/cp-kafka', 'confluentinc/cp-server'],
+    // cp-enterprise-kafka is Confluent Platform 5.x's commercial broker: its Dockerfile
+    // is `FROM confluentinc/cp-kafka` with the same kafka.properties.template and CMD.
+    repositories: ['confluentinc/cp-kafka', 'confluentinc/cp-server', 'confluentinc/cp-enterprise-kafka'],
     role: 'broker',
     library: 'cp-kafka',
     prefix: 'KAFKA_',
@@ -172,7 +174,7 @@ export const CONTAINER_IMAGES: readonly ContainerImage[] = [
     excluded: new Set(CONFLUENT_EXCLUDED),
     start: '/etc/confluent/docker/run',
     tagIsConfluentPlatform: true,
-    source: 'confluentinc/kafka-images kafka/include/etc/confluent/docker/{kafka.properties.template,configure}; confluentinc/common-docker base-java/ub/ub.go (ConvertKey)',
+    source: 'confluentinc/kafka-images kafka/include/etc/confluent/docker/{kafka.properties.template,configure}; confluentinc/common-docker base-java/ub/ub.go (ConvertKey); confluentinc/cp-docker-images debian/enterprise-kafka/{Dockerfile,include/etc/confluent/docker/kafka.properties.template}',
   },
   {
     id: 'bitnami-kafka',

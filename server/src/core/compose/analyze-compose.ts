@@ -448,7 +448,9 @@ function connectServiceGroups(service: Service, text: string, brokerCount: numbe
     },
     text,
   );
-  return [{ ...own, links: { ...own.links, ...(brokerCount !== undefined ? { brokerCount } : {}) } }, ...clients];
+  // The worker and the clients it creates run the Kafka of the image tag (cp-kafka-connect:5.5.3 is Kafka 2.5).
+  const version = service.kafkaVersion !== undefined ? { kafkaVersion: service.kafkaVersion } : {};
+  return [{ ...own, ...version, links: { ...own.links, ...(brokerCount !== undefined ? { brokerCount } : {}) } }, ...clients.map((g) => ({ ...g, ...version }))];
 }
 
 /**

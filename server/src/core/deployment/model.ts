@@ -12,7 +12,8 @@ import type { DeploymentFile, DeploymentGroup } from './extract';
  * nearest folder above the file that holds a broker file, or failing that the nearest folder whose subtree
  * holds one, but not a broker file inside another project (a file's `project`, the folder of its build file:
  * a sample's app is no client of the next sample's test broker; a broker file in no project, or in a project
- * that holds the client's, is within reach). A client that could belong to several clusters keeps them all,
+ * that holds the client's, is within reach). A service of a compose file reaches no compose file's brokers in
+ * another folder (each folder is a compose project with its own network). A client that could belong to several clusters keeps them all,
  * and the rules say so. A client whose bootstrap is a broker its own code starts (Testcontainers, an embedded
  * test broker) belongs to none.
  *
@@ -251,7 +252,7 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
         const own = matched.filter((c) => byFile.get(ref.file)?.includes(c));
         // `localhost:9092` is every developer's machine: like a folder, it links only within reach of the project.
         const loopback = linking.bootstrap.every((a) => isLoopback(a));
-        const near = own.length > 0 ? own : nearest(matched, ref.file.file, loopback ? (ref.file.project ?? NO_PROJECT) : undefined);
+        const near = own.length > 0 ? own : composeReach(nearest(matched, ref.file.file, loopback ? (ref.file.project ?? NO_PROJECT) : undefined));
         if (near.length > 0) {
           const address = linking.bootstrap.find((a) => near.some((c) => c.addresses.includes(a))) as string;
           const broker = near[0].brokers.find((b) => b.group.addresses.includes(address));
@@ -265,8 +266,20 @@ function placer(clusters: readonly Cluster[]): (ref: GroupRef, linking: Pick<Dep
     const sameFile = (byFile.get(ref.file) ?? []).filter((c) => pool === clusters || c.addresses.length === 0);
     if (sameFile.length > 0) return { clusters: sameFile, via: 'file' };
     // By folder alone: not into another project (a sample's app is no client of the next sample's broker).
-    const near = nearest(pool, ref.file.file, ref.file.project ?? NO_PROJECT);
+    const near = composeReach(nearest(pool, ref.file.file, ref.file.project ?? NO_PROJECT));
     return near.length > 0 ? { clusters: near, via: 'folder' } : { clusters: [], via: 'none' };
+
+    /**
+     * For a service of a compose file, the clusters it can reach: docker compose makes a project, with its
+     * own network, of each folder, so a compose file's brokers in another folder are no service's by name
+     * or by folder (a worker whose bootstrap is `${CCLOUD_BROKER_HOST}:9092` writes elsewhere). Files of one
+     * folder (`-f docker-compose.yml -f docker-compose.connect.yml`) and broker files of other kinds stay.
+     */
+    function composeReach(found: Cluster[]): Cluster[] {
+      if (ref.file.kind !== 'compose') return found;
+      const folder = folderOfFile(ref.file);
+      return found.filter((c) => c.brokers.some((b) => b.file.kind !== 'compose' || folderOfFile(b.file) === folder));
+    }
   };
 }
 

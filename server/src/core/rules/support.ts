@@ -182,6 +182,27 @@ export function effectiveEntry(group: ConfigGroup, keys: readonly string[], role
   return bestIndex < 0 ? undefined : entries[bestIndex];
 }
 
+/**
+ * The settings of the internal topics a broker's group, transaction and share coordinators create: only a
+ * broker reads them (it asks the controller for the topic with these factors), so on a KRaft controller-only
+ * node they do nothing. Kafka's own `config/kraft/controller.properties` and apache/kafka's docker/examples
+ * still write them there.
+ */
+const COORDINATOR_TOPIC_KEYS: ReadonlySet<string> = new Set([
+  'offsets.topic.replication.factor',
+  'transaction.state.log.replication.factor',
+  'transaction.state.log.min.isr',
+  'share.coordinator.state.topic.replication.factor',
+  'share.coordinator.state.topic.min.isr',
+]);
+
+/** True when `key` is a coordinator's internal-topic setting and the group is a KRaft controller-only node (`process.roles=controller`). */
+export function unreadOnController(group: ConfigGroup, key: string): boolean {
+  if (!COORDINATOR_TOPIC_KEYS.has(key)) return false;
+  const roles = effectiveEntry(group, ['process.roles']);
+  return roles !== undefined && !unjudgeable(roles) && roles.value.trim().toLowerCase() === 'controller';
+}
+
 /** Entries that can configure the producers of a Kafka Streams app: written for Streams, for a producer, or for any client. */
 const STREAMS_PRODUCER_ROLES: readonly Role[] = ['streams', 'producer'];
 

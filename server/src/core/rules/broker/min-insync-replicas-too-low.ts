@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from '../types';
 import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, unreadOnController, unsafeDefault } from '../support';
 import { pairedReplicationFactors } from './replication-factor-not-above-min-insync';
 
 /** Minimum-ISR keys and the writes each one guards (catalogue texts). */
@@ -69,6 +69,7 @@ export const minInsyncReplicasTooLow: Rule = {
         const entry = effectiveEntry(group, [key]);
         if (!entry) continue;
         seen.add(key);
+        if (unreadOnController(group, key)) continue;
         const n = intValue(entry);
         if (unjudgeable(entry) || n === undefined || n < 1 || n >= 2) continue;
         // A minimum above the number of brokers the file gives the cluster would stop every write.

@@ -3,7 +3,7 @@ import { hasRole } from '../../model';
 import type { Rule, RuleContext } from '../types';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { brokerPoolsRelated, defaultSource, effectiveEntry, groupDefault, intValue, unjudgeable } from '../support';
+import { brokerPoolsRelated, defaultSource, effectiveEntry, groupDefault, intValue, unjudgeable, unreadOnController } from '../support';
 
 /**
  * Replication factors and minimum in-sync replica counts larger than the cluster can hold, where the file
@@ -55,7 +55,7 @@ function checkGroup(context: RuleContext, group: ConfigGroup, brokers: number): 
     const entry = effectiveEntry(group, [key]);
     if (entry) seen.add(key);
     const n = numeric(entry);
-    if (!entry || n === undefined || n <= brokers) continue;
+    if (!entry || n === undefined || n <= brokers || unreadOnController(group, key)) continue;
     const what = RF_KEYS[key] ? 'rf' : 'isr';
     const fix = setValueFix(entry, String(brokers), context.t(`${id}.fix.lower`, { key: entry.key, value: String(brokers) }), false);
     context.report({

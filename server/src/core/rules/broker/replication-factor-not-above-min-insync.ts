@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 import { forEachGroup } from '../types';
 import { setValueFix } from '../../fixes';
 import type { ConfigGroup } from '../../model';
-import { effectiveEntry, fitsCluster, intValue, unjudgeable, ruleEnabled } from '../support';
+import { effectiveEntry, fitsCluster, intValue, unjudgeable, unreadOnController, ruleEnabled } from '../support';
 
 /** Which replication factor is measured against which minimum ISR. */
 const PAIRS: readonly { readonly rf: readonly string[]; readonly minIsr: string }[] = [
@@ -36,7 +36,7 @@ export function replicaPairs(group: ConfigGroup): ReplicaPair[] {
     const isrEntry = effectiveEntry(group, [pair.minIsr]);
     const rf = numeric(rfEntry);
     const isr = numeric(isrEntry);
-    if (!rfEntry || !isrEntry || rf === undefined || isr === undefined || rf > isr) continue;
+    if (!rfEntry || !isrEntry || rf === undefined || isr === undefined || rf > isr || unreadOnController(group, pair.minIsr)) continue;
     out.push({ rfEntry, isrEntry, rf, isr, minIsrKey: pair.minIsr });
   }
   return out;

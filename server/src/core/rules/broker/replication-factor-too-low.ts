@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import type { MessageKey } from '../../i18n/index';
 import { forEachGroup } from '../types';
 import { insertEntryFix, setValueFix } from '../../fixes';
-import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, ruleEnabled, unsafeDefault } from '../support';
+import { defaultPhrase, effectiveEntry, fitsCluster, intValue, unjudgeable, unreadOnController, ruleEnabled, unsafeDefault } from '../support';
 import { pairedMinIsr, replicaPairs, RF_ISR_RULE } from './replication-factor-not-above-min-insync';
 
 /** Replication-factor keys and what a single broker failure costs when each is too low (catalogue texts). */
@@ -49,6 +49,7 @@ export const replicationFactorTooLow: Rule = {
         const entry = effectiveEntry(group, [key]);
         if (!entry) continue;
         seen.add(key);
+        if (unreadOnController(group, key)) continue;
         const rf = intValue(entry);
         // -1 asks for the broker default; malformed values are config/invalid-value's business.
         if (unjudgeable(entry) || rf === undefined || rf < 1 || rf >= 3 || belowMinIsr.has(entry)) continue;
