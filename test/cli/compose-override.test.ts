@@ -1,20 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPOSE_BASE as BASE, COMPOSE_OVERRIDE } from '../support/compose-pair';
 import { jsonFindings, runCli, workspace } from './helpers';
 
-const BASE = [
-  'services:',
-  '  kafka:',
-  '    image: apache/kafka:3.9.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  '      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093',
-  '      KAFKA_MIN_INSYNC_REPLICAS: 1',
-  '',
-].join('\n');
-const OVERRIDE = ['services:', '  kafka:', '    environment:', '      KAFKA_MIN_INSYNC_REPLICAS: 2', '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"', ''].join('\n');
+const OVERRIDE = `${COMPOSE_OVERRIDE}      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n`;
 
 /**
  * `docker compose up` merges docker-compose.yml with docker-compose.override.yml: the CLI judges each with

@@ -4,21 +4,9 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { MessagePathResult } from '../../server/src/protocol/constants';
 import { Methods } from '../../server/src/protocol/constants';
+import { COMPOSE_BASE as BASE, COMPOSE_OVERRIDE as OVERRIDE } from '../support/compose-pair';
 import { positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
-
-const BASE = [
-  'services:',
-  '  kafka:',
-  '    image: apache/kafka:3.9.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  '      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093',
-  '      KAFKA_MIN_INSYNC_REPLICAS: 1',
-  '',
-].join('\n');
-const OVERRIDE = ['services:', '  kafka:', '    environment:', '      KAFKA_MIN_INSYNC_REPLICAS: 2', ''].join('\n');
 
 /**
  * `docker compose up` merges docker-compose.yml with docker-compose.override.yml: the server judges each open

@@ -5,6 +5,7 @@ import { extractDeployment } from '../../server/src/core/deployment/extract';
 import { lint } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/model';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
+import { COMPOSE_BASE } from '../support/compose-pair';
 import { applyFix, covered, fixTitled, of } from './rules/helpers';
 
 /**
@@ -37,17 +38,7 @@ function alone(path: string, text: string): string[][] {
   return shown({ findings: lint(document, DEFAULT_OPTIONS), text });
 }
 
-const base = lines(
-  'services:',
-  '  kafka:',
-  '    image: apache/kafka:3.9.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  '      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093',
-  '      KAFKA_MIN_INSYNC_REPLICAS: 1',
-  '      KAFKA_DEFAULT_REPLICATION_FACTOR: 1',
-);
+const base = `${COMPOSE_BASE}      KAFKA_DEFAULT_REPLICATION_FACTOR: 1\n`;
 
 describe('compose: a base file and its override (compose/pairs.ts)', () => {
   it('pairs the first base name with the first override name of a folder, in compose-go order', () => {

@@ -348,7 +348,9 @@ export class WorkspaceIndex {
     if (!this.dirty) return;
     this.dirty = false;
     this.generation++;
-    this.remerge();
+    // The compose pairs of the files the model holds, once per relink.
+    const pairs = composePairs(this.files.keys());
+    this.remerge(pairs);
     const deployment = buildDeployment([...this.files.values()].map((f) => f.extract));
     // One model; each file's cross-file findings graded with its own folder's options (multi-root: each
     // folder's .kafkalint.json and settings). One pass per distinct options, usually one.
@@ -364,7 +366,7 @@ export class WorkspaceIndex {
       if (!changed.includes(path)) changed.push(path);
     }
     // A compose file whose base or override changed what it says of its services: its own findings may change.
-    for (const path of this.updatePairs()) if (!changed.includes(path)) changed.push(path);
+    for (const path of this.updatePairs(pairs)) if (!changed.includes(path)) changed.push(path);
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;
@@ -377,8 +379,7 @@ export class WorkspaceIndex {
    * base's value of a variable the override sets again is not one). A file's own services do not depend on
    * the merge, so one pass suffices.
    */
-  private remerge(): void {
-    const pairs = composePairs(this.files.keys());
+  private remerge(pairs: ReadonlyMap<string, ComposePairing>): void {
     for (const file of [...this.files.values()]) {
       if (file.composeText === undefined) continue;
       const pairing = pairs.get(file.path);
@@ -397,8 +398,7 @@ export class WorkspaceIndex {
   }
 
   /** Pairs the model's compose files again; returns the files whose partner's services changed (or that were paired or unpaired). */
-  private updatePairs(): string[] {
-    const pairs = composePairs(this.files.keys());
+  private updatePairs(pairs: ReadonlyMap<string, ComposePairing>): string[] {
     const keys = new Map<string, string>();
     for (const [path, pairing] of pairs) keys.set(path, JSON.stringify(this.files.get(pairing.partner)?.extract.compose ?? null));
     const changed = [...new Set([...keys.keys(), ...this.pairKeys.keys()])].filter((path) => keys.get(path) !== this.pairKeys.get(path));

@@ -12,6 +12,7 @@ import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, 
 import { interpolate } from './interpolation';
 import type { EnvVariable, Environment } from './environment';
 import { readEnvironment } from './environment';
+import { isOverrideName } from './names';
 
 /**
  * docker-compose files (`docker-compose*.yml`, `compose*.yaml`): the services that run a Kafka image
@@ -41,9 +42,6 @@ export interface ComposePartner {
   readonly is: 'base' | 'override';
   readonly services: readonly ComposeServiceFacts[];
 }
-
-/** The name of an override file (compose/pairs.ts), which may set only `CONNECT_*` variables of its base's service. */
-const OVERRIDE_NAME = /(^|[\\/])(docker-)?compose\.override\.ya?ml$/;
 
 /** Variables some Kafka image reads (`KAFKA_*`, Bitnami's `KAFKA_CFG_*`, Connect's `CONNECT_*`). */
 const KAFKA_VARIABLE = /^(KAFKA|CONNECT)_/;
@@ -231,13 +229,13 @@ function imageReferenceOf(service: AnyMap, doc: Document, text: string): string 
  * What a service says for the other file of a base/override pair: for one that runs a Kafka image or names
  * none (an override often gives only what it changes); undefined for services of other images.
  */
-function factsOf(name: string, service: AnyMap, doc: Document, text: string): ComposeServiceFacts | undefined {
+function factsOf(name: string, service: AnyMap, environment: Environment, doc: Document, text: string): ComposeServiceFacts | undefined {
   const image = imageReferenceOf(service, doc, text);
   const found = image !== undefined ? imageOfReference(image) : undefined;
   if (image !== undefined && !found) return undefined;
   // A container that only runs Kafka's tools is nothing the other file's services are merged with.
   if (found && processOf(found.image, service, doc, text) === 'other') return undefined;
-  const variables = readEnvironment(service, doc, text, false, '  ').variables.map((v) => [v.name, v.resolved] as const);
+  const variables = environment.variables.map((v) => [v.name, v.resolved] as const);
   const envFile = nodeAt(service, 'env_file', doc, text) !== undefined;
   // A service of no image is kept when it may add to a Kafka service: a web app's override says nothing here.
   if (!found && !envFile && !variables.some(([n]) => KAFKA_VARIABLE.test(n) || CLUSTER_VARIABLES.has(n))) return undefined;
@@ -260,33 +258,24 @@ function membershipOf(valueOf: (key: string) => string | undefined, variable: (n
   return { process, marks };
 }
 
-/** The last value the facts give a variable, by name. */
-function variableOf(facts: ComposeServiceFacts | undefined, name: string): string | undefined {
+/** The last value the facts give a variable whose name `matches`. */
+function lastOf(facts: ComposeServiceFacts | undefined, matches: (name: string) => boolean): string | undefined {
   let found: string | undefined;
-  for (const [n, v] of facts?.variables ?? []) if (n === name) found = v;
+  for (const [n, v] of facts?.variables ?? []) if (matches(n)) found = v;
   return found;
 }
 
-/** The last value the facts give `key` in `image`. */
+/** The value the facts give `key` in `image`, and a variable by name (empty as unset). */
 function settingOfFacts(image: ContainerImage, facts: ComposeServiceFacts | undefined, key: string): string | undefined {
-  let found: string | undefined;
-  for (const [n, v] of facts?.variables ?? []) if (keyOfVariable(image, n)?.key === key) found = v;
-  return found;
+  return lastOf(facts, (n) => keyOfVariable(image, n)?.key === key);
+}
+function variableOf(facts: ComposeServiceFacts | undefined, name: string): string | undefined {
+  return lastOf(facts, (n) => n === name) || undefined;
 }
 
-function readService(
-  name: string,
-  keyNode: Node,
-  value: unknown,
-  services: AnyMap,
-  doc: Document,
-  text: string,
-  editable: boolean,
-  partner: ComposePartner | undefined,
-): Service | undefined {
-  const mapping = mappingOf(value, doc);
-  if (!mapping || !keyNode.range) return undefined;
-  const service = mapping.map;
+/** A service of this file as it runs, merged with its `partner` file's; `read`: its own `environment`. */
+function readService(name: string, keyNode: Node, service: AnyMap, read: Environment, doc: Document, text: string, partner: ComposePartner | undefined): Service | undefined {
+  if (!keyNode.range) return undefined;
   // The same service in the other file of a base/override pair.
   const other = partner?.services.find((s) => s.name === name);
   const own = imageReferenceOf(service, doc, text);
@@ -298,7 +287,6 @@ function readService(
   const { image } = found;
   const runs = processOf(image, service, doc, text);
   if (runs === 'other') return undefined;
-  const read = readEnvironment(service, doc, text, editable, stepOf(services, service, text));
   // A variable the override sets again is the override's: this file's value of it never reaches the broker.
   const again = partner?.is === 'override' && other ? new Set(other.variables.map(([n]) => n)) : undefined;
   const environment: Environment = again && read.variables.some((v) => again.has(v.name)) ? { ...read, variables: read.variables.filter((v) => !again.has(v.name)) } : read;
@@ -309,7 +297,7 @@ function readService(
   const ownValue = (key: string) => resolvedOf(settings, key);
   const otherValue = (key: string) => settingOfFacts(image, other, key);
   const ownVariable = (n: string) => environment.variables.filter((v) => v.name === n && v.resolved !== '').pop()?.resolved;
-  const otherVariable = (n: string) => variableOf(other, n) || undefined;
+  const otherVariable = (n: string) => variableOf(other, n);
   const overridden = partner?.is === 'override';
   const { process, marks } = membershipOf(
     (key) => (overridden ? (otherValue(key) ?? ownValue(key)) : (ownValue(key) ?? otherValue(key))),
@@ -364,7 +352,7 @@ function memberOfPartner(facts: ComposeServiceFacts): Member | undefined {
   const { image } = found;
   const { process, marks } = membershipOf(
     (key) => settingOfFacts(image, facts, key),
-    (n) => variableOf(facts, n) || undefined,
+    (n) => variableOf(facts, n),
   );
   return { role: image.role, process, clusterMarks: marks };
 }
@@ -478,10 +466,12 @@ function bootstrapClusterSize(service: Service, brokers: readonly ConfigGroup[])
 export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose', partner?: ComposePartner): AnalyzedDocument {
   // Every image read here has `kafka` in its name except Confluent's cp-server images; an override may name
   // no image at all, and take its base's.
-  if (looksBinary(text) || (!partner && !OVERRIDE_NAME.test(path) && !/kafka|cp-server/i.test(text))) return emptyCompose(path, text, kind);
+  // An override (which may set only `CONNECT_*` variables of its base's service) is read whatever it says.
+  if (looksBinary(text) || (!partner && !isOverrideName(path) && !/kafka|cp-server/i.test(text))) return emptyCompose(path, text, kind);
   const { documents, problems } = parseYaml(text);
   const services: Service[] = [];
   const facts: ComposeServiceFacts[] = [];
+  const names = new Set<string>();
   for (const doc of documents) {
     const root = mappingOf(doc.contents, doc);
     if (!root) continue;
@@ -491,17 +481,19 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
     for (const { pair } of effectivePairs(servicesNode.map, doc, text)) {
       const name = keyText(pair.key, text);
       if (name === undefined) continue;
+      names.add(name);
       const mapping = mappingOf(pair.value, doc);
-      const known = mapping ? factsOf(name, mapping.map, doc, text) : undefined;
+      if (!mapping) continue;
+      const read = readEnvironment(mapping.map, doc, text, editable, stepOf(servicesNode.map, mapping.map, text));
+      const known = factsOf(name, mapping.map, read, doc, text);
       if (known) facts.push(known);
-      const s = readService(name, pair.key as Node, pair.value, servicesNode.map, doc, text, editable, partner);
+      const s = readService(name, pair.key as Node, mapping.map, read, doc, text, partner);
       if (s) services.push(s);
     }
   }
   if (services.length === 0) return emptyCompose(path, text, kind, problems, facts);
   // The brokers of the other file of a pair that this one does not define are in the same project's clusters.
-  const mine = new Set(facts.map((f) => f.name));
-  const theirs = (partner?.services ?? []).flatMap((f) => (mine.has(f.name) ? [] : [memberOfPartner(f)].filter((m): m is Member => m !== undefined)));
+  const theirs = (partner?.services ?? []).flatMap((f) => (names.has(f.name) ? [] : [memberOfPartner(f)].filter((m): m is Member => m !== undefined)));
   const counted = clusterSizes([...services.map((s) => ({ role: s.image.role, process: s.process, clusterMarks: s.clusterMarks })), ...theirs]);
   // Broker groups first: a Connect service's worker takes the size of the cluster its bootstrap servers name.
   const brokers = new Map<Service, ConfigGroup>();

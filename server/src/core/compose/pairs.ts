@@ -1,6 +1,7 @@
 import type { AnalyzedDocument, ComposeServiceFacts } from '../model';
 import type { ComposePartner } from './analyze-compose';
 import { analyzeCompose } from './analyze-compose';
+import { BASE_NAMES, OVERRIDE_NAMES, splitPath } from './names';
 
 /**
  * Which compose files Compose merges. Run without `-f`, `docker compose` reads the first of
@@ -9,8 +10,6 @@ import { analyzeCompose } from './analyze-compose';
  * Other compose files (`docker-compose.prod.yml`) are merged only when named with `-f`, so each is judged
  * alone. Pure: the callers give the paths they know (the CLI's files, the server's workspace model).
  */
-const BASE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
-const OVERRIDE_NAMES: readonly string[] = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
 /** Every name {@link composePairs} pairs: the names to look for beside a compose file. */
 export const PAIRED_NAMES: readonly string[] = [...BASE_NAMES, ...OVERRIDE_NAMES];
@@ -21,15 +20,9 @@ export interface ComposePairing {
   readonly is: 'base' | 'override';
 }
 
-/** Folder and base name of a path written with `/` or `\`. */
-function split(path: string): { folder: string; name: string } {
-  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return { folder: path.slice(0, at + 1), name: path.slice(at + 1) };
-}
-
 /** True when the name is one Compose merges by default (a base or an override). */
 export function isPairedName(path: string): boolean {
-  const { name } = split(path);
+  const { name } = splitPath(path);
   return BASE_NAMES.includes(name) || OVERRIDE_NAMES.includes(name);
 }
 
@@ -41,7 +34,7 @@ export function composePairs(paths: Iterable<string>): Map<string, ComposePairin
   const byFolder = new Map<string, Map<string, string>>();
   for (const path of paths) {
     if (!isPairedName(path)) continue;
-    const { folder, name } = split(path);
+    const { folder, name } = splitPath(path);
     let names = byFolder.get(folder);
     if (!names) byFolder.set(folder, (names = new Map()));
     names.set(name, path);

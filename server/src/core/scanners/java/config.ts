@@ -271,8 +271,16 @@ function perClient(file: JavaFile, s: Source): Source[] | undefined {
       return !s.entries.some((o, j) => j !== i && o.key === e.key && unconditional[j] && segments[j] > segments[i] && segments[j] <= k);
     });
     const putCalls = s.putCalls.filter((c) => c.startIndex < flow.anchor.endIndex);
-    return { decl, entries, flows: [flow], complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (flows.length + 1) };
+    return partOf(s, k, flows.length, entries, [flow], putCalls);
   });
+}
+
+/**
+ * Part `k` of `n` of a source that {@link perClient}, {@link perMethod} or {@link perAssignment} split: the
+ * source's variable and completeness, its own entries, clients and puts, ordered just after the source.
+ */
+function partOf(s: Source, k: number, n: number, entries: EntryDraft[], flows: Source['flows'], putCalls: Source['putCalls']): Source {
+  return { decl: s.decl, entries, flows, complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (n + 1) };
 }
 
 /**
@@ -312,15 +320,16 @@ function perMethod(file: JavaFile, s: Source): Source[] | undefined {
     const at = ownerOf(call);
     return at === -1 || (at === k && call!.startIndex < flows[k].anchor.startIndex);
   };
-  return flows.map((flow, k) => ({
-    decl,
-    entries: s.entries.filter((e) => seen(e.putCall, k)),
-    flows: [flow],
-    complete: s.complete,
-    consumed: false,
-    putCalls: s.putCalls.filter((c) => seen(c, k)),
-    seq: s.seq + k / (flows.length + 1),
-  }));
+  return flows.map((flow, k) =>
+    partOf(
+      s,
+      k,
+      flows.length,
+      s.entries.filter((e) => seen(e.putCall, k)),
+      [flow],
+      s.putCalls.filter((c) => seen(c, k)),
+    ),
+  );
 }
 
 /**
@@ -360,7 +369,7 @@ function perAssignment(file: JavaFile, s: Source): Source[] | undefined {
     const entries = s.entries.filter((e) => (e.putCall ? mapAt(e.putCall.startIndex) : 0) === k);
     if (entries.length === 0 && flows.length === 0) continue;
     const putCalls = s.putCalls.filter((c) => mapAt(c.startIndex) === k);
-    parts.push({ decl, entries, flows, complete: s.complete, consumed: false, putCalls, seq: s.seq + k / (assignments.length + 2) });
+    parts.push(partOf(s, k, assignments.length + 1, entries, flows, putCalls));
   }
   return parts.length > 1 ? parts : undefined;
 }
