@@ -40,6 +40,19 @@ function alone(path: string, text: string): string[][] {
 
 const base = `${COMPOSE_BASE}      KAFKA_DEFAULT_REPLICATION_FACTOR: 1\n`;
 
+const broker = (n: number) => [
+  `  kafka-${n}:`,
+  '    image: confluentinc/cp-kafka:7.6.0',
+  '    environment:',
+  `      KAFKA_BROKER_ID: ${n}`,
+  '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181',
+  '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3',
+  '      KAFKA_MIN_INSYNC_REPLICAS: 2',
+  '      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3',
+  '      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 3',
+  '      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: 2',
+];
+
 describe('compose: a base file and its override (compose/pairs.ts)', () => {
   it('pairs the first base name with the first override name of a folder, in compose-go order', () => {
     const pairs = composePairs([
@@ -90,18 +103,6 @@ describe('compose: a base file and its override (compose/pairs.ts)', () => {
   });
 
   it("counts the override's brokers in the base's cluster, and the base's in the override's", () => {
-    const broker = (n: number) => [
-      `  kafka-${n}:`,
-      '    image: confluentinc/cp-kafka:7.6.0',
-      '    environment:',
-      `      KAFKA_BROKER_ID: ${n}`,
-      '      KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181',
-      '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3',
-      '      KAFKA_MIN_INSYNC_REPLICAS: 2',
-      '      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3',
-      '      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 3',
-      '      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: 2',
-    ];
     const one = lines('services:', ...broker(1));
     const two = lines('services:', ...broker(2), ...broker(3));
     assert.ok(alone('compose.yaml', one).some(([rule]) => rule === 'broker/replication-factor-above-broker-count'));
@@ -110,6 +111,14 @@ describe('compose: a base file and its override (compose/pairs.ts)', () => {
     // A cluster of its own (another ZooKeeper) does not add to it.
     const apart = two.replace(/zookeeper:2181/g, 'zk-other:2181');
     assert.ok(shown(merged('compose.yaml', one, 'compose.override.yaml', apart)).some(([rule]) => rule === 'broker/replication-factor-above-broker-count'));
+  });
+
+  it("counts a service once when the override gives it a Kafka image the base's service did not run", () => {
+    const withTool = lines('services:', ...broker(1), '  kafka-2:', '    image: busybox');
+    const override = lines('services:', ...broker(2));
+    // kafka-2 runs cp-kafka once merged: two brokers, not three (the base reads it, so it is not the override's alone).
+    const document = withComposePartner(analyzeConfig('compose.yaml', withTool), composePairs(['compose.yaml', 'compose.override.yaml']).get('compose.yaml')!, analyzeConfig('compose.override.yaml', override).compose);
+    assert.deepEqual(document.groups.map((g) => g.links?.brokerCount), [2, 2]);
   });
 
   it("reads the base's variables with the override's image when the override changes it", () => {
