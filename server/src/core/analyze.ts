@@ -1,9 +1,10 @@
-import type { AnalyzedDocument, DocumentKind } from './model';
+import type { AnalyzedDocument, DocumentKind, DotEnvFile } from './model';
 import { SCANNERS } from './scanners/index';
 import { analyzeProperties } from './properties/analyze-properties';
 import { analyzeSpringProperties } from './spring/analyze-spring-properties';
 import { analyzeSpringYaml } from './spring/analyze-spring-yaml';
 import { analyzeCompose } from './compose/analyze-compose';
+export { dotEnvPathOf } from './compose/dotenv';
 import { analyzeConnectJson } from './connect/analyze-connect-json';
 import { analyzeStrimzi, isStrimziText } from './strimzi/analyze-strimzi';
 import { analyzeMarkdown } from './markdown/analyze-markdown';
@@ -111,11 +112,19 @@ export function emptyDocument(path: string, text: string, kind: DocumentKind = '
 }
 
 /**
+ * What a file is read with besides its own text, which the caller (the CLI, the server) reads from disk:
+ * for a docker-compose file, the `.env` file beside it (compose/dotenv.ts; see {@link dotEnvPathOf}).
+ */
+export interface AnalysisInputs {
+  readonly dotEnv?: DotEnvFile;
+}
+
+/**
  * Reads any supported file into the model. Config files are delegated to {@link analyzeConfig}; client
  * code to the scanner registered for its kind. Never throws on bad input: unreadable text gives a
  * non-Kafka document (no findings).
  */
-export async function analyze(path: string, text: string, languageId?: string): Promise<AnalyzedDocument> {
+export async function analyze(path: string, text: string, languageId?: string, inputs?: AnalysisInputs): Promise<AnalyzedDocument> {
   const kind = documentKind(path, languageId);
   if (kind === 'markdown') return analyzeMarkdown(path, text, (blockPath, blockText) => analyze(blockPath, blockText));
   const load = SCANNERS[kind];
@@ -129,20 +138,20 @@ export async function analyze(path: string, text: string, languageId?: string): 
       return emptyDocument(path, text, kind);
     }
   }
-  return analyzeConfig(path, text, languageId);
+  return analyzeConfig(path, text, languageId, inputs);
 }
 
 /**
  * Synchronous reader for config files: Kafka `.properties`, Spring Boot `application*.properties` and
  * `application*.yml`, docker-compose files, Kafka Connect JSON connector configurations. Never throws: a reader failure on hostile input gives a non-Kafka document.
  */
-export function analyzeConfig(path: string, text: string, languageId?: string): AnalyzedDocument {
+export function analyzeConfig(path: string, text: string, languageId?: string, inputs?: AnalysisInputs): AnalyzedDocument {
   const kind = documentKind(path, languageId, text);
   try {
     if (kind === 'properties') return analyzeProperties(path, text, kind);
     if (kind === 'spring-properties') return analyzeSpringProperties(path, text, kind);
     if (kind === 'spring-yaml') return analyzeSpringYaml(path, text, kind);
-    if (kind === 'compose') return analyzeCompose(path, text, kind);
+    if (kind === 'compose') return analyzeCompose(path, text, kind, undefined, inputs?.dotEnv);
     if (kind === 'strimzi') return analyzeStrimzi(path, text, kind);
     if (kind === 'connect-json') return analyzeConnectJson(path, text, kind);
     return emptyDocument(path, text, kind);

@@ -99,7 +99,10 @@ export function hoverAt(document: AnalyzedDocument, findings: readonly Finding[]
   const sections: string[] = [];
   for (const finding of here) {
     const target = entryOfFinding(document, finding);
-    sections.push(findingMarkdown(finding, target ? docOf(target.entry.key) : keyNamedIn(finding.message), options.locale));
+    const markdown = findingMarkdown(finding, target ? docOf(target.entry.key) : keyNamedIn(finding.message), options.locale);
+    // A value set in another file (a compose `${VAR}` from `.env`): where to change it, since no fix edits it here.
+    const elsewhere = target?.entry.setElsewhere && target.entry.note ? localize(options.locale, target.entry.note) : undefined;
+    sections.push(elsewhere ? `${markdown}\n\n${elsewhere}` : markdown);
   }
   let range: Range | undefined = here[0]?.range;
   // On a flagged value the finding already says what matters; the key docs come on the key, or on a clean value.

@@ -158,6 +158,11 @@ export interface ConfigEntry {
    */
   readonly note?: Message;
   /**
+   * True when the value is set in another file, which {@link note} names (a compose `${VAR}` the `.env` file
+   * gives): a finding on the value says so in its hover, and the value has no edit here.
+   */
+  readonly setElsewhere?: boolean;
+  /**
    * The values a conditional expression can take (`flag ? "false" : "true"`, `"false" if x else "true"`), when
    * every branch is a literal. `value` is then a placeholder, and lint judges each branch on its own (core/branches.ts).
    */
@@ -357,6 +362,18 @@ export interface AnalyzedDocument {
   readonly parts?: readonly AnalyzedDocument[];
   /** A docker-compose file: its services that run a Kafka image or name none (see {@link ComposeServiceFacts}). */
   readonly compose?: readonly ComposeServiceFacts[];
+  /** A docker-compose file: the project's `.env` file it was read with (compose/dotenv.ts). */
+  readonly dotEnv?: DotEnvFile;
+}
+
+/**
+ * The `.env` file Docker Compose reads beside a compose file, as the analysis is given it: plain data (it
+ * crosses to worker threads and into the CLI's cache).
+ */
+export interface DotEnvFile {
+  /** Its path, for messages. */
+  readonly path: string;
+  readonly text: string;
 }
 
 /** A finding, before severity overrides are applied. */

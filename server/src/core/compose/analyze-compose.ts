@@ -10,6 +10,8 @@ import { connectGroups } from '../connect/connect-groups';
 import type { AnyMap } from '../yaml/source';
 import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, parseYaml, scalarAt } from '../yaml/source';
 import { interpolate } from './interpolation';
+import type { ComposeVariables, DotEnvFile } from './dotenv';
+import { readDotEnv } from './dotenv';
 import type { EnvVariable, Environment } from './environment';
 import { readEnvironment } from './environment';
 import { isOverrideName } from './names';
@@ -50,8 +52,8 @@ const KAFKA_VARIABLE = /^(KAFKA|CONNECT)_/;
 const CLUSTER_VARIABLES: ReadonlySet<string> = new Set(['CLUSTER_ID', 'KAFKA_CLUSTER_ID', 'KAFKA_KRAFT_CLUSTER_ID']);
 const CLUSTER_KEYS: readonly string[] = ['controller.quorum.voters', 'controller.quorum.bootstrap.servers', 'zookeeper.connect'];
 
-function emptyCompose(path: string, text: string, kind: DocumentKind, problems: AnalyzedDocument['problems'] = [], compose: readonly ComposeServiceFacts[] = []): AnalyzedDocument {
-  return { path, text, kind, isKafka: false, groups: [], facts: [], problems, commentPrefix: '#', ...(compose.length > 0 ? { compose } : {}) };
+function emptyCompose(path: string, text: string, kind: DocumentKind, problems: AnalyzedDocument['problems'] = [], compose: readonly ComposeServiceFacts[] = [], dotEnv?: DotEnvFile): AnalyzedDocument {
+  return { path, text, kind, isKafka: false, groups: [], facts: [], problems, commentPrefix: '#', ...(compose.length > 0 ? { compose } : {}), ...(dotEnv ? { dotEnv } : {}) };
 }
 
 /** One setting read from a variable: the entry, and the variable it came from. */
@@ -84,6 +86,7 @@ function settingOf(image: ContainerImage, variable: EnvVariable): Setting | unde
     editScope: variable.editScope,
     // A variable's default is the more useful sentence on such a line.
     note: variable.note ?? note,
+    ...(variable.setElsewhere ? { setElsewhere: true } : {}),
   };
   return { entry, variable };
 }
@@ -119,13 +122,13 @@ function listenersOf(value: string | undefined, controllerNames: ReadonlySet<str
 }
 
 /** Host ports a service publishes (`ports:` short and long syntax). */
-function publishedPorts(service: AnyMap, doc: Document, text: string): string[] {
+function publishedPorts(service: AnyMap, doc: Document, text: string, variables: ComposeVariables | undefined): string[] {
   const ports = nodeAt(service, 'ports', doc, text);
   if (!isSeq(ports)) return [];
   const out: string[] = [];
   for (const item of ports.items) {
     if (isScalar(item) && item.value !== null && item.value !== undefined) {
-      const spec = interpolate(String(item.value)).resolved.split('/')[0];
+      const spec = interpolate(String(item.value), variables).resolved.split('/')[0];
       const parts = spec.split(':');
       // `9092`, `9092:9092`, `127.0.0.1:9092:9092`; a range publishes each port, which is left out here.
       const published = parts.length >= 2 ? parts[parts.length - 2] : undefined;
@@ -143,7 +146,7 @@ function publishedPorts(service: AnyMap, doc: Document, text: string): string[] 
  * the service name, `hostname` and `container_name` (Compose's network resolves all three), and the ports it
  * publishes on the host (`localhost:<port>`). Controller listeners are left out.
  */
-function addressesOf(name: string, service: AnyMap, settings: readonly Setting[], doc: Document, text: string): string[] {
+function addressesOf(name: string, service: AnyMap, settings: readonly Setting[], doc: Document, text: string, variables: ComposeVariables | undefined): string[] {
   const controllers = new Set(
     (resolvedOf(settings, 'controller.listener.names') ?? '')
       .split(',')
@@ -159,7 +162,7 @@ function addressesOf(name: string, service: AnyMap, settings: readonly Setting[]
   // Kafka listens on PLAINTEXT://:9092 when no listener is set.
   const listeners = resolvedOf(settings, 'listeners') ?? resolvedOf(settings, 'advertised.listeners') ?? 'PLAINTEXT://:9092';
   for (const l of listenersOf(listeners, controllers)) for (const h of hosts) add(`${h}:${l.port}`);
-  for (const p of publishedPorts(service, doc, text)) add(`localhost:${p}`);
+  for (const p of publishedPorts(service, doc, text, variables)) add(`localhost:${p}`);
   return out;
 }
 
@@ -183,12 +186,12 @@ function mountsAppendedConfig(image: ContainerImage, targets: readonly string[])
  * Where a service's volumes are mounted in the container, without a trailing slash: the part after the first
  * `:` of the short syntax (`./conf:/etc/kafka:ro`), or `target` of the long one.
  */
-function volumeTargets(service: AnyMap, doc: Document, text: string): string[] {
+function volumeTargets(service: AnyMap, doc: Document, text: string, variables: ComposeVariables | undefined): string[] {
   const volumes = nodeAt(service, 'volumes', doc, text);
   if (!isSeq(volumes)) return [];
   const out: string[] = [];
   for (const item of volumes.items) {
-    const to = isScalar(item) && item.value !== null && item.value !== undefined ? interpolate(String(item.value)).resolved.split(':')[1] : scalarAt(item, 'target', doc, text);
+    const to = isScalar(item) && item.value !== null && item.value !== undefined ? interpolate(String(item.value), variables).resolved.split(':')[1] : scalarAt(item, 'target', doc, text);
     if (to) out.push(to.replace(/\/+$/, ''));
   }
   return out;
@@ -199,6 +202,8 @@ interface Service {
   readonly name: string;
   readonly nameRange: Range;
   readonly doc: Document;
+  /** The project's `.env` variables the service's values were read with. */
+  readonly variables?: ComposeVariables;
   readonly image: ContainerImage;
   /** The Kafka version the image tag names, when it does. */
   readonly kafkaVersion?: string;
@@ -220,17 +225,17 @@ function stepOf(services: AnyMap, service: AnyMap, text: string): string {
 }
 
 /** The resolved `image` of a service, when it names one. */
-function imageReferenceOf(service: AnyMap, doc: Document, text: string): string | undefined {
+function imageReferenceOf(service: AnyMap, doc: Document, text: string, variables: ComposeVariables | undefined): string | undefined {
   const reference = scalarAt(service, 'image', doc, text);
-  return reference ? interpolate(reference).resolved : undefined;
+  return reference ? interpolate(reference, variables).resolved : undefined;
 }
 
 /**
  * What a service says for the other file of a base/override pair: for one that runs a Kafka image or names
  * none (an override often gives only what it changes); undefined for services of other images.
  */
-function factsOf(name: string, service: AnyMap, environment: Environment, doc: Document, text: string): ComposeServiceFacts | undefined {
-  const image = imageReferenceOf(service, doc, text);
+function factsOf(name: string, service: AnyMap, environment: Environment, doc: Document, text: string, dotEnv: ComposeVariables | undefined): ComposeServiceFacts | undefined {
+  const image = imageReferenceOf(service, doc, text, dotEnv);
   const found = image !== undefined ? imageOfReference(image) : undefined;
   if (image !== undefined && !found) return undefined;
   // A container that only runs Kafka's tools is nothing the other file's services are merged with.
@@ -239,7 +244,7 @@ function factsOf(name: string, service: AnyMap, environment: Environment, doc: D
   const envFile = nodeAt(service, 'env_file', doc, text) !== undefined;
   // A service of no image is kept when it may add to a Kafka service: a web app's override says nothing here.
   if (!found && !envFile && !variables.some(([n]) => KAFKA_VARIABLE.test(n) || CLUSTER_VARIABLES.has(n))) return undefined;
-  return { name, ...(image !== undefined ? { image } : {}), variables, envFile, volumes: volumeTargets(service, doc, text) };
+  return { name, ...(image !== undefined ? { image } : {}), variables, envFile, volumes: volumeTargets(service, doc, text, dotEnv) };
 }
 
 /** Which brokers a service joins and what it runs, from a setting's value by key and its variables by name. */
@@ -274,11 +279,11 @@ function variableOf(facts: ComposeServiceFacts | undefined, name: string): strin
 }
 
 /** A service of this file as it runs, merged with its `partner` file's; `read`: its own `environment`. */
-function readService(name: string, keyNode: Node, service: AnyMap, read: Environment, doc: Document, text: string, partner: ComposePartner | undefined): Service | undefined {
+function readService(name: string, keyNode: Node, service: AnyMap, read: Environment, doc: Document, text: string, partner: ComposePartner | undefined, variables: ComposeVariables | undefined): Service | undefined {
   if (!keyNode.range) return undefined;
   // The same service in the other file of a base/override pair.
   const other = partner?.services.find((s) => s.name === name);
-  const own = imageReferenceOf(service, doc, text);
+  const own = imageReferenceOf(service, doc, text, variables);
   // The override's image wins.
   const reference = partner?.is === 'override' ? (other?.image ?? own) : (own ?? other?.image);
   if (!reference) return undefined;
@@ -290,7 +295,7 @@ function readService(name: string, keyNode: Node, service: AnyMap, read: Environ
   // A variable the override sets again is the override's: this file's value of it never reaches the broker.
   const again = partner?.is === 'override' && other ? new Set(other.variables.map(([n]) => n)) : undefined;
   const environment: Environment = again && read.variables.some((v) => again.has(v.name)) ? { ...read, variables: read.variables.filter((v) => !again.has(v.name)) } : read;
-  const targets = other ? [...volumeTargets(service, doc, text), ...other.volumes] : volumeTargets(service, doc, text);
+  const targets = other ? [...volumeTargets(service, doc, text, variables), ...other.volumes] : volumeTargets(service, doc, text, variables);
   const ignoresVariables = runs === 'kafka-from-file' || mountsServerProperties(image, targets, environment);
   const settings = ignoresVariables ? [] : settingsOf(image, environment);
   // Values of the merged service: the override's win over the base's.
@@ -309,6 +314,7 @@ function readService(name: string, keyNode: Node, service: AnyMap, read: Environ
     name,
     nameRange: { start: keyNode.range[0], end: keyNode.range[1] },
     doc,
+    ...(variables ? { variables } : {}),
     image,
     kafkaVersion: kafkaVersionOfImage(found),
     map: service,
@@ -400,7 +406,7 @@ function clusterSizes(members: readonly Member[]): number[] {
 function brokerGroup(service: Service, brokerCount: number, text: string): ConfigGroup {
   const { image, environment } = service;
   const links: DeploymentLinks = {
-    addresses: addressesOf(service.name, service.map, service.settings, service.doc, text),
+    addresses: addressesOf(service.name, service.map, service.settings, service.doc, text, service.variables),
     brokerCount: brokerCount > 0 ? brokerCount : undefined,
   };
   return {
@@ -463,11 +469,13 @@ function bootstrapClusterSize(service: Service, brokers: readonly ConfigGroup[])
  * Reads a docker-compose file. Never throws on bad input. `partner`: the other file of its base/override pair
  * (compose/pairs.ts), which Compose merges with it.
  */
-export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose', partner?: ComposePartner): AnalyzedDocument {
-  // Every image read here has `kafka` in its name except Confluent's cp-server images; an override may name
-  // no image at all, and take its base's.
+export function analyzeCompose(path: string, text: string, kind: DocumentKind = 'compose', partner?: ComposePartner, dotEnv?: DotEnvFile): AnalyzedDocument {
+  // Every image read here has `kafka` in its name except Confluent's cp-server images (written here or in the
+  // `.env` file, `image: ${KAFKA_IMAGE}`); an override may name no image at all, and take its base's.
   // An override (which may set only `CONNECT_*` variables of its base's service) is read whatever it says.
-  if (looksBinary(text) || (!partner && !isOverrideName(path) && !/kafka|cp-server/i.test(text))) return emptyCompose(path, text, kind);
+  const mentionsKafka = (t: string) => /kafka|cp-server/i.test(t);
+  if (looksBinary(text) || (!partner && !isOverrideName(path) && !mentionsKafka(text) && !(dotEnv && mentionsKafka(dotEnv.text)))) return emptyCompose(path, text, kind, [], [], dotEnv);
+  const variables = dotEnv ? readDotEnv(dotEnv) : undefined;
   const { documents, problems } = parseYaml(text);
   const services: Service[] = [];
   const facts: ComposeServiceFacts[] = [];
@@ -484,14 +492,14 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
       names.add(name);
       const mapping = mappingOf(pair.value, doc);
       if (!mapping) continue;
-      const read = readEnvironment(mapping.map, doc, text, editable, stepOf(servicesNode.map, mapping.map, text));
-      const known = factsOf(name, mapping.map, read, doc, text);
+      const read = readEnvironment(mapping.map, doc, text, editable, stepOf(servicesNode.map, mapping.map, text), variables);
+      const known = factsOf(name, mapping.map, read, doc, text, variables);
       if (known) facts.push(known);
-      const s = readService(name, pair.key as Node, mapping.map, read, doc, text, partner);
+      const s = readService(name, pair.key as Node, mapping.map, read, doc, text, partner, variables);
       if (s) services.push(s);
     }
   }
-  if (services.length === 0) return emptyCompose(path, text, kind, problems, facts);
+  if (services.length === 0) return emptyCompose(path, text, kind, problems, facts, dotEnv);
   // The brokers of the other file of a pair that this one does not define are in the same project's clusters.
   const theirs = (partner?.services ?? []).flatMap((f) => (names.has(f.name) ? [] : [memberOfPartner(f)].filter((m): m is Member => m !== undefined)));
   const counted = clusterSizes([...services.map((s) => ({ role: s.image.role, process: s.process, clusterMarks: s.clusterMarks })), ...theirs]);
@@ -502,5 +510,5 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
   });
   const brokerGroups = [...brokers.values()];
   const groups = services.flatMap((s) => brokers.get(s) ?? connectServiceGroups(s, text, bootstrapClusterSize(s, brokerGroups)));
-  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#', ...(facts.length > 0 ? { compose: facts } : {}) };
+  return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#', ...(facts.length > 0 ? { compose: facts } : {}), ...(dotEnv ? { dotEnv } : {}) };
 }

@@ -5,6 +5,7 @@ import type { Message } from '../i18n/index';
 import { doubleQuoted, isPlainSafe, singleQuoted } from '../yaml/scalars';
 import type { AnyMap } from '../yaml/source';
 import { afterLine, anchorScope, appendAfter, effectivePairs, indentOf, isScalar, isSeq, keyText, lineStart, mappingOf, pairEnd, renderScalar } from '../yaml/source';
+import type { ComposeVariables } from './dotenv';
 import { interpolate, isSafeDefault } from './interpolation';
 
 /**
@@ -13,9 +14,11 @@ import { interpolate, isSafeDefault } from './interpolation';
  *   environment:                       environment:
  *     KAFKA_MIN_INSYNC_REPLICAS: 2       - KAFKA_MIN_INSYNC_REPLICAS=2
  *
- * Values are read as Compose reads them with nothing set in the shell: a whole `${VAR:-2}` is its default
- * (and an edit changes only the default), any other variable makes the value unknown (a `${…}` placeholder
- * the rules leave alone), and a variable without a value (`- NAME`, `NAME:`) comes from the shell: unknown too.
+ * Values are read as Compose reads them with the project's `.env` file and nothing set in the shell: a
+ * variable the file sets takes its value there (and no edit is offered: the setting is changed in the file);
+ * else a whole `${VAR:-2}` is its default (and an edit changes only the default), any other variable makes
+ * the value unknown (a `${…}` placeholder the rules leave alone), and a variable without a value (`- NAME`,
+ * `NAME:`) takes the file's value of that name, else comes from the shell: unknown too.
  */
 
 /** One variable of the block. */
@@ -33,8 +36,10 @@ export interface EnvVariable {
   readonly removeRange?: Range;
   /** Set when the variable sits in a mapping merged from an anchor (`<<: *env`): editing it changes every alias. */
   readonly editScope?: Message;
-  /** Set when the value is a variable's default. */
+  /** Set when the value is a variable's default, or the `.env` file's value. */
   readonly note?: Message;
+  /** True when the `.env` file gives the value (the note says so): it is changed there. */
+  readonly setElsewhere?: boolean;
 }
 
 export interface Environment {
@@ -64,9 +69,11 @@ function valueParts(
   raw: string,
   start: number,
   writeWhole: ((v: string) => string | undefined) | undefined,
-): Pick<EnvVariable, 'value' | 'resolved' | 'valueRange' | 'render' | 'note'> {
-  const read = interpolate(raw);
+  variables: ComposeVariables | undefined,
+): Pick<EnvVariable, 'value' | 'resolved' | 'valueRange' | 'render' | 'note' | 'setElsewhere'> {
+  const read = interpolate(raw, variables);
   const whole: Range = { start, end: start + raw.length };
+  if (read.fromFile) return { value: read.value, resolved: read.resolved, valueRange: whole, note: fromFileNote(read.fromFile.variable, read.value, read.fromFile.path), setElsewhere: true };
   if (read.wholeDefault) {
     const { variable } = read.wholeDefault;
     return {
@@ -81,8 +88,24 @@ function valueParts(
   return { value: read.value, resolved: read.resolved, valueRange: whole, render: writeWhole };
 }
 
+/** The note of a value the `.env` file gives: where to change it. */
+function fromFileNote(variable: string, value: string, path: string): Message {
+  return msg('formats.compose.fromEnvFile', { variable, value, file: path.replace(/\\/g, '/').split('/').pop() ?? '.env' });
+}
+
+/**
+ * A variable written without a value (`- NAME`, `NAME:`): the `.env` file's value of that name when it sets
+ * one (`at`: where the value would be written), else unknown (the shell's).
+ */
+function unvalued(name: string, at: number, variables: ComposeVariables | undefined): Pick<EnvVariable, 'value' | 'resolved' | 'valueRange' | 'note' | 'setElsewhere'> {
+  const given = variables && !variables.broken ? variables.values.get(name) : undefined;
+  const valueRange = { start: at, end: at };
+  if (typeof given === 'string' && variables) return { value: given, resolved: given, valueRange, note: fromFileNote(name, given, variables.path), setElsewhere: true };
+  return { value: `\${${name}}`, resolved: '', valueRange };
+}
+
 /** Reads `environment:` in map form (merge keys applied). */
-function fromMap(map: AnyMap, anchor: string | undefined, doc: Document, text: string, editable: boolean): EnvVariable[] {
+function fromMap(map: AnyMap, anchor: string | undefined, doc: Document, text: string, editable: boolean, variables: ComposeVariables | undefined): EnvVariable[] {
   const out: EnvVariable[] = [];
   for (const { pair, merged, anchor: own } of effectivePairs(map, doc, text)) {
     const name = keyText(pair.key, text);
@@ -96,7 +119,7 @@ function fromMap(map: AnyMap, anchor: string | undefined, doc: Document, text: s
     if (node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined) && node.range?.[0] === node.range?.[1])) {
       // `NAME:` alone takes the value from the shell running compose.
       const at = text[nameRange.end] === ':' ? nameRange.end + 1 : nameRange.end;
-      out.push({ name, nameRange, value: `\${${name}}`, resolved: '', valueRange: { start: at, end: at }, removeRange, editScope });
+      out.push({ name, nameRange, removeRange, editScope, ...unvalued(name, at, variables) });
       continue;
     }
     if (!isScalar(node) || !node.range) continue;
@@ -106,7 +129,7 @@ function fromMap(map: AnyMap, anchor: string | undefined, doc: Document, text: s
     const emptyAt = scalar.range![0];
     const writeWhole = editable ? (v: string) => renderScalar(scalar, composeText(v), text, flow, emptyAt) : undefined;
     if (scalar.type === 'PLAIN') {
-      out.push({ name, nameRange, removeRange, editScope, ...valueParts(source, scalar.range![0], writeWhole) });
+      out.push({ name, nameRange, removeRange, editScope, ...valueParts(source, scalar.range![0], writeWhole, variables) });
       continue;
     }
     const decoded = String(scalar.value ?? '');
@@ -115,12 +138,13 @@ function fromMap(map: AnyMap, anchor: string | undefined, doc: Document, text: s
     if ((scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && inner === decoded) {
       // The span is inside the quotes, which stay: only the inner text is written.
       const type = scalar.type;
-      const parts = valueParts(decoded, scalar.range![0] + 1, editable ? (v) => itemText(type, v) : undefined);
+      const parts = valueParts(decoded, scalar.range![0] + 1, editable ? (v) => itemText(type, v) : undefined, variables);
       out.push({ name, nameRange, removeRange, editScope, ...parts });
       continue;
     }
-    const read = interpolate(decoded);
-    out.push({ name, nameRange, removeRange, editScope, value: read.wholeDefault ? read.value : read.hasVariables ? read.value : decoded, resolved: read.resolved, valueRange: { start: scalar.range![0], end: scalar.range![1] } });
+    const read = interpolate(decoded, variables);
+    const note = read.fromFile ? fromFileNote(read.fromFile.variable, read.value, read.fromFile.path) : undefined;
+    out.push({ name, nameRange, removeRange, editScope, value: read.hasVariables ? read.value : decoded, resolved: read.resolved, valueRange: { start: scalar.range![0], end: scalar.range![1] }, ...(note ? { note, setElsewhere: true } : {}) });
   }
   return out;
 }
@@ -135,7 +159,7 @@ function itemText(type: Scalar['type'], value: string): string | undefined {
 }
 
 /** Reads `environment:` in list form (`- NAME=value`). */
-function fromList(items: readonly unknown[], anchor: string | undefined, text: string, editable: boolean, flow: boolean): EnvVariable[] {
+function fromList(items: readonly unknown[], anchor: string | undefined, text: string, editable: boolean, flow: boolean, variables: ComposeVariables | undefined): EnvVariable[] {
   const out: EnvVariable[] = [];
   const editScope = anchor !== undefined ? anchorScope(anchor) : undefined;
   for (const item of items) {
@@ -151,17 +175,18 @@ function fromList(items: readonly unknown[], anchor: string | undefined, text: s
     const whole: Range = { start: item.range[0], end: item.range[1] };
     if (eq < 0) {
       const at = exact ? base + name.length : whole.end;
-      out.push({ name, nameRange: exact ? { start: base, end: base + name.length } : whole, value: `\${${name}}`, resolved: '', valueRange: { start: at, end: at }, removeRange, editScope });
+      out.push({ name, nameRange: exact ? { start: base, end: base + name.length } : whole, removeRange, editScope, ...unvalued(name, at, variables) });
       continue;
     }
     if (!exact) {
-      const read = interpolate(decoded.slice(eq + 1));
-      out.push({ name, nameRange: whole, value: read.value, resolved: read.resolved, valueRange: whole, removeRange, editScope });
+      const read = interpolate(decoded.slice(eq + 1), variables);
+      const note = read.fromFile ? fromFileNote(read.fromFile.variable, read.value, read.fromFile.path) : undefined;
+      out.push({ name, nameRange: whole, value: read.value, resolved: read.resolved, valueRange: whole, removeRange, editScope, ...(note ? { note, setElsewhere: true } : {}) });
       continue;
     }
     const type = item.type;
     const writeWhole = editable && !flow ? (v: string) => itemText(type, v) : undefined;
-    out.push({ name, nameRange: { start: base, end: base + name.length }, removeRange, editScope, ...valueParts(decoded.slice(eq + 1), base + eq + 1, writeWhole) });
+    out.push({ name, nameRange: { start: base, end: base + name.length }, removeRange, editScope, ...valueParts(decoded.slice(eq + 1), base + eq + 1, writeWhole, variables) });
   }
   return out;
 }
@@ -190,7 +215,7 @@ function quoteLike(last: unknown): 'plain' | 'double' | 'single' {
  * offsets cannot be trusted to give valid YAML). `step` is the file's indentation step, for a new
  * `environment:` block when the service has none.
  */
-export function readEnvironment(service: AnyMap, doc: Document, text: string, editable: boolean, step: string): Environment {
+export function readEnvironment(service: AnyMap, doc: Document, text: string, editable: boolean, step: string, variables?: ComposeVariables): Environment {
   let node: unknown;
   let keyRange: Range | undefined;
   let sharedEnv: string | undefined;
@@ -204,7 +229,7 @@ export function readEnvironment(service: AnyMap, doc: Document, text: string, ed
   const mapping = mappingOf(node, doc);
   const seq = isSeq(node) ? node : undefined;
   const anchor = sharedEnv ?? mapping?.anchor ?? (mapping?.map.anchor && text.includes(`*${mapping.map.anchor}`) ? mapping.map.anchor : undefined) ?? (seq?.anchor && text.includes(`*${seq.anchor}`) ? seq.anchor : undefined);
-  const variables = mapping ? fromMap(mapping.map, anchor, doc, text, editable) : seq ? fromList(seq.items, anchor, text, editable, seq.flow === true) : [];
+  const read = mapping ? fromMap(mapping.map, anchor, doc, text, editable, variables) : seq ? fromList(seq.items, anchor, text, editable, seq.flow === true, variables) : [];
   const insert = (name: string, value: string): Edit | undefined => {
     // A shared block (an anchor) or a flow collection is not edited by an insert: it would change other services.
     if (!editable || anchor !== undefined) return undefined;
@@ -232,5 +257,5 @@ export function readEnvironment(service: AnyMap, doc: Document, text: string, ed
     const v = composeText(value);
     return appendAfter(pairEnd(service.items[service.items.length - 1]), [`${indent}environment:`, `${indent}${step}${name}: ${isPlainSafe(v, false) ? v : doubleQuoted(v)}`], text);
   };
-  return { variables, keyRange, insert };
+  return { variables: read, keyRange, insert };
 }

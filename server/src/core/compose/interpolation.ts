@@ -1,8 +1,14 @@
+import type { ComposeVariables } from './dotenv';
+
 /**
- * Docker Compose variable interpolation, read without an environment: `$$` is a literal `$`; `${VAR}` and
- * `$VAR` are unknown; `${VAR:-default}` and `${VAR-default}` take their default when the variable is not set
- * (what runs on a machine that sets nothing); `${VAR:?error}`, `${VAR?error}`, `${VAR:+other}`, `${VAR+other}`
- * are unknown. Defaults may hold further variables (`${A:-${B:-x}}`).
+ * Docker Compose variable interpolation, read with the variables of the project's `.env` file (dotenv.ts)
+ * and nothing set in the shell: `$$` is a literal `$`. A variable the file sets takes its value, as Compose
+ * gives it: `${VAR}`, `${VAR:-default}` (the default when the value is empty), `${VAR-default}`,
+ * `${VAR:?error}`, `${VAR?error}`, `${VAR:+other}` (`other` when the value is not empty, else nothing),
+ * `${VAR+other}`. A variable the file does not set: `${VAR}` and `$VAR` are unknown (the shell may set it);
+ * `${VAR:-default}` and `${VAR-default}` take their default (what runs on a machine that sets nothing); the
+ * other forms are unknown. Defaults may hold further variables (`${A:-${B:-x}}`). With a `.env` file that
+ * Compose would refuse, nothing is known.
  */
 
 export interface Interpolated {
@@ -19,6 +25,11 @@ export interface Interpolated {
    * the default's span in the text, so that a fix can change the default and keep the variable.
    */
   readonly wholeDefault?: { readonly variable: string; readonly start: number; readonly end: number };
+  /**
+   * When the whole text is one variable whose value the `.env` file gives (`${MIN_ISR}`, or `${MIN_ISR:-1}`
+   * with `MIN_ISR=2` in the file): the variable and the file. The setting is changed there, not here.
+   */
+  readonly fromFile?: { readonly variable: string; readonly path: string };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -65,13 +76,45 @@ function readVariable(text: string, at: number): Variable | undefined {
   return name ? { end: at + 1 + name.length, name, argStart: at + 1 + name.length, argEnd: at + 1 + name.length } : undefined;
 }
 
-/** Reads `text` as Compose would with nothing set in the environment. */
-export function interpolate(text: string): Interpolated {
+/** A variable's value as the `.env` file sets it: a string, null (set, not known) or undefined (not set). */
+function lookUp(variables: ComposeVariables | undefined, name: string): string | null | undefined {
+  if (!variables) return undefined;
+  if (variables.broken) return null;
+  return variables.values.get(name);
+}
+
+/**
+ * What a variable gives with the `.env` file's `value` for it: the text it becomes, or null when unknown.
+ * `value` undefined: the file does not set it.
+ */
+function substitute(v: Variable, value: string | null | undefined, text: string, variables: ComposeVariables | undefined): Interpolated | null {
+  const arg = () => interpolate(text.slice(v.argStart, v.argEnd), variables);
+  const known = (s: string): Interpolated => ({ resolved: s, value: s, unknown: false, hasVariables: false });
+  if (value === null) return null;
+  if (value === undefined) return v.op === ':-' || v.op === '-' ? arg() : null;
+  switch (v.op) {
+    case ':-':
+      return value === '' ? arg() : known(value);
+    case ':?':
+      return value === '' ? null : known(value);
+    case ':+':
+      return value === '' ? known('') : arg();
+    case '+':
+      return arg();
+    default:
+      return known(value);
+  }
+}
+
+/** Reads `text` as Compose would with the `.env` file's `variables` (if any) and nothing set in the shell. */
+export function interpolate(text: string, variables?: ComposeVariables): Interpolated {
   if (!text.includes('$')) return { resolved: text, value: text, unknown: false, hasVariables: false };
   let resolved = '';
   let placeholder = '';
   let unknown = false;
   let hasVariables = false;
+  /** Some variable is not set in the `.env` file: the shell running compose may set it. */
+  let fromShell = false;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -95,10 +138,12 @@ export function interpolate(text: string): Interpolated {
       continue;
     }
     hasVariables = true;
-    if (v.op === ':-' || v.op === '-') {
-      const inner = interpolate(text.slice(v.argStart, v.argEnd));
-      resolved += inner.resolved;
-      unknown ||= inner.unknown;
+    const value = lookUp(variables, v.name);
+    fromShell ||= value === undefined;
+    const given = substitute(v, value, text, variables);
+    if (given) {
+      resolved += given.resolved;
+      unknown ||= given.unknown;
     } else {
       unknown = true;
     }
@@ -107,10 +152,19 @@ export function interpolate(text: string): Interpolated {
   }
   if (!hasVariables) return { resolved, value: resolved, unknown: false, hasVariables: false };
   const whole = readVariable(text, 0);
+  const set = whole ? lookUp(variables, whole.name) : undefined;
+  if (whole && whole.end === text.length && set !== undefined && variables) {
+    // The file decides the value (or, set to nothing known, makes it unknown).
+    if (unknown) return { resolved, value: placeholder, unknown, hasVariables };
+    return { resolved, value: resolved, unknown: false, hasVariables: true, fromFile: { variable: whole.name, path: variables.path } };
+  }
   if (whole && whole.end === text.length && (whole.op === ':-' || whole.op === '-')) {
     const arg = text.slice(whole.argStart, whole.argEnd);
     if (!arg.includes('$')) return { resolved, value: arg, unknown: false, hasVariables: true, wholeDefault: { variable: whole.name, start: whole.argStart, end: whole.argEnd } };
   }
+  // Every variable set by the `.env` file: the text is the value (a fix would have to keep the variables, so
+  // none is offered, see environment.ts).
+  if (!unknown && !fromShell) return { resolved, value: resolved, unknown, hasVariables };
   return { resolved, value: placeholder, unknown, hasVariables };
 }
 

@@ -57,5 +57,5 @@ export function composePairs(paths: Iterable<string>): Map<string, ComposePairin
 export function withComposePartner(document: AnalyzedDocument, pairing: ComposePairing, services: readonly ComposeServiceFacts[] | undefined): AnalyzedDocument {
   if (document.kind !== 'compose' || !services || services.length === 0) return document;
   const partner: ComposePartner = { is: pairing.is, services };
-  return analyzeCompose(document.path, document.text, document.kind, partner);
+  return analyzeCompose(document.path, document.text, document.kind, partner, document.dotEnv);
 }

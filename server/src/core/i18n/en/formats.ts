@@ -10,6 +10,7 @@ export const FORMATS = {
   'formats.hover.dialectDefault': '**Default** (set by {name} when unset): {value}',
   'formats.hover.kafkaDefault': "Kafka's own default (Kafka {version}): {value}",
   'formats.compose.default': '`{variable}` is not set in this file: its default {value} applies unless the shell or an `.env` file sets `{variable}`.',
+  'formats.compose.fromEnvFile': 'Docker Compose takes this value from `{variable}={value}` in the `{file}` file beside this one (unless the shell running it exports `{variable}`): change it there.',
   'formats.compose.variable.escaped': 'The {image} image sets `{key}` from `{name}`: it removes `{prefix}`, reads `___` as `-`, `__` as `_` and `_` as `.`, and lower-cases the rest.',
   'formats.compose.variable.dots': 'The {image} image sets `{key}` from `{name}`: it removes `{prefix}`, reads every `_` as `.`, and lower-cases the rest.',
   'formats.compose.variable.renamed': 'The {image} image sets `{key}` from `{name}`.',
