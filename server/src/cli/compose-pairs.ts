@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { analyzeConfig } from '../core/analyze';
 import { composePairs, isPairedName, PAIRED_NAMES } from '../core/compose/pairs';
 import type { ComposeServiceFacts } from '../core/model';
+import { inputsOf } from '../files/dotenv';
 import { readTextFile } from '../files/read';
 import type { ComposeMerge } from './lint-file';
 
@@ -40,5 +41,5 @@ export function composeMerges(files: readonly { readonly absolute: string }[], s
 /** The services of a compose file the run does not lint, read from disk; undefined when unreadable. */
 function servicesOnDisk(path: string): readonly ComposeServiceFacts[] | undefined {
   const read = readTextFile(path);
-  return read.ok ? analyzeConfig(path, read.text).compose : undefined;
+  return read.ok ? analyzeConfig(path, read.text, undefined, inputsOf(path)).compose : undefined;
 }

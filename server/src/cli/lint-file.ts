@@ -7,9 +7,10 @@ import type { DeploymentFile } from '../core/deployment/extract';
 import { lint } from '../core/lint';
 import type { StrimziSizes } from '../core/strimzi/cluster-size';
 import { withClusterSizes } from '../core/strimzi/cluster-size';
-import type { ComposeServiceFacts } from '../core/model';
+import type { ComposeServiceFacts, DotEnvFile } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
+import { dotEnvBeside } from '../files/dotenv';
 import { readTextFile } from '../files/read';
 import type { CliFinding } from './format';
 import { toCliFindings } from './format';
@@ -21,6 +22,11 @@ export interface LintJob {
   readonly text?: string;
   /** Which of the run's option sets grades the file (pool.ts `scoped`; see options-file.ts); 0 or absent: the base options. */
   readonly scope?: number;
+  /**
+   * A compose file's `.env` file, when the main thread read it already (it is part of the cache key); null:
+   * there is none. Undefined: read here.
+   */
+  readonly dotEnv?: DotEnvFile | null;
 }
 
 /**
@@ -63,7 +69,8 @@ export async function lintFile(job: LintJob, options: LintOptions, sizes?: Strim
     text = read.text;
   }
   try {
-    const read = await analyze(job.display, text);
+    const dotEnv = job.dotEnv === undefined ? dotEnvBeside(job.absolute) : (job.dotEnv ?? undefined);
+    const read = await analyze(job.display, text, undefined, dotEnv ? { dotEnv } : undefined);
     // Read as Compose merges it with the other file of its base/override pair, the second look run.ts takes.
     const document = compose ? withComposePartner(read, compose.pairing, compose.services) : read;
     // With the run's Strimzi cluster sizes (node pools in other files), the second look run.ts takes.

@@ -16,6 +16,7 @@ import { renderMarkdown } from '../core/report/markdown';
 import type { FileReport } from '../core/report/message-path';
 import { fileReport, messagePath, relativeHref } from '../core/report/message-path';
 import type { FoundFile } from '../files/walk';
+import { inputsOf } from '../files/dotenv';
 import { readTextFile } from '../files/read';
 import type { CliRequest } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
@@ -63,7 +64,7 @@ export async function runReport(
     }
     const href = relativeHref(relative(base, resolve(io.cwd, file.absolute)).split(sep).join('/'));
     try {
-      const document = await analyze(file.display, read.text);
+      const document = await analyze(file.display, read.text, undefined, inputsOf(file.absolute));
       const own = lint(document, options);
       const extract = extractDeployment(document, file.display);
       // Pushed together: the cross-file pass reads file i's scope beside extract i.

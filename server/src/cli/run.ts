@@ -20,6 +20,7 @@ import { lintFile } from './lint-file';
 import { lintInWorkers, workerCount } from './pool';
 import type { OptionScopes } from './options-file';
 import { crossFindingsByScope, loadOptions, loadOptionScopes, optionSets, optionsOfFile, scopeOfFile } from './options-file';
+import { dotEnvBeside, inputsOf } from '../files/dotenv';
 import { readTextFile } from '../files/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { runReport } from './report';
@@ -122,13 +123,15 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
       results[i] = { status: 'skipped', findings: [], note: localize(options.locale, read.note) };
       return;
     }
-    const hash = contentHash(read.text);
+    // A compose file's results depend on its `.env` file too.
+    const dotEnv = dotEnvBeside(file.absolute);
+    const hash = contentHash(dotEnv ? `${read.text}\u0000${dotEnv.text}` : read.text);
     const hit = cache.lookup(file.absolute, hash, file.display);
     if (hit) {
       results[i] = hit;
       return;
     }
-    jobs.push({ ...file, text: read.text, ...scope });
+    jobs.push({ ...file, text: read.text, dotEnv: dotEnv ?? null, ...scope });
     positions.push(i);
     hashes.push(hash);
   });
@@ -222,7 +225,7 @@ async function runConfig(request: CliRequest, files: Files, scopes: OptionScopes
       continue;
     }
     try {
-      explained.push(effectiveConfig(file.display, await analyze(file.display, read.text), optionsOfFile(scopes, file.absolute).kafkaVersion));
+      explained.push(effectiveConfig(file.display, await analyze(file.display, read.text, undefined, inputsOf(file.absolute)), optionsOfFile(scopes, file.absolute).kafkaVersion));
     } finally {
       // Only the entries are printed: the syntax tree kept for re-parsing after an edit is freed at once.
       releaseDocument(file.display);
