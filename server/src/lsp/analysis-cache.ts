@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, emptyDocument, primeDocument, releaseDocument } from '../core/analyze';
+import type { AnalysisInputs } from '../core/analyze';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
 import type { LintOptions } from '../core/options';
@@ -17,6 +18,11 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   readonly options: LintOptions;
   /**
+   * Counts the times this version was analysed again because a file it is read with changed (a compose
+   * file's `.env`): part of a pull report's result id.
+   */
+  readonly inputsRevision?: number;
+  /**
    * Set when cross-file findings were added (workspace-index.ts): how a path they name (a related location,
    * a fix in another file) becomes a URI, and that file's open version (null when not open).
    */
@@ -30,6 +36,9 @@ export interface Analysis {
 
 interface Entry {
   readonly version: number;
+  /** The text of the files the version was read with besides its own (see AnalysisInputs), and its revision. */
+  readonly inputsKey: string;
+  readonly inputsRevision: number;
   readonly parsed: Promise<{ readonly document: AnalyzedDocument; readonly index: LineIndex }>;
   lint?: { readonly key: string; readonly findings: readonly Finding[] };
 }
@@ -49,11 +58,14 @@ export class AnalysisCache {
    * @param log where failures are reported
    * @param respond what the server does with an analysis to answer the client (conversion to diagnostics),
    *   replayed by the warm-up so that it is compiled too
+   * @param inputsOf what a document (by path) is read with besides its text, as the disk has it now (a compose
+   *   file's `.env`): asked on every analysis, a version is analysed again when it changed
    */
   constructor(
     private readonly optionsFor: (uri: string) => Promise<LintOptions>,
     private readonly log: (message: string) => void,
     private readonly respond: (analysis: Analysis) => unknown = () => undefined,
+    private readonly inputsOf: (path: string) => AnalysisInputs | undefined = () => undefined,
   ) {}
 
   /** The analysis of the document's current version. */
@@ -66,15 +78,18 @@ export class AnalysisCache {
     const path = uriToPath(doc.uri);
     let entry = this.entries.get(doc.uri);
     const opened = !entry;
-    const fresh = !entry || entry.version !== doc.version;
-    if (!entry || entry.version !== doc.version) {
-      const parsed = analyze(path, text, doc.languageId)
+    const inputs = doc.uri.startsWith('file:') ? this.inputsOf(path) : undefined;
+    const inputsKey = inputs?.dotEnv?.text ?? '';
+    const fresh = !entry || entry.version !== doc.version || entry.inputsKey !== inputsKey;
+    if (!entry || fresh) {
+      const inputsRevision = entry && entry.version === doc.version ? entry.inputsRevision + 1 : 0;
+      const parsed = analyze(path, text, doc.languageId, inputs)
         .catch((err: unknown) => {
           this.log(`Kafka Lint: could not analyze ${doc.uri}: ${describe(err)}`);
           return emptyDocument(path, text);
         })
         .then((document) => ({ document, index: documentLineIndex(document) }));
-      entry = { version: doc.version, parsed };
+      entry = { version: doc.version, inputsKey, inputsRevision, parsed };
       this.entries.set(doc.uri, entry);
     }
     const [parsed, options] = await Promise.all([entry.parsed, optionsOf()]);
@@ -108,7 +123,7 @@ export class AnalysisCache {
         },
       );
     }
-    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options };
+    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options, ...(entry.inputsRevision > 0 ? { inputsRevision: entry.inputsRevision } : {}) };
   }
 
   /**

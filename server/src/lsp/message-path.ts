@@ -20,6 +20,7 @@ import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
 import type { WorkspaceFileFindings } from './workspace-index';
 import { isInside, isWalked } from './workspace-index';
+import { inputsOf } from '../files/dotenv';
 
 /** What the service needs of the server: its documents, their analyses, the options per scope, the folders. */
 export interface MessagePathHost {
@@ -143,7 +144,7 @@ export class MessagePathService {
     if (read.ok) {
       const path = uriToPath(uri);
       try {
-        const document = this.host.inWorkspace(await analyze(path, read.text), absolute);
+        const document = this.host.inWorkspace(await analyze(path, read.text, undefined, inputsOf(absolute)), absolute);
         report = fileReport({ file: display, href: uri, document, findings: combineFindings(lint(document, options), cross), kafkaVersion: options.kafkaVersion });
       } catch (err) {
         this.host.log(`Kafka Lint: could not analyze ${uri} for the message path: ${describe(err)}`);

@@ -35,6 +35,7 @@ import { SettingsStore } from './settings-store';
 import { WorkspaceIndex } from './workspace-index';
 import type { ScanProgress } from './workspace-index';
 import type { Analysis } from './analysis-cache';
+import { DotEnvFiles } from '../files/dotenv';
 import { canonicalPath, WATCHED_FILES_GLOB } from '../files/walk';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */
@@ -135,16 +136,25 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem, clientLocale);
     const store = settings;
     // The warm-up replays the answer to a keystroke: the diagnostics' JSON and the workspace model's extract.
-    cache = new AnalysisCache((uri) => store.optionsFor(uri), log, (analysis) => {
-      workspace?.rehearse(analysis);
-      return JSON.stringify(toDiagnostics(analysis));
-    });
+    // A compose file's `.env` file, read again when it changed on disk: by open documents and the model alike.
+    const dotEnvFiles = new DotEnvFiles();
+    const inputsOf = (path: string) => dotEnvFiles.inputsOf(path);
+    cache = new AnalysisCache(
+      (uri) => store.optionsFor(uri),
+      log,
+      (analysis) => {
+        workspace?.rehearse(analysis);
+        return JSON.stringify(toDiagnostics(analysis));
+      },
+      inputsOf,
+    );
     workspaceFolders = folders;
     workspace = new WorkspaceIndex({
       folders: () => workspaceFolders,
       optionsFor: (uri) => store.optionsFor(uri),
       log,
       changed: (paths) => crossFindingsChanged(paths),
+      inputsOf,
     });
     const model = workspace;
     messagePath = new MessagePathService({
@@ -189,7 +199,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     // The files the workspace model reads (the CLI walk's names), so that a change on disk re-links it.
     // And folders created or deleted: that is one event for the folder, which the files' glob does not match.
     if (watchFiles) {
-      const watchers = [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+      // `.env`: the variables Docker Compose reads for the compose files beside it.
+      const watchers = [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/.env' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(failed);
     }
     firstScan = setTimeout(startFirstScan, FIRST_SCAN_DELAY_MS);
@@ -323,7 +334,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       const generation = settingsGeneration;
       const analysis = await analysisOf(doc);
       // The cross-file part: the relink that last changed this file's cross-file findings.
-      const resultId = `${analysis.version}@${generation}@${workspace?.revisionOf(doc.uri) ?? 0}`;
+      const resultId = `${analysis.version}.${analysis.inputsRevision ?? 0}@${generation}@${workspace?.revisionOf(doc.uri) ?? 0}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       firstDiagnosticsSent();
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis) };

@@ -4,6 +4,8 @@ import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 import { analyze, analyzeConfig, releaseDocument } from '../core/analyze';
+import type { AnalysisInputs } from '../core/analyze';
+import { inputsOf } from '../files/dotenv';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { combineFindings, lintDeploymentPerFile } from '../core/deployment/lint';
@@ -34,6 +36,8 @@ export interface WorkspaceHost {
    * asks for a refresh (pull) of the open ones.
    */
   changed(paths: readonly string[]): void;
+  /** What a file is read with besides its text (a compose file's `.env`), from disk; by default read anew each time. */
+  inputsOf?(path: string): AnalysisInputs | undefined;
 }
 
 /** What the progress of the first read reports to, when the client shows progress (`window/workDoneProgress`). */
@@ -62,6 +66,8 @@ interface IndexedFile {
   readonly digest?: string;
   /** A docker-compose file's text: its extract is taken again merged with the other file of its pair (see {@link WorkspaceIndex.remerge}). */
   readonly composeText?: string;
+  /** A docker-compose file's `.env` file, as it was read with it (undefined: none). */
+  readonly dotEnv?: AnalyzedDocument['dotEnv'];
   /** The JSON of the other file's services the extract was merged with; undefined while it is the file's own. */
   readonly mergedWith?: string;
 }
@@ -115,8 +121,14 @@ export class WorkspaceIndex {
    * closed, and all of it on any watched-file event (a link or a folder may have been replaced).
    */
   private readonly realOfOpen = new Map<string, string>();
+  /** Files whose own findings changed with no change the relink sees (a compose file's `.env`): told at the next relink. */
+  private readonly touched = new Set<string>();
 
   constructor(private readonly host: WorkspaceHost) {}
+
+  private inputsOf(path: string): AnalysisInputs | undefined {
+    return this.host.inputsOf ? this.host.inputsOf(path) : inputsOf(path);
+  }
 
   /** True once the first read of the folders has finished (tests and the bench wait for it). */
   ready = false;
@@ -185,7 +197,7 @@ export class WorkspaceIndex {
       return;
     }
     try {
-      const document = await analyze(path, read.text);
+      const document = await analyze(path, read.text, undefined, this.inputsOf(path));
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
       const uri = known && known.reached === shown ? known.uri : pathToFileURL(shown).href;
@@ -230,7 +242,7 @@ export class WorkspaceIndex {
     this.realOfOpen.set(analysis.uri, path);
     this.open.add(path);
     const known = this.files.get(path);
-    if (known?.version === analysis.version && known.uri === analysis.uri) return;
+    if (known?.version === analysis.version && known.uri === analysis.uri && known.dotEnv?.text === analysis.document.dotEnv?.text) return;
     this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document) });
     this.relink();
   }
@@ -262,6 +274,10 @@ export class WorkspaceIndex {
       seen.add(`${change.deleted}:${change.uri}`);
       const reached = uriToPath(change.uri);
       const path = canonicalPath(reached);
+      if (basename(reached) === DOT_ENV) {
+        await this.dotEnvChanged(reached);
+        continue;
+      }
       if (this.open.has(path) || !(this.inFolders(reached) || this.inFolders(path))) continue;
       if (change.deleted) {
         deletions.push({ reached, path });
@@ -287,6 +303,23 @@ export class WorkspaceIndex {
     }
     if (deletions.length > 0) await this.deleted(deletions);
     this.relink();
+  }
+
+  /**
+   * A `.env` file was created, changed or deleted (`at`: its path): the compose files beside it are read
+   * with it. Those not open are read again from disk; the open ones' findings are told changed at the relink
+   * (their analysis reads the `.env` file anew, lsp/analysis-cache.ts).
+   */
+  private async dotEnvChanged(at: string): Promise<void> {
+    const folders = new Set([dirname(at), dirname(canonicalPath(at))]);
+    for (const file of [...this.files.values()]) {
+      if (file.composeText === undefined || !(folders.has(dirname(file.path)) || folders.has(dirname(file.reached)))) continue;
+      this.touched.add(file.path);
+      this.dirty = true;
+      if (this.open.has(file.path)) continue;
+      this.files.set(file.path, { ...file, stamp: undefined });
+      await this.readFromDisk(file.path);
+    }
   }
 
   /**
@@ -367,6 +400,9 @@ export class WorkspaceIndex {
     }
     // A compose file whose base or override changed what it says of its services: its own findings may change.
     for (const path of this.updatePairs(pairs)) if (!changed.includes(path)) changed.push(path);
+    // And one whose `.env` file changed.
+    for (const path of this.touched) if (!changed.includes(path)) changed.push(path);
+    this.touched.clear();
     for (const path of changed) this.changedAt.set(path, this.generation);
     this.revisions = revisions;
     this.byFile = cross.byFile;
@@ -387,7 +423,7 @@ export class WorkspaceIndex {
       const mergedWith = pairing && services ? JSON.stringify(services) : undefined;
       if (mergedWith === file.mergedWith) continue;
       try {
-        const own = analyzeConfig(file.path, file.composeText);
+        const own = analyzeConfig(file.path, file.composeText, undefined, file.dotEnv ? { dotEnv: file.dotEnv } : undefined);
         const document = pairing && services ? withComposePartner(own, pairing, services) : own;
         const extract = this.extractOf(document, file.path, file.reached);
         this.files.set(file.path, { ...file, extract, key: JSON.stringify(extract), mergedWith });
@@ -546,8 +582,12 @@ export class WorkspaceIndex {
 }
 
 /** What {@link IndexedFile} keeps of a compose document's text. */
-function composeTextOf(document: AnalyzedDocument): { composeText?: string } {
-  return document.kind === 'compose' ? { composeText: document.text } : {};
+/** The name of the file Docker Compose reads variables from (core/compose/dotenv.ts). */
+const DOT_ENV = '.env';
+
+function composeTextOf(document: AnalyzedDocument): { composeText?: string; dotEnv?: AnalyzedDocument['dotEnv'] } {
+  if (document.kind !== 'compose') return {};
+  return document.dotEnv ? { composeText: document.text, dotEnv: document.dotEnv } : { composeText: document.text };
 }
 
 function digestOf(text: string): string {

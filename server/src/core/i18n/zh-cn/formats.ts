@@ -7,7 +7,7 @@ export const FORMATS_ZH_CN = {
   'formats.hover.dialectDefault': '**默认值**（未设置时由 {name} 设定）：{value}',
   'formats.hover.kafkaDefault': 'Kafka 自身的默认值（Kafka {version}）：{value}',
   'formats.compose.default': '本文件没有设置 `{variable}`：除非运行 Docker Compose 的环境或 `.env` 文件设置了 `{variable}`，否则使用其默认值 {value}。',
-  'formats.compose.fromEnvFile': 'Docker Compose 从本文件旁的 `{file}` 文件中的 `{variable}={value}` 取得此值（除非运行它的 shell 导出了 `{variable}`）：请在那里修改。',
+  'formats.compose.fromEnvFile': 'Docker Compose 从本文件旁的 `{file}` 文件中的 `{variable}={value}` 取得此值（除非运行它的环境导出了 `{variable}`）：请在那里修改。',
   'formats.compose.variable.escaped': '{image} 镜像由 `{name}` 设定 `{key}`：去掉 `{prefix}`，把 `___` 读作 `-`、`__` 读作 `_`、`_` 读作 `.`，其余转为小写。',
   'formats.compose.variable.dots': '{image} 镜像由 `{name}` 设定 `{key}`：去掉 `{prefix}`，把每个 `_` 读作 `.`，其余转为小写。',
   'formats.compose.variable.renamed': '{image} 镜像由 `{name}` 设定 `{key}`。',
