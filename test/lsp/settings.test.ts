@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { INPUT_FILES_GLOB } from '../../server/src/files/inputs';
 import { WATCHED_FILES_GLOB } from '../../server/src/files/walk';
 import type { ConfigurationParams, Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, waitFor, serverFixture } from './lsp-test-client';
@@ -110,7 +111,7 @@ describe('LSP: settings and .kafkalint.json', function () {
     // The project file, and the files of the workspace model (workspace.test.ts).
     await waitFor(() => watchers(client!).length > 1, { message: 'workspace files watcher registration' });
     // The files' glob, and folders created or deleted (kind 5: Create | Delete).
-    const files = { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/.env' }, { globPattern: '**/*', kind: 5 }] };
+    const files = { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: INPUT_FILES_GLOB }, { globPattern: '**/*', kind: 5 }] };
     assert.deepEqual(watchers(client), [{ watchers: [{ globPattern: '**/.kafkalint.json' }] }, files]);
     await client.stop();
     client = await server.start({ initializationOptions: { clientWatchesProjectFile: true } });

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { analyzeConfig } from '../core/analyze';
 import { composePairs, isPairedName, PAIRED_NAMES } from '../core/compose/pairs';
 import type { ComposeServiceFacts } from '../core/model';
-import { inputsOf } from '../files/dotenv';
+import { inputsOf } from '../files/inputs';
 import { readTextFile } from '../files/read';
 import type { ComposeMerge } from './lint-file';
 

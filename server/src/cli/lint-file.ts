@@ -1,5 +1,6 @@
 import { localize, t } from '../core/i18n/index';
 import { analyze, releaseDocument } from '../core/analyze';
+import type { AnalysisInputs } from '../core/analyze';
 import type { ComposePairing } from '../core/compose/pairs';
 import { withComposePartner } from '../core/compose/pairs';
 import { extractDeployment } from '../core/deployment/extract';
@@ -7,10 +8,10 @@ import type { DeploymentFile } from '../core/deployment/extract';
 import { lint } from '../core/lint';
 import type { StrimziSizes } from '../core/strimzi/cluster-size';
 import { withClusterSizes } from '../core/strimzi/cluster-size';
-import type { ComposeServiceFacts, DotEnvFile } from '../core/model';
+import type { ComposeServiceFacts } from '../core/model';
 import type { LintOptions } from '../core/options';
 import { LineIndex } from '../core/text';
-import { dotEnvBeside } from '../files/dotenv';
+import { inputsOf } from '../files/inputs';
 import { readTextFile } from '../files/read';
 import type { CliFinding } from './format';
 import { toCliFindings } from './format';
@@ -23,10 +24,10 @@ export interface LintJob {
   /** Which of the run's option sets grades the file (pool.ts `scoped`; see options-file.ts); 0 or absent: the base options. */
   readonly scope?: number;
   /**
-   * A compose file's `.env` file, when the main thread read it already (it is part of the cache key); null:
-   * there is none. Undefined: read here.
+   * What the file is analysed with besides its text (a compose file's `.env`, its project's library versions),
+   * when the main thread read it already (it is part of the cache key); null: nothing. Undefined: read here.
    */
-  readonly dotEnv?: DotEnvFile | null;
+  readonly inputs?: AnalysisInputs | null;
 }
 
 /**
@@ -69,8 +70,8 @@ export async function lintFile(job: LintJob, options: LintOptions, sizes?: Strim
     text = read.text;
   }
   try {
-    const dotEnv = job.dotEnv === undefined ? dotEnvBeside(job.absolute) : (job.dotEnv ?? undefined);
-    const read = await analyze(job.display, text, undefined, dotEnv ? { dotEnv } : undefined);
+    const inputs = job.inputs === undefined ? inputsOf(job.absolute) : (job.inputs ?? undefined);
+    const read = await analyze(job.display, text, undefined, inputs);
     // Read as Compose merges it with the other file of its base/override pair, the second look run.ts takes.
     const document = compose ? withComposePartner(read, compose.pairing, compose.services) : read;
     // With the run's Strimzi cluster sizes (node pools in other files), the second look run.ts takes.

@@ -16,7 +16,7 @@ import { renderMarkdown } from '../core/report/markdown';
 import type { FileReport } from '../core/report/message-path';
 import { fileReport, messagePath, relativeHref } from '../core/report/message-path';
 import type { FoundFile } from '../files/walk';
-import { inputsOf } from '../files/dotenv';
+import { inputsOf } from '../files/inputs';
 import { readTextFile } from '../files/read';
 import type { CliRequest } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';

@@ -20,7 +20,7 @@ import { lintFile } from './lint-file';
 import { lintInWorkers, workerCount } from './pool';
 import type { OptionScopes } from './options-file';
 import { crossFindingsByScope, loadOptions, loadOptionScopes, optionSets, optionsOfFile, scopeOfFile } from './options-file';
-import { dotEnvBeside, inputsOf } from '../files/dotenv';
+import { inputsOf } from '../files/inputs';
 import { readTextFile } from '../files/read';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { runReport } from './report';
@@ -123,15 +123,15 @@ async function runLint(request: CliRequest, files: Files, scopes: OptionScopes, 
       results[i] = { status: 'skipped', findings: [], note: localize(options.locale, read.note) };
       return;
     }
-    // A compose file's results depend on its `.env` file too.
-    const dotEnv = dotEnvBeside(file.absolute);
-    const hash = contentHash(dotEnv ? `${read.text}\u0000${dotEnv.text}` : read.text);
+    // A file's results depend on what it is read with too (a compose file's `.env`, its project's versions).
+    const inputs = inputsOf(file.absolute);
+    const hash = contentHash(inputs ? `${read.text}\u0000${JSON.stringify(inputs)}` : read.text);
     const hit = cache.lookup(file.absolute, hash, file.display);
     if (hit) {
       results[i] = hit;
       return;
     }
-    jobs.push({ ...file, text: read.text, dotEnv: dotEnv ?? null, ...scope });
+    jobs.push({ ...file, text: read.text, inputs: inputs ?? null, ...scope });
     positions.push(i);
     hashes.push(hash);
   });

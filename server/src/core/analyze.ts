@@ -1,4 +1,5 @@
-import type { AnalyzedDocument, DocumentKind, DotEnvFile } from './model';
+import type { AnalyzedDocument, DocumentKind, DotEnvFile, ProjectVersions } from './model';
+import { withProjectVersions } from './project/build-files';
 import { SCANNERS } from './scanners/index';
 import { analyzeProperties } from './properties/analyze-properties';
 import { analyzeSpringProperties } from './spring/analyze-spring-properties';
@@ -113,10 +114,13 @@ export function emptyDocument(path: string, text: string, kind: DocumentKind = '
 
 /**
  * What a file is read with besides its own text, which the caller (the CLI, the server) reads from disk:
- * for a docker-compose file, the `.env` file beside it (compose/dotenv.ts; see {@link dotEnvPathOf}).
+ * for a docker-compose file, the `.env` file beside it (compose/dotenv.ts; see {@link dotEnvPathOf}); for a
+ * client's file, the library versions its project's build files pin.
  */
 export interface AnalysisInputs {
   readonly dotEnv?: DotEnvFile;
+  /** The client library versions the file's project pins (core/project/build-files.ts). */
+  readonly project?: ProjectVersions;
 }
 
 /**
@@ -125,6 +129,11 @@ export interface AnalysisInputs {
  * non-Kafka document (no findings).
  */
 export async function analyze(path: string, text: string, languageId?: string, inputs?: AnalysisInputs): Promise<AnalyzedDocument> {
+  const read = await analyzeText(path, text, languageId, inputs);
+  return inputs?.project ? withProjectVersions(read, inputs.project) : read;
+}
+
+async function analyzeText(path: string, text: string, languageId: string | undefined, inputs: AnalysisInputs | undefined): Promise<AnalyzedDocument> {
   const kind = documentKind(path, languageId);
   if (kind === 'markdown') return analyzeMarkdown(path, text, (blockPath, blockText) => analyze(blockPath, blockText));
   const load = SCANNERS[kind];
@@ -138,7 +147,7 @@ export async function analyze(path: string, text: string, languageId?: string, i
       return emptyDocument(path, text, kind);
     }
   }
-  return analyzeConfig(path, text, languageId, inputs);
+  return readConfig(path, text, languageId, inputs);
 }
 
 /**
@@ -146,6 +155,11 @@ export async function analyze(path: string, text: string, languageId?: string, i
  * `application*.yml`, docker-compose files, Kafka Connect JSON connector configurations. Never throws: a reader failure on hostile input gives a non-Kafka document.
  */
 export function analyzeConfig(path: string, text: string, languageId?: string, inputs?: AnalysisInputs): AnalyzedDocument {
+  const read = readConfig(path, text, languageId, inputs);
+  return inputs?.project ? withProjectVersions(read, inputs.project) : read;
+}
+
+function readConfig(path: string, text: string, languageId: string | undefined, inputs: AnalysisInputs | undefined): AnalyzedDocument {
   const kind = documentKind(path, languageId, text);
   try {
     if (kind === 'properties') return analyzeProperties(path, text, kind);

@@ -68,7 +68,8 @@ const ROLE_ORDER: readonly Role[] = ['producer', 'consumer', 'broker', 'topic', 
 /**
  * Computes what a file configures: every key the reader found with the value Kafka would use (last wins),
  * whatever the file is, then, for Kafka configuration, the defaults of the unset durability keys for the
- * file's roles, taken from the catalog for the group's library at `kafkaVersion`. A file that is not Kafka
+ * file's roles, taken from the catalog for the group's library at its own Kafka version (an image tag, the
+ * `kafka-clients` version its project pins), else at `kafkaVersion`. A file that is not Kafka
  * configuration has no roles and no defaults, but still shows its keys.
  */
 export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaVersion: string): ExplainedConfig {
@@ -118,7 +119,9 @@ export function effectiveConfig(file: string, document: AnalyzedDocument, kafkaV
   return { config: { file, roles, entries }, defaultLabels, defaultOrigins };
 }
 
-function defaultValue(key: string, group: ConfigGroup, kafkaVersion: string, set: ReadonlyMap<string, ConfigEntry>): { value: string; origin: DefaultOrigin } | undefined {
+function defaultValue(key: string, group: ConfigGroup, configured: string, set: ReadonlyMap<string, ConfigEntry>): { value: string; origin: DefaultOrigin } | undefined {
+  // The version the file or its project says (an image tag, a pinned kafka-clients), as lint takes it.
+  const kafkaVersion = group.kafkaVersion ?? configured;
   // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
   if (key === 'enable.auto.commit' && group.springContainer) return { value: 'false', origin: { kind: 'spring-container' } };
   const found = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion);

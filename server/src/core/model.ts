@@ -223,6 +223,11 @@ export interface ConfigGroup {
   /** Installed library version when known (e.g. kafka-python's), to key defaults on. */
   readonly libraryVersion?: string;
   /**
+   * The build file that gave {@link kafkaVersion} (a Java client's `kafka-clients` version) or
+   * {@link libraryVersion} (kafka-python's pin): `pom.xml`, `requirements.txt` (core/project/build-files.ts).
+   */
+  readonly versionSource?: string;
+  /**
    * The Kafka version the file says this configuration runs (Strimzi `spec.kafka.version`, an `apache/kafka`
    * or `bitnami/kafka` image tag): Kafka defaults are taken at it rather than at `kafkaLint.kafkaVersion`.
    */
@@ -364,6 +369,20 @@ export interface AnalyzedDocument {
   readonly compose?: readonly ComposeServiceFacts[];
   /** A docker-compose file: the project's `.env` file it was read with (compose/dotenv.ts). */
   readonly dotEnv?: DotEnvFile;
+}
+
+/** A build file of a file's project, as the analysis is given it (core/project/build-files.ts). */
+export interface BuildFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The client library versions a project's build files pin (core/project/build-files.ts). */
+export interface ProjectVersions {
+  /** `org.apache.kafka:kafka-clients` (or an artifact that brings it), and the name of the file that says so. */
+  readonly kafkaClients?: { readonly version: string; readonly file: string };
+  /** kafka-python's exact pin. */
+  readonly kafkaPython?: { readonly version: string; readonly file: string };
 }
 
 /**

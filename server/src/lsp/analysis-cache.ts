@@ -22,6 +22,8 @@ export interface Analysis {
    * file's `.env`): part of a pull report's result id.
    */
   readonly inputsRevision?: number;
+  /** The JSON of what the version was read with besides its text, when anything (see AnalysisInputs). */
+  readonly inputsKey?: string;
   /**
    * Set when cross-file findings were added (workspace-index.ts): how a path they name (a related location,
    * a fix in another file) becomes a URI, and that file's open version (null when not open).
@@ -79,7 +81,7 @@ export class AnalysisCache {
     let entry = this.entries.get(doc.uri);
     const opened = !entry;
     const inputs = doc.uri.startsWith('file:') ? this.inputsOf(path) : undefined;
-    const inputsKey = inputs?.dotEnv?.text ?? '';
+    const inputsKey = inputs ? JSON.stringify(inputs) : '';
     const fresh = !entry || entry.version !== doc.version || entry.inputsKey !== inputsKey;
     if (!entry || fresh) {
       const inputsRevision = entry && entry.version === doc.version ? entry.inputsRevision + 1 : 0;
@@ -123,7 +125,7 @@ export class AnalysisCache {
         },
       );
     }
-    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options, ...(entry.inputsRevision > 0 ? { inputsRevision: entry.inputsRevision } : {}) };
+    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options, ...(entry.inputsRevision > 0 ? { inputsRevision: entry.inputsRevision } : {}), ...(entry.inputsKey !== '' ? { inputsKey: entry.inputsKey } : {}) };
   }
 
   /**

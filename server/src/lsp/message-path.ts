@@ -3,6 +3,7 @@ import { basename, relative, sep } from 'node:path';
 import type { TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, releaseDocument } from '../core/analyze';
+import type { AnalysisInputs } from '../core/analyze';
 import { combineFindings } from '../core/deployment/lint';
 import { lint } from '../core/lint';
 import type { AnalyzedDocument, Finding } from '../core/model';
@@ -20,7 +21,6 @@ import { describe } from './analysis-cache';
 import { uriToPath } from './convert';
 import type { WorkspaceFileFindings } from './workspace-index';
 import { isInside, isWalked } from './workspace-index';
-import { inputsOf } from '../files/dotenv';
 
 /** What the service needs of the server: its documents, their analyses, the options per scope, the folders. */
 export interface MessagePathHost {
@@ -39,6 +39,8 @@ export interface MessagePathHost {
    * of what that depends on.
    */
   inWorkspace(document: AnalyzedDocument, path: string): AnalyzedDocument;
+  /** What a file is read with besides its text (files/inputs.ts), as the server's analyses read it. */
+  inputsOf(path: string): AnalysisInputs | undefined;
   revisionOf(path: string): number;
   /** The options of a document (by URI) or of a folder's files that are not open (by the folder's URI). */
   optionsFor(uri: string): Promise<LintOptions>;
@@ -144,7 +146,7 @@ export class MessagePathService {
     if (read.ok) {
       const path = uriToPath(uri);
       try {
-        const document = this.host.inWorkspace(await analyze(path, read.text, undefined, inputsOf(absolute)), absolute);
+        const document = this.host.inWorkspace(await analyze(path, read.text, undefined, this.host.inputsOf(absolute)), absolute);
         report = fileReport({ file: display, href: uri, document, findings: combineFindings(lint(document, options), cross), kafkaVersion: options.kafkaVersion });
       } catch (err) {
         this.host.log(`Kafka Lint: could not analyze ${uri} for the message path: ${describe(err)}`);

@@ -35,7 +35,7 @@ import { SettingsStore } from './settings-store';
 import { WorkspaceIndex } from './workspace-index';
 import type { ScanProgress } from './workspace-index';
 import type { Analysis } from './analysis-cache';
-import { DotEnvFiles } from '../files/dotenv';
+import { AnalysisInputFiles, INPUT_FILES_GLOB } from '../files/inputs';
 import { canonicalPath, WATCHED_FILES_GLOB } from '../files/walk';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */
@@ -136,9 +136,10 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, folders, reportSettingsProblem, clientLocale);
     const store = settings;
     // The warm-up replays the answer to a keystroke: the diagnostics' JSON and the workspace model's extract.
-    // A compose file's `.env` file, read again when it changed on disk: by open documents and the model alike.
-    const dotEnvFiles = new DotEnvFiles();
-    const inputsOf = (path: string) => dotEnvFiles.inputsOf(path);
+    // What files are read with besides their text (a compose file's `.env`, the project's library versions),
+    // for open documents and the model alike: read again when they changed on disk.
+    const inputFiles = new AnalysisInputFiles();
+    const inputsOf = (path: string) => inputFiles.inputsOf(path);
     cache = new AnalysisCache(
       (uri) => store.optionsFor(uri),
       log,
@@ -154,7 +155,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
       optionsFor: (uri) => store.optionsFor(uri),
       log,
       changed: (paths) => crossFindingsChanged(paths),
-      inputsOf,
+      inputFiles,
     });
     const model = workspace;
     messagePath = new MessagePathService({
@@ -166,6 +167,7 @@ export function startServer(connection: Connection, providers: CoreProviders = D
         return model.allFiles();
       },
       inWorkspace: (document, path) => model.inWorkspace(document, path),
+      inputsOf: (path) => model.inputsOf(path),
       revisionOf: (path) => model.revisionOfPath(path),
       optionsFor: (uri) => store.optionsFor(uri),
       folders: () => workspaceFolders,
@@ -199,8 +201,8 @@ export function startServer(connection: Connection, providers: CoreProviders = D
     // The files the workspace model reads (the CLI walk's names), so that a change on disk re-links it.
     // And folders created or deleted: that is one event for the folder, which the files' glob does not match.
     if (watchFiles) {
-      // `.env`: the variables Docker Compose reads for the compose files beside it.
-      const watchers = [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: '**/.env' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+      // And what files are read with: `.env` files and build files (files/inputs.ts).
+      const watchers = [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: INPUT_FILES_GLOB }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(failed);
     }
     firstScan = setTimeout(startFirstScan, FIRST_SCAN_DELAY_MS);

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { WorkspaceFolder } from 'vscode-languageserver/node';
 import { analyze, analyzeConfig, releaseDocument } from '../core/analyze';
 import type { AnalysisInputs } from '../core/analyze';
-import { inputsOf } from '../files/dotenv';
+import { AnalysisInputFiles } from '../files/inputs';
+import { isBuildFileName } from '../core/project/build-files';
 import { extractDeployment } from '../core/deployment/extract';
 import type { DeploymentFile } from '../core/deployment/extract';
 import { combineFindings, lintDeploymentPerFile } from '../core/deployment/lint';
@@ -36,8 +37,8 @@ export interface WorkspaceHost {
    * asks for a refresh (pull) of the open ones.
    */
   changed(paths: readonly string[]): void;
-  /** What a file is read with besides its text (a compose file's `.env`), from disk; by default read anew each time. */
-  inputsOf?(path: string): AnalysisInputs | undefined;
+  /** What files are read with besides their text (a compose file's `.env`, the project's library versions); by default the index's own. */
+  readonly inputFiles?: AnalysisInputFiles;
 }
 
 /** What the progress of the first read reports to, when the client shows progress (`window/workDoneProgress`). */
@@ -68,6 +69,8 @@ interface IndexedFile {
   readonly composeText?: string;
   /** A docker-compose file's `.env` file, as it was read with it (undefined: none). */
   readonly dotEnv?: AnalyzedDocument['dotEnv'];
+  /** The JSON of what the file was read with besides its text (files/inputs.ts); undefined: nothing. */
+  readonly inputsKey?: string;
   /** The JSON of the other file's services the extract was merged with; undefined while it is the file's own. */
   readonly mergedWith?: string;
 }
@@ -124,10 +127,15 @@ export class WorkspaceIndex {
   /** Files whose own findings changed with no change the relink sees (a compose file's `.env`): told at the next relink. */
   private readonly touched = new Set<string>();
 
-  constructor(private readonly host: WorkspaceHost) {}
+  constructor(private readonly host: WorkspaceHost) {
+    this.inputFiles = host.inputFiles ?? new AnalysisInputFiles();
+  }
 
-  private inputsOf(path: string): AnalysisInputs | undefined {
-    return this.host.inputsOf ? this.host.inputsOf(path) : inputsOf(path);
+  private readonly inputFiles: AnalysisInputFiles;
+
+  /** What a file is read with besides its text (files/inputs.ts). */
+  inputsOf(path: string): AnalysisInputs | undefined {
+    return this.inputFiles.inputsOf(path);
   }
 
   /** True once the first read of the folders has finished (tests and the bench wait for it). */
@@ -197,11 +205,12 @@ export class WorkspaceIndex {
       return;
     }
     try {
-      const document = await analyze(path, read.text, undefined, this.inputsOf(path));
+      const inputs = this.inputsOf(path);
+      const document = await analyze(path, read.text, undefined, inputs);
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
       const uri = known && known.reached === shown ? known.uri : pathToFileURL(shown).href;
-      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text), ...composeTextOf(document) });
+      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text), ...composeTextOf(document), ...(inputs ? { inputsKey: JSON.stringify(inputs) } : {}) });
     } catch (err) {
       this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
     } finally {
@@ -242,8 +251,8 @@ export class WorkspaceIndex {
     this.realOfOpen.set(analysis.uri, path);
     this.open.add(path);
     const known = this.files.get(path);
-    if (known?.version === analysis.version && known.uri === analysis.uri && known.dotEnv?.text === analysis.document.dotEnv?.text) return;
-    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document) });
+    if (known?.version === analysis.version && known.uri === analysis.uri && known.inputsKey === analysis.inputsKey) return;
+    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document), ...(analysis.inputsKey !== undefined ? { inputsKey: analysis.inputsKey } : {}) });
     this.relink();
   }
 
@@ -267,6 +276,7 @@ export class WorkspaceIndex {
     // Deletions in a row are taken out in one pass over the files (a clean build or `rm -rf node_modules`
     // can be tens of thousands of per-file events from some clients); a creation in between goes after them.
     let deletions: Deletion[] = [];
+    const inputs: string[] = [];
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       // The same change from both watchers (the files' glob and the one for folders) is handled once.
@@ -277,6 +287,11 @@ export class WorkspaceIndex {
       if (basename(reached) === DOT_ENV) {
         await this.dotEnvChanged(reached);
         continue;
+      }
+      // A build file (or a folder that held one): the versions of the files under it, after the other events.
+      if (this.inputFiles.forget(reached)) {
+        inputs.push(reached);
+        if (isBuildFileName(basename(reached)) && !isLintedName(basename(reached))) continue;
       }
       if (this.open.has(path) || !(this.inFolders(reached) || this.inFolders(path))) continue;
       if (change.deleted) {
@@ -302,6 +317,7 @@ export class WorkspaceIndex {
       }
     }
     if (deletions.length > 0) await this.deleted(deletions);
+    for (const at of inputs) await this.buildFileChanged(at);
     this.relink();
   }
 
@@ -314,6 +330,27 @@ export class WorkspaceIndex {
     const folders = new Set([dirname(at), dirname(canonicalPath(at))]);
     for (const file of [...this.files.values()]) {
       if (file.composeText === undefined || !(folders.has(dirname(file.path)) || folders.has(dirname(file.reached)))) continue;
+      this.touched.add(file.path);
+      this.dirty = true;
+      if (this.open.has(file.path)) continue;
+      this.files.set(file.path, { ...file, stamp: undefined });
+      await this.readFromDisk(file.path);
+    }
+  }
+
+  /**
+   * A build file was created, changed or deleted (`at`: its path): the files under its folder may take other
+   * library versions (files/inputs.ts). Those not open are read again; the open ones are told changed at the
+   * relink (their analysis asks for the versions anew, lsp/analysis-cache.ts).
+   */
+  private async buildFileChanged(at: string): Promise<void> {
+    // A build file: the files under its folder; a folder: the files under it.
+    // (a version catalog, `gradle/libs.versions.toml`: the project above its folder).
+    const name = basename(at);
+    const folder = name === 'libs.versions.toml' ? dirname(dirname(at)) : isBuildFileName(name) ? dirname(at) : at;
+    for (const file of [...this.files.values()]) {
+      if (!isInside(folder, file.reached) && !isInside(folder, file.path)) continue;
+      if (this.inputsOf(file.path) === undefined && file.inputsKey === undefined) continue;
       this.touched.add(file.path);
       this.dirty = true;
       if (this.open.has(file.path)) continue;

@@ -245,16 +245,19 @@ const CONFLUENT_PLATFORM_KAFKA: Readonly<Record<string, string>> = {
   '7.9': '3.9',
 };
 
+/** The Apache Kafka release a Confluent Platform version (`7.6.0`, `7.6`) ships, when {@link CONFLUENT_PLATFORM_KAFKA} knows it. */
+export function kafkaOfConfluentPlatform(version: string): string | undefined {
+  const minor = /^(\d+\.\d+)(?:\.\d+)?(?![\d.])/.exec(version)?.[1];
+  return minor !== undefined && Object.hasOwn(CONFLUENT_PLATFORM_KAFKA, minor) ? CONFLUENT_PLATFORM_KAFKA[minor] : undefined;
+}
+
 /**
  * The Kafka version an image reference runs, when its tag says (`3.9.0`, `3.7-debian-12`; a Confluent
  * Platform tag `7.6.0` by {@link CONFLUENT_PLATFORM_KAFKA}, giving `3.6`), else undefined.
  */
 export function kafkaVersionOfImage(reference: ImageReference): string | undefined {
   if (!reference.tag) return undefined;
-  if (reference.image.tagIsConfluentPlatform) {
-    const minor = /^(\d+\.\d+)(?:\.\d+)?(?![\d.])/.exec(reference.tag)?.[1];
-    return minor !== undefined && Object.hasOwn(CONFLUENT_PLATFORM_KAFKA, minor) ? CONFLUENT_PLATFORM_KAFKA[minor] : undefined;
-  }
+  if (reference.image.tagIsConfluentPlatform) return kafkaOfConfluentPlatform(reference.tag);
   if (!reference.image.tagIsKafkaVersion) return undefined;
   return /^(\d+\.\d+(?:\.\d+)?)(?![\d.])/.exec(reference.tag)?.[1];
 }
