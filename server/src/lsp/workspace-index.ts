@@ -323,34 +323,31 @@ export class WorkspaceIndex {
 
   /**
    * A `.env` file was created, changed or deleted (`at`: its path): the compose files beside it are read
-   * with it. Those not open are read again from disk; the open ones' findings are told changed at the relink
-   * (their analysis reads the `.env` file anew, lsp/analysis-cache.ts).
+   * with it (files/inputs.ts).
    */
   private async dotEnvChanged(at: string): Promise<void> {
     const folders = new Set([dirname(at), dirname(canonicalPath(at))]);
-    for (const file of [...this.files.values()]) {
-      if (file.composeText === undefined || !(folders.has(dirname(file.path)) || folders.has(dirname(file.reached)))) continue;
-      this.touched.add(file.path);
-      this.dirty = true;
-      if (this.open.has(file.path)) continue;
-      this.files.set(file.path, { ...file, stamp: undefined });
-      await this.readFromDisk(file.path);
-    }
+    await this.readAgain((file) => file.composeText !== undefined && (folders.has(dirname(file.path)) || folders.has(dirname(file.reached))));
   }
 
   /**
-   * A build file was created, changed or deleted (`at`: its path): the files under its folder may take other
-   * library versions (files/inputs.ts). Those not open are read again; the open ones are told changed at the
-   * relink (their analysis asks for the versions anew, lsp/analysis-cache.ts).
+   * A build file was created, changed or deleted (`at`: its path), or a folder that held one: the files under
+   * its folder (a version catalog, `gradle/libs.versions.toml`: under the project above its folder), or under
+   * the folder, may take other library versions (files/inputs.ts).
    */
   private async buildFileChanged(at: string): Promise<void> {
-    // A build file: the files under its folder; a folder: the files under it.
-    // (a version catalog, `gradle/libs.versions.toml`: the project above its folder).
     const name = basename(at);
     const folder = name === 'libs.versions.toml' ? dirname(dirname(at)) : isBuildFileName(name) ? dirname(at) : at;
+    await this.readAgain((file) => (isInside(folder, file.reached) || isInside(folder, file.path)) && (file.inputsKey !== undefined || this.inputsOf(file.path) !== undefined));
+  }
+
+  /**
+   * What the files that `matches` are read with changed: those not open are read again from disk; every one is
+   * told changed at the next relink (an open one's analysis asks for its inputs anew, lsp/analysis-cache.ts).
+   */
+  private async readAgain(matches: (file: IndexedFile) => boolean): Promise<void> {
     for (const file of [...this.files.values()]) {
-      if (!isInside(folder, file.reached) && !isInside(folder, file.path)) continue;
-      if (this.inputsOf(file.path) === undefined && file.inputsKey === undefined) continue;
+      if (!matches(file)) continue;
       this.touched.add(file.path);
       this.dirty = true;
       if (this.open.has(file.path)) continue;
