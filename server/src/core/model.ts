@@ -227,6 +227,8 @@ export interface ConfigGroup {
    * {@link libraryVersion} (kafka-python's pin): `pom.xml`, `requirements.txt` (core/project/build-files.ts).
    */
   readonly versionSource?: string;
+  /** Set when {@link kafkaVersion} is the `kafka-clients` a spring-kafka release requires: that release (`2.5.0.RELEASE`). */
+  readonly versionVia?: string;
   /**
    * The Kafka version the file says this configuration runs (Strimzi `spec.kafka.version`, an `apache/kafka`
    * or `bitnami/kafka` image tag): Kafka defaults are taken at it rather than at `kafkaLint.kafkaVersion`.
@@ -380,7 +382,7 @@ export interface BuildFile {
 /** The client library versions a project's build files pin (core/project/build-files.ts). */
 export interface ProjectVersions {
   /** `org.apache.kafka:kafka-clients` (or an artifact that brings it), and the name of the file that says so. */
-  readonly kafkaClients?: { readonly version: string; readonly file: string };
+  readonly kafkaClients?: { readonly version: string; readonly file: string; readonly via?: string };
   /** kafka-python's exact pin. */
   readonly kafkaPython?: { readonly version: string; readonly file: string };
 }

@@ -36,6 +36,13 @@ describe('project: the client versions build files pin (core/project/build-files
     ['Gradle, an unresolved variable', [['/p/build.gradle', 'dependencies { implementation "org.apache.kafka:kafka-clients:$kafka" }\n']], undefined],
     ['a version catalog with version.ref', [['/p/gradle/libs.versions.toml', '[versions]\nkafka = "2.8.2"\n\n[libraries]\nkafka-clients = { module = "org.apache.kafka:kafka-clients", version.ref = "kafka" }\n']], '2.8.2'],
     ['a version catalog, inline', [['/p/gradle/libs.versions.toml', '[libraries]\nkafka = "org.apache.kafka:kafka-clients:3.3.1"\n']], '3.3.1'],
+    // spring-kafka's change history: each minor requires one kafka-clients version.
+    ['spring-kafka 2.5 in a pom, no kafka-clients line', [['/p/pom.xml', pom(dep('spring-kafka', '2.5.3.RELEASE', 'org.springframework.kafka'))]], '2.5.0'],
+    ['spring-kafka 2.8 in Gradle', [['/p/build.gradle', "implementation 'org.springframework.kafka:spring-kafka:2.8.11'\n"]], '3.0.0'],
+    ['spring-kafka 2.2 (kafka-clients 2.0, retries 0)', [['/p/build.gradle', "implementation 'org.springframework.kafka:spring-kafka:2.2.14.RELEASE'\n"]], '2.0.0'],
+    ['a kafka-clients line beside spring-kafka wins', [['/p/pom.xml', pom(`${dep('spring-kafka', '2.5.3.RELEASE', 'org.springframework.kafka')}\n${dep('kafka-clients', '3.1.0')}`)]], '3.1.0'],
+    ['a spring-kafka minor the table does not hold', [['/p/pom.xml', pom(dep('spring-kafka', '1.3.11.RELEASE', 'org.springframework.kafka'))]], undefined],
+    ['spring-kafka managed by Spring Boot (no version)', [['/p/pom.xml', pom(dep('spring-kafka', undefined, 'org.springframework.kafka'))]], undefined],
   ];
   for (const [what, files, version] of cases) it(`${what} → ${version ?? 'none'}`, () => assert.equal(clients(...files), version));
 
@@ -92,6 +99,12 @@ describe('project: defaults of the client version the build pins', () => {
     // 3.0 and later default to acks=all.
     const current = await analyze('/p/src/P.java', PRODUCER, undefined, { project: { kafkaClients: { version: '3.0.0', file: 'pom.xml' } } });
     assert.deepEqual(lint(current, DEFAULT_OPTIONS).filter((x) => x.ruleId === 'producer/acks-leader-only'), []);
+  });
+
+  it('names the spring-kafka release a version was taken from', async () => {
+    const doc = await analyze('/p/src/P.java', PRODUCER, undefined, { project: projectVersions([{ path: '/p/build.gradle', text: "implementation 'org.springframework.kafka:spring-kafka:2.5.3.RELEASE'\n" }]) });
+    const [f] = lint(doc, DEFAULT_OPTIONS).filter((x) => x.ruleId === 'producer/acks-leader-only');
+    assert.match(f?.message ?? '', /^Producer stage: acks is unset, and kafka-clients 2\.5\.0 \(which spring-kafka 2\.5\.3\.RELEASE in build\.gradle requires\) defaults it to 1,/);
   });
 
   it('leaves brokers, and clients whose file names a version, alone', async () => {

@@ -17,10 +17,51 @@ import type { AnalyzedDocument, BuildFile, ConfigGroup, ProjectVersions } from '
  *     in the same file or set in `gradle.properties`, and version catalogs (`gradle/libs.versions.toml`);
  *   - Python `requirements*.txt` and `pyproject.toml`: `kafka-python==2.0.2` (an exact pin only; a range
  *     gives no version).
+ * A file that names no `kafka-clients` version but a `spring-kafka` one (`org.springframework.kafka:spring-kafka:2.5.0.RELEASE`)
+ * gives the `kafka-clients` version that spring-kafka release requires ({@link SPRING_KAFKA_CLIENTS}).
  * A version range, a property that cannot be resolved, or two different versions in one file give none:
- * the configured version applies, as before. Spring Boot's managed versions (a `spring-kafka` starter with
- * no `kafka-clients` line) are not read.
+ * the configured version applies, as before. Spring Boot's managed versions (a starter with no version of
+ * its own) are not read.
  */
+
+/**
+ * The `kafka-clients` version each spring-kafka minor requires, from spring-kafka's change history
+ * (`spring-kafka-docs/…/appendix/change-history.adoc`, "Kafka Client Version": "This version requires the
+ * 2.5.0 `kafka-clients`"); 3.3 from its Boot appendix ("Spring Boot 3.5.x and 3.4.x use the kafka-clients
+ * version 3.8.x", the 3.3 line) and 4.0 from "upgraded to use Apache Kafka client version 4.0.0".
+ */
+const SPRING_KAFKA_CLIENTS: Readonly<Record<string, string>> = {
+  '2.1': '1.0.0',
+  '2.2': '2.0.0',
+  '2.3': '2.3.0',
+  '2.4': '2.4.0',
+  '2.5': '2.5.0',
+  '2.6': '2.6.0',
+  '2.7': '2.7.0',
+  '2.8': '3.0.0',
+  '2.9': '3.2.0',
+  '3.0': '3.3.1',
+  '3.1': '3.6.0',
+  '3.2': '3.7.0',
+  '3.3': '3.8.0',
+  '4.0': '4.0.0',
+};
+
+/** A version found, or the spring-kafka version it was taken from. */
+interface Found {
+  readonly version: string | undefined | 'ambiguous';
+  /** Set when the version is the one a spring-kafka release requires: that release. */
+  readonly via?: string;
+}
+
+/** The `kafka-clients` of a file: its own line, else the one its spring-kafka line requires. */
+function clientsOrSpring(clients: string | undefined | 'ambiguous', spring: string | undefined | 'ambiguous'): Found {
+  if (clients !== undefined || spring === undefined) return { version: clients };
+  if (spring === 'ambiguous') return { version: 'ambiguous' };
+  const minor = /^(\d+\.\d+)\./.exec(spring)?.[1];
+  const required = minor !== undefined && Object.hasOwn(SPRING_KAFKA_CLIENTS, minor) ? SPRING_KAFKA_CLIENTS[minor] : undefined;
+  return required ? { version: required, via: spring } : { version: 'ambiguous' };
+}
 
 /** The build file names read, by kind. */
 export const BUILD_FILE_NAMES: readonly string[] = ['pom.xml', 'build.gradle', 'build.gradle.kts', 'gradle.properties', 'libs.versions.toml', 'pyproject.toml', 'requirements.txt'];
@@ -62,24 +103,27 @@ function single(versions: readonly (string | undefined)[]): string | undefined |
 }
 
 /** `kafka-clients`' version in a pom (see the module comment). */
-function fromPom(text: string): string | undefined | 'ambiguous' {
+function fromPom(text: string): Found {
   const xml = text.replace(/<!--[\s\S]*?-->/g, '');
   const properties = new Map<string, string>();
   for (const block of xml.match(/<properties>[\s\S]*?<\/properties>/g) ?? []) {
     for (const m of block.matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g)) properties.set(m[1], m[2]);
   }
   const found: (string | undefined)[] = [];
+  const spring: (string | undefined)[] = [];
   for (const m of xml.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
     const body = m[1];
     const tag = (name: string) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(body)?.[1];
-    if (tag('groupId') !== 'org.apache.kafka' || !KAFKA_ARTIFACTS.test(tag('artifactId') ?? '')) continue;
+    const kafka = tag('groupId') === 'org.apache.kafka' && KAFKA_ARTIFACTS.test(tag('artifactId') ?? '');
+    const springKafka = tag('groupId') === 'org.springframework.kafka' && tag('artifactId') === 'spring-kafka';
+    if (!kafka && !springKafka) continue;
     const written = tag('version');
     // No version: managed by a parent's (or this pom's) dependencyManagement, or a BOM.
     if (written === undefined) continue;
     const property = /^\$\{([\w.-]+)\}$/.exec(written)?.[1];
-    found.push(property ? properties.get(property) : written);
+    (kafka ? found : spring).push(property ? properties.get(property) : written);
   }
-  return single(found);
+  return clientsOrSpring(single(found), single(spring));
 }
 
 /** Assignments of strings in a Gradle script and `gradle.properties`: `kafkaVersion = "3.6.1"`, `ext.kafkaVersion = '…'`, `set("kafkaVersion", "…")`. */
@@ -95,7 +139,7 @@ function gradleVariables(script: string, properties: string | undefined): Map<st
 }
 
 /** `kafka-clients`' version in a Gradle script (see the module comment). */
-function fromGradle(text: string, properties: string | undefined): string | undefined | 'ambiguous' {
+function fromGradle(text: string, properties: string | undefined): Found {
   const script = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/[^\n]*/g, '$1');
   const variables = gradleVariables(script, properties);
   const resolve = (written: string): string | undefined => {
@@ -107,10 +151,12 @@ function fromGradle(text: string, properties: string | undefined): string | unde
   for (const m of script.matchAll(/['"]org\.apache\.kafka:([\w.-]+):([^'"@]+)(?:@\w+)?['"]/g)) {
     if (KAFKA_ARTIFACTS.test(m[1])) found.push(resolve(m[2]));
   }
+  const spring: (string | undefined)[] = [];
+  for (const m of script.matchAll(/['"]org\.springframework\.kafka:spring-kafka:([^'"@]+)(?:@\w+)?['"]/g)) spring.push(resolve(m[1]));
   for (const m of script.matchAll(/group\s*[:=]\s*['"]org\.apache\.kafka['"]\s*,\s*name\s*[:=]\s*['"]([\w.-]+)['"]\s*,\s*version\s*[:=]\s*['"]([^'"]+)['"]/g)) {
     if (KAFKA_ARTIFACTS.test(m[1])) found.push(resolve(m[2]));
   }
-  return single(found);
+  return clientsOrSpring(single(found), single(spring));
 }
 
 /** `kafka-clients`' version in a Gradle version catalog (`[versions]` and `[libraries]` of libs.versions.toml). */
@@ -163,17 +209,17 @@ export function projectVersions(files: readonly BuildFile[]): ProjectVersions {
   const propertiesOf = (folder: string) => files.find((f) => folderOf(f.path) === folder && nameOf(f.path) === 'gradle.properties')?.text;
   for (const file of files) {
     const name = nameOf(file.path);
-    let clients: string | undefined | 'ambiguous';
+    let clients: Found = { version: undefined };
     let python: string | undefined | 'ambiguous';
     if (name === 'pom.xml') clients = fromPom(file.text);
     else if (name === 'build.gradle' || name === 'build.gradle.kts') clients = fromGradle(file.text, propertiesOf(folderOf(file.path)));
-    else if (name === 'libs.versions.toml') clients = fromCatalog(file.text);
+    else if (name === 'libs.versions.toml') clients = { version: fromCatalog(file.text) };
     else if (name === 'pyproject.toml') python = fromPython(file.text, true);
     else if (isBuildFileName(name) && name.endsWith('.txt')) python = fromPython(file.text, false);
-    if (!clientsDecided && clients !== undefined) {
+    if (!clientsDecided && clients.version !== undefined) {
       clientsDecided = true;
-      const version = clients === 'ambiguous' ? undefined : kafkaReleaseOf(clients);
-      if (version) kafkaClients = { version, file: name };
+      const version = clients.version === 'ambiguous' ? undefined : kafkaReleaseOf(clients.version);
+      if (version) kafkaClients = { version, file: name, ...(clients.via ? { via: clients.via } : {}) };
     }
     if (!pythonDecided && python !== undefined) {
       pythonDecided = true;
@@ -206,7 +252,8 @@ function withVersions(groups: readonly ConfigGroup[], versions: ProjectVersions)
   const out = groups.map((group) => {
     if (versions.kafkaClients && isJavaClient(group)) {
       changed = true;
-      return { ...group, kafkaVersion: versions.kafkaClients.version, versionSource: versions.kafkaClients.file };
+      const { version, file, via } = versions.kafkaClients;
+      return { ...group, kafkaVersion: version, versionSource: file, ...(via ? { versionVia: via } : {}) };
     }
     if (versions.kafkaPython && group.library === 'kafka-python' && group.libraryVersion === undefined) {
       changed = true;

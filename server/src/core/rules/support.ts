@@ -315,13 +315,17 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
  * How a message names where a default comes from: `Kafka 2.8`, `Sarama`, `kafka-python 2.1.0`, or, when the
  * library version is unknown and matters, the versions the default holds for: `kafka-python 3.0.0 and later`.
  */
-export function defaultSource(group: Pick<ConfigGroup, 'library' | 'libraryVersion' | 'kafkaVersion' | 'versionSource'>, options: LintOptions, def: DefaultValue): string {
+export function defaultSource(group: Pick<ConfigGroup, 'library' | 'libraryVersion' | 'kafkaVersion' | 'versionSource' | 'versionVia'>, options: LintOptions, def: DefaultValue): string {
   const name = libraryName(group.library);
   const { locale } = options;
   if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: kafkaVersionOf(group, options) });
   // A version a build file pins says which file: the user may expect the configured one.
   const pinned = group.library === 'java' || group.library === 'spring' ? 'kafka-clients' : name;
-  const source = (version: string) => (group.versionSource ? t(locale, 'default.source.file', { name: pinned, version, file: group.versionSource }) : t(locale, 'default.source.version', { name, version }));
+  const source = (version: string) => {
+    if (!group.versionSource) return t(locale, 'default.source.version', { name, version });
+    if (group.versionVia) return t(locale, 'default.source.spring', { name: pinned, version, via: group.versionVia, file: group.versionSource });
+    return t(locale, 'default.source.file', { name: pinned, version, file: group.versionSource });
+  };
   if (!def.byLibraryVersion) return source(kafkaVersionOf(group, options));
   if (group.libraryVersion) return source(group.libraryVersion);
   if (def.versionDependent) return t(locale, 'default.source.since', { name, since: def.since });

@@ -11,6 +11,7 @@ export const COMMON = {
   /** `Kafka 2.8`: a library name and the version whose default applies. */
   'default.source.version': '{name} {version}',
   'default.source.file': '{name} {version} (as {file} pins it)',
+  'default.source.spring': '{name} {version} (which spring-kafka {via} in {file} requires)',
   'default.source.since': '{name} {since} and later',
   /** Opens every message about a key the configuration leaves unset. */
   'default.phrase': '{key} is unset, and {source} defaults it to {value}',

@@ -10,6 +10,7 @@ export const COMMON_ZH_CN = {
 
   'default.source.version': '{name} {version}',
   'default.source.file': '{name} {version}（{file} 中固定的版本）',
+  'default.source.spring': '{name} {version}（{file} 中的 spring-kafka {via} 所需的版本）',
   'default.source.since': '{name} {since} 及更高版本',
   'default.phrase': '未设置 {key}，{source} 默认使用 {key}={value}',
   'default.phrase.before': '未设置 {key}，{library} {since} 之前的版本默认使用 {key}={value}（无法得知已安装的版本）',
