@@ -62,6 +62,10 @@ export const SCANNERS = {
     '{object}.{method}() commits the polled offsets while the records are still being processed on another thread, so a crash before that work finishes skips them; wait for the work to finish before committing.',
   'scanner.java.commitInLoop':
     "{object}.{method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.",
+  'scanner.java.swallowedThenCommitted':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing) and the loop goes on, then {object}.{method}() commits the offsets of the whole batch, the failed record's included, so that record is never delivered again and is lost; rethrow so that the batch is redelivered (processing must then be idempotent), or send the record to a dead-letter topic before committing.",
+  'scanner.java.swallowedThenCommittedInLoop':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing), then {object}.{method}() in the same loop commits the polled offsets, the failed record's included, so that record is never delivered again and is lost; rethrow so that the batch is redelivered (processing must then be idempotent), or send the record to a dead-letter topic before committing.",
   'scanner.java.fix.commitAfterLoop': 'Move the commit after the loop',
   'scanner.java.fix.commitAfterProcessing': 'Move the commit after the records are processed',
   'scanner.java.acknowledgeEarly':

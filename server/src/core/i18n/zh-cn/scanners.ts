@@ -56,6 +56,10 @@ export const SCANNERS_ZH_CN = {
     '{object}.{method}() 在消息仍在另一个线程中处理时就提交了拉取到的位移，这项工作完成之前一旦崩溃，这些消息就会被跳过；请等工作完成之后再提交。',
   'scanner.java.commitInLoop':
     '{object}.{method}() 位于遍历拉取到的消息的循环之中，会在部分消息尚未处理时就提交整批的位移，中途一旦崩溃，这些消息就会被跳过；请在循环结束后提交一次，或为每条消息提交它自己的位移 + 1。',
+  'scanner.java.swallowedThenCommitted':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），循环继续，之后 {object}.{method}() 提交整批消息的位移，其中包括失败的那条消息，这条消息因此不会再被投递，就此丢失；请重新抛出异常，让这批消息被重新投递（这时处理必须是幂等的），或在提交之前把这条消息发送到死信主题。',
+  'scanner.java.swallowedThenCommittedInLoop':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），之后同一循环中的 {object}.{method}() 提交拉取到的位移，其中包括失败的那条消息，这条消息因此不会再被投递，就此丢失；请重新抛出异常，让这批消息被重新投递（这时处理必须是幂等的），或在提交之前把这条消息发送到死信主题。',
   'scanner.java.fix.commitAfterLoop': '把提交移到循环之后',
   'scanner.java.fix.commitAfterProcessing': '把提交移到消息处理之后',
   'scanner.java.acknowledgeEarly':

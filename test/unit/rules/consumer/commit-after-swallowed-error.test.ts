@@ -1,0 +1,214 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../../../server/src/core/analyze';
+import { lint } from '../../../../server/src/core/lint';
+import type { Finding, Range } from '../../../../server/src/core/model';
+import { normalizeOptions } from '../../../../server/src/core/options';
+import { unmark } from '../helpers';
+
+const RULE = 'consumer/commit-after-swallowed-error';
+
+/** The rule's findings on `marked` (range markers stripped) read as the file at `path`. */
+async function findings(path: string, marked: string, locale: 'en' | 'zh-cn' = 'en'): Promise<{ found: Finding[]; ranges: readonly Range[]; text: string }> {
+  const { text, ranges } = unmark(marked);
+  const document = await analyze(path, text);
+  const found = lint(document, normalizeOptions({ locale }).options).filter((f) => f.ruleId === RULE);
+  return { found, ranges, text };
+}
+
+/** The tail of every message: how the record is lost and what to do. */
+const TAIL =
+  " the failed record's included, so that record is never delivered again and is lost; rethrow so that the batch is redelivered (processing must then be idempotent), or send the record to a dead-letter topic before committing.";
+
+/**
+ * A Java poll loop: `{catch}` is the whole catch clause (marked where the finding is expected), `{after}` what
+ * follows the loop over the records, `{inLoop}` what follows the try in the loop body.
+ */
+function javaLoop(parts: { catch?: string; after?: string; inLoop?: string; head?: string; tryBody?: string } = {}): string {
+  return [
+    'import java.time.Duration;',
+    'import java.util.*;',
+    'import org.apache.kafka.clients.consumer.*;',
+    'import org.apache.kafka.clients.producer.*;',
+    'import org.apache.kafka.common.TopicPartition;',
+    'class OrderConsumer {',
+    '    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderConsumer.class);',
+    '    private final KafkaProducer<String, String> deadLetters = null;',
+    '    void run(KafkaConsumer<String, String> consumer) {',
+    '        while (true) {',
+    '            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));',
+    `            ${parts.head ?? 'for (ConsumerRecord<String, String> record : records) {'}`,
+    '                try {',
+    `                    ${parts.tryBody ?? 'process(record);'}`,
+    `                } ${parts.catch ?? '[|catch (Exception e)|] {\n                    log.error("failed to process {}", record.offset(), e);\n                }'}`,
+    ...(parts.inLoop !== undefined ? [`                ${parts.inLoop}`] : []),
+    '            }',
+    `            ${parts.after ?? 'consumer.commitSync();'}`,
+    '        }',
+    '    }',
+    '    void process(ConsumerRecord<String, String> record) throws Exception {}',
+    '}',
+    '',
+  ].join('\n');
+}
+
+describe(RULE, () => {
+  const fires: [string, string, string][] = [
+    [
+      'a catch that only logs, then commitSync() after the loop',
+      javaLoop(),
+      "catch (Exception e) swallows a failure to process record (it only logs it, or does nothing) and the loop goes on, then consumer.commitSync() commits the offsets of the whole batch,",
+    ],
+    [
+      'an empty catch of Throwable, then commitAsync() after the loop',
+      javaLoop({ catch: '[|catch (Throwable t)|] {\n                }', after: 'consumer.commitAsync();' }),
+      "catch (Throwable t) swallows a failure to process record (it only logs it, or does nothing) and the loop goes on, then consumer.commitAsync() commits the offsets of the whole batch,",
+    ],
+    [
+      'a multi-catch that prints the stack trace and continues, in a loop over consumer.poll() itself',
+      javaLoop({
+        head: 'for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {',
+        tryBody: 'process(r);',
+        catch: '[|catch (IllegalStateException | RuntimeException e)|] {\n                    e.printStackTrace();\n                    continue;\n                }',
+      }),
+      'catch (IllegalStateException | RuntimeException e) swallows a failure to process r (it only logs it, or does nothing) and the loop goes on, then consumer.commitSync() commits the offsets of the whole batch,',
+    ],
+    [
+      'a catch that prints to System.err, then a commit in the loop after the try',
+      javaLoop({ catch: '[|catch (Exception e)|] {\n                    System.err.println("skipped " + e);\n                }', inLoop: 'consumer.commitAsync();', after: '' }),
+      'catch (Exception e) swallows a failure to process record (it only logs it, or does nothing), then consumer.commitAsync() in the same loop commits the polled offsets,',
+    ],
+    [
+      'a catch in records.forEach(..), then a commit after it',
+      [
+        'import java.time.Duration;',
+        'import org.apache.kafka.clients.consumer.*;',
+        'class Lambda {',
+        '    void run(KafkaConsumer<String, String> consumer) {',
+        '        ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(1));',
+        '        records.forEach(r -> {',
+        '            try {',
+        '                handle(r.value());',
+        '            } [|catch (Exception ex)|] {',
+        '                LOGGER.warn("bad record", ex);',
+        '            }',
+        '        });',
+        '        consumer.commitSync(Duration.ofSeconds(5));',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+      'catch (Exception ex) swallows a failure to process r (it only logs it, or does nothing) and the loop goes on, then consumer.commitSync() commits the offsets of the whole batch,',
+    ],
+  ];
+  for (const [title, marked, detail] of fires) {
+    it(`fires on ${title}, at the catch, with the message`, async () => {
+      const { found, ranges } = await findings('/ws/OrderConsumer.java', marked);
+      assert.deepEqual(
+        found.map((f) => f.range),
+        ranges.map((r) => ({ start: r.start, end: r.end })),
+      );
+      assert.equal(found[0].message, `Consumer stage: ${detail}${TAIL}`);
+      assert.equal(found[0].severity, 'warning');
+      assert.equal(found[0].stage, 'consumer');
+      assert.deepEqual(found[0].fixes ?? [], []);
+    });
+  }
+
+  it('writes the message in Simplified Chinese', async () => {
+    const { found } = await findings('/ws/OrderConsumer.java', javaLoop(), 'zh-cn');
+    assert.equal(
+      found[0].message,
+      '消费者阶段：catch (Exception e) 吞掉了处理 record 时的失败（只记录日志，或什么也不做），循环继续，之后 consumer.commitSync() 提交整批消息的位移，' +
+        '其中包括失败的那条消息，这条消息因此不会再被投递，就此丢失；请重新抛出异常，让这批消息被重新投递（这时处理必须是幂等的），或在提交之前把这条消息发送到死信主题。',
+    );
+  });
+
+  it('reports each swallowing catch once, however many commits follow it', async () => {
+    const { found, ranges } = await findings('/ws/OrderConsumer.java', javaLoop({ after: 'consumer.commitAsync();\n            consumer.commitSync();' }));
+    assert.deepEqual(
+      found.map((f) => f.range),
+      ranges.map((r) => ({ start: r.start, end: r.end })),
+    );
+    assert.match(found[0].message, /then consumer\.commitAsync\(\) commits/, 'it names the first commit after the loop');
+  });
+
+  it('is silenced by a suppression comment on the line before the catch', async () => {
+    const marked = javaLoop();
+    assert.equal((await findings('/ws/OrderConsumer.java', marked)).found.length, 1, 'the lossy loop fires');
+    const suppressed = marked.replace(
+      '                } [|catch',
+      '                    // kafka-lint-disable-next-line consumer/commit-after-swallowed-error -- best-effort metrics\n                } [|catch',
+    );
+    assert.notEqual(suppressed, marked);
+    assert.deepEqual((await findings('/ws/OrderConsumer.java', suppressed)).found, []);
+  });
+
+  // Each safe variant is checked against the lossy loop it changes, so that the test fails if the rule is gone.
+  const logOnly = (extra: string) => `catch (Exception e) {\n                    log.error("failed", e);\n                    ${extra}\n                }`;
+  const safe: [string, Parameters<typeof javaLoop>[0]][] = [
+    ['the catch rethrows', { catch: logOnly('throw new IllegalStateException(e);') }],
+    ['the catch sends the record to a dead-letter topic', { catch: logOnly('deadLetters.send(new ProducerRecord<>("orders.DLT", record.key(), record.value()));') }],
+    ['the catch hands the record to a recoverer', { catch: logOnly('recoverer.accept(record, e);') }],
+    ['the catch retries', { catch: logOnly('retry(record);') }],
+    ['the catch seeks back to the failed record', { catch: logOnly('consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());') }],
+    ['the catch pauses the consumer', { catch: logOnly('consumer.pause(consumer.assignment());') }],
+    ['the catch sets a flag', { catch: logOnly('failed = true;') }],
+    ['the catch collects the failure', { catch: logOnly('failures.add(record);') }],
+    ['the catch returns before the commit', { catch: logOnly('return;') }],
+    ['the catch breaks out of the loop', { catch: logOnly('break;') }],
+    ['the catch increments a failure metric', { catch: logOnly('errors.increment();') }],
+    ['the catch is of a narrow type (a chosen skip of a poison record)', { catch: 'catch (NumberFormatException e) {\n                    log.warn("skipping malformed record", e);\n                }' }],
+    ['the try has a finally block', { catch: 'catch (Exception e) {\n                    log.error("failed", e);\n                } finally {\n                    done(record);\n                }' }],
+    ['code after the try in the loop may handle the failure', { inLoop: 'if (!ok) deadLetter(record);' }],
+    ['the try only hands the record to another thread', { tryBody: 'executor.submit(() -> process(record));' }],
+    ['the try does not process the record', { tryBody: 'metrics.tick();' }],
+    ['the consumer commits nothing (auto-commit off, no commit call)', { after: 'log.info("batch done");' }],
+    ['the commit names explicit offsets', { after: 'consumer.commitSync(Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(1L)));' }],
+    ['the commit is on something that is not a Kafka consumer', { after: 'connection.commit();' }],
+  ];
+  for (const [title, parts] of safe) {
+    it(`does not fire when ${title}`, async () => {
+      const lossy = await findings('/ws/OrderConsumer.java', javaLoop());
+      assert.equal(lossy.found.length, 1, 'the lossy loop fires');
+      const { found, text } = await findings('/ws/OrderConsumer.java', javaLoop(parts));
+      assert.deepEqual(
+        found.map((f) => text.slice(f.range.start, f.range.end)),
+        [],
+      );
+    });
+  }
+
+  it('does not fire when the loop is not over records this consumer polled, or the commit comes before the loop', async () => {
+    assert.equal((await findings('/ws/OrderConsumer.java', javaLoop())).found.length, 1, 'the lossy loop fires');
+    // `backlog` holds records another consumer polled: committing `consumer` does not commit them.
+    const other = javaLoop({ head: 'for (ConsumerRecord<String, String> record : backlog) {' }).replace(
+      'void run(KafkaConsumer<String, String> consumer) {',
+      'void run(KafkaConsumer<String, String> consumer, KafkaConsumer<String, String> other) {\n        ConsumerRecords<String, String> backlog = other.poll(Duration.ZERO);',
+    );
+    assert.deepEqual((await findings('/ws/OrderConsumer.java', other)).found, []);
+    const before = javaLoop().replace('            for (ConsumerRecord', '            consumer.commitSync();\n            for (ConsumerRecord').replace(/\n {12}consumer\.commitSync\(\);\n {8}\}/, '\n        }');
+    assert.ok(before.indexOf('consumer.commitSync()') < before.indexOf('for (ConsumerRecord'));
+    assert.deepEqual((await findings('/ws/OrderConsumer.java', before)).found, []);
+  });
+
+  it('does not fire on a file that is not Kafka code', async () => {
+    assert.equal((await findings('/ws/OrderConsumer.java', javaLoop())).found.length, 1, 'the lossy Kafka loop fires');
+    const jdbc = [
+      'import java.sql.*;',
+      'class Import {',
+      '    void run(Connection connection, java.util.List<String> rows) throws SQLException {',
+      '        for (String row : rows) {',
+      '            try {',
+      '                insert(row);',
+      '            } catch (Exception e) {',
+      '                log.error("failed", e);',
+      '            }',
+      '        }',
+      '        connection.commit();',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual((await findings('/ws/Import.java', jdbc)).found, []);
+  });
+});
