@@ -212,3 +212,139 @@ describe(RULE, () => {
     assert.deepEqual((await findings('/ws/Import.java', jdbc)).found, []);
   });
 });
+
+/** The tail of the kafkajs messages. */
+const JS_TAIL =
+  ' the failed message is never delivered again and is lost; rethrow so that kafkajs delivers it again (processing must then be idempotent), or send the message to a dead-letter topic before the handler returns.';
+
+/**
+ * A kafkajs consumer: `{run}` the options given to `run()` before the handler, `{catch}` the catch clause of
+ * the handler's try (marked where the finding is expected), `{after}` what follows the try.
+ */
+function kafkajs(parts: { run?: string; catch?: string; after?: string; tryBody?: string; handler?: 'eachMessage' | 'eachBatch'; from?: 'confluent' } = {}): string {
+  const clause = parts.catch ?? "[|catch (err)|] {\n        console.error('failed to process', err);\n      }";
+  const inner =
+    parts.handler === 'eachBatch'
+      ? [
+          '    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {',
+          '      for (const message of batch.messages) {',
+          '      try {',
+          `        ${parts.tryBody ?? 'await handle(message.value);'}`,
+          `      } ${clause}`,
+          `      ${parts.after ?? 'resolveOffset(message.offset);\n      await heartbeat();'}`,
+          '      }',
+          '    },',
+        ]
+      : [
+          '    eachMessage: async ({ topic, message }: EachMessagePayload) => {',
+          '      try {',
+          `        ${parts.tryBody ?? 'await handle(message.value);'}`,
+          `      } ${clause}`,
+          ...(parts.after ? [`      ${parts.after}`] : []),
+          '    },',
+        ];
+  return [
+    parts.from === 'confluent'
+      ? "import { KafkaJS } from '@confluentinc/kafka-javascript';\nconst { Kafka } = KafkaJS;\ntype EachMessagePayload = KafkaJS.EachMessagePayload;"
+      : "import { Kafka, EachMessagePayload } from 'kafkajs';",
+    "const kafka = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] });",
+    "const consumer = kafka.consumer({ groupId: 'billing' });",
+    "const producer = kafka.producer();",
+    'export async function start(): Promise<void> {',
+    "  await consumer.subscribe({ topic: 'orders' });",
+    '  await consumer.run({',
+    ...(parts.run ? [`    ${parts.run}`] : []),
+    ...inner,
+    '  });',
+    '}',
+    '',
+  ].join('\n');
+}
+
+describe(`${RULE}: kafkajs`, () => {
+  const fires: [string, string, string, string][] = [
+    [
+      'an eachMessage catch that only logs',
+      '/ws/consumer.ts',
+      kafkajs(),
+      'catch (err) swallows a failure to process message (it only logs it, or does nothing), so the eachMessage handler resolves and kafkajs commits the offset of the message as if it had been processed:',
+    ],
+    [
+      'an empty catch without a binding in an eachMessage handler that takes the whole payload',
+      '/ws/consumer.js',
+      [
+        "const { Kafka } = require('kafkajs');",
+        "const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });",
+        'consumer.run({',
+        '  eachMessage: async (payload) => {',
+        '    try {',
+        '      await save(payload.message);',
+        '    } [|catch|] {}',
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+      'catch swallows a failure to process payload (it only logs it, or does nothing), so the eachMessage handler resolves and kafkajs commits the offset of the message as if it had been processed:',
+    ],
+    [
+      'an eachBatch loop whose catch logs and continues',
+      '/ws/consumer.ts',
+      kafkajs({ handler: 'eachBatch', catch: "[|catch (e)|] {\n        logger.warn('skipping', e);\n        continue;\n      }" }),
+      "catch (e) swallows a failure to process message (it only logs it, or does nothing) and the eachBatch handler's loop over the batch goes on, so kafkajs resolves and commits offsets past the message that failed:",
+    ],
+    [
+      'an eachBatch loop with eachBatchAutoResolve off that resolves the offset after the try',
+      '/ws/consumer.ts',
+      kafkajs({ handler: 'eachBatch', run: 'eachBatchAutoResolve: false,' }),
+      "catch (err) swallows a failure to process message (it only logs it, or does nothing) and the eachBatch handler's loop over the batch goes on, so kafkajs resolves and commits offsets past the message that failed:",
+    ],
+  ];
+  for (const [title, path, marked, detail] of fires) {
+    it(`fires on ${title}, at the catch, with the message`, async () => {
+      const { found, ranges } = await findings(path, marked);
+      assert.deepEqual(
+        found.map((f) => f.range),
+        ranges.map((r) => ({ start: r.start, end: r.end })),
+      );
+      assert.equal(found[0].message, `Consumer stage: ${detail}${JS_TAIL}`);
+      assert.deepEqual(found[0].fixes ?? [], []);
+    });
+  }
+
+  it('writes the kafkajs message in Simplified Chinese', async () => {
+    const { found } = await findings('/ws/consumer.ts', kafkajs(), 'zh-cn');
+    assert.equal(
+      found[0].message,
+      '消费者阶段：catch (err) 吞掉了处理 message 时的失败（只记录日志，或什么也不做），于是 eachMessage 处理函数正常返回，kafkajs 把这条消息的位移当作已处理完而提交：' +
+        '失败的消息不会再被投递，就此丢失；请重新抛出异常，让 kafkajs 重新投递它（这时处理必须是幂等的），或在处理函数返回之前把这条消息发送到死信主题。',
+    );
+  });
+
+  const logThen = (extra: string) => `catch (err) {\n        console.error('failed', err);\n        ${extra}\n      }`;
+  const safe: [string, Parameters<typeof kafkajs>[0]][] = [
+    ['the catch rethrows', { catch: logThen('throw err;') }],
+    ['the catch sends the message to a dead-letter topic', { catch: logThen("await producer.send({ topic: 'orders.dlq', messages: [message] });") }],
+    ['the catch pauses the consumer', { catch: logThen('consumer.pause([{ topic }]);') }],
+    ['the catch records the failure', { catch: logThen('failures.push(message);') }],
+    ['the catch returns', { catch: logThen('return;') }],
+    ['the try has a finally block', { catch: "catch (err) {\n        console.error(err);\n      } finally {\n        await release(message);\n      }" }],
+    ['code after the try may handle the failure', { after: 'await markDone(message);' }],
+    ['the try does not process the message', { tryBody: 'await metrics.tick();' }],
+    ['run() turns autoCommit off', { run: 'autoCommit: false,' }],
+    ['run() spreads options that may turn autoCommit off', { run: '...runOptions,' }],
+    ['the client is the KafkaJS API of @confluentinc/kafka-javascript', { from: 'confluent' }],
+  ];
+  for (const [title, parts] of safe) {
+    it(`does not fire when ${title}`, async () => {
+      assert.equal((await findings('/ws/consumer.ts', kafkajs())).found.length, 1, 'the lossy handler fires');
+      const { found } = await findings('/ws/consumer.ts', kafkajs(parts));
+      assert.deepEqual(found.map((f) => f.message), []);
+    });
+  }
+
+  it('does not fire on an eachBatch loop with eachBatchAutoResolve off and no resolveOffset after the try', async () => {
+    assert.equal((await findings('/ws/consumer.ts', kafkajs({ handler: 'eachBatch', run: 'eachBatchAutoResolve: false,' }))).found.length, 1, 'the lossy batch fires');
+    const { found } = await findings('/ws/consumer.ts', kafkajs({ handler: 'eachBatch', run: 'eachBatchAutoResolve: false,', after: 'await heartbeat();' }));
+    assert.deepEqual(found.map((f) => f.message), []);
+  });
+});

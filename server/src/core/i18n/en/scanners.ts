@@ -123,4 +123,8 @@ export const SCANNERS = {
     '{call} stores the offset for the next auto-commit before the code below it processes the message, so the background commit can run first and a failure or crash then skips the message; store the offset after processing.',
   'scanner.js.resolveEarly':
     '{call} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.',
+  'scanner.js.swallowedInEachMessage':
+    '{catch} swallows a failure to process {record} (it only logs it, or does nothing), so the {handler} handler resolves and kafkajs commits the offset of the message as if it had been processed: the failed message is never delivered again and is lost; rethrow so that kafkajs delivers it again (processing must then be idempotent), or send the message to a dead-letter topic before the handler returns.',
+  'scanner.js.swallowedInEachBatch':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing) and the {handler} handler's loop over the batch goes on, so kafkajs resolves and commits offsets past the message that failed: the failed message is never delivered again and is lost; rethrow so that kafkajs delivers it again (processing must then be idempotent), or send the message to a dead-letter topic before the handler returns.",
 } as const;

@@ -115,4 +115,8 @@ export const SCANNERS_ZH_CN = {
     '{call} 在下面的代码处理消息之前，就存储了供下次自动提交使用的位移，后台提交可能先执行，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再存储位移。',
   'scanner.js.resolveEarly':
     '{call} 在下面的代码处理消息之前就把它标记为已处理，它的位移可能先被提交，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再标记位移。',
+  'scanner.js.swallowedInEachMessage':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），于是 {handler} 处理函数正常返回，kafkajs 把这条消息的位移当作已处理完而提交：失败的消息不会再被投递，就此丢失；请重新抛出异常，让 kafkajs 重新投递它（这时处理必须是幂等的），或在处理函数返回之前把这条消息发送到死信主题。',
+  'scanner.js.swallowedInEachBatch':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），{handler} 处理函数中遍历这批消息的循环继续，于是 kafkajs 解析并提交越过失败消息的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让 kafkajs 重新投递它（这时处理必须是幂等的），或在处理函数返回之前把这条消息发送到死信主题。',
 } as const satisfies Translation<typeof SCANNERS>;
