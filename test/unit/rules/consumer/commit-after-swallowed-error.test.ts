@@ -348,3 +348,153 @@ describe(`${RULE}: kafkajs`, () => {
     assert.deepEqual(found.map((f) => f.message), []);
   });
 });
+
+/** The tail of the Python messages. */
+const PY_TAIL =
+  ' the failed message is never delivered again and is lost; re-raise so that it is not committed (processing must then be idempotent, since it runs again), or send the message to a dead-letter topic before committing.';
+
+/**
+ * A confluent-kafka poll loop: `{except}` is the except clause with its body (marked where the finding is
+ * expected), `{between}` what comes between the try and the commit, `{commit}` the commit statement.
+ */
+function confluentLoop(parts: { except?: string; between?: string; commit?: string; tryBody?: string; extra?: string } = {}): string {
+  return [
+    'import logging',
+    'from confluent_kafka import Consumer, Producer',
+    '',
+    'log = logging.getLogger(__name__)',
+    "consumer = Consumer({'bootstrap.servers': 'kafka:9092', 'group.id': 'billing', 'enable.auto.commit': False})",
+    "dead_letters = Producer({'bootstrap.servers': 'kafka:9092'})",
+    "consumer.subscribe(['orders'])",
+    '',
+    '',
+    'def run():',
+    '    while True:',
+    '        msg = consumer.poll(1.0)',
+    '        if msg is None:',
+    '            continue',
+    '        try:',
+    `            ${parts.tryBody ?? 'handle(msg.value())'}`,
+    `        ${parts.except ?? '[|except Exception as e|]:\n            log.error("failed to process %s: %s", msg.offset(), e)'}`,
+    ...(parts.extra ? [`        ${parts.extra}`] : []),
+    ...(parts.between ? [`        ${parts.between}`] : []),
+    `        ${parts.commit ?? 'consumer.commit(msg)'}`,
+    '',
+  ].join('\n');
+}
+
+describe(`${RULE}: Python`, () => {
+  const fires: [string, string, string][] = [
+    [
+      'a confluent-kafka poll loop whose except only logs, then commit(msg)',
+      confluentLoop(),
+      'except Exception as e swallows a failure to process msg (it only logs it, or does nothing), then consumer.commit() in the same loop iteration commits its offset:',
+    ],
+    [
+      'a kafka-python iterator loop whose bare except prints the traceback and passes, then commit()',
+      [
+        'import traceback',
+        'from kafka import KafkaConsumer',
+        '',
+        "consumer = KafkaConsumer('orders', group_id='billing', enable_auto_commit=False)",
+        'for message in consumer:',
+        '    try:',
+        '        store(message.value)',
+        '    [|except|]:',
+        '        traceback.print_exc()',
+        '        pass',
+        '    consumer.commit()',
+        '',
+      ].join('\n'),
+      'except swallows a failure to process message (it only logs it, or does nothing), then consumer.commit() in the same loop iteration commits its offset:',
+    ],
+    [
+      'an aiokafka loop whose except logs, then await consumer.commit()',
+      [
+        'import logging',
+        'from aiokafka import AIOKafkaConsumer',
+        '',
+        'logger = logging.getLogger(__name__)',
+        '',
+        'async def consume():',
+        "    consumer = AIOKafkaConsumer('orders', group_id='billing', enable_auto_commit=False)",
+        '    await consumer.start()',
+        '    async for msg in consumer:',
+        '        try:',
+        '            await save(msg.value)',
+        '        [|except (ValueError, Exception) as err|]:',
+        "            logger.exception('failed')",
+        '        await consumer.commit()',
+        '',
+      ].join('\n'),
+      'except (ValueError, Exception) as err swallows a failure to process msg (it only logs it, or does nothing), then consumer.commit() in the same loop iteration commits its offset:',
+    ],
+    [
+      'a loop over a consumed batch whose except logs and continues, then a commit of the whole batch',
+      [
+        'from confluent_kafka import Consumer',
+        '',
+        "consumer = Consumer({'bootstrap.servers': 'kafka:9092', 'group.id': 'billing', 'enable.auto.commit': False})",
+        'while True:',
+        '    msgs = consumer.consume(num_messages=100, timeout=1.0)',
+        '    for m in msgs:',
+        '        try:',
+        '            handle(m.value())',
+        '        [|except BaseException|]:',
+        '            print("bad message")',
+        '            continue',
+        '    consumer.commit(asynchronous=False)',
+        '',
+      ].join('\n'),
+      'except BaseException swallows a failure to process m (it only logs it, or does nothing) and the loop over the polled messages goes on, then consumer.commit() commits the offsets of all of them:',
+    ],
+  ];
+  for (const [title, marked, detail] of fires) {
+    it(`fires on ${title}, at the except, with the message`, async () => {
+      const { found, ranges } = await findings('/ws/consumer.py', marked);
+      assert.deepEqual(
+        found.map((f) => f.range),
+        ranges.map((r) => ({ start: r.start, end: r.end })),
+      );
+      assert.equal(found[0].message, `Consumer stage: ${detail}${PY_TAIL}`);
+      assert.deepEqual(found[0].fixes ?? [], []);
+    });
+  }
+
+  it('writes the Python message in Simplified Chinese', async () => {
+    const { found } = await findings('/ws/consumer.py', confluentLoop(), 'zh-cn');
+    assert.equal(
+      found[0].message,
+      '消费者阶段：except Exception as e 吞掉了处理 msg 时的失败（只记录日志，或什么也不做），之后同一次循环中的 consumer.commit() 提交了它的位移：' +
+        '失败的消息不会再被投递，就此丢失；请重新抛出异常，让它不被提交（这时处理必须是幂等的，因为它会再运行一次），或在提交之前把这条消息发送到死信主题。',
+    );
+  });
+
+  const logThen = (extra: string) => `except Exception as e:\n            log.error("failed: %s", e)\n            ${extra}`;
+  const safe: [string, Parameters<typeof confluentLoop>[0]][] = [
+    ['the except re-raises', { except: logThen('raise') }],
+    ['the except sends the message to a dead-letter topic', { except: logThen("dead_letters.produce('orders.dlq', msg.value())") }],
+    ['the except seeks back', { except: logThen('consumer.seek(msg)') }],
+    ['the except pauses the consumer', { except: logThen('consumer.pause(consumer.assignment())') }],
+    ['the except sets a flag', { except: logThen('failed = True') }],
+    ['the except collects the failure', { except: logThen('failures.append(msg)') }],
+    ['the except continues past the commit', { except: logThen('continue') }],
+    ['the except breaks out of the loop', { except: logThen('break') }],
+    ['the except returns', { except: logThen('return') }],
+    ['the except names a narrow type', { except: 'except ValueError as e:\n            log.warning("skipping malformed message: %s", e)' }],
+    ['the try has a finally clause', { extra: 'finally:\n            release(msg)' }],
+    ['the try has an else clause', { extra: 'else:\n            mark_done(msg)' }],
+    ['code between the try and the commit may handle the failure', { between: 'processed += 1' }],
+    ['the try does not process the message', { tryBody: 'metrics.tick()' }],
+    ['the commit names explicit offsets', { commit: 'consumer.commit(offsets=[TopicPartition(msg.topic(), msg.partition(), msg.offset() + 1)])' }],
+    ['the commit is on a database session', { commit: 'session.commit()' }],
+    ['the consumer commits nothing (auto-commit off, no commit call)', { commit: 'log.info("done")' }],
+  ];
+  for (const [title, parts] of safe) {
+    it(`does not fire when ${title}`, async () => {
+      assert.equal((await findings('/ws/consumer.py', confluentLoop())).found.length, 1, 'the lossy loop fires');
+      const { found } = await findings('/ws/consumer.py', confluentLoop(parts));
+      assert.deepEqual(found.map((f) => f.message), []);
+    });
+  }
+});

@@ -86,6 +86,10 @@ export const SCANNERS = {
     '{call}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.',
   'scanner.python.storeEarly':
     '{call} stores the offset for the next auto-commit before the message from this poll is processed, so the background commit can run first and a failure or crash then skips the message; store offsets after processing.',
+  'scanner.python.swallowedThenCommitted':
+    '{except} swallows a failure to process {record} (it only logs it, or does nothing), then {commit} in the same loop iteration commits its offset: the failed message is never delivered again and is lost; re-raise so that it is not committed (processing must then be idempotent, since it runs again), or send the message to a dead-letter topic before committing.',
+  'scanner.python.swallowedInBatchThenCommitted':
+    '{except} swallows a failure to process {record} (it only logs it, or does nothing) and the loop over the polled messages goes on, then {commit} commits the offsets of all of them: the failed message is never delivered again and is lost; re-raise so that it is not committed (processing must then be idempotent, since it runs again), or send the message to a dead-letter topic before committing.',
   'scanner.python.commitEarly':
     '{call} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.',
   'scanner.python.closeWithoutWaiting':

@@ -80,6 +80,10 @@ export const SCANNERS_ZH_CN = {
     '{call}() 只是把消息放入队列，而这里和生产者配置中都没有 on_delivery 回调，重试之后仍投递失败的消息不会报告给任何人，因此消息静默丢失；请传入 on_delivery=...，并调用 poll() 或 flush() 让回调得以执行。',
   'scanner.python.storeEarly':
     '{call} 在这次拉取到的消息被处理之前，就存储了供下次自动提交使用的位移，后台提交可能先执行，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再存储位移。',
+  'scanner.python.swallowedThenCommitted':
+    '{except} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），之后同一次循环中的 {commit} 提交了它的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让它不被提交（这时处理必须是幂等的，因为它会再运行一次），或在提交之前把这条消息发送到死信主题。',
+  'scanner.python.swallowedInBatchThenCommitted':
+    '{except} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），遍历拉取到的消息的循环继续，之后 {commit} 提交了所有这些消息的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让它不被提交（这时处理必须是幂等的，因为它会再运行一次），或在提交之前把这条消息发送到死信主题。',
   'scanner.python.commitEarly':
     '{call} 在这次拉取到的消息被处理之前就执行了，如果处理失败或进程退出，位移已经提交，这条消息再也不会被读取；请在处理之后再提交。',
   'scanner.python.closeWithoutWaiting':
