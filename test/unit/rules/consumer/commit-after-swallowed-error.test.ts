@@ -23,7 +23,7 @@ const TAIL =
  * A Java poll loop: `{catch}` is the whole catch clause (marked where the finding is expected), `{after}` what
  * follows the loop over the records, `{inLoop}` what follows the try in the loop body.
  */
-function javaLoop(parts: { catch?: string; after?: string; inLoop?: string; head?: string; tryBody?: string } = {}): string {
+function javaLoop(parts: { catch?: string; after?: string; inLoop?: string; head?: string; tryBody?: string; before?: string } = {}): string {
   return [
     'import java.time.Duration;',
     'import java.util.*;',
@@ -37,6 +37,7 @@ function javaLoop(parts: { catch?: string; after?: string; inLoop?: string; head
     '        while (true) {',
     '            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));',
     `            ${parts.head ?? 'for (ConsumerRecord<String, String> record : records) {'}`,
+    ...(parts.before ? [`                ${parts.before}`] : []),
     '                try {',
     `                    ${parts.tryBody ?? 'process(record);'}`,
     `                } ${parts.catch ?? '[|catch (Exception e)|] {\n                    log.error("failed to process {}", record.offset(), e);\n                }'}`,
@@ -162,6 +163,7 @@ describe(RULE, () => {
     ['code after the try in the loop may handle the failure', { inLoop: 'if (!ok) deadLetter(record);' }],
     ['the try only hands the record to another thread', { tryBody: 'executor.submit(() -> process(record));' }],
     ['the try does not process the record', { tryBody: 'metrics.tick();' }],
+    ['the record is processed before the try (a further, perhaps best-effort, step)', { before: 'store(record);', tryBody: 'notifyShipping(record);' }],
     ['the consumer commits nothing (auto-commit off, no commit call)', { after: 'log.info("batch done");' }],
     ['the commit names explicit offsets', { after: 'consumer.commitSync(Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(1L)));' }],
     ['the commit is on something that is not a Kafka consumer', { after: 'connection.commit();' }],
@@ -221,7 +223,7 @@ const JS_TAIL =
  * A kafkajs consumer: `{run}` the options given to `run()` before the handler, `{catch}` the catch clause of
  * the handler's try (marked where the finding is expected), `{after}` what follows the try.
  */
-function kafkajs(parts: { run?: string; catch?: string; after?: string; tryBody?: string; handler?: 'eachMessage' | 'eachBatch'; from?: 'confluent' } = {}): string {
+function kafkajs(parts: { run?: string; catch?: string; after?: string; tryBody?: string; handler?: 'eachMessage' | 'eachBatch'; from?: 'confluent'; before?: string } = {}): string {
   const clause = parts.catch ?? "[|catch (err)|] {\n        console.error('failed to process', err);\n      }";
   const inner =
     parts.handler === 'eachBatch'
@@ -237,6 +239,7 @@ function kafkajs(parts: { run?: string; catch?: string; after?: string; tryBody?
         ]
       : [
           '    eachMessage: async ({ topic, message }: EachMessagePayload) => {',
+          ...(parts.before ? [`      ${parts.before}`] : []),
           '      try {',
           `        ${parts.tryBody ?? 'await handle(message.value);'}`,
           `      } ${clause}`,
@@ -330,6 +333,7 @@ describe(`${RULE}: kafkajs`, () => {
     ['the try has a finally block', { catch: "catch (err) {\n        console.error(err);\n      } finally {\n        await release(message);\n      }" }],
     ['code after the try may handle the failure', { after: 'await markDone(message);' }],
     ['the try does not process the message', { tryBody: 'await metrics.tick();' }],
+    ['the message is processed before the try (a further, perhaps best-effort, step)', { before: 'await save(message);', tryBody: 'await notify(message);' }],
     ['run() turns autoCommit off', { run: 'autoCommit: false,' }],
     ['run() spreads options that may turn autoCommit off', { run: '...runOptions,' }],
     ['the client is the KafkaJS API of @confluentinc/kafka-javascript', { from: 'confluent' }],
@@ -357,7 +361,7 @@ const PY_TAIL =
  * A confluent-kafka poll loop: `{except}` is the except clause with its body (marked where the finding is
  * expected), `{between}` what comes between the try and the commit, `{commit}` the commit statement.
  */
-function confluentLoop(parts: { except?: string; between?: string; commit?: string; tryBody?: string; extra?: string } = {}): string {
+function confluentLoop(parts: { except?: string; between?: string; commit?: string; tryBody?: string; extra?: string; before?: string } = {}): string {
   return [
     'import logging',
     'from confluent_kafka import Consumer, Producer',
@@ -373,6 +377,7 @@ function confluentLoop(parts: { except?: string; between?: string; commit?: stri
     '        msg = consumer.poll(1.0)',
     '        if msg is None:',
     '            continue',
+    ...(parts.before ? [`        ${parts.before}`] : []),
     '        try:',
     `            ${parts.tryBody ?? 'handle(msg.value())'}`,
     `        ${parts.except ?? '[|except Exception as e|]:\n            log.error("failed to process %s: %s", msg.offset(), e)'}`,
@@ -486,6 +491,7 @@ describe(`${RULE}: Python`, () => {
     ['the try has an else clause', { extra: 'else:\n            mark_done(msg)' }],
     ['code between the try and the commit may handle the failure', { between: 'processed += 1' }],
     ['the try does not process the message', { tryBody: 'metrics.tick()' }],
+    ['the message is processed before the try (a further, perhaps best-effort, step)', { before: 'store(msg.value())', tryBody: 'notify(msg.key())' }],
     ['the commit names explicit offsets', { commit: 'consumer.commit(offsets=[TopicPartition(msg.topic(), msg.partition(), msg.offset() + 1)])' }],
     ['the commit is on a database session', { commit: 'session.commit()' }],
     ['the consumer commits nothing (auto-commit off, no commit call)', { commit: 'log.info("done")' }],

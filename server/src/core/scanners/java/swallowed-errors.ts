@@ -16,7 +16,8 @@ import { commitsWholeBatch, polledFrom } from './facts';
  * RuntimeException ..)` (a narrow catch, a parse error of a poison record, is a chosen skip); only a catch
  * whose every statement is a logging call, `e.printStackTrace()` or a plain `continue` (anything else may
  * rethrow, dead-letter, retry, seek, set a flag or collect the failure); only a `try` with no `finally` that
- * is the last thing the loop body does (code after it may handle a failure the `try` recorded); only a
+ * is the last thing the loop body does (code after it may handle a failure the `try` recorded) and comes
+ * after no call that already processes the record (the `try` may then be a best-effort extra step); only a
  * no-argument (whole-batch) `commitSync` / `commitAsync` on the same consumer. A consumer that relies on
  * auto-commit has no commit call to anchor on and is not reported.
  */
@@ -138,12 +139,26 @@ function swallowingCatches(loop: RecordLoop, commit: Node): Node[] {
   for (const statement of tailTries(loop.body, commit)) {
     if (statement.endIndex > commit.startIndex) continue;
     const tryBody = statement.childForFieldName('body');
-    if (!tryBody || !mentions(tryBody.text, loop.record) || HAND_OFF.test(tryBody.text)) continue;
+    if (!tryBody || !mentions(tryBody.text, loop.record) || HAND_OFF.test(tryBody.text) || processedBefore(statement, loop.body, loop.record)) continue;
     const clauses = statement.namedChildren.filter((c): c is Node => c !== null && (c.type === 'catch_clause' || c.type === 'finally_clause'));
     if (clauses.some((c) => c.type === 'finally_clause')) continue;
     for (const clause of clauses) if (broadCatch(clause) && onlyReports(clause)) out.push(clause);
   }
   return out;
+}
+
+/**
+ * True when a statement before the `try` (in its block, or in the blocks around it up to the loop body)
+ * already hands the record to a call that is not logging (`store(r);`): the `try` is then a further,
+ * perhaps best-effort, step and its failure need not lose the record.
+ */
+function processedBefore(statement: Node, body: Node, record: string): boolean {
+  for (let n: Node | null = statement; n && n.id !== body.id; n = n.parent) {
+    for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) {
+      if (s.type === 'expression_statement' && mentions(s.text, record) && !reportingStatement(s)) return true;
+    }
+  }
+  return false;
 }
 
 /**

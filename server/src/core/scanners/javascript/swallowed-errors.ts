@@ -14,7 +14,8 @@ import { FUNCTION_TYPES, pairKey, unwrap } from './syntax';
  * `@confluentinc/kafka-javascript` takes its commit settings elsewhere); not when `run()` sets `autoCommit`
  * to anything but `true`; only a `catch` whose every statement is a logging call (`console.*`, `logger.*`,
  * `log.*`, `this.logger.*`) or, in a batch loop, a plain `continue`; only a `try` with no `finally` that is
- * the last thing the handler (or the loop body) does, bar logging, `heartbeat()` and `resolveOffset(..)`;
+ * the last thing the handler (or the loop body) does, bar logging, `heartbeat()` and `resolveOffset(..)`,
+ * and comes after no call that already processes the message (the `try` may then be a best-effort extra step);
  * and for `eachBatch`, only when the batch's offsets are resolved (`eachBatchAutoResolve` left on, or a
  * `resolveOffset(..)` after the `try`).
  */
@@ -137,10 +138,24 @@ function swallowingCatches(block: Node, record: string, inLoop: boolean): Node[]
   for (const statement of tailTries(block)) {
     const body = statement.childForFieldName('body');
     const clause = statement.childForFieldName('handler');
-    if (!body || !clause || statement.childForFieldName('finalizer') || !names(body, record)) continue;
+    if (!body || !clause || statement.childForFieldName('finalizer') || !names(body, record) || processedBefore(statement, block, record)) continue;
     if (onlyReports(clause, inLoop)) out.push(clause);
   }
   return out;
+}
+
+/**
+ * True when a statement before the `try` (in its block, or in the blocks around it up to `block`) already
+ * hands the message to a call that is not logging (`await save(message);`): the `try` is then a further,
+ * perhaps best-effort, step and its failure need not lose the message.
+ */
+function processedBefore(statement: Node, block: Node, record: string): boolean {
+  for (let n: Node | null = statement; n && !n.equals(block); n = n.parent) {
+    for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) {
+      if (s.type === 'expression_statement' && names(s, record) && !reporting(s) && !bookkeeping(s)) return true;
+    }
+  }
+  return false;
 }
 
 /** The `try` statements a block ends with, looking into nested blocks and both branches of an `if`. */

@@ -15,7 +15,7 @@ import { messageNames, readsAny } from './facts';
  * Deliberately narrow: only a bare `except:`, `except Exception` or `except BaseException` (alone or in a
  * tuple); only an `except` whose every statement is a logging call (`print`, `log.*`, `logger.*`, `logging.*`,
  * `self.logger.*`, `traceback.print_exc()`) or `pass` (and, inside a loop over a batch, `continue`); only a
- * `try` without `else` or `finally`; only a commit of no arguments, of the polled message, or with
+ * `try` without `else` or `finally`, after no call that already processes the message; only a commit of no arguments, of the polled message, or with
  * `asynchronous=`; and nothing but logging between the `try` (or loop) and the commit.
  */
 
@@ -116,6 +116,10 @@ function swallowingClause(statement: Node, names: ReadonlySet<string>, inLoop: b
   const parts = namedChildren(statement);
   const body = statement.childForFieldName('body');
   if (!body || !readsAny(body, names, ctx) || parts.some((p) => p.type === 'else_clause' || p.type === 'finally_clause')) return undefined;
+  // A call before the try that already processes the message (`store(msg)`): the try is a further, perhaps best-effort, step.
+  for (let s = statement.previousNamedSibling; s; s = s.previousNamedSibling) {
+    if (callStatement(s) && !reporting(s) && readsAny(s, names, ctx)) return undefined;
+  }
   return parts.find((p) => p.type === 'except_clause' && broad(p) && onlyReports(p, inLoop));
 }
 
@@ -134,6 +138,14 @@ function onlyReports(clause: Node, inLoop: boolean): boolean {
   const body = namedChildren(clause).find((c) => c.type === 'block');
   if (!body || body.hasError) return false;
   return namedChildren(body).every((s) => s.type === 'comment' || s.type === 'pass_statement' || reporting(s) || (inLoop && s.type === 'continue_statement'));
+}
+
+/** True for a statement that is one call, awaited or not (`store(msg)`, `await save(msg)`), not an assignment. */
+function callStatement(s: Node): boolean {
+  if (s.type !== 'expression_statement') return false;
+  const e = namedChildren(s)[0];
+  const call = e?.type === 'await' ? namedChildren(e)[0] : e;
+  return call?.type === 'call';
 }
 
 /** True for a statement that is one logging call (`log.error(..)`, `print(..)`, `traceback.print_exc()`). */
