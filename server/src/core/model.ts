@@ -316,7 +316,7 @@ export interface TopicRef {
 
 /** Something the code does that can lose messages, found by a scanner with its exact range. */
 export interface CodeFact {
-  readonly kind: 'unhandled-send' | 'commit-before-processing' | 'close-without-flush';
+  readonly kind: 'unhandled-send' | 'commit-before-processing' | 'close-without-flush' | 'commit-after-swallowed-error';
   readonly library: LibraryId;
   readonly range: Range;
   /** One sentence for the message: what exactly the code does (a catalogue message, `msg('scanner.…', …)`). */

@@ -141,6 +141,7 @@ const FACT_STAGES: Readonly<Record<CodeFact['kind'], PathStage>> = {
   'unhandled-send': 'producer',
   'close-without-flush': 'producer',
   'commit-before-processing': 'consumer',
+  'commit-after-swallowed-error': 'consumer',
 };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -20,6 +20,7 @@ import { singleBrokerCluster } from './broker/single-broker-cluster';
 import { autoCommitEnabled } from './consumer/auto-commit-enabled';
 import { autoOffsetResetLatest } from './consumer/auto-offset-reset-latest';
 import { commitBeforeProcessing } from './consumer/commit-before-processing';
+import { commitAfterSwallowedError } from './consumer/commit-after-swallowed-error';
 import { acksAllWithoutMinIsr } from './producer/acks-all-without-min-isr';
 import { recordLargerThanBrokerAccepts } from './producer/record-larger-than-broker-accepts';
 import { topicOverridesSafeBroker } from './broker/topic-overrides-safe-broker';
@@ -51,6 +52,7 @@ export const RULES: readonly AnyRule[] = [
   autoCommitEnabled,
   autoOffsetResetLatest,
   commitBeforeProcessing,
+  commitAfterSwallowedError,
   readsAbortedTransactions,
   duplicateKey,
   invalidValue,

@@ -3,6 +3,8 @@ export const CONSUMER_RULES = {
   'consumer/auto-commit-enabled.description': 'enable.auto.commit=true, or a consumer that leaves it unset (the default is true): offsets are committed whether or not the records were processed.',
   'consumer/auto-offset-reset-latest.description': 'auto.offset.reset=latest: a new group, or one whose offsets expired or fell out of range, skips everything already in the topic.',
   'consumer/commit-before-processing.description': 'An offset committed before the records are processed: a crash in between skips them.',
+  'consumer/commit-after-swallowed-error.description':
+    'A catch in the processing of polled records that only logs the failure, then a commit: the record that failed is committed as done and never redelivered.',
   'consumer/auto-commit-enabled.loss':
     'offsets of polled records are committed on a timer whether or not they were processed, and records still being processed when the consumer crashes are skipped on restart',
   'consumer/auto-commit-enabled.set':
@@ -18,4 +20,5 @@ export const CONSUMER_RULES = {
   'consumer/auto-offset-reset-latest.fix':
     'Set {key}=earliest (a group without a committed offset reads the existing records)',
   'consumer/commit-before-processing.fact': 'Consumer stage: {detail}',
+  'consumer/commit-after-swallowed-error.fact': 'Consumer stage: {detail}',
 } as const;

@@ -62,6 +62,10 @@ export const SCANNERS = {
     '{object}.{method}() commits the polled offsets while the records are still being processed on another thread, so a crash before that work finishes skips them; wait for the work to finish before committing.',
   'scanner.java.commitInLoop':
     "{object}.{method}() inside the loop over the polled records commits the offsets of the whole batch while some records are not processed yet, so a crash part-way skips them; commit once after the loop, or commit each record's own offset + 1.",
+  'scanner.java.swallowedThenCommitted':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing) and the loop goes on, then {object}.{method}() commits the offsets of the whole batch, the failed record's included, so that record is never delivered again and is lost; rethrow so that the batch is redelivered (processing must then be idempotent), or send the record to a dead-letter topic before committing.",
+  'scanner.java.swallowedThenCommittedInLoop':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing), then {object}.{method}() in the same loop commits the polled offsets, the failed record's included, so that record is never delivered again and is lost; rethrow so that the batch is redelivered (processing must then be idempotent), or send the record to a dead-letter topic before committing.",
   'scanner.java.fix.commitAfterLoop': 'Move the commit after the loop',
   'scanner.java.fix.commitAfterProcessing': 'Move the commit after the records are processed',
   'scanner.java.acknowledgeEarly':
@@ -82,6 +86,10 @@ export const SCANNERS = {
     '{call}() only queues the record, and with no on_delivery callback here or in the producer config a delivery that fails after its retries is reported to nobody, so the record is lost silently; pass on_delivery=... and call poll() or flush() so it runs.',
   'scanner.python.storeEarly':
     '{call} stores the offset for the next auto-commit before the message from this poll is processed, so the background commit can run first and a failure or crash then skips the message; store offsets after processing.',
+  'scanner.python.swallowedThenCommitted':
+    '{except} swallows a failure to process {record} (it only logs it, or does nothing), then {commit} in the same loop iteration commits its offset: the failed message is never delivered again and is lost; re-raise so that it is not committed (processing must then be idempotent, since it runs again), or send the message to a dead-letter topic before committing.',
+  'scanner.python.swallowedInBatchThenCommitted':
+    '{except} swallows a failure to process {record} (it only logs it, or does nothing) and the loop over the polled messages goes on, then {commit} commits the offsets of all of them: the failed message is never delivered again and is lost; re-raise so that it is not committed (processing must then be idempotent, since it runs again), or send the message to a dead-letter topic before committing.',
   'scanner.python.commitEarly':
     '{call} runs before the message from this poll is processed, so if processing fails or the process dies the offset is already committed and the message is never read again; commit after processing.',
   'scanner.python.closeWithoutWaiting':
@@ -119,4 +127,8 @@ export const SCANNERS = {
     '{call} stores the offset for the next auto-commit before the code below it processes the message, so the background commit can run first and a failure or crash then skips the message; store the offset after processing.',
   'scanner.js.resolveEarly':
     '{call} marks the message as processed before the code below it processes it, so its offset can be committed first and a failure or crash then skips the message; resolve the offset after processing.',
+  'scanner.js.swallowedInEachMessage':
+    '{catch} swallows a failure to process {record} (it only logs it, or does nothing), so the {handler} handler resolves and kafkajs commits the offset of the message as if it had been processed: the failed message is never delivered again and is lost; rethrow so that kafkajs delivers it again (processing must then be idempotent), or send the message to a dead-letter topic before the handler returns.',
+  'scanner.js.swallowedInEachBatch':
+    "{catch} swallows a failure to process {record} (it only logs it, or does nothing) and the {handler} handler's loop over the batch goes on, so kafkajs resolves and commits offsets past the message that failed: the failed message is never delivered again and is lost; rethrow so that kafkajs delivers it again (processing must then be idempotent), or send the message to a dead-letter topic before the handler returns.",
 } as const;

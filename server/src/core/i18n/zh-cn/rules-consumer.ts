@@ -6,6 +6,7 @@ export const CONSUMER_RULES_ZH_CN = {
   'consumer/auto-commit-enabled.description': 'enable.auto.commit=true，或消费者未设置它（默认值为 true）：无论消息是否已处理，位移都会被提交。',
   'consumer/auto-offset-reset-latest.description': 'auto.offset.reset=latest：新的消费者组，或位移已过期、超出范围的消费者组，会跳过主题中已有的全部消息。',
   'consumer/commit-before-processing.description': '在消息处理之前提交了位移：两者之间一旦崩溃，这些消息就会被跳过。',
+  'consumer/commit-after-swallowed-error.description': '处理拉取到的消息时捕获的失败只被记录到日志，之后又提交了位移：失败的消息被当作已完成提交，不会再被投递。',
   'consumer/auto-commit-enabled.loss': '拉取到的消息的位移会按定时器提交，不管它们是否已经处理完；消费者崩溃时仍在处理中的消息，重启后会被跳过',
   'consumer/auto-commit-enabled.set': '消费者阶段：{key}=true 时，{loss}；请改为在处理完成后再提交。',
   'consumer/auto-commit-enabled.default': '消费者阶段：{defaults}，因此{loss}；请把它设为 false，并在处理完成后再提交。',
@@ -15,4 +16,5 @@ export const CONSUMER_RULES_ZH_CN = {
     '消费者阶段：{key}={value} 时，没有有效已提交位移的消费者组（新建的、超过 offsets.retention.minutes 而过期的，或被保留策略删除的）会直接跳到日志末尾，永远不会读取之前的消息。',
   'consumer/auto-offset-reset-latest.fix': '设置 {key}=earliest（没有已提交位移的消费者组会读取已有的消息）',
   'consumer/commit-before-processing.fact': '消费者阶段：{detail}',
+  'consumer/commit-after-swallowed-error.fact': '消费者阶段：{detail}',
 } as const satisfies Translation<typeof CONSUMER_RULES>;

@@ -56,6 +56,10 @@ export const SCANNERS_ZH_CN = {
     '{object}.{method}() 在消息仍在另一个线程中处理时就提交了拉取到的位移，这项工作完成之前一旦崩溃，这些消息就会被跳过；请等工作完成之后再提交。',
   'scanner.java.commitInLoop':
     '{object}.{method}() 位于遍历拉取到的消息的循环之中，会在部分消息尚未处理时就提交整批的位移，中途一旦崩溃，这些消息就会被跳过；请在循环结束后提交一次，或为每条消息提交它自己的位移 + 1。',
+  'scanner.java.swallowedThenCommitted':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），循环继续，之后 {object}.{method}() 提交整批消息的位移，其中包括失败的那条消息，这条消息因此不会再被投递，就此丢失；请重新抛出异常，让这批消息被重新投递（这时处理必须是幂等的），或在提交之前把这条消息发送到死信主题。',
+  'scanner.java.swallowedThenCommittedInLoop':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），之后同一循环中的 {object}.{method}() 提交拉取到的位移，其中包括失败的那条消息，这条消息因此不会再被投递，就此丢失；请重新抛出异常，让这批消息被重新投递（这时处理必须是幂等的），或在提交之前把这条消息发送到死信主题。',
   'scanner.java.fix.commitAfterLoop': '把提交移到循环之后',
   'scanner.java.fix.commitAfterProcessing': '把提交移到消息处理之后',
   'scanner.java.acknowledgeEarly':
@@ -76,6 +80,10 @@ export const SCANNERS_ZH_CN = {
     '{call}() 只是把消息放入队列，而这里和生产者配置中都没有 on_delivery 回调，重试之后仍投递失败的消息不会报告给任何人，因此消息静默丢失；请传入 on_delivery=...，并调用 poll() 或 flush() 让回调得以执行。',
   'scanner.python.storeEarly':
     '{call} 在这次拉取到的消息被处理之前，就存储了供下次自动提交使用的位移，后台提交可能先执行，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再存储位移。',
+  'scanner.python.swallowedThenCommitted':
+    '{except} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），之后同一次循环中的 {commit} 提交了它的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让它不被提交（这时处理必须是幂等的，因为它会再运行一次），或在提交之前把这条消息发送到死信主题。',
+  'scanner.python.swallowedInBatchThenCommitted':
+    '{except} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），遍历拉取到的消息的循环继续，之后 {commit} 提交了所有这些消息的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让它不被提交（这时处理必须是幂等的，因为它会再运行一次），或在提交之前把这条消息发送到死信主题。',
   'scanner.python.commitEarly':
     '{call} 在这次拉取到的消息被处理之前就执行了，如果处理失败或进程退出，位移已经提交，这条消息再也不会被读取；请在处理之后再提交。',
   'scanner.python.closeWithoutWaiting':
@@ -111,4 +119,8 @@ export const SCANNERS_ZH_CN = {
     '{call} 在下面的代码处理消息之前，就存储了供下次自动提交使用的位移，后台提交可能先执行，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再存储位移。',
   'scanner.js.resolveEarly':
     '{call} 在下面的代码处理消息之前就把它标记为已处理，它的位移可能先被提交，随后一旦失败或崩溃，这条消息就会被跳过；请在处理之后再标记位移。',
+  'scanner.js.swallowedInEachMessage':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），于是 {handler} 处理函数正常返回，kafkajs 把这条消息的位移当作已处理完而提交：失败的消息不会再被投递，就此丢失；请重新抛出异常，让 kafkajs 重新投递它（这时处理必须是幂等的），或在处理函数返回之前把这条消息发送到死信主题。',
+  'scanner.js.swallowedInEachBatch':
+    '{catch} 吞掉了处理 {record} 时的失败（只记录日志，或什么也不做），{handler} 处理函数中遍历这批消息的循环继续，于是 kafkajs 解析并提交越过失败消息的位移：失败的消息不会再被投递，就此丢失；请重新抛出异常，让 kafkajs 重新投递它（这时处理必须是幂等的），或在处理函数返回之前把这条消息发送到死信主题。',
 } as const satisfies Translation<typeof SCANNERS>;

@@ -220,7 +220,7 @@ function unhandledTemplateSend(file: JavaFile, call: Node, facts: CodeFact[]): v
 }
 
 /** True when a commit commits the positions of the last poll (no explicit offsets map). */
-function commitsWholeBatch(file: JavaFile, call: Node): boolean {
+export function commitsWholeBatch(file: JavaFile, call: Node): boolean {
   const args = argumentsOf(call);
   if (args.length === 0) return true;
   if (args.length > 1) return false;
@@ -232,7 +232,7 @@ function commitsWholeBatch(file: JavaFile, call: Node): boolean {
 }
 
 /** The consumer declaration a records variable was polled from. */
-function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
+export function polledFrom(file: JavaFile, records: Decl): Decl | undefined {
   const init = records.init;
   if (init?.type !== 'method_invocation' || init.childForFieldName('name')?.text !== 'poll') return undefined;
   return file.symbols.resolve(init.childForFieldName('object'));

@@ -4,6 +4,7 @@ import type { Node } from '../common/tree-sitter';
 import { keepScanMemo, parseDocument, scanMemo } from '../common/tree-sitter';
 import { findJavaConfigGroups } from './config';
 import { findJavaFacts } from './facts';
+import { findSwallowedErrorCommits } from './swallowed-errors';
 import { looksLikeKafka, MemberMemo, readJavaFile } from './file';
 
 /**
@@ -27,7 +28,7 @@ export function scanJavaTree(path: string, text: string, root: Node): AnalyzedDo
     const previous = scanMemo(path);
     const file = readJavaFile(text, root, previous instanceof MemberMemo ? previous : undefined);
     keepScanMemo(path, file.memberMemo);
-    return { ...empty, isKafka: true, groups: findJavaConfigGroups(file), facts: findJavaFacts(file) };
+    return { ...empty, isKafka: true, groups: findJavaConfigGroups(file), facts: [...findJavaFacts(file), ...findSwallowedErrorCommits(file)] };
   } catch {
     // A scanner bug must not take the editor down; the file then simply gets no Java findings.
     return empty;

@@ -6,6 +6,7 @@ import type { ObjectResolver } from './config';
 import { buildClientGroup, buildOptionsGroup, GroupBuilder, SEND_OPTIONS, SUBSCRIBE_OPTIONS } from './config';
 import type { AsyncNames } from './facts';
 import { deliveryReportIgnoresErrorFact, earlyOffsetFact, handlerFacts, produceWithoutReportFact, rdkafkaProducerClass, unhandledSendFact } from './facts';
+import { swallowedErrorFacts } from './swallowed-errors';
 import type { Sym } from './symbols';
 import { SymbolTable } from './symbols';
 import { namedChildren, walkTree } from '../common/syntax';
@@ -247,6 +248,7 @@ function analyzeJavaScript(path: string, text: string, kind: DocumentKind, tree:
         const handler = handlerOf(member, c);
         if (!handler) continue;
         facts.push(...handlerFacts(handler, name, names, sym.lib, isKafkaSend));
+        if (object) facts.push(...swallowedErrorFacts(handler, name, object, sym.lib));
         const body = handler.childForFieldName('body');
         for (const offsetCall of body ? offsetCalls(body, symbols) : []) {
           const fact = earlyOffsetFact(offsetCall, body as Node, sym.lib, text);

@@ -167,7 +167,7 @@ function targetNames(target: Node, out: Set<string>): void {
 }
 
 /** True when `node` reads any name of `names`, outside logging calls and outside nested functions. */
-function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): boolean {
+export function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): boolean {
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
@@ -192,7 +192,7 @@ function readsAny(node: Node, names: ReadonlySet<string>, ctx: CommitContext): b
  * `for msg in consumer` targets, names assigned from `consumer.poll()`/`consume()`, and names derived from
  * those (`value = msg.value()`, `for r in records`), in source order.
  */
-function messageNames(loop: Node, ctx: CommitContext): Set<string> {
+export function messageNames(loop: Node, ctx: CommitContext): Set<string> {
   let scope: Node = loop;
   while (scope.parent && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
   const names = new Set<string>();

@@ -7,6 +7,7 @@ import type { Addition, DictSource, PyGroup } from './config';
 import { buildPythonGroup } from './config';
 import { aiokafkaSendFact, commitBeforeProcessingFact, droppedFutureFact, enclosingScope, neverFlushedFact, produceWithoutCallbackFact, zeroTimeoutCloseFact } from './facts';
 import { PySymbolTable, targetName } from './symbols';
+import { swallowedErrorFact } from './swallowed-errors';
 
 /**
  * The Python scanner: confluent-kafka (librdkafka), kafka-python and aiokafka client code → config groups and
@@ -156,6 +157,10 @@ function analyzePython(path: string, text: string, tree: Tree, empty: AnalyzedDo
       fact = commitBeforeProcessingFact(call, callee, sym.lib, text, ctx);
     }
     if (fact) facts.push(fact);
+    if (sym.t === 'consumer' && method === 'commit') {
+      const swallowed = swallowedErrorFact(call, sym.lib, ctx);
+      if (swallowed) facts.push(swallowed);
+    }
   }
   for (const call of calls) {
     const built = bySite.get(call.id);
