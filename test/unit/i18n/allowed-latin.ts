@@ -9,7 +9,7 @@ export const ALLOWED_LATIN: ReadonlySet<string> = new Set([
   'Kafka', 'Lint', 'Connect', 'Strimzi', 'Docker', 'Compose', 'Spring', 'Java', 'franz-go', 'tmpfs',
   'VS', 'Code', 'Markdown',
   // Client libraries as the messages name them (support.ts libraryName).
-  'Sarama', 'librdkafka', 'kafka-python', 'kafka-go', 'kafkajs',
+  'Sarama', 'librdkafka', 'kafka-python', 'kafka-go', 'kafkajs', 'spring-kafka',
   // Acronyms.
   'ISR', 'ID', 'YAML', 'JSON', 'CI',
   // Kafka terms the glossary keeps in English.
