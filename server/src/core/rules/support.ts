@@ -74,11 +74,12 @@ export function isTemplateField(text: string): boolean {
 
 /**
  * True when the value cannot be judged as a setting here: a placeholder resolved later (`${ENV:default}`, a
- * Kafka config provider, a template field such as `{broker_id}`), or a value Kafka refuses for its type
+ * Kafka config provider, a template field such as `{broker_id}`, a Helm, Jinja or Mustache value
+ * `{{ .Values.acks }}`), or a value Kafka refuses for its type
  * ({@link refusedClass}: the client never starts, which is config/invalid-value's finding, not a loss).
  */
 export function unjudgeable(entry: ConfigEntry): boolean {
-  return entry.value.includes('${') || TEMPLATE_FIELD.test(entry.value) || refusedClass(entry) !== undefined;
+  return entry.value.includes('${') || entry.value.includes('{{') || TEMPLATE_FIELD.test(entry.value) || refusedClass(entry) !== undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { connectGroups } from '../connect/connect-groups';
 import { looksBinary } from '../properties/analyze-properties';
 import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
 import type { AnyMap } from '../yaml/source';
+import { isTemplateText, templateSource } from '../yaml/templates';
 import {
   afterLine,
   anchorScope,
@@ -344,7 +345,9 @@ export function isStrimziText(text: string): boolean {
 /** Reads a YAML file of Strimzi resources. Never throws on bad input. */
 export function analyzeStrimzi(path: string, text: string, kind: DocumentKind = 'strimzi'): AnalyzedDocument {
   if (looksBinary(text) || !isStrimziText(text)) return emptyStrimzi(path, text, kind);
-  const { documents, problems } = parseYaml(text);
+  const { documents, problems } = parseYaml(templateSource(text));
+  // A Helm chart's template of Strimzi resources is not YAML until rendered (yaml/templates.ts).
+  if (isTemplateText(text, documents)) return emptyStrimzi(path, text, kind);
   const all = resources(documents, text);
   if (all.length === 0) return emptyStrimzi(path, text, kind, problems);
   const groups: ConfigGroup[] = [];
