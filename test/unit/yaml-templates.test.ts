@@ -119,6 +119,29 @@ describe('yaml templates: placeholders as values are read as placeholders', () =
     assert.deepEqual(findings('src/main/resources/application.yml', text, '2.0'), ['consumer/auto-offset-reset-latest: latest']);
   });
 
+  it('Strimzi: a templated name or cluster label names nothing (knative-extensions/eventing-kafka-broker test/rekt/resources/kafkatopic/topic.yaml)', () => {
+    const text = lines(
+      'apiVersion: kafka.strimzi.io/v1beta2',
+      'kind: KafkaTopic',
+      'metadata:',
+      '  name: {{ .name }}',
+      '  namespace: {{ .clusterNamespace }}',
+      '  labels:',
+      '    strimzi.io/cluster: {{ .clusterName }}',
+      'spec:',
+      '  partitions: {{ .partitions }}',
+      '  replicas: 1',
+    );
+    const doc = analyzeConfig('test/rekt/resources/kafkatopic/topic.yaml', text);
+    assert.deepEqual(doc.problems, []);
+    const [topic] = doc.groups;
+    assert.deepEqual(topic.roles, ['topic']);
+    assert.equal(topic.links?.cluster, undefined);
+    assert.equal(topic.links?.topics, undefined);
+    assert.equal(topic.links?.strimzi?.namespace, undefined);
+    assert.deepEqual(findings('test/rekt/resources/kafkatopic/topic.yaml', text), ['broker/replication-factor-too-low: 1']);
+  });
+
   it('a Mustache text in a block scalar is a string, not a template of the file', () => {
     const text = lines('spring:', '  kafka:', '    producer:', '      acks: 0', 'mail:', '  body: |', '    {{#items}}', '    {{name}}: {{price}}', '    {{/items}}');
     const doc = analyzeConfig('src/main/resources/application.yml', text);

@@ -200,6 +200,14 @@ function bootstrapAddresses(resource: Resource, kafka: AnyMap, text: string): st
   return out;
 }
 
+/**
+ * A name as written, or undefined when it is a placeholder filled in later (`{{ .Values.cluster.name }}` of a
+ * template, `${CLUSTER}` of a file envsubst fills): what it names is not known here.
+ */
+function knownName(value: string | undefined): string | undefined {
+  return value === undefined || value.includes('${') || value.includes('{{') ? undefined : value;
+}
+
 /** Reads every document's kind, name and cluster label. */
 function resources(documents: readonly Document[], text: string): Resource[] {
   const out: Resource[] = [];
@@ -215,9 +223,9 @@ function resources(documents: readonly Document[], text: string): Resource[] {
       docIndex,
       kind,
       root: root.map,
-      name: scalarAt(metadata, 'name', doc, text),
-      namespace: scalarAt(metadata, 'namespace', doc, text),
-      cluster: scalarAt(nodeAt(metadata, 'labels', doc, text), STRIMZI_CLUSTER_LABEL, doc, text),
+      name: knownName(scalarAt(metadata, 'name', doc, text)),
+      namespace: knownName(scalarAt(metadata, 'namespace', doc, text)),
+      cluster: knownName(scalarAt(nodeAt(metadata, 'labels', doc, text), STRIMZI_CLUSTER_LABEL, doc, text)),
     });
   });
   return out;
@@ -303,7 +311,7 @@ function topicGroup(r: Resource, brokers: number | undefined, text: string): Con
   const nameSource = spec ? nodeAt(spec.map, 'topicName', r.doc, text) : undefined;
   const metadata = mappingOf(nodeAt(r.root, 'metadata', r.doc, text), r.doc);
   const nameNode = isScalar(nameSource) ? nameSource : metadata ? nodeAt(metadata.map, 'name', r.doc, text) : undefined;
-  if (isScalar(nameNode) && nameNode.range && nameNode.value !== null) {
+  if (isScalar(nameNode) && nameNode.range && nameNode.value !== null && knownName(String(nameNode.value)) !== undefined) {
     topics.push({ name: String(nameNode.value), range: { start: nameNode.range[0], end: nameNode.range[1] }, use: 'defines' });
   }
   return {
