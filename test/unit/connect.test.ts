@@ -239,10 +239,12 @@ describe('connect: JSON connector configurations', () => {
     });
   }
 
-  it('reads a placeholder inside a string as a value, not as a template of the file', () => {
+  it('reads a placeholder inside a string (or a comment) as a value, not as a template of the file', () => {
     const doc = analyzeConfig('c.json', '{ "name": "{{CONNECTOR_NAME}}", "config": { "connector.class": "{{CLASS}}", "tasks.max": "{{TASKS}}", "producer.override.acks": "0" } }\n');
     assert.equal(doc.isKafka, true);
     assert.deepEqual(lint(doc, DEFAULT_OPTIONS).map((f) => f.ruleId), ['producer/acks-zero']);
+    const commented = analyzeConfig('c.json', '{\n  // filled by {{ deploy.sh }}\n  "connector.class": "x", /* {% raw %} */\n  "producer.override.acks": "0"\n}\n');
+    assert.deepEqual(lint(commented, DEFAULT_OPTIONS).map((f) => f.ruleId), ['producer/acks-zero']);
   });
 
   it('keeps findings in JSON being typed, without edits', () => {

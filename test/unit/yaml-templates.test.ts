@@ -66,7 +66,8 @@ describe('yaml templates: a Helm template is not read until rendered', () => {
   it('a Helm or Jinja template of an application.yml', () => {
     const helm = lines('spring:', '  kafka:', '    producer:', '      {{- toYaml .Values.producer | nindent 6 }}', '    consumer:', '      enable-auto-commit: true');
     const jinja = lines('spring:', '  kafka:', '{% if kafka_tx %}', '    producer:', '      transaction-id-prefix: tx-', '{% endif %}', '    producer:', '      acks: {% if fast %}1{% else %}all{% endif %}');
-    for (const text of [helm, jinja]) {
+    const jinjaComment = lines('{# Managed by Ansible #}', 'spring:', '  kafka:', '    producer:', '      acks: {{ kafka_acks }}');
+    for (const text of [helm, jinja, jinjaComment]) {
       const doc = analyzeConfig('src/main/resources/application.yml', text);
       assert.equal(doc.isKafka, false, text);
       assert.deepEqual(doc.problems, []);

@@ -124,11 +124,12 @@ function isCommentKey(key: string): boolean {
 
 /**
  * True when `text` is a template of JSON another program renders (a Helm chart's connector file with
- * `"tasks.max": {{ .Values.tasksMax }}` or `{{- if … }}` lines, a Jinja `{% if … %}`): a `{{` or `{%` outside every
- * string, which no JSON holds. Until rendered, what it configures is not knowable, and its tags are syntax errors.
+ * `"tasks.max": {{ .Values.tasksMax }}` or `{{- if … }}` lines, a Jinja `{% if … %}` or `{# … #}`): a `{{`, `{%`
+ * or `{#` outside every string and comment, which no JSON holds. Until rendered, what it configures is not
+ * knowable, and its tags are syntax errors.
  */
 function isTemplateJson(text: string): boolean {
-  if (!text.includes('{{') && !text.includes('{%')) return false;
+  if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return false;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -137,7 +138,12 @@ function isTemplateJson(text: string): boolean {
       else if (c === '"') inString = false;
     } else if (c === '"') {
       inString = true;
-    } else if (c === '{' && (text[i + 1] === '{' || text[i + 1] === '%')) {
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' && (text[i + 1] === '{' || text[i + 1] === '%' || text[i + 1] === '#')) {
       return true;
     }
   }

@@ -9,8 +9,11 @@ import { yaml } from './source';
  * key is another one, and `{%` not at all.
  */
 
-/** A template tag that starts a line (after its indentation): a control action, an included block, a templated key. */
-const LINE_TAG = /^[ \t]*(\{\{|\{%)/gm;
+/**
+ * A template tag that starts a line (after its indentation): a control action, an included block, a templated key,
+ * a Jinja comment (`{# … #}`).
+ */
+const LINE_TAG = /^[ \t]*(\{\{|\{%|\{#)/gm;
 
 /** A template tag as a value: after `key:` or a list item's `- `. */
 const VALUE_TAG = /^[ \t]*(?:(?:-[ \t]+)+|(?:-[ \t]+)*[^#\r\n]*?:[ \t]+)(\{\{|\{%)/gm;
@@ -65,13 +68,13 @@ export function templateSource(text: string): string {
 /**
  * True when `text` is a template whose structure is only known once rendered: a template tag starts a line
  * outside every scalar of the parsed `documents` (`{{- if … }}`, `{{- range … }}`, `{{- include … | nindent 4 }}`,
- * `{{ $key }}: {{ $value }}`), or a Jinja statement (`{% … %}`) stands as a value. Such a file's settings are not
- * knowable: `{{- range … }}` lines add settings no reader sees, conditions drop others, and its control lines
- * are YAML syntax errors. The YAML readers read it as no Kafka configuration. A text whose only tags are values
+ * `{{ $key }}: {{ $value }}`, `{# a Jinja comment #}`), or a Jinja statement (`{% … %}`) stands as a value. Such
+ * a file's settings are not knowable: `{{- range … }}` lines add settings no reader sees, conditions drop others,
+ * and its control lines are YAML syntax errors. The YAML readers read it as no Kafka configuration. A text whose only tags are values
  * is read, with those values as placeholders ({@link templateSource}).
  */
 export function isTemplateText(text: string, documents: readonly Document[]): boolean {
-  if (!text.includes('{{') && !text.includes('{%')) return false;
+  if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return false;
   const statements = tagOffsets(text, VALUE_TAG).filter((o) => text.startsWith('{%', o));
   return outsideScalars([...tagOffsets(text, LINE_TAG), ...statements], documents);
 }
