@@ -63,6 +63,19 @@ describe('yaml templates: a Helm template is not read until rendered', () => {
     assert.deepEqual(findings('templates/topics.yaml', text), []);
   });
 
+  it('a value that is a block of YAML (config: {{ toYaml .Values.config | nindent 6 }}) is structure, not a placeholder', () => {
+    const kafka = (config: string) =>
+      lines('apiVersion: kafka.strimzi.io/v1beta2', 'kind: Kafka', 'metadata:', '  name: c2', 'spec:', '  kafka:', '    replicas: {{ .Values.indent }}', `    config: ${config}`);
+    for (const config of ['{{ toYaml .Values.kafka.config | nindent 6 }}', '{{- .Values.kafka.config | toYaml | indent 6 }}', '{{ tpl (toYaml .Values.config) . }}']) {
+      assert.equal(analyzeConfig('templates/kafka.yaml', kafka(config)).isKafka, false, config);
+      assert.deepEqual(findings('templates/kafka.yaml', kafka(config)), [], config);
+    }
+    // A value merely named like one of those functions is a placeholder: the file is read.
+    const read = analyzeConfig('templates/kafka.yaml', kafka('{ min.insync.replicas: 1 }'));
+    assert.equal(read.isKafka, true);
+    assert.deepEqual(findings('templates/kafka.yaml', kafka('{ min.insync.replicas: 1 }')).sort(), ['broker/min-insync-replicas-too-low: 1', 'broker/replication-factor-too-low: config']);
+  });
+
   it('a Helm or Jinja template of an application.yml', () => {
     const helm = lines('spring:', '  kafka:', '    producer:', '      {{- toYaml .Values.producer | nindent 6 }}', '    consumer:', '      enable-auto-commit: true');
     const jinja = lines('spring:', '  kafka:', '{% if kafka_tx %}', '    producer:', '      transaction-id-prefix: tx-', '{% endif %}', '    producer:', '      acks: {% if fast %}1{% else %}all{% endif %}');

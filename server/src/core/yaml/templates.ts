@@ -18,6 +18,19 @@ const LINE_TAG = /^[ \t]*(\{\{|\{%|\{#)/gm;
 /** A template tag as a value: after `key:` or a list item's `- `. */
 const VALUE_TAG = /^[ \t]*(?:(?:-[ \t]+)+|(?:-[ \t]+)*[^#\r\n]*?:[ \t]+)(\{\{|\{%)/gm;
 
+/**
+ * A value tag that writes YAML structure rather than a scalar: `config: {{- toYaml .Values.config | nindent 6 }}`
+ * puts a whole mapping there (`toYaml`, `toJson`, `tpl` and the indenting functions only make sense for that).
+ */
+const BLOCK_ACTION = /(?:^\{\{-?\s*|\|\s*|\(\s*)(?:toYaml|toJson|toPrettyJson|tpl|nindent|indent)\b/;
+
+/** True when the value tag at `offset` stands for a scalar: a `{{ … }}` that is no {@link BLOCK_ACTION}. */
+function isPlaceholder(text: string, offset: number): boolean {
+  if (!text.startsWith('{{', offset)) return false;
+  const end = text.indexOf('}}', offset);
+  return !BLOCK_ACTION.test(text.slice(offset, end < 0 ? offset + 200 : end));
+}
+
 /** The offsets of the tags `pattern` finds (the tag is its group). */
 function tagOffsets(text: string, pattern: RegExp): number[] {
   const out: number[] = [];
@@ -44,7 +57,7 @@ function outsideScalars(offsets: readonly number[], documents: readonly Document
 
 /**
  * The text to parse for a YAML text that may hold template placeholders as values (`replicas: {{ .Values.replicas }}`,
- * `- {{ . }}`): each such `{{` becomes `${`, same length, so that the value parses as the plain scalar it stands
+ * `- {{ . }}`; {@link isPlaceholder}): each such `{{` becomes `${`, same length, so that the value parses as the plain scalar it stands
  * for, not as a mapping (the setting would look unset). Readers slice a plain value from the original text, so it
  * reads `{{ .Values.replicas }}`; a field read from the parsed node reads `${ .Values.replicas }}`: both are
  * placeholders, which rules do not judge (rules/support.ts `unjudgeable`, deployment/settings.ts
@@ -58,7 +71,7 @@ export function templateSource(text: string): string {
   let out = '';
   let at = 0;
   for (const o of offsets) {
-    if (text.startsWith('{%', o)) continue;
+    if (!isPlaceholder(text, o)) continue;
     out += text.slice(at, o) + '${';
     at = o + 2;
   }
@@ -68,13 +81,14 @@ export function templateSource(text: string): string {
 /**
  * True when `text` is a template whose structure is only known once rendered: a template tag starts a line
  * outside every scalar of the parsed `documents` (`{{- if … }}`, `{{- range … }}`, `{{- include … | nindent 4 }}`,
- * `{{ $key }}: {{ $value }}`, `{# a Jinja comment #}`), or a Jinja statement (`{% … %}`) stands as a value. Such
- * a file's settings are not knowable: `{{- range … }}` lines add settings no reader sees, conditions drop others,
- * and its control lines are YAML syntax errors. The YAML readers read it as no Kafka configuration. A text whose only tags are values
- * is read, with those values as placeholders ({@link templateSource}).
+ * `{{ $key }}: {{ $value }}`, `{# a Jinja comment #}`), or a value is a Jinja statement (`{% … %}`) or a block of
+ * YAML ({@link BLOCK_ACTION}). Such a file's settings are not knowable: `{{- range … }}` lines add settings no
+ * reader sees, conditions drop others, and its control lines are YAML syntax errors. The YAML readers read it as
+ * no Kafka configuration. A text whose only tags are scalar values is read, with those values as placeholders
+ * ({@link templateSource}).
  */
 export function isTemplateText(text: string, documents: readonly Document[]): boolean {
   if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return false;
-  const statements = tagOffsets(text, VALUE_TAG).filter((o) => text.startsWith('{%', o));
-  return outsideScalars([...tagOffsets(text, LINE_TAG), ...statements], documents);
+  const blocks = tagOffsets(text, VALUE_TAG).filter((o) => !isPlaceholder(text, o));
+  return outsideScalars([...tagOffsets(text, LINE_TAG), ...blocks], documents);
 }
