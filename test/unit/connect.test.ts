@@ -213,6 +213,24 @@ describe('connect: JSON connector configurations', () => {
     ['tsconfig.json', '{ "compilerOptions": { "strict": true } }\n'],
     ['data.json', '[{ "connector.class": 1 }]\n'],
     ['broken.json', '{ "connector.class": '],
+    // Templates another program renders: no JSON holds `{{` or `{%` outside a string.
+    [
+      'charts/connect/files/sink.json',
+      lines(
+        '{',
+        '  "name": "{{ .Release.Name }}-sink",',
+        '  "config": {',
+        '    "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",',
+        '    "tasks.max": {{ .Values.tasksMax }},',
+        '    {{- if .Values.dlq }}',
+        '    "errors.deadletterqueue.topic.name": "dlq",',
+        '    {{- end }}',
+        '    "consumer.override.auto.offset.reset": "latest"',
+        '  }',
+        '}',
+      ),
+    ],
+    ['roles/connect/templates/sink.json', '{\n  "connector.class": "x",\n  {% if dlq %}"errors.tolerance": "all",{% endif %}\n  "producer.override.acks": "0"\n}\n'],
   ];
   for (const [name, text] of notKafka) {
     it(`${name}: no finding`, () => {
@@ -220,6 +238,14 @@ describe('connect: JSON connector configurations', () => {
       assert.deepEqual(lint(doc, DEFAULT_OPTIONS), []);
     });
   }
+
+  it('reads a placeholder inside a string (or a comment) as a value, not as a template of the file', () => {
+    const doc = analyzeConfig('c.json', '{ "name": "{{CONNECTOR_NAME}}", "config": { "connector.class": "{{CLASS}}", "tasks.max": "{{TASKS}}", "producer.override.acks": "0" } }\n');
+    assert.equal(doc.isKafka, true);
+    assert.deepEqual(lint(doc, DEFAULT_OPTIONS).map((f) => f.ruleId), ['producer/acks-zero']);
+    const commented = analyzeConfig('c.json', '{\n  // filled by {{ deploy.sh }}\n  "connector.class": "x", /* {% raw %} */\n  "producer.override.acks": "0"\n}\n');
+    assert.deepEqual(lint(commented, DEFAULT_OPTIONS).map((f) => f.ruleId), ['producer/acks-zero']);
+  });
 
   it('keeps findings in JSON being typed, without edits', () => {
     const doc = analyzeConfig('c.json', '{ "connector.class": "x", "producer.override.acks": "0", ');

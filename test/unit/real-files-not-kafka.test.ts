@@ -8,7 +8,8 @@ import type { LintOptions } from '../../server/src/core/options';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 
 /**
- * `.properties` files of the kinds real projects hold that are not Kafka configuration, each in the shape
+ * `.properties`, YAML and JSON files of the kinds real projects hold that are not Kafka configuration (or not
+ * yet: a Helm template is Kafka configuration only once rendered), each in the shape
  * such files have in the wild: no finding (under today's defaults and under old ones, where more rules fire
  * on a file taken for Kafka), and no Kafka hover on any key or value. Each row names the lines that make the
  * file a trap, so that editing a fixture cannot silently remove what the row is about. The CLI suite runs
@@ -54,17 +55,19 @@ const TABLE: readonly { readonly file: string; readonly kind: string; readonly t
   { file: 'confluent-platform/etc/schema-registry/schema-registry.properties', kind: 'a Schema Registry config (http listeners, its store under kafkastore.*)', traps: ['listeners=http://0.0.0.0:8081', 'kafkastore.topic=_schemas', 'schema.registry.group.id='] },
   { file: 'confluent-platform/etc/confluent-control-center/control-center.properties', kind: 'a Control Center config', traps: ['bootstrap.servers=localhost:9092', 'confluent.controlcenter.internal.topics.replication=1'] },
   { file: 'debezium-cassandra/config.properties', kind: "Debezium's Cassandra connector agent (converters, but no Connect worker)", traps: ['key.converter=org.apache.kafka.connect.json.JsonConverter', 'kafka.producer.bootstrap.servers=kafka:9092', 'commit.log.relocation.dir='] },
+  { file: 'phalanx/applications/sasquatch/charts/strimzi-kafka/templates/kafka.yaml', kind: 'a Helm template of a Strimzi Kafka (Go template actions; its settings are .Values)', traps: ['{{- if .Values.kafka.pauseReconciliation }}', 'min.insync.replicas: {{ .Values.kafka.minInsyncReplicas }}', '{{ $key }}: {{ $value }}'] },
+  { file: 'phalanx/applications/sasquatch/charts/app-metrics/templates/kafka-topics.yaml', kind: 'a Helm template of Strimzi KafkaTopics, one per value (a range)', traps: ['{{- range .Values.apps }}', 'strimzi.io/cluster: {{ $.Values.cluster.name }}'] },
 ];
 
-/** Every `.properties` file under the folder, relative to it. */
+/** Every `.properties`, YAML or JSON file under the folder, relative to it. */
 function fixtureFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? fixtureFiles(p) : n.endsWith('.properties') ? [relative(NOT_KAFKA_DIR, p).replace(/\\/g, '/')] : [];
+    return statSync(p).isDirectory() ? fixtureFiles(p) : /\.(properties|ya?ml|json)$/.test(n) ? [relative(NOT_KAFKA_DIR, p).replace(/\\/g, '/')] : [];
   });
 }
 
-describe('real files: .properties files that are not Kafka get no finding', () => {
+describe('real files: .properties, YAML and JSON files that are not Kafka get no finding', () => {
   it('the table has at least 15 files and covers every fixture in the folder', () => {
     assert.ok(TABLE.length >= 15, `only ${TABLE.length} rows`);
     assert.deepEqual(fixtureFiles(NOT_KAFKA_DIR).sort(), TABLE.map((r) => r.file).sort());

@@ -64,6 +64,7 @@ describe('rules: config/invalid-value', () => {
     ['a boolean in capitals', 'enable.idempotence=TRUE\n'],
     ['a placeholder', 'acks=${ACKS}\n'],
     ['a str.format template field', 'acks={acks}\nbatch.size={batch}\n'],
+    ['a String.format specifier', 'retries=%d\nbatch.size=%5d\nacks=%s\n'],
     ['a key the catalog does not know', 'my.key=whatever\n'],
   ];
   for (const [name, fixture] of quiet) {
@@ -75,6 +76,28 @@ describe('rules: config/invalid-value', () => {
   it('stays quiet on a broker config template filled in with str.format (kafka-python servers/*/resources/kafka.properties)', () => {
     const r = lintConfig('kafka.properties', 'broker.id={broker_id}\nnum.partitions={partitions}\ndefault.replication.factor={replicas}\nlisteners={transport}://{host}:{port}\n');
     assert.deepEqual(of(r.findings, ID), []);
+  });
+
+  it('stays quiet on a connector configuration filled in with String.format (ClickHouse/clickhouse-kafka-connect src/integrationTest/resources/clickhouse_sink.json)', () => {
+    const text = [
+      '{',
+      '  "name": "%s",',
+      '  "config": {',
+      '    "name": "%s",',
+      '    "connector.class": "com.clickhouse.kafka.connect.ClickHouseSinkConnector",',
+      '    "tasks.max": "%d",',
+      '    "topics": "%s",',
+      '    "hostname": "%s",',
+      '    "port": "%s",',
+      '    "database": "default",',
+      '    "ssl": "false",',
+      '    "exactlyOnce" : "false"',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = lintConfig('src/integrationTest/resources/clickhouse_sink.json', text);
+    assert.deepEqual(r.findings, []);
   });
 });
 

@@ -122,9 +122,38 @@ function isCommentKey(key: string): boolean {
   return /^(_|\/\/|#)/.test(key);
 }
 
+/**
+ * True when `text` is a template of JSON another program renders (a Helm chart's connector file with
+ * `"tasks.max": {{ .Values.tasksMax }}` or `{{- if … }}` lines, a Jinja `{% if … %}` or `{# … #}`): a `{{`, `{%`
+ * or `{#` outside every string and comment, which no JSON holds. Until rendered, what it configures is not
+ * knowable, and its tags are syntax errors.
+ */
+function isTemplateJson(text: string): boolean {
+  if (!text.includes('{{') && !text.includes('{%') && !text.includes('{#')) return false;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' && (text[i + 1] === '{' || text[i + 1] === '%' || text[i + 1] === '#')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Reads a JSON connector configuration. Never throws on bad input. */
 export function analyzeConnectJson(path: string, text: string, kind: DocumentKind = 'connect-json'): AnalyzedDocument {
   if (looksBinary(text) || !/"(connector\.class|(producer|consumer|admin)\.override\.[^"]+)"/.test(text)) return emptyJson(path, text, kind);
+  if (isTemplateJson(text)) return emptyJson(path, text, kind);
   const errors: ParseError[] = [];
   const root = jsonc().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ParseProblem[] = errors.map((e) => ({

@@ -67,6 +67,13 @@ export function intValue(entry: ConfigEntry): number | undefined {
  */
 const TEMPLATE_FIELD = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
+/**
+ * A format specifier of a template that `String.format`, `printf` or Python's `%` fills in (`"tasks.max": "%d"`,
+ * `"topics": "%s"`: the connector configurations of ClickHouse's Kafka connector tests). No value of a setting a
+ * rule judges holds one.
+ */
+const FORMAT_SPECIFIER = /%(?:\d+\$)?[-+ 0#]*\d*[sd]/;
+
 /** True when a key is a whole template field (`{sasl_config}` on a line of its own): a block filled in later. */
 export function isTemplateField(text: string): boolean {
   return /^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
@@ -74,11 +81,12 @@ export function isTemplateField(text: string): boolean {
 
 /**
  * True when the value cannot be judged as a setting here: a placeholder resolved later (`${ENV:default}`, a
- * Kafka config provider, a template field such as `{broker_id}`), or a value Kafka refuses for its type
+ * Kafka config provider, a template field such as `{broker_id}`, a Helm, Jinja or Mustache value
+ * `{{ .Values.acks }}`, a format specifier such as `%d`), or a value Kafka refuses for its type
  * ({@link refusedClass}: the client never starts, which is config/invalid-value's finding, not a loss).
  */
 export function unjudgeable(entry: ConfigEntry): boolean {
-  return entry.value.includes('${') || TEMPLATE_FIELD.test(entry.value) || refusedClass(entry) !== undefined;
+  return entry.value.includes('${') || entry.value.includes('{{') || TEMPLATE_FIELD.test(entry.value) || FORMAT_SPECIFIER.test(entry.value) || refusedClass(entry) !== undefined;
 }
 
 /**

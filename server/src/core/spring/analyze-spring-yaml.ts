@@ -6,6 +6,7 @@ import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
 import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
 import type { AnyMap, AnyPair } from '../yaml/source';
+import { isTemplateText, templateSource } from '../yaml/templates';
 import { msg } from '../i18n/index';
 import {
   afterLine,
@@ -167,7 +168,9 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
   // Only files that mention both words can hold spring.kafka settings: skip parsing the rest (big Kubernetes
   // or Helm files).
   if (looksBinary(text) || !/kafka/i.test(text) || !/spring/i.test(text)) return emptyYaml(path, text, kind);
-  const { documents, problems } = parseYaml(text);
+  const { documents, problems } = parseYaml(templateSource(text));
+  // A template of an application.yml (Helm, Ansible) is not YAML until rendered (yaml/templates.ts).
+  if (isTemplateText(text, documents)) return emptyYaml(path, text, kind);
   const items: SpringItem[] = [];
   let firstEditable: Document | undefined;
   const clientKeys = new Map<Role, Range>();

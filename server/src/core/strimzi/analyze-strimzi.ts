@@ -8,6 +8,7 @@ import { connectGroups } from '../connect/connect-groups';
 import { looksBinary } from '../properties/analyze-properties';
 import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
 import type { AnyMap } from '../yaml/source';
+import { isTemplateText, templateSource } from '../yaml/templates';
 import {
   afterLine,
   anchorScope,
@@ -199,6 +200,14 @@ function bootstrapAddresses(resource: Resource, kafka: AnyMap, text: string): st
   return out;
 }
 
+/**
+ * A name as written, or undefined when it is a placeholder filled in later (`{{ .Values.cluster.name }}` of a
+ * template, `${CLUSTER}` of a file envsubst fills): what it names is not known here.
+ */
+function knownName(value: string | undefined): string | undefined {
+  return value === undefined || value.includes('${') || value.includes('{{') ? undefined : value;
+}
+
 /** Reads every document's kind, name and cluster label. */
 function resources(documents: readonly Document[], text: string): Resource[] {
   const out: Resource[] = [];
@@ -214,9 +223,9 @@ function resources(documents: readonly Document[], text: string): Resource[] {
       docIndex,
       kind,
       root: root.map,
-      name: scalarAt(metadata, 'name', doc, text),
-      namespace: scalarAt(metadata, 'namespace', doc, text),
-      cluster: scalarAt(nodeAt(metadata, 'labels', doc, text), STRIMZI_CLUSTER_LABEL, doc, text),
+      name: knownName(scalarAt(metadata, 'name', doc, text)),
+      namespace: knownName(scalarAt(metadata, 'namespace', doc, text)),
+      cluster: knownName(scalarAt(nodeAt(metadata, 'labels', doc, text), STRIMZI_CLUSTER_LABEL, doc, text)),
     });
   });
   return out;
@@ -302,7 +311,7 @@ function topicGroup(r: Resource, brokers: number | undefined, text: string): Con
   const nameSource = spec ? nodeAt(spec.map, 'topicName', r.doc, text) : undefined;
   const metadata = mappingOf(nodeAt(r.root, 'metadata', r.doc, text), r.doc);
   const nameNode = isScalar(nameSource) ? nameSource : metadata ? nodeAt(metadata.map, 'name', r.doc, text) : undefined;
-  if (isScalar(nameNode) && nameNode.range && nameNode.value !== null) {
+  if (isScalar(nameNode) && nameNode.range && nameNode.value !== null && knownName(String(nameNode.value)) !== undefined) {
     topics.push({ name: String(nameNode.value), range: { start: nameNode.range[0], end: nameNode.range[1] }, use: 'defines' });
   }
   return {
@@ -344,7 +353,9 @@ export function isStrimziText(text: string): boolean {
 /** Reads a YAML file of Strimzi resources. Never throws on bad input. */
 export function analyzeStrimzi(path: string, text: string, kind: DocumentKind = 'strimzi'): AnalyzedDocument {
   if (looksBinary(text) || !isStrimziText(text)) return emptyStrimzi(path, text, kind);
-  const { documents, problems } = parseYaml(text);
+  const { documents, problems } = parseYaml(templateSource(text));
+  // A Helm chart's template of Strimzi resources is not YAML until rendered (yaml/templates.ts).
+  if (isTemplateText(text, documents)) return emptyStrimzi(path, text, kind);
   const all = resources(documents, text);
   if (all.length === 0) return emptyStrimzi(path, text, kind, problems);
   const groups: ConfigGroup[] = [];
