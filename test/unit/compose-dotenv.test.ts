@@ -241,3 +241,19 @@ describe('compose: a broker read with its .env file', () => {
     assert.deepEqual(of(lint(merged, DEFAULT_OPTIONS), 'broker/min-insync-replicas-too-low'), []);
   });
 });
+
+describe('compose: templates of compose files', () => {
+  it('reads a Jinja template with control lines as nothing (it is not YAML until rendered)', () => {
+    const text = lines('{# Managed by Ansible #}', 'services:', '  kafka:', '    image: confluentinc/cp-kafka:7.6.0', '    environment:', '{% if kafka_cluster %}', '      KAFKA_MIN_INSYNC_REPLICAS: {{ kafka_min_isr }}', '{% endif %}');
+    const doc = analyzeConfig(PATH, text);
+    assert.equal(doc.isKafka, false);
+    assert.deepEqual(lint(doc, DEFAULT_OPTIONS), []);
+  });
+
+  it('reads a value placeholder as a placeholder, not as a missing setting', () => {
+    const r = lintWith(lines('services:', '  kafka:', '    image: confluentinc/cp-kafka:7.6.0', '    environment:', '      KAFKA_BROKER_ID: 1', '      KAFKA_MIN_INSYNC_REPLICAS: {{ kafka_min_isr }}'));
+    assert.deepEqual(r.document.problems, []);
+    assert.deepEqual(of(r.findings, 'broker/min-insync-replicas-too-low'), []);
+    assert.equal(r.document.groups[0].entries.find((e) => e.key === 'min.insync.replicas')?.value, '{{ kafka_min_isr }}');
+  });
+});

@@ -12,6 +12,7 @@ import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, 
 import { interpolate } from './interpolation';
 import type { ComposeVariables, DotEnvFile } from './dotenv';
 import { readDotEnv } from './dotenv';
+import { isTemplateText, templateSource } from '../yaml/templates';
 import type { EnvVariable, Environment } from './environment';
 import { readEnvironment } from './environment';
 import { isOverrideName } from './names';
@@ -476,7 +477,9 @@ export function analyzeCompose(path: string, text: string, kind: DocumentKind = 
   const mentionsKafka = (t: string) => /kafka|cp-server/i.test(t);
   if (looksBinary(text) || (!partner && !isOverrideName(path) && !mentionsKafka(text) && !(dotEnv && mentionsKafka(dotEnv.text)))) return emptyCompose(path, text, kind, [], [], dotEnv);
   const variables = dotEnv ? readDotEnv(dotEnv) : undefined;
-  const { documents, problems } = parseYaml(text);
+  const { documents, problems } = parseYaml(templateSource(text));
+  // A template of a compose file (Ansible's Jinja, a Helm-style generator) is not YAML until rendered (yaml/templates.ts).
+  if (isTemplateText(text, documents)) return emptyCompose(path, text, kind, [], [], dotEnv);
   const services: Service[] = [];
   const facts: ComposeServiceFacts[] = [];
   const names = new Set<string>();
