@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPOSE_WITH_VARIABLES as COMPOSE, LOCAL_PRODUCER as PRODUCER } from '../support/compose-dotenv';
 import { jsonFindings, runCli, workspace } from './helpers';
 
-const COMPOSE = [
-  'services:',
-  '  kafka:',
-  '    image: apache/kafka:3.9.0',
-  '    ports:',
-  '      - "9092:9092"',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_MIN_INSYNC_REPLICAS: ${MIN_ISR:-1}',
-  '',
-].join('\n');
-const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=all\n';
 
 /**
  * Docker Compose replaces `${VAR}` in a compose file from the `.env` file beside it: the CLI reads it, in

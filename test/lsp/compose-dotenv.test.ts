@@ -2,22 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { COMPOSE_WITH_VARIABLES as COMPOSE, LOCAL_PRODUCER as PRODUCER } from '../support/compose-dotenv';
 import { positionOf, serverFixture, waitFor } from './lsp-test-client';
 import type { TestClient } from './lsp-test-client';
 
-const COMPOSE = [
-  'services:',
-  '  kafka:',
-  '    image: apache/kafka:3.9.0',
-  '    ports:',
-  '      - "9092:9092"',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_MIN_INSYNC_REPLICAS: ${MIN_ISR:-1}',
-  '      KAFKA_DEFAULT_REPLICATION_FACTOR: ${RF:-3}',
-  '',
-].join('\n');
-const PRODUCER = 'bootstrap.servers=localhost:9092\nacks=all\n';
 
 /**
  * Docker Compose replaces `${VAR}` from the `.env` file beside the compose file: the server reads it for open
