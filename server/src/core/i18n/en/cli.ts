@@ -16,7 +16,7 @@ export const CLI = {
   'cli.help.cmdConfig': 'print the effective configuration of each file',
   'cli.help.cmdReport': 'draw the message path Producer → Broker → Consumer:\neach stage judged by its worst finding, with the rules,\nthe findings and the settings that decide it',
   'cli.help.about':
-    'Finds Kafka settings and client code that lose messages.\nReads .properties, .yml, .yaml, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files\n(and the code blocks of .md files with --markdown);\nfolders are searched recursively, skipping node_modules and .git.',
+    'Finds Kafka settings and client code that lose messages.\nReads .properties, .yml, .yaml, .json, .java, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs, .py and .go files\n(and the code blocks of .md files with --markdown);\nfolders are searched recursively, skipping node_modules and .git.',
   'cli.help.options': 'Options:',
   'cli.help.format': 'output format (default: text); sarif is for code-scanning\ndashboards; the config command prints text or json',
   'cli.help.formatReport': 'for report (default: html): one self-contained page, or\nMarkdown for CI job summaries',

@@ -19,7 +19,7 @@ export const CLI_ZH_CN = {
   'cli.help.cmdConfig': '打印每个文件的生效配置',
   'cli.help.cmdReport': '绘制消息路径 生产者 → Broker → 消费者：\n每个阶段按其最严重的问题评定，并列出规则、\n问题以及决定该阶段的设置',
   'cli.help.about':
-    '查找会丢失消息的 Kafka 设置和客户端代码。\n读取 .properties、.yml、.yaml、.java、.ts、.tsx、.mts、.cts、.js、.jsx、.mjs、.cjs、.py 和 .go 文件\n（指定 `--markdown` 时还读取 .md 文件中的代码块）；\n递归搜索文件夹，跳过 node_modules 和 .git。',
+    '查找会丢失消息的 Kafka 设置和客户端代码。\n读取 .properties、.yml、.yaml、.json、.java、.ts、.tsx、.mts、.cts、.js、.jsx、.mjs、.cjs、.py 和 .go 文件\n（指定 `--markdown` 时还读取 .md 文件中的代码块）；\n递归搜索文件夹，跳过 node_modules 和 .git。',
   'cli.help.options': '选项：',
   'cli.help.format': '输出格式（默认 `text`）；`sarif` 供代码扫描面板使用；\n`config` 命令输出 `text` 或 `json`',
   'cli.help.formatReport': '用于 `report`（默认 `html`）：一个自包含的页面，\n或供 CI 作业摘要使用的 `Markdown`',
