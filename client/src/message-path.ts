@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods, REPORTED_FILES_GLOB } from '../../server/src/protocol/constants';
+import { Methods, INPUT_FILES_GLOB, REPORTED_FILES_GLOB } from '../../server/src/protocol/constants';
 import type { MessagePathParams, MessagePathResult } from '../../server/src/protocol/constants';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol/constants';
 import { OwnDiagnostics, reportedHrefs } from './message-path-guards';
@@ -38,6 +38,8 @@ export class MessagePathPanel implements vscode.Disposable {
   /** Kafka Lint's diagnostics as last seen, so other extensions' diagnostics do not refresh the page. */
   private readonly ownDiagnostics = new OwnDiagnostics(DIAGNOSTIC_SOURCE);
   private readonly watcher = vscode.workspace.createFileSystemWatcher(REPORTED_FILES_GLOB);
+  /** The files other files are read with (`.env`, build files): a change there changes their findings too. */
+  private readonly inputsWatcher = vscode.workspace.createFileSystemWatcher(INPUT_FILES_GLOB);
 
   /** Shows the panel (creating it, or revealing the open one) and refreshes it. */
   static show(client: LanguageClient): MessagePathPanel {
@@ -91,6 +93,10 @@ export class MessagePathPanel implements vscode.Disposable {
       this.watcher.onDidChange(() => this.scheduleRefresh()),
       this.watcher.onDidCreate(() => this.scheduleRefresh()),
       this.watcher.onDidDelete(() => this.scheduleRefresh()),
+      this.inputsWatcher,
+      this.inputsWatcher.onDidChange(() => this.scheduleRefresh()),
+      this.inputsWatcher.onDidCreate(() => this.scheduleRefresh()),
+      this.inputsWatcher.onDidDelete(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRefresh()),
       vscode.window.onDidChangeActiveTextEditor(() => {
         // Without a folder the page follows the file being edited.

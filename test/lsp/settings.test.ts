@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INPUT_FILES_GLOB } from '../../server/src/files/inputs';
+import { INPUT_FILES_GLOB } from '../../server/src/protocol/constants';
 import { WATCHED_FILES_GLOB } from '../../server/src/files/walk';
 import type { ConfigurationParams, Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, waitFor, serverFixture } from './lsp-test-client';

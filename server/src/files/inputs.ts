@@ -14,10 +14,8 @@ import { readTextFile } from './read';
  *     and the folders above it, up to the repository's root (a folder holding `.git`).
  */
 
-/** The files {@link AnalysisInputFiles} reads, for the server's file watcher. */
-export const INPUT_FILES_GLOB = '**/{.env,pom.xml,build.gradle,build.gradle.kts,gradle.properties,libs.versions.toml,pyproject.toml,requirements*.txt}';
 
-/** Kinds whose groups take the project's library versions. */
+/** Kinds whose groups take the project's library versions (the server watches the files: protocol/constants.ts `INPUT_FILES_GLOB`). */
 const VERSIONED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['java', 'spring-properties', 'spring-yaml', 'properties', 'python']);
 /** How many folders up build files are looked for, at most. */
 const MAX_LEVELS = 12;

@@ -19,7 +19,7 @@ import { documentKind } from '../core/analyze';
 import { parseLocaleTag, t } from '../core/i18n/index';
 import { completeAt } from '../core/completion';
 import { hoverAt } from '../core/hover';
-import { FIX_ALL_KIND, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
+import { FIX_ALL_KIND, INPUT_FILES_GLOB, Methods, PROJECT_CONFIG_FILE, ServerCommands, SETTINGS_SECTION } from '../protocol/constants';
 import type { ApplyAllFixesArgs, InitializationOptions, MessagePathParams, MessagePathResult, StatusParams } from '../protocol/constants';
 import { AnalysisCache, describe } from './analysis-cache';
 import { editFactory, fixAllAction, quickFixEdits, quickFixes, readQuickFixData, wants } from './code-actions';
@@ -35,7 +35,7 @@ import { SettingsStore } from './settings-store';
 import { WorkspaceIndex } from './workspace-index';
 import type { ScanProgress } from './workspace-index';
 import type { Analysis } from './analysis-cache';
-import { AnalysisInputFiles, INPUT_FILES_GLOB } from '../files/inputs';
+import { AnalysisInputFiles } from '../files/inputs';
 import { canonicalPath, WATCHED_FILES_GLOB } from '../files/walk';
 
 /** The core features behind hover and completion; tests and other hosts may swap them. */

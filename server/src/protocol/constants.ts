@@ -77,6 +77,12 @@ export interface MessagePathParams {
  */
 export const REPORTED_FILES_GLOB = '**/*.{properties,yml,yaml,json,java,ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go}';
 
+/**
+ * The files other files are read with (server/src/files/inputs.ts): a compose file's `.env`, the build files
+ * that pin client library versions. The server watches them; the report webview refreshes on them too.
+ */
+export const INPUT_FILES_GLOB = '**/{.env,pom.xml,build.gradle,build.gradle.kts,gradle.properties,libs.versions.toml,pyproject.toml,requirements*.txt}';
+
 export interface MessagePathResult {
   /** The page's title, in the user's language. */
   readonly title: string;

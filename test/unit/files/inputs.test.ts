@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILD_FILE_NAMES, isBuildFileName } from '../../../server/src/core/project/build-files';
 import { AnalysisInputFiles } from '../../../server/src/files/inputs';
+import { INPUT_FILES_GLOB } from '../../../server/src/protocol/constants';
 
 const pom = (version: string) => `<project><dependencies><dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-clients</artifactId><version>${version}</version></dependency></dependencies></project>`;
 
@@ -53,5 +55,17 @@ describe('files: the input files of an analysis (files/inputs.ts)', () => {
     rmSync(join(dir, 'c/.env'));
     assert.equal(inputs.inputsOf(join(dir, 'c/docker-compose.yml')), undefined);
     assert.equal(inputs.forget(join(dir, 'c/notes.md')), false);
+  });
+});
+
+describe('files: the input files glob names every file the inputs are read from', () => {
+  const names = /^\*\*\/\{([^}]+)\}$/.exec(INPUT_FILES_GLOB)?.[1].split(',') ?? [];
+  const globMatches = (name: string): boolean => names.some((n) => (n.includes('*') ? new RegExp(`^${n.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(name) : n === name));
+  it('matches .env and every build file name, and nothing else the tests name', () => {
+    for (const name of ['.env', ...BUILD_FILE_NAMES, 'requirements-dev.txt', 'requirements_test.txt']) {
+      assert.ok(globMatches(name), name);
+      assert.ok(name === '.env' || isBuildFileName(name), name);
+    }
+    for (const name of ['package.json', 'notes.txt', 'settings.gradle', '.envrc']) assert.ok(!globMatches(name), name);
   });
 });
