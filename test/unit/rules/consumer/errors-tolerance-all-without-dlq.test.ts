@@ -10,9 +10,9 @@ const ID = 'consumer/errors-tolerance-all-without-dlq';
 /** The message's end: what is lost and what to set. */
 const TAIL =
   'this sink connector skips every record that fails conversion or a transform and commits its offset, keeping no copy ({log}). Set errors.deadletterqueue.topic.name, with errors.deadletterqueue.context.headers.enable=true and an errors.deadletterqueue.topic.replication.factor of at least 3, or keep errors.tolerance=none.';
-const LOG_OFF = 'errors.log.enable is false, so not even the Connect log says which records';
-const LOG_ON = 'only the Connect log says which records, with errors.log.enable=true';
-const LOG_UNKNOWN = 'at most the Connect log says which records';
+const LOG_OFF = 'errors.log.enable is false, so not even the Connect log notes the failures';
+const LOG_ON = 'errors.log.enable=true only writes each failure to the Connect log, never the record itself';
+const LOG_UNKNOWN = 'at most the Connect log notes each failure';
 const message = (dlq: 'unset' | 'empty', log: string): string =>
   `Consumer stage: errors.tolerance=all with ${dlq === 'unset' ? 'no errors.deadletterqueue.topic.name' : 'an empty errors.deadletterqueue.topic.name'}: ${TAIL.replace('{log}', log)}`;
 

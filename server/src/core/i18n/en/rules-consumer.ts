@@ -27,7 +27,7 @@ export const CONSUMER_RULES = {
     'Consumer stage: errors.tolerance=all with {dlq}: this sink connector skips every record that fails conversion or a transform and commits its offset, keeping no copy ({log}). Set errors.deadletterqueue.topic.name, with errors.deadletterqueue.context.headers.enable=true and an errors.deadletterqueue.topic.replication.factor of at least 3, or keep errors.tolerance=none.',
   'consumer/errors-tolerance-all-without-dlq.dlqUnset': 'no errors.deadletterqueue.topic.name',
   'consumer/errors-tolerance-all-without-dlq.dlqEmpty': 'an empty errors.deadletterqueue.topic.name',
-  'consumer/errors-tolerance-all-without-dlq.logOff': 'errors.log.enable is false, so not even the Connect log says which records',
-  'consumer/errors-tolerance-all-without-dlq.logOn': 'only the Connect log says which records, with errors.log.enable=true',
-  'consumer/errors-tolerance-all-without-dlq.logUnknown': 'at most the Connect log says which records',
+  'consumer/errors-tolerance-all-without-dlq.logOff': 'errors.log.enable is false, so not even the Connect log notes the failures',
+  'consumer/errors-tolerance-all-without-dlq.logOn': 'errors.log.enable=true only writes each failure to the Connect log, never the record itself',
+  'consumer/errors-tolerance-all-without-dlq.logUnknown': 'at most the Connect log notes each failure',
 } as const;
