@@ -236,6 +236,11 @@ export interface ConfigGroup {
   readonly kafkaVersion?: string;
   /** What the group says about its place in a deployment, for linking it to other files' groups. */
   readonly links?: DeploymentLinks;
+  /**
+   * Kafka Connect only, on a connector's own group: whether it is a sink or a source connector, when its
+   * class or its `topics` say (core/connect/connect-groups.ts `connectorTypeOf`); undefined when they do not.
+   */
+  readonly connectorType?: 'sink' | 'source';
 }
 
 /**

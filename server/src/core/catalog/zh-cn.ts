@@ -713,6 +713,18 @@ export const KEY_DOCS_ZH_CN: Readonly<Record<string, KeyDocTranslation>> = {
   },
   'errors.deadletterqueue.topic.name': {
     summary: 'Kafka Connect（目标端连接器）：接收在 errors.tolerance=all 下被跳过的消息的主题。',
+    loss: '为空（默认值）时，设置了 errors.tolerance=all 的目标端连接器不会保留它跳过的消息的任何副本。',
+    safe: '一个单独的主题，不能是连接器读取的主题',
+  },
+  'errors.deadletterqueue.context.headers.enable': {
+    summary: 'Kafka Connect（目标端连接器）：为写入死信队列的消息添加 __connect.errors.* 消息头（主题、分区、位移、阶段、异常）。',
+    safe: 'true，这样死信队列中的每条消息都能说明它来自哪里、为何失败',
+  },
+  'errors.log.enable': {
+    summary: 'Kafka Connect：把每个被容忍的错误及失败的操作写入 Connect 日志。',
+  },
+  'errors.log.include.messages': {
+    summary: 'Kafka Connect：在 errors.log.enable=true 时，同时记录失败的消息（目标端连接器记录其主题、分区、位移和时间戳）。',
   },
   'errors.deadletterqueue.topic.replication.factor': {
     summary: 'Kafka Connect（目标端连接器）：Connect 创建死信队列主题时使用的副本因子。',

@@ -120,6 +120,30 @@ export interface ConnectInput {
    * settings are Kafka's.
    */
   readonly ownLibrary?: 'java';
+  /** The connector's class when the format gives it outside the config (a Strimzi `KafkaConnector`'s `spec.class`). */
+  readonly connectorClass?: string;
+}
+
+/** A connector class's own name ending in `Sink` / `Source` (`JdbcSinkConnector`, the `FileStreamSink` alias), not a word inside it (`Resource`). */
+const SINK_CLASS = /(?:^|[a-z0-9])Sink(?:Connector)?$/;
+const SOURCE_CLASS = /(?:^|[a-z0-9])Source(?:Connector)?$/;
+
+/**
+ * Whether a connector is a sink or a source. Connect decides by the class (a `SinkConnector` or a
+ * `SourceConnector`), which only the class's name tells a file: `…SinkConnector` / `…SourceConnector`, or the
+ * `…Sink` / `…Source` aliases. A class whose name says neither (Debezium's `PostgresConnector`) is a sink when
+ * it names `topics` or `topics.regex`, which Connect requires of a sink and only of a sink
+ * (SinkConnectorConfig.validate); a source that takes a `topics` setting of its own (MirrorMaker's
+ * `MirrorSourceConnector`) says `Source` in its name. Undefined when nothing tells.
+ */
+export function connectorTypeOf(connectorClass: string | undefined, entries: readonly ConfigEntry[]): 'sink' | 'source' | undefined {
+  const written = connectorClass ?? last(entries, 'connector.class')?.value;
+  const name = written !== undefined && !written.includes('${') && !written.includes('{{') ? (written.trim().split('.').pop() ?? '') : '';
+  const sink = SINK_CLASS.test(name);
+  const source = SOURCE_CLASS.test(name);
+  if (sink !== source) return sink ? 'sink' : 'source';
+  const named = (key: string): boolean => (last(entries, key)?.value.trim() ?? '') !== '';
+  return named('topics') || named('topics.regex') ? 'sink' : undefined;
 }
 
 /** The topics named in a comma-separated value (`topics=a, b`), with their spans when the value is written as read. */
@@ -142,6 +166,11 @@ function topicsOf(entry: ConfigEntry, use: TopicRef['use'], text: string): Topic
 function last(entries: readonly ConfigEntry[], key: string): ConfigEntry | undefined {
   for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i];
   return undefined;
+}
+
+/** The group field for a connector's type, absent when it is unknown. */
+function connectorTypeField(type: 'sink' | 'source' | undefined): { connectorType?: 'sink' | 'source' } {
+  return type ? { connectorType: type } : {};
 }
 
 /** Splits a comma-separated `bootstrap.servers` into its addresses. */
@@ -185,6 +214,7 @@ export function connectGroups(input: ConnectInput, text: string): ConfigGroup[] 
     anchor: input.anchor,
     insertEntry: input.insert ? (key, value) => input.insert?.(key, value) : undefined,
     links: { ...input.links, bootstrap: workerBootstrap ?? input.links?.bootstrap },
+    ...(kind === 'connector' ? connectorTypeField(connectorTypeOf(input.connectorClass, own)) : {}),
   };
   const wanted = new Set<Role>(byRole.keys());
   const sinkTopics = last(own, 'topics');

@@ -25,6 +25,7 @@ import { acksAllWithoutMinIsr } from './producer/acks-all-without-min-isr';
 import { recordLargerThanBrokerAccepts } from './producer/record-larger-than-broker-accepts';
 import { topicOverridesSafeBroker } from './broker/topic-overrides-safe-broker';
 import { readsAbortedTransactions } from './consumer/reads-aborted-transactions';
+import { errorsToleranceAllWithoutDlq } from './consumer/errors-tolerance-all-without-dlq';
 
 /**
  * The explicit rule registry. Order is presentation order (docs, README table): the stages in the order a
@@ -54,6 +55,7 @@ export const RULES: readonly AnyRule[] = [
   commitBeforeProcessing,
   commitAfterSwallowedError,
   readsAbortedTransactions,
+  errorsToleranceAllWithoutDlq,
   duplicateKey,
   invalidValue,
   unknownKey,

@@ -339,6 +339,7 @@ function connectResourceGroups(r: Resource, text: string): ConfigGroup[] {
       anchor: keyRangeOf(spec.map, 'config', r.doc, text) ?? keyRangeOf(r.root, 'spec', r.doc, text) ?? { start: 0, end: 0 },
       insert: editable ? (key, value) => insertConfig(spec.map, r.doc, text, key, value) : undefined,
       links: { cluster: r.kind === 'KafkaConnector' ? r.cluster : r.name, bootstrap: bootstrap ? bootstrap.split(',').map((s) => s.trim()).filter((s) => s !== '') : undefined },
+      connectorClass: r.kind === 'KafkaConnector' ? scalarAt(spec.map, 'class', r.doc, text) : undefined,
     },
     text,
   );

@@ -21,4 +21,13 @@ export const CONSUMER_RULES = {
     'Set {key}=earliest (a group without a committed offset reads the existing records)',
   'consumer/commit-before-processing.fact': 'Consumer stage: {detail}',
   'consumer/commit-after-swallowed-error.fact': 'Consumer stage: {detail}',
+  'consumer/errors-tolerance-all-without-dlq.description':
+    'errors.tolerance=all on a Kafka Connect sink connector without a dead letter queue: records that fail conversion or a transform are skipped, their offsets committed, and no copy is kept.',
+  'consumer/errors-tolerance-all-without-dlq.set':
+    'Consumer stage: errors.tolerance=all with {dlq}: this sink connector skips every record that fails conversion or a transform and commits its offset, keeping no copy ({log}). Set errors.deadletterqueue.topic.name, with errors.deadletterqueue.context.headers.enable=true and an errors.deadletterqueue.topic.replication.factor of at least 3, or keep errors.tolerance=none.',
+  'consumer/errors-tolerance-all-without-dlq.dlqUnset': 'no errors.deadletterqueue.topic.name',
+  'consumer/errors-tolerance-all-without-dlq.dlqEmpty': 'an empty errors.deadletterqueue.topic.name',
+  'consumer/errors-tolerance-all-without-dlq.logOff': 'errors.log.enable is false, so not even the Connect log notes the failures',
+  'consumer/errors-tolerance-all-without-dlq.logOn': 'errors.log.enable=true only writes each failure to the Connect log, never the record itself',
+  'consumer/errors-tolerance-all-without-dlq.logUnknown': 'at most the Connect log notes each failure',
 } as const;

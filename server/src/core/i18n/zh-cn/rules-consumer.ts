@@ -17,4 +17,13 @@ export const CONSUMER_RULES_ZH_CN = {
   'consumer/auto-offset-reset-latest.fix': '设置 {key}=earliest（没有已提交位移的消费者组会读取已有的消息）',
   'consumer/commit-before-processing.fact': '消费者阶段：{detail}',
   'consumer/commit-after-swallowed-error.fact': '消费者阶段：{detail}',
+  'consumer/errors-tolerance-all-without-dlq.description':
+    'Kafka Connect 目标端连接器设置了 errors.tolerance=all 却没有死信队列：转换格式失败或单消息转换失败的消息会被跳过，其位移照常提交，不留任何副本。',
+  'consumer/errors-tolerance-all-without-dlq.set':
+    '消费者阶段：errors.tolerance=all 且{dlq}：这个目标端连接器会跳过每一条转换格式失败或单消息转换失败的消息并提交其位移，不留任何副本（{log}）。请设置 errors.deadletterqueue.topic.name，同时设置 errors.deadletterqueue.context.headers.enable=true，并让 errors.deadletterqueue.topic.replication.factor 至少为 3；或者保持 errors.tolerance=none。',
+  'consumer/errors-tolerance-all-without-dlq.dlqUnset': '没有设置 errors.deadletterqueue.topic.name',
+  'consumer/errors-tolerance-all-without-dlq.dlqEmpty': 'errors.deadletterqueue.topic.name 为空',
+  'consumer/errors-tolerance-all-without-dlq.logOff': 'errors.log.enable 为 false，连 Connect 日志都不会记下这些失败',
+  'consumer/errors-tolerance-all-without-dlq.logOn': 'errors.log.enable=true 只会把每次失败写入 Connect 日志，从不写入消息本身',
+  'consumer/errors-tolerance-all-without-dlq.logUnknown': '最多只有 Connect 日志会记下每次失败',
 } as const satisfies Translation<typeof CONSUMER_RULES>;
