@@ -144,9 +144,10 @@ export const SPRING_CLOUD_STREAM = 'Spring Cloud Stream';
  * auto.offset.reset earliest for a consumer group, latest for an anonymous consumer; the container keeps the
  * binder's group, so those are not client defaults a rule reads here.
  */
-export const SPRING_CLOUD_STREAM_DEFAULTS: Readonly<Record<string, readonly { since: string; value: string; note?: string }[]>> = {
+export const SPRING_CLOUD_STREAM_DEFAULTS: Readonly<Record<string, readonly { since: string; value: string }[]>> = {
   acks: [
     { since: '0', value: '1' },
-    { since: '5.0.2', value: 'all', note: 'GH-3170 changed the binder\'s requiredAcks default from 1 to all in 5.0.2' },
+    // GH-3170 changed the binder's requiredAcks default from 1 to all in 5.0.2.
+    { since: '5.0.2', value: 'all' },
   ],
 };

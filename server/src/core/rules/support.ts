@@ -332,7 +332,7 @@ function binderDefault(key: string): DefaultValue | undefined {
   const history = SPRING_CLOUD_STREAM_DEFAULTS[key];
   if (!history || history.length === 0) return undefined;
   const pick = history[history.length - 1];
-  return { value: pick.value, since: pick.since, note: pick.note, history, byLibraryVersion: true, versionDependent: history.length > 1, owner: SPRING_CLOUD_STREAM };
+  return { value: pick.value, since: pick.since, history, byLibraryVersion: true, versionDependent: history.length > 1, owner: SPRING_CLOUD_STREAM };
 }
 
 /**

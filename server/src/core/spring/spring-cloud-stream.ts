@@ -174,7 +174,9 @@ export class StreamScan {
     const rest = lower.slice('spring.cloud.stream.'.length);
     const [area, after] = head(rest);
     if (area === 'kafka') {
+      // `spring.cloud.stream.kafka:` itself (a YAML mapping) says nothing until a key under it does.
       const [sub] = head(after.slice(1));
+      if (sub === '') return;
       if (uniformName(sub) === 'streams') this.streamsBinder = true;
       else this.binderKeys = true;
       const meta = classifyStreamName(name);
