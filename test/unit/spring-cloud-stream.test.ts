@@ -6,6 +6,7 @@ import type { Finding } from '../../server/src/core/model';
 import { applyFix, covered, fixTitled, lintConfig, of } from './rules/helpers';
 import { lint } from '../../server/src/core/lint';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
+import { findingsOf, lintWorkspace } from './deployment/helpers';
 
 /**
  * Spring Cloud Stream's Kafka binder settings (`spring.cloud.stream.kafka.*`, server/src/core/spring/
@@ -143,6 +144,21 @@ describe("spring-cloud-stream: the binder's own defaults", () => {
     const { document, findings } = lintConfig(YML, 'spring.cloud.stream:\n  bindings:\n    process-in-0:\n      group: g\n  kafka.binder.brokers: localhost\n');
     assert.deepEqual(document.groups.map((g) => g.roles), [['consumer']]);
     assert.deepEqual(of(findings, 'consumer/auto-commit-enabled'), []);
+  });
+});
+
+describe('spring-cloud-stream: across files', () => {
+  it("a binder producer's unset acks is not taken as Kafka's acks=all by producer/acks-all-without-min-isr", async () => {
+    const producer = 'spring.cloud.stream.kafka.binder.brokers=kafka-1:9092\nspring.kafka.bootstrap-servers=kafka-1:9092\nspring.cloud.stream.bindings.process-out-0.destination=orders\n';
+    const ws = await lintWorkspace({ 'app/src/main/resources/application.properties': producer, 'app/topic-orders.properties': 'min.insync.replicas=1\n' });
+    assert.deepEqual(findingsOf(ws, 'app/src/main/resources/application.properties', 'producer/acks-all-without-min-isr'), []);
+    assert.deepEqual(
+      findingsOf(ws, 'app/src/main/resources/application.properties', 'producer/acks-leader-only').map((f) => f.message),
+      [ACKS_DEFAULT],
+    );
+    // A binder acks=all written in the file is judged as any acks=all.
+    const written = await lintWorkspace({ 'app/src/main/resources/application.properties': `${producer}spring.cloud.stream.kafka.binder.required-acks=all\n`, 'app/topic-orders.properties': 'min.insync.replicas=1\n' });
+    assert.equal(findingsOf(written, 'app/src/main/resources/application.properties', 'producer/acks-all-without-min-isr').length, 1);
   });
 });
 
