@@ -5,6 +5,7 @@ import { analyzeConfig } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/model';
 import { applyFix, covered, fixTitled, lintConfig, of } from './rules/helpers';
 import { lint } from '../../server/src/core/lint';
+import { hoverAt } from '../../server/src/core/hover';
 import { DEFAULT_OPTIONS } from '../../server/src/core/options';
 import { findingsOf, lintWorkspace } from './deployment/helpers';
 
@@ -144,6 +145,17 @@ describe("spring-cloud-stream: the binder's own defaults", () => {
     const { document, findings } = lintConfig(YML, 'spring.cloud.stream:\n  bindings:\n    process-in-0:\n      group: g\n  kafka.binder.brokers: localhost\n');
     assert.deepEqual(document.groups.map((g) => g.roles), [['consumer']]);
     assert.deepEqual(of(findings, 'consumer/auto-commit-enabled'), []);
+  });
+});
+
+describe('spring-cloud-stream: hover', () => {
+  it("shows the binder's acks default on a binder file, in English and Chinese", () => {
+    const text = 'spring.cloud.stream.kafka.binder.configuration.acks=1\n';
+    const document = analyzeConfig(PROPS, text);
+    const en = hoverAt(document, lint(document, DEFAULT_OPTIONS), 40, { ...DEFAULT_OPTIONS, locale: 'en' });
+    assert.ok(en?.markdown.includes("**Default** (Spring Cloud Stream's Kafka binder, its `requiredAcks`): `1` before binder 5.0.2, `all` since; the binder's version is not known here."), en?.markdown);
+    const zh = hoverAt(document, lint(document, DEFAULT_OPTIONS), 40, { ...DEFAULT_OPTIONS, locale: 'zh-cn' });
+    assert.ok(zh?.markdown.includes('**默认值**（Spring Cloud Stream 的 Kafka 绑定器，即它的 `requiredAcks`）：绑定器 5.0.2 之前为 `1`，之后为 `all`；这里不知道绑定器的版本。'), zh?.markdown);
   });
 });
 
