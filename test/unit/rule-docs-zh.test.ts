@@ -48,7 +48,7 @@ const DOC_LATIN: ReadonlySet<string> = new Set([
 ]);
 
 /** Names of several words a page keeps in English, with their Chinese gloss beside them. */
-const DOC_PHRASES: readonly string[] = ['Eligible Leader Replicas', 'Confluent Platform', 'Schema Registry', 'Control Center'];
+const DOC_PHRASES: readonly string[] = ['Eligible Leader Replicas', 'Confluent Platform', 'Schema Registry', 'Control Center', 'Spring Cloud Stream'];
 
 /** A page without its first-line link to the other language. */
 function withoutLanguageLink(page: string): string {

@@ -4,6 +4,7 @@
  * compute it the same way.
  */
 import { findKey, libraryDefault } from './catalog/index';
+import { SPRING_CLOUD_STREAM_DEFAULTS } from './catalog/spring';
 import type { AnalyzedDocument, ConfigEntry, ConfigGroup, LibraryId, Role } from './model';
 import { documentLineIndex } from './text';
 
@@ -124,6 +125,9 @@ function defaultValue(key: string, group: ConfigGroup, configured: string, set: 
   const kafkaVersion = group.kafkaVersion ?? configured;
   // A Spring listener container commits itself and turns the client's auto-commit off unless it is set.
   if (key === 'enable.auto.commit' && group.springContainer) return { value: 'false', origin: { kind: 'spring-container' } };
+  // Spring Cloud Stream's Kafka binder sets acks itself, by its own version (catalog/spring.ts): the newest value.
+  const binder = group.springBinder ? SPRING_CLOUD_STREAM_DEFAULTS[key] : undefined;
+  if (binder && binder.length > 0) return { value: binder[binder.length - 1].value, origin: { kind: 'library', library: group.library, variesByVersion: true } };
   const found = libraryDefault(key, group.library, kafkaVersion, group.libraryVersion);
   if (!found) return undefined;
   if (!found.byLibraryVersion) {

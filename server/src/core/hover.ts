@@ -3,6 +3,7 @@ import type { LintOptions } from './options';
 import type { KeyDoc, VersionedValue } from './catalog/types';
 import { compareVersions, findKey, findSpringProperty, libraryDefault, nestedCatalogKey } from './catalog/index';
 import { dialectOf } from './catalog/defaults';
+import { SPRING_CLOUD_STREAM, SPRING_CLOUD_STREAM_DEFAULTS } from './catalog/spring';
 import { ruleDocUrl } from './rule-docs';
 import { localizedKeyDoc, localizedNote, localizedSpringSummary } from './catalog/localized';
 import { rangeContains } from './text';
@@ -219,6 +220,11 @@ function defaultLines(doc: KeyDoc, written: string, group: ConfigGroup | undefin
   const version = group?.kafkaVersion ?? options.kafkaVersion;
   if (library === 'spring' && group?.springContainer && doc.key === 'enable.auto.commit') {
     return [t(locale, 'hover.default.springContainer', { off: code('false'), on: code('true') })];
+  }
+  // Spring Cloud Stream's Kafka binder sets acks itself, by its own version (catalog/spring.ts).
+  const binder = library === 'spring' && group?.springBinder ? SPRING_CLOUD_STREAM_DEFAULTS[doc.key] : undefined;
+  if (binder && binder.length === 2) {
+    return [t(locale, 'hover.default.springBinder', { name: SPRING_CLOUD_STREAM, old: code(binder[0].value), since: binder[1].since, new: code(binder[1].value) })];
   }
   const dialect = dialectOf(library);
   if (dialect) {

@@ -209,6 +209,11 @@ export interface ConfigGroup {
    */
   readonly springContainer?: boolean;
   /**
+   * Spring only: true when the file configures Spring Cloud Stream's Kafka binder (`spring.cloud.stream.kafka.*`),
+   * whose clients take the binder's own defaults (catalog/spring.ts `SPRING_CLOUD_STREAM_DEFAULTS`).
+   */
+  readonly springBinder?: boolean;
+  /**
    * Java code only: true when a client constructor of this file takes the group's settings
    * (`new KafkaConsumer<>(props)`), not merely keys saying what they configure (a helper's map that a caller
    * may add to).

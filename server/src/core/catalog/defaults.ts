@@ -335,6 +335,11 @@ export interface DefaultValue {
   readonly versionDependent: boolean;
   /** The runtime that sets this value instead of Kafka's default (a dialect's name: `bitnami/kafka`, `Kafka Connect`). */
   readonly dialect?: string;
+  /**
+   * The framework whose own version decides this default, named in messages instead of the group's library
+   * (`Spring Cloud Stream`, whose Kafka binder sets acks itself).
+   */
+  readonly owner?: string;
 }
 
 /**

@@ -124,3 +124,30 @@ export function findSpringProperty(name: string): SpringProperty | undefined {
   }
   return BY_RELAXED.get(relaxed(name));
 }
+
+/**
+ * Spring Cloud Stream's Kafka binder (`spring.cloud.stream.kafka.*`): what it sets itself on the clients it
+ * creates, as read in spring-cloud/spring-cloud-stream (binders/kafka-binder/spring-cloud-stream-binder-kafka-core,
+ * `utils/BindingUtils.java` `createProducerConfigs` / `createConsumerConfigs`, and
+ * `properties/KafkaBinderConfigurationProperties.java`).
+ */
+export const SPRING_CLOUD_STREAM = 'Spring Cloud Stream';
+
+/**
+ * The binder's own producer defaults, by binder version. `createProducerConfigs` puts
+ * `acks = requiredAcks` before anything else (so every other layer overrides it), and
+ * KafkaBinderConfigurationProperties declares `requiredAcks = "1"` in every release up to v5.0.1 and v4.3.3;
+ * commit 1adb5178 "GH-3170: Change default requiredAcks to all" (first in v5.0.2) made it `"all"`
+ * (docs/modules/ROOT/pages/kafka/kafka-binder/config-options.adoc, `requiredAcks` "Default: `all`").
+ * The binder does not set retries or enable.idempotence: Kafka's defaults apply to them. Consumer side,
+ * `createConsumerConfigs` puts enable.auto.commit=false (its listener container commits) and
+ * auto.offset.reset earliest for a consumer group, latest for an anonymous consumer; the container keeps the
+ * binder's group, so those are not client defaults a rule reads here.
+ */
+export const SPRING_CLOUD_STREAM_DEFAULTS: Readonly<Record<string, readonly { since: string; value: string }[]>> = {
+  acks: [
+    { since: '0', value: '1' },
+    // GH-3170 changed the binder's requiredAcks default from 1 to all in 5.0.2.
+    { since: '5.0.2', value: 'all' },
+  ],
+};

@@ -50,6 +50,8 @@ export interface DeploymentGroup {
   /** The Kafka version the file states for this group (a Strimzi `spec.kafka.version`, an image tag). */
   readonly kafkaVersion?: string;
   readonly springContainer?: boolean;
+  /** The group configures Spring Cloud Stream's Kafka binder, whose acks default depends on the binder's version. */
+  readonly springBinder?: boolean;
   /** Where findings about a missing setting go. */
   readonly anchor: Span;
   /** The settings the cross-file rules read, by canonical key (only those the group sets). */
@@ -237,6 +239,7 @@ function extractGroup(
     ...(group.libraryVersion ? { libraryVersion: group.libraryVersion } : {}),
     ...(group.kafkaVersion ? { kafkaVersion: group.kafkaVersion } : {}),
     ...(group.springContainer ? { springContainer: true } : {}),
+    ...(group.springBinder ? { springBinder: true } : {}),
     anchor: span(group.anchor),
     entries,
     bootstrap,

@@ -1,6 +1,7 @@
 import type { Fix, RelatedLocation, Span } from '../model';
 import type { MessageArgs, MessageKey } from '../i18n/index';
 import { libraryDefault } from '../catalog/defaults';
+import { SPRING_CLOUD_STREAM_DEFAULTS } from '../catalog/spring';
 import type { LintOptions } from '../options';
 import { defaultSource, kafkaVersionOf } from '../rules/support';
 import type { DeploymentEntry, DeploymentFile } from './extract';
@@ -58,6 +59,8 @@ export function clientSetting(client: Client, keys: readonly string[], options: 
     }
   }
   const { group } = client.ref;
+  // Spring Cloud Stream's Kafka binder sets acks itself, by a binder version the files do not say.
+  if (group.springBinder && SPRING_CLOUD_STREAM_DEFAULTS[keys[0]]) return undefined;
   const def = libraryDefault(keys[0], group.library, kafkaVersionOf(group, options), group.libraryVersion);
   if (!def || def.versionDependent) return undefined;
   return { key: keys[0], value: def.value, ref: client.ref, defaultFrom: defaultSource(group, options, def) };

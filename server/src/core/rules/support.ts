@@ -4,6 +4,7 @@ import type { DefaultValue } from '../catalog/defaults';
 import { idempotenceImpliesAcksAll, libraryDefault } from '../catalog/defaults';
 import { findKey } from '../catalog/index';
 import { EXACTLY_ONCE_GUARANTEES, STREAMS_PRODUCER_PREFIX, streamsProducerDefault } from '../catalog/streams';
+import { SPRING_CLOUD_STREAM, SPRING_CLOUD_STREAM_DEFAULTS } from '../catalog/spring';
 import type { LintOptions } from '../options';
 import type { RuleContext } from './types';
 import { t } from '../i18n/index';
@@ -316,7 +317,22 @@ export function kafkaVersionOf(group: Pick<ConfigGroup, 'kafkaVersion'> | undefi
 
 /** The default of `key` that applies to `group` under its Kafka version (the file's, else the configured one). */
 export function groupDefault(key: string, group: ConfigGroup, options: LintOptions): DefaultValue | undefined {
+  if (group.springBinder && group.library === 'spring') {
+    const own = binderDefault(key);
+    if (own) return own;
+  }
   return libraryDefault(key, group.library, kafkaVersionOf(group, options), group.libraryVersion);
+}
+
+/**
+ * A default Spring Cloud Stream's Kafka binder sets itself (catalog/spring.ts), keyed on the binder's version,
+ * which a file does not say: the newest value, with `versionDependent` so that messages name the older one.
+ */
+function binderDefault(key: string): DefaultValue | undefined {
+  const history = SPRING_CLOUD_STREAM_DEFAULTS[key];
+  if (!history || history.length === 0) return undefined;
+  const pick = history[history.length - 1];
+  return { value: pick.value, since: pick.since, history, byLibraryVersion: true, versionDependent: history.length > 1, owner: SPRING_CLOUD_STREAM };
 }
 
 /**
@@ -324,7 +340,7 @@ export function groupDefault(key: string, group: ConfigGroup, options: LintOptio
  * library version is unknown and matters, the versions the default holds for: `kafka-python 3.0.0 and later`.
  */
 export function defaultSource(group: Pick<ConfigGroup, 'library' | 'libraryVersion' | 'kafkaVersion' | 'versionSource' | 'versionVia'>, options: LintOptions, def: DefaultValue): string {
-  const name = libraryName(group.library);
+  const name = def.owner ?? libraryName(group.library);
   const { locale } = options;
   if (def.dialect) return t(locale, 'formats.default.dialect', { name: def.dialect, version: kafkaVersionOf(group, options) });
   // A version a build file pins says which file: the user may expect the configured one.
@@ -370,7 +386,7 @@ export function defaultPhrase(key: string, group: ConfigGroup, options: LintOpti
   const value = found.value;
   if (!found.dependsOnVersion) return t(locale, 'default.phrase', { source: defaultSource(group, options, found.def), key, value });
   const next = found.def.history.find((_h, i) => i > 0 && found.def.history[i - 1].value === found.value);
-  const library = libraryName(group.library);
+  const library = found.def.owner ?? libraryName(group.library);
   return next
     ? t(locale, 'default.phrase.before', { library, since: next.since, key, value })
     : t(locale, 'default.phrase.someVersions', { library, key, value });

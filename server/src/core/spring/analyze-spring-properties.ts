@@ -4,10 +4,12 @@ import { escapePropertiesValue, readProperties } from '../properties/reader';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue } from './spring-keys';
+import { StreamScan, binderDrops } from './spring-cloud-stream';
 
 /**
- * Spring Boot `application*.properties`: the `spring.kafka.*` lines, one group per client. Other lines
- * (`server.port`, `logging.*`) are ignored; a file without `spring.kafka.*` is not Kafka configuration.
+ * Spring Boot `application*.properties`: the `spring.kafka.*` lines and Spring Cloud Stream's Kafka binder
+ * settings (`spring.cloud.stream.kafka.*`, spring-cloud-stream.ts), one group per client. Other lines
+ * (`server.port`, `logging.*`) are ignored; a file with neither is not Kafka configuration.
  */
 export function analyzeSpringProperties(path: string, text: string, kind: DocumentKind = 'spring-properties'): AnalyzedDocument {
   if (looksBinary(text)) return { path, text, kind, isKafka: false, groups: [], facts: [], problems: [], commentPrefix: '#' };
@@ -19,11 +21,13 @@ export function analyzeSpringProperties(path: string, text: string, kind: Docume
   const SEPARATOR = /^[#!]---[ \t]*$/gm;
   for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) separators.push(m.index);
   let docIndex = 0;
+  const stream = new StreamScan();
   for (const pair of file.pairs) {
     if (pair.problem) continue;
     while (docIndex < separators.length && separators[docIndex] < pair.keyRange.start) docIndex++;
+    stream.add(pair.key, pair.keyRange);
     const meta = classifySpringName(pair.key);
-    if (!meta) continue;
+    if (!meta || binderDrops(meta, pair.value)) continue;
     const identity = docIndex === 0 ? meta.identity : `#${docIndex}:${meta.identity}`;
     const entry = new PropertiesEntry(pair, meta.key, identity, meta.role, springValue(meta, pair.value));
     items.push({ meta, entry });
@@ -36,8 +40,9 @@ export function analyzeSpringProperties(path: string, text: string, kind: Docume
       if (!name) return undefined;
       return appendLineEdit(text, file, `spring.kafka.${name.scope}.${name.path.join('.')}=${escapePropertiesValue(value)}`);
     },
+    stream.isBinder ? { roles: stream.roles() } : undefined,
   );
   // A spring.kafka line that Spring cannot load (malformed escape) still makes the file Kafka configuration.
-  const isKafka = items.length > 0 || file.pairs.some((p) => p.problem !== undefined && /^spring\.kafka\./i.test(p.key));
+  const isKafka = items.length > 0 || stream.isKafka || file.pairs.some((p) => p.problem !== undefined && /^spring\.kafka\./i.test(p.key));
   return { path, text, kind, isKafka, groups, facts: [], problems: file.problems, commentPrefix: '#' };
 }

@@ -4,6 +4,7 @@ import { looksBinary } from '../properties/analyze-properties';
 import { springGroups } from './spring-groups';
 import type { SpringItem } from './spring-groups';
 import { classifySpringName, springNameFor, springValue, uniformName } from './spring-keys';
+import { StreamScan, binderDrops } from './spring-cloud-stream';
 import { doubleQuoted, isPlainSafe, plainScalarValue } from '../yaml/scalars';
 import type { AnyMap, AnyPair } from '../yaml/source';
 import { isTemplateText, templateSource } from '../yaml/templates';
@@ -28,7 +29,8 @@ import {
 
 /**
  * Spring Boot `application*.yml` / `.yaml` (profile files and multi-document files too): the `spring.kafka`
- * tree, one group per client. YAML syntax errors are problems; entries of a document with errors are still
+ * tree and Spring Cloud Stream's Kafka binder settings (`spring.cloud.stream.kafka`, spring-cloud-stream.ts),
+ * one group per client. YAML syntax errors are problems; entries of a document with errors are still
  * read (so the editor keeps its findings while the user types) but offer no edits, since offsets in a
  * broken document cannot be trusted to give valid YAML. Any other YAML (Kubernetes manifests, CI files) has no
  * `spring.kafka` content and is not Kafka configuration.
@@ -174,6 +176,7 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
   const items: SpringItem[] = [];
   let firstEditable: Document | undefined;
   const clientKeys = new Map<Role, Range>();
+  const stream = new StreamScan();
   documents.forEach((doc, docIndex) => {
     const editable = doc.errors.length === 0;
     // Settings in a later document (a profile section) are not duplicates of the same key in the first one.
@@ -192,23 +195,28 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
         const joined = path.join('.');
         const lower = joined.toLowerCase();
         const inside = lower.startsWith('spring.kafka.');
-        if (!inside && !'spring.kafka'.startsWith(lower) && lower !== 'spring.kafka') continue;
+        // Spring Cloud Stream's Kafka binder (spring-cloud-stream.ts) and the bindings that name its clients.
+        const inStream = lower.startsWith('spring.cloud.stream.');
+        if (!inside && !inStream && !'spring.kafka'.startsWith(lower) && !'spring.cloud.stream'.startsWith(lower)) continue;
         const steps = [...chain, { map, pair }];
         const flow = inFlow || map.flow === true;
+        const keyNode = pair.key as Node;
+        if (inStream && keyNode.range) {
+          stream.add(joined, { start: keyNode.range[0], end: keyNode.range[1] });
+          if (lower.startsWith('spring.cloud.stream.kafka.')) hasKafka = true;
+        }
         if (mappingOf(pair.value, doc)) {
           if (lower === 'spring.kafka') hasKafka = true;
-          const keyNode = pair.key as Node;
           const clientScope = /^spring\.kafka\.(producer|consumer|admin|streams)$/.exec(lower)?.[1] as Role | undefined;
           if (clientScope && keyNode.range && !clientKeys.has(clientScope)) clientKeys.set(clientScope, { start: keyNode.range[0], end: keyNode.range[1] });
           walk(pair.value, path, steps, flow, depth + 1, anchor);
           continue;
         }
-        if (!inside) continue;
-        hasKafka = true;
+        if (!inside && !inStream) continue;
+        if (inside) hasKafka = true;
         const meta = classifySpringName(joined);
         const raw = leafValue(pair.value, doc, text);
-        const keyNode = pair.key as Node;
-        if (!meta || raw === undefined || !keyNode.range) continue;
+        if (!meta || raw === undefined || !keyNode.range || binderDrops(meta, raw)) continue;
         const valueNode = (pair.value ?? null) as Node | null;
         // An empty section (`producer:` with nothing under it yet) is not a setting.
         if (!meta.property && !meta.passThrough && (valueNode === null || (isScalar(valueNode) && valueNode.value === null))) continue;
@@ -238,7 +246,7 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
     walk(doc.contents, [], [], false, 0, undefined);
     if (hasKafka && editable && !firstEditable) firstEditable = doc;
   });
-  if (items.length === 0) return { ...emptyYaml(path, text, kind), problems };
+  if (items.length === 0 && !stream.isKafka) return { ...emptyYaml(path, text, kind), problems };
   const groups = springGroups(
     items,
     (role, first) => (role && clientKeys.get(role)) ?? first?.entry.keyRange ?? { start: 0, end: 0 },
@@ -246,6 +254,7 @@ export function analyzeSpringYaml(path: string, text: string, kind: DocumentKind
       const doc = firstEditable;
       return doc ? (key: string, value: string) => yamlInsert(doc, text, role, key, value) : undefined;
     },
+    stream.isBinder ? { roles: stream.roles() } : undefined,
   );
   return { path, text, kind, isKafka: true, groups, facts: [], problems, commentPrefix: '#' };
 }

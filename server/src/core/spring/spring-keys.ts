@@ -1,6 +1,7 @@
 import type { Role } from '../model';
 import { SPRING_PROPERTIES, findSpringProperty } from '../catalog/spring';
 import type { SpringProperty } from '../catalog/spring';
+import { classifyStreamName } from './spring-cloud-stream';
 
 /**
  * Spring Boot property names (`spring.kafka.*`) to Kafka keys, with Spring's relaxed binding and its value
@@ -13,9 +14,10 @@ import type { SpringProperty } from '../catalog/spring';
  * client's typed properties (`spring.kafka.producer.acks`), then the client's map
  * `spring.kafka.producer.properties.*` — each `putAll` overriding the one before (KafkaProperties
  * `buildCommonProperties` followed by `Producer.buildProperties`). Groups list their entries in this order
- * so that the last entry for a key is the one Kafka sees.
+ * so that the last entry for a key is the one Kafka sees. Spring Cloud Stream's Kafka binder adds tiers
+ * around these (-1 below Boot, 4 and up above it: spring-cloud-stream.ts).
  */
-export type SpringTier = 0 | 1 | 2 | 3;
+export type SpringTier = number;
 
 /** What a `spring.kafka.*` name means. */
 export interface SpringKey {
@@ -30,6 +32,8 @@ export interface SpringKey {
   readonly property?: SpringProperty;
   /** True for `*.properties.*` pass-through entries: the value goes to Kafka as written. */
   readonly passThrough: boolean;
+  /** True for Spring Cloud Stream Kafka binder settings (`spring.cloud.stream.kafka.*`). */
+  readonly binder?: boolean;
 }
 
 const SCOPE_ROLE: Readonly<Record<string, Role>> = {
@@ -58,9 +62,11 @@ const PASS_THROUGH = /^spring\.kafka\.(?:(producer|consumer|admin|streams)\.)?pr
 
 /**
  * Classifies a property name as written (`spring.kafka.consumer.enableAutoCommit`,
- * `spring.kafka.producer.properties[enable.idempotence]`), or undefined when it is not under `spring.kafka.`.
+ * `spring.kafka.producer.properties[enable.idempotence]`, `spring.cloud.stream.kafka.binder.configuration.acks`),
+ * or undefined when it is neither under `spring.kafka.` nor a Kafka binder setting Kafka Lint reads.
  */
 export function classifySpringName(name: string): SpringKey | undefined {
+  if (/^spring\.cloud\.stream\.kafka\./i.test(name)) return classifyStreamName(name);
   if (!/^spring\.kafka\.[^.]/i.test(name)) return undefined;
   const map = PASS_THROUGH.exec(name);
   if (map) {
@@ -138,6 +144,13 @@ function enumForm(v: string): string {
 export function springValue(sk: SpringKey, raw: string): string {
   if (sk.passThrough) return raw;
   const key = sk.key;
+  // The binder's `startOffset` is an enum (KafkaConsumerProperties.StartOffset: earliest, latest) it writes
+  // as auto.offset.reset by name; its `requiredAcks` is a String passed on as written.
+  if (sk.binder) {
+    if (key !== 'auto.offset.reset') return raw;
+    const e = enumForm(raw);
+    return e === 'earliest' || e === 'latest' ? e : raw;
+  }
   if (key === 'enable.auto.commit' || sk.property?.values?.join(',') === 'true,false' || sk.property?.values?.join(',') === 'false,true') {
     return springBoolean(raw) ?? raw;
   }

@@ -56,6 +56,7 @@ export const HOVER = {
 
   'hover.default.springContainer':
     "**Default** (Spring listener container): {off}: the container turns auto-commit off unless it is set; a consumer created outside a container keeps Kafka's {on}.",
+  'hover.default.springBinder': "**Default** ({name}'s Kafka binder, its `requiredAcks`): {old} before binder {since}, {new} since; the binder's version is not known here.",
   'hover.default.whereKafka': 'Kafka {version}',
   'hover.default.whereSpring': 'Kafka {version}; Spring Boot passes it through',
   'hover.default.value': '**Default** ({where}): {value}',

@@ -54,6 +54,7 @@ export const HOVER_ZH_CN = {
   'hover.finding.doc': '规则文档：{id}',
 
   'hover.default.springContainer': '**默认值**（Spring 监听器容器）：{off}：除非显式设置，容器会关闭自动提交；在容器之外创建的消费者仍沿用 Kafka 的 {on}。',
+  'hover.default.springBinder': '**默认值**（{name} 的 Kafka 绑定器，即它的 `requiredAcks`）：绑定器 {since} 之前为 {old}，之后为 {new}；这里不知道绑定器的版本。',
   'hover.default.whereKafka': 'Kafka {version}',
   'hover.default.whereSpring': 'Kafka {version}，Spring Boot 原样传递',
   'hover.default.value': '**默认值**（{where}）：{value}',

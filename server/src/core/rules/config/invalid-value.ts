@@ -13,7 +13,8 @@ const SPRING_BOOLEANS: Readonly<Record<string, string>> = { true: 'true', on: 't
  * pass-through maps (`spring.kafka.*.properties.*`) reach Kafka unchanged.
  */
 function springTyped(group: ConfigGroup, entry: ConfigEntry): boolean {
-  return group.library === 'spring' && entry.rawKey.startsWith('spring.') && !/\.properties[.[]/.test(entry.rawKey);
+  // Spring Cloud Stream's binder hands its maps and its `requiredAcks` String to Kafka as written.
+  return group.library === 'spring' && entry.rawKey.startsWith('spring.') && !/\.properties[.[]/.test(entry.rawKey) && !/^spring\.cloud\.stream\./i.test(entry.rawKey);
 }
 
 /** The value Kafka ends up validating, or undefined when another layer's conversion makes it unknowable here. */
