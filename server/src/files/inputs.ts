@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { documentKind, dotEnvPathOf } from '../core/analyze';
 import type { AnalysisInputs } from '../core/analyze';
-import type { BuildFile, DocumentKind, DotEnvFile, ProjectVersions } from '../core/model';
+import type { BuildFile, DocumentKind, DotEnvFile } from '../core/model';
 import { isBuildFileName, projectVersions } from '../core/project/build-files';
 import { readTextFile } from './read';
 
@@ -14,7 +14,6 @@ import { readTextFile } from './read';
  *     and the folders above it, up to the repository's root (a folder holding `.git`).
  */
 
-
 /** Kinds whose groups take the project's library versions (the server watches the files: protocol/constants.ts `INPUT_FILES_GLOB`). */
 const VERSIONED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['java', 'spring-properties', 'spring-yaml', 'properties', 'python']);
 /** How many folders up build files are looked for, at most. */
@@ -24,27 +23,25 @@ const MAX_LEVELS = 12;
  * Reads and keeps the input files: a `.env` file is read again when its size or time changed (the server asks
  * on every analysis of an open compose file, and a change on disk is seen on the next); build files and
  * folder listings are kept until {@link forget} is told they changed (the server's watched-file events).
+ * The inputs of a file are the same object as long as what they were read from is unchanged, so that callers
+ * tell a change by identity.
  */
 export class AnalysisInputFiles {
-  private readonly dotEnvs = new Map<string, { stamp: string; file: DotEnvFile | undefined }>();
+  private readonly dotEnvs = new Map<string, { stamp: string; file: DotEnvFile | undefined; inputs?: AnalysisInputs }>();
   private readonly listings = new Map<string, readonly string[]>();
   private readonly texts = new Map<string, string | undefined>();
-  private readonly versions = new Map<string, ProjectVersions>();
+  private readonly versions = new Map<string, { inputs?: AnalysisInputs }>();
 
   /** What a file at `path` is analysed with besides its text; undefined when nothing. */
   inputsOf(path: string): AnalysisInputs | undefined {
     const kind = documentKind(path);
-    if (kind === 'compose') {
-      const dotEnv = this.dotEnvBeside(path);
-      return dotEnv ? { dotEnv } : undefined;
-    }
+    if (kind === 'compose') return this.dotEnvBeside(path).inputs;
     if (!VERSIONED_KINDS.has(kind)) return undefined;
-    const project = this.versionsFor(dirname(path));
-    return project.kafkaClients || project.kafkaPython ? { project } : undefined;
+    return this.versionsFor(dirname(path)).inputs;
   }
 
-  /** The `.env` file of a compose file at `path` as the disk has it now; undefined when none. */
-  dotEnvBeside(path: string): DotEnvFile | undefined {
+  /** The `.env` file of a compose file at `path` as the disk has it now, and the inputs it makes. */
+  private dotEnvBeside(path: string): { file: DotEnvFile | undefined; inputs?: AnalysisInputs } {
     const at = dotEnvPathOf(path);
     let stamp: string;
     try {
@@ -54,15 +51,16 @@ export class AnalysisInputFiles {
       stamp = 'none';
     }
     const known = this.dotEnvs.get(at);
-    if (known?.stamp === stamp) return known.file;
+    if (known?.stamp === stamp) return known;
     const read = stamp === 'none' ? undefined : readTextFile(at);
     const file = read?.ok ? { path: at, text: read.text } : undefined;
-    this.dotEnvs.set(at, { stamp, file });
-    return file;
+    const entry = { stamp, file, ...(file ? { inputs: { dotEnv: file } } : {}) };
+    this.dotEnvs.set(at, entry);
+    return entry;
   }
 
-  /** The versions the build files of `folder` and the folders above it pin. */
-  private versionsFor(folder: string): ProjectVersions {
+  /** The versions the build files of `folder` and the folders above it pin, and the inputs they make. */
+  private versionsFor(folder: string): { inputs?: AnalysisInputs } {
     const known = this.versions.get(folder);
     if (known) return known;
     const files: BuildFile[] = [];
@@ -75,7 +73,8 @@ export class AnalysisInputFiles {
       if (names.includes('.git') || up === at) break;
       at = up;
     }
-    const found = projectVersions(files);
+    const project = projectVersions(files);
+    const found = project.kafkaClients || project.kafkaPython ? { inputs: { project } } : {};
     if (this.versions.size > 10000) this.versions.clear();
     this.versions.set(folder, found);
     return found;
@@ -111,8 +110,7 @@ export class AnalysisInputFiles {
   forget(path: string): boolean {
     const name = path.split(/[\\/]/).pop() ?? '';
     const folder = dirname(path);
-    const build = isBuildFileName(name) || (name === 'libs.versions.toml' && folder.endsWith('gradle'));
-    if (!build && !this.listings.has(path)) {
+    if (!isBuildFileName(name) && !this.listings.has(path)) {
       // A file that is no build file changes a listing only by being added or removed: names are kept, not stamps.
       if (this.listings.has(folder) && !this.listings.get(folder)!.includes(name)) this.listings.delete(folder);
       return false;

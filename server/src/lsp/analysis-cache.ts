@@ -22,8 +22,8 @@ export interface Analysis {
    * file's `.env`): part of a pull report's result id.
    */
   readonly inputsRevision?: number;
-  /** The JSON of what the version was read with besides its text, when anything (see AnalysisInputs). */
-  readonly inputsKey?: string;
+  /** What the version was read with besides its text, when anything (see AnalysisInputs). */
+  readonly inputs?: AnalysisInputs;
   /**
    * Set when cross-file findings were added (workspace-index.ts): how a path they name (a related location,
    * a fix in another file) becomes a URI, and that file's open version (null when not open).
@@ -38,8 +38,8 @@ export interface Analysis {
 
 interface Entry {
   readonly version: number;
-  /** The text of the files the version was read with besides its own (see AnalysisInputs), and its revision. */
-  readonly inputsKey: string;
+  /** What the version was read with besides its text (see AnalysisInputs; the same object while unchanged), and its revision. */
+  readonly inputs: AnalysisInputs | undefined;
   readonly inputsRevision: number;
   readonly parsed: Promise<{ readonly document: AnalyzedDocument; readonly index: LineIndex }>;
   lint?: { readonly key: string; readonly findings: readonly Finding[] };
@@ -61,7 +61,8 @@ export class AnalysisCache {
    * @param respond what the server does with an analysis to answer the client (conversion to diagnostics),
    *   replayed by the warm-up so that it is compiled too
    * @param inputsOf what a document (by path) is read with besides its text, as the disk has it now (a compose
-   *   file's `.env`): asked on every analysis, a version is analysed again when it changed
+   *   file's `.env`), the same object while unchanged: asked on every analysis, a version is analysed again
+   *   when it is another
    */
   constructor(
     private readonly optionsFor: (uri: string) => Promise<LintOptions>,
@@ -81,8 +82,7 @@ export class AnalysisCache {
     let entry = this.entries.get(doc.uri);
     const opened = !entry;
     const inputs = doc.uri.startsWith('file:') ? this.inputsOf(path) : undefined;
-    const inputsKey = inputs ? JSON.stringify(inputs) : '';
-    const fresh = !entry || entry.version !== doc.version || entry.inputsKey !== inputsKey;
+    const fresh = !entry || entry.version !== doc.version || entry.inputs !== inputs;
     if (!entry || fresh) {
       const inputsRevision = entry && entry.version === doc.version ? entry.inputsRevision + 1 : 0;
       const parsed = analyze(path, text, doc.languageId, inputs)
@@ -91,7 +91,7 @@ export class AnalysisCache {
           return emptyDocument(path, text);
         })
         .then((document) => ({ document, index: documentLineIndex(document) }));
-      entry = { version: doc.version, inputsKey, inputsRevision, parsed };
+      entry = { version: doc.version, inputs, inputsRevision, parsed };
       this.entries.set(doc.uri, entry);
     }
     const [parsed, options] = await Promise.all([entry.parsed, optionsOf()]);
@@ -125,7 +125,7 @@ export class AnalysisCache {
         },
       );
     }
-    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options, ...(entry.inputsRevision > 0 ? { inputsRevision: entry.inputsRevision } : {}), ...(entry.inputsKey !== '' ? { inputsKey: entry.inputsKey } : {}) };
+    return { uri: doc.uri, version: entry.version, document, index, findings: entry.lint.findings, options, ...(entry.inputsRevision > 0 ? { inputsRevision: entry.inputsRevision } : {}), ...(entry.inputs ? { inputs: entry.inputs } : {}) };
   }
 
   /**

@@ -67,10 +67,8 @@ interface IndexedFile {
   readonly digest?: string;
   /** A docker-compose file's text: its extract is taken again merged with the other file of its pair (see {@link WorkspaceIndex.remerge}). */
   readonly composeText?: string;
-  /** A docker-compose file's `.env` file, as it was read with it (undefined: none). */
-  readonly dotEnv?: AnalyzedDocument['dotEnv'];
-  /** The JSON of what the file was read with besides its text (files/inputs.ts); undefined: nothing. */
-  readonly inputsKey?: string;
+  /** What the file was read with besides its text (files/inputs.ts: a compose file's `.env`, the project's versions). */
+  readonly inputs?: AnalysisInputs;
   /** The JSON of the other file's services the extract was merged with; undefined while it is the file's own. */
   readonly mergedWith?: string;
 }
@@ -210,7 +208,7 @@ export class WorkspaceIndex {
       // A document opened meanwhile keeps the editor's text.
       if (this.open.has(path)) return;
       const uri = known && known.reached === shown ? known.uri : pathToFileURL(shown).href;
-      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text), ...composeTextOf(document), ...(inputs ? { inputsKey: JSON.stringify(inputs) } : {}) });
+      this.put({ path, reached: shown, uri, extract: this.extractOf(document, path, shown), stamp, digest: digestOf(read.text), ...composeTextOf(document), ...(inputs ? { inputs } : {}) });
     } catch (err) {
       this.host.log(`Kafka Lint: could not analyze ${path} for the workspace model: ${describe(err)}`);
     } finally {
@@ -251,8 +249,8 @@ export class WorkspaceIndex {
     this.realOfOpen.set(analysis.uri, path);
     this.open.add(path);
     const known = this.files.get(path);
-    if (known?.version === analysis.version && known.uri === analysis.uri && known.inputsKey === analysis.inputsKey) return;
-    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document), ...(analysis.inputsKey !== undefined ? { inputsKey: analysis.inputsKey } : {}) });
+    if (known?.version === analysis.version && known.uri === analysis.uri && known.inputs === analysis.inputs) return;
+    this.put({ path, reached, uri: analysis.uri, extract: this.extractOf(analysis.document, path, reached), version: analysis.version, ...composeTextOf(analysis.document), ...(analysis.inputs ? { inputs: analysis.inputs } : {}) });
     this.relink();
   }
 
@@ -338,7 +336,7 @@ export class WorkspaceIndex {
   private async buildFileChanged(at: string): Promise<void> {
     const name = basename(at);
     const folder = name === 'libs.versions.toml' ? dirname(dirname(at)) : isBuildFileName(name) ? dirname(at) : at;
-    await this.readAgain((file) => (isInside(folder, file.reached) || isInside(folder, file.path)) && (file.inputsKey !== undefined || this.inputsOf(file.path) !== undefined));
+    await this.readAgain((file) => (isInside(folder, file.reached) || isInside(folder, file.path)) && (file.inputs !== undefined || this.inputsOf(file.path) !== undefined));
   }
 
   /**
@@ -457,7 +455,7 @@ export class WorkspaceIndex {
       const mergedWith = pairing && services ? JSON.stringify(services) : undefined;
       if (mergedWith === file.mergedWith) continue;
       try {
-        const own = analyzeConfig(file.path, file.composeText, undefined, file.dotEnv ? { dotEnv: file.dotEnv } : undefined);
+        const own = analyzeConfig(file.path, file.composeText, undefined, file.inputs);
         const document = pairing && services ? withComposePartner(own, pairing, services) : own;
         const extract = this.extractOf(document, file.path, file.reached);
         this.files.set(file.path, { ...file, extract, key: JSON.stringify(extract), mergedWith });
@@ -619,9 +617,8 @@ export class WorkspaceIndex {
 /** The name of the file Docker Compose reads variables from (core/compose/dotenv.ts). */
 const DOT_ENV = '.env';
 
-function composeTextOf(document: AnalyzedDocument): { composeText?: string; dotEnv?: AnalyzedDocument['dotEnv'] } {
-  if (document.kind !== 'compose') return {};
-  return document.dotEnv ? { composeText: document.text, dotEnv: document.dotEnv } : { composeText: document.text };
+function composeTextOf(document: AnalyzedDocument): { composeText?: string } {
+  return document.kind === 'compose' ? { composeText: document.text } : {};
 }
 
 function digestOf(text: string): string {

@@ -56,6 +56,25 @@ describe('files: the input files of an analysis (files/inputs.ts)', () => {
     assert.equal(inputs.inputsOf(join(dir, 'c/docker-compose.yml')), undefined);
     assert.equal(inputs.forget(join(dir, 'c/notes.md')), false);
   });
+
+  it('gives the same inputs object while nothing changed, and another once it did (callers compare by identity)', () => {
+    put('c/docker-compose.yml', 'services: {}\n');
+    put('c/.env', 'A=1\n');
+    put('j/pom.xml', pom('2.8.1'));
+    const inputs = new AnalysisInputFiles();
+    const compose = join(dir, 'c/docker-compose.yml');
+    const java = join(dir, 'j/src/P.java');
+    const first = inputs.inputsOf(compose);
+    assert.ok(first);
+    assert.equal(inputs.inputsOf(compose), first);
+    assert.equal(inputs.inputsOf(java), inputs.inputsOf(java));
+    const pinned = inputs.inputsOf(java);
+    put('c/.env', 'A=22\n');
+    assert.notEqual(inputs.inputsOf(compose), first);
+    assert.equal(inputs.forget(join(dir, 'j/pom.xml')), true);
+    assert.notEqual(inputs.inputsOf(java), pinned);
+    assert.deepEqual(inputs.inputsOf(java), pinned);
+  });
 });
 
 describe('files: the input files glob names every file the inputs are read from', () => {

@@ -24,7 +24,6 @@ export type { DotEnvFile };
  * refuse to run: the whole file is then `broken` and no variable is known.
  */
 
-
 /** The variables of a `.env` file. */
 export interface ComposeVariables {
   /** The file's path, for messages. */
