@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import type { AnalyzedDocument, ComposeServiceFacts, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, Range } from '../model';
+import type { AnalyzedDocument, ComposeServiceFacts, ConfigEntry, ConfigGroup, DeploymentLinks, DocumentKind, DotEnvFile, Range } from '../model';
 import { msg } from '../i18n/index';
 import type { Message } from '../i18n/index';
 import type { ContainerImage } from '../catalog/images';
@@ -10,7 +10,7 @@ import { connectGroups } from '../connect/connect-groups';
 import type { AnyMap } from '../yaml/source';
 import { effectivePairs, indentOf, isScalar, isSeq, keyText, mappingOf, nodeAt, parseYaml, scalarAt } from '../yaml/source';
 import { interpolate } from './interpolation';
-import type { ComposeVariables, DotEnvFile } from './dotenv';
+import type { ComposeVariables } from './dotenv';
 import { readDotEnv } from './dotenv';
 import { isTemplateText, templateSource } from '../yaml/templates';
 import type { EnvVariable, Environment } from './environment';

@@ -1,7 +1,6 @@
 import type { DotEnvFile } from '../model';
 import { interpolate } from './interpolation';
-
-export type { DotEnvFile };
+import { splitPath } from './names';
 
 /**
  * The `.env` file Docker Compose reads for interpolation: the one in the project directory, which without
@@ -121,6 +120,5 @@ export function readDotEnv(file: DotEnvFile): ComposeVariables {
 
 /** The path of the `.env` file Compose reads for a compose file: the one beside it. */
 export function dotEnvPathOf(composePath: string): string {
-  const cut = Math.max(composePath.lastIndexOf('/'), composePath.lastIndexOf('\\'));
-  return `${composePath.slice(0, cut + 1)}.env`;
+  return `${splitPath(composePath).folder}.env`;
 }

@@ -7,6 +7,7 @@ import type { AnyMap } from '../yaml/source';
 import { afterLine, anchorScope, appendAfter, effectivePairs, indentOf, isScalar, isSeq, keyText, lineStart, mappingOf, pairEnd, renderScalar } from '../yaml/source';
 import type { ComposeVariables } from './dotenv';
 import { interpolate, isSafeDefault } from './interpolation';
+import { splitPath } from './names';
 
 /**
  * A Compose service's `environment:` in either form, as variables with exact source spans:
@@ -90,7 +91,7 @@ function valueParts(
 
 /** The note of a value the `.env` file gives: where to change it. */
 function fromFileNote(variable: string, value: string, path: string): Message {
-  return msg('formats.compose.fromEnvFile', { variable, value, file: path.replace(/\\/g, '/').split('/').pop() ?? '.env' });
+  return msg('formats.compose.fromEnvFile', { variable, value, file: splitPath(path).name });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { kafkaOfConfluentPlatform } from '../catalog/images';
+import { splitPath } from '../compose/names';
 import type { AnalyzedDocument, BuildFile, ConfigGroup, ProjectVersions } from '../model';
 
 /**
@@ -74,15 +75,6 @@ export function isBuildFileName(name: string): boolean {
 const KAFKA_ARTIFACTS = /^(kafka-clients|kafka-streams|kafka_2\.1[0-3])$/;
 /** A plain release version: `3.6.1`, `2.8.0`, `3.9.0-ccs`, not a range or a property. */
 const VERSION = /^\d+(\.\d+){1,3}([-.][\w.-]+)?$/;
-
-function nameOf(path: string): string {
-  return path.replace(/\\/g, '/').split('/').pop() ?? '';
-}
-
-function folderOf(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  return p.slice(0, p.lastIndexOf('/') + 1);
-}
 
 /**
  * The Kafka release of a `kafka-clients` version: itself (`3.6.1`, `3.7.0-SNAPSHOT` → `3.7.0`), or for
@@ -206,13 +198,13 @@ export function projectVersions(files: readonly BuildFile[]): ProjectVersions {
   let kafkaPython: ProjectVersions['kafkaPython'];
   let clientsDecided = false;
   let pythonDecided = false;
-  const propertiesOf = (folder: string) => files.find((f) => folderOf(f.path) === folder && nameOf(f.path) === 'gradle.properties')?.text;
+  const propertiesOf = (folder: string) => files.find((f) => splitPath(f.path).folder === folder && splitPath(f.path).name === 'gradle.properties')?.text;
   for (const file of files) {
-    const name = nameOf(file.path);
+    const { folder, name } = splitPath(file.path);
     let clients: Found = { version: undefined };
     let python: string | undefined | 'ambiguous';
     if (name === 'pom.xml') clients = fromPom(file.text);
-    else if (name === 'build.gradle' || name === 'build.gradle.kts') clients = fromGradle(file.text, propertiesOf(folderOf(file.path)));
+    else if (name === 'build.gradle' || name === 'build.gradle.kts') clients = fromGradle(file.text, propertiesOf(folder));
     else if (name === 'libs.versions.toml') clients = { version: fromCatalog(file.text) };
     else if (name === 'pyproject.toml') python = fromPython(file.text, true);
     else if (isBuildFileName(name) && name.endsWith('.txt')) python = fromPython(file.text, false);
